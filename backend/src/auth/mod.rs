@@ -1,0 +1,8 @@
+//! Authentication: password hashes, access tokens (JWT), and the `CurrentUser` extractor.
+
+pub mod current_user;
+pub mod jwt;
+pub mod password;
+
+pub use current_user::CurrentUser;
+pub use jwt::JwtKeys;

@@ -1,0 +1,98 @@
+//! Configuration from the command line, the environment and `.env`.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// The innovation platform's API server.
+#[derive(Debug, Parser)]
+#[command(name = "backend", version, about)]
+pub struct Cli {
+    /// Settings shared by every command.
+    #[command(flatten)]
+    pub settings: Settings,
+    /// What to do; `serve` when omitted.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The commands of the server binary.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the API and the web app (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Create a platform administrator (and, on an empty database, the committee organisation).
+    CreateAdmin(CreateAdminArgs),
+    /// Print the OpenAPI specification as JSON.
+    Openapi,
+}
+
+/// Arguments of `create-admin`.
+#[derive(Debug, Args)]
+pub struct CreateAdminArgs {
+    /// The administrator's sign-in e-mail.
+    #[arg(long)]
+    pub email: String,
+    /// The administrator's full name.
+    #[arg(long)]
+    pub full_name: String,
+    /// The password; read from ADMIN_PASSWORD, or generated and printed when absent.
+    #[arg(long, env = "ADMIN_PASSWORD", hide_env_values = true)]
+    pub password: Option<String>,
+    /// Id of an existing organisation to put the administrator in.
+    #[arg(long)]
+    pub organisation_id: Option<i64>,
+    /// Name of the committee organisation created when no organisation id is given.
+    #[arg(long, default_value = "Комитет образования и науки")]
+    pub organisation_name: String,
+    /// Municipality of that organisation.
+    #[arg(long, default_value = "Новокузнецкий городской округ")]
+    pub municipality: String,
+}
+
+/// Settings of the server, each from a flag or an environment variable.
+#[derive(Debug, Clone, Args)]
+pub struct Settings {
+    /// Address to listen on.
+    #[arg(long, env = "HOST", default_value = "127.0.0.1", global = true)]
+    pub host: String,
+    /// Port to listen on (0 picks a free one).
+    #[arg(long, env = "PORT", default_value_t = 8080, global = true)]
+    pub port: u16,
+    /// Directory for the SQLite file, the generated JWT key and uploaded files.
+    #[arg(long, env = "DATA_DIR", default_value = "./data", global = true)]
+    pub data_dir: PathBuf,
+    /// `postgres://user@host/db` for PostgreSQL; unset means SQLite in DATA_DIR.
+    #[arg(long, env = "DATABASE_URL", hide_env_values = true, global = true)]
+    pub database_url: Option<String>,
+    /// Key that signs access tokens, at least 32 characters; unset means one generated
+    /// once into DATA_DIR/jwt_secret (mode 0600). Set it when several instances run.
+    #[arg(long, env = "JWT_SECRET", hide_env_values = true, global = true)]
+    pub jwt_secret: Option<String>,
+    /// Directory of the built web app (index.html, wasm) served at `/`.
+    #[arg(long, env = "STATIC_DIR", default_value = "./dist", global = true)]
+    pub static_dir: PathBuf,
+    /// Load the demo municipality into an empty database.
+    #[arg(long, env = "DEMO_DATA", default_value_t = false, global = true)]
+    pub demo_data: bool,
+    /// Database connections in the pool.
+    #[arg(long, env = "DB_POOL_SIZE", default_value_t = 10, global = true)]
+    pub db_pool_size: u32,
+    /// HTTP worker threads (default: one per CPU core).
+    #[arg(long, env = "WORKERS", global = true)]
+    pub workers: Option<usize>,
+    /// Log format: `json` (one object a line) or `text`.
+    #[arg(long, env = "LOG_FORMAT", default_value = "json", global = true)]
+    pub log_format: String,
+}
+
+impl Settings {
+    /// The database URL in effect: the configured one or the SQLite file in DATA_DIR.
+    pub fn database_url(&self) -> String {
+        match &self.database_url {
+            Some(url) if !url.trim().is_empty() => url.clone(),
+            _ => self.data_dir.join("innovation.db").to_string_lossy().into_owned(),
+        }
+    }
+}

@@ -1,0 +1,164 @@
+//! Database access: one connection type over SQLite and PostgreSQL, the pool, the
+//! embedded migrations, and `run` to execute blocking diesel work off the async workers.
+
+pub mod models;
+pub mod schema;
+
+use crate::error::ApiError;
+use anyhow::Context;
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+use std::time::Duration;
+
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+
+/// A connection to either database. SQLite stays last: it accepts any string as a path.
+#[derive(diesel::MultiConnection)]
+pub enum DbConnection {
+    /// A PostgreSQL connection (`postgres://…`).
+    Postgresql(PgConnection),
+    /// An embedded SQLite file.
+    Sqlite(SqliteConnection),
+}
+
+/// The connection pool shared by all workers.
+pub type DbPool = Pool<ConnectionManager<DbConnection>>;
+/// A connection checked out of the pool.
+pub type PooledConn = PooledConnection<ConnectionManager<DbConnection>>;
+
+/// Which database engine a URL points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    /// PostgreSQL.
+    Postgresql,
+    /// SQLite.
+    Sqlite,
+}
+
+impl Engine {
+    /// Tells the engine from a database URL.
+    pub fn of_url(url: &str) -> Self {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Self::Postgresql
+        } else {
+            Self::Sqlite
+        }
+    }
+
+    /// The engine's name as shown in `/readyz`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Postgresql => "postgresql",
+            Self::Sqlite => "sqlite",
+        }
+    }
+}
+
+/// Sets SQLite's per-connection pragmas; the busy timeout must come first, or parallel
+/// connects fail with "database is locked".
+#[derive(Debug, Clone, Copy)]
+struct SqlitePragmas;
+
+impl CustomizeConnection<DbConnection, diesel::r2d2::Error> for SqlitePragmas {
+    fn on_acquire(&self, conn: &mut DbConnection) -> Result<(), diesel::r2d2::Error> {
+        if let DbConnection::Sqlite(conn) = conn {
+            conn.batch_execute(
+                "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
+                 PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+            )
+            .map_err(diesel::r2d2::Error::QueryError)?;
+        }
+        Ok(())
+    }
+}
+
+/// Opens the pool and applies pending migrations.
+///
+/// A PostgreSQL URL is probed with a plain connection first, so that a server that is
+/// down is reported with its real cause instead of the pool's generic error.
+pub fn connect(url: &str, max_size: u32) -> anyhow::Result<DbPool> {
+    let engine = Engine::of_url(url);
+    if engine == Engine::Postgresql {
+        PgConnection::establish(url).with_context(|| format!("cannot connect to PostgreSQL at {}", redact(url)))?;
+    }
+    let pool = Pool::builder()
+        .max_size(max_size)
+        .connection_timeout(Duration::from_secs(5))
+        .connection_customizer(Box::new(SqlitePragmas))
+        .build(ConnectionManager::<DbConnection>::new(url))
+        .with_context(|| format!("cannot open the database at {}", redact(url)))?;
+    let mut conn = pool.get().context("cannot take a connection from the pool")?;
+    migrate(&mut conn)?;
+    Ok(pool)
+}
+
+/// Applies the migrations of the connection's engine that have not run yet.
+pub fn migrate(conn: &mut DbConnection) -> anyhow::Result<()> {
+    let result = match conn {
+        DbConnection::Postgresql(conn) => conn.run_pending_migrations(POSTGRES_MIGRATIONS).map(|_| ()),
+        DbConnection::Sqlite(conn) => conn.run_pending_migrations(SQLITE_MIGRATIONS).map(|_| ()),
+    };
+    result.map_err(|err| anyhow::anyhow!("cannot apply migrations: {err}"))
+}
+
+/// Hides the password of a database URL for logs.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let credentials = &url[scheme + 3..at];
+            match credentials.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// Runs blocking database work on the blocking thread pool with a pooled connection.
+///
+/// A pool that cannot hand out a connection in time means the database is unreachable:
+/// that becomes `503 database_unavailable`.
+pub async fn run<T, F>(pool: &DbPool, work: F) -> Result<T, ApiError>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, ApiError> + Send + 'static,
+    T: Send + 'static,
+{
+    let pool = pool.clone();
+    actix_web::web::block(move || {
+        let mut conn = pool.get().map_err(|err| {
+            tracing::warn!(error = %err, "no database connection available");
+            ApiError::DatabaseUnavailable
+        })?;
+        work(&mut conn)
+    })
+    .await
+    .map_err(|err| ApiError::Internal(anyhow::anyhow!("blocking task failed: {err}")))?
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redact_hides_only_the_password() {
+        assert_eq!(
+            redact("postgres://app:secret@db:5432/x"),
+            "postgres://app:***@db:5432/x"
+        );
+        assert_eq!(
+            redact("postgres://postgres@127.0.0.1/x"),
+            "postgres://postgres@127.0.0.1/x"
+        );
+        assert_eq!(redact("data/app.db"), "data/app.db");
+    }
+
+    #[test]
+    fn engine_is_told_by_the_url_scheme() {
+        assert_eq!(Engine::of_url("postgresql://h/db"), Engine::Postgresql);
+        assert_eq!(Engine::of_url("./data/app.db"), Engine::Sqlite);
+    }
+}

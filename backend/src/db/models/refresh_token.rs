@@ -1,0 +1,113 @@
+//! The `refresh_tokens` table: single-use tokens, stored as SHA-256 hashes, grouped in
+//! families so that reuse of a spent token revokes every descendant of the sign-in.
+
+use crate::db::DbConnection;
+use crate::db::schema::refresh_tokens;
+use base64::Engine as _;
+use chrono::TimeDelta;
+use diesel::prelude::*;
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+
+/// How long a refresh token lives.
+pub const REFRESH_TTL: TimeDelta = TimeDelta::days(30);
+
+/// The outcome of presenting a refresh token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Redeemed {
+    /// The token was valid and is now spent; a successor may be issued in its family.
+    Valid {
+        /// The token's owner.
+        user_id: i64,
+        /// The sign-in the token belongs to.
+        family_id: String,
+    },
+    /// Unknown, expired, revoked, or already spent (in which case its family is revoked).
+    Refused,
+}
+
+fn digest(token: &str) -> String {
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+/// Creates a token for a user in a family (a new sign-in passes a new family id) and
+/// returns the token in clear; only its hash is stored.
+pub fn issue(conn: &mut DbConnection, user_id: i64, family_id: &str) -> QueryResult<String> {
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
+    let now = super::now();
+    diesel::insert_into(refresh_tokens::table)
+        .values((
+            refresh_tokens::user_id.eq(user_id),
+            refresh_tokens::family_id.eq(family_id),
+            refresh_tokens::token_hash.eq(digest(&token)),
+            refresh_tokens::created_at.eq(now),
+            refresh_tokens::expires_at.eq(now + REFRESH_TTL),
+        ))
+        .execute(conn)?;
+    Ok(token)
+}
+
+/// Spends a token. The spend is a conditional update, so of two concurrent uses only one
+/// wins; presenting a spent token revokes its whole family (it may have been stolen).
+pub fn redeem(conn: &mut DbConnection, token: &str) -> QueryResult<Redeemed> {
+    let now = super::now();
+    let row: Option<(i64, i64, String)> = refresh_tokens::table
+        .filter(refresh_tokens::token_hash.eq(digest(token)))
+        .select((refresh_tokens::id, refresh_tokens::user_id, refresh_tokens::family_id))
+        .first(conn)
+        .optional()?;
+    let Some((id, user_id, family_id)) = row else {
+        return Ok(Redeemed::Refused);
+    };
+    let spent = diesel::update(
+        refresh_tokens::table
+            .find(id)
+            .filter(refresh_tokens::used_at.is_null())
+            .filter(refresh_tokens::revoked_at.is_null())
+            .filter(refresh_tokens::expires_at.gt(now)),
+    )
+    .set(refresh_tokens::used_at.eq(now))
+    .execute(conn)?;
+    if spent == 1 {
+        Ok(Redeemed::Valid { user_id, family_id })
+    } else {
+        revoke_family(conn, &family_id)?;
+        Ok(Redeemed::Refused)
+    }
+}
+
+/// Revokes every live token of a family (sign-out of one session).
+pub fn revoke_family(conn: &mut DbConnection, family_id: &str) -> QueryResult<usize> {
+    diesel::update(
+        refresh_tokens::table
+            .filter(refresh_tokens::family_id.eq(family_id))
+            .filter(refresh_tokens::revoked_at.is_null()),
+    )
+    .set(refresh_tokens::revoked_at.eq(super::now()))
+    .execute(conn)
+}
+
+/// The family of a token, if the token exists.
+pub fn family_of(conn: &mut DbConnection, token: &str) -> QueryResult<Option<String>> {
+    refresh_tokens::table
+        .filter(refresh_tokens::token_hash.eq(digest(token)))
+        .select(refresh_tokens::family_id)
+        .first(conn)
+        .optional()
+}
+
+/// Revokes every live token of a user (sign-out everywhere).
+pub fn revoke_user(conn: &mut DbConnection, user_id: i64) -> QueryResult<usize> {
+    diesel::update(
+        refresh_tokens::table
+            .filter(refresh_tokens::user_id.eq(user_id))
+            .filter(refresh_tokens::revoked_at.is_null()),
+    )
+    .set(refresh_tokens::revoked_at.eq(super::now()))
+    .execute(conn)
+}

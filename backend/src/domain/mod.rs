@@ -1,0 +1,7 @@
+//! Rules with no I/O: parsing of request values into valid domain values, and who may
+//! do what. Unit-tested without a database.
+
+pub mod policy;
+pub mod text;
+pub mod throttle;
+pub mod users;

@@ -1,0 +1,202 @@
+//! Parsing of free-text fields: trimmed, length-checked, with the field named on error.
+
+use crate::error::ApiError;
+use openapi::{FieldError, FieldErrorCode};
+
+/// Collects field errors so that a form reports all of them at once.
+#[derive(Debug, Default)]
+pub struct Errors(Vec<FieldError>);
+
+impl Errors {
+    /// Records an error on a field.
+    pub fn add(&mut self, field: &str, code: FieldErrorCode, message: impl Into<String>) {
+        self.0.push(FieldError {
+            field: field.to_owned(),
+            code,
+            message: message.into(),
+        });
+    }
+
+    /// Keeps the value, or records its error and returns `None`.
+    pub fn take<T>(&mut self, result: Result<T, FieldError>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(err) => {
+                self.0.push(err);
+                None
+            }
+        }
+    }
+
+    /// `Ok` when no error was recorded.
+    pub fn finish(self) -> Result<(), ApiError> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::Validation(self.0))
+        }
+    }
+}
+
+/// Builds the error of one field.
+pub fn field_error(field: &str, code: FieldErrorCode, message: impl Into<String>) -> FieldError {
+    FieldError {
+        field: field.to_owned(),
+        code,
+        message: message.into(),
+    }
+}
+
+/// A trimmed text of `min..=max` characters (not bytes: Cyrillic counts one a letter).
+pub fn bounded(field: &str, value: &str, min: usize, max: usize) -> Result<String, FieldError> {
+    let value = value.trim();
+    let length = value.chars().count();
+    if length == 0 {
+        return Err(field_error(field, FieldErrorCode::Required, "must not be empty"));
+    }
+    if length < min {
+        return Err(field_error(
+            field,
+            FieldErrorCode::TooShort,
+            format!("must be at least {min} characters"),
+        ));
+    }
+    if length > max {
+        return Err(field_error(
+            field,
+            FieldErrorCode::TooLong,
+            format!("must be at most {max} characters"),
+        ));
+    }
+    if value.chars().any(char::is_control) {
+        return Err(field_error(
+            field,
+            FieldErrorCode::InvalidFormat,
+            "must not contain control characters",
+        ));
+    }
+    Ok(value.to_owned())
+}
+
+/// An e-mail address, lower-cased: one `@`, a non-empty local part, a dotted domain.
+pub fn email(field: &str, value: &str) -> Result<String, FieldError> {
+    let value = value.trim().to_lowercase();
+    if value.is_empty() {
+        return Err(field_error(field, FieldErrorCode::Required, "must not be empty"));
+    }
+    if value.chars().count() > 254 {
+        return Err(field_error(
+            field,
+            FieldErrorCode::TooLong,
+            "must be at most 254 characters",
+        ));
+    }
+    let valid = match value.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && !domain.contains('@')
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !domain.contains("..")
+                && !value.chars().any(|c| c.is_whitespace() || c.is_control())
+        }
+        None => false,
+    };
+    if valid {
+        Ok(value)
+    } else {
+        Err(field_error(
+            field,
+            FieldErrorCode::InvalidFormat,
+            "is not an e-mail address",
+        ))
+    }
+}
+
+/// A new password: 10 to 128 characters, not only spaces.
+pub fn new_password(field: &str, value: &str) -> Result<String, FieldError> {
+    let length = value.chars().count();
+    if value.trim().is_empty() {
+        return Err(field_error(field, FieldErrorCode::Required, "must not be empty"));
+    }
+    if length < 10 {
+        return Err(field_error(
+            field,
+            FieldErrorCode::TooShort,
+            "must be at least 10 characters",
+        ));
+    }
+    if length > 128 {
+        return Err(field_error(
+            field,
+            FieldErrorCode::TooLong,
+            "must be at most 128 characters",
+        ));
+    }
+    Ok(value.to_owned())
+}
+
+/// The lower-cased text a search matches against; lower-casing in Rust handles Cyrillic,
+/// which SQLite's `LIKE` and `lower()` do not.
+pub fn search_key(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .map(|part| part.trim().to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A search term as a `LIKE` pattern, with the wildcards of the term escaped by `\`.
+pub fn like_pattern(term: &str) -> Option<String> {
+    let term = term.trim().to_lowercase();
+    if term.is_empty() {
+        return None;
+    }
+    let escaped = term.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    Some(format!("%{escaped}%"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bounded_counts_characters_not_bytes() {
+        assert_eq!(bounded("name", "  Иван  ", 3, 4).unwrap(), "Иван");
+        assert_eq!(
+            bounded("name", "Иванов", 3, 4).unwrap_err().code,
+            FieldErrorCode::TooLong
+        );
+        assert_eq!(bounded("name", "   ", 3, 4).unwrap_err().code, FieldErrorCode::Required);
+        assert_eq!(bounded("name", "Ив", 3, 4).unwrap_err().code, FieldErrorCode::TooShort);
+    }
+
+    #[test]
+    fn email_is_lowercased_and_checked() {
+        assert_eq!(
+            email("email", " Director@School61.RU ").unwrap(),
+            "director@school61.ru"
+        );
+        for bad in ["", "plain", "a@b", "@b.ru", "a@@b.ru", "a b@c.ru", "a@.ru", "a@b..ru"] {
+            assert!(email("email", bad).is_err(), "{bad} should be refused");
+        }
+    }
+
+    #[test]
+    fn password_needs_ten_characters() {
+        assert_eq!(
+            new_password("password", "123456789").unwrap_err().code,
+            FieldErrorCode::TooShort
+        );
+        assert!(new_password("password", "пароль-надёжный").is_ok());
+    }
+
+    #[test]
+    fn search_handles_cyrillic_and_escapes_wildcards() {
+        assert_eq!(search_key(&["Иванова Мария", "M@X.RU"]), "иванова мария m@x.ru");
+        assert_eq!(like_pattern(" ИВАН ").as_deref(), Some("%иван%"));
+        assert_eq!(like_pattern("50%_a").as_deref(), Some("%50\\%\\_a%"));
+        assert_eq!(like_pattern("  "), None);
+    }
+}

@@ -1,0 +1,266 @@
+//! The one error type of the API. Each variant has a stable code and status and becomes
+//! an RFC 9457 `application/problem+json` body; internal causes are logged, never sent.
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpResponse, ResponseError};
+use openapi::{FieldError, FieldErrorCode, Problem, ProblemCode};
+
+tokio::task_local! {
+    /// The id of the request being served, set by the request-id middleware.
+    pub static REQUEST_ID: String;
+}
+
+/// The request id of the current request, when called while serving one.
+pub fn current_request_id() -> Option<String> {
+    REQUEST_ID.try_with(Clone::clone).ok()
+}
+
+/// Everything that can go wrong while serving a request.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// The body is not JSON or not of the expected shape.
+    #[error("malformed body: {0}")]
+    MalformedBody(String),
+    /// A query parameter is missing or of the wrong type.
+    #[error("invalid query: {0}")]
+    InvalidQuery(String),
+    /// A path parameter is of the wrong type.
+    #[error("invalid path: {0}")]
+    InvalidPath(String),
+    /// Some fields are invalid.
+    #[error("validation failed")]
+    Validation(Vec<FieldError>),
+    /// No bearer token.
+    #[error("authentication required")]
+    Unauthenticated,
+    /// A bad access token.
+    #[error("invalid access token")]
+    InvalidToken,
+    /// An expired access token.
+    #[error("access token expired")]
+    TokenExpired,
+    /// An unknown, used, revoked or expired refresh token.
+    #[error("invalid refresh token")]
+    InvalidRefreshToken,
+    /// Wrong e-mail or password.
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    /// The account is deactivated.
+    #[error("account disabled")]
+    AccountDisabled,
+    /// The current password of a password change is wrong.
+    #[error("wrong current password")]
+    WrongPassword,
+    /// Signed in, but not allowed.
+    #[error("forbidden")]
+    Forbidden,
+    /// Absent or invisible to this user.
+    #[error("not found")]
+    NotFound,
+    /// A conflict with the current state.
+    #[error("conflict: {detail}")]
+    Conflict {
+        /// What conflicts, in English.
+        detail: String,
+        /// The fields involved.
+        errors: Vec<FieldError>,
+    },
+    /// The body exceeds the limit.
+    #[error("payload too large")]
+    PayloadTooLarge,
+    /// The body is not JSON.
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    /// Too many failed attempts.
+    #[error("too many requests, retry after {retry_after} s")]
+    TooManyRequests {
+        /// Seconds to wait.
+        retry_after: u64,
+    },
+    /// The database cannot be reached.
+    #[error("database unavailable")]
+    DatabaseUnavailable,
+    /// Anything unexpected; logged with its whole cause chain.
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl ApiError {
+    /// A validation error on a single field.
+    pub fn field(field: &str, code: FieldErrorCode, message: impl Into<String>) -> Self {
+        Self::Validation(vec![FieldError {
+            field: field.to_owned(),
+            code,
+            message: message.into(),
+        }])
+    }
+
+    /// The stable code of this error.
+    pub fn code(&self) -> ProblemCode {
+        match self {
+            Self::MalformedBody(_) => ProblemCode::MalformedBody,
+            Self::InvalidQuery(_) => ProblemCode::InvalidQuery,
+            Self::InvalidPath(_) => ProblemCode::InvalidPath,
+            Self::Validation(_) => ProblemCode::ValidationFailed,
+            Self::Unauthenticated => ProblemCode::Unauthenticated,
+            Self::InvalidToken => ProblemCode::InvalidToken,
+            Self::TokenExpired => ProblemCode::TokenExpired,
+            Self::InvalidRefreshToken => ProblemCode::InvalidRefreshToken,
+            Self::InvalidCredentials => ProblemCode::InvalidCredentials,
+            Self::AccountDisabled => ProblemCode::AccountDisabled,
+            Self::WrongPassword => ProblemCode::WrongPassword,
+            Self::Forbidden => ProblemCode::Forbidden,
+            Self::NotFound => ProblemCode::NotFound,
+            Self::Conflict { .. } => ProblemCode::Conflict,
+            Self::PayloadTooLarge => ProblemCode::PayloadTooLarge,
+            Self::UnsupportedMediaType => ProblemCode::UnsupportedMediaType,
+            Self::TooManyRequests { .. } => ProblemCode::TooManyRequests,
+            Self::DatabaseUnavailable => ProblemCode::DatabaseUnavailable,
+            Self::Internal(_) => ProblemCode::Internal,
+        }
+    }
+
+    fn title(&self) -> &'static str {
+        match self {
+            Self::MalformedBody(_) => "Malformed request body",
+            Self::InvalidQuery(_) => "Invalid query parameters",
+            Self::InvalidPath(_) => "Invalid path parameter",
+            Self::Validation(_) => "Validation failed",
+            Self::Unauthenticated => "Authentication required",
+            Self::InvalidToken => "Invalid access token",
+            Self::TokenExpired => "Access token expired",
+            Self::InvalidRefreshToken => "Invalid refresh token",
+            Self::InvalidCredentials => "Invalid e-mail or password",
+            Self::AccountDisabled => "Account disabled",
+            Self::WrongPassword => "Wrong current password",
+            Self::Forbidden => "Forbidden",
+            Self::NotFound => "Not found",
+            Self::Conflict { .. } => "Conflict",
+            Self::PayloadTooLarge => "Payload too large",
+            Self::UnsupportedMediaType => "Unsupported media type",
+            Self::TooManyRequests { .. } => "Too many requests",
+            Self::DatabaseUnavailable => "Database unavailable",
+            Self::Internal(_) => "Internal server error",
+        }
+    }
+
+    fn detail(&self) -> Option<String> {
+        match self {
+            Self::MalformedBody(detail) | Self::InvalidQuery(detail) | Self::InvalidPath(detail) => {
+                Some(detail.clone())
+            }
+            Self::Conflict { detail, .. } => Some(detail.clone()),
+            Self::TooManyRequests { retry_after } => {
+                Some(format!("Too many failed attempts; retry in {retry_after} seconds."))
+            }
+            Self::Validation(_) => Some("One or more fields are invalid.".to_owned()),
+            _ => None,
+        }
+    }
+
+    /// The problem body for this error.
+    pub fn problem(&self) -> Problem {
+        let code = self.code();
+        Problem {
+            problem_type: format!("urn:problem:{}", code.as_str()),
+            title: self.title().to_owned(),
+            status: self.status_code().as_u16(),
+            detail: self.detail(),
+            code,
+            errors: match self {
+                Self::Validation(errors) | Self::Conflict { errors, .. } => errors.clone(),
+                _ => Vec::new(),
+            },
+            request_id: current_request_id(),
+        }
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            Self::MalformedBody(_) | Self::InvalidQuery(_) | Self::InvalidPath(_) | Self::WrongPassword => {
+                StatusCode::BAD_REQUEST
+            }
+            Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::Unauthenticated
+            | Self::InvalidToken
+            | Self::TokenExpired
+            | Self::InvalidRefreshToken
+            | Self::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            Self::AccountDisabled | Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::Conflict { .. } => StatusCode::CONFLICT,
+            Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Self::DatabaseUnavailable => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if let Self::Internal(err) = self {
+            tracing::error!(error = format!("{err:#}"), "request failed");
+        }
+        let mut response = HttpResponse::build(self.status_code());
+        response.insert_header((
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        ));
+        match self {
+            Self::Unauthenticated | Self::InvalidToken | Self::TokenExpired => {
+                response.insert_header((header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer")));
+            }
+            Self::TooManyRequests { retry_after } => {
+                response.insert_header((header::RETRY_AFTER, retry_after.to_string()));
+            }
+            Self::DatabaseUnavailable => {
+                response.insert_header((header::RETRY_AFTER, HeaderValue::from_static("5")));
+            }
+            _ => {}
+        }
+        let body = serde_json::to_vec(&self.problem()).unwrap_or_default();
+        response.body(body)
+    }
+}
+
+impl From<diesel::result::Error> for ApiError {
+    fn from(err: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind, Error};
+        match err {
+            Error::NotFound => Self::NotFound,
+            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => Self::Conflict {
+                detail: "A record with the same unique value already exists.".to_owned(),
+                errors: Vec::new(),
+            },
+            Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _) => Self::DatabaseUnavailable,
+            other => Self::Internal(anyhow::Error::new(other).context("database query failed")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn internal_errors_hide_their_cause_from_the_client() {
+        let err = ApiError::Internal(anyhow::anyhow!("SELECT secret FROM users failed"));
+        let problem = err.problem();
+        assert_eq!(problem.status, 500);
+        assert_eq!(problem.code, ProblemCode::Internal);
+        assert!(problem.detail.is_none());
+        assert!(!serde_json::to_string(&problem).unwrap_or_default().contains("SELECT"));
+    }
+
+    #[test]
+    fn unique_violation_is_a_conflict() {
+        let err = ApiError::from(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            Box::new(String::from("duplicate key")),
+        ));
+        assert_eq!(err.status_code(), StatusCode::CONFLICT);
+    }
+}

@@ -1,0 +1,15 @@
+//! The innovation platform's API server as a library, so that the binary and the
+//! black-box tests build the very same application.
+
+pub mod admin;
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod extract;
+pub mod routes;
+pub mod startup;
+pub mod state;
+pub mod telemetry;

@@ -1,0 +1,33 @@
+//! `POST /api/auth/logout`.
+
+use crate::db::models::refresh_token;
+use crate::error::ApiError;
+use crate::extract::Json;
+use crate::state::AppState;
+use actix_web::{HttpResponse, post, web};
+use openapi::Problem;
+use openapi::auth::RefreshRequest;
+
+/// Signs out the session of a refresh token: it and every token of its sign-in are
+/// revoked. Idempotent; an unknown token is accepted as already signed out.
+#[utoipa::path(
+    tag = "auth",
+    operation_id = "delete_session",
+    request_body = RefreshRequest,
+    responses(
+        (status = 204, description = "Signed out"),
+        (status = 400, description = "Malformed body", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[post("/auth/logout")]
+pub async fn delete_session(state: web::Data<AppState>, body: Json<RefreshRequest>) -> Result<HttpResponse, ApiError> {
+    let token = body.0.refresh_token;
+    crate::db::run(&state.pool, move |conn| {
+        if let Some(family) = refresh_token::family_of(conn, &token)? {
+            refresh_token::revoke_family(conn, &family)?;
+        }
+        Ok(())
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,5 @@
+//! The signed-in user's own profile.
+
+pub mod change_password;
+pub mod get;
+pub mod update;

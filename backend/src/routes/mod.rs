@@ -1,0 +1,75 @@
+//! The HTTP API: one handler per file under `routes/<area>/`, registered here so that
+//! every handler lands in the OpenAPI document.
+
+pub mod auth;
+pub mod health;
+pub mod me;
+pub mod organisations;
+pub mod users;
+
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_actix_web::service_config::ServiceConfig;
+
+/// The document's fixed parts; the paths are collected from the registered handlers.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Innovation Platform API",
+        description = "The JSON API of the municipal innovation platform (Инновационная площадка): \
+organisations, accounts and sign-in, and the innovation lifecycle of schools. \
+Errors are RFC 9457 `application/problem+json` bodies with a stable `code`. \
+Lists are paginated with `page` (from 1) and `per_page` (1–100, default 20). \
+Times are UTC, ISO 8601 without an offset.",
+        license(name = "MIT", identifier = "MIT")
+    ),
+    servers((url = "/", description = "This server")),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "health", description = "Liveness and readiness probes"),
+        (name = "auth", description = "Sign-in with e-mail and password, token refresh, sign-out"),
+        (name = "me", description = "The signed-in user's own profile"),
+        (name = "organisations", description = "Schools and the education committee of the municipality"),
+        (name = "users", description = "Accounts of an organisation, managed by its administrator")
+    )
+)]
+pub struct ApiDoc;
+
+/// Declares the `bearer` security scheme: an access token from `/api/auth/login`.
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some(
+                        "An access token from `POST /api/auth/login`, valid for 15 minutes.",
+                    ))
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// Registers every handler under `/api`.
+pub fn configure(cfg: &mut ServiceConfig<'_>) {
+    cfg.service(auth::login::create_session)
+        .service(auth::refresh::refresh_session)
+        .service(auth::logout::delete_session)
+        .service(me::get::get_me)
+        .service(me::update::update_me)
+        .service(me::change_password::update_password)
+        .service(organisations::list::list_organisations)
+        .service(organisations::create::create_organisation)
+        .service(organisations::get::get_organisation)
+        .service(users::list::list_users)
+        .service(users::create::create_user)
+        .service(users::get::get_user)
+        .service(users::update::update_user)
+        .service(users::reset_password::reset_user_password);
+}

@@ -1,0 +1,162 @@
+//! Building the application: state, middleware, the API, the docs and the web app.
+
+use crate::auth::{JwtKeys, jwt};
+use crate::config::Settings;
+use crate::db::{self, Engine};
+use crate::error::ApiError;
+use crate::routes::{self, ApiDoc, health};
+use crate::state::AppState;
+use crate::telemetry;
+use actix_files::{Files, NamedFile};
+use actix_web::dev::{Server, ServiceRequest, ServiceResponse, fn_service};
+use actix_web::middleware::{Compress, DefaultHeaders, from_fn};
+use actix_web::{App, HttpServer, web};
+use anyhow::Context;
+use std::net::TcpListener;
+use std::path::PathBuf;
+use utoipa::OpenApi;
+use utoipa_actix_web::{AppExt, scope};
+use utoipa_swagger_ui::SwaggerUi;
+
+/// The OpenAPI document of every registered handler.
+pub fn api_spec() -> utoipa::openapi::OpenApi {
+    let (_, spec) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .service(health::get_health)
+        .service(health::get_readiness)
+        .service(scope("/api").configure(routes::configure))
+        .split_for_parts();
+    spec
+}
+
+/// The OpenAPI document as pretty JSON with a trailing newline, as committed.
+pub fn api_spec_json() -> anyhow::Result<String> {
+    let mut json = api_spec()
+        .to_pretty_json()
+        .context("cannot serialise the OpenAPI document")?;
+    json.push('\n');
+    Ok(json)
+}
+
+/// A server bound to its port, not yet running.
+pub struct Application {
+    server: Server,
+    port: u16,
+    state: AppState,
+}
+
+impl Application {
+    /// Opens the database (migrating it), loads the keys and binds the port.
+    pub fn build(settings: &Settings) -> anyhow::Result<Self> {
+        std::fs::create_dir_all(&settings.data_dir)
+            .with_context(|| format!("cannot create the data directory {}", settings.data_dir.display()))?;
+        let url = settings.database_url();
+        let engine = Engine::of_url(&url);
+        let pool = db::connect(&url, settings.db_pool_size)?;
+        let secret = jwt::load_secret(settings.jwt_secret.as_deref(), &settings.data_dir)?;
+        let state = AppState {
+            pool,
+            keys: JwtKeys::from_secret(&secret),
+            engine,
+        };
+        let listener = TcpListener::bind((settings.host.as_str(), settings.port))
+            .with_context(|| format!("cannot listen on {}:{}", settings.host, settings.port))?;
+        let port = listener.local_addr()?.port();
+        let static_dir = settings.static_dir.clone();
+        let server = serve(listener, state.clone(), static_dir, settings.workers)?;
+        tracing::info!(port, database = engine.name(), "listening");
+        Ok(Self { server, port, state })
+    }
+
+    /// The port the server listens on (useful with port 0).
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// The state the handlers share (for seeding and tests).
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until stopped.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+/// Unknown routes: the web app's `index.html` for page paths (deep links), a problem
+/// body for everything else.
+async fn fallback(req: ServiceRequest, index: Option<PathBuf>) -> Result<ServiceResponse, actix_web::Error> {
+    let (req, _) = req.into_parts();
+    let is_page = req.method() == actix_web::http::Method::GET
+        && !req.path().starts_with("/api/")
+        && req.path() != "/api"
+        && !req.path().rsplit('/').next().unwrap_or_default().contains('.');
+    let response = match index {
+        Some(index) if is_page => NamedFile::open(index)?.into_response(&req),
+        _ => actix_web::ResponseError::error_response(&ApiError::NotFound),
+    };
+    Ok(ServiceResponse::new(req, response))
+}
+
+fn serve(
+    listener: TcpListener,
+    state: AppState,
+    static_dir: PathBuf,
+    workers: Option<usize>,
+) -> anyhow::Result<Server> {
+    let spec = api_spec();
+    let index = static_dir.join("index.html");
+    let index = index.is_file().then_some(index);
+    if index.is_none() {
+        tracing::warn!(dir = %static_dir.display(), "no web app found; serving the API only (run `cargo xtask run`)");
+    }
+    let state = web::Data::new(state);
+    let server = HttpServer::new(move || {
+        let index = index.clone();
+        let app = App::new()
+            .app_data(state.clone())
+            .app_data(crate::extract::query_config())
+            .app_data(crate::extract::path_config())
+            .app_data(web::PayloadConfig::new(crate::extract::JSON_LIMIT))
+            .wrap(Compress::default())
+            .wrap(
+                DefaultHeaders::new()
+                    .add(("X-Content-Type-Options", "nosniff"))
+                    .add(("Referrer-Policy", "same-origin"))
+                    .add(("X-Frame-Options", "DENY")),
+            )
+            .wrap(from_fn(telemetry::request_id_middleware))
+            .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", spec.clone()))
+            .service(web::redirect("/api/docs", "/api/docs/"))
+            .into_utoipa_app()
+            .openapi(ApiDoc::openapi())
+            .service(health::get_health)
+            .service(health::get_readiness)
+            .service(scope("/api").configure(routes::configure))
+            .into_app();
+        let fallback_index = index.clone();
+        let default = fn_service(move |req: ServiceRequest| fallback(req, fallback_index.clone()));
+        match &index {
+            Some(_) => app.service(
+                Files::new("/", static_dir.clone())
+                    .index_file("index.html")
+                    .prefer_utf8(true)
+                    .try_compressed()
+                    .default_handler(fn_service({
+                        let index = index.clone();
+                        move |req: ServiceRequest| fallback(req, index.clone())
+                    })),
+            ),
+            None => app,
+        }
+        .default_service(default)
+    })
+    .shutdown_timeout(10);
+    let server = match workers {
+        Some(workers) => server.workers(workers.max(1)),
+        None => server,
+    };
+    Ok(server.listen(listener)?.run())
+}

@@ -1,0 +1,15 @@
+//! What every handler may reach: the pool, the token keys, the database engine.
+
+use crate::auth::JwtKeys;
+use crate::db::{DbPool, Engine};
+
+/// Shared application state, cloned into each worker.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    /// The database pool.
+    pub pool: DbPool,
+    /// Access token keys.
+    pub keys: JwtKeys,
+    /// Which database engine the pool talks to.
+    pub engine: Engine,
+}

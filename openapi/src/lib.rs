@@ -1,0 +1,18 @@
+//! The API contract of the innovation platform.
+//!
+//! Every request and response body of the JSON API lives here, so that the backend
+//! (which derives the OpenAPI schema from these types behind the `schema` feature) and
+//! the WASM frontend compile against the same definitions. `openapi.json` beside this
+//! crate is the generated specification; a test fails when it drifts from the code.
+
+pub mod auth;
+pub mod error;
+pub mod health;
+pub mod ids;
+pub mod organisations;
+pub mod pagination;
+pub mod users;
+
+pub use error::{FieldError, FieldErrorCode, Problem, ProblemCode};
+pub use ids::{OrganisationId, UserId};
+pub use pagination::{Page, PageQuery};

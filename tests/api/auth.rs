@@ -1,0 +1,261 @@
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use openapi::auth::{RefreshRequest, TokenPair};
+use openapi::users::{Me, Role};
+use reqwest::StatusCode;
+use serde_json::json;
+use tests::fixtures::{PASSWORD, TestOrg, TestUser};
+use tests::{JWT_SECRET, TestApp, spawn_app};
+
+async fn staff(app: &TestApp) -> tests::fixtures::Account {
+    let school = TestOrg::school("СОШ № 1").create(app);
+    TestUser::new(school, &[Role::Staff])
+        .named("Иванова Мария Петровна")
+        .create(app)
+}
+
+fn refresh(token: &str) -> RefreshRequest {
+    RefreshRequest {
+        refresh_token: token.to_owned(),
+    }
+}
+
+#[tokio::test]
+async fn login_with_the_right_password_returns_tokens_and_the_profile() {
+    let app = spawn_app().await;
+    let user = staff(&app).await;
+    let pair = app.login(&user.email.to_uppercase(), PASSWORD).await;
+    assert_eq!(pair.token_type, "Bearer");
+    assert_eq!(pair.expires_in, 900);
+    assert_eq!(pair.user.full_name, "Иванова Мария Петровна");
+    let me: Me = app.get("/api/me", Some(&pair.access_token)).await.json(StatusCode::OK);
+    assert_eq!(me.id, user.id);
+    assert_eq!(me.roles, vec![Role::Staff]);
+}
+
+#[tokio::test]
+async fn login_with_a_wrong_password_or_unknown_email_is_refused_alike() {
+    let app = spawn_app().await;
+    let user = staff(&app).await;
+    let wrong = app
+        .post(
+            "/api/auth/login",
+            None,
+            &json!({"email": user.email, "password": "not-the-password"}),
+        )
+        .await;
+    let unknown = app
+        .post(
+            "/api/auth/login",
+            None,
+            &json!({"email": "nobody@nowhere.test", "password": PASSWORD}),
+        )
+        .await;
+    let (a, b) = (
+        wrong.problem(StatusCode::UNAUTHORIZED, "invalid_credentials"),
+        unknown.problem(StatusCode::UNAUTHORIZED, "invalid_credentials"),
+    );
+    assert_eq!((a.title, a.detail), (b.title, b.detail));
+}
+
+#[tokio::test]
+async fn a_deactivated_account_cannot_sign_in() {
+    let app = spawn_app().await;
+    let school = TestOrg::school("СОШ № 2").create(&app);
+    let user = TestUser::new(school, &[Role::Staff]).inactive().create(&app);
+    app.post(
+        "/api/auth/login",
+        None,
+        &json!({"email": user.email, "password": PASSWORD}),
+    )
+    .await
+    .problem(StatusCode::FORBIDDEN, "account_disabled");
+}
+
+#[tokio::test]
+async fn five_failures_block_sign_in_with_429_and_retry_after() {
+    let app = spawn_app().await;
+    let user = staff(&app).await;
+    for _ in 0..5 {
+        app.post(
+            "/api/auth/login",
+            None,
+            &json!({"email": user.email, "password": "wrong-password"}),
+        )
+        .await
+        .problem(StatusCode::UNAUTHORIZED, "invalid_credentials");
+    }
+    let blocked = app
+        .post(
+            "/api/auth/login",
+            None,
+            &json!({"email": user.email, "password": PASSWORD}),
+        )
+        .await;
+    blocked.problem(StatusCode::TOO_MANY_REQUESTS, "too_many_requests");
+    let retry_after: u64 = blocked.headers["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1..=900).contains(&retry_after), "Retry-After {retry_after}");
+    // Another account is not affected.
+    let other = TestUser::new(user.org, &[Role::Staff]).create(&app);
+    app.login(&other.email, PASSWORD).await;
+}
+
+#[tokio::test]
+async fn a_refresh_token_rotates_and_the_old_one_is_refused() {
+    let app = spawn_app().await;
+    let user = staff(&app).await;
+    let first = app.login(&user.email, PASSWORD).await;
+    let second: TokenPair = app
+        .post("/api/auth/refresh", None, &refresh(&first.refresh_token))
+        .await
+        .json(StatusCode::OK);
+    assert_ne!(second.refresh_token, first.refresh_token);
+    app.get("/api/me", Some(&second.access_token))
+        .await
+        .json::<Me>(StatusCode::OK);
+    app.post("/api/auth/refresh", None, &refresh(&first.refresh_token))
+        .await
+        .problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token");
+    // Reuse of a spent token is taken as theft: the whole session is revoked.
+    app.post("/api/auth/refresh", None, &refresh(&second.refresh_token))
+        .await
+        .problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token");
+}
+
+#[tokio::test]
+async fn logout_revokes_the_session_but_not_other_sessions() {
+    let app = spawn_app().await;
+    let user = staff(&app).await;
+    let laptop = app.login(&user.email, PASSWORD).await;
+    let phone = app.login(&user.email, PASSWORD).await;
+    let reply = app
+        .post("/api/auth/logout", None, &refresh(&laptop.refresh_token))
+        .await;
+    assert_eq!(reply.status, StatusCode::NO_CONTENT);
+    app.post("/api/auth/refresh", None, &refresh(&laptop.refresh_token))
+        .await
+        .problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token");
+    app.post("/api/auth/refresh", None, &refresh(&phone.refresh_token))
+        .await
+        .json::<TokenPair>(StatusCode::OK);
+}
+
+#[tokio::test]
+async fn an_unknown_refresh_token_is_refused() {
+    let app = spawn_app().await;
+    app.post("/api/auth/refresh", None, &refresh("made-up-token"))
+        .await
+        .problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token");
+}
+
+fn mint(claims: serde_json::Value, header: serde_json::Value, secret: &[u8]) -> String {
+    use hmac_sha256::HMAC;
+    let head = URL_SAFE_NO_PAD.encode(header.to_string());
+    let body = URL_SAFE_NO_PAD.encode(claims.to_string());
+    let signature = URL_SAFE_NO_PAD.encode(HMAC::mac(format!("{head}.{body}").as_bytes(), secret));
+    format!("{head}.{body}.{signature}")
+}
+
+fn claims(user: i64, exp_offset: i64) -> serde_json::Value {
+    let now = chrono::Utc::now().timestamp();
+    json!({"sub": user.to_string(), "org": 1, "iss": "innovation-platform", "aud": "innovation-platform-api", "iat": now, "exp": now + exp_offset})
+}
+
+#[tokio::test]
+async fn a_well_signed_token_is_accepted_so_the_refusals_below_mean_something() {
+    let app = spawn_app().await;
+    let user = staff(&app).await;
+    let token = mint(
+        claims(user.id.0, 60),
+        json!({"alg": "HS256", "typ": "JWT"}),
+        JWT_SECRET.as_bytes(),
+    );
+    app.get("/api/me", Some(&token)).await.json::<Me>(StatusCode::OK);
+}
+
+#[tokio::test]
+async fn an_expired_token_is_refused_as_expired() {
+    let app = spawn_app().await;
+    let user = staff(&app).await;
+    let token = mint(
+        claims(user.id.0, -120),
+        json!({"alg": "HS256", "typ": "JWT"}),
+        JWT_SECRET.as_bytes(),
+    );
+    let reply = app.get("/api/me", Some(&token)).await;
+    reply.problem(StatusCode::UNAUTHORIZED, "token_expired");
+    assert_eq!(reply.headers["www-authenticate"], "Bearer");
+}
+
+#[tokio::test]
+async fn a_tampered_token_is_refused() {
+    let app = spawn_app().await;
+    let user = staff(&app).await;
+    let other = TestUser::new(user.org, &[Role::Admin]).create(&app);
+    let token = app.login(&user.email, PASSWORD).await.access_token;
+    // Swap the payload for one naming the admin, keeping the original signature.
+    let parts: Vec<&str> = token.split('.').collect();
+    let forged_body = URL_SAFE_NO_PAD.encode(claims(other.id.0, 600).to_string());
+    let forged = format!("{}.{}.{}", parts[0], forged_body, parts[2]);
+    app.get("/api/me", Some(&forged))
+        .await
+        .problem(StatusCode::UNAUTHORIZED, "invalid_token");
+    // And a token signed with another key.
+    let foreign = mint(
+        claims(user.id.0, 600),
+        json!({"alg": "HS256", "typ": "JWT"}),
+        b"another-secret-another-secret-another",
+    );
+    app.get("/api/me", Some(&foreign))
+        .await
+        .problem(StatusCode::UNAUTHORIZED, "invalid_token");
+}
+
+#[tokio::test]
+async fn a_token_with_alg_none_is_refused() {
+    let app = spawn_app().await;
+    let user = staff(&app).await;
+    let head = URL_SAFE_NO_PAD.encode(json!({"alg": "none", "typ": "JWT"}).to_string());
+    let body = URL_SAFE_NO_PAD.encode(claims(user.id.0, 600).to_string());
+    for token in [format!("{head}.{body}."), format!("{head}.{body}")] {
+        app.get("/api/me", Some(&token))
+            .await
+            .problem(StatusCode::UNAUTHORIZED, "invalid_token");
+    }
+}
+
+#[tokio::test]
+async fn a_token_of_another_issuer_or_audience_is_refused() {
+    let app = spawn_app().await;
+    let user = staff(&app).await;
+    for (key, value) in [("iss", "someone-else"), ("aud", "another-api")] {
+        let mut payload = claims(user.id.0, 600);
+        payload[key] = json!(value);
+        let token = mint(payload, json!({"alg": "HS256", "typ": "JWT"}), JWT_SECRET.as_bytes());
+        app.get("/api/me", Some(&token))
+            .await
+            .problem(StatusCode::UNAUTHORIZED, "invalid_token");
+    }
+}
+
+#[tokio::test]
+async fn requests_without_a_token_or_with_a_garbage_one_get_401() {
+    let app = spawn_app().await;
+    let reply = app.get("/api/me", None).await;
+    reply.problem(StatusCode::UNAUTHORIZED, "unauthenticated");
+    app.get("/api/me", Some("garbage"))
+        .await
+        .problem(StatusCode::UNAUTHORIZED, "invalid_token");
+}
+
+#[tokio::test]
+async fn a_deactivated_user_loses_access_at_once() {
+    let app = spawn_app().await;
+    let user = staff(&app).await;
+    let pair = app.login(&user.email, PASSWORD).await;
+    app.with_db(|conn| backend::db::models::user::set_active(conn, user.id.0, false))
+        .unwrap();
+    app.get("/api/me", Some(&pair.access_token))
+        .await
+        .problem(StatusCode::FORBIDDEN, "account_disabled");
+}

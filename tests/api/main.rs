@@ -1,0 +1,12 @@
+//! Black-box tests of the API through the running application. The same suite runs on
+//! SQLite and PostgreSQL (`TEST_DATABASE=postgres`).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "tests")]
+
+mod auth;
+mod authorization;
+mod bad_input;
+mod contract;
+mod health;
+mod me;
+mod organisations;
+mod users;

@@ -1,0 +1,142 @@
+//! Builders of organisations and accounts, written straight to the test's database.
+
+use crate::TestApp;
+use backend::auth::password;
+use backend::db::models::organisation::{self, NewOrganisation};
+use backend::db::models::user::{self, NewUserRow};
+use openapi::organisations::OrganisationKind;
+use openapi::users::Role;
+use openapi::{OrganisationId, UserId};
+use std::sync::OnceLock;
+
+/// The password of every fixture account.
+pub const PASSWORD: &str = "fixture-password-1";
+
+fn password_hash() -> &'static str {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| password::hash(PASSWORD).expect("hash"))
+}
+
+/// An organisation to create.
+pub struct TestOrg {
+    name: String,
+    kind: OrganisationKind,
+}
+
+impl TestOrg {
+    /// A school with this short name.
+    pub fn school(short_name: &str) -> Self {
+        Self {
+            name: short_name.to_owned(),
+            kind: OrganisationKind::School,
+        }
+    }
+
+    /// A committee with this short name.
+    pub fn committee(short_name: &str) -> Self {
+        Self {
+            name: short_name.to_owned(),
+            kind: OrganisationKind::Committee,
+        }
+    }
+
+    /// Writes it and returns its id.
+    pub fn create(self, app: &TestApp) -> OrganisationId {
+        let full = format!("МБОУ «{}»", self.name);
+        let new = NewOrganisation {
+            name: &full,
+            short_name: &self.name,
+            kind: self.kind,
+            municipality: "Тестовый округ",
+        };
+        OrganisationId(
+            app.with_db(|conn| organisation::insert(conn, &new))
+                .expect("organisation inserted"),
+        )
+    }
+}
+
+/// An account to create.
+pub struct TestUser {
+    email: String,
+    full_name: String,
+    org: OrganisationId,
+    roles: Vec<Role>,
+    platform_admin: bool,
+    active: bool,
+}
+
+impl TestUser {
+    /// An account in an organisation with roles; the e-mail is made unique.
+    pub fn new(org: OrganisationId, roles: &[Role]) -> Self {
+        let tag = roles.iter().map(|role| role.as_str()).collect::<Vec<_>>().join("-");
+        Self {
+            email: format!("{tag}.{}@org{}.test", uuid::Uuid::new_v4().simple(), org.0),
+            full_name: format!("Тестовый Пользователь {tag}"),
+            org,
+            roles: roles.to_vec(),
+            platform_admin: false,
+            active: true,
+        }
+    }
+
+    /// With this full name.
+    pub fn named(mut self, full_name: &str) -> Self {
+        full_name.clone_into(&mut self.full_name);
+        self
+    }
+
+    /// A platform administrator.
+    pub fn platform_admin(mut self) -> Self {
+        self.platform_admin = true;
+        self
+    }
+
+    /// Deactivated.
+    pub fn inactive(mut self) -> Self {
+        self.active = false;
+        self
+    }
+
+    /// Writes it and returns the id and e-mail.
+    pub fn create(self, app: &TestApp) -> Account {
+        let row = NewUserRow {
+            org_id: self.org.0,
+            email: &self.email,
+            full_name: &self.full_name,
+            password_hash: password_hash(),
+            roles: &self.roles,
+            is_platform_admin: self.platform_admin,
+        };
+        let id = app.with_db(|conn| {
+            let id = user::insert(conn, &row)?;
+            if !self.active {
+                user::set_active(conn, id, false)?;
+            }
+            diesel::QueryResult::Ok(id)
+        });
+        Account {
+            id: UserId(id.expect("user inserted")),
+            email: self.email,
+            org: self.org,
+        }
+    }
+}
+
+/// A created account.
+#[derive(Debug, Clone)]
+pub struct Account {
+    /// Its id.
+    pub id: UserId,
+    /// Its e-mail.
+    pub email: String,
+    /// Its organisation.
+    pub org: OrganisationId,
+}
+
+impl Account {
+    /// Signs in and returns the access token.
+    pub async fn token(&self, app: &TestApp) -> String {
+        app.login(&self.email, PASSWORD).await.access_token
+    }
+}
