@@ -1,0 +1,100 @@
+//! Running commands: plain, or streamed while counting the tests they report.
+
+use anyhow::{Context, bail};
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+/// A `cargo` command (the same cargo that runs xtask).
+pub fn cargo() -> Command {
+    Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+}
+
+/// Runs a command with inherited output; fails when it fails.
+pub fn run_status(command: &mut Command, what: &str) -> anyhow::Result<()> {
+    let status = command.status().with_context(|| format!("cannot start {what}"))?;
+    if !status.success() {
+        bail!("{what} failed ({status})");
+    }
+    Ok(())
+}
+
+/// Test counts read from a runner's output.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    /// Tests that passed.
+    pub passed: u64,
+    /// Tests that failed.
+    pub failed: u64,
+    /// Tests skipped or ignored.
+    pub skipped: u64,
+}
+
+impl Counts {
+    /// Adds another run's counts.
+    pub fn add(&mut self, other: Counts) {
+        self.passed += other.passed;
+        self.failed += other.failed;
+        self.skipped += other.skipped;
+    }
+}
+
+fn number_before(line: &str, word: &str) -> Option<u64> {
+    let words: Vec<&str> = line.split(|c: char| c.is_whitespace() || c == ';' || c == ',').filter(|w| !w.is_empty()).collect();
+    words.windows(2).find(|pair| pair[1] == word).and_then(|pair| pair[0].parse().ok())
+}
+
+/// Reads one output line: cargo's `test result:` lines and node's `# pass`/`# fail` lines.
+pub fn parse_line(line: &str, counts: &mut Counts) {
+    let line = line.trim();
+    if line.starts_with("test result:") {
+        counts.passed += number_before(line, "passed").unwrap_or(0);
+        counts.failed += number_before(line, "failed").unwrap_or(0);
+        counts.skipped += number_before(line, "ignored").unwrap_or(0);
+    } else if let Some(rest) = line.strip_prefix("ℹ ").or_else(|| line.strip_prefix("# ")) {
+        let mut parts = rest.split_whitespace();
+        if let (Some(key), Some(Ok(value))) = (parts.next(), parts.next().map(str::parse::<u64>)) {
+            match key {
+                "pass" => counts.passed += value,
+                "fail" => counts.failed += value,
+                "skipped" | "todo" => counts.skipped += value,
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Runs a command, echoing its output, and returns the test counts it reported; fails
+/// when the command fails.
+pub fn run_counting(command: &mut Command, what: &str) -> anyhow::Result<Counts> {
+    command.stdout(Stdio::piped()).stderr(Stdio::inherit());
+    let mut child = command.spawn().with_context(|| format!("cannot start {what}"))?;
+    let mut counts = Counts::default();
+    if let Some(stdout) = child.stdout.take() {
+        for line in BufReader::new(stdout).lines() {
+            let line = line.unwrap_or_default();
+            println!("{line}");
+            parse_line(&line, &mut counts);
+        }
+    }
+    let status = child.wait().with_context(|| format!("cannot wait for {what}"))?;
+    if !status.success() {
+        bail!("{what} failed ({status}): {} passed, {} failed", counts.passed, counts.failed);
+    }
+    Ok(counts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cargo_and_node_summaries_are_counted() {
+        let mut counts = Counts::default();
+        parse_line("test result: ok. 40 passed; 0 failed; 2 ignored; 0 measured; 0 filtered out; finished in 6.52s", &mut counts);
+        parse_line("ℹ pass 7", &mut counts);
+        parse_line("ℹ fail 1", &mut counts);
+        parse_line("# skipped 3", &mut counts);
+        parse_line("the pass 9 of something", &mut counts);
+        assert_eq!(counts, Counts { passed: 47, failed: 1, skipped: 5 });
+    }
+}

@@ -1,0 +1,214 @@
+//! `cargo xtask test`: every check the project has, in the order that fails fastest,
+//! with a summary of times and test counts per step.
+
+use crate::process::{self, Counts};
+use crate::{frontend, tools};
+use anyhow::{Context, bail};
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Step {
+    name: &'static str,
+    seconds: f64,
+    counts: Option<Counts>,
+    note: Option<String>,
+}
+
+#[derive(Default)]
+struct Report {
+    steps: Vec<Step>,
+}
+
+impl Report {
+    fn time<T>(&mut self, name: &'static str, work: impl FnOnce() -> anyhow::Result<T>) -> anyhow::Result<T> {
+        println!("\n══ {name} ══");
+        let started = Instant::now();
+        let result = work();
+        let seconds = started.elapsed().as_secs_f64();
+        self.steps.push(Step { name, seconds, counts: None, note: result.as_ref().err().map(|e| format!("FAILED: {e:#}")) });
+        result
+    }
+
+    fn count(&mut self, name: &'static str, work: impl FnOnce() -> anyhow::Result<Counts>) -> anyhow::Result<Counts> {
+        let counts = self.time(name, work)?;
+        if let Some(step) = self.steps.last_mut() {
+            step.counts = Some(counts);
+        }
+        Ok(counts)
+    }
+
+    fn skip(&mut self, name: &'static str, why: String) {
+        println!("\n══ {name} ══\nskipped: {why}");
+        self.steps.push(Step { name, seconds: 0.0, counts: None, note: Some(format!("skipped: {why}")) });
+    }
+
+    fn print(&self) {
+        println!("\n══ summary ══");
+        let mut total = Counts::default();
+        for step in &self.steps {
+            let counts = step.counts.map(|c| {
+                total.add(c);
+                format!("{} passed, {} failed, {} skipped", c.passed, c.failed, c.skipped)
+            });
+            let detail = step.note.clone().or(counts).unwrap_or_else(|| "ok".to_owned());
+            println!("{:<22} {:>6.0} s   {detail}", step.name, step.seconds);
+        }
+        let seconds: f64 = self.steps.iter().map(|s| s.seconds).sum();
+        println!("total time {seconds:.0} s");
+        println!("{} passed, {} failed, {} skipped", total.passed, total.failed, total.skipped);
+    }
+}
+
+/// Runs everything; fails on the first failing step, after printing the summary.
+pub fn run(root: &Path) -> anyhow::Result<()> {
+    let mut report = Report::default();
+    let result = run_steps(root, &mut report);
+    report.print();
+    result
+}
+
+fn cargo_in(root: &Path, args: &[&str]) -> Command {
+    let mut command = process::cargo();
+    command.current_dir(root).args(args);
+    command
+}
+
+fn run_steps(root: &Path, report: &mut Report) -> anyhow::Result<()> {
+    let ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
+    let pg_url = tools::postgres_url();
+    let (chromium, compose, postgres) = report.time("tools", || {
+        tools::ensure_wasm_target()?;
+        tools::ensure_node()?;
+        let chromium = tools::ensure_chromium()?;
+        let compose = tools::ensure_docker_compose()?;
+        tools::ensure_node_packages(&root.join("tests/e2e"))?;
+        let postgres = tools::postgres_reachable(&pg_url);
+        if !postgres && ci {
+            bail!("PostgreSQL is not reachable at {pg_url}: with CI=true the PostgreSQL suite is required");
+        }
+        Ok((chromium, compose, postgres))
+    })?;
+
+    report.time("compose config", || {
+        let mut command = Command::new(&compose);
+        command.current_dir(root).args(["config", "--quiet"]);
+        command.env("JWT_SECRET", "x".repeat(32)).env("POSTGRES_PASSWORD", "validation-only");
+        process::run_status(&mut command, "docker-compose config")
+    })?;
+    report.time("format", || process::run_status(&mut cargo_in(root, &["fmt", "--all", "--", "--check"]), "cargo fmt --check"))?;
+    report.time("clippy (server)", || {
+        let args = ["clippy", "--workspace", "--exclude", "frontend", "--all-targets", "--", "-D", "warnings"];
+        process::run_status(&mut cargo_in(root, &args), "clippy")
+    })?;
+    report.time("clippy (web app)", || {
+        let args = ["clippy", "--package", "frontend", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"];
+        process::run_status(&mut cargo_in(root, &args), "clippy on the web app")
+    })?;
+    report.count("unit tests", || {
+        let args = ["test", "--workspace", "--exclude", "frontend", "--exclude", "tests"];
+        process::run_counting(&mut cargo_in(root, &args), "the unit tests")
+    })?;
+    report.count("API on SQLite", || {
+        let mut command = cargo_in(root, &["test", "--package", "tests"]);
+        command.env("TEST_DATABASE", "sqlite");
+        process::run_counting(&mut command, "the API suite on SQLite")
+    })?;
+    if postgres {
+        report.count("API on PostgreSQL", || {
+            let mut command = cargo_in(root, &["test", "--package", "tests"]);
+            command.env("TEST_DATABASE", "postgres").env("TEST_POSTGRES_URL", &pg_url);
+            process::run_counting(&mut command, "the API suite on PostgreSQL")
+        })?;
+    } else {
+        report.skip("API on PostgreSQL", format!("no PostgreSQL at {pg_url} (set TEST_POSTGRES_URL; required when CI=true)"));
+    }
+    let dist = report.time("web app (wasm)", || frontend::build(root, true))?;
+    report.time("OpenAPI lint", || {
+        let mut command = Command::new("npx");
+        command.current_dir(root.join("tests/e2e")).args(["--no-install", "redocly", "lint", "--format=stylish", "../../openapi/openapi.json"]);
+        process::run_status(&mut command, "redocly lint")
+    })?;
+    report.count("browser tests", || browser_tests(root, &dist, &chromium))?;
+    Ok(())
+}
+
+/// A backend process that is stopped when dropped.
+struct Server {
+    child: Child,
+    log: PathBuf,
+    dir: PathBuf,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn free_port() -> anyhow::Result<u16> {
+    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+fn ready(port: u16) -> bool {
+    let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else { return false };
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+    let request = "GET /readyz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+    let mut response = String::new();
+    stream.write_all(request.as_bytes()).is_ok() && stream.read_to_string(&mut response).is_ok() && response.starts_with("HTTP/1.1 200")
+}
+
+fn start_server(root: &Path, dist: &Path) -> anyhow::Result<(Server, u16)> {
+    process::run_status(&mut cargo_in(root, &["build", "--package", "backend", "--bin", "backend"]), "the backend build")?;
+    let binary = crate::target_dir(root).join("debug").join("backend");
+    let port = free_port()?;
+    let dir = std::env::temp_dir().join(format!("ip-e2e-{}-{port}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let log = dir.join("backend.log");
+    let child = Command::new(&binary)
+        .current_dir(&dir)
+        .env_remove("DATABASE_URL")
+        .env_remove("JWT_SECRET")
+        .env("HOST", "127.0.0.1")
+        .env("PORT", port.to_string())
+        .env("DATA_DIR", dir.join("data"))
+        .env("STATIC_DIR", dist)
+        .env("DEMO_DATA", "true")
+        .env("LOG_FORMAT", "json")
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log)?)
+        .spawn()
+        .with_context(|| format!("cannot start {}", binary.display()))?;
+    let mut server = Server { child, log, dir };
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !ready(port) {
+        if Instant::now() > deadline || server.child.try_wait()?.is_some() {
+            let log = std::fs::read_to_string(&server.log).unwrap_or_default();
+            bail!("the backend did not become ready on port {port}:\n{log}");
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    Ok((server, port))
+}
+
+fn browser_tests(root: &Path, dist: &Path, chromium: &Path) -> anyhow::Result<Counts> {
+    let (server, port) = start_server(root, dist)?;
+    let mut command = Command::new("npm");
+    command
+        .current_dir(root.join("tests/e2e"))
+        .args(["test", "--silent"])
+        .env("BASE_URL", format!("http://127.0.0.1:{port}"))
+        .env("CHROMIUM_PATH", chromium);
+    let result = process::run_counting(&mut command, "the browser tests");
+    if result.is_err() {
+        let log = std::fs::read_to_string(&server.log).unwrap_or_default();
+        let tail: Vec<&str> = log.lines().rev().take(30).collect();
+        eprintln!("last lines of the backend log:\n{}", tail.into_iter().rev().collect::<Vec<_>>().join("\n"));
+    }
+    drop(server);
+    result
+}
