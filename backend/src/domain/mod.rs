@@ -1,6 +1,8 @@
 //! Rules with no I/O: parsing of request values into valid domain values, and who may
 //! do what. Unit-tested without a database.
 
+pub mod lifecycle;
+pub mod metrics;
 pub mod policy;
 pub mod text;
 pub mod throttle;

@@ -1,0 +1,145 @@
+//! Satisfaction and demand metrics of a resource, project or school (Regulation 2.1, 2.3b).
+//!
+//! - CSAT % = responses scoring 4 or 5 (of 1–5) ÷ responses × 100;
+//! - NPS = % promoters (9–10 of 0–10) − % detractors (0–6), from −100 to 100;
+//! - ready to recommend % = "yes" answers ÷ responses × 100.
+//!
+//! With no responses every percentage is absent rather than zero.
+
+/// One feedback response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Response {
+    /// Satisfaction, 1 to 5.
+    pub csat: u8,
+    /// Likelihood to recommend, 0 to 10.
+    pub recommend: u8,
+    /// Ready to recommend the resource to colleagues.
+    pub ready: bool,
+}
+
+/// The counts behind the metrics, so that they can be summed across resources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tally {
+    /// Responses.
+    pub responses: u64,
+    /// Responses with CSAT 4 or 5.
+    pub satisfied: u64,
+    /// Responses with 9 or 10.
+    pub promoters: u64,
+    /// Responses with 7 or 8.
+    pub passives: u64,
+    /// Responses with 0 to 6.
+    pub detractors: u64,
+    /// Responses ready to recommend.
+    pub ready: u64,
+}
+
+impl Tally {
+    /// Counts one response.
+    pub fn add(&mut self, response: Response) {
+        self.responses += 1;
+        if response.csat >= 4 {
+            self.satisfied += 1;
+        }
+        match response.recommend {
+            9.. => self.promoters += 1,
+            7 | 8 => self.passives += 1,
+            _ => self.detractors += 1,
+        }
+        if response.ready {
+            self.ready += 1;
+        }
+    }
+
+    /// Adds another tally.
+    pub fn merge(&mut self, other: Tally) {
+        self.responses += other.responses;
+        self.satisfied += other.satisfied;
+        self.promoters += other.promoters;
+        self.passives += other.passives;
+        self.detractors += other.detractors;
+        self.ready += other.ready;
+    }
+
+    fn percent(&self, part: u64) -> Option<f64> {
+        (self.responses > 0).then(|| round1(part as f64 * 100.0 / self.responses as f64))
+    }
+
+    /// CSAT %, one decimal.
+    pub fn csat_percent(&self) -> Option<f64> {
+        self.percent(self.satisfied)
+    }
+
+    /// NPS, one decimal.
+    pub fn nps(&self) -> Option<f64> {
+        (self.responses > 0)
+            .then(|| round1((self.promoters as f64 - self.detractors as f64) * 100.0 / self.responses as f64))
+    }
+
+    /// Ready-to-recommend %, one decimal.
+    pub fn ready_percent(&self) -> Option<f64> {
+        self.percent(self.ready)
+    }
+}
+
+impl FromIterator<Response> for Tally {
+    fn from_iter<I: IntoIterator<Item = Response>>(responses: I) -> Self {
+        let mut tally = Tally::default();
+        responses.into_iter().for_each(|response| tally.add(response));
+        tally
+    }
+}
+
+fn round1(value: f64) -> f64 {
+    (value * 10.0).round() / 10.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn response(csat: u8, recommend: u8, ready: bool) -> Response {
+        Response { csat, recommend, ready }
+    }
+
+    #[test]
+    fn no_responses_give_no_percentages() {
+        let tally = Tally::default();
+        assert_eq!(
+            (tally.csat_percent(), tally.nps(), tally.ready_percent()),
+            (None, None, None)
+        );
+    }
+
+    #[test]
+    fn all_detractors_give_nps_minus_100() {
+        let tally: Tally = (0..=6).map(|score| response(1, score, false)).collect();
+        assert_eq!(tally.nps(), Some(-100.0));
+        assert_eq!(tally.csat_percent(), Some(0.0));
+        assert_eq!(tally.ready_percent(), Some(0.0));
+    }
+
+    #[test]
+    fn the_boundaries_fall_where_the_formulas_say() {
+        // CSAT: 3 is not satisfied, 4 and 5 are.
+        let tally: Tally = [3, 4, 5].into_iter().map(|csat| response(csat, 8, true)).collect();
+        assert_eq!(tally.satisfied, 2);
+        // NPS: 6 detractor, 7 and 8 passive, 9 promoter.
+        let tally: Tally = [6, 7, 8, 9].into_iter().map(|score| response(5, score, true)).collect();
+        assert_eq!((tally.detractors, tally.passives, tally.promoters), (1, 2, 1));
+        assert_eq!(tally.nps(), Some(0.0));
+    }
+
+    #[test]
+    fn percentages_are_rounded_to_one_decimal_and_tallies_merge() {
+        let mut a: Tally = [response(5, 10, true), response(2, 3, false), response(4, 9, false)]
+            .into_iter()
+            .collect();
+        assert_eq!(a.csat_percent(), Some(66.7));
+        assert_eq!(a.nps(), Some(33.3));
+        assert_eq!(a.ready_percent(), Some(33.3));
+        let b: Tally = [response(5, 10, true)].into_iter().collect();
+        a.merge(b);
+        assert_eq!((a.responses, a.csat_percent(), a.nps()), (4, Some(75.0), Some(50.0)));
+    }
+}
