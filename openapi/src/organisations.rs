@@ -1,7 +1,7 @@
 //! Organisations: the schools of the municipality and its education committee.
 
 use crate::ids::OrganisationId;
-use chrono::NaiveDateTime;
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// What an organisation is.
@@ -48,7 +48,7 @@ pub struct Organisation {
     /// The municipality (city or district) it belongs to.
     pub municipality: String,
     /// When it was registered (UTC).
-    pub created_at: NaiveDateTime,
+    pub created_at: DateTime<Utc>,
 }
 
 /// The few fields of an organisation shown next to a user.

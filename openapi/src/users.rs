@@ -2,7 +2,7 @@
 
 use crate::ids::{OrganisationId, UserId};
 use crate::organisations::OrganisationSummary;
-use chrono::NaiveDateTime;
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// What a user may do within their organisation.
@@ -103,9 +103,9 @@ pub struct User {
     /// True for operators of the whole platform, who register organisations.
     pub is_platform_admin: bool,
     /// When the account was created (UTC).
-    pub created_at: NaiveDateTime,
+    pub created_at: DateTime<Utc>,
     /// When the account was last changed (UTC).
-    pub updated_at: NaiveDateTime,
+    pub updated_at: DateTime<Utc>,
 }
 
 /// The signed-in user, with their organisation.

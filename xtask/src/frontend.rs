@@ -15,10 +15,21 @@ pub fn build(root: &Path, release: bool) -> anyhow::Result<PathBuf> {
     let started = Instant::now();
     let profile = if release { "wasm-release" } else { "dev" };
     let mut command = process::cargo();
-    command.current_dir(root).args(["build", "--package", "frontend", "--target", "wasm32-unknown-unknown", "--profile", profile]);
+    command.current_dir(root).args([
+        "build",
+        "--package",
+        "frontend",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--profile",
+        profile,
+    ]);
     process::run_status(&mut command, "the frontend build")?;
     let profile_dir = if release { "wasm-release" } else { "debug" };
-    let wasm = crate::target_dir(root).join("wasm32-unknown-unknown").join(profile_dir).join("frontend.wasm");
+    let wasm = crate::target_dir(root)
+        .join("wasm32-unknown-unknown")
+        .join(profile_dir)
+        .join("frontend.wasm");
     if !wasm.is_file() {
         bail!("the frontend build produced no {}", wasm.display());
     }
@@ -32,16 +43,22 @@ pub fn build(root: &Path, release: bool) -> anyhow::Result<PathBuf> {
         .web(true)?
         .typescript(false)
         .debug(!release)
+        .remove_name_section(release)
+        .remove_producers_section(release)
         .out_name("frontend")
         .generate(&dist)
         .context("wasm-bindgen failed")?;
     for file in ["index.html", "style.css"] {
-        std::fs::copy(root.join("frontend").join(file), dist.join(file)).with_context(|| format!("cannot copy frontend/{file}"))?;
+        std::fs::copy(root.join("frontend").join(file), dist.join(file))
+            .with_context(|| format!("cannot copy frontend/{file}"))?;
     }
     let mut sizes = Vec::new();
     for entry in std::fs::read_dir(&dist)? {
         let path = entry?.path();
-        let compressible = matches!(path.extension().and_then(|e| e.to_str()), Some("js" | "wasm" | "css" | "html"));
+        let compressible = matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("js" | "wasm" | "css" | "html")
+        );
         if compressible {
             let raw = std::fs::read(&path)?;
             let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
@@ -51,10 +68,19 @@ pub fn build(root: &Path, release: bool) -> anyhow::Result<PathBuf> {
             gz_path.push(".gz");
             std::fs::write(&gz_path, &gz)?;
             if path.extension().is_some_and(|e| e == "wasm") {
-                sizes.push(format!("wasm {} KB raw, {} KB gzipped", raw.len() / 1024, gz.len() / 1024));
+                sizes.push(format!(
+                    "wasm {} KB raw, {} KB gzipped",
+                    raw.len() / 1024,
+                    gz.len() / 1024
+                ));
             }
         }
     }
-    println!("web app built into {} in {:.0} s ({})", dist.display(), started.elapsed().as_secs_f64(), sizes.join(", "));
+    println!(
+        "web app built into {} in {:.0} s ({})",
+        dist.display(),
+        started.elapsed().as_secs_f64(),
+        sizes.join(", ")
+    );
     Ok(dist)
 }

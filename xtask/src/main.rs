@@ -49,12 +49,17 @@ const USAGE: &str = "usage: cargo xtask <task>
 /// The workspace root: the parent of this crate's directory.
 pub fn workspace_root() -> anyhow::Result<PathBuf> {
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    manifest.parent().map(PathBuf::from).context("xtask has no parent directory")
+    manifest
+        .parent()
+        .map(PathBuf::from)
+        .context("xtask has no parent directory")
 }
 
 /// The cargo target directory in effect.
 pub fn target_dir(root: &std::path::Path) -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"))
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"))
 }
 
 fn run_app(root: &std::path::Path, args: &[String]) -> anyhow::Result<()> {
@@ -66,7 +71,9 @@ fn run_app(root: &std::path::Path, args: &[String]) -> anyhow::Result<()> {
     tools::ensure_wasm_target()?;
     let dist = frontend::build(root, true)?;
     let mut command = process::cargo();
-    command.current_dir(root).args(["run", "--package", "backend", "--bin", "backend"]);
+    command
+        .current_dir(root)
+        .args(["run", "--package", "backend", "--bin", "backend"]);
     if release {
         command.arg("--release");
     }
@@ -83,10 +90,22 @@ fn run_app(root: &std::path::Path, args: &[String]) -> anyhow::Result<()> {
 
 fn write_openapi(root: &std::path::Path) -> anyhow::Result<()> {
     let mut command = process::cargo();
-    command.current_dir(root).args(["run", "--quiet", "--package", "backend", "--bin", "backend", "--", "openapi"]);
+    command.current_dir(root).args([
+        "run",
+        "--quiet",
+        "--package",
+        "backend",
+        "--bin",
+        "backend",
+        "--",
+        "openapi",
+    ]);
     let output = command.output().context("cannot run the backend")?;
     if !output.status.success() {
-        bail!("the backend could not print the spec:\n{}", String::from_utf8_lossy(&output.stderr));
+        bail!(
+            "the backend could not print the spec:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
     }
     let path = root.join("openapi").join("openapi.json");
     std::fs::write(&path, &output.stdout).with_context(|| format!("cannot write {}", path.display()))?;

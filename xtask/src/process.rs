@@ -39,8 +39,14 @@ impl Counts {
 }
 
 fn number_before(line: &str, word: &str) -> Option<u64> {
-    let words: Vec<&str> = line.split(|c: char| c.is_whitespace() || c == ';' || c == ',').filter(|w| !w.is_empty()).collect();
-    words.windows(2).find(|pair| pair[1] == word).and_then(|pair| pair[0].parse().ok())
+    let words: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || c == ';' || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words
+        .windows(2)
+        .find(|pair| pair[1] == word)
+        .and_then(|pair| pair[0].parse().ok())
 }
 
 /// Reads one output line: cargo's `test result:` lines and node's `# pass`/`# fail` lines.
@@ -78,7 +84,11 @@ pub fn run_counting(command: &mut Command, what: &str) -> anyhow::Result<Counts>
     }
     let status = child.wait().with_context(|| format!("cannot wait for {what}"))?;
     if !status.success() {
-        bail!("{what} failed ({status}): {} passed, {} failed", counts.passed, counts.failed);
+        bail!(
+            "{what} failed ({status}): {} passed, {} failed",
+            counts.passed,
+            counts.failed
+        );
     }
     Ok(counts)
 }
@@ -90,11 +100,21 @@ mod tests {
     #[test]
     fn cargo_and_node_summaries_are_counted() {
         let mut counts = Counts::default();
-        parse_line("test result: ok. 40 passed; 0 failed; 2 ignored; 0 measured; 0 filtered out; finished in 6.52s", &mut counts);
+        parse_line(
+            "test result: ok. 40 passed; 0 failed; 2 ignored; 0 measured; 0 filtered out; finished in 6.52s",
+            &mut counts,
+        );
         parse_line("ℹ pass 7", &mut counts);
         parse_line("ℹ fail 1", &mut counts);
         parse_line("# skipped 3", &mut counts);
         parse_line("the pass 9 of something", &mut counts);
-        assert_eq!(counts, Counts { passed: 47, failed: 1, skipped: 5 });
+        assert_eq!(
+            counts,
+            Counts {
+                passed: 47,
+                failed: 1,
+                skipped: 5
+            }
+        );
     }
 }

@@ -28,7 +28,12 @@ impl Report {
         let started = Instant::now();
         let result = work();
         let seconds = started.elapsed().as_secs_f64();
-        self.steps.push(Step { name, seconds, counts: None, note: result.as_ref().err().map(|e| format!("FAILED: {e:#}")) });
+        self.steps.push(Step {
+            name,
+            seconds,
+            counts: None,
+            note: result.as_ref().err().map(|e| format!("FAILED: {e:#}")),
+        });
         result
     }
 
@@ -42,7 +47,12 @@ impl Report {
 
     fn skip(&mut self, name: &'static str, why: String) {
         println!("\n══ {name} ══\nskipped: {why}");
-        self.steps.push(Step { name, seconds: 0.0, counts: None, note: Some(format!("skipped: {why}")) });
+        self.steps.push(Step {
+            name,
+            seconds: 0.0,
+            counts: None,
+            note: Some(format!("skipped: {why}")),
+        });
     }
 
     fn print(&self) {
@@ -58,7 +68,10 @@ impl Report {
         }
         let seconds: f64 = self.steps.iter().map(|s| s.seconds).sum();
         println!("total time {seconds:.0} s");
-        println!("{} passed, {} failed, {} skipped", total.passed, total.failed, total.skipped);
+        println!(
+            "{} passed, {} failed, {} skipped",
+            total.passed, total.failed, total.skipped
+        );
     }
 }
 
@@ -95,16 +108,41 @@ fn run_steps(root: &Path, report: &mut Report) -> anyhow::Result<()> {
     report.time("compose config", || {
         let mut command = Command::new(&compose);
         command.current_dir(root).args(["config", "--quiet"]);
-        command.env("JWT_SECRET", "x".repeat(32)).env("POSTGRES_PASSWORD", "validation-only");
+        command
+            .env("JWT_SECRET", "x".repeat(32))
+            .env("POSTGRES_PASSWORD", "validation-only");
         process::run_status(&mut command, "docker-compose config")
     })?;
-    report.time("format", || process::run_status(&mut cargo_in(root, &["fmt", "--all", "--", "--check"]), "cargo fmt --check"))?;
+    report.time("format", || {
+        process::run_status(
+            &mut cargo_in(root, &["fmt", "--all", "--", "--check"]),
+            "cargo fmt --check",
+        )
+    })?;
     report.time("clippy (server)", || {
-        let args = ["clippy", "--workspace", "--exclude", "frontend", "--all-targets", "--", "-D", "warnings"];
+        let args = [
+            "clippy",
+            "--workspace",
+            "--exclude",
+            "frontend",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ];
         process::run_status(&mut cargo_in(root, &args), "clippy")
     })?;
     report.time("clippy (web app)", || {
-        let args = ["clippy", "--package", "frontend", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"];
+        let args = [
+            "clippy",
+            "--package",
+            "frontend",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ];
         process::run_status(&mut cargo_in(root, &args), "clippy on the web app")
     })?;
     report.count("unit tests", || {
@@ -119,16 +157,27 @@ fn run_steps(root: &Path, report: &mut Report) -> anyhow::Result<()> {
     if postgres {
         report.count("API on PostgreSQL", || {
             let mut command = cargo_in(root, &["test", "--package", "tests"]);
-            command.env("TEST_DATABASE", "postgres").env("TEST_POSTGRES_URL", &pg_url);
+            command
+                .env("TEST_DATABASE", "postgres")
+                .env("TEST_POSTGRES_URL", &pg_url);
             process::run_counting(&mut command, "the API suite on PostgreSQL")
         })?;
     } else {
-        report.skip("API on PostgreSQL", format!("no PostgreSQL at {pg_url} (set TEST_POSTGRES_URL; required when CI=true)"));
+        report.skip(
+            "API on PostgreSQL",
+            format!("no PostgreSQL at {pg_url} (set TEST_POSTGRES_URL; required when CI=true)"),
+        );
     }
     let dist = report.time("web app (wasm)", || frontend::build(root, true))?;
     report.time("OpenAPI lint", || {
         let mut command = Command::new("npx");
-        command.current_dir(root.join("tests/e2e")).args(["--no-install", "redocly", "lint", "--format=stylish", "../../openapi/openapi.json"]);
+        command.current_dir(root.join("tests/e2e")).args([
+            "--no-install",
+            "redocly",
+            "lint",
+            "--format=stylish",
+            "../../openapi/openapi.json",
+        ]);
         process::run_status(&mut command, "redocly lint")
     })?;
     report.count("browser tests", || browser_tests(root, &dist, &chromium))?;
@@ -155,15 +204,22 @@ fn free_port() -> anyhow::Result<u16> {
 }
 
 fn ready(port: u16) -> bool {
-    let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else { return false };
+    let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
+        return false;
+    };
     let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
     let request = "GET /readyz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
     let mut response = String::new();
-    stream.write_all(request.as_bytes()).is_ok() && stream.read_to_string(&mut response).is_ok() && response.starts_with("HTTP/1.1 200")
+    stream.write_all(request.as_bytes()).is_ok()
+        && stream.read_to_string(&mut response).is_ok()
+        && response.starts_with("HTTP/1.1 200")
 }
 
 fn start_server(root: &Path, dist: &Path) -> anyhow::Result<(Server, u16)> {
-    process::run_status(&mut cargo_in(root, &["build", "--package", "backend", "--bin", "backend"]), "the backend build")?;
+    process::run_status(
+        &mut cargo_in(root, &["build", "--package", "backend", "--bin", "backend"]),
+        "the backend build",
+    )?;
     let binary = crate::target_dir(root).join("debug").join("backend");
     let port = free_port()?;
     let dir = std::env::temp_dir().join(format!("ip-e2e-{}-{port}", std::process::id()));
@@ -207,7 +263,10 @@ fn browser_tests(root: &Path, dist: &Path, chromium: &Path) -> anyhow::Result<Co
     if result.is_err() {
         let log = std::fs::read_to_string(&server.log).unwrap_or_default();
         let tail: Vec<&str> = log.lines().rev().take(30).collect();
-        eprintln!("last lines of the backend log:\n{}", tail.into_iter().rev().collect::<Vec<_>>().join("\n"));
+        eprintln!(
+            "last lines of the backend log:\n{}",
+            tail.into_iter().rev().collect::<Vec<_>>().join("\n")
+        );
     }
     drop(server);
     result

@@ -7,29 +7,45 @@ use std::process::Command;
 use std::time::Duration;
 
 fn succeeds(command: &mut Command) -> bool {
-    command.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null()).status().is_ok_and(|s| s.success())
+    command
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
 }
 
 /// Makes sure the `wasm32-unknown-unknown` standard library is installed (rustup).
 pub fn ensure_wasm_target() -> anyhow::Result<()> {
-    let sysroot = Command::new("rustc").args(["--print", "sysroot"]).output().context("rustc is not on PATH")?;
+    let sysroot = Command::new("rustc")
+        .args(["--print", "sysroot"])
+        .output()
+        .context("rustc is not on PATH")?;
     let sysroot = PathBuf::from(String::from_utf8_lossy(&sysroot.stdout).trim());
     if sysroot.join("lib/rustlib/wasm32-unknown-unknown/lib").is_dir() {
         return Ok(());
     }
     println!("xtask: installing the wasm32-unknown-unknown target with rustup …");
     if !succeeds(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"])) {
-        bail!("the wasm32-unknown-unknown target is missing and `rustup target add wasm32-unknown-unknown` failed; install it and retry");
+        bail!(
+            "the wasm32-unknown-unknown target is missing and `rustup target add wasm32-unknown-unknown` failed; install it and retry"
+        );
     }
     Ok(())
 }
 
 fn on_path(program: &str) -> Option<PathBuf> {
-    std::env::var_os("PATH").and_then(|paths| std::env::split_paths(&paths).map(|dir| dir.join(program)).find(|path| path.is_file()))
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join(program))
+            .find(|path| path.is_file())
+    })
 }
 
 fn is_root() -> bool {
-    Command::new("id").arg("-u").output().is_ok_and(|out| String::from_utf8_lossy(&out.stdout).trim() == "0")
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|out| String::from_utf8_lossy(&out.stdout).trim() == "0")
 }
 
 /// A program from a Debian package, installed with apt-get when missing and the tasks
@@ -44,8 +60,11 @@ fn ensure_debian_program(program: &str, package: &str, purpose: &str) -> anyhow:
     }
     println!("xtask: installing {package} from Debian's packages (apt-get install {package}) …");
     let updated = succeeds(Command::new("apt-get").args(["update", "-qq"]));
-    let installed =
-        succeeds(Command::new("apt-get").args(["install", "-y", "-qq", package]).env("DEBIAN_FRONTEND", "noninteractive"));
+    let installed = succeeds(
+        Command::new("apt-get")
+            .args(["install", "-y", "-qq", package])
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    );
     match find() {
         Some(path) if installed => Ok(path),
         _ => bail!("could not install {package} with apt-get (update ok: {updated}); install it and retry"),
@@ -54,7 +73,10 @@ fn ensure_debian_program(program: &str, package: &str, purpose: &str) -> anyhow:
 
 /// Debian's Chromium for the browser tests (or the one named by `CHROMIUM_PATH`).
 pub fn ensure_chromium() -> anyhow::Result<PathBuf> {
-    if let Some(path) = std::env::var_os("CHROMIUM_PATH").map(PathBuf::from).filter(|p| p.is_file()) {
+    if let Some(path) = std::env::var_os("CHROMIUM_PATH")
+        .map(PathBuf::from)
+        .filter(|p| p.is_file())
+    {
         return Ok(path);
     }
     ensure_debian_program("chromium", "chromium", "for the browser tests (or set CHROMIUM_PATH)")
@@ -68,7 +90,9 @@ pub fn ensure_docker_compose() -> anyhow::Result<PathBuf> {
 /// Node.js and npm for the browser tests.
 pub fn ensure_node() -> anyhow::Result<()> {
     if on_path("node").is_none() || on_path("npm").is_none() {
-        bail!("Node.js 20+ and npm are needed for the browser tests: install them (`apt-get install nodejs npm`) and retry");
+        bail!(
+            "Node.js 20+ and npm are needed for the browser tests: install them (`apt-get install nodejs npm`) and retry"
+        );
     }
     Ok(())
 }
@@ -82,7 +106,11 @@ pub fn ensure_node_packages(dir: &Path) -> anyhow::Result<()> {
         return Ok(());
     }
     println!("xtask: installing the browser tests' node packages (npm ci) …");
-    let status = Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(dir).status().context("cannot run npm")?;
+    let status = Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(dir)
+        .status()
+        .context("cannot run npm")?;
     if !status.success() {
         bail!("`npm ci` failed in {}", dir.display());
     }
@@ -98,8 +126,20 @@ pub fn postgres_url() -> String {
 /// Whether the PostgreSQL server accepts TCP connections.
 pub fn postgres_reachable(url: &str) -> bool {
     let authority = url.split("://").nth(1).unwrap_or_default();
-    let host_port = authority.rsplit('@').next().unwrap_or_default().split('/').next().unwrap_or_default();
-    let host_port = if host_port.contains(':') { host_port.to_owned() } else { format!("{host_port}:5432") };
+    let host_port = authority
+        .rsplit('@')
+        .next()
+        .unwrap_or_default()
+        .split('/')
+        .next()
+        .unwrap_or_default();
+    let host_port = if host_port.contains(':') {
+        host_port.to_owned()
+    } else {
+        format!("{host_port}:5432")
+    };
     let addresses: Vec<SocketAddr> = host_port.to_socket_addrs().map(Iterator::collect).unwrap_or_default();
-    addresses.iter().any(|address| TcpStream::connect_timeout(address, Duration::from_secs(2)).is_ok())
+    addresses
+        .iter()
+        .any(|address| TcpStream::connect_timeout(address, Duration::from_secs(2)).is_ok())
 }

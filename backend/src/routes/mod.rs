@@ -20,7 +20,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 organisations, accounts and sign-in, and the innovation lifecycle of schools. \
 Errors are RFC 9457 `application/problem+json` bodies with a stable `code`. \
 Lists are paginated with `page` (from 1) and `per_page` (1–100, default 20). \
-Times are UTC, ISO 8601 without an offset.",
+Times are UTC in ISO 8601 with a `Z`.",
         license(name = "MIT", identifier = "MIT")
     ),
     servers((url = "/", description = "This server")),

@@ -42,7 +42,7 @@ impl OrganisationRow {
             short_name: self.short_name,
             kind,
             municipality: self.municipality,
-            created_at: self.created_at,
+            created_at: self.created_at.and_utc(),
         }
     }
 

@@ -52,8 +52,8 @@ impl UserRow {
             roles,
             is_active: self.is_active,
             is_platform_admin: self.is_platform_admin,
-            created_at: self.created_at,
-            updated_at: self.updated_at,
+            created_at: self.created_at.and_utc(),
+            updated_at: self.updated_at.and_utc(),
         }
     }
 }

@@ -16,6 +16,7 @@ use openapi::{FieldErrorCode, Problem};
 #[utoipa::path(
     tag = "auth",
     operation_id = "create_session",
+    security(()),
     request_body = LoginRequest,
     responses(
         (status = 200, description = "Signed in", body = TokenPair),

@@ -13,6 +13,7 @@ use openapi::auth::RefreshRequest;
 #[utoipa::path(
     tag = "auth",
     operation_id = "delete_session",
+    security(()),
     request_body = RefreshRequest,
     responses(
         (status = 204, description = "Signed out"),

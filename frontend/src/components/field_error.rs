@@ -1,0 +1,35 @@
+//! The message next to one form field.
+
+use crate::api::ApiError;
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+
+/// A message under a field, referenced by the field's `aria-describedby`.
+#[component]
+pub fn FieldError(
+    /// The element id the field points at.
+    #[prop(into)]
+    id: String,
+    /// The message, if the field has a problem.
+    #[prop(into)]
+    message: Signal<Option<&'static str>>,
+) -> impl IntoView {
+    move || {
+        message.get().map(|text| {
+            view! {
+                <p class="field-error" id=id.clone() data-testid=id.clone()>
+                    {text}
+                </p>
+            }
+        })
+    }
+}
+
+/// What the server's 422 or 409 body says about `field`, in the language in use.
+pub fn server_message(error: Signal<Option<ApiError>>, field: &'static str) -> Signal<Option<&'static str>> {
+    let i18n = use_i18n();
+    Signal::derive(move || {
+        let code = error.with(|error| error.as_ref().and_then(|error| error.field(field)));
+        code.map(|code| i18n.t().field_error(code))
+    })
+}

@@ -1,0 +1,190 @@
+//! The interface texts in Russian (the default) and English, and the language in use.
+//!
+//! Components read texts through [`I18n::t`], which tracks the language signal, so a
+//! switch re-renders every text at once. The choice is kept in `localStorage`.
+
+mod en;
+mod ru;
+mod texts;
+
+pub use en::EN;
+pub use ru::RU;
+pub use texts::Texts;
+
+use crate::api::ApiError;
+use crate::storage;
+use chrono::{DateTime, TimeDelta, Utc};
+use leptos::prelude::*;
+use openapi::organisations::OrganisationKind;
+use openapi::users::{Locale, Role};
+use openapi::{FieldErrorCode, ProblemCode};
+
+const KEY: &str = "innovation-platform.locale";
+
+/// Picks one text out of a catalogue, so a component can be told which text to show
+/// and still follow the language: `|t| t.deactivate`.
+pub type Pick = fn(&Texts) -> &'static str;
+
+/// The catalogue of a language.
+pub fn texts(locale: Locale) -> &'static Texts {
+    match locale {
+        Locale::Ru => &RU,
+        Locale::En => &EN,
+    }
+}
+
+/// The language in use, shared through the context.
+#[derive(Debug, Clone, Copy)]
+pub struct I18n {
+    locale: RwSignal<Locale>,
+}
+
+impl I18n {
+    /// Creates the language signal from the stored choice (Russian without one), keeps
+    /// `<html lang>` in step with it and provides it to the components below.
+    pub fn provide() -> Self {
+        let stored = storage::get(KEY).and_then(|tag| Locale::parse(&tag));
+        let i18n = Self {
+            locale: RwSignal::new(stored.unwrap_or_default()),
+        };
+        Effect::new(move |_| {
+            let tag = i18n.locale.get().as_str();
+            if let Some(root) = web_sys::window()
+                .and_then(|window| window.document())
+                .and_then(|document| document.document_element())
+            {
+                let _ = root.set_attribute("lang", tag);
+            }
+        });
+        provide_context(i18n);
+        i18n
+    }
+
+    /// The texts of the language in use (reactive).
+    pub fn t(self) -> &'static Texts {
+        texts(self.locale.get())
+    }
+
+    /// The language in use (reactive).
+    pub fn locale(self) -> Locale {
+        self.locale.get()
+    }
+
+    /// The language in use, without subscribing to changes.
+    pub fn locale_untracked(self) -> Locale {
+        self.locale.get_untracked()
+    }
+
+    /// Switches the language and remembers the choice in this browser.
+    pub fn set_locale(self, locale: Locale) {
+        storage::set(KEY, locale.as_str());
+        self.locale.set(locale);
+    }
+
+    /// Whether the user chose a language in this browser.
+    pub fn has_stored_choice(self) -> bool {
+        storage::get(KEY).is_some_and(|tag| Locale::parse(&tag).is_some())
+    }
+}
+
+/// The language context provided by [`I18n::provide`].
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}
+
+impl Texts {
+    /// The name of a role.
+    pub fn role(&self, role: Role) -> &'static str {
+        match role {
+            Role::Admin => self.role_admin,
+            Role::Council => self.role_council,
+            Role::Staff => self.role_staff,
+            Role::Supervisor => self.role_supervisor,
+            Role::Committee => self.role_committee,
+            Role::Partner => self.role_partner,
+        }
+    }
+
+    /// What a role does on the platform.
+    pub fn role_about(&self, role: Role) -> &'static str {
+        match role {
+            Role::Admin => self.role_admin_about,
+            Role::Council => self.role_council_about,
+            Role::Staff => self.role_staff_about,
+            Role::Supervisor => self.role_supervisor_about,
+            Role::Committee => self.role_committee_about,
+            Role::Partner => self.role_partner_about,
+        }
+    }
+
+    /// The names of several roles, comma-separated.
+    pub fn role_list(&self, roles: &[Role]) -> String {
+        roles.iter().map(|role| self.role(*role)).collect::<Vec<_>>().join(", ")
+    }
+
+    /// The name of an organisation kind.
+    pub fn kind(&self, kind: OrganisationKind) -> &'static str {
+        match kind {
+            OrganisationKind::School => self.kind_school,
+            OrganisationKind::Committee => self.kind_committee,
+        }
+    }
+
+    /// The message for a failed call.
+    pub fn error(&self, error: &ApiError) -> &'static str {
+        match error {
+            ApiError::Network => self.err_network,
+            ApiError::SignedOut => self.err_signed_out,
+            ApiError::Unexpected => self.err_internal,
+            ApiError::Problem(problem) => self.problem(problem.code),
+        }
+    }
+
+    /// The message for a problem code.
+    pub fn problem(&self, code: ProblemCode) -> &'static str {
+        match code {
+            ProblemCode::InvalidCredentials => self.err_invalid_credentials,
+            ProblemCode::AccountDisabled => self.err_account_disabled,
+            ProblemCode::WrongPassword => self.err_wrong_password,
+            ProblemCode::Forbidden => self.err_forbidden,
+            ProblemCode::NotFound => self.err_not_found,
+            ProblemCode::Conflict => self.err_conflict,
+            ProblemCode::ValidationFailed => self.err_validation,
+            ProblemCode::TooManyRequests => self.err_too_many_requests,
+            ProblemCode::DatabaseUnavailable => self.err_database_unavailable,
+            ProblemCode::Unauthenticated
+            | ProblemCode::InvalidToken
+            | ProblemCode::TokenExpired
+            | ProblemCode::InvalidRefreshToken => self.err_signed_out,
+            ProblemCode::MalformedBody
+            | ProblemCode::InvalidQuery
+            | ProblemCode::InvalidPath
+            | ProblemCode::MethodNotAllowed
+            | ProblemCode::PayloadTooLarge
+            | ProblemCode::UnsupportedMediaType => self.err_bad_request,
+            ProblemCode::Internal | ProblemCode::Unknown => self.err_internal,
+        }
+    }
+
+    /// The message for what is wrong with a field.
+    pub fn field_error(&self, code: FieldErrorCode) -> &'static str {
+        match code {
+            FieldErrorCode::Required => self.field_required,
+            FieldErrorCode::TooShort => self.field_too_short,
+            FieldErrorCode::TooLong => self.field_too_long,
+            FieldErrorCode::InvalidFormat => self.field_invalid_format,
+            FieldErrorCode::OutOfRange => self.field_out_of_range,
+            FieldErrorCode::Taken => self.field_taken,
+            FieldErrorCode::NotAllowed => self.field_not_allowed,
+            FieldErrorCode::Unknown => self.field_invalid,
+        }
+    }
+}
+
+/// A moment as its `dd.mm.yyyy` date in the browser's time zone.
+pub fn date(at: &DateTime<Utc>) -> String {
+    let moment = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at.timestamp_millis() as f64));
+    // getTimezoneOffset() is UTC minus local time, in minutes.
+    let offset = TimeDelta::minutes(-(moment.get_timezone_offset() as i64));
+    (at.naive_utc() + offset).format("%d.%m.%Y").to_string()
+}
