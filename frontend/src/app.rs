@@ -14,7 +14,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 use openapi::auth::TokenPair;
-use openapi::users::{Me, UpdateMe};
+use openapi::users::{Locale, Me, UpdateMe};
 
 /// The application: every page of the platform behind one router.
 #[component]
@@ -133,15 +133,7 @@ impl Auth {
         }
         let chosen = self.i18n.locale_untracked();
         if chosen != me.locale {
-            spawn_local(async move {
-                let change = UpdateMe {
-                    locale: Some(chosen),
-                    ..UpdateMe::default()
-                };
-                if let Ok(me) = api::me::update_me(&change).await {
-                    session::store_me(&me);
-                }
-            });
+            save_locale(chosen);
         }
     }
 }
@@ -149,6 +141,20 @@ impl Auth {
 /// The session context provided by [`App`].
 pub fn use_auth() -> Auth {
     expect_context::<Auth>()
+}
+
+/// Saves `locale` as the signed-in user's language, in the background; the answer
+/// replaces the stored user.
+pub fn save_locale(locale: Locale) {
+    spawn_local(async move {
+        let change = UpdateMe {
+            locale: Some(locale),
+            ..UpdateMe::default()
+        };
+        if let Ok(me) = api::me::update_me(&change).await {
+            session::store_me(&me);
+        }
+    });
 }
 
 /// The sign-in page's address that comes back to `path` afterwards.

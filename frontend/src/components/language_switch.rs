@@ -1,11 +1,9 @@
 //! The RU/EN switch.
 
-use crate::api::{self, session};
-use crate::app::use_auth;
+use crate::app::{save_locale, use_auth};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use openapi::users::{Locale, UpdateMe};
+use openapi::users::Locale;
 
 /// Two buttons that switch the interface language; the choice is remembered in this
 /// browser and, when signed in, saved to the profile.
@@ -19,15 +17,7 @@ pub fn LanguageSwitch() -> impl IntoView {
         }
         i18n.set_locale(locale);
         if auth.with_me_untracked(|me| me.locale != locale).unwrap_or(false) {
-            spawn_local(async move {
-                let change = UpdateMe {
-                    locale: Some(locale),
-                    ..UpdateMe::default()
-                };
-                if let Ok(me) = api::me::update_me(&change).await {
-                    session::store_me(&me);
-                }
-            });
+            save_locale(locale);
         }
     };
     let button = move |locale: Locale, label: &'static str, testid: &'static str| {

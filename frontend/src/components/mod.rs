@@ -1,10 +1,14 @@
 //! Reusable pieces of the interface, one component per file.
 
+pub mod add_button;
 pub mod confirm_dialog;
+pub mod data_table;
 pub mod empty_state;
 pub mod error_alert;
 pub mod field_error;
+pub mod filter_select;
 pub mod forbidden;
+pub mod form_actions;
 pub mod header;
 pub mod language_switch;
 pub mod loading;
@@ -15,8 +19,12 @@ pub mod password_form;
 pub mod profile_form;
 pub mod require_access;
 pub mod role_checkboxes;
+pub mod search_filters;
+pub mod select_field;
 pub mod shell;
+pub mod success_alert;
 pub mod temporary_password;
+pub mod text_field;
 pub mod user_create_form;
 pub mod user_edit_form;
 pub mod user_row;

@@ -2,7 +2,7 @@
 
 use crate::access;
 use crate::app::use_auth;
-use crate::i18n::use_i18n;
+use crate::i18n::{Pick, use_i18n};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -14,34 +14,25 @@ pub fn NavMenu() -> impl IntoView {
     let i18n = use_i18n();
     let organisations = Memo::new(move |_| auth.with_me(access::may_browse_organisations).unwrap_or(false));
     let users = Memo::new(move |_| auth.with_me(access::may_manage_users).unwrap_or(false));
+    let link = move |href: &'static str, testid: &'static str, label: Pick| {
+        view! {
+            <li>
+                <A href=href exact=href == "/" {..} data-testid=testid>
+                    {move || label(i18n.t())}
+                </A>
+            </li>
+        }
+    };
 
     view! {
         <nav class="sidenav" aria-label=move || i18n.t().nav_label data-testid="nav">
             <ul>
-                <li>
-                    <A href="/" exact=true {..} data-testid="nav-home">
-                        {move || i18n.t().nav_home}
-                    </A>
-                </li>
+                {link("/", "nav-home", |t| t.nav_home)}
                 <Show when=move || organisations.get()>
-                    <li>
-                        <A href="/organisations" {..} data-testid="nav-organisations">
-                            {move || i18n.t().nav_organisations}
-                        </A>
-                    </li>
+                    {link("/organisations", "nav-organisations", |t| t.nav_organisations)}
                 </Show>
-                <Show when=move || users.get()>
-                    <li>
-                        <A href="/users" {..} data-testid="nav-users">
-                            {move || i18n.t().nav_users}
-                        </A>
-                    </li>
-                </Show>
-                <li>
-                    <A href="/profile" {..} data-testid="nav-profile">
-                        {move || i18n.t().nav_profile}
-                    </A>
-                </li>
+                <Show when=move || users.get()>{link("/users", "nav-users", |t| t.nav_users)}</Show>
+                {link("/profile", "nav-profile", |t| t.nav_profile)}
             </ul>
         </nav>
     }

@@ -2,8 +2,12 @@
 
 use crate::api;
 use crate::components::error_alert::{ErrorAlert, failure};
-use crate::components::field_error::{FieldError, server_message};
-use crate::i18n::{Pick, use_i18n};
+use crate::components::field_error::server_message;
+use crate::components::form_actions::FormActions;
+use crate::components::select_field::SelectField;
+use crate::components::success_alert::SuccessAlert;
+use crate::components::text_field::{TextField, trimmed};
+use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use openapi::organisations::{CreateOrganisation, OrganisationKind};
 
@@ -34,17 +38,6 @@ pub fn OrganisationForm(
         }
     });
     let error = failure(create);
-    let done = move || create.value().with(|result| matches!(result, Some(Ok(()))));
-    let text_field = move |id: &'static str, field: &'static str, label: Pick, value: RwSignal<String>| {
-        let error_id = format!("{id}-error");
-        view! {
-            <div class="field">
-                <label for=id>{move || label(i18n.t())}</label>
-                <input id=id type="text" autocomplete="off" data-testid=id aria-describedby=error_id.clone() bind:value=value/>
-                <FieldError id=error_id message=server_message(error, field)/>
-            </div>
-        }
-    };
 
     view! {
         <form
@@ -54,55 +47,41 @@ pub fn OrganisationForm(
             on:submit=move |event| {
                 event.prevent_default();
                 create.dispatch(CreateOrganisation {
-                    name: name.get_untracked().trim().to_owned(),
-                    short_name: short_name.get_untracked().trim().to_owned(),
+                    name: trimmed(name),
+                    short_name: trimmed(short_name),
                     kind: kind.get_untracked(),
-                    municipality: municipality.get_untracked().trim().to_owned(),
+                    municipality: trimmed(municipality),
                 });
             }
         >
             <h2>{move || i18n.t().add_organisation}</h2>
             <div class="form-grid">
-                {text_field("new-org-name", "name", |t| t.organisation_name, name)}
-                {text_field("new-org-short-name", "short_name", |t| t.short_name, short_name)}
-                <div class="field">
-                    <label for="new-org-kind">{move || i18n.t().kind}</label>
-                    <select
-                        id="new-org-kind"
-                        data-testid="new-org-kind"
-                        on:change=move |event| {
-                            if let Some(chosen) = OrganisationKind::parse(&event_target_value(&event)) {
-                                kind.set(chosen);
-                            }
-                        }
-                    >
-                        {OrganisationKind::ALL
-                            .into_iter()
-                            .map(|option| {
-                                view! {
-                                    <option value=option.as_str() selected=move || kind.get() == option>
-                                        {move || i18n.t().kind(option)}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                    <FieldError id="new-org-kind-error" message=server_message(error, "kind")/>
-                </div>
-                {text_field("new-org-municipality", "municipality", |t| t.municipality, municipality)}
+                <TextField
+                    id="new-org-name"
+                    label=|t| t.organisation_name
+                    autocomplete="off"
+                    value=name
+                    error=server_message(error, "name")
+                />
+                <TextField
+                    id="new-org-short-name"
+                    label=|t| t.short_name
+                    autocomplete="off"
+                    value=short_name
+                    error=server_message(error, "short_name")
+                />
+                <SelectField id="new-org-kind" label=|t| t.kind value=kind error=server_message(error, "kind")/>
+                <TextField
+                    id="new-org-municipality"
+                    label=|t| t.municipality
+                    autocomplete="off"
+                    value=municipality
+                    error=server_message(error, "municipality")
+                />
             </div>
             <ErrorAlert error=error testid="organisation-create-error"/>
-            <Show when=done>
-                <p class="alert alert-success" role="status">{move || i18n.t().organisation_created}</p>
-            </Show>
-            <div class="form-actions">
-                <button type="submit" class="button button-primary" disabled=move || create.pending().get()>
-                    {move || i18n.t().create}
-                </button>
-                <button type="button" class="button" on:click=move |_| on_cancel.run(())>
-                    {move || i18n.t().close}
-                </button>
-            </div>
+            <SuccessAlert action=create message=|t| t.organisation_created/>
+            <FormActions submit=|t| t.create pending=create.pending() on_cancel=on_cancel cancel=|t| t.close/>
         </form>
     }
 }

@@ -2,7 +2,10 @@
 
 use crate::api::{self, session};
 use crate::components::error_alert::{ErrorAlert, failure};
-use crate::components::field_error::{FieldError, server_message};
+use crate::components::field_error::server_message;
+use crate::components::form_actions::FormActions;
+use crate::components::success_alert::SuccessAlert;
+use crate::components::text_field::TextField;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use openapi::users::ChangePassword;
@@ -33,7 +36,6 @@ pub fn PasswordForm() -> impl IntoView {
         }
     });
     let error = failure(change);
-    let done = move || change.value().with(|result| matches!(result, Some(Ok(()))));
     let wrong_current = Signal::derive(move || {
         let wrong = error
             .with(|error| error.as_ref().and_then(|error| error.code()) == Some(openapi::ProblemCode::WrongPassword));
@@ -65,54 +67,34 @@ pub fn PasswordForm() -> impl IntoView {
                 change.dispatch(ChangePassword { current_password: current.get_untracked(), new_password });
             }
         >
-            <div class="field">
-                <label for="password-current">{move || i18n.t().current_password}</label>
-                <input
-                    id="password-current"
-                    type="password"
-                    autocomplete="current-password"
-                    data-testid="password-current"
-                    aria-describedby="password-current-error"
-                    bind:value=current
-                />
-                <FieldError id="password-current-error" message=wrong_current/>
-            </div>
-            <div class="field">
-                <label for="password-new">{move || i18n.t().new_password}</label>
-                <input
-                    id="password-new"
-                    type="password"
-                    autocomplete="new-password"
-                    data-testid="password-new"
-                    aria-describedby="password-new-hint password-new-error"
-                    bind:value=new
-                />
-                <p class="hint" id="password-new-hint">{move || i18n.t().password_hint}</p>
-                <FieldError id="password-new-error" message=new_message/>
-            </div>
-            <div class="field">
-                <label for="password-repeat">{move || i18n.t().repeat_password}</label>
-                <input
-                    id="password-repeat"
-                    type="password"
-                    autocomplete="new-password"
-                    data-testid="password-repeat"
-                    aria-describedby="password-repeat-error"
-                    bind:value=repeat
-                />
-                <FieldError id="password-repeat-error" message=repeat_message/>
-            </div>
+            <TextField
+                id="password-current"
+                label=|t| t.current_password
+                input_type="password"
+                autocomplete="current-password"
+                value=current
+                error=wrong_current
+            />
+            <TextField
+                id="password-new"
+                label=|t| t.new_password
+                input_type="password"
+                autocomplete="new-password"
+                hint=|t| t.password_hint
+                value=new
+                error=new_message
+            />
+            <TextField
+                id="password-repeat"
+                label=|t| t.repeat_password
+                input_type="password"
+                autocomplete="new-password"
+                value=repeat
+                error=repeat_message
+            />
             <ErrorAlert error=error testid="password-error"/>
-            <Show when=done>
-                <p class="alert alert-success" role="status" data-testid="password-changed">
-                    {move || i18n.t().password_changed}
-                </p>
-            </Show>
-            <div class="form-actions">
-                <button type="submit" class="button button-primary" disabled=move || change.pending().get()>
-                    {move || i18n.t().change_password}
-                </button>
-            </div>
+            <SuccessAlert action=change message=|t| t.password_changed testid="password-changed"/>
+            <FormActions submit=|t| t.change_password pending=change.pending()/>
         </form>
     }
 }

@@ -3,10 +3,14 @@
 use crate::api::{self, session};
 use crate::app::use_auth;
 use crate::components::error_alert::{ErrorAlert, failure};
-use crate::components::field_error::{FieldError, server_message};
+use crate::components::field_error::server_message;
+use crate::components::form_actions::FormActions;
+use crate::components::select_field::SelectField;
+use crate::components::success_alert::SuccessAlert;
+use crate::components::text_field::{TextField, trimmed};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use openapi::users::{Locale, UpdateMe};
+use openapi::users::UpdateMe;
 
 /// The full name and language of the signed-in user, saved with `PATCH /api/me`.
 #[component]
@@ -27,7 +31,6 @@ pub fn ProfileForm() -> impl IntoView {
         }
     });
     let error = failure(save);
-    let done = move || save.value().with(|result| matches!(result, Some(Ok(()))));
 
     view! {
         <form
@@ -37,53 +40,22 @@ pub fn ProfileForm() -> impl IntoView {
             on:submit=move |event| {
                 event.prevent_default();
                 save.dispatch(UpdateMe {
-                    full_name: Some(full_name.get_untracked().trim().to_owned()),
+                    full_name: Some(trimmed(full_name)),
                     locale: Some(locale.get_untracked()),
                 });
             }
         >
-            <div class="field">
-                <label for="profile-full-name">{move || i18n.t().full_name}</label>
-                <input
-                    id="profile-full-name"
-                    type="text"
-                    autocomplete="name"
-                    data-testid="profile-full-name"
-                    aria-describedby="profile-full-name-error"
-                    bind:value=full_name
-                />
-                <FieldError id="profile-full-name-error" message=server_message(error, "full_name")/>
-            </div>
-            <div class="field">
-                <label for="profile-locale">{move || i18n.t().language}</label>
-                <select
-                    id="profile-locale"
-                    data-testid="profile-locale"
-                    on:change=move |event| {
-                        if let Some(chosen) = Locale::parse(&event_target_value(&event)) {
-                            locale.set(chosen);
-                        }
-                    }
-                >
-                    <option value="ru" selected=move || locale.get() == Locale::Ru>
-                        {move || i18n.t().language_ru}
-                    </option>
-                    <option value="en" selected=move || locale.get() == Locale::En>
-                        {move || i18n.t().language_en}
-                    </option>
-                </select>
-            </div>
+            <TextField
+                id="profile-full-name"
+                label=|t| t.full_name
+                autocomplete="name"
+                value=full_name
+                error=server_message(error, "full_name")
+            />
+            <SelectField id="profile-locale" label=|t| t.language value=locale/>
             <ErrorAlert error=error testid="profile-error"/>
-            <Show when=done>
-                <p class="alert alert-success" role="status" data-testid="profile-saved">
-                    {move || i18n.t().saved}
-                </p>
-            </Show>
-            <div class="form-actions">
-                <button type="submit" class="button button-primary" disabled=move || save.pending().get()>
-                    {move || i18n.t().save}
-                </button>
-            </div>
+            <SuccessAlert action=save message=|t| t.saved testid="profile-saved"/>
+            <FormActions submit=|t| t.save pending=save.pending()/>
         </form>
     }
 }

@@ -3,7 +3,10 @@
 use crate::api;
 use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::field_error::{FieldError, server_message};
+use crate::components::form_actions::FormActions;
 use crate::components::role_checkboxes::RoleCheckboxes;
+use crate::components::success_alert::SuccessAlert;
+use crate::components::text_field::{TextField, trimmed};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use openapi::OrganisationId;
@@ -40,7 +43,6 @@ pub fn UserCreateForm(
         }
     });
     let error = failure(create);
-    let done = move || create.value().with(|result| matches!(result, Some(Ok(()))));
 
     view! {
         <form
@@ -50,8 +52,8 @@ pub fn UserCreateForm(
             on:submit=move |event| {
                 event.prevent_default();
                 create.dispatch(CreateUser {
-                    email: email.get_untracked().trim().to_owned(),
-                    full_name: full_name.get_untracked().trim().to_owned(),
+                    email: trimmed(email),
+                    full_name: trimmed(full_name),
                     roles: roles.get_untracked(),
                     password: password.get_untracked(),
                 });
@@ -59,65 +61,41 @@ pub fn UserCreateForm(
         >
             <h2>{move || i18n.t().new_user}</h2>
             <div class="form-grid">
-                <div class="field">
-                    <label for="new-user-email">{move || i18n.t().email}</label>
-                    <input
-                        id="new-user-email"
-                        type="email"
-                        autocomplete="off"
-                        data-testid="new-user-email"
-                        aria-describedby="new-user-email-error"
-                        bind:value=email
-                    />
-                    <FieldError id="new-user-email-error" message=server_message(error, "email")/>
-                </div>
-                <div class="field">
-                    <label for="new-user-full-name">{move || i18n.t().full_name}</label>
-                    <input
-                        id="new-user-full-name"
-                        type="text"
-                        autocomplete="off"
-                        data-testid="new-user-full-name"
-                        aria-describedby="new-user-full-name-error"
-                        bind:value=full_name
-                    />
-                    <FieldError id="new-user-full-name-error" message=server_message(error, "full_name")/>
-                </div>
-                <div class="field">
-                    <label for="new-user-password">{move || i18n.t().initial_password}</label>
-                    <input
-                        id="new-user-password"
-                        type="text"
-                        autocomplete="new-password"
-                        data-testid="new-user-password"
-                        aria-describedby="new-user-password-hint new-user-password-error"
-                        bind:value=password
-                    />
-                    <p class="hint" id="new-user-password-hint">{move || i18n.t().password_hint}</p>
-                    <FieldError id="new-user-password-error" message=server_message(error, "password")/>
-                </div>
+                <TextField
+                    id="new-user-email"
+                    label=|t| t.email
+                    input_type="email"
+                    autocomplete="off"
+                    value=email
+                    error=server_message(error, "email")
+                />
+                <TextField
+                    id="new-user-full-name"
+                    label=|t| t.full_name
+                    autocomplete="off"
+                    value=full_name
+                    error=server_message(error, "full_name")
+                />
+                <TextField
+                    id="new-user-password"
+                    label=|t| t.initial_password
+                    autocomplete="new-password"
+                    hint=|t| t.password_hint
+                    value=password
+                    error=server_message(error, "password")
+                />
             </div>
             <RoleCheckboxes selected=roles id_prefix="new-user".to_owned() described_by="new-user-roles-error"/>
             <FieldError id="new-user-roles-error" message=server_message(error, "roles")/>
             <ErrorAlert error=error testid="user-create-error"/>
-            <Show when=done>
-                <p class="alert alert-success" role="status" data-testid="user-created">
-                    {move || i18n.t().user_created}
-                </p>
-            </Show>
-            <div class="form-actions">
-                <button
-                    type="submit"
-                    class="button button-primary"
-                    data-testid="new-user-submit"
-                    disabled=move || create.pending().get()
-                >
-                    {move || i18n.t().create}
-                </button>
-                <button type="button" class="button" on:click=move |_| on_cancel.run(())>
-                    {move || i18n.t().close}
-                </button>
-            </div>
+            <SuccessAlert action=create message=|t| t.user_created testid="user-created"/>
+            <FormActions
+                submit=|t| t.create
+                pending=create.pending()
+                submit_testid="new-user-submit"
+                on_cancel=on_cancel
+                cancel=|t| t.close
+            />
         </form>
     }
 }

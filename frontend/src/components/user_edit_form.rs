@@ -3,8 +3,9 @@
 use crate::api;
 use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::field_error::{FieldError, server_message};
+use crate::components::form_actions::FormActions;
 use crate::components::role_checkboxes::RoleCheckboxes;
-use crate::i18n::use_i18n;
+use crate::components::text_field::{TextField, trimmed};
 use leptos::prelude::*;
 use openapi::users::{UpdateUser, User};
 
@@ -18,7 +19,6 @@ pub fn UserEditForm(
     /// Called when the administrator gives up.
     on_cancel: Callback<()>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let id = user.id;
     let full_name = RwSignal::new(user.full_name.clone());
     let roles = RwSignal::new(user.roles.clone());
@@ -33,8 +33,6 @@ pub fn UserEditForm(
         }
     });
     let error = failure(save);
-    let name_id = format!("edit-{id}-full-name");
-    let name_error = format!("edit-{id}-full-name-error");
     let roles_error = format!("edit-{id}-roles-error");
 
     view! {
@@ -45,34 +43,24 @@ pub fn UserEditForm(
             on:submit=move |event| {
                 event.prevent_default();
                 save.dispatch(UpdateUser {
-                    full_name: Some(full_name.get_untracked().trim().to_owned()),
+                    full_name: Some(trimmed(full_name)),
                     roles: Some(roles.get_untracked()),
                     is_active: None,
                 });
             }
         >
-            <div class="field">
-                <label for=name_id.clone()>{move || i18n.t().full_name}</label>
-                <input
-                    id=name_id
-                    type="text"
-                    autocomplete="off"
-                    aria-describedby=name_error.clone()
-                    bind:value=full_name
-                />
-                <FieldError id=name_error message=server_message(error, "full_name")/>
-            </div>
+            <TextField
+                id=format!("edit-{id}-full-name")
+                label=|t| t.full_name
+                autocomplete="off"
+                testid=false
+                value=full_name
+                error=server_message(error, "full_name")
+            />
             <RoleCheckboxes selected=roles id_prefix=format!("edit-{id}") described_by=roles_error.clone()/>
             <FieldError id=roles_error message=server_message(error, "roles")/>
             <ErrorAlert error=error/>
-            <div class="form-actions">
-                <button type="submit" class="button button-primary" disabled=move || save.pending().get()>
-                    {move || i18n.t().save}
-                </button>
-                <button type="button" class="button" on:click=move |_| on_cancel.run(())>
-                    {move || i18n.t().cancel}
-                </button>
-            </div>
+            <FormActions submit=|t| t.save pending=save.pending() on_cancel=on_cancel/>
         </form>
     }
 }

@@ -3,10 +3,12 @@
 //! Components read texts through [`I18n::t`], which tracks the language signal, so a
 //! switch re-renders every text at once. The choice is kept in `localStorage`.
 
+mod choice;
 mod en;
 mod ru;
 mod texts;
 
+pub use choice::Choice;
 pub use en::EN;
 pub use ru::RU;
 pub use texts::Texts;

@@ -3,8 +3,9 @@
 use crate::api;
 use crate::app::{is_safe_next, use_auth};
 use crate::components::error_alert::{ErrorAlert, failure};
-use crate::components::field_error::{FieldError, server_message};
+use crate::components::field_error::server_message;
 use crate::components::language_switch::LanguageSwitch;
+use crate::components::text_field::{TextField, trimmed};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -62,35 +63,27 @@ pub fn LoginPage() -> impl IntoView {
                     on:submit=move |event| {
                         event.prevent_default();
                         login.dispatch(LoginRequest {
-                            email: email.get_untracked().trim().to_owned(),
+                            email: trimmed(email),
                             password: password.get_untracked(),
                         });
                     }
                 >
-                    <div class="field">
-                        <label for="login-email">{move || i18n.t().email}</label>
-                        <input
-                            id="login-email"
-                            type="email"
-                            autocomplete="username"
-                            data-testid="login-email"
-                            aria-describedby="login-email-error"
-                            bind:value=email
-                        />
-                        <FieldError id="login-email-error" message=server_message(error, "email")/>
-                    </div>
-                    <div class="field">
-                        <label for="login-password">{move || i18n.t().password}</label>
-                        <input
-                            id="login-password"
-                            type="password"
-                            autocomplete="current-password"
-                            data-testid="login-password"
-                            aria-describedby="login-password-error"
-                            bind:value=password
-                        />
-                        <FieldError id="login-password-error" message=server_message(error, "password")/>
-                    </div>
+                    <TextField
+                        id="login-email"
+                        label=|t| t.email
+                        input_type="email"
+                        autocomplete="username"
+                        value=email
+                        error=server_message(error, "email")
+                    />
+                    <TextField
+                        id="login-password"
+                        label=|t| t.password
+                        input_type="password"
+                        autocomplete="current-password"
+                        value=password
+                        error=server_message(error, "password")
+                    />
                     <ErrorAlert error=error testid="login-error"/>
                     <button
                         type="submit"

@@ -1,21 +1,14 @@
 // Deep links: a reload keeps the session, and a signed-out visitor comes back after signing in.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { currentPath, freshPage, launchBrowser, signIn, submitLogin } from '../support/browser.js';
+import { describe, it } from 'node:test';
+import { currentPath, signIn, submitLogin, useBrowser } from '../support/browser.js';
 
 describe('deep links', () => {
-  let browser;
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const withPage = useBrowser();
 
-  it('a deep link to the profile survives a reload while signed in', async () => {
-    const { context, page } = await freshPage(browser);
-    try {
+  it('a deep link to the profile survives a reload while signed in', () =>
+    withPage(async (page) => {
       await signIn(page, 'council@sch61.demo');
       await page.goto('/profile');
       await page.getByTestId('profile-data').waitFor();
@@ -24,14 +17,10 @@ describe('deep links', () => {
       assert.equal(currentPath(page), '/profile');
       assert.match(await page.getByTestId('profile-data').textContent(), /council@sch61\.demo/);
       assert.equal(await page.getByTestId('nav-profile').getAttribute('aria-current'), 'page');
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  it('a deep link to the user management survives a reload while signed in', async () => {
-    const { context, page } = await freshPage(browser);
-    try {
+  it('a deep link to the user management survives a reload while signed in', () =>
+    withPage(async (page) => {
       await signIn(page, 'director@sch61.demo');
       await page.goto('/users');
       await page.getByTestId('users-table').waitFor();
@@ -39,28 +28,20 @@ describe('deep links', () => {
       await page.getByTestId('users-table').waitFor();
       assert.equal(currentPath(page), '/users');
       assert.ok((await page.getByTestId('user-row').count()) > 0);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  it('a signed-out deep link goes to the login page and then back to it', async () => {
-    const { context, page } = await freshPage(browser);
-    try {
+  it('a signed-out deep link goes to the login page and then back to it', () =>
+    withPage(async (page) => {
       await page.goto('/users');
       await page.getByTestId('login-form').waitFor();
       assert.equal(currentPath(page), `/login?next=${encodeURIComponent('/users')}`);
       await submitLogin(page, 'director@sch61.demo');
       await page.getByTestId('users-table').waitFor();
       assert.equal(currentPath(page), '/users');
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  it('signing out goes to the login page and protected pages stay closed', async () => {
-    const { context, page } = await freshPage(browser);
-    try {
+  it('signing out goes to the login page and protected pages stay closed', () =>
+    withPage(async (page) => {
       await signIn(page, 'teacher@sch61.demo');
       await page.getByTestId('logout').click();
       await page.getByTestId('login-form').waitFor();
@@ -68,14 +49,10 @@ describe('deep links', () => {
       await page.goto('/profile');
       await page.getByTestId('login-form').waitFor();
       assert.equal(currentPath(page), `/login?next=${encodeURIComponent('/profile')}`);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  it('a session the server no longer accepts sends the user to the login page', async () => {
-    const { context, page } = await freshPage(browser);
-    try {
+  it('a session the server no longer accepts sends the user to the login page', () =>
+    withPage(async (page) => {
       await signIn(page, 'supervisor@sch61.demo');
       await page.evaluate(() => {
         const key = 'innovation-platform.session';
@@ -87,8 +64,5 @@ describe('deep links', () => {
       await page.getByTestId('login-form').waitFor();
       assert.equal(currentPath(page), `/login?next=${encodeURIComponent('/profile')}`);
       assert.equal(await page.evaluate(() => localStorage.getItem('innovation-platform.session')), null);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 });

@@ -1,35 +1,24 @@
 // The sign-in page: errors in Russian, the language switch, unknown addresses.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { freshPage, launchBrowser, submitLogin } from '../support/browser.js';
+import { describe, it } from 'node:test';
+import { submitLogin, useBrowser } from '../support/browser.js';
 
 describe('the sign-in page', () => {
-  let browser;
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const withPage = useBrowser();
 
-  it('a wrong password shows the Russian message', async () => {
-    const { context, page } = await freshPage(browser);
-    try {
+  it('a wrong password shows the Russian message', () =>
+    withPage(async (page) => {
       await page.goto('/login');
       await submitLogin(page, 'teacher@sch61.demo', 'not-the-password');
       const error = page.getByTestId('login-error');
       await error.waitFor();
       assert.equal((await error.textContent()).trim(), 'Неверный адрес электронной почты или пароль');
       assert.equal(new URL(page.url()).pathname, '/login');
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  it('switching to English changes the login page texts', async () => {
-    const { context, page } = await freshPage(browser);
-    try {
+  it('switching to English changes the login page texts', () =>
+    withPage(async (page) => {
       await page.goto('/login');
       const title = page.locator('h1');
       const submit = page.getByTestId('login-submit');
@@ -51,21 +40,14 @@ describe('the sign-in page', () => {
       await page.getByTestId('lang-ru').click();
       await page.getByText('Инновационная площадка', { exact: true }).waitFor();
       assert.equal((await submit.textContent()).trim(), 'Войти');
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  it('an unknown address shows the Russian not-found page with a link home', async () => {
-    const { context, page } = await freshPage(browser);
-    try {
+  it('an unknown address shows the Russian not-found page with a link home', () =>
+    withPage(async (page) => {
       await page.goto('/no/such/page');
       const notFound = page.getByTestId('not-found');
       await notFound.waitFor();
       assert.match(await notFound.textContent(), /Страница не найдена/);
       assert.equal(await notFound.locator('a[href="/"]').count(), 1);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 });

@@ -1,8 +1,8 @@
 // Each role sees exactly the navigation its work needs, and pages outside it are refused.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { freshPage, launchBrowser, navLinkIds, resultPath, signIn } from '../support/browser.js';
+import { describe, it } from 'node:test';
+import { navLinkIds, resultPath, signIn, useBrowser } from '../support/browser.js';
 
 const ACCOUNTS = [
   { role: 'the school director (admin)', email: 'director@sch61.demo', org: 'СОШ № 61', nav: ['nav-home', 'nav-users', 'nav-profile'] },
@@ -26,18 +26,11 @@ const LABELS = {
 };
 
 describe('navigation by role', () => {
-  let browser;
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const withPage = useBrowser();
 
   for (const account of ACCOUNTS) {
-    it(`${account.role} logs in and sees exactly its navigation`, async () => {
-      const { context, page } = await freshPage(browser);
-      try {
+    it(`${account.role} logs in and sees exactly its navigation`, () =>
+      withPage(async (page) => {
         await signIn(page, account.email);
         assert.deepEqual(await navLinkIds(page), account.nav);
         const labels = await page.getByTestId('nav').locator('a').allTextContents();
@@ -47,27 +40,19 @@ describe('navigation by role', () => {
         if (account.org) {
           assert.equal((await page.getByTestId('user-organisation').textContent()).trim(), account.org);
         }
-      } finally {
-        await context.close();
-      }
-    });
+      }));
   }
 
-  it('a teacher who opens the user management is told it is not allowed', async () => {
-    const { context, page } = await freshPage(browser);
-    try {
+  it('a teacher who opens the user management is told it is not allowed', () =>
+    withPage(async (page) => {
       await signIn(page, 'teacher@sch61.demo');
       await page.goto('/users');
       await page.getByTestId('forbidden').waitFor();
       assert.match(await page.getByTestId('forbidden').textContent(), /Недостаточно прав/);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  it('the admin home page greets them by name and describes their role', async () => {
-    const { context, page } = await freshPage(browser);
-    try {
+  it('the admin home page greets them by name and describes their role', () =>
+    withPage(async (page) => {
       await signIn(page, 'director@sch61.demo');
       const name = (await page.getByTestId('user-name').textContent()).trim();
       assert.ok(name.length > 0);
@@ -77,8 +62,5 @@ describe('navigation by role', () => {
         /Администрация школы: управление пользователями, утверждение структур и приказов/,
       );
       await page.screenshot({ path: await resultPath('admin-home.png'), fullPage: true });
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 });

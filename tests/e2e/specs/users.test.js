@@ -1,23 +1,16 @@
 // The school administrator manages the accounts of their school.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { freshPage, launchBrowser, navLinkIds, signIn } from '../support/browser.js';
+import { describe, it } from 'node:test';
+import { navLinkIds, signIn, useBrowser } from '../support/browser.js';
 
 describe('user management', () => {
-  let browser;
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const withPage = useBrowser();
 
-  it('the admin creates a user, finds it by search and deactivates it after confirming', async () => {
-    const { context, page } = await freshPage(browser);
-    const stamp = Date.now();
-    const email = `e2e-${stamp}@sch61.demo`;
-    try {
+  it('the admin creates a user, finds it by search and deactivates it after confirming', () =>
+    withPage(async (page) => {
+      const stamp = Date.now();
+      const email = `e2e-${stamp}@sch61.demo`;
       await signIn(page, 'director@sch61.demo');
       await page.getByTestId('nav-users').click();
       await page.getByTestId('users-table').waitFor();
@@ -45,16 +38,12 @@ describe('user management', () => {
       await dialog.getByTestId('confirm-yes').click();
       await row.getByText('Отключён', { exact: true }).waitFor();
       assert.equal(await row.getByTestId('user-activate').count(), 1);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  it('the admin resets a password after confirming and the user signs in with the temporary one', async () => {
-    const { context, page } = await freshPage(browser);
-    const stamp = Date.now();
-    const email = `e2e-reset-${stamp}@sch61.demo`;
-    try {
+  it('the admin resets a password after confirming and the user signs in with the temporary one', () =>
+    withPage(async (page) => {
+      const stamp = Date.now();
+      const email = `e2e-reset-${stamp}@sch61.demo`;
       await signIn(page, 'director@sch61.demo');
       await page.goto('/users');
       await page.getByTestId('users-table').waitFor();
@@ -78,17 +67,11 @@ describe('user management', () => {
       assert.ok(temporary.length >= 10, `a usable temporary password, got «${temporary}»`);
       assert.match(await page.getByTestId('temporary-password-panel').textContent(), /только один раз/);
 
-      const other = await freshPage(browser);
-      try {
-        await signIn(other.page, email, temporary);
-        assert.deepEqual(await navLinkIds(other.page), ['nav-home', 'nav-profile']);
-      } finally {
-        await other.context.close();
-      }
-    } finally {
-      await context.close();
-    }
-  });
+      await withPage(async (other) => {
+        await signIn(other, email, temporary);
+        assert.deepEqual(await navLinkIds(other), ['nav-home', 'nav-profile']);
+      });
+    }));
 });
 
 /** Fills the open «Добавить пользователя» form for a teacher (staff) account. */

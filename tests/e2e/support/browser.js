@@ -2,6 +2,7 @@
 // server under test at BASE_URL (started with demo data), and the demo accounts.
 
 import { mkdir } from 'node:fs/promises';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 /** The server under test, without a trailing slash. */
@@ -36,6 +37,29 @@ export async function freshPage(browser) {
   context.setDefaultTimeout(20_000);
   const page = await context.newPage();
   return { context, page };
+}
+
+/**
+ * Launches Chromium before the tests of the enclosing `describe` and closes it after them.
+ * Returns `withPage(body)`, which runs `body(page)` in a fresh context and closes that
+ * context afterwards, whether or not the body failed.
+ */
+export function useBrowser() {
+  let browser;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return async function withPage(body) {
+    const { context, page } = await freshPage(browser);
+    try {
+      return await body(page);
+    } finally {
+      await context.close();
+    }
+  };
 }
 
 /** Fills and submits the sign-in form of the page currently shown. */

@@ -1,0 +1,56 @@
+//! One labelled drop-down of a form.
+
+use crate::components::field_error::FieldError;
+use crate::i18n::{Choice, Pick, use_i18n};
+use leptos::prelude::*;
+
+/// A label and a select with one option per value of `T`, bound to `value`, and the
+/// message of a problem if one can be given.
+#[component]
+pub fn SelectField<T: Choice>(
+    /// The select's id and `data-testid`; the message's id is `<id>-error`.
+    id: &'static str,
+    /// The label's text in the catalogue.
+    label: Pick,
+    /// The value chosen; the select changes it.
+    value: RwSignal<T>,
+    /// The message, if the field has a problem; without it there is no message.
+    #[prop(optional, into)]
+    error: Option<Signal<Option<&'static str>>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = error.map(|message| view! { <FieldError id=format!("{id}-error") message=message/> });
+
+    view! {
+        <div class="field">
+            <label for=id>{move || label(i18n.t())}</label>
+            <select
+                id=id
+                data-testid=id
+                on:change=move |event| {
+                    if let Some(chosen) = T::from_key(&event_target_value(&event)) {
+                        value.set(chosen);
+                    }
+                }
+            >
+                {options(move |choice| value.get() == choice)}
+            </select>
+            {error}
+        </div>
+    }
+}
+
+/// One option per value of `T`, in order; `selected` tells which one is chosen (reactive).
+pub fn options<T: Choice>(selected: impl Fn(T) -> bool + Copy + Send + Sync + 'static) -> impl IntoView {
+    let i18n = use_i18n();
+    T::CHOICES
+        .iter()
+        .map(|&choice| {
+            view! {
+                <option value=choice.key() selected=move || selected(choice)>
+                    {move || choice.text(i18n.t())}
+                </option>
+            }
+        })
+        .collect_view()
+}

@@ -1,0 +1,62 @@
+//! Closed sets of values the user picks from a drop-down, with their texts.
+
+use super::Texts;
+use openapi::organisations::OrganisationKind;
+use openapi::users::{Locale, Role};
+
+/// A value offered as an option: every value in order, the option's `value` attribute
+/// and its text.
+pub trait Choice: Copy + PartialEq + Send + Sync + 'static {
+    /// Every value, in the order offered.
+    const CHOICES: &'static [Self];
+
+    /// The option's `value` attribute.
+    fn key(self) -> &'static str;
+
+    /// The option's text.
+    fn text(self, t: &Texts) -> &'static str;
+
+    /// The value whose option has `key` as its `value` attribute.
+    fn from_key(key: &str) -> Option<Self> {
+        Self::CHOICES.iter().copied().find(|choice| choice.key() == key)
+    }
+}
+
+impl Choice for Role {
+    const CHOICES: &'static [Self] = &Role::ALL;
+
+    fn key(self) -> &'static str {
+        self.as_str()
+    }
+
+    fn text(self, t: &Texts) -> &'static str {
+        t.role(self)
+    }
+}
+
+impl Choice for OrganisationKind {
+    const CHOICES: &'static [Self] = &OrganisationKind::ALL;
+
+    fn key(self) -> &'static str {
+        self.as_str()
+    }
+
+    fn text(self, t: &Texts) -> &'static str {
+        t.kind(self)
+    }
+}
+
+impl Choice for Locale {
+    const CHOICES: &'static [Self] = &[Locale::Ru, Locale::En];
+
+    fn key(self) -> &'static str {
+        self.as_str()
+    }
+
+    fn text(self, t: &Texts) -> &'static str {
+        match self {
+            Locale::Ru => t.language_ru,
+            Locale::En => t.language_en,
+        }
+    }
+}
