@@ -33,3 +33,11 @@ id_type!(
     /// Identifier of a user account.
     UserId
 );
+id_type!(
+    /// Identifier of an innovation project.
+    ProjectId
+);
+id_type!(
+    /// Identifier of an educational resource.
+    ResourceId
+);

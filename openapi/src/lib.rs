@@ -5,14 +5,18 @@
 //! the WASM frontend compile against the same definitions. `openapi.json` beside this
 //! crate is the generated specification; a test fails when it drifts from the code.
 
+pub mod audit;
 pub mod auth;
 pub mod error;
 pub mod health;
 pub mod ids;
 pub mod organisations;
 pub mod pagination;
+pub mod projects;
+pub mod resources;
 pub mod users;
+pub mod wire;
 
 pub use error::{FieldError, FieldErrorCode, Problem, ProblemCode};
-pub use ids::{OrganisationId, UserId};
+pub use ids::{OrganisationId, ProjectId, ResourceId, UserId};
 pub use pagination::{Page, PageQuery};

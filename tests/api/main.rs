@@ -9,4 +9,6 @@ mod contract;
 mod health;
 mod me;
 mod organisations;
+mod projects;
+mod resources;
 mod users;

@@ -37,6 +37,15 @@ async fn an_admin_creates_an_account_that_can_sign_in_and_a_duplicate_email_is_4
     assert!(user.is_active);
     app.login("new.teacher@sch61.ru", "first-password").await;
 
+    let trail: openapi::Page<openapi::audit::AuditEntry> = app
+        .get("/api/audit?entity=user", Some(&school.token))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(
+        (trail.total, trail.items[0].action.as_str(), trail.items[0].entity_id),
+        (1, "create", user.id.0)
+    );
+
     let again = app.post(&path, Some(&school.token), &body).await;
     let problem = again.problem(StatusCode::CONFLICT, "conflict");
     assert_eq!(

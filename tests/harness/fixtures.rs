@@ -140,3 +140,28 @@ impl Account {
         app.login(&self.email, PASSWORD).await.access_token
     }
 }
+
+/// A valid project body: an own-initiative municipal platform, 2025–2027.
+pub fn project_body(title: &str) -> serde_json::Value {
+    serde_json::json!({
+        "title": title,
+        "problem": "Низкая учебная мотивация учащихся основной школы",
+        "origin": "own_initiative",
+        "level": "platform",
+        "platform_status": "municipal",
+        "start_year": 2025,
+        "end_year": 2027
+    })
+}
+
+/// A valid resource body: a methodological development by two named authors (60/40).
+pub fn resource_body(title: &str) -> serde_json::Value {
+    serde_json::json!({
+        "title": title,
+        "description": "Сценарии уроков и методические рекомендации",
+        "form": "methodological_development",
+        "element": "technology",
+        "authors": [{"name": "Кузнецова Ольга Сергеевна", "share": 60}, {"name": "Смирнов Андрей Игоревич", "share": 40}],
+        "licence": "CC BY 4.0"
+    })
+}

@@ -63,4 +63,94 @@ diesel::joinable!(users -> organisations (org_id));
 diesel::joinable!(user_roles -> users (user_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 
-diesel::allow_tables_to_appear_in_same_query!(organisations, users, user_roles, refresh_tokens, login_failures);
+diesel::table! {
+    projects (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        title -> Text,
+        problem -> Text,
+        origin -> Text,
+        competition -> Nullable<Text>,
+        customer_org_id -> Nullable<BigInt>,
+        level -> Text,
+        platform_status -> Nullable<Text>,
+        supervisor_id -> Nullable<BigInt>,
+        supervisor_name -> Nullable<Text>,
+        start_year -> Integer,
+        end_year -> Integer,
+        status -> Text,
+        search -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    resources (id) {
+        id -> BigInt,
+        project_id -> BigInt,
+        org_id -> BigInt,
+        title -> Text,
+        description -> Text,
+        form -> Text,
+        element -> Nullable<Text>,
+        hours -> Nullable<Integer>,
+        programme_format -> Nullable<Text>,
+        licence -> Text,
+        visibility -> Text,
+        stage -> Text,
+        search -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    resource_authors (resource_id, position) {
+        resource_id -> BigInt,
+        position -> Integer,
+        user_id -> Nullable<BigInt>,
+        name -> Text,
+        share -> Integer,
+    }
+}
+
+diesel::table! {
+    resource_kit_items (resource_id, position) {
+        resource_id -> BigInt,
+        position -> Integer,
+        item_type -> Text,
+        title -> Text,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> BigInt,
+        org_id -> Nullable<BigInt>,
+        actor_id -> Nullable<BigInt>,
+        entity -> Text,
+        entity_id -> BigInt,
+        action -> Text,
+        before_json -> Nullable<Text>,
+        after_json -> Nullable<Text>,
+        at -> Timestamp,
+    }
+}
+
+diesel::joinable!(resources -> projects (project_id));
+diesel::joinable!(resource_authors -> resources (resource_id));
+diesel::joinable!(resource_kit_items -> resources (resource_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    organisations,
+    users,
+    user_roles,
+    refresh_tokens,
+    login_failures,
+    projects,
+    resources,
+    resource_authors,
+    resource_kit_items,
+    audit_log
+);

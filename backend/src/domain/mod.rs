@@ -4,6 +4,8 @@
 pub mod lifecycle;
 pub mod metrics;
 pub mod policy;
+pub mod projects;
+pub mod resources;
 pub mod text;
 pub mod throttle;
 pub mod users;

@@ -1,6 +1,7 @@
 //! Who may do what: every authorisation decision of the API is made here, as a pure
 //! function of the signed-in actor and the record's organisation.
 
+use crate::error::ApiError;
 use openapi::organisations::OrganisationKind;
 use openapi::{OrganisationId, UserId, users::Role};
 
@@ -47,6 +48,53 @@ pub fn can_read_user(actor: &Actor, user: UserId, user_org: OrganisationId) -> b
     actor.user_id == user || can_manage_users_of(actor, user_org)
 }
 
+/// Reading a school's innovation work (projects, internal resources): its staff, council,
+/// administration and supervisors, and the committee. Partner-only accounts see only
+/// what is published or delivered to them.
+pub fn can_read_school_work(actor: &Actor, org: OrganisationId) -> bool {
+    actor.has(Role::Committee)
+        || (actor.org_id == org
+            && actor
+                .roles
+                .iter()
+                .any(|role| matches!(role, Role::Admin | Role::Council | Role::Staff | Role::Supervisor)))
+}
+
+/// The school a list of school work is limited to: none for the committee (every school,
+/// or the one it asks for), the actor's own school for school staff. `None` in the
+/// result means "every school"; `Forbidden` means the actor may not read the asked school.
+pub fn school_work_scope(actor: &Actor, requested: Option<OrganisationId>) -> Result<Option<OrganisationId>, ApiError> {
+    if actor.has(Role::Committee) {
+        return Ok(requested);
+    }
+    let org = requested.unwrap_or(actor.org_id);
+    if can_read_school_work(actor, org) {
+        Ok(Some(org))
+    } else {
+        Err(ApiError::Forbidden)
+    }
+}
+
+/// Registering and changing a school's projects: its administration and council.
+pub fn can_manage_projects(actor: &Actor, org: OrganisationId) -> bool {
+    actor.org_id == org && (actor.has(Role::Admin) || actor.has(Role::Council))
+}
+
+/// Registering and changing a school's resources: its administration, council and staff.
+pub fn can_edit_resources(actor: &Actor, org: OrganisationId) -> bool {
+    actor.org_id == org && (actor.has(Role::Admin) || actor.has(Role::Council) || actor.has(Role::Staff))
+}
+
+/// Reading one resource: a published one is open to every signed-in user.
+pub fn can_read_resource(actor: &Actor, org: OrganisationId, published: bool) -> bool {
+    published || can_read_school_work(actor, org)
+}
+
+/// Reading the audit trail of a school: its administration, and the committee for every school.
+pub fn can_read_audit(actor: &Actor, org: OrganisationId) -> bool {
+    actor.has(Role::Committee) || (actor.org_id == org && actor.has(Role::Admin))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,6 +132,58 @@ mod tests {
         assert!(can_manage_users_of(&operator, OrganisationId(1)));
         assert!(can_create_organisation(&operator));
         assert!(!can_create_organisation(&actor(1, &[Role::Admin], false)));
+    }
+
+    #[test]
+    fn school_work_is_read_by_its_staff_and_the_committee_but_not_partners_or_other_schools() {
+        let own = OrganisationId(1);
+        for role in [Role::Admin, Role::Council, Role::Staff, Role::Supervisor] {
+            assert!(can_read_school_work(&actor(1, &[role], false), own), "{role:?}");
+            assert!(
+                !can_read_school_work(&actor(2, &[role], false), own),
+                "{role:?} of another school"
+            );
+        }
+        assert!(!can_read_school_work(&actor(1, &[Role::Partner], false), own));
+        assert!(can_read_school_work(&actor(9, &[Role::Committee], false), own));
+        assert!(
+            !can_read_school_work(&actor(9, &[Role::Admin], true), own),
+            "platform operators are not readers"
+        );
+    }
+
+    #[test]
+    fn lists_of_school_work_are_scoped_to_the_own_school_except_for_the_committee() {
+        let staff = actor(1, &[Role::Staff], false);
+        assert_eq!(school_work_scope(&staff, None).ok(), Some(Some(OrganisationId(1))));
+        assert!(school_work_scope(&staff, Some(OrganisationId(2))).is_err());
+        assert!(school_work_scope(&actor(1, &[Role::Partner], false), None).is_err());
+        let committee = actor(9, &[Role::Committee], false);
+        assert_eq!(school_work_scope(&committee, None).ok(), Some(None));
+        assert_eq!(
+            school_work_scope(&committee, Some(OrganisationId(2))).ok(),
+            Some(Some(OrganisationId(2)))
+        );
+    }
+
+    #[test]
+    fn the_committee_reads_but_never_writes_school_work() {
+        let committee = actor(1, &[Role::Committee], false);
+        assert!(!can_manage_projects(&committee, OrganisationId(1)));
+        assert!(!can_edit_resources(&committee, OrganisationId(1)));
+        assert!(can_read_audit(&committee, OrganisationId(5)));
+    }
+
+    #[test]
+    fn projects_are_managed_by_admin_and_council_and_resources_also_by_staff() {
+        let own = OrganisationId(1);
+        assert!(can_manage_projects(&actor(1, &[Role::Council], false), own));
+        assert!(!can_manage_projects(&actor(1, &[Role::Staff], false), own));
+        assert!(can_edit_resources(&actor(1, &[Role::Staff], false), own));
+        assert!(!can_edit_resources(&actor(1, &[Role::Supervisor], false), own));
+        assert!(!can_edit_resources(&actor(2, &[Role::Admin], false), own));
+        assert!(can_read_resource(&actor(2, &[Role::Partner], false), own, true));
+        assert!(!can_read_resource(&actor(2, &[Role::Partner], false), own, false));
     }
 
     #[test]

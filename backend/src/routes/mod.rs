@@ -1,10 +1,13 @@
 //! The HTTP API: one handler per file under `routes/<area>/`, registered here so that
 //! every handler lands in the OpenAPI document.
 
+pub mod audit;
 pub mod auth;
 pub mod health;
 pub mod me;
 pub mod organisations;
+pub mod projects;
+pub mod resources;
 pub mod users;
 
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -30,7 +33,10 @@ Times are UTC in ISO 8601 with a `Z`.",
         (name = "auth", description = "Sign-in with e-mail and password, token refresh, sign-out"),
         (name = "me", description = "The signed-in user's own profile"),
         (name = "organisations", description = "Schools and the education committee of the municipality"),
-        (name = "users", description = "Accounts of an organisation, managed by its administrator")
+        (name = "users", description = "Accounts of an organisation, managed by its administrator"),
+        (name = "projects", description = "Innovation projects: the scientific-methodological assignments of schools"),
+        (name = "resources", description = "Educational resources: forms, authors, lifecycle stage"),
+        (name = "audit", description = "The audit trail: who changed what and when")
     )
 )]
 pub struct ApiDoc;
@@ -71,5 +77,14 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .service(users::create::create_user)
         .service(users::get::get_user)
         .service(users::update::update_user)
-        .service(users::reset_password::reset_user_password);
+        .service(users::reset_password::reset_user_password)
+        .service(projects::list::list_projects)
+        .service(projects::create::create_project)
+        .service(projects::get::get_project)
+        .service(projects::update::update_project)
+        .service(resources::list::list_resources)
+        .service(resources::create::create_resource)
+        .service(resources::get::get_resource)
+        .service(resources::update::update_resource)
+        .service(audit::list::list_audit_entries);
 }

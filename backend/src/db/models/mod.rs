@@ -1,9 +1,12 @@
 //! One module per table group: rows as diesel reads them, and the queries on them.
 //! Functions return `QueryResult`; callers decide the transaction.
 
+pub mod audit;
 pub mod login_failure;
 pub mod organisation;
+pub mod project;
 pub mod refresh_token;
+pub mod resource;
 pub mod user;
 
 /// The SQL backend of [`crate::db::DbConnection`], for boxed queries.

@@ -140,3 +140,18 @@ pub fn list(
         .load(conn)?;
     Ok((rows, total))
 }
+
+/// The short names of several organisations, in one query.
+pub fn short_names(
+    conn: &mut DbConnection,
+    ids: impl IntoIterator<Item = i64>,
+) -> QueryResult<std::collections::HashMap<i64, String>> {
+    let mut ids: Vec<i64> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let rows: Vec<(i64, String)> = organisations::table
+        .filter(organisations::id.eq_any(ids))
+        .select((organisations::id, organisations::short_name))
+        .load(conn)?;
+    Ok(rows.into_iter().collect())
+}

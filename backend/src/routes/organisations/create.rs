@@ -1,6 +1,7 @@
 //! `POST /api/organisations`.
 
 use crate::auth::CurrentUser;
+use crate::db::models::audit::{self, Change};
 use crate::db::models::organisation::{self, NewOrganisation};
 use crate::domain::policy;
 use crate::domain::text::{self, Errors, field_error};
@@ -60,7 +61,20 @@ pub async fn create_organisation(
                 municipality: &municipality,
             };
             let id = organisation::insert(conn, &new)?;
-            Ok(organisation::find(conn, id)?.into_dto())
+            let created = organisation::find(conn, id)?.into_dto();
+            audit::record(
+                conn,
+                Change {
+                    actor_id: Some(current.actor.user_id.0),
+                    org_id: Some(id),
+                    entity: "organisation",
+                    entity_id: id,
+                    action: "create",
+                    before: None,
+                    after: Some(&created),
+                },
+            )?;
+            Ok(created)
         })
     })
     .await?;

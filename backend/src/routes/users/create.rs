@@ -1,6 +1,7 @@
 //! `POST /api/organisations/{id}/users`.
 
 use crate::auth::{CurrentUser, password};
+use crate::db::models::audit::{self, Change};
 use crate::db::models::organisation;
 use crate::db::models::user::{self, NewUserRow};
 use crate::domain::policy;
@@ -63,7 +64,20 @@ pub async fn create_user(
                 is_platform_admin: false,
             };
             let id = user::insert(conn, &row)?;
-            Ok(user::find(conn, id)?.into_dto(new.roles.clone()))
+            let created = user::find(conn, id)?.into_dto(new.roles.clone());
+            audit::record(
+                conn,
+                Change {
+                    actor_id: Some(current.actor.user_id.0),
+                    org_id: Some(org_id),
+                    entity: "user",
+                    entity_id: id,
+                    action: "create",
+                    before: None,
+                    after: Some(&created),
+                },
+            )?;
+            Ok(created)
         })
     })
     .await?;

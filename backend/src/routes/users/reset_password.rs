@@ -1,6 +1,7 @@
 //! `POST /api/users/{id}/password-reset`.
 
 use crate::auth::{CurrentUser, password};
+use crate::db::models::audit::{self, Change};
 use crate::db::models::{refresh_token, user};
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -31,12 +32,24 @@ pub async fn reset_user_password(
 ) -> Result<web::Json<PasswordReset>, ApiError> {
     let user_id = id.into_inner();
     crate::db::run(&state.pool, move |conn| {
-        super::managed_user(conn, &current, user_id)?;
+        let row = super::managed_user(conn, &current, user_id)?;
         let temporary_password = password::generate(14);
         let hash = password::hash(&temporary_password)?;
         conn.transaction(|conn| {
             user::set_password_hash(conn, user_id, &hash)?;
             refresh_token::revoke_user(conn, user_id)?;
+            audit::record::<()>(
+                conn,
+                Change {
+                    actor_id: Some(current.actor.user_id.0),
+                    org_id: Some(row.org_id),
+                    entity: "user",
+                    entity_id: user_id,
+                    action: "password_reset",
+                    before: None,
+                    after: None,
+                },
+            )?;
             Ok(PasswordReset { temporary_password })
         })
     })

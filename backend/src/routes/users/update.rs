@@ -1,6 +1,7 @@
 //! `PATCH /api/users/{id}`.
 
 use crate::auth::CurrentUser;
+use crate::db::models::audit::{self, Change};
 use crate::db::models::{organisation, refresh_token, user};
 use crate::domain::users::UserChanges;
 use crate::error::ApiError;
@@ -39,6 +40,7 @@ pub async fn update_user(
     crate::db::run(&state.pool, move |conn| {
         conn.transaction(|conn| {
             let row = super::managed_user(conn, &current, user_id)?;
+            let before = row.clone().into_dto(user::roles_of(conn, user_id)?);
             let kind = organisation::find(conn, row.org_id)?.kind();
             let own = current.actor.user_id.0 == user_id;
             let changes = UserChanges::parse(&request, kind, own)?;
@@ -55,7 +57,20 @@ pub async fn update_user(
                 }
             }
             let roles = user::roles_of(conn, user_id)?;
-            Ok(user::find(conn, user_id)?.into_dto(roles))
+            let after = user::find(conn, user_id)?.into_dto(roles);
+            audit::record(
+                conn,
+                Change {
+                    actor_id: Some(current.actor.user_id.0),
+                    org_id: Some(after.org_id.0),
+                    entity: "user",
+                    entity_id: user_id,
+                    action: "update",
+                    before: Some(&before),
+                    after: Some(&after),
+                },
+            )?;
+            Ok(after)
         })
     })
     .await

@@ -1,0 +1,133 @@
+//! The `audit_log` table: every create, change and transition, with the record before
+//! and after as JSON.
+
+use super::{Backend, PageRequest};
+use crate::db::DbConnection;
+use crate::db::schema::{audit_log, users};
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use openapi::audit::{AuditEntry, AuditFilter};
+use openapi::{OrganisationId, UserId};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// One change to record.
+#[derive(Debug)]
+pub struct Change<'a, T: Serialize> {
+    /// Who made it.
+    pub actor_id: Option<i64>,
+    /// The school whose record it is.
+    pub org_id: Option<i64>,
+    /// The kind of record.
+    pub entity: &'a str,
+    /// The record's id.
+    pub entity_id: i64,
+    /// What happened.
+    pub action: &'a str,
+    /// Before (none on creation).
+    pub before: Option<&'a T>,
+    /// After (none on deletion).
+    pub after: Option<&'a T>,
+}
+
+fn to_json<T: Serialize>(value: Option<&T>) -> QueryResult<Option<String>> {
+    value
+        .map(serde_json::to_string)
+        .transpose()
+        .map_err(|err| diesel::result::Error::SerializationError(Box::new(err)))
+}
+
+/// Records a change; call it inside the transaction that makes the change.
+pub fn record<T: Serialize>(conn: &mut DbConnection, change: Change<'_, T>) -> QueryResult<()> {
+    diesel::insert_into(audit_log::table)
+        .values((
+            audit_log::org_id.eq(change.org_id),
+            audit_log::actor_id.eq(change.actor_id),
+            audit_log::entity.eq(change.entity),
+            audit_log::entity_id.eq(change.entity_id),
+            audit_log::action.eq(change.action),
+            audit_log::before_json.eq(to_json(change.before)?),
+            audit_log::after_json.eq(to_json(change.after)?),
+            audit_log::at.eq(super::now()),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+type Row = (
+    i64,
+    NaiveDateTime,
+    Option<i64>,
+    Option<i64>,
+    String,
+    i64,
+    String,
+    Option<String>,
+    Option<String>,
+);
+
+fn filtered<'a>(filter: &AuditFilter, org: Option<i64>) -> audit_log::BoxedQuery<'a, Backend> {
+    let mut query = audit_log::table.into_boxed();
+    if let Some(org) = org {
+        query = query.filter(audit_log::org_id.eq(org));
+    }
+    if let Some(entity) = &filter.entity {
+        query = query.filter(audit_log::entity.eq(entity.clone()));
+    }
+    if let Some(entity_id) = filter.entity_id {
+        query = query.filter(audit_log::entity_id.eq(entity_id));
+    }
+    query
+}
+
+/// One page of entries, newest first; `org` limits them to one school.
+pub fn list(
+    conn: &mut DbConnection,
+    filter: &AuditFilter,
+    org: Option<i64>,
+    page: PageRequest,
+) -> QueryResult<(Vec<AuditEntry>, i64)> {
+    let total = filtered(filter, org).count().get_result(conn)?;
+    let rows: Vec<Row> = filtered(filter, org)
+        .order(audit_log::id.desc())
+        .limit(page.limit())
+        .offset(page.offset())
+        .select((
+            audit_log::id,
+            audit_log::at,
+            audit_log::actor_id,
+            audit_log::org_id,
+            audit_log::entity,
+            audit_log::entity_id,
+            audit_log::action,
+            audit_log::before_json,
+            audit_log::after_json,
+        ))
+        .load(conn)?;
+    let actor_ids: Vec<i64> = rows.iter().filter_map(|row| row.2).collect();
+    let names: HashMap<i64, String> = users::table
+        .filter(users::id.eq_any(&actor_ids))
+        .select((users::id, users::full_name))
+        .load(conn)?
+        .into_iter()
+        .collect();
+    let parse = |json: Option<String>| json.and_then(|json| serde_json::from_str(&json).ok());
+    let entries = rows
+        .into_iter()
+        .map(
+            |(id, at, actor_id, org_id, entity, entity_id, action, before, after)| AuditEntry {
+                id,
+                at: at.and_utc(),
+                actor_id: actor_id.map(UserId),
+                actor_name: actor_id.and_then(|actor| names.get(&actor).cloned()),
+                org_id: org_id.map(OrganisationId),
+                entity,
+                entity_id,
+                action,
+                before: parse(before),
+                after: parse(after),
+            },
+        )
+        .collect();
+    Ok((entries, total))
+}

@@ -1,0 +1,271 @@
+//! The `resources`, `resource_authors` and `resource_kit_items` tables.
+
+use super::{Backend, PageRequest};
+use crate::db::DbConnection;
+use crate::db::schema::{resource_authors, resource_kit_items, resources};
+use crate::domain::resources::ResourceCard;
+use crate::domain::text::{like_pattern, search_key};
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use openapi::resources::{
+    Author, DevelopmentElement, KitItem, KitItemType, ProgrammeFormat, Resource, ResourceFilter, ResourceForm, Stage,
+    Visibility,
+};
+use openapi::{OrganisationId, ProjectId, ResourceId, UserId};
+use std::collections::HashMap;
+
+/// A row of `resources`.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = resources)]
+pub struct ResourceRow {
+    /// Id.
+    pub id: i64,
+    /// Project.
+    pub project_id: i64,
+    /// School.
+    pub org_id: i64,
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// Form.
+    pub form: String,
+    /// Element.
+    pub element: Option<String>,
+    /// Hours.
+    pub hours: Option<i32>,
+    /// Programme format.
+    pub programme_format: Option<String>,
+    /// Licence.
+    pub licence: String,
+    /// Visibility.
+    pub visibility: String,
+    /// Lifecycle stage.
+    pub stage: String,
+    /// Creation.
+    pub created_at: NaiveDateTime,
+    /// Last change.
+    pub updated_at: NaiveDateTime,
+}
+
+impl ResourceRow {
+    /// The lifecycle stage.
+    pub fn stage(&self) -> Stage {
+        Stage::parse(&self.stage).unwrap_or(Stage::Request)
+    }
+
+    /// Whether it is in the public catalogue.
+    pub fn is_published(&self) -> bool {
+        self.visibility == Visibility::Published.as_str()
+    }
+
+    fn into_dto(self, org_short_name: String, authors: Vec<Author>, kit_items: Vec<KitItem>) -> Resource {
+        let stage = self.stage();
+        Resource {
+            id: ResourceId(self.id),
+            project_id: ProjectId(self.project_id),
+            org_id: OrganisationId(self.org_id),
+            org_short_name,
+            title: self.title,
+            description: self.description,
+            form: ResourceForm::parse(&self.form).unwrap_or(ResourceForm::MethodologicalDevelopment),
+            element: self.element.as_deref().and_then(DevelopmentElement::parse),
+            hours: self.hours,
+            programme_format: self.programme_format.as_deref().and_then(ProgrammeFormat::parse),
+            kit_items,
+            authors,
+            licence: self.licence,
+            visibility: Visibility::parse(&self.visibility).unwrap_or(Visibility::Internal),
+            stage,
+            created_at: self.created_at.and_utc(),
+            updated_at: self.updated_at.and_utc(),
+        }
+    }
+}
+
+/// One resource row.
+pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<ResourceRow> {
+    resources::table.find(id).select(ResourceRow::as_select()).first(conn)
+}
+
+/// Completes rows with their schools, authors and kit items: three queries for any
+/// number of rows.
+pub fn complete(conn: &mut DbConnection, rows: Vec<ResourceRow>) -> QueryResult<Vec<Resource>> {
+    let ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
+    let names = super::organisation::short_names(conn, rows.iter().map(|row| row.org_id))?;
+    let mut authors: HashMap<i64, Vec<Author>> = HashMap::new();
+    let author_rows: Vec<(i64, Option<i64>, String, i32)> = resource_authors::table
+        .filter(resource_authors::resource_id.eq_any(&ids))
+        .order((resource_authors::resource_id, resource_authors::position))
+        .select((
+            resource_authors::resource_id,
+            resource_authors::user_id,
+            resource_authors::name,
+            resource_authors::share,
+        ))
+        .load(conn)?;
+    for (resource_id, user_id, name, share) in author_rows {
+        let share = u8::try_from(share).unwrap_or(0);
+        authors.entry(resource_id).or_default().push(Author {
+            user_id: user_id.map(UserId),
+            name,
+            share,
+        });
+    }
+    let mut kits: HashMap<i64, Vec<KitItem>> = HashMap::new();
+    let kit_rows: Vec<(i64, String, String)> = resource_kit_items::table
+        .filter(resource_kit_items::resource_id.eq_any(&ids))
+        .order((resource_kit_items::resource_id, resource_kit_items::position))
+        .select((
+            resource_kit_items::resource_id,
+            resource_kit_items::item_type,
+            resource_kit_items::title,
+        ))
+        .load(conn)?;
+    for (resource_id, item_type, title) in kit_rows {
+        let item_type = KitItemType::parse(&item_type).unwrap_or(KitItemType::Other);
+        kits.entry(resource_id).or_default().push(KitItem { item_type, title });
+    }
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let (id, org) = (row.id, row.org_id);
+            let name = names.get(&org).cloned().unwrap_or_default();
+            row.into_dto(
+                name,
+                authors.remove(&id).unwrap_or_default(),
+                kits.remove(&id).unwrap_or_default(),
+            )
+        })
+        .collect())
+}
+
+/// The API representation of one resource.
+pub fn load(conn: &mut DbConnection, id: i64) -> QueryResult<Resource> {
+    let row = find(conn, id)?;
+    complete(conn, vec![row])?.pop().ok_or(diesel::result::Error::NotFound)
+}
+
+fn write_parts(conn: &mut DbConnection, id: i64, card: &ResourceCard) -> QueryResult<()> {
+    diesel::delete(resource_authors::table.filter(resource_authors::resource_id.eq(id))).execute(conn)?;
+    diesel::delete(resource_kit_items::table.filter(resource_kit_items::resource_id.eq(id))).execute(conn)?;
+    for (position, author) in (0..).zip(&card.authors) {
+        diesel::insert_into(resource_authors::table)
+            .values((
+                resource_authors::resource_id.eq(id),
+                resource_authors::position.eq(position),
+                resource_authors::user_id.eq(author.user_id.map(|u| u.0)),
+                resource_authors::name.eq(&author.name),
+                resource_authors::share.eq(i32::from(author.share)),
+            ))
+            .execute(conn)?;
+    }
+    for (position, item) in (0..).zip(&card.kit_items) {
+        diesel::insert_into(resource_kit_items::table)
+            .values((
+                resource_kit_items::resource_id.eq(id),
+                resource_kit_items::position.eq(position),
+                resource_kit_items::item_type.eq(item.item_type.as_str()),
+                resource_kit_items::title.eq(&item.title),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// The columns a resource card sets, on insert and on update alike.
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = resources, treat_none_as_null = true)]
+struct CardValues<'a> {
+    title: &'a str,
+    description: &'a str,
+    form: &'a str,
+    element: Option<&'a str>,
+    hours: Option<i32>,
+    programme_format: Option<&'a str>,
+    licence: &'a str,
+    visibility: &'a str,
+    search: String,
+    updated_at: NaiveDateTime,
+}
+
+impl<'a> CardValues<'a> {
+    fn of(card: &'a ResourceCard) -> Self {
+        Self {
+            title: &card.title,
+            description: &card.description,
+            form: card.form.as_str(),
+            element: card.element.map(DevelopmentElement::as_str),
+            hours: card.hours,
+            programme_format: card.programme_format.map(ProgrammeFormat::as_str),
+            licence: &card.licence,
+            visibility: card.visibility.as_str(),
+            search: search_key(&[&card.title, &card.description]),
+            updated_at: super::now(),
+        }
+    }
+}
+
+/// Inserts a resource of a project at the first lifecycle stage.
+pub fn insert(conn: &mut DbConnection, project_id: i64, org_id: i64, card: &ResourceCard) -> QueryResult<i64> {
+    let values = CardValues::of(card);
+    let created_at = values.updated_at;
+    let id = diesel::insert_into(resources::table)
+        .values((
+            resources::project_id.eq(project_id),
+            resources::org_id.eq(org_id),
+            resources::stage.eq(Stage::Request.as_str()),
+            resources::created_at.eq(created_at),
+            values,
+        ))
+        .returning(resources::id)
+        .get_result(conn)?;
+    write_parts(conn, id, card)?;
+    Ok(id)
+}
+
+/// Replaces a resource's card (not its stage).
+pub fn update(conn: &mut DbConnection, id: i64, card: &ResourceCard) -> QueryResult<()> {
+    diesel::update(resources::table.find(id))
+        .set(CardValues::of(card))
+        .execute(conn)?;
+    write_parts(conn, id, card)
+}
+
+fn filtered<'a>(filter: &ResourceFilter) -> resources::BoxedQuery<'a, Backend> {
+    let mut query = resources::table.into_boxed();
+    if let Some(pattern) = filter.q.as_deref().and_then(like_pattern) {
+        query = query.filter(resources::search.like(pattern).escape('\\'));
+    }
+    if let Some(org) = filter.org_id {
+        query = query.filter(resources::org_id.eq(org.0));
+    }
+    if let Some(project) = filter.project_id {
+        query = query.filter(resources::project_id.eq(project.0));
+    }
+    if let Some(form) = filter.form {
+        query = query.filter(resources::form.eq(form.as_str()));
+    }
+    if let Some(element) = filter.element {
+        query = query.filter(resources::element.eq(element.as_str()));
+    }
+    if let Some(stage) = filter.stage {
+        query = query.filter(resources::stage.eq(stage.as_str()));
+    }
+    if let Some(visibility) = filter.visibility {
+        query = query.filter(resources::visibility.eq(visibility.as_str()));
+    }
+    query
+}
+
+/// One page of resources, newest first, and the total.
+pub fn list(conn: &mut DbConnection, filter: &ResourceFilter, page: PageRequest) -> QueryResult<(Vec<Resource>, i64)> {
+    let total = filtered(filter).count().get_result(conn)?;
+    let rows = filtered(filter)
+        .order(resources::id.desc())
+        .limit(page.limit())
+        .offset(page.offset())
+        .select(ResourceRow::as_select())
+        .load(conn)?;
+    Ok((complete(conn, rows)?, total))
+}

@@ -1,0 +1,268 @@
+//! Rules of a project card: what a competitive assignment, a laboratory and a platform
+//! each require, and the span of school years.
+
+use crate::domain::text::{self, Errors};
+use crate::error::ApiError;
+use openapi::FieldErrorCode::{NotAllowed, OutOfRange, Required};
+use openapi::projects::{PlatformStatus, ProjectInput, ProjectLevel, ProjectOrigin, ProjectStatus};
+use openapi::{OrganisationId, UserId};
+
+/// The first and last school year a project may name.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+/// The longest a project may run, in school years after the first.
+pub const MAX_SPAN: i32 = 10;
+
+/// A project card that passed every rule that needs no database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProjectCard {
+    /// Title.
+    pub title: String,
+    /// Problem.
+    pub problem: String,
+    /// Origin.
+    pub origin: ProjectOrigin,
+    /// Competition (competitive only).
+    pub competition: Option<String>,
+    /// Customer (competitive only).
+    pub customer_org_id: Option<OrganisationId>,
+    /// Level.
+    pub level: ProjectLevel,
+    /// Platform status (platform only).
+    pub platform_status: Option<PlatformStatus>,
+    /// Supervisor account (laboratory only).
+    pub supervisor_id: Option<UserId>,
+    /// External supervisor (laboratory only, when no account).
+    pub supervisor_name: Option<String>,
+    /// First school year.
+    pub start_year: i32,
+    /// Last school year.
+    pub end_year: i32,
+    /// Status.
+    pub status: ProjectStatus,
+}
+
+fn optional_text(errors: &mut Errors, field: &str, value: Option<&str>, min: usize, max: usize) -> Option<String> {
+    value
+        .filter(|v| !v.trim().is_empty())
+        .and_then(|v| errors.take(text::bounded(field, v, min, max)))
+}
+
+impl ProjectCard {
+    /// Parses a project input, reporting every invalid field at once.
+    pub fn parse(input: &ProjectInput) -> Result<Self, ApiError> {
+        let mut errors = Errors::default();
+        let title = errors.take(text::bounded("title", &input.title, 5, 300));
+        let problem = errors.take(text::bounded("problem", &input.problem, 5, 4000));
+        let competition = optional_text(&mut errors, "competition", input.competition.as_deref(), 3, 300);
+        let supervisor_name = optional_text(&mut errors, "supervisor_name", input.supervisor_name.as_deref(), 3, 300);
+        match input.origin {
+            ProjectOrigin::Competitive => {
+                if input.competition.as_deref().is_none_or(|c| c.trim().is_empty()) {
+                    errors.add(
+                        "competition",
+                        Required,
+                        "a competitive assignment names its competition",
+                    );
+                }
+                if input.customer_org_id.is_none() {
+                    errors.add(
+                        "customer_org_id",
+                        Required,
+                        "a competitive assignment names its customer",
+                    );
+                }
+            }
+            ProjectOrigin::OwnInitiative => {
+                if competition.is_some() {
+                    errors.add(
+                        "competition",
+                        NotAllowed,
+                        "only a competitive assignment has a competition",
+                    );
+                }
+                if input.customer_org_id.is_some() {
+                    errors.add(
+                        "customer_org_id",
+                        NotAllowed,
+                        "only a competitive assignment has a customer",
+                    );
+                }
+            }
+        }
+        match input.level {
+            ProjectLevel::Laboratory => {
+                if input.supervisor_id.is_none() && supervisor_name.is_none() {
+                    errors.add(
+                        "supervisor_id",
+                        Required,
+                        "a school-laboratory works under a scientific supervisor",
+                    );
+                }
+                if input.supervisor_id.is_some() && supervisor_name.is_some() {
+                    errors.add(
+                        "supervisor_name",
+                        NotAllowed,
+                        "give either a supervisor account or a name, not both",
+                    );
+                }
+                if input.platform_status.is_some() {
+                    errors.add(
+                        "platform_status",
+                        NotAllowed,
+                        "only an innovation platform has a platform status",
+                    );
+                }
+            }
+            ProjectLevel::Platform => {
+                if input.platform_status.is_none() {
+                    errors.add(
+                        "platform_status",
+                        Required,
+                        "an innovation platform is municipal or regional",
+                    );
+                }
+            }
+        }
+        if !YEARS.contains(&input.start_year) {
+            errors.add("start_year", OutOfRange, "must be from 2000 to 2100");
+        }
+        if input.end_year < input.start_year || input.end_year - input.start_year > MAX_SPAN {
+            errors.add(
+                "end_year",
+                OutOfRange,
+                "must be the first year or up to 10 years after it",
+            );
+        }
+        errors.finish()?;
+        let (Some(title), Some(problem)) = (title, problem) else {
+            return Err(ApiError::Internal(anyhow::anyhow!("validated fields missing")));
+        };
+        let competitive = input.origin == ProjectOrigin::Competitive;
+        let laboratory = input.level == ProjectLevel::Laboratory;
+        Ok(Self {
+            title,
+            problem,
+            origin: input.origin,
+            competition: competition.filter(|_| competitive),
+            customer_org_id: input.customer_org_id.filter(|_| competitive),
+            level: input.level,
+            platform_status: input.platform_status.filter(|_| !laboratory),
+            supervisor_id: input.supervisor_id.filter(|_| laboratory),
+            supervisor_name: supervisor_name.filter(|_| laboratory),
+            start_year: input.start_year,
+            end_year: input.end_year,
+            status: input.status.unwrap_or(ProjectStatus::Draft),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input() -> ProjectInput {
+        ProjectInput {
+            title: "Формирующее оценивание в основной школе".into(),
+            problem: "Низкая учебная мотивация".into(),
+            origin: ProjectOrigin::OwnInitiative,
+            competition: None,
+            customer_org_id: None,
+            level: ProjectLevel::Platform,
+            platform_status: Some(PlatformStatus::Municipal),
+            supervisor_id: None,
+            supervisor_name: None,
+            start_year: 2025,
+            end_year: 2027,
+            status: None,
+        }
+    }
+
+    fn fields(result: Result<ProjectCard, ApiError>) -> Vec<String> {
+        match result {
+            Err(ApiError::Validation(errors)) => errors.into_iter().map(|e| e.field).collect(),
+            other => panic!("expected validation errors, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_own_initiative_platform_is_valid_and_starts_as_a_draft() {
+        let card = ProjectCard::parse(&input()).unwrap();
+        assert_eq!(card.status, ProjectStatus::Draft);
+        assert_eq!(card.platform_status, Some(PlatformStatus::Municipal));
+    }
+
+    #[test]
+    fn a_competitive_assignment_needs_its_competition_and_customer() {
+        let competitive = ProjectInput {
+            origin: ProjectOrigin::Competitive,
+            ..input()
+        };
+        assert_eq!(
+            fields(ProjectCard::parse(&competitive)),
+            ["competition", "customer_org_id"]
+        );
+        let own = ProjectInput {
+            competition: Some("Конкурс".into()),
+            customer_org_id: Some(OrganisationId(1)),
+            ..input()
+        };
+        assert_eq!(fields(ProjectCard::parse(&own)), ["competition", "customer_org_id"]);
+    }
+
+    #[test]
+    fn a_laboratory_needs_a_supervisor_and_no_platform_status() {
+        let lab = ProjectInput {
+            level: ProjectLevel::Laboratory,
+            ..input()
+        };
+        assert_eq!(fields(ProjectCard::parse(&lab)), ["supervisor_id", "platform_status"]);
+        let lab = ProjectInput {
+            level: ProjectLevel::Laboratory,
+            platform_status: None,
+            supervisor_name: Some("Иванов И. И., КузГПА".into()),
+            ..input()
+        };
+        assert_eq!(
+            ProjectCard::parse(&lab).unwrap().supervisor_name.as_deref(),
+            Some("Иванов И. И., КузГПА")
+        );
+        let platform = ProjectInput {
+            platform_status: None,
+            ..input()
+        };
+        assert_eq!(fields(ProjectCard::parse(&platform)), ["platform_status"]);
+    }
+
+    #[test]
+    fn school_years_are_bounded() {
+        assert_eq!(
+            fields(ProjectCard::parse(&ProjectInput {
+                end_year: 2024,
+                ..input()
+            })),
+            ["end_year"]
+        );
+        assert_eq!(
+            fields(ProjectCard::parse(&ProjectInput {
+                end_year: 2036,
+                ..input()
+            })),
+            ["end_year"]
+        );
+        assert!(
+            ProjectCard::parse(&ProjectInput {
+                end_year: 2035,
+                ..input()
+            })
+            .is_ok()
+        );
+        assert_eq!(
+            fields(ProjectCard::parse(&ProjectInput {
+                start_year: 1999,
+                end_year: 2000,
+                ..input()
+            })),
+            ["start_year"]
+        );
+    }
+}

@@ -1,0 +1,306 @@
+//! Rules of a resource card: what each form requires, and authorship shares that add up
+//! to 100 % (Regulation 2.1, 3).
+
+use crate::domain::text::{self, Errors};
+use crate::error::ApiError;
+use openapi::FieldErrorCode::{InvalidFormat, NotAllowed, OutOfRange, Required, TooLong};
+use openapi::UserId;
+use openapi::resources::{
+    Author, DevelopmentElement, KitItem, ProgrammeFormat, ResourceForm, ResourceInput, Visibility,
+};
+
+/// The most authors a resource lists.
+pub const MAX_AUTHORS: usize = 20;
+/// The most products a kit lists.
+pub const MAX_KIT_ITEMS: usize = 50;
+
+/// A resource card that passed every rule that needs no database. Authors with an
+/// account keep an empty name here; the handler fills it from the account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResourceCard {
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// Form.
+    pub form: ResourceForm,
+    /// Element (methodological development only).
+    pub element: Option<DevelopmentElement>,
+    /// Hours (training programme only).
+    pub hours: Option<i32>,
+    /// Format (training programme only).
+    pub programme_format: Option<ProgrammeFormat>,
+    /// Products (material kit only).
+    pub kit_items: Vec<KitItem>,
+    /// Authors in order.
+    pub authors: Vec<Author>,
+    /// Licence.
+    pub licence: String,
+    /// Visibility.
+    pub visibility: Visibility,
+}
+
+impl ResourceCard {
+    /// The author accounts named, to check that they belong to the school.
+    pub fn author_accounts(&self) -> Vec<UserId> {
+        self.authors.iter().filter_map(|author| author.user_id).collect()
+    }
+
+    /// Parses a resource input, reporting every invalid field at once.
+    pub fn parse(input: &ResourceInput) -> Result<Self, ApiError> {
+        let mut errors = Errors::default();
+        let title = errors.take(text::bounded("title", &input.title, 5, 300));
+        let description = if input.description.trim().is_empty() {
+            Some(String::new())
+        } else {
+            errors.take(text::bounded("description", &input.description, 1, 4000))
+        };
+        let licence = errors.take(text::bounded("licence", &input.licence, 2, 200));
+        let is = |form| input.form == form;
+        if is(ResourceForm::MethodologicalDevelopment) != input.element.is_some() {
+            let (code, message) = if input.element.is_none() {
+                (
+                    Required,
+                    "a methodological development names its element of the educational process",
+                )
+            } else {
+                (NotAllowed, "only a methodological development has an element")
+            };
+            errors.add("element", code, message);
+        }
+        if is(ResourceForm::TrainingProgramme) {
+            match input.hours {
+                None => errors.add("hours", Required, "a training programme states its hours"),
+                Some(hours) if !(1..=2000).contains(&hours) => errors.add("hours", OutOfRange, "must be 1 to 2000"),
+                Some(_) => {}
+            }
+            if input.programme_format.is_none() {
+                errors.add("programme_format", Required, "a training programme states its format");
+            }
+        } else {
+            if input.hours.is_some() {
+                errors.add("hours", NotAllowed, "only a training programme has hours");
+            }
+            if input.programme_format.is_some() {
+                errors.add("programme_format", NotAllowed, "only a training programme has a format");
+            }
+        }
+        let mut kit_items = Vec::new();
+        if is(ResourceForm::MaterialKit) {
+            if input.kit_items.is_empty() {
+                errors.add("kit_items", Required, "a kit lists at least one product");
+            }
+            if input.kit_items.len() > MAX_KIT_ITEMS {
+                errors.add("kit_items", TooLong, format!("at most {MAX_KIT_ITEMS} products"));
+            }
+            for (i, item) in input.kit_items.iter().enumerate() {
+                if let Some(title) = errors.take(text::bounded(&format!("kit_items[{i}].title"), &item.title, 2, 300)) {
+                    kit_items.push(KitItem {
+                        item_type: item.item_type,
+                        title,
+                    });
+                }
+            }
+        } else if !input.kit_items.is_empty() {
+            errors.add("kit_items", NotAllowed, "only a material kit lists products");
+        }
+        let authors = parse_authors(&mut errors, &input.authors);
+        errors.finish()?;
+        let (Some(title), Some(description), Some(licence)) = (title, description, licence) else {
+            return Err(ApiError::Internal(anyhow::anyhow!("validated fields missing")));
+        };
+        Ok(Self {
+            title,
+            description,
+            form: input.form,
+            element: input.element,
+            hours: input.hours,
+            programme_format: input.programme_format,
+            kit_items,
+            authors,
+            licence,
+            visibility: input.visibility.unwrap_or(Visibility::Internal),
+        })
+    }
+}
+
+fn parse_authors(errors: &mut Errors, authors: &[Author]) -> Vec<Author> {
+    if authors.is_empty() {
+        errors.add("authors", Required, "a resource has at least one author");
+        return Vec::new();
+    }
+    if authors.len() > MAX_AUTHORS {
+        errors.add("authors", TooLong, format!("at most {MAX_AUTHORS} authors"));
+        return Vec::new();
+    }
+    let mut parsed = Vec::with_capacity(authors.len());
+    let mut seen = Vec::new();
+    for (i, author) in authors.iter().enumerate() {
+        if !(1..=100).contains(&author.share) {
+            errors.add(&format!("authors[{i}].share"), OutOfRange, "must be 1 to 100");
+        }
+        let name = match author.user_id {
+            Some(id) if seen.contains(&id) => {
+                errors.add(
+                    &format!("authors[{i}].user_id"),
+                    InvalidFormat,
+                    "an author is listed once",
+                );
+                continue;
+            }
+            Some(id) => {
+                seen.push(id);
+                String::new()
+            }
+            None => match errors.take(text::bounded(&format!("authors[{i}].name"), &author.name, 3, 200)) {
+                Some(name) => name,
+                None => continue,
+            },
+        };
+        parsed.push(Author {
+            user_id: author.user_id,
+            name,
+            share: author.share,
+        });
+    }
+    let total: u32 = authors.iter().map(|a| u32::from(a.share)).sum();
+    if total != 100 {
+        errors.add("authors", OutOfRange, format!("the shares add up to {total}, not 100"));
+    }
+    parsed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use openapi::resources::KitItemType;
+
+    fn author(name: &str, share: u8) -> Author {
+        Author {
+            user_id: None,
+            name: name.into(),
+            share,
+        }
+    }
+
+    fn input(form: ResourceForm) -> ResourceInput {
+        ResourceInput {
+            title: "Кейс-технология на уроках истории".into(),
+            description: String::new(),
+            form,
+            element: None,
+            hours: None,
+            programme_format: None,
+            kit_items: vec![],
+            authors: vec![author("Кузнецова О. С.", 60), author("Смирнов А. И.", 40)],
+            licence: "CC BY 4.0".into(),
+            visibility: None,
+        }
+    }
+
+    fn fields(result: Result<ResourceCard, ApiError>) -> Vec<String> {
+        match result {
+            Err(ApiError::Validation(errors)) => errors.into_iter().map(|e| e.field).collect(),
+            other => panic!("expected validation errors, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn each_form_requires_its_own_fields() {
+        assert_eq!(
+            fields(ResourceCard::parse(&input(ResourceForm::MethodologicalDevelopment))),
+            ["element"]
+        );
+        assert_eq!(
+            fields(ResourceCard::parse(&input(ResourceForm::TrainingProgramme))),
+            ["hours", "programme_format"]
+        );
+        assert_eq!(
+            fields(ResourceCard::parse(&input(ResourceForm::MaterialKit))),
+            ["kit_items"]
+        );
+        let development = ResourceInput {
+            element: Some(DevelopmentElement::Technology),
+            ..input(ResourceForm::MethodologicalDevelopment)
+        };
+        assert_eq!(
+            ResourceCard::parse(&development).unwrap().visibility,
+            Visibility::Internal
+        );
+        let programme = ResourceInput {
+            hours: Some(36),
+            programme_format: Some(ProgrammeFormat::Blended),
+            ..input(ResourceForm::TrainingProgramme)
+        };
+        assert!(ResourceCard::parse(&programme).is_ok());
+        let kit = ResourceInput {
+            kit_items: vec![KitItem {
+                item_type: KitItemType::TeachingKit,
+                title: "УМК 5 класс".into(),
+            }],
+            ..input(ResourceForm::MaterialKit)
+        };
+        assert_eq!(ResourceCard::parse(&kit).unwrap().kit_items.len(), 1);
+    }
+
+    #[test]
+    fn fields_of_another_form_are_refused() {
+        let wrong = ResourceInput {
+            element: Some(DevelopmentElement::Content),
+            hours: Some(10),
+            ..input(ResourceForm::MaterialKit)
+        };
+        assert_eq!(fields(ResourceCard::parse(&wrong)), ["element", "hours", "kit_items"]);
+    }
+
+    #[test]
+    fn shares_must_add_up_to_exactly_100() {
+        let base = ResourceInput {
+            element: Some(DevelopmentElement::Content),
+            ..input(ResourceForm::MethodologicalDevelopment)
+        };
+        let short = ResourceInput {
+            authors: vec![author("Кузнецова О. С.", 60), author("Смирнов А. И.", 39)],
+            ..base.clone()
+        };
+        assert_eq!(fields(ResourceCard::parse(&short)), ["authors"]);
+        let over = ResourceInput {
+            authors: vec![author("Кузнецова О. С.", 100), author("Смирнов А. И.", 1)],
+            ..base.clone()
+        };
+        assert_eq!(fields(ResourceCard::parse(&over)), ["authors"]);
+        let zero = ResourceInput {
+            authors: vec![author("Кузнецова О. С.", 100), author("Смирнов А. И.", 0)],
+            ..base.clone()
+        };
+        assert_eq!(fields(ResourceCard::parse(&zero)), ["authors[1].share"]);
+        let none = ResourceInput {
+            authors: vec![],
+            ..base
+        };
+        assert_eq!(fields(ResourceCard::parse(&none)), ["authors"]);
+    }
+
+    #[test]
+    fn an_account_is_listed_once_and_a_nameless_author_needs_a_name() {
+        let base = ResourceInput {
+            element: Some(DevelopmentElement::Content),
+            ..input(ResourceForm::MethodologicalDevelopment)
+        };
+        let twice = Author {
+            user_id: Some(UserId(3)),
+            name: String::new(),
+            share: 50,
+        };
+        let dup = ResourceInput {
+            authors: vec![twice.clone(), twice],
+            ..base.clone()
+        };
+        assert_eq!(fields(ResourceCard::parse(&dup)), ["authors[1].user_id"]);
+        let nameless = ResourceInput {
+            authors: vec![author("", 100)],
+            ..base
+        };
+        assert_eq!(fields(ResourceCard::parse(&nameless)), ["authors[0].name"]);
+    }
+}

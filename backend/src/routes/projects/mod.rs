@@ -1,0 +1,66 @@
+//! Innovation projects of a school.
+
+pub mod create;
+pub mod get;
+pub mod list;
+pub mod update;
+
+use crate::db::DbConnection;
+use crate::db::models::{organisation, user};
+use crate::domain::projects::ProjectCard;
+use crate::domain::text::field_error;
+use crate::error::ApiError;
+use openapi::FieldErrorCode::NotAllowed;
+use openapi::organisations::OrganisationKind;
+use openapi::users::Role;
+
+/// Checks what a card names in the database: the customer must be a committee, the
+/// supervisor account a supervisor of the school; the supervisor's name is taken from it.
+pub fn resolve(conn: &mut DbConnection, org_id: i64, mut card: ProjectCard) -> Result<ProjectCard, ApiError> {
+    let mut errors = Vec::new();
+    if let Some(customer) = card.customer_org_id {
+        let is_committee = organisation::find(conn, customer.0)
+            .optional_found()?
+            .is_some_and(|org| org.kind() == OrganisationKind::Committee);
+        if !is_committee {
+            errors.push(field_error(
+                "customer_org_id",
+                NotAllowed,
+                "the customer must be an education committee",
+            ));
+        }
+    }
+    if let Some(supervisor) = card.supervisor_id {
+        match user::find(conn, supervisor.0).optional_found()? {
+            Some(row) if row.org_id == org_id && user::roles_of(conn, row.id)?.contains(&Role::Supervisor) => {
+                card.supervisor_name = Some(row.full_name);
+            }
+            _ => errors.push(field_error(
+                "supervisor_id",
+                NotAllowed,
+                "the supervisor must be an account of this school with the supervisor role",
+            )),
+        }
+    }
+    if errors.is_empty() {
+        Ok(card)
+    } else {
+        Err(ApiError::Validation(errors))
+    }
+}
+
+/// `NotFound` as `None`, other errors kept.
+pub trait OptionalFound<T> {
+    /// The row, or `None` when there is none.
+    fn optional_found(self) -> Result<Option<T>, ApiError>;
+}
+
+impl<T> OptionalFound<T> for diesel::QueryResult<T> {
+    fn optional_found(self) -> Result<Option<T>, ApiError> {
+        match self {
+            Ok(value) => Ok(Some(value)),
+            Err(diesel::result::Error::NotFound) => Ok(None),
+            Err(err) => Err(err.into()),
+        }
+    }
+}
