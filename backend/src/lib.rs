@@ -12,4 +12,5 @@ pub mod extract;
 pub mod routes;
 pub mod startup;
 pub mod state;
+pub mod storage;
 pub mod telemetry;

@@ -6,6 +6,7 @@ use crate::db::{self, Engine};
 use crate::error::ApiError;
 use crate::routes::{self, ApiDoc, health};
 use crate::state::AppState;
+use crate::storage::LocalStorage;
 use crate::telemetry;
 use actix_files::{Files, NamedFile};
 use actix_web::dev::{Server, ServiceRequest, ServiceResponse, fn_service};
@@ -14,6 +15,7 @@ use actix_web::{App, HttpServer, web};
 use anyhow::Context;
 use std::net::TcpListener;
 use std::path::PathBuf;
+use std::sync::Arc;
 use utoipa::OpenApi;
 use utoipa_actix_web::{AppExt, scope};
 use utoipa_swagger_ui::SwaggerUi;
@@ -55,10 +57,12 @@ impl Application {
         let engine = Engine::of_url(&url);
         let pool = db::connect(&url, settings.db_pool_size)?;
         let secret = jwt::load_secret(settings.jwt_secret.as_deref(), &settings.data_dir)?;
+        let storage = Arc::new(LocalStorage::new(settings.data_dir.join("files"))?);
         let state = AppState {
             pool,
             keys: JwtKeys::from_secret(&secret),
             engine,
+            storage,
         };
         let listener = TcpListener::bind((settings.host.as_str(), settings.port))
             .with_context(|| format!("cannot listen on {}:{}", settings.host, settings.port))?;

@@ -2,6 +2,8 @@
 
 use crate::auth::JwtKeys;
 use crate::db::{DbPool, Engine};
+use crate::storage::Storage;
+use std::sync::Arc;
 
 /// Shared application state, cloned into each worker.
 #[derive(Debug, Clone)]
@@ -12,4 +14,6 @@ pub struct AppState {
     pub keys: JwtKeys,
     /// Which database engine the pool talks to.
     pub engine: Engine,
+    /// Where uploaded files live.
+    pub storage: Arc<dyn Storage>,
 }

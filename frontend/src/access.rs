@@ -1,6 +1,8 @@
 //! Who may use which page. The navigation and the page guards ask the same functions, so
 //! a link is shown exactly when its page opens. The server enforces the same rules.
 
+use openapi::OrganisationId;
+use openapi::organisations::OrganisationKind;
 use openapi::users::{Me, Role};
 
 /// User management of the user's own organisation: its administrators.
@@ -16,4 +18,47 @@ pub fn may_browse_organisations(me: &Me) -> bool {
 /// Registering organisations: platform administrators.
 pub fn may_create_organisations(me: &Me) -> bool {
     me.is_platform_admin
+}
+
+/// Whether the user works at a school in one of `roles`.
+fn school_role(me: &Me, roles: &[Role]) -> bool {
+    me.organisation.kind == OrganisationKind::School && roles.iter().any(|role| me.has_role(*role))
+}
+
+/// Reading a school's innovation work (projects and their resources): its
+/// administration, council, teachers and supervisors, and the committee for every school.
+pub fn may_read_projects(me: &Me) -> bool {
+    me.has_role(Role::Committee) || school_role(me, &[Role::Admin, Role::Council, Role::Staff, Role::Supervisor])
+}
+
+/// Reading every school's work, with a choice of school: the committee.
+pub fn reads_every_school(me: &Me) -> bool {
+    me.has_role(Role::Committee)
+}
+
+/// Registering projects of the user's school: its administration and council.
+pub fn may_create_projects(me: &Me) -> bool {
+    school_role(me, &[Role::Admin, Role::Council])
+}
+
+/// Changing a project of the school `org`: that school's administration and council.
+pub fn may_manage_project(me: &Me, org: OrganisationId) -> bool {
+    me.organisation.id == org && may_create_projects(me)
+}
+
+/// Registering and changing resources of the school `org`: that school's
+/// administration, council and teachers.
+pub fn may_edit_resources(me: &Me, org: OrganisationId) -> bool {
+    me.organisation.id == org && school_role(me, &[Role::Admin, Role::Council, Role::Staff])
+}
+
+/// Choosing accounts of the user's school (supervisors, authors) from its user list:
+/// the administration, who may list the accounts.
+pub fn may_list_school_accounts(me: &Me) -> bool {
+    school_role(me, &[Role::Admin])
+}
+
+/// The change log: a school's administration for its school, the committee for all.
+pub fn may_read_audit(me: &Me) -> bool {
+    me.has_role(Role::Committee) || school_role(me, &[Role::Admin])
 }

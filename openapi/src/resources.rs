@@ -209,3 +209,76 @@ pub struct ResourceFilter {
     /// Only this visibility.
     pub visibility: Option<Visibility>,
 }
+
+wire_enum! {
+    /// What a version of a resource holds.
+    pub enum VersionKind {
+        /// A design document (the design step's evidence).
+        Design = "design",
+        /// A produced product, ready to deliver (the production step's evidence).
+        Product = "product",
+    }
+}
+
+/// A file of a version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
+pub struct ResourceFile {
+    /// The file's id; download it at `/api/files/{id}`.
+    pub id: i64,
+    /// The original file name.
+    pub file_name: String,
+    /// The media type.
+    pub content_type: String,
+    /// Size in bytes.
+    pub size: i64,
+    /// SHA-256 of the content, hex.
+    pub sha256: String,
+    /// When it was uploaded.
+    pub created_at: DateTime<Utc>,
+}
+
+/// A numbered version of a resource: a design document or a product, with files and the
+/// authorship as it stood when the version was made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
+pub struct ResourceVersion {
+    /// The version's id.
+    pub id: i64,
+    /// The resource.
+    pub resource_id: ResourceId,
+    /// 1, 2, 3 … within the resource.
+    pub number: i32,
+    /// Design document or product.
+    pub kind: VersionKind,
+    /// What changed.
+    pub notes: String,
+    /// The authors and shares when the version was made.
+    pub authors: Vec<Author>,
+    /// Who made it.
+    pub created_by: Option<UserId>,
+    /// When.
+    pub created_at: DateTime<Utc>,
+    /// Its files, in upload order.
+    pub files: Vec<ResourceFile>,
+}
+
+/// A new version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
+pub struct VersionInput {
+    /// Design document or product.
+    pub kind: VersionKind,
+    /// What changed, up to 2000 characters.
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// The name of an uploaded file: `?file_name=…`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "schema", into_params(parameter_in = Query))]
+pub struct UploadQuery {
+    /// The file's name with its extension (pdf, docx, doc, xlsx, pptx, odt, txt, png, jpg, zip).
+    pub file_name: String,
+}

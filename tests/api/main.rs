@@ -12,3 +12,4 @@ mod organisations;
 mod projects;
 mod resources;
 mod users;
+mod versions;

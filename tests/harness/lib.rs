@@ -109,6 +109,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// The application's state: its pool reaches the test's database.
     pub state: AppState,
+    /// The application's data directory (uploaded files live in `files/`).
+    pub data_dir: PathBuf,
     _database: TestDatabase,
 }
 
@@ -131,10 +133,12 @@ pub async fn spawn_app() -> TestApp {
     let address = format!("http://127.0.0.1:{}", app.port());
     let state = app.state().clone();
     tokio::spawn(app.run_until_stopped());
+    let data_dir = database.dir.clone();
     TestApp {
         address,
         client: reqwest::Client::new(),
         state,
+        data_dir,
         _database: database,
     }
 }

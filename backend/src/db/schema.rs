@@ -138,7 +138,37 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    resource_versions (id) {
+        id -> BigInt,
+        resource_id -> BigInt,
+        number -> Integer,
+        kind -> Text,
+        notes -> Text,
+        authors_json -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    resource_files (id) {
+        id -> BigInt,
+        version_id -> BigInt,
+        resource_id -> BigInt,
+        file_name -> Text,
+        content_type -> Text,
+        size -> BigInt,
+        sha256 -> Text,
+        storage_key -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(resources -> projects (project_id));
+diesel::joinable!(resource_versions -> resources (resource_id));
+diesel::joinable!(resource_files -> resource_versions (version_id));
 diesel::joinable!(resource_authors -> resources (resource_id));
 diesel::joinable!(resource_kit_items -> resources (resource_id));
 
@@ -152,5 +182,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     resources,
     resource_authors,
     resource_kit_items,
+    resource_versions,
+    resource_files,
     audit_log
 );

@@ -9,6 +9,7 @@ pub mod organisations;
 pub mod projects;
 pub mod resources;
 pub mod users;
+pub mod versions;
 
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
@@ -86,5 +87,9 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .service(resources::create::create_resource)
         .service(resources::get::get_resource)
         .service(resources::update::update_resource)
+        .service(versions::list::list_resource_versions)
+        .service(versions::create::create_resource_version)
+        .service(versions::upload::upload_version_file)
+        .service(versions::download::download_file)
         .service(audit::list::list_audit_entries);
 }

@@ -106,6 +106,11 @@ impl Call {
         Self::new(Method::POST, path)
     }
 
+    /// A `PUT` of an API path: the whole new state of a record.
+    pub fn put(path: impl Into<String>) -> Self {
+        Self::new(Method::PUT, path)
+    }
+
     /// A `PATCH` of an API path.
     pub fn patch(path: impl Into<String>) -> Self {
         Self::new(Method::PATCH, path)

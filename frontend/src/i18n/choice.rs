@@ -2,6 +2,8 @@
 
 use super::Texts;
 use openapi::organisations::OrganisationKind;
+use openapi::projects::{PlatformStatus, ProjectLevel, ProjectOrigin, ProjectStatus};
+use openapi::resources::{DevelopmentElement, KitItemType, ProgrammeFormat, ResourceForm, Stage, Visibility};
 use openapi::users::{Locale, Role};
 
 /// A value offered as an option: every value in order, the option's `value` attribute
@@ -59,4 +61,36 @@ impl Choice for Locale {
             Locale::En => t.language_en,
         }
     }
+}
+
+/// The contract's wire enums: the key is the wire spelling, the text a name in the
+/// catalogue.
+macro_rules! wire_choices {
+    ($($choice:ty => |$t:ident, $value:ident| $text:expr;)+) => {$(
+        impl Choice for $choice {
+            const CHOICES: &'static [Self] = <$choice>::ALL;
+
+            fn key(self) -> &'static str {
+                self.as_str()
+            }
+
+            fn text(self, $t: &Texts) -> &'static str {
+                let $value = self;
+                $text
+            }
+        }
+    )+};
+}
+
+wire_choices! {
+    ProjectStatus => |t, status| t.projects.status(status);
+    ProjectOrigin => |t, origin| t.projects.origin(origin);
+    ProjectLevel => |t, level| t.projects.level(level);
+    PlatformStatus => |t, status| t.projects.platform_status(status);
+    ResourceForm => |t, form| t.resources.form(form);
+    DevelopmentElement => |t, element| t.resources.element(element);
+    ProgrammeFormat => |t, format| t.resources.programme_format(format);
+    KitItemType => |t, item_type| t.resources.kit_item_type(item_type);
+    Visibility => |t, visibility| t.resources.visibility(visibility);
+    Stage => |t, stage| t.resources.stage(stage);
 }

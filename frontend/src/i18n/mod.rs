@@ -7,6 +7,8 @@ mod choice;
 mod en;
 mod ru;
 mod texts;
+mod work;
+mod work_texts;
 
 pub use choice::Choice;
 pub use en::EN;
@@ -185,8 +187,39 @@ impl Texts {
 
 /// A moment as its `dd.mm.yyyy` date in the browser's time zone.
 pub fn date(at: &DateTime<Utc>) -> String {
+    local(at).format("%d.%m.%Y").to_string()
+}
+
+/// A moment as `dd.mm.yyyy hh:mm` in the browser's time zone.
+pub fn date_time(at: &DateTime<Utc>) -> String {
+    local(at).format("%d.%m.%Y %H:%M").to_string()
+}
+
+fn local(at: &DateTime<Utc>) -> chrono::NaiveDateTime {
     let moment = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at.timestamp_millis() as f64));
     // getTimezoneOffset() is UTC minus local time, in minutes.
     let offset = TimeDelta::minutes(-(moment.get_timezone_offset() as i64));
-    (at.naive_utc() + offset).format("%d.%m.%Y").to_string()
+    at.naive_utc() + offset
+}
+
+/// A school year by the year it starts: `2025` is «2025/2026».
+pub fn school_year(start: i32) -> String {
+    format!("{start}/{}", start + 1)
+}
+
+/// The school years from `first` to `last`: «2025/2026 – 2027/2028», or one year.
+pub fn school_years(first: i32, last: i32) -> String {
+    if first == last {
+        school_year(first)
+    } else {
+        format!("{} – {}", school_year(first), school_year(last))
+    }
+}
+
+/// The school year under way today (it starts on 1 September), by the year it starts.
+pub fn current_school_year() -> i32 {
+    let today = js_sys::Date::new_0();
+    // getMonth() counts from 0: September is 8.
+    let year = today.get_full_year() as i32;
+    if today.get_month() >= 8 { year } else { year - 1 }
 }

@@ -1,7 +1,10 @@
 //! The shape of the catalogue: one field per text the user reads.
 //!
 //! Each language is a `const` of this struct, so a text missing from a translation is a
-//! compile error, not a blank on the screen.
+//! compile error, not a blank on the screen. The innovation work's texts are grouped in
+//! sections of their own (see [`super::work_texts`]).
+
+use super::work_texts::{AuditTexts, ProjectTexts, ResourceTexts};
 
 /// Every text of the interface in one language.
 #[derive(Debug)]
@@ -45,10 +48,14 @@ pub struct Texts {
     pub nav_label: &'static str,
     /// Navigation: the home page.
     pub nav_home: &'static str,
+    /// Navigation: the innovation projects.
+    pub nav_projects: &'static str,
     /// Navigation: the organisations.
     pub nav_organisations: &'static str,
     /// Navigation: user management.
     pub nav_users: &'static str,
+    /// Navigation: the change log.
+    pub nav_audit: &'static str,
     /// Navigation: the profile.
     pub nav_profile: &'static str,
     /// The sign-out button.
@@ -277,4 +284,12 @@ pub struct Texts {
     pub field_not_allowed: &'static str,
     /// Anything else wrong with a field.
     pub field_invalid: &'static str,
+
+    // Innovation work
+    /// The project registry.
+    pub projects: ProjectTexts,
+    /// The educational resources.
+    pub resources: ResourceTexts,
+    /// The change log.
+    pub audit: AuditTexts,
 }

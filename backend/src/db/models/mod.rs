@@ -8,6 +8,7 @@ pub mod project;
 pub mod refresh_token;
 pub mod resource;
 pub mod user;
+pub mod version;
 
 /// The SQL backend of [`crate::db::DbConnection`], for boxed queries.
 pub type Backend = <crate::db::DbConnection as diesel::Connection>::Backend;

@@ -1,0 +1,2 @@
+DROP TABLE resource_files;
+DROP TABLE resource_versions;

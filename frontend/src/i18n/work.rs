@@ -1,0 +1,143 @@
+//! The names of the innovation work's closed sets of values (statuses, levels, forms,
+//! stages …) in the catalogue's sections.
+
+use super::work_texts::{AuditTexts, ProjectTexts, ResourceTexts};
+use openapi::projects::{PlatformStatus, ProjectLevel, ProjectOrigin, ProjectStatus};
+use openapi::resources::{DevelopmentElement, KitItemType, ProgrammeFormat, ResourceForm, Stage, Visibility};
+
+impl ProjectTexts {
+    /// The name of a project status.
+    pub fn status(&self, status: ProjectStatus) -> &'static str {
+        match status {
+            ProjectStatus::Draft => self.status_draft,
+            ProjectStatus::Active => self.status_active,
+            ProjectStatus::Completed => self.status_completed,
+            ProjectStatus::Closed => self.status_closed,
+        }
+    }
+
+    /// The name of an origin.
+    pub fn origin(&self, origin: ProjectOrigin) -> &'static str {
+        match origin {
+            ProjectOrigin::Competitive => self.origin_competitive,
+            ProjectOrigin::OwnInitiative => self.origin_own,
+        }
+    }
+
+    /// The name of a level.
+    pub fn level(&self, level: ProjectLevel) -> &'static str {
+        match level {
+            ProjectLevel::Laboratory => self.level_laboratory,
+            ProjectLevel::Platform => self.level_platform,
+        }
+    }
+
+    /// The name of a platform status.
+    pub fn platform_status(&self, status: PlatformStatus) -> &'static str {
+        match status {
+            PlatformStatus::Municipal => self.platform_municipal,
+            PlatformStatus::Regional => self.platform_regional,
+        }
+    }
+
+    /// The level with the platform status, if any: «Инновационная площадка (муниципальная)».
+    pub fn level_with_status(&self, level: ProjectLevel, status: Option<PlatformStatus>) -> String {
+        match status {
+            Some(status) => format!(
+                "{} ({})",
+                self.level(level),
+                self.platform_status(status).to_lowercase()
+            ),
+            None => self.level(level).to_owned(),
+        }
+    }
+}
+
+impl ResourceTexts {
+    /// The name of a resource form.
+    pub fn form(&self, form: ResourceForm) -> &'static str {
+        match form {
+            ResourceForm::MethodologicalDevelopment => self.form_development,
+            ResourceForm::TrainingProgramme => self.form_programme,
+            ResourceForm::MaterialKit => self.form_kit,
+        }
+    }
+
+    /// The name of an element of the educational process.
+    pub fn element(&self, element: DevelopmentElement) -> &'static str {
+        match element {
+            DevelopmentElement::Content => self.element_content,
+            DevelopmentElement::Technology => self.element_technology,
+            DevelopmentElement::TeachingForms => self.element_forms,
+            DevelopmentElement::EffectivenessMonitoring => self.element_monitoring,
+            DevelopmentElement::ActivityModels => self.element_models,
+            DevelopmentElement::Other => self.element_other,
+        }
+    }
+
+    /// The name of a programme format.
+    pub fn programme_format(&self, format: ProgrammeFormat) -> &'static str {
+        match format {
+            ProgrammeFormat::InPerson => self.format_in_person,
+            ProgrammeFormat::Distance => self.format_distance,
+            ProgrammeFormat::Blended => self.format_blended,
+        }
+    }
+
+    /// The name of a kit product type.
+    pub fn kit_item_type(&self, item_type: KitItemType) -> &'static str {
+        match item_type {
+            KitItemType::NormativeAct => self.kit_normative,
+            KitItemType::MethodologicalRecommendations => self.kit_recommendations,
+            KitItemType::TeachingKit => self.kit_teaching,
+            KitItemType::AssessmentMaterials => self.kit_assessment,
+            KitItemType::Textbook => self.kit_textbook,
+            KitItemType::Other => self.kit_other,
+        }
+    }
+
+    /// The name of a visibility.
+    pub fn visibility(&self, visibility: Visibility) -> &'static str {
+        match visibility {
+            Visibility::Internal => self.visibility_internal,
+            Visibility::Published => self.visibility_published,
+        }
+    }
+
+    /// The name of a lifecycle stage.
+    pub fn stage(&self, stage: Stage) -> &'static str {
+        match stage {
+            Stage::Request => self.stage_request,
+            Stage::Design => self.stage_design,
+            Stage::Production => self.stage_production,
+            Stage::Delivery => self.stage_delivery,
+            Stage::Satisfaction => self.stage_satisfaction,
+        }
+    }
+}
+
+impl AuditTexts {
+    /// The name of a kind of record as the trail spells it (`project`, `resource` …), if
+    /// the catalogue knows it.
+    pub fn entity(&self, entity: &str) -> Option<&'static str> {
+        match entity {
+            "project" => Some(self.entity_project),
+            "resource" => Some(self.entity_resource),
+            "user" => Some(self.entity_user),
+            "organisation" => Some(self.entity_organisation),
+            _ => None,
+        }
+    }
+
+    /// The name of an action as the trail spells it (`create`, `update` …), if the
+    /// catalogue knows it.
+    pub fn action(&self, action: &str) -> Option<&'static str> {
+        match action {
+            "create" => Some(self.action_create),
+            "update" => Some(self.action_update),
+            "transition" => Some(self.action_transition),
+            "password_reset" => Some(self.action_password_reset),
+            _ => None,
+        }
+    }
+}
