@@ -6,8 +6,8 @@ use crate::components::require_access::RequireAccess;
 use crate::components::shell::Shell;
 use crate::i18n::I18n;
 use crate::pages::{
-    home::HomePage, login::LoginPage, not_found::NotFoundPage, organisations::OrganisationsPage, profile::ProfilePage,
-    users::UsersPage,
+    audit::AuditPage, home::HomePage, login::LoginPage, not_found::NotFoundPage, organisations::OrganisationsPage,
+    profile::ProfilePage, project::ProjectPage, projects::ProjectsPage, resource::ResourcePage, users::UsersPage,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -39,6 +39,32 @@ pub fn App() -> impl IntoView {
                         view=|| view! {
                             <RequireAccess allowed=access::may_manage_users>
                                 <UsersPage/>
+                            </RequireAccess>
+                        }
+                    />
+                    <Route
+                        path=path!("/projects")
+                        view=|| view! {
+                            <RequireAccess allowed=access::may_read_projects>
+                                <ProjectsPage/>
+                            </RequireAccess>
+                        }
+                    />
+                    <Route
+                        path=path!("/projects/:id")
+                        view=|| view! {
+                            <RequireAccess allowed=access::may_read_projects>
+                                <ProjectPage/>
+                            </RequireAccess>
+                        }
+                    />
+                    // A published resource is open to every signed-in user: the server decides.
+                    <Route path=path!("/resources/:id") view=ResourcePage/>
+                    <Route
+                        path=path!("/audit")
+                        view=|| view! {
+                            <RequireAccess allowed=access::may_read_audit>
+                                <AuditPage/>
                             </RequireAccess>
                         }
                     />

@@ -13,6 +13,7 @@ pub mod ids;
 pub mod organisations;
 pub mod pagination;
 pub mod projects;
+pub mod requests;
 pub mod resources;
 pub mod users;
 pub mod wire;

@@ -10,6 +10,7 @@ mod health;
 mod me;
 mod organisations;
 mod projects;
+mod requests;
 mod resources;
 mod users;
 mod versions;

@@ -166,7 +166,39 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    requests (id) {
+        id -> BigInt,
+        requester_org_id -> BigInt,
+        requester_id -> BigInt,
+        target_org_id -> Nullable<BigInt>,
+        resource_id -> Nullable<BigInt>,
+        need -> Text,
+        audience -> Text,
+        desired_form -> Nullable<Text>,
+        deadline -> Nullable<Date>,
+        status -> Text,
+        decision_note -> Nullable<Text>,
+        search -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    request_events (id) {
+        id -> BigInt,
+        request_id -> BigInt,
+        status -> Text,
+        actor_id -> Nullable<BigInt>,
+        org_id -> Nullable<BigInt>,
+        note -> Nullable<Text>,
+        at -> Timestamp,
+    }
+}
+
 diesel::joinable!(resources -> projects (project_id));
+diesel::joinable!(request_events -> requests (request_id));
 diesel::joinable!(resource_versions -> resources (resource_id));
 diesel::joinable!(resource_files -> resource_versions (version_id));
 diesel::joinable!(resource_authors -> resources (resource_id));
@@ -184,5 +216,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     resource_kit_items,
     resource_versions,
     resource_files,
+    requests,
+    request_events,
     audit_log
 );

@@ -6,6 +6,7 @@ pub mod lifecycle;
 pub mod metrics;
 pub mod policy;
 pub mod projects;
+pub mod requests;
 pub mod resources;
 pub mod text;
 pub mod throttle;

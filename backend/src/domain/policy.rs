@@ -90,6 +90,27 @@ pub fn can_read_resource(actor: &Actor, org: OrganisationId, published: bool) ->
     published || can_read_school_work(actor, org)
 }
 
+/// Filing a consumer request: a partner school's staff, or the committee (the customer).
+pub fn can_file_request(actor: &Actor) -> bool {
+    actor.has(Role::Partner) || actor.has(Role::Committee)
+}
+
+/// Reading a request: the requesting organisation, the addressed school's staff, any
+/// school's staff while it is open to the catalogue, and the committee.
+pub fn can_read_request(actor: &Actor, requester: OrganisationId, target: Option<OrganisationId>, open: bool) -> bool {
+    actor.has(Role::Committee)
+        || actor.org_id == requester
+        || match target {
+            Some(target) => can_read_school_work(actor, target),
+            None => open && can_read_school_work(actor, actor.org_id),
+        }
+}
+
+/// Deciding requests on behalf of a school: whoever may change its resources.
+pub fn can_decide_requests(actor: &Actor) -> bool {
+    can_edit_resources(actor, actor.org_id)
+}
+
 /// Reading the audit trail of a school: its administration, and the committee for every school.
 pub fn can_read_audit(actor: &Actor, org: OrganisationId) -> bool {
     actor.has(Role::Committee) || (actor.org_id == org && actor.has(Role::Admin))
@@ -184,6 +205,24 @@ mod tests {
         assert!(!can_edit_resources(&actor(2, &[Role::Admin], false), own));
         assert!(can_read_resource(&actor(2, &[Role::Partner], false), own, true));
         assert!(!can_read_resource(&actor(2, &[Role::Partner], false), own, false));
+    }
+
+    #[test]
+    fn requests_are_filed_by_partners_and_the_committee_and_read_by_both_sides() {
+        let partner = actor(2, &[Role::Partner], false);
+        let host = actor(1, &[Role::Staff], false);
+        let stranger = actor(3, &[Role::Staff], false);
+        assert!(can_file_request(&partner) && !can_file_request(&host));
+        let (requester, target) = (OrganisationId(2), Some(OrganisationId(1)));
+        assert!(can_read_request(&partner, requester, target, true));
+        assert!(can_read_request(&host, requester, target, true));
+        assert!(!can_read_request(&stranger, requester, target, true));
+        assert!(
+            can_read_request(&stranger, requester, None, true),
+            "an open request is seen by every school"
+        );
+        assert!(!can_read_request(&stranger, requester, None, false));
+        assert!(can_decide_requests(&host) && !can_decide_requests(&partner));
     }
 
     #[test]

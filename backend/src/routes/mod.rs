@@ -7,6 +7,7 @@ pub mod health;
 pub mod me;
 pub mod organisations;
 pub mod projects;
+pub mod requests;
 pub mod resources;
 pub mod users;
 pub mod versions;
@@ -37,6 +38,7 @@ Times are UTC in ISO 8601 with a `Z`.",
         (name = "users", description = "Accounts of an organisation, managed by its administrator"),
         (name = "projects", description = "Innovation projects: the scientific-methodological assignments of schools"),
         (name = "resources", description = "Educational resources: forms, authors, lifecycle stage"),
+        (name = "requests", description = "Consumer requests: partner schools and the committee ask, host schools decide"),
         (name = "audit", description = "The audit trail: who changed what and when")
     )
 )]
@@ -87,6 +89,10 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .service(resources::create::create_resource)
         .service(resources::get::get_resource)
         .service(resources::update::update_resource)
+        .service(requests::list::list_requests)
+        .service(requests::create::create_request)
+        .service(requests::get::get_request)
+        .service(requests::decide::decide_request)
         .service(versions::list::list_resource_versions)
         .service(versions::create::create_resource_version)
         .service(versions::upload::upload_version_file)

@@ -29,6 +29,20 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// The error of a page whose address names no record (a malformed id in the path),
+    /// shown as the server's «not found».
+    pub fn not_found() -> Self {
+        Self::Problem(Problem {
+            problem_type: "urn:problem:not_found".to_owned(),
+            title: "Not Found".to_owned(),
+            status: StatusCode::NOT_FOUND.as_u16(),
+            detail: None,
+            code: ProblemCode::NotFound,
+            errors: Vec::new(),
+            request_id: None,
+        })
+    }
+
     /// The problem code, when the server sent one.
     pub fn code(&self) -> Option<ProblemCode> {
         match self {

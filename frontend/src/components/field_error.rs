@@ -27,9 +27,18 @@ pub fn FieldError(
 
 /// What the server's 422 or 409 body says about `field`, in the language in use.
 pub fn server_message(error: Signal<Option<ApiError>>, field: &'static str) -> Signal<Option<&'static str>> {
+    server_message_for(error, move || field.to_owned())
+}
+
+/// What the server's body says about the field `field()` names, for fields of a row
+/// whose position can change (`authors[1].share`).
+pub fn server_message_for(
+    error: Signal<Option<ApiError>>,
+    field: impl Fn() -> String + Send + Sync + 'static,
+) -> Signal<Option<&'static str>> {
     let i18n = use_i18n();
     Signal::derive(move || {
-        let code = error.with(|error| error.as_ref().and_then(|error| error.field(field)));
+        let code = error.with(|error| error.as_ref().and_then(|error| error.field(&field())));
         code.map(|code| i18n.t().field_error(code))
     })
 }

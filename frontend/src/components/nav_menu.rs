@@ -14,6 +14,8 @@ pub fn NavMenu() -> impl IntoView {
     let i18n = use_i18n();
     let organisations = Memo::new(move |_| auth.with_me(access::may_browse_organisations).unwrap_or(false));
     let users = Memo::new(move |_| auth.with_me(access::may_manage_users).unwrap_or(false));
+    let projects = Memo::new(move |_| auth.with_me(access::may_read_projects).unwrap_or(false));
+    let audit = Memo::new(move |_| auth.with_me(access::may_read_audit).unwrap_or(false));
     let link = move |href: &'static str, testid: &'static str, label: Pick| {
         view! {
             <li>
@@ -28,10 +30,12 @@ pub fn NavMenu() -> impl IntoView {
         <nav class="sidenav" aria-label=move || i18n.t().nav_label data-testid="nav">
             <ul>
                 {link("/", "nav-home", |t| t.nav_home)}
+                <Show when=move || projects.get()>{link("/projects", "nav-projects", |t| t.nav_projects)}</Show>
                 <Show when=move || organisations.get()>
                     {link("/organisations", "nav-organisations", |t| t.nav_organisations)}
                 </Show>
                 <Show when=move || users.get()>{link("/users", "nav-users", |t| t.nav_users)}</Show>
+                <Show when=move || audit.get()>{link("/audit", "nav-audit", |t| t.nav_audit)}</Show>
                 {link("/profile", "nav-profile", |t| t.nav_profile)}
             </ul>
         </nav>

@@ -9,7 +9,8 @@ use leptos::prelude::*;
 #[component]
 pub fn SelectField<T: Choice>(
     /// The select's id and `data-testid`; the message's id is `<id>-error`.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     /// The label's text in the catalogue.
     label: Pick,
     /// The value chosen; the select changes it.
@@ -17,16 +18,22 @@ pub fn SelectField<T: Choice>(
     /// The message, if the field has a problem; without it there is no message.
     #[prop(optional, into)]
     error: Option<Signal<Option<&'static str>>>,
+    /// Whether the select carries its id as `data-testid` too; off where the id changes
+    /// from row to row.
+    #[prop(default = true)]
+    testid: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let error_id = error.as_ref().map(|_| format!("{id}-error"));
     let error = error.map(|message| view! { <FieldError id=format!("{id}-error") message=message/> });
 
     view! {
         <div class="field">
-            <label for=id>{move || label(i18n.t())}</label>
+            <label for=id.clone()>{move || label(i18n.t())}</label>
             <select
-                id=id
-                data-testid=id
+                id=id.clone()
+                data-testid=testid.then_some(id.clone())
+                aria-describedby=error_id
                 on:change=move |event| {
                     if let Some(chosen) = T::from_key(&event_target_value(&event)) {
                         value.set(chosen);

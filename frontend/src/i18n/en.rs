@@ -222,6 +222,8 @@ pub const EN: Texts = Texts {
         remove: "Remove",
         shares_total: "Total of shares",
         shares_rule: "The authors' shares must add up to 100%",
+        authors_required: "Give at least one author",
+        kit_required: "Add at least one product of the kit",
         licence: "Licence",
         licence_hint: "For example: CC BY 4.0 or «All rights reserved»",
         visibility: "Access",

@@ -222,6 +222,8 @@ pub const RU: Texts = Texts {
         remove: "Удалить",
         shares_total: "Сумма долей",
         shares_rule: "Доли авторов в сумме должны составлять 100 %",
+        authors_required: "Укажите хотя бы одного автора",
+        kit_required: "Добавьте хотя бы один продукт комплекта",
         licence: "Лицензия",
         licence_hint: "Например: CC BY 4.0 или «Все права защищены»",
         visibility: "Доступ",

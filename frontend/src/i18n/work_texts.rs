@@ -161,6 +161,10 @@ pub struct ResourceTexts {
     pub shares_total: &'static str,
     /// The shares do not add up to 100.
     pub shares_rule: &'static str,
+    /// No author is given.
+    pub authors_required: &'static str,
+    /// A kit lists no product.
+    pub kit_required: &'static str,
     /// The licence of a resource.
     pub licence: &'static str,
     /// Examples of licences.

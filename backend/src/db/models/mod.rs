@@ -6,6 +6,7 @@ pub mod login_failure;
 pub mod organisation;
 pub mod project;
 pub mod refresh_token;
+pub mod request;
 pub mod resource;
 pub mod user;
 pub mod version;

@@ -1,0 +1,107 @@
+//! `/projects/:id`: one project and its resources.
+
+use crate::access;
+use crate::api::{self, ApiError};
+use crate::app::use_auth;
+use crate::components::error_alert::ErrorAlert;
+use crate::components::loading::Loading;
+use crate::components::project_card::ProjectCard;
+use crate::components::project_form::ProjectForm;
+use crate::components::project_resources::ProjectResources;
+use crate::i18n::use_i18n;
+use leptos::Params;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params;
+use leptos_router::params::Params;
+use openapi::ProjectId;
+use openapi::projects::Project;
+
+/// The path of a project's page.
+#[derive(Debug, Clone, PartialEq, Params)]
+struct ProjectParams {
+    /// The project's id.
+    id: Option<i64>,
+}
+
+/// The project's card, «Изменить» (the same form as for a new project) for the school's
+/// administration and council, and the project's resources.
+#[component]
+pub fn ProjectPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let params = use_params::<ProjectParams>();
+    let id = Memo::new(move |_| params.with(|params| params.as_ref().ok().and_then(|params| params.id)));
+    let editing = RwSignal::new(false);
+    let project = LocalResource::new(move || {
+        let id = id.get();
+        async move {
+            match id {
+                Some(id) => api::projects::get_project(ProjectId(id)).await,
+                None => Err(ApiError::not_found()),
+            }
+        }
+    });
+    let saved = Callback::new(move |_: Project| {
+        editing.set(false);
+        project.refetch();
+    });
+
+    let body = move || {
+        Suspend::new(async move {
+            match project.await {
+                Err(error) => view! { <ErrorAlert error=Some(error)/> }.into_any(),
+                Ok(shown) => {
+                    let may_edit = auth
+                        .with_me_untracked(|me| access::may_manage_project(me, shown.org_id))
+                        .unwrap_or(false);
+                    let (id, org) = (shown.id, shown.org_id);
+                    let title = shown.title.clone();
+                    let card = move || {
+                        if editing.get() {
+                            view! {
+                                <ProjectForm
+                                    project=shown.clone()
+                                    on_saved=saved
+                                    on_cancel=Callback::new(move |()| editing.set(false))
+                                />
+                            }
+                            .into_any()
+                        } else {
+                            view! { <ProjectCard project=shown.clone()/> }.into_any()
+                        }
+                    };
+                    view! {
+                        <div class="page-head">
+                            <h1 data-testid="project-title">{title}</h1>
+                            <Show when=move || may_edit && !editing.get()>
+                                <button
+                                    type="button"
+                                    class="button"
+                                    data-testid="edit-project"
+                                    on:click=move |_| editing.set(true)
+                                >
+                                    {move || i18n.t().edit}
+                                </button>
+                            </Show>
+                        </div>
+                        {card}
+                        <ProjectResources project=id org=org/>
+                    }
+                    .into_any()
+                }
+            }
+        })
+    };
+
+    view! {
+        <section class="page" data-testid="project-page">
+            <p class="back">
+                <A href="/projects" {..} data-testid="back-to-projects">
+                    "← " {move || i18n.t().projects.all_projects}
+                </A>
+            </p>
+            <Transition fallback=|| view! { <Loading/> }>{body}</Transition>
+        </section>
+    }
+}

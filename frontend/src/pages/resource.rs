@@ -1,0 +1,109 @@
+//! `/resources/:id`: one educational resource.
+
+use crate::access;
+use crate::api::{self, ApiError};
+use crate::app::use_auth;
+use crate::components::audit_history::AuditHistory;
+use crate::components::error_alert::ErrorAlert;
+use crate::components::loading::Loading;
+use crate::components::resource_card::ResourceCard;
+use crate::components::resource_form::ResourceForm;
+use crate::i18n::use_i18n;
+use leptos::Params;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params;
+use leptos_router::params::Params;
+use openapi::ResourceId;
+use openapi::resources::Resource;
+
+/// The path of a resource's page.
+#[derive(Debug, Clone, PartialEq, Params)]
+struct ResourceParams {
+    /// The resource's id.
+    id: Option<i64>,
+}
+
+/// The resource's card with its stage, authors and products; «Изменить» for the school's
+/// administration, council and teachers; and, for the school's administration and the
+/// committee, «История изменений».
+#[component]
+pub fn ResourcePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let params = use_params::<ResourceParams>();
+    let id = Memo::new(move |_| params.with(|params| params.as_ref().ok().and_then(|params| params.id)));
+    let editing = RwSignal::new(false);
+    let version = RwSignal::new(0_usize);
+    let resource = LocalResource::new(move || {
+        let id = id.get();
+        async move {
+            match id {
+                Some(id) => api::resources::get_resource(ResourceId(id)).await,
+                None => Err(ApiError::not_found()),
+            }
+        }
+    });
+    let saved = Callback::new(move |_: Resource| {
+        editing.set(false);
+        version.update(|version| *version += 1);
+        resource.refetch();
+    });
+    let reads_history = auth.with_me_untracked(access::may_read_audit).unwrap_or(false);
+
+    let body = move || {
+        Suspend::new(async move {
+            match resource.await {
+                Err(error) => view! { <ErrorAlert error=Some(error)/> }.into_any(),
+                Ok(shown) => {
+                    let may_edit = auth
+                        .with_me_untracked(|me| access::may_edit_resources(me, shown.org_id))
+                        .unwrap_or(false);
+                    let (id, project, org) = (shown.id, shown.project_id, shown.org_id);
+                    let title = shown.title.clone();
+                    let card = move || {
+                        if editing.get() {
+                            view! {
+                                <ResourceForm
+                                    project=project
+                                    org=org
+                                    resource=shown.clone()
+                                    on_saved=saved
+                                    on_cancel=Callback::new(move |()| editing.set(false))
+                                />
+                            }
+                            .into_any()
+                        } else {
+                            view! { <ResourceCard resource=shown.clone()/> }.into_any()
+                        }
+                    };
+                    let history = reads_history
+                        .then(|| view! { <AuditHistory entity="resource" entity_id=id.0 version=version/> });
+                    view! {
+                        <div class="page-head">
+                            <h1 data-testid="resource-title">{title}</h1>
+                            <Show when=move || may_edit && !editing.get()>
+                                <button
+                                    type="button"
+                                    class="button"
+                                    data-testid="edit-resource"
+                                    on:click=move |_| editing.set(true)
+                                >
+                                    {move || i18n.t().edit}
+                                </button>
+                            </Show>
+                        </div>
+                        {card}
+                        {history}
+                    }
+                    .into_any()
+                }
+            }
+        })
+    };
+
+    view! {
+        <section class="page" data-testid="resource-page">
+            <Transition fallback=|| view! { <Loading/> }>{body}</Transition>
+        </section>
+    }
+}
