@@ -66,6 +66,9 @@ pub enum ApiError {
         /// The fields involved.
         errors: Vec<FieldError>,
     },
+    /// A lifecycle transition without its evidence, or otherwise not allowed.
+    #[error("transition refused: {0}")]
+    TransitionRefused(crate::domain::lifecycle::Refusal),
     /// The body exceeds the limit.
     #[error("payload too large")]
     PayloadTooLarge,
@@ -113,6 +116,7 @@ impl ApiError {
             Self::Forbidden => ProblemCode::Forbidden,
             Self::NotFound => ProblemCode::NotFound,
             Self::Conflict { .. } => ProblemCode::Conflict,
+            Self::TransitionRefused(_) => ProblemCode::TransitionRefused,
             Self::PayloadTooLarge => ProblemCode::PayloadTooLarge,
             Self::UnsupportedMediaType => ProblemCode::UnsupportedMediaType,
             Self::TooManyRequests { .. } => ProblemCode::TooManyRequests,
@@ -137,6 +141,7 @@ impl ApiError {
             Self::Forbidden => "Forbidden",
             Self::NotFound => "Not found",
             Self::Conflict { .. } => "Conflict",
+            Self::TransitionRefused(_) => "Transition refused",
             Self::PayloadTooLarge => "Payload too large",
             Self::UnsupportedMediaType => "Unsupported media type",
             Self::TooManyRequests { .. } => "Too many requests",
@@ -151,6 +156,7 @@ impl ApiError {
                 Some(detail.clone())
             }
             Self::Conflict { detail, .. } => Some(detail.clone()),
+            Self::TransitionRefused(refusal) => Some(refusal.to_string()),
             Self::TooManyRequests { retry_after } => {
                 Some(format!("Too many failed attempts; retry in {retry_after} seconds."))
             }
@@ -172,6 +178,10 @@ impl ApiError {
                 Self::Validation(errors) | Self::Conflict { errors, .. } => errors.clone(),
                 _ => Vec::new(),
             },
+            reason: match self {
+                Self::TransitionRefused(refusal) => Some(refusal.code().to_owned()),
+                _ => None,
+            },
             request_id: current_request_id(),
         }
     }
@@ -191,7 +201,7 @@ impl ResponseError for ApiError {
             | Self::InvalidCredentials => StatusCode::UNAUTHORIZED,
             Self::AccountDisabled | Self::Forbidden => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
-            Self::Conflict { .. } => StatusCode::CONFLICT,
+            Self::Conflict { .. } | Self::TransitionRefused(_) => StatusCode::CONFLICT,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,

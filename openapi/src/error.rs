@@ -37,6 +37,8 @@ pub enum ProblemCode {
     MethodNotAllowed,
     /// The request conflicts with the current state (for example a duplicate).
     Conflict,
+    /// A lifecycle transition is not allowed now; `reason` says why.
+    TransitionRefused,
     /// The body is larger than the server accepts.
     PayloadTooLarge,
     /// The body's content type is not accepted here.
@@ -71,6 +73,7 @@ impl ProblemCode {
             Self::NotFound => "not_found",
             Self::MethodNotAllowed => "method_not_allowed",
             Self::Conflict => "conflict",
+            Self::TransitionRefused => "transition_refused",
             Self::PayloadTooLarge => "payload_too_large",
             Self::UnsupportedMediaType => "unsupported_media_type",
             Self::TooManyRequests => "too_many_requests",
@@ -136,6 +139,11 @@ pub struct Problem {
     /// The invalid fields, for `validation_failed` and some `conflict` problems.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
+    /// A finer stable code for some problems: for `transition_refused` one of
+    /// `same_stage`, `skips_a_step`, `reason_required`, `no_accepted_request`,
+    /// `no_design_document`, `no_produced_version`, `no_delivery`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
     /// The id of the request, as logged by the server and sent in `x-request-id`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,

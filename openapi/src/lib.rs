@@ -10,6 +10,7 @@ pub mod auth;
 pub mod error;
 pub mod health;
 pub mod ids;
+pub mod lifecycle;
 pub mod organisations;
 pub mod pagination;
 pub mod projects;

@@ -7,6 +7,7 @@ mod authorization;
 mod bad_input;
 mod contract;
 mod health;
+mod lifecycle;
 mod me;
 mod organisations;
 mod projects;

@@ -197,6 +197,35 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    lifecycle_transitions (id) {
+        id -> BigInt,
+        resource_id -> BigInt,
+        from_stage -> Text,
+        to_stage -> Text,
+        actor_id -> Nullable<BigInt>,
+        reason -> Nullable<Text>,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    deliveries (id) {
+        id -> BigInt,
+        resource_id -> BigInt,
+        version_id -> BigInt,
+        org_id -> BigInt,
+        recipient_org_id -> BigInt,
+        delivered_on -> Date,
+        form -> Text,
+        contact -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        confirmed_at -> Nullable<Timestamp>,
+        confirmed_by -> Nullable<BigInt>,
+    }
+}
+
 diesel::joinable!(resources -> projects (project_id));
 diesel::joinable!(request_events -> requests (request_id));
 diesel::joinable!(resource_versions -> resources (resource_id));
@@ -218,5 +247,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     resource_files,
     requests,
     request_events,
+    lifecycle_transitions,
+    deliveries,
     audit_log
 );

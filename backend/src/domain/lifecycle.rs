@@ -4,39 +4,12 @@
 
 use std::fmt;
 
-/// A step of the lifecycle, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Stage {
-    /// Understanding the consumer's request (запрос).
-    Request,
-    /// Designing the resource (проектирование).
-    Design,
-    /// Producing it to the consumer's requirements (производство).
-    Production,
-    /// Delivering it to consumers (доставка).
-    Delivery,
-    /// Checking whether consumers are satisfied (удовлетворённость).
-    Satisfaction,
-}
+pub use openapi::resources::Stage;
 
-impl Stage {
-    /// Every stage, in order.
-    pub const ALL: [Self; 5] = [
-        Self::Request,
-        Self::Design,
-        Self::Production,
-        Self::Delivery,
-        Self::Satisfaction,
-    ];
-
-    /// The stage after this one.
-    pub fn next(self) -> Option<Self> {
-        Self::ALL.get(self.index() + 1).copied()
-    }
-
-    fn index(self) -> usize {
-        self as usize
-    }
+/// The stage after this one, in the order of [`Stage::ALL`].
+pub fn next(stage: Stage) -> Option<Stage> {
+    let index = Stage::ALL.iter().position(|s| *s == stage)?;
+    Stage::ALL.get(index + 1).copied()
 }
 
 /// What the records of a resource show, as far as the lifecycle cares.
@@ -113,7 +86,7 @@ pub fn check(from: Stage, to: Stage, evidence: &Evidence, reason: Option<&str>) 
             _ => Err(Refusal::ReasonRequired),
         };
     }
-    if from.next() != Some(to) {
+    if next(from) != Some(to) {
         return Err(Refusal::SkipsAStep);
     }
     let shown = match to {
@@ -248,7 +221,7 @@ mod tests {
 
     #[test]
     fn staying_put_is_not_a_transition() {
-        for stage in Stage::ALL {
+        for &stage in Stage::ALL {
             assert_eq!(check(stage, stage, &FULL, Some("x")), Err(Refusal::SameStage));
         }
     }

@@ -3,7 +3,9 @@
 
 pub mod audit;
 pub mod auth;
+pub mod deliveries;
 pub mod health;
+pub mod lifecycle;
 pub mod me;
 pub mod organisations;
 pub mod projects;
@@ -39,6 +41,7 @@ Times are UTC in ISO 8601 with a `Z`.",
         (name = "projects", description = "Innovation projects: the scientific-methodological assignments of schools"),
         (name = "resources", description = "Educational resources: forms, authors, lifecycle stage"),
         (name = "requests", description = "Consumer requests: partner schools and the committee ask, host schools decide"),
+        (name = "lifecycle", description = "The five-step lifecycle of a resource: transitions with their evidence, deliveries to consumer schools"),
         (name = "audit", description = "The audit trail: who changed what and when")
     )
 )]
@@ -93,6 +96,11 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .service(requests::create::create_request)
         .service(requests::get::get_request)
         .service(requests::decide::decide_request)
+        .service(lifecycle::transition::create_transition)
+        .service(lifecycle::history::list_transitions)
+        .service(deliveries::create::create_delivery)
+        .service(deliveries::list::list_deliveries)
+        .service(deliveries::confirm::confirm_delivery)
         .service(versions::list::list_resource_versions)
         .service(versions::create::create_resource_version)
         .service(versions::upload::upload_version_file)

@@ -5,11 +5,11 @@ import { describe, it } from 'node:test';
 import { navLinkIds, resultPath, signIn, useBrowser } from '../support/browser.js';
 
 const ACCOUNTS = [
-  { role: 'the school director (admin)', email: 'director@sch61.demo', org: 'СОШ № 61', nav: ['nav-home', 'nav-users', 'nav-profile'] },
-  { role: 'a council member', email: 'council@sch61.demo', org: 'СОШ № 61', nav: ['nav-home', 'nav-profile'] },
-  { role: 'a teacher (staff)', email: 'teacher@sch61.demo', org: 'СОШ № 61', nav: ['nav-home', 'nav-profile'] },
-  { role: 'a scientific supervisor', email: 'supervisor@sch61.demo', org: 'СОШ № 61', nav: ['nav-home', 'nav-profile'] },
-  { role: 'a committee member', email: 'committee@kom.demo', nav: ['nav-home', 'nav-organisations', 'nav-profile'] },
+  { role: 'the school director (admin)', email: 'director@sch61.demo', org: 'СОШ № 61', nav: ['nav-home', 'nav-projects', 'nav-users', 'nav-audit', 'nav-profile'] },
+  { role: 'a council member', email: 'council@sch61.demo', org: 'СОШ № 61', nav: ['nav-home', 'nav-projects', 'nav-profile'] },
+  { role: 'a teacher (staff)', email: 'teacher@sch61.demo', org: 'СОШ № 61', nav: ['nav-home', 'nav-projects', 'nav-profile'] },
+  { role: 'a scientific supervisor', email: 'supervisor@sch61.demo', org: 'СОШ № 61', nav: ['nav-home', 'nav-projects', 'nav-profile'] },
+  { role: 'a committee member', email: 'committee@kom.demo', nav: ['nav-home', 'nav-projects', 'nav-organisations', 'nav-audit', 'nav-profile'] },
   { role: 'a partner school teacher', email: 'partner@sch12.demo', org: 'СОШ № 12', nav: ['nav-home', 'nav-profile'] },
   {
     role: 'the platform operator (admin and platform administrator)',
@@ -20,8 +20,10 @@ const ACCOUNTS = [
 
 const LABELS = {
   'nav-home': 'Главная',
+  'nav-projects': 'Проекты',
   'nav-organisations': 'Организации',
   'nav-users': 'Пользователи',
+  'nav-audit': 'Журнал изменений',
   'nav-profile': 'Профиль',
 };
 

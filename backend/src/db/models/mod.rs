@@ -2,12 +2,14 @@
 //! Functions return `QueryResult`; callers decide the transaction.
 
 pub mod audit;
+pub mod delivery;
 pub mod login_failure;
 pub mod organisation;
 pub mod project;
 pub mod refresh_token;
 pub mod request;
 pub mod resource;
+pub mod transition;
 pub mod user;
 pub mod version;
 

@@ -1,0 +1,2 @@
+DROP TABLE deliveries;
+DROP TABLE lifecycle_transitions;

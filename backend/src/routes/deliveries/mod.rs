@@ -1,0 +1,5 @@
+//! Deliveries of resources to consumer schools.
+
+pub mod confirm;
+pub mod create;
+pub mod list;

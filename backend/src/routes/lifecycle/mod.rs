@@ -1,0 +1,4 @@
+//! Moving a resource through the five-step lifecycle.
+
+pub mod history;
+pub mod transition;
