@@ -89,6 +89,14 @@ impl Application {
     }
 }
 
+/// Whether a path names a static asset (a missing one is a 404, not the web app).
+fn is_asset(path: &str) -> bool {
+    const ASSETS: [&str; 10] = ["js", "wasm", "css", "png", "svg", "ico", "map", "json", "gz", "txt"];
+    let last = path.rsplit('/').next().unwrap_or_default();
+    last.rsplit_once('.')
+        .is_some_and(|(_, ext)| ASSETS.contains(&ext.to_ascii_lowercase().as_str()))
+}
+
 /// Unknown routes: the web app's `index.html` for page paths (deep links), a problem
 /// body for everything else.
 async fn fallback(req: ServiceRequest, index: Option<PathBuf>) -> Result<ServiceResponse, actix_web::Error> {
@@ -96,7 +104,7 @@ async fn fallback(req: ServiceRequest, index: Option<PathBuf>) -> Result<Service
     let is_page = req.method() == actix_web::http::Method::GET
         && !req.path().starts_with("/api/")
         && req.path() != "/api"
-        && !req.path().rsplit('/').next().unwrap_or_default().contains('.');
+        && !is_asset(req.path());
     let response = match index {
         Some(index) if is_page => NamedFile::open(index)?.into_response(&req),
         _ => actix_web::ResponseError::error_response(&ApiError::NotFound),
@@ -163,4 +171,15 @@ fn serve(
         None => server,
     };
     Ok(server.listen(listener)?.run())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn page_paths_with_dots_are_pages_and_asset_paths_are_assets() {
+        assert!(!super::is_asset("/feedback/eyJ0eXAi.eyJzdWIi.abc"));
+        assert!(!super::is_asset("/users/5"));
+        assert!(super::is_asset("/frontend_bg.wasm"));
+        assert!(super::is_asset("/missing.JS"));
+    }
 }

@@ -8,6 +8,7 @@
 pub mod audit;
 pub mod auth;
 pub mod error;
+pub mod feedback;
 pub mod health;
 pub mod ids;
 pub mod lifecycle;

@@ -6,6 +6,7 @@ mod auth;
 mod authorization;
 mod bad_input;
 mod contract;
+mod feedback;
 mod health;
 mod lifecycle;
 mod me;

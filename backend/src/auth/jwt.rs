@@ -33,12 +33,33 @@ pub struct Claims {
     pub exp: i64,
 }
 
+/// The `aud` claim of feedback links, distinct from access tokens' so neither passes as the other.
+pub const FEEDBACK_AUDIENCE: &str = "innovation-platform-feedback";
+
+/// The claims of a feedback link.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LinkClaims {
+    /// The link's unique id; the database records its single use.
+    pub jti: String,
+    /// The delivery the feedback is about.
+    pub delivery: i64,
+    /// Whom the link is for.
+    pub respondent: String,
+    /// Issuer.
+    pub iss: String,
+    /// Audience.
+    pub aud: String,
+    /// Expires at (Unix seconds).
+    pub exp: i64,
+}
+
 /// The signing and verification keys and the validation rules.
 #[derive(Clone)]
 pub struct JwtKeys {
     encoding: EncodingKey,
     decoding: DecodingKey,
     validation: Validation,
+    link_validation: Validation,
 }
 
 impl std::fmt::Debug for JwtKeys {
@@ -55,10 +76,16 @@ impl JwtKeys {
         validation.set_audience(&[AUDIENCE]);
         validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
         validation.leeway = 5;
+        let mut link_validation = Validation::new(Algorithm::HS256);
+        link_validation.set_issuer(&[ISSUER]);
+        link_validation.set_audience(&[FEEDBACK_AUDIENCE]);
+        link_validation.set_required_spec_claims(&["exp", "iss", "aud", "jti"]);
+        link_validation.leeway = 5;
         Self {
             encoding: EncodingKey::from_secret(secret),
             decoding: DecodingKey::from_secret(secret),
             validation,
+            link_validation,
         }
     }
 
@@ -80,6 +107,24 @@ impl JwtKeys {
     /// Verifies a token's signature, algorithm, issuer, audience and expiry.
     pub fn verify(&self, token: &str) -> Result<Claims, ApiError> {
         jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
+            .map(|data| data.claims)
+            .map_err(|err| match err.kind() {
+                ErrorKind::ExpiredSignature => ApiError::TokenExpired,
+                _ => ApiError::InvalidToken,
+            })
+    }
+}
+
+impl JwtKeys {
+    /// Signs a feedback link.
+    pub fn issue_link(&self, claims: &LinkClaims) -> Result<String, ApiError> {
+        jsonwebtoken::encode(&Header::new(Algorithm::HS256), claims, &self.encoding)
+            .map_err(|err| ApiError::Internal(anyhow::Error::new(err).context("cannot sign a link")))
+    }
+
+    /// Verifies a feedback link's signature, algorithm, issuer, audience and expiry.
+    pub fn verify_link(&self, token: &str) -> Result<LinkClaims, ApiError> {
+        jsonwebtoken::decode::<LinkClaims>(token, &self.decoding, &self.link_validation)
             .map(|data| data.claims)
             .map_err(|err| match err.kind() {
                 ErrorKind::ExpiredSignature => ApiError::TokenExpired,
@@ -146,6 +191,24 @@ mod tests {
         assert_eq!((claims.sub.as_str(), claims.org), ("7", 3));
         let other = JwtKeys::from_secret(b"fedcba9876543210fedcba9876543210");
         assert!(matches!(other.verify(&token), Err(ApiError::InvalidToken)));
+    }
+
+    #[test]
+    fn links_and_access_tokens_do_not_pass_for_each_other() {
+        let keys = JwtKeys::from_secret(b"0123456789abcdef0123456789abcdef");
+        let access = keys.issue(7, 3).unwrap();
+        assert!(matches!(keys.verify_link(&access), Err(ApiError::InvalidToken)));
+        let link = LinkClaims {
+            jti: "j1".into(),
+            delivery: 4,
+            respondent: "Орлова".into(),
+            iss: ISSUER.into(),
+            aud: FEEDBACK_AUDIENCE.into(),
+            exp: chrono::Utc::now().timestamp() + 60,
+        };
+        let token = keys.issue_link(&link).unwrap();
+        assert_eq!(keys.verify_link(&token).unwrap().delivery, 4);
+        assert!(matches!(keys.verify(&token), Err(ApiError::InvalidToken)));
     }
 
     #[test]

@@ -226,6 +226,37 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    feedback_links (jti) {
+        jti -> Text,
+        delivery_id -> BigInt,
+        respondent -> Text,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    feedback (id) {
+        id -> BigInt,
+        delivery_id -> BigInt,
+        resource_id -> BigInt,
+        org_id -> BigInt,
+        recipient_org_id -> BigInt,
+        respondent_key -> Text,
+        respondent_user_id -> Nullable<BigInt>,
+        respondent_name -> Text,
+        csat -> Integer,
+        recommend -> Integer,
+        ready -> Bool,
+        comment -> Text,
+        via -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(resources -> projects (project_id));
 diesel::joinable!(request_events -> requests (request_id));
 diesel::joinable!(resource_versions -> resources (resource_id));
@@ -249,5 +280,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     request_events,
     lifecycle_transitions,
     deliveries,
+    feedback_links,
+    feedback,
     audit_log
 );

@@ -51,6 +51,20 @@ impl Tally {
         }
     }
 
+    /// Counts `count` identical responses (a row of a grouped query).
+    pub fn add_many(&mut self, response: Response, count: u64) {
+        let mut one = Tally::default();
+        one.add(response);
+        self.merge(Tally {
+            responses: count,
+            satisfied: one.satisfied * count,
+            promoters: one.promoters * count,
+            passives: one.passives * count,
+            detractors: one.detractors * count,
+            ready: one.ready * count,
+        });
+    }
+
     /// Adds another tally.
     pub fn merge(&mut self, other: Tally) {
         self.responses += other.responses;
@@ -128,6 +142,19 @@ mod tests {
         let tally: Tally = [6, 7, 8, 9].into_iter().map(|score| response(5, score, true)).collect();
         assert_eq!((tally.detractors, tally.passives, tally.promoters), (1, 2, 1));
         assert_eq!(tally.nps(), Some(0.0));
+    }
+
+    #[test]
+    fn grouped_counts_equal_one_by_one_counting() {
+        let mut grouped = Tally::default();
+        grouped.add_many(response(5, 10, true), 3);
+        grouped.add_many(response(2, 6, false), 2);
+        let one_by_one: Tally = [response(5, 10, true); 3]
+            .into_iter()
+            .chain([response(2, 6, false); 2])
+            .collect();
+        assert_eq!(grouped, one_by_one);
+        assert_eq!(grouped.nps(), Some(20.0));
     }
 
     #[test]

@@ -4,9 +4,11 @@
 pub mod audit;
 pub mod auth;
 pub mod deliveries;
+pub mod feedback;
 pub mod health;
 pub mod lifecycle;
 pub mod me;
+pub mod metrics;
 pub mod organisations;
 pub mod projects;
 pub mod requests;
@@ -42,6 +44,7 @@ Times are UTC in ISO 8601 with a `Z`.",
         (name = "resources", description = "Educational resources: forms, authors, lifecycle stage"),
         (name = "requests", description = "Consumer requests: partner schools and the committee ask, host schools decide"),
         (name = "lifecycle", description = "The five-step lifecycle of a resource: transitions with their evidence, deliveries to consumer schools"),
+        (name = "feedback", description = "Satisfaction feedback (in the app or by a signed single-use link) and the CSAT/NPS metrics"),
         (name = "audit", description = "The audit trail: who changed what and when")
     )
 )]
@@ -101,6 +104,14 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .service(deliveries::create::create_delivery)
         .service(deliveries::list::list_deliveries)
         .service(deliveries::confirm::confirm_delivery)
+        .service(feedback::submit::create_feedback)
+        .service(feedback::link::create_feedback_link)
+        .service(feedback::public::get_feedback_invitation)
+        .service(feedback::public::create_feedback_by_link)
+        .service(feedback::list::list_feedback)
+        .service(metrics::get_resource_metrics)
+        .service(metrics::get_project_metrics)
+        .service(metrics::get_organisation_metrics)
         .service(versions::list::list_resource_versions)
         .service(versions::create::create_resource_version)
         .service(versions::upload::upload_version_file)

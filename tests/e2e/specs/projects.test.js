@@ -27,7 +27,6 @@ describe('projects and resources', () => {
       await form.getByTestId('project-competition').fill('Конкурс инновационных площадок 2026');
       await form.getByTestId('project-customer').selectOption({ label: 'Комитет образования и науки администрации города Новокузнецка' });
       await form.getByTestId('project-platform-status').selectOption('regional');
-      await form.getByTestId('project-status').selectOption('active');
       await form.getByTestId('project-submit').click();
 
       // Registered, the project opens on its own page.
@@ -40,7 +39,17 @@ describe('projects and resources', () => {
         (await page.getByTestId('project-level-value').textContent()).trim(),
         'Инновационная площадка (региональная)',
       );
-      assert.equal((await page.getByTestId('project-status').textContent()).trim(), 'Реализуется');
+      assert.equal((await page.getByTestId('project-status').textContent()).trim(), 'Подготовка');
+
+      // «Изменить» opens the same form, filled in; the saved card shows the change at once.
+      await page.getByTestId('edit-project').click();
+      const edit = page.getByTestId('project-form');
+      assert.equal(await edit.getByTestId('project-title').inputValue(), PROJECT_TITLE);
+      assert.equal(await edit.getByTestId('project-competition').inputValue(), 'Конкурс инновационных площадок 2026');
+      await edit.getByTestId('project-status').selectOption('active');
+      await edit.getByTestId('project-submit').click();
+      await page.getByTestId('project-status').getByText('Реализуется').waitFor();
+      assert.equal(await page.getByTestId('project-form').count(), 0);
       await page.getByTestId('project-customer-value').getByText('Комитет образования и науки').waitFor();
       assert.match(await page.getByTestId('project-years').textContent(), /^\d{4}\/\d{4} – \d{4}\/\d{4}$/);
 
@@ -177,11 +186,8 @@ describe('projects and resources', () => {
       await page.getByTestId('edit-resource').click();
       await page.getByTestId('resource-visibility').selectOption('published');
       await page.getByTestId('resource-submit').click();
-      await page.getByTestId('resource-card').waitFor();
-      assert.equal(
-        (await page.getByTestId('resource-visibility-value').textContent()).trim(),
-        'Опубликован в каталоге',
-      );
+      await page.getByTestId('resource-visibility-value').getByText('Опубликован в каталоге').waitFor();
+      assert.equal(await page.getByTestId('resource-editor').count(), 0);
       await history.getByTestId('audit-row').nth(1).waitFor();
       assert.equal((await history.getByTestId('audit-action').first().textContent()).trim(), 'Изменение');
       await page.screenshot({ path: await resultPath('resource-page.png'), fullPage: true });

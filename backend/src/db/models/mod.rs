@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod delivery;
+pub mod feedback;
 pub mod login_failure;
 pub mod organisation;
 pub mod project;

@@ -1,0 +1,266 @@
+//! The `feedback` and `feedback_links` tables, and the metrics computed from them.
+
+use super::PageRequest;
+use crate::db::DbConnection;
+use crate::db::schema::{deliveries, feedback, feedback_links, requests, resources};
+use crate::domain::metrics::{Response, Tally};
+use chrono::NaiveDateTime;
+use diesel::dsl::count_star;
+use diesel::prelude::*;
+use openapi::feedback::{Feedback, Metrics};
+use openapi::requests::RequestStatus;
+use openapi::{OrganisationId, ResourceId};
+
+/// A new answer, validated.
+#[derive(Debug, Clone)]
+pub struct NewFeedback<'a> {
+    /// Delivery.
+    pub delivery_id: i64,
+    /// Resource.
+    pub resource_id: i64,
+    /// Host school.
+    pub org_id: i64,
+    /// Consumer school.
+    pub recipient_org_id: i64,
+    /// `user:<id>` or `link:<respondent>`: one answer per key and delivery.
+    pub respondent_key: &'a str,
+    /// The account, when answered in the app.
+    pub respondent_user_id: Option<i64>,
+    /// The name shown.
+    pub respondent_name: &'a str,
+    /// 1–5.
+    pub csat: u8,
+    /// 0–10.
+    pub recommend: u8,
+    /// Ready to recommend.
+    pub ready: bool,
+    /// Comment.
+    pub comment: &'a str,
+    /// `app` or `link`.
+    pub via: &'a str,
+}
+
+/// Records an answer; a second answer by the same respondent is a unique violation.
+pub fn insert(conn: &mut DbConnection, new: &NewFeedback<'_>) -> QueryResult<i64> {
+    diesel::insert_into(feedback::table)
+        .values((
+            feedback::delivery_id.eq(new.delivery_id),
+            feedback::resource_id.eq(new.resource_id),
+            feedback::org_id.eq(new.org_id),
+            feedback::recipient_org_id.eq(new.recipient_org_id),
+            feedback::respondent_key.eq(new.respondent_key),
+            feedback::respondent_user_id.eq(new.respondent_user_id),
+            feedback::respondent_name.eq(new.respondent_name),
+            feedback::csat.eq(i32::from(new.csat)),
+            feedback::recommend.eq(i32::from(new.recommend)),
+            feedback::ready.eq(new.ready),
+            feedback::comment.eq(new.comment),
+            feedback::via.eq(new.via),
+            feedback::created_at.eq(super::now()),
+        ))
+        .returning(feedback::id)
+        .get_result(conn)
+}
+
+type Row = (
+    i64,
+    i64,
+    i64,
+    i64,
+    String,
+    i32,
+    i32,
+    bool,
+    String,
+    String,
+    NaiveDateTime,
+);
+
+fn to_dto(row: Row) -> Feedback {
+    let (id, delivery_id, resource_id, recipient, respondent_name, csat, recommend, ready, comment, via, at) = row;
+    Feedback {
+        id,
+        delivery_id,
+        resource_id: ResourceId(resource_id),
+        recipient_org_id: OrganisationId(recipient),
+        respondent_name,
+        csat: u8::try_from(csat).unwrap_or(0),
+        recommend: u8::try_from(recommend).unwrap_or(0),
+        ready,
+        comment,
+        via,
+        created_at: at.and_utc(),
+    }
+}
+
+/// One answer.
+pub fn load(conn: &mut DbConnection, id: i64) -> QueryResult<Feedback> {
+    feedback::table
+        .select(COLUMNS)
+        .filter(feedback::id.eq(id))
+        .first::<Row>(conn)
+        .map(to_dto)
+}
+
+/// The columns of an answer, in the order of [`Row`].
+type Columns = (
+    feedback::id,
+    feedback::delivery_id,
+    feedback::resource_id,
+    feedback::recipient_org_id,
+    feedback::respondent_name,
+    feedback::csat,
+    feedback::recommend,
+    feedback::ready,
+    feedback::comment,
+    feedback::via,
+    feedback::created_at,
+);
+
+const COLUMNS: Columns = (
+    feedback::id,
+    feedback::delivery_id,
+    feedback::resource_id,
+    feedback::recipient_org_id,
+    feedback::respondent_name,
+    feedback::csat,
+    feedback::recommend,
+    feedback::ready,
+    feedback::comment,
+    feedback::via,
+    feedback::created_at,
+);
+
+/// One page of a resource's answers, newest first, and the total.
+pub fn list_for_resource(
+    conn: &mut DbConnection,
+    resource_id: i64,
+    page: PageRequest,
+) -> QueryResult<(Vec<Feedback>, i64)> {
+    let total = feedback::table
+        .filter(feedback::resource_id.eq(resource_id))
+        .count()
+        .get_result(conn)?;
+    let rows: Vec<Row> = feedback::table
+        .select(COLUMNS)
+        .filter(feedback::resource_id.eq(resource_id))
+        .order(feedback::id.desc())
+        .limit(page.limit())
+        .offset(page.offset())
+        .load(conn)?;
+    Ok((rows.into_iter().map(to_dto).collect(), total))
+}
+
+/// Records an issued link.
+pub fn insert_link(
+    conn: &mut DbConnection,
+    jti: &str,
+    delivery_id: i64,
+    respondent: &str,
+    expires_at: NaiveDateTime,
+    actor: i64,
+) -> QueryResult<()> {
+    diesel::insert_into(feedback_links::table)
+        .values((
+            feedback_links::jti.eq(jti),
+            feedback_links::delivery_id.eq(delivery_id),
+            feedback_links::respondent.eq(respondent),
+            feedback_links::expires_at.eq(expires_at),
+            feedback_links::created_by.eq(actor),
+            feedback_links::created_at.eq(super::now()),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Whether a link was issued here and is still unused.
+pub fn link_unused(conn: &mut DbConnection, jti: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        feedback_links::table
+            .filter(feedback_links::jti.eq(jti))
+            .filter(feedback_links::used_at.is_null()),
+    ))
+    .get_result(conn)
+}
+
+/// Spends a link; only one of concurrent uses wins. Returns whether this one did.
+pub fn use_link(conn: &mut DbConnection, jti: &str) -> QueryResult<bool> {
+    diesel::update(
+        feedback_links::table
+            .filter(feedback_links::jti.eq(jti))
+            .filter(feedback_links::used_at.is_null()),
+    )
+    .set(feedback_links::used_at.eq(super::now()))
+    .execute(conn)
+    .map(|spent| spent == 1)
+}
+
+/// What metrics are computed over.
+#[derive(Debug, Clone, Copy)]
+pub enum Scope {
+    /// One resource.
+    Resource(i64),
+    /// Every resource of a project.
+    Project(i64),
+    /// Every resource of a school.
+    School(i64),
+}
+
+/// The metrics of a scope: one grouped query for the scores (at most 110 groups), one
+/// count each for requests and deliveries, one for the adopting schools.
+pub fn metrics(conn: &mut DbConnection, scope: Scope) -> QueryResult<Metrics> {
+    let resource_ids: Vec<i64> = match scope {
+        Scope::Resource(id) => vec![id],
+        Scope::Project(id) => resources::table
+            .filter(resources::project_id.eq(id))
+            .select(resources::id)
+            .load(conn)?,
+        Scope::School(id) => resources::table
+            .filter(resources::org_id.eq(id))
+            .select(resources::id)
+            .load(conn)?,
+    };
+    let groups: Vec<(i32, i32, bool, i64)> = feedback::table
+        .filter(feedback::resource_id.eq_any(&resource_ids))
+        .group_by((feedback::csat, feedback::recommend, feedback::ready))
+        .select((feedback::csat, feedback::recommend, feedback::ready, count_star()))
+        .load(conn)?;
+    let mut tally = Tally::default();
+    for (csat, recommend, ready, count) in groups {
+        let response = Response {
+            csat: u8::try_from(csat).unwrap_or(0),
+            recommend: u8::try_from(recommend).unwrap_or(0),
+            ready,
+        };
+        tally.add_many(response, u64::try_from(count).unwrap_or(0));
+    }
+    let requests = requests::table
+        .filter(requests::resource_id.eq_any(&resource_ids))
+        .filter(requests::status.eq_any([RequestStatus::Accepted.as_str(), RequestStatus::Answered.as_str()]))
+        .count()
+        .get_result(conn)?;
+    let deliveries = deliveries::table
+        .filter(deliveries::resource_id.eq_any(&resource_ids))
+        .count()
+        .get_result(conn)?;
+    let adopting: Vec<i64> = deliveries::table
+        .filter(deliveries::resource_id.eq_any(&resource_ids))
+        .select(deliveries::recipient_org_id)
+        .distinct()
+        .load(conn)?;
+    let count = |value: u64| i64::try_from(value).unwrap_or(i64::MAX);
+    Ok(Metrics {
+        responses: count(tally.responses),
+        satisfied: count(tally.satisfied),
+        promoters: count(tally.promoters),
+        passives: count(tally.passives),
+        detractors: count(tally.detractors),
+        ready: count(tally.ready),
+        csat_percent: tally.csat_percent(),
+        nps: tally.nps(),
+        ready_percent: tally.ready_percent(),
+        requests,
+        deliveries,
+        adopting_schools: i64::try_from(adopting.len()).unwrap_or(i64::MAX),
+    })
+}

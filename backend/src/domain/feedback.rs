@@ -1,0 +1,67 @@
+//! Rules of satisfaction feedback: the ranges of the scores.
+
+use crate::domain::text::{self, Errors};
+use crate::error::ApiError;
+use openapi::FieldErrorCode::OutOfRange;
+use openapi::feedback::FeedbackInput;
+
+/// A validated answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    /// 1–5.
+    pub csat: u8,
+    /// 0–10.
+    pub recommend: u8,
+    /// Ready to recommend.
+    pub ready: bool,
+    /// Trimmed comment (may be empty).
+    pub comment: String,
+}
+
+impl Answer {
+    /// Parses an answer, reporting every invalid field at once.
+    pub fn parse(input: &FeedbackInput) -> Result<Self, ApiError> {
+        let mut errors = Errors::default();
+        if !(1..=5).contains(&input.csat) {
+            errors.add("csat", OutOfRange, "must be 1 to 5");
+        }
+        if input.recommend > 10 {
+            errors.add("recommend", OutOfRange, "must be 0 to 10");
+        }
+        let comment = if input.comment.trim().is_empty() {
+            Some(String::new())
+        } else {
+            errors.take(text::bounded("comment", &input.comment, 1, 4000))
+        };
+        errors.finish()?;
+        Ok(Self {
+            csat: input.csat,
+            recommend: input.recommend,
+            ready: input.ready,
+            comment: comment.unwrap_or_default(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(csat: u8, recommend: u8) -> FeedbackInput {
+        FeedbackInput {
+            csat,
+            recommend,
+            ready: true,
+            comment: "  Полезно  ".into(),
+        }
+    }
+
+    #[test]
+    fn scores_are_bounded_at_both_ends() {
+        assert!(Answer::parse(&input(1, 0)).is_ok());
+        assert_eq!(Answer::parse(&input(5, 10)).unwrap().comment, "Полезно");
+        assert!(Answer::parse(&input(0, 5)).is_err());
+        assert!(Answer::parse(&input(6, 5)).is_err());
+        assert!(Answer::parse(&input(3, 11)).is_err());
+    }
+}

@@ -1,0 +1,126 @@
+//! Satisfaction feedback on deliveries (Regulation 2.1, step 5) and the metrics built
+//! from it.
+
+use crate::ids::{OrganisationId, ResourceId};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// A consumer's answer about a delivery.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
+pub struct FeedbackInput {
+    /// Satisfaction, 1 (very dissatisfied) to 5 (very satisfied).
+    pub csat: u8,
+    /// How likely to recommend the resource to colleagues, 0 to 10.
+    pub recommend: u8,
+    /// Ready to recommend it: yes or no.
+    pub ready: bool,
+    /// Free text, up to 4000 characters.
+    #[serde(default)]
+    pub comment: String,
+}
+
+/// A recorded answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
+pub struct Feedback {
+    /// The answer's id.
+    pub id: i64,
+    /// The delivery it is about.
+    pub delivery_id: i64,
+    /// The resource delivered.
+    pub resource_id: ResourceId,
+    /// The consumer school.
+    pub recipient_org_id: OrganisationId,
+    /// Who answered (the account's name, or the respondent named in the link).
+    pub respondent_name: String,
+    /// Satisfaction, 1 to 5.
+    pub csat: u8,
+    /// Likelihood to recommend, 0 to 10.
+    pub recommend: u8,
+    /// Ready to recommend.
+    pub ready: bool,
+    /// Free text.
+    pub comment: String,
+    /// `app` (signed in) or `link` (through a signed link, no account).
+    pub via: String,
+    /// When.
+    pub created_at: DateTime<Utc>,
+}
+
+/// A request for a feedback link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
+pub struct FeedbackLinkInput {
+    /// Whom the link is for (name, position), 3 to 200 characters; one answer per respondent.
+    pub respondent: String,
+    /// Days the link stays valid, 1 to 60 (default 14).
+    #[serde(default)]
+    pub valid_days: Option<u32>,
+}
+
+/// A signed single-use feedback link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
+pub struct FeedbackLink {
+    /// The token: a JWT naming the delivery and the respondent.
+    pub token: String,
+    /// The page to send to the respondent, relative to the server (`/feedback/<token>`).
+    pub path: String,
+    /// When the link stops working.
+    pub expires_at: DateTime<Utc>,
+}
+
+/// What the public feedback page shows before the respondent answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
+pub struct FeedbackInvitation {
+    /// The resource's title.
+    pub resource_title: String,
+    /// The host school's short name.
+    pub host_short_name: String,
+    /// The consumer school's short name.
+    pub recipient_short_name: String,
+    /// When it was delivered.
+    pub delivered_on: NaiveDate,
+    /// Whom the link is for.
+    pub respondent: String,
+}
+
+/// Satisfaction and demand of a resource, a project or a school, with the counts behind
+/// every figure.
+///
+/// - `csat_percent` = `satisfied` ÷ `responses` × 100, where satisfied means a CSAT of 4 or 5;
+/// - `nps` = (`promoters` − `detractors`) ÷ `responses` × 100, where promoters answered 9–10
+///   and detractors 0–6 to "how likely to recommend" (passives 7–8 count only in `responses`);
+/// - `ready_percent` = `ready` ÷ `responses` × 100.
+///
+/// Percentages have one decimal and are absent when there are no responses.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
+pub struct Metrics {
+    /// Feedback responses.
+    pub responses: i64,
+    /// Responses with CSAT 4 or 5.
+    pub satisfied: i64,
+    /// Responses recommending 9 or 10.
+    pub promoters: i64,
+    /// Responses recommending 7 or 8.
+    pub passives: i64,
+    /// Responses recommending 0 to 6.
+    pub detractors: i64,
+    /// Responses ready to recommend.
+    pub ready: i64,
+    /// CSAT %: satisfied ÷ responses × 100.
+    pub csat_percent: Option<f64>,
+    /// NPS: % promoters − % detractors, from −100 to 100.
+    pub nps: Option<f64>,
+    /// Ready-to-recommend %: ready ÷ responses × 100.
+    pub ready_percent: Option<f64>,
+    /// Consumer requests accepted or answered with these resources.
+    pub requests: i64,
+    /// Deliveries of these resources.
+    pub deliveries: i64,
+    /// Distinct schools that received these resources.
+    pub adopting_schools: i64,
+}

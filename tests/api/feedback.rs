@@ -1,0 +1,308 @@
+use openapi::Page;
+use openapi::feedback::{Feedback, FeedbackInvitation, FeedbackLink, Metrics};
+use openapi::lifecycle::Delivery;
+use openapi::projects::Project;
+use openapi::resources::{Resource, ResourceVersion, Stage};
+use openapi::users::Role;
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+use tests::fixtures::{TestOrg, TestUser, project_body, resource_body};
+use tests::{TestApp, spawn_app};
+
+struct Delivered {
+    staff: String,
+    partner: String,
+    project: Project,
+    resource: Resource,
+    delivery: Delivery,
+    host: openapi::OrganisationId,
+}
+
+async fn delivered(app: &TestApp) -> Delivered {
+    let host = TestOrg::school("СОШ № 61").create(app);
+    let partner_school = TestOrg::school("СОШ № 12").create(app);
+    let staff = TestUser::new(host, &[Role::Admin, Role::Staff])
+        .create(app)
+        .token(app)
+        .await;
+    let partner = TestUser::new(partner_school, &[Role::Partner])
+        .named("Орлова Наталья")
+        .create(app)
+        .token(app)
+        .await;
+    let project: Project = app
+        .post("/api/projects", Some(&staff), &project_body("Проект"))
+        .await
+        .json(StatusCode::CREATED);
+    let resource: Resource = app
+        .post(
+            &format!("/api/projects/{}/resources", project.id),
+            Some(&staff),
+            &resource_body("Ресурс"),
+        )
+        .await
+        .json(StatusCode::CREATED);
+    let version: ResourceVersion = app
+        .post(
+            &format!("/api/resources/{}/versions", resource.id),
+            Some(&staff),
+            &json!({"kind": "product"}),
+        )
+        .await
+        .json(StatusCode::CREATED);
+    app.send_raw(
+        Method::POST,
+        &format!("/api/versions/{}/files?file_name=p.pdf", version.id),
+        Some(&staff),
+        "application/pdf",
+        b"%PDF-1.7".to_vec(),
+    )
+    .await
+    .json::<Value>(StatusCode::CREATED);
+    app.with_db(|conn| {
+        backend::db::models::transition::apply(conn, resource.id.0, Stage::Request, Stage::Delivery, 1, Some("fixture"))
+    })
+    .unwrap();
+    let delivery: Delivery = app
+        .post(&format!("/api/resources/{}/deliveries", resource.id), Some(&staff), &json!({"version_id": version.id, "recipient_org_id": partner_school, "delivered_on": "2026-10-01", "form": "training", "contact": "Орлова Н. П."}))
+        .await
+        .json(StatusCode::CREATED);
+    Delivered {
+        staff,
+        partner,
+        project,
+        resource,
+        delivery,
+        host,
+    }
+}
+
+fn answer(csat: u8, recommend: u8, ready: bool) -> Value {
+    json!({"csat": csat, "recommend": recommend, "ready": ready, "comment": "Полезный материал"})
+}
+
+#[tokio::test]
+async fn a_partner_rates_a_delivery_once_and_the_metrics_follow_the_formulas() {
+    let app = spawn_app().await;
+    let d = delivered(&app).await;
+    let path = format!("/api/deliveries/{}/feedback", d.delivery.id);
+    let rated: Feedback = app
+        .post(&path, Some(&d.partner), &answer(5, 10, true))
+        .await
+        .json(StatusCode::CREATED);
+    assert_eq!(
+        (rated.respondent_name.as_str(), rated.via.as_str()),
+        ("Орлова Наталья", "app")
+    );
+    app.post(&path, Some(&d.partner), &answer(1, 0, false))
+        .await
+        .problem(StatusCode::CONFLICT, "conflict");
+    app.post(&path, Some(&d.staff), &answer(5, 10, true))
+        .await
+        .problem(StatusCode::FORBIDDEN, "forbidden");
+    app.post(&path, Some(&d.partner), &answer(6, 11, true))
+        .await
+        .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+
+    let link: FeedbackLink = app
+        .post(
+            &format!("/api/deliveries/{}/feedback-links", d.delivery.id),
+            Some(&d.staff),
+            &json!({"respondent": "Учитель математики Лебедева"}),
+        )
+        .await
+        .json(StatusCode::CREATED);
+    app.post(
+        &format!("/api/public/feedback/{}", link.token),
+        None,
+        &answer(3, 6, false),
+    )
+    .await
+    .json::<Feedback>(StatusCode::CREATED);
+
+    let metrics: Metrics = app
+        .get(&format!("/api/resources/{}/metrics", d.resource.id), Some(&d.staff))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(
+        (
+            metrics.responses,
+            metrics.satisfied,
+            metrics.promoters,
+            metrics.detractors,
+            metrics.ready
+        ),
+        (2, 1, 1, 1, 1)
+    );
+    assert_eq!(
+        (metrics.csat_percent, metrics.nps, metrics.ready_percent),
+        (Some(50.0), Some(0.0), Some(50.0))
+    );
+    assert_eq!(
+        (metrics.deliveries, metrics.adopting_schools, metrics.requests),
+        (1, 1, 0)
+    );
+    let project: Metrics = app
+        .get(&format!("/api/projects/{}/metrics", d.project.id), Some(&d.staff))
+        .await
+        .json(StatusCode::OK);
+    let school: Metrics = app
+        .get(&format!("/api/organisations/{}/metrics", d.host), Some(&d.staff))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(project, metrics);
+    assert_eq!(school, metrics);
+    let answers: Page<Feedback> = app
+        .get(&format!("/api/resources/{}/feedback", d.resource.id), Some(&d.staff))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(answers.total, 2);
+    app.get(&format!("/api/resources/{}/feedback", d.resource.id), Some(&d.partner))
+        .await
+        .problem(StatusCode::NOT_FOUND, "not_found");
+}
+
+#[tokio::test]
+async fn metrics_of_nothing_are_absent_not_zero() {
+    let app = spawn_app().await;
+    let d = delivered(&app).await;
+    let metrics: Metrics = app
+        .get(&format!("/api/resources/{}/metrics", d.resource.id), Some(&d.staff))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!((metrics.responses, metrics.csat_percent, metrics.nps), (0, None, None));
+}
+
+#[tokio::test]
+async fn a_signed_link_works_once_and_forged_or_replayed_links_are_refused() {
+    let app = spawn_app().await;
+    let d = delivered(&app).await;
+    let links = format!("/api/deliveries/{}/feedback-links", d.delivery.id);
+    let link: FeedbackLink = app
+        .post(
+            &links,
+            Some(&d.staff),
+            &json!({"respondent": "Лебедева А. В.", "valid_days": 7}),
+        )
+        .await
+        .json(StatusCode::CREATED);
+    assert!(link.path.starts_with("/feedback/"));
+    let invitation: FeedbackInvitation = app
+        .get(&format!("/api/public/feedback/{}", link.token), None)
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(
+        (
+            invitation.resource_title.as_str(),
+            invitation.recipient_short_name.as_str()
+        ),
+        ("Ресурс", "СОШ № 12")
+    );
+
+    // Change a signature character that carries six significant bits (not the last one).
+    let mut forged: Vec<char> = link.token.chars().collect();
+    let at = forged.len() - 5;
+    forged[at] = if forged[at] == 'A' { 'Q' } else { 'A' };
+    let forged: String = forged.into_iter().collect();
+    app.post(&format!("/api/public/feedback/{forged}"), None, &answer(5, 10, true))
+        .await
+        .problem(StatusCode::UNAUTHORIZED, "invalid_token");
+    let access = app
+        .login(
+            &app.with_db(|conn| backend::db::models::user::find(conn, 1))
+                .unwrap()
+                .email,
+            tests::fixtures::PASSWORD,
+        )
+        .await
+        .access_token;
+    app.post(&format!("/api/public/feedback/{access}"), None, &answer(5, 10, true))
+        .await
+        .problem(StatusCode::UNAUTHORIZED, "invalid_token");
+
+    app.post(
+        &format!("/api/public/feedback/{}", link.token),
+        None,
+        &answer(4, 9, true),
+    )
+    .await
+    .json::<Feedback>(StatusCode::CREATED);
+    app.post(
+        &format!("/api/public/feedback/{}", link.token),
+        None,
+        &answer(1, 0, false),
+    )
+    .await
+    .problem(StatusCode::CONFLICT, "conflict");
+    app.get(&format!("/api/public/feedback/{}", link.token), None)
+        .await
+        .problem(StatusCode::CONFLICT, "conflict");
+    let again: FeedbackLink = app
+        .post(&links, Some(&d.staff), &json!({"respondent": "лебедева а. в."}))
+        .await
+        .json(StatusCode::CREATED);
+    app.post(
+        &format!("/api/public/feedback/{}", again.token),
+        None,
+        &answer(1, 0, false),
+    )
+    .await
+    .problem(StatusCode::CONFLICT, "conflict");
+
+    let metrics: Metrics = app
+        .get(&format!("/api/resources/{}/metrics", d.resource.id), Some(&d.staff))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(metrics.responses, 1, "refused answers are not counted");
+    app.post(&links, Some(&d.partner), &json!({"respondent": "Кто-то Ещё"}))
+        .await
+        .problem(StatusCode::NOT_FOUND, "not_found");
+    app.post(
+        &links,
+        Some(&d.staff),
+        &json!({"respondent": "Кто-то Ещё", "valid_days": 61}),
+    )
+    .await
+    .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+}
+
+#[tokio::test]
+async fn an_expired_link_is_refused() {
+    let app = spawn_app().await;
+    let d = delivered(&app).await;
+    let link: FeedbackLink = app
+        .post(
+            &format!("/api/deliveries/{}/feedback-links", d.delivery.id),
+            Some(&d.staff),
+            &json!({"respondent": "Лебедева А. В."}),
+        )
+        .await
+        .json(StatusCode::CREATED);
+    let keys = backend::auth::JwtKeys::from_secret(tests::JWT_SECRET.as_bytes());
+    let mut claims = keys.verify_link(&link.token).unwrap();
+    claims.exp = chrono::Utc::now().timestamp() - 60;
+    let expired = keys.issue_link(&claims).unwrap();
+    app.post(&format!("/api/public/feedback/{expired}"), None, &answer(5, 10, true))
+        .await
+        .problem(StatusCode::UNAUTHORIZED, "token_expired");
+}
+
+#[tokio::test]
+async fn the_committee_reads_every_schools_metrics_and_a_partner_none_of_another_schools_internal_work() {
+    let app = spawn_app().await;
+    let d = delivered(&app).await;
+    let committee = TestOrg::committee("Комитет").create(&app);
+    let reader = TestUser::new(committee, &[Role::Committee])
+        .create(&app)
+        .token(&app)
+        .await;
+    app.get(&format!("/api/organisations/{}/metrics", d.host), Some(&reader))
+        .await
+        .json::<Metrics>(StatusCode::OK);
+    app.get(&format!("/api/organisations/{}/metrics", d.host), Some(&d.partner))
+        .await
+        .problem(StatusCode::FORBIDDEN, "forbidden");
+    app.get(&format!("/api/resources/{}/metrics", d.resource.id), Some(&d.partner))
+        .await
+        .problem(StatusCode::NOT_FOUND, "not_found");
+}
