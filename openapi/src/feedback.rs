@@ -124,3 +124,61 @@ pub struct Metrics {
     /// Distinct schools that received these resources.
     pub adopting_schools: i64,
 }
+
+/// A published resource in the catalogue, with its demand and satisfaction.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
+pub struct CatalogueItem {
+    /// The resource.
+    pub resource: crate::resources::Resource,
+    /// Its project's level (school-laboratory or innovation platform).
+    pub level: crate::projects::ProjectLevel,
+    /// Its metrics (formulas as in `Metrics`).
+    pub metrics: Metrics,
+}
+
+/// Filters of the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "schema", into_params(parameter_in = Query))]
+pub struct CatalogueFilter {
+    /// Search in the title and description.
+    pub q: Option<String>,
+    /// Only this form.
+    pub form: Option<crate::resources::ResourceForm>,
+    /// Only this element of the educational process.
+    pub element: Option<crate::resources::DevelopmentElement>,
+    /// Only this school's resources.
+    pub org_id: Option<OrganisationId>,
+    /// Only resources of projects of this level.
+    pub level: Option<crate::projects::ProjectLevel>,
+}
+
+/// One school in the committee's registry: its innovation work in figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
+pub struct RegistrySchool {
+    /// The school.
+    pub organisation: crate::organisations::OrganisationSummary,
+    /// Its projects.
+    pub projects: i64,
+    /// Of them active.
+    pub active_projects: i64,
+    /// Its resources.
+    pub resources: i64,
+    /// Of them published in the catalogue.
+    pub published_resources: i64,
+    /// Consumer requests addressed to it or taken by it.
+    pub requests_received: i64,
+    /// Its resources' metrics together (formulas as in `Metrics`).
+    pub metrics: Metrics,
+}
+
+/// Filters of the registry.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "schema", into_params(parameter_in = Query))]
+pub struct RegistryFilter {
+    /// Search in the school's name.
+    pub q: Option<String>,
+}

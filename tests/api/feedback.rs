@@ -306,3 +306,115 @@ async fn the_committee_reads_every_schools_metrics_and_a_partner_none_of_another
         .await
         .problem(StatusCode::NOT_FOUND, "not_found");
 }
+
+#[tokio::test]
+async fn the_catalogue_shows_published_resources_with_metrics_to_every_school() {
+    let app = spawn_app().await;
+    let d = delivered(&app).await;
+    app.post(
+        &format!("/api/deliveries/{}/feedback", d.delivery.id),
+        Some(&d.partner),
+        &answer(5, 10, true),
+    )
+    .await
+    .json::<Feedback>(StatusCode::CREATED);
+    let empty: Page<openapi::feedback::CatalogueItem> =
+        app.get("/api/catalogue", Some(&d.partner)).await.json(StatusCode::OK);
+    assert_eq!(empty.total, 0, "internal resources stay out of the catalogue");
+
+    let mut body = resource_body("Ресурс");
+    body["visibility"] = json!("published");
+    app.send(
+        Method::PUT,
+        &format!("/api/resources/{}", d.resource.id),
+        Some(&d.staff),
+        Some(&body),
+    )
+    .await
+    .json::<Resource>(StatusCode::OK);
+    let listed: Page<openapi::feedback::CatalogueItem> =
+        app.get("/api/catalogue", Some(&d.partner)).await.json(StatusCode::OK);
+    assert_eq!(listed.total, 1);
+    let item = &listed.items[0];
+    assert_eq!(
+        (
+            item.resource.id,
+            item.level,
+            item.metrics.responses,
+            item.metrics.csat_percent
+        ),
+        (d.resource.id, openapi::projects::ProjectLevel::Platform, 1, Some(100.0))
+    );
+    assert_eq!((item.metrics.deliveries, item.metrics.adopting_schools), (1, 1));
+    for (query, expected) in [
+        ("form=material_kit", 0),
+        ("form=methodological_development", 1),
+        ("level=laboratory", 0),
+        ("element=technology", 1),
+        ("q=%D1%80%D0%B5%D1%81%D1%83%D1%80%D1%81", 1),
+    ] {
+        let found: Page<openapi::feedback::CatalogueItem> = app
+            .get(&format!("/api/catalogue?{query}"), Some(&d.partner))
+            .await
+            .json(StatusCode::OK);
+        assert_eq!(found.total, expected, "{query}");
+    }
+}
+
+#[tokio::test]
+async fn the_committee_reads_the_registry_and_exports_it_as_csv_that_excel_opens() {
+    let app = spawn_app().await;
+    let d = delivered(&app).await;
+    app.post(
+        &format!("/api/deliveries/{}/feedback", d.delivery.id),
+        Some(&d.partner),
+        &answer(4, 8, true),
+    )
+    .await
+    .json::<Feedback>(StatusCode::CREATED);
+    let committee = TestOrg::committee("Комитет").create(&app);
+    let reader = TestUser::new(committee, &[Role::Committee])
+        .create(&app)
+        .token(&app)
+        .await;
+    let registry: Page<openapi::feedback::RegistrySchool> =
+        app.get("/api/registry", Some(&reader)).await.json(StatusCode::OK);
+    assert_eq!(registry.total, 2, "every school, the committee itself excluded");
+    let host = registry.items.iter().find(|row| row.organisation.id == d.host).unwrap();
+    assert_eq!(
+        (
+            host.projects,
+            host.resources,
+            host.metrics.deliveries,
+            host.metrics.responses,
+            host.metrics.nps
+        ),
+        (1, 1, 1, 1, Some(0.0))
+    );
+    app.get("/api/registry", Some(&d.staff))
+        .await
+        .problem(StatusCode::FORBIDDEN, "forbidden");
+
+    let export = app
+        .client
+        .get(format!("{}/api/registry/export", app.address))
+        .bearer_auth(&reader)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(export.status(), StatusCode::OK);
+    assert!(
+        export.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    let bytes = export.bytes().await.unwrap();
+    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "UTF-8 byte-order mark");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3);
+    assert!(lines[0].starts_with("Школа;Проектов;"));
+    let host_line = lines.iter().find(|line| line.contains("СОШ № 61")).unwrap();
+    assert!(host_line.ends_with(";1;100,0;0,0;100,0"), "{host_line}");
+}

@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod catalogue;
 pub mod deliveries;
 pub mod feedback;
 pub mod health;
@@ -11,6 +12,7 @@ pub mod me;
 pub mod metrics;
 pub mod organisations;
 pub mod projects;
+pub mod registry;
 pub mod requests;
 pub mod resources;
 pub mod users;
@@ -45,6 +47,8 @@ Times are UTC in ISO 8601 with a `Z`.",
         (name = "requests", description = "Consumer requests: partner schools and the committee ask, host schools decide"),
         (name = "lifecycle", description = "The five-step lifecycle of a resource: transitions with their evidence, deliveries to consumer schools"),
         (name = "feedback", description = "Satisfaction feedback (in the app or by a signed single-use link) and the CSAT/NPS metrics"),
+        (name = "catalogue", description = "The public catalogue (fair) of published resources with their metrics"),
+        (name = "registry", description = "The committee's registry of every school's innovation work, with a CSV export"),
         (name = "audit", description = "The audit trail: who changed what and when")
     )
 )]
@@ -109,6 +113,9 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .service(feedback::public::get_feedback_invitation)
         .service(feedback::public::create_feedback_by_link)
         .service(feedback::list::list_feedback)
+        .service(catalogue::list_catalogue)
+        .service(registry::list_registry)
+        .service(registry::export_registry)
         .service(metrics::get_resource_metrics)
         .service(metrics::get_project_metrics)
         .service(metrics::get_organisation_metrics)

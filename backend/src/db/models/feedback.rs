@@ -10,6 +10,7 @@ use diesel::prelude::*;
 use openapi::feedback::{Feedback, Metrics};
 use openapi::requests::RequestStatus;
 use openapi::{OrganisationId, ResourceId};
+use std::collections::HashMap;
 
 /// A new answer, validated.
 #[derive(Debug, Clone)]
@@ -206,6 +207,101 @@ pub enum Scope {
     School(i64),
 }
 
+/// The metrics of many resources at once, keyed by resource: four grouped queries for
+/// any number of resources (a page of the catalogue).
+pub fn metrics_by_resource(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<HashMap<i64, Metrics>> {
+    let mut tallies: HashMap<i64, Tally> = HashMap::new();
+    let groups: Vec<(i64, i32, i32, bool, i64)> = feedback::table
+        .filter(feedback::resource_id.eq_any(ids))
+        .group_by((
+            feedback::resource_id,
+            feedback::csat,
+            feedback::recommend,
+            feedback::ready,
+        ))
+        .select((
+            feedback::resource_id,
+            feedback::csat,
+            feedback::recommend,
+            feedback::ready,
+            count_star(),
+        ))
+        .load(conn)?;
+    for (resource, csat, recommend, ready, count) in groups {
+        let response = Response {
+            csat: u8::try_from(csat).unwrap_or(0),
+            recommend: u8::try_from(recommend).unwrap_or(0),
+            ready,
+        };
+        tallies
+            .entry(resource)
+            .or_default()
+            .add_many(response, u64::try_from(count).unwrap_or(0));
+    }
+    let taken: HashMap<i64, i64> = requests::table
+        .filter(requests::resource_id.eq_any(ids))
+        .filter(requests::status.eq_any([RequestStatus::Accepted.as_str(), RequestStatus::Answered.as_str()]))
+        .group_by(requests::resource_id)
+        .select((requests::resource_id.assume_not_null(), count_star()))
+        .load(conn)?
+        .into_iter()
+        .collect();
+    let delivered: HashMap<i64, i64> = deliveries::table
+        .filter(deliveries::resource_id.eq_any(ids))
+        .group_by(deliveries::resource_id)
+        .select((deliveries::resource_id, count_star()))
+        .load(conn)?
+        .into_iter()
+        .collect();
+    let mut adopting: HashMap<i64, i64> = HashMap::new();
+    let pairs: Vec<(i64, i64)> = deliveries::table
+        .filter(deliveries::resource_id.eq_any(ids))
+        .select((deliveries::resource_id, deliveries::recipient_org_id))
+        .distinct()
+        .load(conn)?;
+    for (resource, _) in pairs {
+        *adopting.entry(resource).or_default() += 1;
+    }
+    Ok(ids
+        .iter()
+        .map(|id| {
+            let tally = tallies.remove(id).unwrap_or_default();
+            let counts = Counts {
+                requests: taken.get(id).copied().unwrap_or(0),
+                deliveries: delivered.get(id).copied().unwrap_or(0),
+                adopting_schools: adopting.get(id).copied().unwrap_or(0),
+            };
+            (*id, to_metrics(&tally, counts))
+        })
+        .collect())
+}
+
+/// The demand counts that go with a tally.
+#[derive(Debug, Clone, Copy)]
+struct Counts {
+    requests: i64,
+    deliveries: i64,
+    adopting_schools: i64,
+}
+
+fn to_metrics(tally: &Tally, counts: Counts) -> Metrics {
+    let count = |value: u64| i64::try_from(value).unwrap_or(i64::MAX);
+    Metrics {
+        responses: count(tally.responses),
+        satisfied: count(tally.satisfied),
+        promoters: count(tally.promoters),
+        passives: count(tally.passives),
+        detractors: count(tally.detractors),
+        ready: count(tally.ready),
+        csat_percent: tally.csat_percent(),
+        nps: tally.nps(),
+        ready_percent: tally.ready_percent(),
+        requests: counts.requests,
+        deliveries: counts.deliveries,
+        adopting_schools: counts.adopting_schools,
+    }
+}
+
 /// The metrics of a scope: one grouped query for the scores (at most 110 groups), one
 /// count each for requests and deliveries, one for the adopting schools.
 pub fn metrics(conn: &mut DbConnection, scope: Scope) -> QueryResult<Metrics> {
@@ -248,19 +344,10 @@ pub fn metrics(conn: &mut DbConnection, scope: Scope) -> QueryResult<Metrics> {
         .select(deliveries::recipient_org_id)
         .distinct()
         .load(conn)?;
-    let count = |value: u64| i64::try_from(value).unwrap_or(i64::MAX);
-    Ok(Metrics {
-        responses: count(tally.responses),
-        satisfied: count(tally.satisfied),
-        promoters: count(tally.promoters),
-        passives: count(tally.passives),
-        detractors: count(tally.detractors),
-        ready: count(tally.ready),
-        csat_percent: tally.csat_percent(),
-        nps: tally.nps(),
-        ready_percent: tally.ready_percent(),
+    let counts = Counts {
         requests,
         deliveries,
         adopting_schools: i64::try_from(adopting.len()).unwrap_or(i64::MAX),
-    })
+    };
+    Ok(to_metrics(&tally, counts))
 }

@@ -8,6 +8,7 @@ pub mod login_failure;
 pub mod organisation;
 pub mod project;
 pub mod refresh_token;
+pub mod registry;
 pub mod request;
 pub mod resource;
 pub mod transition;

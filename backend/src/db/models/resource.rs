@@ -269,3 +269,56 @@ pub fn list(conn: &mut DbConnection, filter: &ResourceFilter, page: PageRequest)
         .load(conn)?;
     Ok((complete(conn, rows)?, total))
 }
+
+/// One page of the public catalogue: published resources, newest first, with their
+/// projects' levels, and the total.
+pub fn list_catalogue(
+    conn: &mut DbConnection,
+    filter: &openapi::feedback::CatalogueFilter,
+    page: PageRequest,
+) -> QueryResult<(Vec<(Resource, openapi::projects::ProjectLevel)>, i64)> {
+    use crate::db::schema::projects;
+    let base = ResourceFilter {
+        q: filter.q.clone(),
+        org_id: filter.org_id,
+        form: filter.form,
+        element: filter.element,
+        visibility: Some(Visibility::Published),
+        ..ResourceFilter::default()
+    };
+    let query = || {
+        let mut query = filtered(&base);
+        if let Some(level) = filter.level {
+            let ids = projects::table
+                .filter(projects::level.eq(level.as_str()))
+                .select(projects::id);
+            query = query.filter(resources::project_id.eq_any(ids));
+        }
+        query
+    };
+    let total = query().count().get_result(conn)?;
+    let rows = query()
+        .order(resources::id.desc())
+        .limit(page.limit())
+        .offset(page.offset())
+        .select(ResourceRow::as_select())
+        .load(conn)?;
+    let project_ids: Vec<i64> = rows.iter().map(|row| row.project_id).collect();
+    let levels: HashMap<i64, String> = projects::table
+        .filter(projects::id.eq_any(&project_ids))
+        .select((projects::id, projects::level))
+        .load(conn)?
+        .into_iter()
+        .collect();
+    let items = complete(conn, rows)?
+        .into_iter()
+        .map(|resource| {
+            let level = levels
+                .get(&resource.project_id.0)
+                .and_then(|level| openapi::projects::ProjectLevel::parse(level))
+                .unwrap_or(openapi::projects::ProjectLevel::Platform);
+            (resource, level)
+        })
+        .collect();
+    Ok((items, total))
+}
