@@ -39,6 +39,7 @@ impl ApiError {
             detail: None,
             code: ProblemCode::NotFound,
             errors: Vec::new(),
+            reason: None,
             request_id: None,
         })
     }

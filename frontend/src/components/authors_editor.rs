@@ -1,7 +1,7 @@
 //! The authors of a resource and their shares, as rows to add and remove.
 
 use crate::api::ApiError;
-use crate::components::field_error::{FieldError, server_message_for};
+use crate::components::field_error::{FieldError, server_message_for, server_message_own};
 use crate::components::option_select::OptionSelect;
 use crate::components::text_field::TextField;
 use crate::i18n::use_i18n;
@@ -77,15 +77,15 @@ pub fn AuthorsEditor(
             rows.push(AuthorDraft::new(key, None));
         });
     };
-    let authors_message = Signal::derive(move || {
-        let code = error.with(|error| error.as_ref().and_then(|error| error.field("authors")));
-        let t = i18n.t();
-        code.map(|code| match code {
-            FieldErrorCode::OutOfRange => t.resources.shares_rule,
-            FieldErrorCode::Required => t.resources.authors_required,
-            other => t.field_error(other),
-        })
-    });
+    let authors_message = server_message_own(
+        error,
+        || "authors".to_owned(),
+        |t, code| match code {
+            FieldErrorCode::OutOfRange => Some(t.resources.shares_rule),
+            FieldErrorCode::Required => Some(t.resources.authors_required),
+            _ => None,
+        },
+    );
 
     let row = move |row: AuthorDraft| {
         let key = row.key;
@@ -127,7 +127,9 @@ pub fn AuthorsEditor(
                         autocomplete="off"
                         testid=false
                         value=row.share
-                        error=server_message_for(error, field("share"))
+                        error=server_message_own(error, field("share"), |t, code| {
+                            (code == FieldErrorCode::OutOfRange).then_some(t.resources.share_range)
+                        })
                     />
                 </div>
                 <button

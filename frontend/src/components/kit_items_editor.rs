@@ -1,7 +1,7 @@
 //! The products of a material kit, as rows to add and remove.
 
 use crate::api::ApiError;
-use crate::components::field_error::{FieldError, server_message_for};
+use crate::components::field_error::{FieldError, server_message_for, server_message_own};
 use crate::components::select_field::SelectField;
 use crate::components::text_field::TextField;
 use crate::i18n::use_i18n;
@@ -53,14 +53,11 @@ pub fn KitItemsEditor(
             rows.push(KitDraft::new(key, None));
         });
     };
-    let kit_message = Signal::derive(move || {
-        let code = error.with(|error| error.as_ref().and_then(|error| error.field("kit_items")));
-        let t = i18n.t();
-        code.map(|code| match code {
-            FieldErrorCode::Required => t.resources.kit_required,
-            other => t.field_error(other),
-        })
-    });
+    let kit_message = server_message_own(
+        error,
+        || "kit_items".to_owned(),
+        |t, code| (code == FieldErrorCode::Required).then_some(t.resources.kit_required),
+    );
 
     let row = move |row: KitDraft| {
         let key = row.key;

@@ -4,7 +4,7 @@ use crate::access;
 use crate::api;
 use crate::app::use_auth;
 use crate::components::error_alert::{ErrorAlert, failure};
-use crate::components::field_error::{FieldError, server_message};
+use crate::components::field_error::server_message;
 use crate::components::form_actions::FormActions;
 use crate::components::option_select::{OptionSelect, organisations, school_accounts};
 use crate::components::select_field::SelectField;
@@ -136,6 +136,12 @@ pub fn ProjectForm(
         }
     });
     let error = failure(save);
+    // A missing supervisor is reported next to the name while no account is chosen, else
+    // next to the choice.
+    let supervisor_error = server_message(error, "supervisor_id");
+    let account_error = Signal::derive(move || supervisor_error.get().filter(|_| supervisor.with(Option::is_some)));
+    let name_message = server_message(error, "supervisor_name");
+    let name_error = Signal::derive(move || name_message.get().or_else(|| supervisor_error.get()));
     let submit_label: Pick = if id.is_some() { |t| t.save } else { |t| t.create };
     let competitive = move || origin.get() == ProjectOrigin::Competitive;
     let laboratory = move || level.get() == ProjectLevel::Laboratory;
@@ -184,7 +190,7 @@ pub fn ProjectForm(
                 value=problem
                 error=server_message(error, "problem")
             />
-            <div class="form-grid">
+            <div class="form-grid form-grid-fill">
                 <SelectField id="project-origin" label=|t| t.projects.origin value=origin/>
                 <Show when=competitive>
                     <TextField
@@ -204,7 +210,7 @@ pub fn ProjectForm(
                     />
                 </Show>
             </div>
-            <div class="form-grid">
+            <div class="form-grid form-grid-fill">
                 <SelectField id="project-level" label=|t| t.projects.level value=level/>
                 <Show when=move || !laboratory()>
                     <SelectField
@@ -221,6 +227,7 @@ pub fn ProjectForm(
                         none=|t| t.projects.supervisor_external
                         options=supervisor_options
                         value=supervisor
+                        error=account_error
                     />
                 </Show>
                 <Show when=move || laboratory() && supervisor.with(Option::is_none)>
@@ -228,13 +235,13 @@ pub fn ProjectForm(
                         id="project-supervisor-name"
                         label=|t| t.projects.supervisor_name
                         autocomplete="off"
+                        hint=|t| t.projects.supervisor_name_hint
                         value=supervisor_name
-                        error=server_message(error, "supervisor_name")
+                        error=name_error
                     />
                 </Show>
             </div>
-            <FieldError id="project-supervisor-error" message=server_message(error, "supervisor_id")/>
-            <div class="form-grid">
+            <div class="form-grid form-grid-fill">
                 <OptionSelect
                     id="project-start-year"
                     label=|t| t.projects.start_year

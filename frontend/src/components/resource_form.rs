@@ -5,7 +5,7 @@ use crate::api;
 use crate::app::use_auth;
 use crate::components::authors_editor::{AuthorDraft, AuthorsEditor};
 use crate::components::error_alert::{ErrorAlert, failure};
-use crate::components::field_error::server_message;
+use crate::components::field_error::{server_message, server_message_own};
 use crate::components::form_actions::FormActions;
 use crate::components::kit_items_editor::{KitDraft, KitItemsEditor};
 use crate::components::option_select::school_accounts;
@@ -17,7 +17,7 @@ use leptos::prelude::*;
 use openapi::resources::{
     Author, DevelopmentElement, ProgrammeFormat, Resource, ResourceForm as Form, ResourceInput, Visibility,
 };
-use openapi::{OrganisationId, ProjectId};
+use openapi::{FieldErrorCode, OrganisationId, ProjectId};
 
 /// The resource card as a form: title, description, form with the fields of that form
 /// (the element of a methodological development, the hours and format of a programme,
@@ -162,7 +162,7 @@ pub fn ResourceForm(
                 value=description
                 error=server_message(error, "description")
             />
-            <div class="form-grid">
+            <div class="form-grid form-grid-fill">
                 <SelectField id="resource-form" label=|t| t.resources.form value=form/>
                 <Show when=move || is(Form::MethodologicalDevelopment)>
                     <SelectField
@@ -179,7 +179,11 @@ pub fn ResourceForm(
                         input_type="number"
                         autocomplete="off"
                         value=hours
-                        error=server_message(error, "hours")
+                        error=server_message_own(
+                            error,
+                            || "hours".to_owned(),
+                            |t, code| (code == FieldErrorCode::OutOfRange).then_some(t.resources.hours_range),
+                        )
                     />
                     <SelectField
                         id="resource-programme-format"
@@ -193,7 +197,7 @@ pub fn ResourceForm(
                 <KitItemsEditor rows=kit_rows error=error/>
             </Show>
             <AuthorsEditor rows=author_rows accounts=accounts error=error/>
-            <div class="form-grid">
+            <div class="form-grid form-grid-fill">
                 <TextField
                     id="resource-licence"
                     label=|t| t.resources.licence

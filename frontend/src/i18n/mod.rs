@@ -152,7 +152,7 @@ impl Texts {
             ProblemCode::WrongPassword => self.err_wrong_password,
             ProblemCode::Forbidden => self.err_forbidden,
             ProblemCode::NotFound => self.err_not_found,
-            ProblemCode::Conflict => self.err_conflict,
+            ProblemCode::Conflict | ProblemCode::TransitionRefused => self.err_conflict,
             ProblemCode::ValidationFailed => self.err_validation,
             ProblemCode::TooManyRequests => self.err_too_many_requests,
             ProblemCode::DatabaseUnavailable => self.err_database_unavailable,

@@ -48,6 +48,8 @@ pub struct ProjectTexts {
     pub supervisor_external: &'static str,
     /// The name of a supervisor without an account of the school.
     pub supervisor_name: &'static str,
+    /// What to give of a supervisor without an account of the school.
+    pub supervisor_name_hint: &'static str,
     /// The first school year.
     pub start_year: &'static str,
     /// The last school year.
@@ -115,6 +117,8 @@ pub struct ResourceTexts {
     pub element_other: &'static str,
     /// The hours of a programme.
     pub hours: &'static str,
+    /// The hours are out of range.
+    pub hours_range: &'static str,
     /// How a programme is delivered.
     pub programme_format: &'static str,
     /// In person.
@@ -153,6 +157,8 @@ pub struct ResourceTexts {
     pub author_name: &'static str,
     /// An author's share of the authorship.
     pub share: &'static str,
+    /// A share is out of range.
+    pub share_range: &'static str,
     /// Adds a row for an author.
     pub add_author: &'static str,
     /// Removes a row.
@@ -189,6 +195,8 @@ pub struct ResourceTexts {
     pub stage_satisfaction: &'static str,
     /// The project a resource belongs to.
     pub project: &'static str,
+    /// The link back to the resource's project.
+    pub back_to_project: &'static str,
     /// The heading of a record's change history.
     pub history: &'static str,
 }

@@ -127,7 +127,7 @@ pub fn AuditPage() -> impl IntoView {
             <div class="page-head">
                 <h1>{move || i18n.t().audit.heading}</h1>
             </div>
-            <div class="filters" data-testid="audit-filters">
+            <div class="filters filters-selects" data-testid="audit-filters">
                 <FilterSelect id="audit-entity-filter" label=|t| t.audit.entity value=entity page=page/>
                 {school_filter}
             </div>

@@ -42,9 +42,10 @@ pub fn ProjectPage() -> impl IntoView {
             }
         }
     });
-    let saved = Callback::new(move |_: Project| {
+    // The server answers with the saved record: it is shown at once, without a reload.
+    let saved = Callback::new(move |saved: Project| {
+        project.set(Some(Ok(saved)));
         editing.set(false);
-        project.refetch();
     });
 
     let body = move || {

@@ -105,7 +105,7 @@ pub fn ProjectsPage() -> impl IntoView {
                 <td>
                     <A href=format!("/projects/{id}") {..} data-testid="project-link">{title}</A>
                 </td>
-                <td>{org_short_name}</td>
+                <td class="nowrap">{org_short_name}</td>
                 <td>{move || i18n.t().projects.level_with_status(level, platform_status)}</td>
                 <td class="nowrap">{i18n::school_years(start_year, end_year)}</td>
                 <td>

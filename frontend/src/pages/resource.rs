@@ -11,6 +11,7 @@ use crate::components::resource_form::ResourceForm;
 use crate::i18n::use_i18n;
 use leptos::Params;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
 use openapi::ResourceId;
@@ -43,12 +44,14 @@ pub fn ResourcePage() -> impl IntoView {
             }
         }
     });
-    let saved = Callback::new(move |_: Resource| {
+    // The server answers with the saved record: it is shown at once, without a reload.
+    let saved = Callback::new(move |saved: Resource| {
+        resource.set(Some(Ok(saved)));
         editing.set(false);
         version.update(|version| *version += 1);
-        resource.refetch();
     });
     let reads_history = auth.with_me_untracked(access::may_read_audit).unwrap_or(false);
+    let reads_projects = auth.with_me_untracked(access::may_read_projects).unwrap_or(false);
 
     let body = move || {
         Suspend::new(async move {
@@ -76,9 +79,19 @@ pub fn ResourcePage() -> impl IntoView {
                             view! { <ResourceCard resource=shown.clone()/> }.into_any()
                         }
                     };
+                    let back = reads_projects.then(|| {
+                        view! {
+                            <p class="back">
+                                <A href=format!("/projects/{project}") {..} data-testid="back-to-project">
+                                    "← " {move || i18n.t().resources.back_to_project}
+                                </A>
+                            </p>
+                        }
+                    });
                     let history = reads_history
                         .then(|| view! { <AuditHistory entity="resource" entity_id=id.0 version=version/> });
                     view! {
+                        {back}
                         <div class="page-head">
                             <h1 data-testid="resource-title">{title}</h1>
                             <Show when=move || may_edit && !editing.get()>
