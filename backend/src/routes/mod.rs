@@ -35,6 +35,7 @@ Times are UTC in ISO 8601 with a `Z`.",
         license(name = "MIT", identifier = "MIT")
     ),
     servers((url = "/", description = "This server")),
+    components(schemas(openapi::requests::RequestBox)),
     modifiers(&BearerAuth),
     tags(
         (name = "health", description = "Liveness and readiness probes"),
