@@ -57,9 +57,12 @@ fn run() -> anyhow::Result<()> {
 async fn serve(settings: backend::config::Settings) -> anyhow::Result<()> {
     let app = Application::build(&settings)?;
     if settings.demo_data {
-        let loaded = db::run(&app.state().pool, demo::load_if_empty)
-            .await
-            .map_err(|err| anyhow::anyhow!("cannot load the demo data: {err}"))?;
+        let storage = app.state().storage.clone();
+        let loaded = db::run(&app.state().pool, move |conn| {
+            demo::load_if_empty(conn, storage.as_ref())
+        })
+        .await
+        .map_err(|err| anyhow::anyhow!("cannot load the demo data: {err}"))?;
         if loaded {
             tracing::info!("demo municipality loaded");
         }

@@ -6,6 +6,7 @@ mod auth;
 mod authorization;
 mod bad_input;
 mod contract;
+mod demo;
 mod feedback;
 mod health;
 mod lifecycle;

@@ -1,11 +1,15 @@
 //! The demo municipality, loaded into an empty database when `DEMO_DATA` is on: a host
-//! school, two partner schools, the committee, and one account per role.
+//! school, two partner schools, the committee, one account per role, and the host
+//! school's innovation work (see [`work`]).
+
+mod work;
 
 use crate::auth::password;
 use crate::db::DbConnection;
 use crate::db::models::organisation::{self, NewOrganisation};
 use crate::db::models::user::{self, NewUserRow};
 use crate::error::ApiError;
+use crate::storage::Storage;
 use diesel::Connection;
 use openapi::organisations::OrganisationKind;
 use openapi::users::Role;
@@ -119,7 +123,7 @@ pub fn logins() -> Vec<(&'static str, String)> {
 
 /// Loads the demo municipality if the database has no organisation yet; returns
 /// whether it did.
-pub fn load_if_empty(conn: &mut DbConnection) -> Result<bool, ApiError> {
+pub fn load_if_empty(conn: &mut DbConnection, storage: &dyn Storage) -> Result<bool, ApiError> {
     if organisation::count(conn)? > 0 {
         return Ok(false);
     }
@@ -135,6 +139,7 @@ pub fn load_if_empty(conn: &mut DbConnection) -> Result<bool, ApiError> {
             };
             org_ids.push(organisation::insert(conn, &new)?);
         }
+        let mut user_ids = Vec::with_capacity(USERS.len());
         for demo in &USERS {
             let row = NewUserRow {
                 org_id: org_ids[demo.org],
@@ -144,8 +149,9 @@ pub fn load_if_empty(conn: &mut DbConnection) -> Result<bool, ApiError> {
                 roles: demo.roles,
                 is_platform_admin: demo.platform_admin,
             };
-            user::insert(conn, &row)?;
+            user_ids.push(user::insert(conn, &row)?);
         }
+        work::load(conn, storage, &org_ids, &user_ids)?;
         Ok(true)
     })
 }
