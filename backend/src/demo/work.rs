@@ -35,6 +35,10 @@ const SUPERVISOR: usize = 3;
 const PARTNER12: usize = 4;
 const PARTNER17: usize = 5;
 
+/// Delivery, recipient school, respondent, their account (index), CSAT, recommend,
+/// ready, comment, month of 2026 answered.
+type DemoAnswer<'a> = (i64, i64, &'a str, Option<usize>, u8, u8, bool, &'a str, u32);
+
 struct Ids<'a> {
     users: &'a [i64],
 }
@@ -236,7 +240,7 @@ pub fn load(conn: &mut DbConnection, storage: &dyn Storage, orgs: &[i64], users:
         users[PARTNER17],
     )?;
     transition::apply(conn, bank_id, Stage::Delivery, Stage::Satisfaction, teacher, None)?;
-    let answers: [(i64, i64, &str, Option<usize>, u8, u8, bool, &str, u32); 5] = [
+    let answers: [DemoAnswer; 5] = [
         (
             to_sch12,
             orgs[SCH12],
