@@ -26,6 +26,8 @@ pub enum Command {
     CreateAdmin(CreateAdminArgs),
     /// Print the OpenAPI specification as JSON.
     Openapi,
+    /// Fill the database with region-scale generated data, for measurement.
+    Seed(crate::seed::SeedArgs),
 }
 
 /// Arguments of `create-admin`.

@@ -10,6 +10,7 @@ pub mod domain;
 pub mod error;
 pub mod extract;
 pub mod routes;
+pub mod seed;
 pub mod startup;
 pub mod state;
 pub mod storage;

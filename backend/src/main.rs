@@ -47,6 +47,20 @@ fn run() -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Seed(args) => {
+            telemetry::init(&settings.log_format);
+            std::fs::create_dir_all(&settings.data_dir)?;
+            let pool = db::connect(&settings.database_url(), 1)?;
+            let mut conn = pool.get().context("cannot connect to the database")?;
+            let seeded = backend::seed::run(&mut conn, args)?;
+            println!(
+                "Seeded {} rows in {:.1} s into {}",
+                seeded.rows,
+                seeded.seconds,
+                db::redact(&settings.database_url())
+            );
+            Ok(())
+        }
         Command::Serve => {
             telemetry::init(&settings.log_format);
             actix_web::rt::System::new().block_on(serve(settings))

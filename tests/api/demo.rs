@@ -43,3 +43,42 @@ async fn the_demo_municipality_has_a_resource_at_every_step_and_metrics_that_add
         app.login(login, backend::demo::DEMO_PASSWORD).await;
     }
 }
+
+#[tokio::test]
+async fn the_region_scale_generator_fills_every_table_consistently() {
+    let app = spawn_app().await;
+    let args = backend::seed::SeedArgs {
+        schools: 7,
+        resources: 30,
+        feedback: 300,
+    };
+    let seeded = app.with_db(|conn| backend::seed::run(conn, args)).unwrap();
+    assert_eq!(seeded.rows, 7 + 7 + 7 + 30 + 30 + 30 + 300);
+    let committee = openapi::OrganisationId(
+        app.with_db(|conn| {
+            backend::db::models::organisation::insert(
+                conn,
+                &backend::db::models::organisation::NewOrganisation {
+                    name: "Комитет",
+                    short_name: "Комитет",
+                    kind: openapi::organisations::OrganisationKind::Committee,
+                    municipality: "Округ",
+                },
+            )
+        })
+        .unwrap(),
+    );
+    let token = tests::fixtures::TestUser::new(committee, &[openapi::users::Role::Committee])
+        .create(&app)
+        .token(&app)
+        .await;
+    let registry: Page<openapi::feedback::RegistrySchool> = app
+        .get("/api/registry?per_page=100", Some(&token))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(registry.total, 7);
+    assert_eq!(registry.items.iter().map(|row| row.metrics.responses).sum::<i64>(), 300);
+    let catalogue: Page<openapi::feedback::CatalogueItem> =
+        app.get("/api/catalogue", Some(&token)).await.json(StatusCode::OK);
+    assert_eq!(catalogue.total, 15, "every other resource is published");
+}

@@ -5,7 +5,8 @@
 //! - `test` — every check: formatting, clippy, unit tests, the API suite on SQLite and
 //!   PostgreSQL, the contract, the wasm build and the browser tests;
 //! - `build-frontend [--dev]` — only the web app, into `dist/`;
-//! - `openapi` — regenerate `openapi/openapi.json` from the handlers.
+//! - `openapi` — regenerate `openapi/openapi.json` from the handlers;
+//! - `seed [--schools N --resources N --feedback N]` — fill the database at region scale.
 
 mod frontend;
 mod process;
@@ -32,6 +33,7 @@ fn run() -> anyhow::Result<()> {
         "test" => test::run(&root),
         "build-frontend" => frontend::build(&root, !rest.iter().any(|arg| arg == "--dev")).map(|_| ()),
         "openapi" => write_openapi(&root),
+        "seed" => seed(&root, &rest),
         "" | "help" | "--help" | "-h" => {
             println!("{}", USAGE);
             Ok(())
@@ -44,7 +46,9 @@ const USAGE: &str = "usage: cargo xtask <task>
   run [--release] [-- <backend args>]  build the web app and serve it (http://127.0.0.1:8080)
   test                                 run every check and test (SQLite, PostgreSQL, browser)
   build-frontend [--dev]               build the web app into dist/
-  openapi                              regenerate openapi/openapi.json";
+  openapi                              regenerate openapi/openapi.json
+  seed [--schools N --resources N --feedback N]
+                                       fill the database (DATABASE_URL or ./data) at region scale";
 
 /// The workspace root: the parent of this crate's directory.
 pub fn workspace_root() -> anyhow::Result<PathBuf> {
@@ -86,6 +90,25 @@ fn run_app(root: &std::path::Path, args: &[String]) -> anyhow::Result<()> {
         command.env("LOG_FORMAT", "text");
     }
     process::run_status(&mut command, "the backend")
+}
+
+fn seed(root: &std::path::Path, args: &[String]) -> anyhow::Result<()> {
+    let mut command = process::cargo();
+    command.current_dir(root).args([
+        "run",
+        "--release",
+        "--package",
+        "backend",
+        "--bin",
+        "backend",
+        "--",
+        "seed",
+    ]);
+    command.args(args);
+    if std::env::var_os("LOG_FORMAT").is_none() {
+        command.env("LOG_FORMAT", "text");
+    }
+    process::run_status(&mut command, "the seed")
 }
 
 fn write_openapi(root: &std::path::Path) -> anyhow::Result<()> {

@@ -1,0 +1,267 @@
+//! `backend seed`: fills a database at region scale (hundreds of schools, tens of
+//! thousands of resources, hundreds of thousands of answers) for measurement. Rows go in
+//! as multi-row inserts on the concrete connection, in one transaction per table chunk.
+
+use crate::db::DbConnection;
+use crate::db::schema::{deliveries, feedback, organisations, projects, resource_versions, resources, users};
+use crate::domain::text::search_key;
+use anyhow::Context;
+use chrono::{NaiveDate, TimeDelta};
+use diesel::prelude::*;
+use rand::Rng;
+use std::time::Instant;
+
+/// How much to generate.
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct SeedArgs {
+    /// Schools to add.
+    #[arg(long, default_value_t = 600)]
+    pub schools: usize,
+    /// Resources to add, spread over the schools (one project each).
+    #[arg(long, default_value_t = 20_000)]
+    pub resources: usize,
+    /// Feedback answers to add, spread over one delivery per resource.
+    #[arg(long, default_value_t = 500_000)]
+    pub feedback: usize,
+}
+
+/// What was generated.
+#[derive(Debug, Default)]
+pub struct Seeded {
+    /// Rows inserted, over all tables.
+    pub rows: usize,
+    /// Seconds taken.
+    pub seconds: f64,
+}
+
+/// Runs one multi-row insert on whichever engine the connection is.
+macro_rules! insert_chunk {
+    ($conn:expr, $table:expr, $rows:expr) => {
+        match $conn {
+            DbConnection::Postgresql(conn) => diesel::insert_into($table).values($rows).execute(conn),
+            DbConnection::Sqlite(conn) => diesel::insert_into($table).values($rows).execute(conn),
+        }
+    };
+}
+
+fn ids_after(conn: &mut DbConnection, table: &str, after: i64) -> QueryResult<Vec<i64>> {
+    #[derive(QueryableByName)]
+    struct Id {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        id: i64,
+    }
+    let rows: Vec<Id> =
+        diesel::sql_query(format!("SELECT id FROM {table} WHERE id > {after} ORDER BY id")).load(conn)?;
+    Ok(rows.into_iter().map(|row| row.id).collect())
+}
+
+fn max_id(conn: &mut DbConnection, table: &str) -> QueryResult<i64> {
+    #[derive(QueryableByName)]
+    struct Max {
+        #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]
+        id: Option<i64>,
+    }
+    let row: Max = diesel::sql_query(format!("SELECT MAX(id) AS id FROM {table}")).get_result(conn)?;
+    Ok(row.id.unwrap_or(0))
+}
+
+/// Generates the rows. Chunks keep each statement under SQLite's variable limit.
+pub fn run(conn: &mut DbConnection, args: SeedArgs) -> anyhow::Result<Seeded> {
+    anyhow::ensure!(
+        args.schools > 0 && args.resources > 0,
+        "--schools and --resources must be positive"
+    );
+    let started = Instant::now();
+    let now = crate::db::models::now();
+    let mut rng = rand::rng();
+    let mut rows = 0;
+    let run_tag = uuid::Uuid::new_v4().simple().to_string()[..8].to_owned();
+
+    let first_org = max_id(conn, "organisations")?;
+    let orgs: Vec<_> = (0..args.schools)
+        .map(|i| {
+            let name = format!("МБОУ «СОШ № {}» (выборка {run_tag})", i + 1);
+            let short = format!("СОШ № {} ({run_tag})", i + 1);
+            (
+                organisations::search.eq(search_key(&[&name, &short])),
+                organisations::name_key.eq(name.to_lowercase()),
+                organisations::name.eq(name),
+                organisations::short_name.eq(short),
+                organisations::kind.eq("school"),
+                organisations::municipality.eq("Кемеровская область"),
+                organisations::created_at.eq(now),
+                organisations::updated_at.eq(now),
+            )
+        })
+        .collect();
+    for chunk in orgs.chunks(1000) {
+        rows += insert_chunk!(conn, organisations::table, chunk)?;
+    }
+    let org_ids = ids_after(conn, "organisations", first_org)?;
+
+    let first_user = max_id(conn, "users")?;
+    let people: Vec<_> = org_ids
+        .iter()
+        .map(|org| {
+            let email = format!("staff.{org}.{run_tag}@seed.test");
+            (
+                users::org_id.eq(*org),
+                users::search.eq(search_key(&["Сотрудник школы", &email])),
+                users::email.eq(email),
+                users::full_name.eq("Сотрудник школы"),
+                users::password_hash.eq("!seeded: cannot sign in"),
+                users::is_active.eq(false),
+                users::is_platform_admin.eq(false),
+                users::locale.eq("ru"),
+                users::created_at.eq(now),
+                users::updated_at.eq(now),
+            )
+        })
+        .collect();
+    for chunk in people.chunks(1000) {
+        rows += insert_chunk!(conn, users::table, chunk)?;
+    }
+    let user_ids = ids_after(conn, "users", first_user)?;
+
+    let first_project = max_id(conn, "projects")?;
+    let plans: Vec<_> = org_ids
+        .iter()
+        .map(|org| {
+            let title = format!("Инновационный проект школы {org}");
+            (
+                projects::org_id.eq(*org),
+                projects::search.eq(search_key(&[&title])),
+                projects::title.eq(title),
+                projects::problem.eq("Проблема, выявленная проблемно-ориентированным анализом"),
+                projects::origin.eq("own_initiative"),
+                projects::level.eq("platform"),
+                projects::platform_status.eq(Some("municipal")),
+                projects::start_year.eq(2025),
+                projects::end_year.eq(2027),
+                projects::status.eq("active"),
+                projects::created_at.eq(now),
+                projects::updated_at.eq(now),
+            )
+        })
+        .collect();
+    for chunk in plans.chunks(1000) {
+        rows += insert_chunk!(conn, projects::table, chunk)?;
+    }
+    let project_ids = ids_after(conn, "projects", first_project)?;
+
+    const FORMS: [&str; 3] = ["methodological_development", "training_programme", "material_kit"];
+    const TOPICS: [&str; 6] = [
+        "математике",
+        "истории",
+        "физике",
+        "литературе",
+        "биологии",
+        "информатике",
+    ];
+    let first_resource = max_id(conn, "resources")?;
+    let items: Vec<_> = (0..args.resources)
+        .map(|i| {
+            let school = i % org_ids.len();
+            let form = FORMS[i % 3];
+            let title = format!("Методический ресурс № {} по {}", i + 1, TOPICS[i % TOPICS.len()]);
+            (
+                resources::project_id.eq(project_ids[school]),
+                resources::org_id.eq(org_ids[school]),
+                resources::search.eq(search_key(&[&title])),
+                resources::title.eq(title),
+                resources::description.eq("Сгенерированный ресурс для измерений"),
+                resources::form.eq(form),
+                resources::element.eq((form == FORMS[0]).then_some("technology")),
+                resources::hours.eq((form == FORMS[1]).then_some(36)),
+                resources::programme_format.eq((form == FORMS[1]).then_some("blended")),
+                resources::licence.eq("CC BY 4.0"),
+                resources::visibility.eq(if i % 2 == 0 { "published" } else { "internal" }),
+                resources::stage.eq("satisfaction"),
+                resources::created_at.eq(now),
+                resources::updated_at.eq(now),
+            )
+        })
+        .collect();
+    for chunk in items.chunks(1000) {
+        rows += insert_chunk!(conn, resources::table, chunk)?;
+    }
+    let resource_ids = ids_after(conn, "resources", first_resource)?;
+
+    let first_version = max_id(conn, "resource_versions")?;
+    let versions: Vec<_> = resource_ids
+        .iter()
+        .map(|id| {
+            (
+                resource_versions::resource_id.eq(*id),
+                resource_versions::number.eq(1),
+                resource_versions::kind.eq("product"),
+                resource_versions::notes.eq(""),
+                resource_versions::authors_json.eq("[]"),
+                resource_versions::created_at.eq(now),
+            )
+        })
+        .collect();
+    for chunk in versions.chunks(2000) {
+        rows += insert_chunk!(conn, resource_versions::table, chunk)?;
+    }
+    let version_ids = ids_after(conn, "resource_versions", first_version)?;
+
+    let first_delivery = max_id(conn, "deliveries")?;
+    let day = NaiveDate::from_ymd_opt(2026, 9, 1).context("date")?;
+    let handovers: Vec<_> = resource_ids
+        .iter()
+        .zip(&version_ids)
+        .enumerate()
+        .map(|(i, (resource, version))| {
+            let school = i % org_ids.len();
+            let recipient = org_ids[(school + 1 + i / org_ids.len()) % org_ids.len()];
+            (
+                deliveries::resource_id.eq(*resource),
+                deliveries::version_id.eq(*version),
+                deliveries::org_id.eq(org_ids[school]),
+                deliveries::recipient_org_id.eq(recipient),
+                deliveries::delivered_on.eq(day + TimeDelta::days((i % 80) as i64)),
+                deliveries::form.eq("handover"),
+                deliveries::contact.eq("Контактное лицо"),
+                deliveries::created_by.eq(user_ids[school]),
+                deliveries::created_at.eq(now),
+            )
+        })
+        .collect();
+    for chunk in handovers.chunks(2000) {
+        rows += insert_chunk!(conn, deliveries::table, chunk)?;
+    }
+    let delivery_ids = ids_after(conn, "deliveries", first_delivery)?;
+
+    let mut answers = Vec::with_capacity(2000);
+    for i in 0..args.feedback {
+        let d = i % delivery_ids.len();
+        let school = d % org_ids.len();
+        let recipient = org_ids[(school + 1 + d / org_ids.len()) % org_ids.len()];
+        answers.push((
+            feedback::delivery_id.eq(delivery_ids[d]),
+            feedback::resource_id.eq(resource_ids[d]),
+            feedback::org_id.eq(org_ids[school]),
+            feedback::recipient_org_id.eq(recipient),
+            feedback::respondent_key.eq(format!("seed:{i}")),
+            feedback::respondent_name.eq("Респондент"),
+            feedback::csat.eq(rng.random_range(1..=5)),
+            feedback::recommend.eq(rng.random_range(0..=10)),
+            feedback::ready.eq(rng.random_bool(0.7)),
+            feedback::comment.eq(""),
+            feedback::via.eq("link"),
+            feedback::created_at.eq(now - TimeDelta::minutes((i % 100_000) as i64)),
+        ));
+        if answers.len() == 2000 {
+            rows += insert_chunk!(conn, feedback::table, &answers)?;
+            answers.clear();
+        }
+    }
+    if !answers.is_empty() {
+        rows += insert_chunk!(conn, feedback::table, &answers)?;
+    }
+    Ok(Seeded {
+        rows,
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}
