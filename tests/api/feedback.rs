@@ -2,11 +2,11 @@ use openapi::Page;
 use openapi::feedback::{Feedback, FeedbackInvitation, FeedbackLink, Metrics};
 use openapi::lifecycle::Delivery;
 use openapi::projects::Project;
-use openapi::resources::{Resource, ResourceVersion, Stage};
+use openapi::resources::{Resource, Stage};
 use openapi::users::Role;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
-use tests::fixtures::{TestOrg, TestUser, project_body, resource_body};
+use tests::fixtures::{HostSchool, TestOrg, TestUser, resource_body};
 use tests::{TestApp, spawn_app};
 
 struct Delivered {
@@ -19,46 +19,20 @@ struct Delivered {
 }
 
 async fn delivered(app: &TestApp) -> Delivered {
-    let host = TestOrg::school("СОШ № 61").create(app);
+    let school = HostSchool::create(app, "СОШ № 61").await;
     let partner_school = TestOrg::school("СОШ № 12").create(app);
-    let staff = TestUser::new(host, &[Role::Admin, Role::Staff])
-        .create(app)
-        .token(app)
-        .await;
     let partner = TestUser::new(partner_school, &[Role::Partner])
         .named("Орлова Наталья")
         .create(app)
         .token(app)
         .await;
-    let project: Project = app
-        .post("/api/projects", Some(&staff), &project_body("Проект"))
-        .await
-        .json(StatusCode::CREATED);
-    let resource: Resource = app
-        .post(
-            &format!("/api/projects/{}/resources", project.id),
-            Some(&staff),
-            &resource_body("Ресурс"),
-        )
-        .await
-        .json(StatusCode::CREATED);
-    let version: ResourceVersion = app
-        .post(
-            &format!("/api/resources/{}/versions", resource.id),
-            Some(&staff),
-            &json!({"kind": "product"}),
-        )
-        .await
-        .json(StatusCode::CREATED);
-    app.send_raw(
-        Method::POST,
-        &format!("/api/versions/{}/files?file_name=p.pdf", version.id),
-        Some(&staff),
-        "application/pdf",
-        b"%PDF-1.7".to_vec(),
-    )
-    .await
-    .json::<Value>(StatusCode::CREATED);
+    let version = school.version_with_file(app, "product").await;
+    let HostSchool {
+        org: host,
+        staff,
+        project,
+        resource,
+    } = school;
     app.with_db(|conn| {
         backend::db::models::transition::apply(conn, resource.id.0, Stage::Request, Stage::Delivery, 1, Some("fixture"))
     })

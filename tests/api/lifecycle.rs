@@ -1,56 +1,38 @@
 use openapi::lifecycle::{Delivery, Transition};
 use openapi::projects::Project;
 use openapi::requests::ConsumerRequest;
-use openapi::resources::{Resource, ResourceVersion, Stage};
+use openapi::resources::{Resource, Stage};
 use openapi::users::Role;
 use openapi::{Page, Problem};
-use reqwest::{Method, StatusCode};
+use reqwest::StatusCode;
 use serde_json::{Value, json};
-use tests::fixtures::{TestOrg, TestUser, project_body, resource_body};
+use tests::fixtures::{HostSchool, TestOrg, TestUser, project_body, resource_body};
 use tests::{TestApp, spawn_app};
 
 struct Story {
-    staff: String,
+    host: HostSchool,
     partner: String,
     partner_school: openapi::OrganisationId,
-    resource: Resource,
 }
 
 async fn story(app: &TestApp) -> Story {
-    let host = TestOrg::school("СОШ № 61").create(app);
+    let host = HostSchool::create(app, "СОШ № 61").await;
     let partner_school = TestOrg::school("СОШ № 12").create(app);
-    let staff = TestUser::new(host, &[Role::Admin, Role::Staff])
-        .create(app)
-        .token(app)
-        .await;
     let partner = TestUser::new(partner_school, &[Role::Partner])
         .create(app)
         .token(app)
         .await;
-    let project: Project = app
-        .post("/api/projects", Some(&staff), &project_body("Проект"))
-        .await
-        .json(StatusCode::CREATED);
-    let resource: Resource = app
-        .post(
-            &format!("/api/projects/{}/resources", project.id),
-            Some(&staff),
-            &resource_body("Ресурс"),
-        )
-        .await
-        .json(StatusCode::CREATED);
     Story {
-        staff,
+        host,
         partner,
         partner_school,
-        resource,
     }
 }
 
 async fn move_to(app: &TestApp, s: &Story, to: &str, reason: Option<&str>) -> tests::Reply {
     app.post(
-        &format!("/api/resources/{}/transitions", s.resource.id),
-        Some(&s.staff),
+        &format!("/api/resources/{}/transitions", s.host.resource.id),
+        Some(&s.host.staff),
         &json!({"to": to, "reason": reason}),
     )
     .await
@@ -59,27 +41,6 @@ async fn move_to(app: &TestApp, s: &Story, to: &str, reason: Option<&str>) -> te
 fn refused(reply: &tests::Reply, reason: &str) {
     let problem: Problem = reply.problem(StatusCode::CONFLICT, "transition_refused");
     assert_eq!(problem.reason.as_deref(), Some(reason), "{}", reply.body);
-}
-
-async fn version_with_file(app: &TestApp, s: &Story, kind: &str) -> ResourceVersion {
-    let version: ResourceVersion = app
-        .post(
-            &format!("/api/resources/{}/versions", s.resource.id),
-            Some(&s.staff),
-            &json!({"kind": kind}),
-        )
-        .await
-        .json(StatusCode::CREATED);
-    app.send_raw(
-        Method::POST,
-        &format!("/api/versions/{}/files?file_name={kind}.pdf", version.id),
-        Some(&s.staff),
-        "application/pdf",
-        b"%PDF-1.7 content".to_vec(),
-    )
-    .await
-    .json::<Value>(StatusCode::CREATED);
-    version
 }
 
 fn stage_of(app: &TestApp, id: i64) -> Stage {
@@ -95,17 +56,17 @@ async fn each_step_starts_only_with_the_previous_steps_evidence_and_the_history_
     refused(&move_to(&app, &s, "design", None).await, "no_accepted_request");
     refused(&move_to(&app, &s, "production", None).await, "skips_a_step");
     assert_eq!(
-        stage_of(&app, s.resource.id.0),
+        stage_of(&app, s.host.resource.id.0),
         Stage::Request,
         "a refusal writes nothing"
     );
 
-    let me: openapi::users::Me = app.get("/api/me", Some(&s.staff)).await.json(StatusCode::OK);
+    let me: openapi::users::Me = app.get("/api/me", Some(&s.host.staff)).await.json(StatusCode::OK);
     let asked: ConsumerRequest = app.post("/api/requests", Some(&s.partner), &json!({"need": "Нужна методика для 5–6 классов", "audience": "Учителя", "target_org_id": me.organisation.id})).await.json(StatusCode::CREATED);
     app.post(
         &format!("/api/requests/{}/decision", asked.id),
-        Some(&s.staff),
-        &json!({"decision": "accept", "resource_id": s.resource.id}),
+        Some(&s.host.staff),
+        &json!({"decision": "accept", "resource_id": s.host.resource.id}),
     )
     .await
     .json::<Value>(StatusCode::OK);
@@ -113,20 +74,20 @@ async fn each_step_starts_only_with_the_previous_steps_evidence_and_the_history_
     assert_eq!(designed.stage, Stage::Design);
 
     refused(&move_to(&app, &s, "production", None).await, "no_design_document");
-    version_with_file(&app, &s, "design").await;
+    s.host.version_with_file(&app, "design").await;
     move_to(&app, &s, "production", None)
         .await
         .json::<Resource>(StatusCode::OK);
 
     refused(&move_to(&app, &s, "delivery", None).await, "no_produced_version");
-    let product = version_with_file(&app, &s, "product").await;
+    let product = s.host.version_with_file(&app, "product").await;
     move_to(&app, &s, "delivery", None)
         .await
         .json::<Resource>(StatusCode::OK);
 
     refused(&move_to(&app, &s, "satisfaction", None).await, "no_delivery");
     let delivered: Delivery = app
-        .post(&format!("/api/resources/{}/deliveries", s.resource.id), Some(&s.staff), &json!({"version_id": product.id, "recipient_org_id": s.partner_school, "delivered_on": "2026-10-01", "form": "training", "contact": "Орлова Н. П."}))
+        .post(&format!("/api/resources/{}/deliveries", s.host.resource.id), Some(&s.host.staff), &json!({"version_id": product.id, "recipient_org_id": s.partner_school, "delivered_on": "2026-10-01", "form": "training", "contact": "Орлова Н. П."}))
         .await
         .json(StatusCode::CREATED);
     assert_eq!(delivered.recipient_short_name, "СОШ № 12");
@@ -140,7 +101,10 @@ async fn each_step_starts_only_with_the_previous_steps_evidence_and_the_history_
         .json::<Resource>(StatusCode::OK);
 
     let history: Page<Transition> = app
-        .get(&format!("/api/resources/{}/transitions", s.resource.id), Some(&s.staff))
+        .get(
+            &format!("/api/resources/{}/transitions", s.host.resource.id),
+            Some(&s.host.staff),
+        )
         .await
         .json(StatusCode::OK);
     let steps: Vec<(Stage, Stage)> = history.items.iter().map(|t| (t.from, t.to)).collect();
@@ -198,11 +162,11 @@ async fn a_competitive_assignment_lets_design_start_without_a_request() {
 async fn deliveries_wait_for_the_delivery_step_and_the_consumer_confirms_them() {
     let app = spawn_app().await;
     let s = story(&app).await;
-    let product = version_with_file(&app, &s, "product").await;
+    let product = s.host.version_with_file(&app, "product").await;
     let body = json!({"version_id": product.id, "recipient_org_id": s.partner_school, "delivered_on": "2026-10-01", "form": "handover", "contact": "Орлова Н. П."});
     app.post(
-        &format!("/api/resources/{}/deliveries", s.resource.id),
-        Some(&s.staff),
+        &format!("/api/resources/{}/deliveries", s.host.resource.id),
+        Some(&s.host.staff),
         &body,
     )
     .await
@@ -210,7 +174,7 @@ async fn deliveries_wait_for_the_delivery_step_and_the_consumer_confirms_them() 
     app.with_db(|conn| {
         backend::db::models::transition::apply(
             conn,
-            s.resource.id.0,
+            s.host.resource.id.0,
             Stage::Request,
             Stage::Delivery,
             1,
@@ -221,16 +185,16 @@ async fn deliveries_wait_for_the_delivery_step_and_the_consumer_confirms_them() 
     let mut future = body.clone();
     future["delivered_on"] = json!("2099-01-01");
     app.post(
-        &format!("/api/resources/{}/deliveries", s.resource.id),
-        Some(&s.staff),
+        &format!("/api/resources/{}/deliveries", s.host.resource.id),
+        Some(&s.host.staff),
         &future,
     )
     .await
     .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
     let delivered: Delivery = app
         .post(
-            &format!("/api/resources/{}/deliveries", s.resource.id),
-            Some(&s.staff),
+            &format!("/api/resources/{}/deliveries", s.host.resource.id),
+            Some(&s.host.staff),
             &body,
         )
         .await
@@ -238,7 +202,7 @@ async fn deliveries_wait_for_the_delivery_step_and_the_consumer_confirms_them() 
 
     app.post(
         &format!("/api/deliveries/{}/confirmation", delivered.id),
-        Some(&s.staff),
+        Some(&s.host.staff),
         &json!({}),
     )
     .await
@@ -279,7 +243,7 @@ async fn the_committee_and_other_schools_cannot_move_a_resource() {
         .create(&app)
         .token(&app)
         .await;
-    let path = format!("/api/resources/{}/transitions", s.resource.id);
+    let path = format!("/api/resources/{}/transitions", s.host.resource.id);
     app.post(&path, Some(&reader), &json!({"to": "design"}))
         .await
         .problem(StatusCode::FORBIDDEN, "forbidden");

@@ -5,7 +5,7 @@ use openapi::resources::Resource;
 use openapi::users::Role;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
-use tests::fixtures::{TestOrg, TestUser, project_body, resource_body};
+use tests::fixtures::{HostSchool, TestOrg, TestUser, project_body, resource_body};
 use tests::{TestApp, spawn_app};
 
 struct World {
@@ -17,36 +17,20 @@ struct World {
 }
 
 async fn world(app: &TestApp) -> World {
-    let host = TestOrg::school("СОШ № 61").create(app);
+    let school = HostSchool::create(app, "СОШ № 61").await;
     let partner_school = TestOrg::school("СОШ № 12").create(app);
     let other = TestOrg::school("Гимназия № 17").create(app);
-    let host_staff = TestUser::new(host, &[Role::Admin, Role::Staff])
-        .create(app)
-        .token(app)
-        .await;
     let partner = TestUser::new(partner_school, &[Role::Partner])
         .create(app)
         .token(app)
         .await;
     let stranger = TestUser::new(other, &[Role::Staff]).create(app).token(app).await;
-    let project: Project = app
-        .post("/api/projects", Some(&host_staff), &project_body("Проект"))
-        .await
-        .json(StatusCode::CREATED);
-    let resource: Resource = app
-        .post(
-            &format!("/api/projects/{}/resources", project.id),
-            Some(&host_staff),
-            &resource_body("Ресурс-ответ"),
-        )
-        .await
-        .json(StatusCode::CREATED);
     World {
-        host,
-        host_staff,
+        host: school.org,
+        host_staff: school.staff,
         partner,
         stranger,
-        resource,
+        resource: school.resource,
     }
 }
 

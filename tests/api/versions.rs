@@ -1,40 +1,12 @@
-use openapi::projects::Project;
-use openapi::resources::{Resource, ResourceFile, ResourceVersion, VersionKind};
+use openapi::resources::{ResourceFile, ResourceVersion, VersionKind};
 use openapi::users::Role;
 use openapi::{FieldErrorCode, Page};
 use reqwest::{Method, StatusCode};
 use serde_json::json;
-use tests::fixtures::{TestOrg, TestUser, project_body, resource_body};
+use tests::fixtures::{HostSchool, TestOrg, TestUser};
 use tests::{TestApp, spawn_app};
 
-struct Setup {
-    staff: String,
-    org: openapi::OrganisationId,
-    resource: Resource,
-}
-
-async fn setup(app: &TestApp) -> Setup {
-    let org = TestOrg::school("СОШ № 61").create(app);
-    let staff = TestUser::new(org, &[Role::Admin, Role::Staff])
-        .create(app)
-        .token(app)
-        .await;
-    let project: Project = app
-        .post("/api/projects", Some(&staff), &project_body("Проект"))
-        .await
-        .json(StatusCode::CREATED);
-    let resource: Resource = app
-        .post(
-            &format!("/api/projects/{}/resources", project.id),
-            Some(&staff),
-            &resource_body("Ресурс с версиями"),
-        )
-        .await
-        .json(StatusCode::CREATED);
-    Setup { staff, org, resource }
-}
-
-async fn new_version(app: &TestApp, setup: &Setup, kind: &str) -> ResourceVersion {
+async fn new_version(app: &TestApp, setup: &HostSchool, kind: &str) -> ResourceVersion {
     app.post(
         &format!("/api/resources/{}/versions", setup.resource.id),
         Some(&setup.staff),
@@ -71,7 +43,7 @@ fn file_rows(app: &TestApp) -> i64 {
 #[tokio::test]
 async fn a_version_keeps_the_authorship_and_its_uploaded_file_downloads_byte_for_byte() {
     let app = spawn_app().await;
-    let s = setup(&app).await;
+    let s = HostSchool::create(&app, "СОШ № 61").await;
     let version = new_version(&app, &s, "design").await;
     assert_eq!((version.number, version.kind), (1, VersionKind::Design));
     assert_eq!(version.authors, s.resource.authors);
@@ -126,7 +98,7 @@ async fn a_version_keeps_the_authorship_and_its_uploaded_file_downloads_byte_for
 #[tokio::test]
 async fn a_wrong_type_or_a_disguised_file_is_refused_and_nothing_is_stored() {
     let app = spawn_app().await;
-    let s = setup(&app).await;
+    let s = HostSchool::create(&app, "СОШ № 61").await;
     let version = new_version(&app, &s, "design").await;
     let path = |name: &str| format!("/api/versions/{}/files?file_name={name}", version.id);
     let exe = app
@@ -165,7 +137,7 @@ async fn a_wrong_type_or_a_disguised_file_is_refused_and_nothing_is_stored() {
 #[tokio::test]
 async fn a_file_over_20_mib_is_413_and_nothing_is_stored() {
     let app = spawn_app().await;
-    let s = setup(&app).await;
+    let s = HostSchool::create(&app, "СОШ № 61").await;
     let version = new_version(&app, &s, "design").await;
     let mut big = b"%PDF-1.7\n".to_vec();
     big.resize(20 * 1024 * 1024 + 1, b'a');
@@ -185,7 +157,7 @@ async fn a_file_over_20_mib_is_413_and_nothing_is_stored() {
 #[tokio::test]
 async fn other_schools_and_partners_cannot_add_versions_or_read_internal_files() {
     let app = spawn_app().await;
-    let s = setup(&app).await;
+    let s = HostSchool::create(&app, "СОШ № 61").await;
     let version = new_version(&app, &s, "design").await;
     let file: ResourceFile = app
         .send_raw(

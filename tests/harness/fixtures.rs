@@ -165,3 +165,68 @@ pub fn resource_body(title: &str) -> serde_json::Value {
         "licence": "CC BY 4.0"
     })
 }
+
+/// A school with an account that is both administrator and teacher, one project and one
+/// resource (at the request step), made through the API as a user would.
+pub struct HostSchool {
+    /// The school.
+    pub org: OrganisationId,
+    /// The access token of its administrator-teacher.
+    pub staff: String,
+    /// Its project.
+    pub project: openapi::projects::Project,
+    /// The project's resource.
+    pub resource: openapi::resources::Resource,
+}
+
+impl HostSchool {
+    /// Creates the school, the account, the project and the resource «Ресурс».
+    pub async fn create(app: &TestApp, short_name: &str) -> Self {
+        use reqwest::StatusCode;
+        let org = TestOrg::school(short_name).create(app);
+        let staff = TestUser::new(org, &[Role::Admin, Role::Staff])
+            .create(app)
+            .token(app)
+            .await;
+        let project: openapi::projects::Project = app
+            .post("/api/projects", Some(&staff), &project_body("Проект"))
+            .await
+            .json(StatusCode::CREATED);
+        let resource = app
+            .post(
+                &format!("/api/projects/{}/resources", project.id),
+                Some(&staff),
+                &resource_body("Ресурс"),
+            )
+            .await
+            .json(StatusCode::CREATED);
+        Self {
+            org,
+            staff,
+            project,
+            resource,
+        }
+    }
+
+    /// A new version of the resource (`design` or `product`) holding one small PDF.
+    pub async fn version_with_file(&self, app: &TestApp, kind: &str) -> openapi::resources::ResourceVersion {
+        use reqwest::StatusCode;
+        let path = format!("/api/resources/{}/versions", self.resource.id);
+        let version: openapi::resources::ResourceVersion = app
+            .post(&path, Some(&self.staff), &serde_json::json!({"kind": kind}))
+            .await
+            .json(StatusCode::CREATED);
+        let upload = format!("/api/versions/{}/files?file_name={kind}.pdf", version.id);
+        let reply = app
+            .send_raw(
+                reqwest::Method::POST,
+                &upload,
+                Some(&self.staff),
+                "application/pdf",
+                b"%PDF-1.7".to_vec(),
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+        version
+    }
+}
