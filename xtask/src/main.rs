@@ -6,6 +6,7 @@
 //!   PostgreSQL, the contract, the wasm build and the browser tests;
 //! - `build-frontend [--dev]` — only the web app, into `dist/`;
 //! - `openapi` — regenerate `openapi/openapi.json` from the handlers;
+//! - `bench` — region-scale latency of the catalogue and the registry on both databases;
 //! - `seed [--schools N --resources N --feedback N]` — fill the database at region scale.
 
 mod frontend;
@@ -34,6 +35,7 @@ fn run() -> anyhow::Result<()> {
         "build-frontend" => frontend::build(&root, !rest.iter().any(|arg| arg == "--dev")).map(|_| ()),
         "openapi" => write_openapi(&root),
         "seed" => seed(&root, &rest),
+        "bench" => bench(&root),
         "" | "help" | "--help" | "-h" => {
             println!("{}", USAGE);
             Ok(())
@@ -47,6 +49,7 @@ const USAGE: &str = "usage: cargo xtask <task>
   test                                 run every check and test (SQLite, PostgreSQL, browser)
   build-frontend [--dev]               build the web app into dist/
   openapi                              regenerate openapi/openapi.json
+  bench                                region-scale latency of the catalogue and registry, both databases
   seed [--schools N --resources N --feedback N]
                                        fill the database (DATABASE_URL or ./data) at region scale";
 
@@ -90,6 +93,25 @@ fn run_app(root: &std::path::Path, args: &[String]) -> anyhow::Result<()> {
         command.env("LOG_FORMAT", "text");
     }
     process::run_status(&mut command, "the backend")
+}
+
+fn bench(root: &std::path::Path) -> anyhow::Result<()> {
+    for database in ["sqlite", "postgres"] {
+        if database == "postgres" && !tools::postgres_reachable(&tools::postgres_url()) {
+            println!(
+                "xtask: no PostgreSQL at {}; its bench is skipped",
+                tools::postgres_url()
+            );
+            continue;
+        }
+        let mut command = process::cargo();
+        command
+            .current_dir(root)
+            .args(["bench", "--package", "tests", "--bench", "api"])
+            .env("TEST_DATABASE", database);
+        process::run_status(&mut command, "the bench")?;
+    }
+    Ok(())
 }
 
 fn seed(root: &std::path::Path, args: &[String]) -> anyhow::Result<()> {
