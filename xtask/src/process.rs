@@ -69,11 +69,19 @@ pub fn parse_line(line: &str, counts: &mut Counts) {
     }
 }
 
-/// Runs a command, echoing its output, and returns the test counts it reported; fails
-/// when the command fails.
-pub fn run_counting(command: &mut Command, what: &str) -> anyhow::Result<Counts> {
+/// Runs a command, echoing its output; returns the test counts it reported, and whether
+/// it succeeded (the counts are kept either way, so a summary can show the failures).
+pub fn run_counting(command: &mut Command, what: &str) -> (Counts, anyhow::Result<()>) {
     command.stdout(Stdio::piped()).stderr(Stdio::inherit());
-    let mut child = command.spawn().with_context(|| format!("cannot start {what}"))?;
+    let mut child = match command.spawn() {
+        Ok(child) => child,
+        Err(err) => {
+            return (
+                Counts::default(),
+                Err(anyhow::Error::new(err).context(format!("cannot start {what}"))),
+            );
+        }
+    };
     let mut counts = Counts::default();
     if let Some(stdout) = child.stdout.take() {
         for line in BufReader::new(stdout).lines() {
@@ -82,15 +90,16 @@ pub fn run_counting(command: &mut Command, what: &str) -> anyhow::Result<Counts>
             parse_line(&line, &mut counts);
         }
     }
-    let status = child.wait().with_context(|| format!("cannot wait for {what}"))?;
-    if !status.success() {
-        bail!(
+    let result = match child.wait() {
+        Ok(status) if status.success() => Ok(()),
+        Ok(status) => Err(anyhow::anyhow!(
             "{what} failed ({status}): {} passed, {} failed",
             counts.passed,
             counts.failed
-        );
-    }
-    Ok(counts)
+        )),
+        Err(err) => Err(anyhow::Error::new(err).context(format!("cannot wait for {what}"))),
+    };
+    (counts, result)
 }
 
 #[cfg(test)]

@@ -37,12 +37,17 @@ impl Report {
         result
     }
 
-    fn count(&mut self, name: &'static str, work: impl FnOnce() -> anyhow::Result<Counts>) -> anyhow::Result<Counts> {
-        let counts = self.time(name, work)?;
+    fn count(&mut self, name: &'static str, work: impl FnOnce() -> (Counts, anyhow::Result<()>)) -> anyhow::Result<()> {
+        let mut counts = Counts::default();
+        let result = self.time(name, || {
+            let (found, result) = work();
+            counts = found;
+            result
+        });
         if let Some(step) = self.steps.last_mut() {
             step.counts = Some(counts);
         }
-        Ok(counts)
+        result
     }
 
     fn skip(&mut self, name: &'static str, why: String) {
@@ -63,7 +68,10 @@ impl Report {
                 total.add(c);
                 format!("{} passed, {} failed, {} skipped", c.passed, c.failed, c.skipped)
             });
-            let detail = step.note.clone().or(counts).unwrap_or_else(|| "ok".to_owned());
+            let detail = match (step.note.clone(), counts) {
+                (Some(note), Some(counts)) => format!("{counts} — {note}"),
+                (note, counts) => note.or(counts).unwrap_or_else(|| "ok".to_owned()),
+            };
             println!("{:<22} {:>6.0} s   {detail}", step.name, step.seconds);
         }
         let seconds: f64 = self.steps.iter().map(|s| s.seconds).sum();
@@ -251,15 +259,18 @@ fn start_server(root: &Path, dist: &Path) -> anyhow::Result<(Server, u16)> {
     Ok((server, port))
 }
 
-fn browser_tests(root: &Path, dist: &Path, chromium: &Path) -> anyhow::Result<Counts> {
-    let (server, port) = start_server(root, dist)?;
+fn browser_tests(root: &Path, dist: &Path, chromium: &Path) -> (Counts, anyhow::Result<()>) {
+    let (server, port) = match start_server(root, dist) {
+        Ok(started) => started,
+        Err(err) => return (Counts::default(), Err(err)),
+    };
     let mut command = Command::new("npm");
     command
         .current_dir(root.join("tests/e2e"))
         .args(["test", "--silent"])
         .env("BASE_URL", format!("http://127.0.0.1:{port}"))
         .env("CHROMIUM_PATH", chromium);
-    let result = process::run_counting(&mut command, "the browser tests");
+    let (counts, result) = process::run_counting(&mut command, "the browser tests");
     if result.is_err() {
         let log = std::fs::read_to_string(&server.log).unwrap_or_default();
         let tail: Vec<&str> = log.lines().rev().take(30).collect();
@@ -269,5 +280,5 @@ fn browser_tests(root: &Path, dist: &Path, chromium: &Path) -> anyhow::Result<Co
         );
     }
     drop(server);
-    result
+    (counts, result)
 }
