@@ -62,3 +62,28 @@ pub fn may_list_school_accounts(me: &Me) -> bool {
 pub fn may_read_audit(me: &Me) -> bool {
     me.has_role(Role::Committee) || school_role(me, &[Role::Admin])
 }
+
+/// Filing consumer requests and following them: partner schools and the committee.
+pub fn may_file_requests(me: &Me) -> bool {
+    me.has_role(Role::Partner) || me.has_role(Role::Committee)
+}
+
+/// Deciding on the requests to a school: its administration, council and teachers.
+pub fn may_decide_requests(me: &Me) -> bool {
+    school_role(me, &[Role::Admin, Role::Council, Role::Staff])
+}
+
+/// Confirming and rating the deliveries to the user's school: its partners.
+pub fn receives_deliveries(me: &Me) -> bool {
+    school_role(me, &[Role::Partner])
+}
+
+/// The requests page: whoever files or decides on requests.
+pub fn may_use_requests(me: &Me) -> bool {
+    may_file_requests(me) || may_decide_requests(me)
+}
+
+/// The registry of schools with its export: the committee.
+pub fn may_read_registry(me: &Me) -> bool {
+    me.has_role(Role::Committee)
+}

@@ -6,8 +6,9 @@ use crate::components::require_access::RequireAccess;
 use crate::components::shell::Shell;
 use crate::i18n::I18n;
 use crate::pages::{
-    audit::AuditPage, home::HomePage, login::LoginPage, not_found::NotFoundPage, organisations::OrganisationsPage,
-    profile::ProfilePage, project::ProjectPage, projects::ProjectsPage, resource::ResourcePage, users::UsersPage,
+    audit::AuditPage, catalogue::CataloguePage, feedback::FeedbackPage, home::HomePage, login::LoginPage,
+    not_found::NotFoundPage, organisations::OrganisationsPage, profile::ProfilePage, project::ProjectPage,
+    projects::ProjectsPage, registry::RegistryPage, requests::RequestsPage, resource::ResourcePage, users::UsersPage,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -31,6 +32,8 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=|| view! { <NotFoundPage/> }>
                 <Route path=path!("/login") view=LoginPage/>
+                // A feedback link is answered without an account, outside the layout.
+                <Route path=path!("/feedback/:token") view=FeedbackPage/>
                 <ParentRoute path=path!("") view=Shell>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/profile") view=ProfilePage/>
@@ -55,6 +58,24 @@ pub fn App() -> impl IntoView {
                         view=|| view! {
                             <RequireAccess allowed=access::may_read_projects>
                                 <ProjectPage/>
+                            </RequireAccess>
+                        }
+                    />
+                    <Route
+                        path=path!("/registry")
+                        view=|| view! {
+                            <RequireAccess allowed=access::may_read_registry>
+                                <RegistryPage/>
+                            </RequireAccess>
+                        }
+                    />
+                    // Every signed-in user reads the catalogue.
+                    <Route path=path!("/catalogue") view=CataloguePage/>
+                    <Route
+                        path=path!("/requests")
+                        view=|| view! {
+                            <RequireAccess allowed=access::may_use_requests>
+                                <RequestsPage/>
                             </RequireAccess>
                         }
                     />

@@ -5,6 +5,7 @@ mod access;
 mod api;
 mod app;
 mod components;
+mod files;
 mod i18n;
 mod pages;
 mod storage;

@@ -71,7 +71,14 @@ pub struct Call {
     method: Method,
     path: String,
     query: Vec<(&'static str, String)>,
-    body: Option<serde_json::Result<String>>,
+    body: Option<serde_json::Result<Body>>,
+}
+
+/// What a request carries: a JSON document or the bytes of a file.
+#[derive(Debug)]
+enum Body {
+    Json(String),
+    Bytes(Vec<u8>),
 }
 
 /// A response read to the end.
@@ -141,7 +148,13 @@ impl Call {
 
     /// Sends a JSON body.
     pub fn json(mut self, body: &impl Serialize) -> Self {
-        self.body = Some(serde_json::to_string(body));
+        self.body = Some(serde_json::to_string(body).map(Body::Json));
+        self
+    }
+
+    /// Sends the bytes of a file as `application/octet-stream`.
+    pub fn bytes(mut self, bytes: Vec<u8>) -> Self {
+        self.body = Some(Ok(Body::Bytes(bytes)));
         self
     }
 
@@ -149,6 +162,20 @@ impl Call {
     /// expired, and decodes the answer. Without a session, or when the server refuses it,
     /// the session is cleared and the answer is [`ApiError::SignedOut`].
     pub async fn send<T: DeserializeOwned>(self) -> Result<T, ApiError> {
+        self.send_signed_in().await?.decode()
+    }
+
+    /// Like [`Call::send`], but answers with the body's bytes as they are (a download).
+    pub async fn download(self) -> Result<Vec<u8>, ApiError> {
+        let raw = self.send_signed_in().await?;
+        if raw.status.is_success() {
+            Ok(raw.body)
+        } else {
+            Err(raw.problem())
+        }
+    }
+
+    async fn send_signed_in(self) -> Result<Raw, ApiError> {
         let body = self.body()?;
         let Some(current) = session::load() else {
             session::clear();
@@ -163,7 +190,7 @@ impl Call {
             session::clear();
             return Err(ApiError::SignedOut);
         }
-        raw.decode()
+        Ok(raw)
     }
 
     /// Sends the request without any token (sign-in, refresh) and decodes the answer.
@@ -178,7 +205,7 @@ impl Call {
         self.execute(self.body()?, token.as_deref()).await?.decode()
     }
 
-    fn body(&self) -> Result<Option<&str>, ApiError> {
+    fn body(&self) -> Result<Option<&Body>, ApiError> {
         match &self.body {
             None => Ok(None),
             Some(Ok(body)) => Ok(Some(body)),
@@ -202,16 +229,20 @@ impl Call {
         Ok(url)
     }
 
-    async fn execute(&self, body: Option<&str>, token: Option<&str>) -> Result<Raw, ApiError> {
+    async fn execute(&self, body: Option<&Body>, token: Option<&str>) -> Result<Raw, ApiError> {
         let mut request = reqwest::Client::new()
             .request(self.method.clone(), self.url()?)
             .header(ACCEPT, "application/json, application/problem+json");
         if let Some(token) = token {
             request = request.bearer_auth(token);
         }
-        if let Some(body) = body {
-            request = request.header(CONTENT_TYPE, "application/json").body(body.to_owned());
-        }
+        request = match body {
+            Some(Body::Json(json)) => request.header(CONTENT_TYPE, "application/json").body(json.clone()),
+            Some(Body::Bytes(bytes)) => request
+                .header(CONTENT_TYPE, "application/octet-stream")
+                .body(bytes.clone()),
+            None => request,
+        };
         let response = request.send().await.map_err(|_| ApiError::Network)?;
         let status = response.status();
         let body = response.bytes().await.map_err(|_| ApiError::Network)?;

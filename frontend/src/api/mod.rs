@@ -3,10 +3,15 @@
 
 pub mod audit;
 pub mod auth;
+pub mod catalogue;
 pub mod client;
+pub mod deliveries;
+pub mod lifecycle;
 pub mod me;
 pub mod organisations;
 pub mod projects;
+pub mod registry;
+pub mod requests;
 pub mod resources;
 pub mod session;
 pub mod users;

@@ -15,6 +15,8 @@ pub fn NavMenu() -> impl IntoView {
     let organisations = Memo::new(move |_| auth.with_me(access::may_browse_organisations).unwrap_or(false));
     let users = Memo::new(move |_| auth.with_me(access::may_manage_users).unwrap_or(false));
     let projects = Memo::new(move |_| auth.with_me(access::may_read_projects).unwrap_or(false));
+    let requests = Memo::new(move |_| auth.with_me(access::may_use_requests).unwrap_or(false));
+    let registry = Memo::new(move |_| auth.with_me(access::may_read_registry).unwrap_or(false));
     let audit = Memo::new(move |_| auth.with_me(access::may_read_audit).unwrap_or(false));
     let link = move |href: &'static str, testid: &'static str, label: Pick| {
         view! {
@@ -31,6 +33,9 @@ pub fn NavMenu() -> impl IntoView {
             <ul>
                 {link("/", "nav-home", |t| t.nav_home)}
                 <Show when=move || projects.get()>{link("/projects", "nav-projects", |t| t.nav_projects)}</Show>
+                {link("/catalogue", "nav-catalogue", |t| t.catalogue.heading)}
+                <Show when=move || requests.get()>{link("/requests", "nav-requests", |t| t.requests.heading)}</Show>
+                <Show when=move || registry.get()>{link("/registry", "nav-registry", |t| t.registry.heading)}</Show>
                 <Show when=move || organisations.get()>
                     {link("/organisations", "nav-organisations", |t| t.nav_organisations)}
                 </Show>

@@ -1,9 +1,12 @@
 //! Closed sets of values the user picks from a drop-down, with their texts.
 
 use super::Texts;
+use openapi::lifecycle::DeliveryForm;
 use openapi::organisations::OrganisationKind;
 use openapi::projects::{PlatformStatus, ProjectLevel, ProjectOrigin, ProjectStatus};
-use openapi::resources::{DevelopmentElement, KitItemType, ProgrammeFormat, ResourceForm, Stage, Visibility};
+use openapi::resources::{
+    DevelopmentElement, KitItemType, ProgrammeFormat, ResourceForm, Stage, VersionKind, Visibility,
+};
 use openapi::users::{Locale, Role};
 
 /// A value offered as an option: every value in order, the option's `value` attribute
@@ -93,4 +96,6 @@ wire_choices! {
     KitItemType => |t, item_type| t.resources.kit_item_type(item_type);
     Visibility => |t, visibility| t.resources.visibility(visibility);
     Stage => |t, stage| t.resources.stage(stage);
+    VersionKind => |t, kind| t.lifecycle.kind(kind);
+    DeliveryForm => |t, form| t.deliveries.form(form);
 }

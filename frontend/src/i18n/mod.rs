@@ -140,7 +140,15 @@ impl Texts {
             ApiError::Network => self.err_network,
             ApiError::SignedOut => self.err_signed_out,
             ApiError::Unexpected => self.err_internal,
-            ApiError::Problem(problem) => self.problem(problem.code),
+            ApiError::Problem(problem) => match problem.code {
+                ProblemCode::TransitionRefused => problem
+                    .reason
+                    .as_deref()
+                    .and_then(|reason| self.lifecycle.refusal(reason))
+                    .unwrap_or(self.err_conflict),
+                ProblemCode::PayloadTooLarge => self.lifecycle.file_too_large,
+                code => self.problem(code),
+            },
         }
     }
 

@@ -4,7 +4,9 @@
 //! compile error, not a blank on the screen. The innovation work's texts are grouped in
 //! sections of their own (see [`super::work_texts`]).
 
-use super::work_texts::{AuditTexts, ProjectTexts, ResourceTexts};
+use super::work_texts::{
+    AuditTexts, CatalogueTexts, DeliveryTexts, LifecycleTexts, ProjectTexts, RegistryTexts, RequestTexts, ResourceTexts,
+};
 
 /// Every text of the interface in one language.
 #[derive(Debug)]
@@ -292,4 +294,14 @@ pub struct Texts {
     pub resources: ResourceTexts,
     /// The change log.
     pub audit: AuditTexts,
+    /// A resource's lifecycle and versions.
+    pub lifecycle: LifecycleTexts,
+    /// The texts of deliveries and satisfaction feedback.
+    pub deliveries: DeliveryTexts,
+    /// The texts of consumer requests.
+    pub requests: RequestTexts,
+    /// The texts of the catalogue of published resources.
+    pub catalogue: CatalogueTexts,
+    /// The texts of the committee's registry of schools.
+    pub registry: RegistryTexts,
 }

@@ -1,9 +1,12 @@
 //! The names of the innovation work's closed sets of values (statuses, levels, forms,
 //! stages …) in the catalogue's sections.
 
-use super::work_texts::{AuditTexts, ProjectTexts, ResourceTexts};
+use super::work_texts::{AuditTexts, DeliveryTexts, LifecycleTexts, ProjectTexts, ResourceTexts};
+use openapi::lifecycle::DeliveryForm;
 use openapi::projects::{PlatformStatus, ProjectLevel, ProjectOrigin, ProjectStatus};
-use openapi::resources::{DevelopmentElement, KitItemType, ProgrammeFormat, ResourceForm, Stage, Visibility};
+use openapi::resources::{
+    DevelopmentElement, KitItemType, ProgrammeFormat, ResourceForm, Stage, VersionKind, Visibility,
+};
 
 impl ProjectTexts {
     /// The name of a project status.
@@ -125,6 +128,11 @@ impl AuditTexts {
             "resource" => Some(self.entity_resource),
             "user" => Some(self.entity_user),
             "organisation" => Some(self.entity_organisation),
+            "request" => Some(self.entity_request),
+            "resource_version" => Some(self.entity_resource_version),
+            "resource_file" => Some(self.entity_resource_file),
+            "delivery" => Some(self.entity_delivery),
+            "feedback" => Some(self.entity_feedback),
             _ => None,
         }
     }
@@ -137,7 +145,54 @@ impl AuditTexts {
             "update" => Some(self.action_update),
             "transition" => Some(self.action_transition),
             "password_reset" => Some(self.action_password_reset),
+            // A decision on a request is recorded by the request's new status.
+            "accept" | "accepted" => Some(self.action_accept),
+            "answer" | "answered" => Some(self.action_answer),
+            "decline" | "declined" => Some(self.action_decline),
+            "upload" => Some(self.action_upload),
+            "confirm" => Some(self.action_confirm),
             _ => None,
         }
+    }
+}
+
+impl LifecycleTexts {
+    /// The kind of a version.
+    pub fn kind(&self, kind: VersionKind) -> &'static str {
+        match kind {
+            VersionKind::Design => self.kind_design,
+            VersionKind::Product => self.kind_product,
+        }
+    }
+
+    /// Why a stage change was refused, from the `reason` of a `transition_refused` problem.
+    pub fn refusal(&self, reason: &str) -> Option<&'static str> {
+        Some(match reason {
+            "no_accepted_request" => self.refused_no_accepted_request,
+            "no_design_document" => self.refused_no_design_document,
+            "no_produced_version" => self.refused_no_produced_version,
+            "no_delivery" => self.refused_no_delivery,
+            "skips_a_step" => self.refused_skips_a_step,
+            "reason_required" => self.refused_reason_required,
+            "same_stage" => self.refused_same_stage,
+            _ => return None,
+        })
+    }
+}
+
+impl DeliveryTexts {
+    /// The name of a delivery form.
+    pub fn form(&self, form: DeliveryForm) -> &'static str {
+        match form {
+            DeliveryForm::Handover => self.form_handover,
+            DeliveryForm::Training => self.form_training,
+            DeliveryForm::Consultation => self.form_consultation,
+            DeliveryForm::Event => self.form_event,
+        }
+    }
+
+    /// A percentage or score rounded to a whole number, or «нет данных».
+    pub fn figure(&self, value: Option<f64>, unit: &str) -> String {
+        value.map_or_else(|| self.no_data.to_owned(), |value| format!("{value:.0}{unit}"))
     }
 }

@@ -234,4 +234,287 @@ pub struct AuditTexts {
     pub action_transition: &'static str,
     /// A password was reset.
     pub action_password_reset: &'static str,
+    /// A consumer request.
+    pub entity_request: &'static str,
+    /// A version of a resource.
+    pub entity_resource_version: &'static str,
+    /// A file of a version.
+    pub entity_resource_file: &'static str,
+    /// A delivery.
+    pub entity_delivery: &'static str,
+    /// A feedback answer.
+    pub entity_feedback: &'static str,
+    /// A request accepted.
+    pub action_accept: &'static str,
+    /// A request answered with a resource.
+    pub action_answer: &'static str,
+    /// A request declined.
+    pub action_decline: &'static str,
+    /// A file uploaded.
+    pub action_upload: &'static str,
+    /// A delivery confirmed.
+    pub action_confirm: &'static str,
+}
+
+/// The texts of a resource's lifecycle and versions.
+#[derive(Debug)]
+pub struct LifecycleTexts {
+    /// The lifecycle section's heading.
+    pub heading: &'static str,
+    /// The button that moves to the next stage, before the stage's name.
+    pub move_to: &'static str,
+    /// The button that opens the dialog to go back.
+    pub move_back: &'static str,
+    /// The going-back dialog's heading.
+    pub back_title: &'static str,
+    /// The stage to return to.
+    pub back_stage: &'static str,
+    /// The reason for going back.
+    pub back_reason: &'static str,
+    /// The button that goes back.
+    pub back_confirm: &'static str,
+    /// The timeline's heading.
+    pub timeline: &'static str,
+    /// The timeline without entries.
+    pub no_transitions: &'static str,
+    /// Refusal: no accepted request.
+    pub refused_no_accepted_request: &'static str,
+    /// Refusal: no design document.
+    pub refused_no_design_document: &'static str,
+    /// Refusal: no product version.
+    pub refused_no_produced_version: &'static str,
+    /// Refusal: no delivery.
+    pub refused_no_delivery: &'static str,
+    /// Refusal: a step skipped.
+    pub refused_skips_a_step: &'static str,
+    /// Refusal: no reason.
+    pub refused_reason_required: &'static str,
+    /// Refusal: same stage.
+    pub refused_same_stage: &'static str,
+    /// The versions section's heading.
+    pub versions: &'static str,
+    /// The list without versions.
+    pub no_versions: &'static str,
+    /// A version's number, before it.
+    pub version_number: &'static str,
+    /// A version's kind.
+    pub kind: &'static str,
+    /// A design document version.
+    pub kind_design: &'static str,
+    /// A product version.
+    pub kind_product: &'static str,
+    /// A version's notes.
+    pub notes: &'static str,
+    /// A version without files.
+    pub no_files: &'static str,
+    /// The button and the heading of the new-version form.
+    pub new_version: &'static str,
+    /// The button that adds the version.
+    pub create_version: &'static str,
+    /// The file input's label.
+    pub upload: &'static str,
+    /// What may be uploaded.
+    pub upload_hint: &'static str,
+    /// A file of another type.
+    pub file_refused: &'static str,
+    /// A file over the limit.
+    pub file_too_large: &'static str,
+    /// The unit of file size.
+    pub kb: &'static str,
+}
+
+/// The texts of deliveries and satisfaction feedback.
+#[derive(Debug)]
+pub struct DeliveryTexts {
+    /// The deliveries section's heading.
+    pub heading: &'static str,
+    /// The list without deliveries.
+    pub none: &'static str,
+    /// The button and heading of the delivery form.
+    pub add: &'static str,
+    /// The delivered version.
+    pub version: &'static str,
+    /// The school that received it.
+    pub recipient: &'static str,
+    /// The date of the delivery.
+    pub delivered_on: &'static str,
+    /// The form of the delivery.
+    pub form: &'static str,
+    /// Handing the product over.
+    pub form_handover: &'static str,
+    /// A training.
+    pub form_training: &'static str,
+    /// A consultation.
+    pub form_consultation: &'static str,
+    /// An event.
+    pub form_event: &'static str,
+    /// The recipient's contact person.
+    pub contact: &'static str,
+    /// The empty option.
+    pub choose: &'static str,
+    /// A delivery the recipient confirmed.
+    pub confirmed: &'static str,
+    /// A delivery not yet confirmed.
+    pub unconfirmed: &'static str,
+    /// The button that opens the feedback-link form.
+    pub link: &'static str,
+    /// Who is asked for feedback.
+    pub respondent: &'static str,
+    /// The button that creates the link.
+    pub make_link: &'static str,
+    /// Above the created link.
+    pub link_ready: &'static str,
+    /// The feedback section's heading.
+    pub feedback: &'static str,
+    /// CSAT tile.
+    pub csat: &'static str,
+    /// NPS tile.
+    pub nps: &'static str,
+    /// Ready-to-recommend tile.
+    pub ready_percent: &'static str,
+    /// Responses tile.
+    pub responses: &'static str,
+    /// Deliveries tile.
+    pub deliveries: &'static str,
+    /// Adopting schools tile.
+    pub schools: &'static str,
+    /// A metric without responses.
+    pub no_data: &'static str,
+    /// The chart's caption.
+    pub chart: &'static str,
+    /// The list without answers.
+    pub no_feedback: &'static str,
+    /// The CSAT question.
+    pub score_csat: &'static str,
+    /// The NPS question.
+    pub score_recommend: &'static str,
+    /// The readiness question.
+    pub score_ready: &'static str,
+    /// Yes.
+    pub yes: &'static str,
+    /// No.
+    pub no: &'static str,
+    /// The comment.
+    pub comment: &'static str,
+    /// The button that sends the feedback.
+    pub send: &'static str,
+    /// The public feedback page's heading.
+    pub public_heading: &'static str,
+    /// The resource rated.
+    pub resource: &'static str,
+    /// The school that made it.
+    pub host: &'static str,
+    /// Who answers.
+    pub respondent_label: &'static str,
+    /// After the answer was recorded.
+    pub thanks: &'static str,
+    /// A link already answered.
+    pub link_used: &'static str,
+    /// An expired link.
+    pub link_expired: &'static str,
+    /// An unknown link.
+    pub link_invalid: &'static str,
+}
+
+/// The texts of consumer requests.
+#[derive(Debug)]
+pub struct RequestTexts {
+    /// The requests page's heading.
+    pub heading: &'static str,
+    /// The partner's own requests.
+    pub outbox: &'static str,
+    /// The requests to the school.
+    pub inbox: &'static str,
+    /// A list without requests.
+    pub none: &'static str,
+    /// The button and heading of the request form.
+    pub add: &'static str,
+    /// What is needed.
+    pub need: &'static str,
+    /// For whom.
+    pub audience: &'static str,
+    /// By when.
+    pub deadline: &'static str,
+    /// The school asked.
+    pub target: &'static str,
+    /// The option of an open request.
+    pub open: &'static str,
+    /// The button that files the request.
+    pub submit: &'static str,
+    /// Who asked.
+    pub from: &'static str,
+    /// A request awaiting a decision.
+    pub status_submitted: &'static str,
+    /// An accepted request.
+    pub status_accepted: &'static str,
+    /// A declined request.
+    pub status_declined: &'static str,
+    /// A request answered with a resource.
+    pub status_answered: &'static str,
+    /// The request's history.
+    pub history: &'static str,
+    /// Accept.
+    pub accept: &'static str,
+    /// Answer with a resource.
+    pub answer: &'static str,
+    /// Decline.
+    pub decline: &'static str,
+    /// The school's resource chosen.
+    pub resource: &'static str,
+    /// A note to the answer.
+    pub note: &'static str,
+    /// Why declined.
+    pub reason: &'static str,
+    /// The partner's deliveries.
+    pub received: &'static str,
+    /// Confirm the receipt.
+    pub confirm: &'static str,
+    /// Rate a delivery.
+    pub rate: &'static str,
+    /// After rating.
+    pub rated: &'static str,
+    /// A second rating.
+    pub already_rated: &'static str,
+}
+
+/// The texts of the catalogue of published resources.
+#[derive(Debug)]
+pub struct CatalogueTexts {
+    /// The catalogue page's heading and menu item.
+    pub heading: &'static str,
+    /// The search field's hint.
+    pub search_hint: &'static str,
+    /// The resource column.
+    pub resource: &'static str,
+    /// The school column and filter.
+    pub school: &'static str,
+    /// The form column and filter.
+    pub form: &'static str,
+    /// The element filter.
+    pub element: &'static str,
+    /// The level filter.
+    pub level: &'static str,
+    /// The actions column.
+    pub actions: &'static str,
+    /// The button that asks for a resource.
+    pub request: &'static str,
+    /// After the request was sent.
+    pub requested: &'static str,
+}
+
+/// The texts of the committee's registry of schools.
+#[derive(Debug)]
+pub struct RegistryTexts {
+    /// The registry page's heading and menu item.
+    pub heading: &'static str,
+    /// The search field's hint.
+    pub search_hint: &'static str,
+    /// Active / all projects.
+    pub projects: &'static str,
+    /// Published / all resources.
+    pub resources: &'static str,
+    /// Requests received.
+    pub requests: &'static str,
+    /// The CSV export button.
+    pub export: &'static str,
 }

@@ -40,10 +40,27 @@ enum Entity {
     User,
     /// Organisations.
     Organisation,
+    /// Consumer requests.
+    Request,
+    /// Versions of resources.
+    ResourceVersion,
+    /// Files of versions.
+    ResourceFile,
+    /// Deliveries.
+    Delivery,
 }
 
 impl Choice for Entity {
-    const CHOICES: &'static [Self] = &[Self::Project, Self::Resource, Self::User, Self::Organisation];
+    const CHOICES: &'static [Self] = &[
+        Self::Project,
+        Self::Resource,
+        Self::ResourceVersion,
+        Self::ResourceFile,
+        Self::Request,
+        Self::Delivery,
+        Self::User,
+        Self::Organisation,
+    ];
 
     fn key(self) -> &'static str {
         match self {
@@ -51,6 +68,10 @@ impl Choice for Entity {
             Self::Resource => "resource",
             Self::User => "user",
             Self::Organisation => "organisation",
+            Self::Request => "request",
+            Self::ResourceVersion => "resource_version",
+            Self::ResourceFile => "resource_file",
+            Self::Delivery => "delivery",
         }
     }
 

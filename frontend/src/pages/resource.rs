@@ -4,10 +4,14 @@ use crate::access;
 use crate::api::{self, ApiError};
 use crate::app::use_auth;
 use crate::components::audit_history::AuditHistory;
+use crate::components::deliveries::Deliveries;
 use crate::components::error_alert::ErrorAlert;
+use crate::components::feedback_summary::FeedbackSummary;
+use crate::components::lifecycle::Lifecycle;
 use crate::components::loading::Loading;
 use crate::components::resource_card::ResourceCard;
 use crate::components::resource_form::ResourceForm;
+use crate::components::versions::Versions;
 use crate::i18n::use_i18n;
 use leptos::Params;
 use leptos::prelude::*;
@@ -35,6 +39,9 @@ pub fn ResourcePage() -> impl IntoView {
     let id = Memo::new(move |_| params.with(|params| params.as_ref().ok().and_then(|params| params.id)));
     let editing = RwSignal::new(false);
     let version = RwSignal::new(0_usize);
+    let files_changed = RwSignal::new(0_usize);
+    let delivered = RwSignal::new(0_usize);
+    let committee = auth.with_me_untracked(access::reads_every_school).unwrap_or(false);
     let resource = LocalResource::new(move || {
         let id = id.get();
         async move {
@@ -61,7 +68,8 @@ pub fn ResourcePage() -> impl IntoView {
                     let may_edit = auth
                         .with_me_untracked(|me| access::may_edit_resources(me, shown.org_id))
                         .unwrap_or(false);
-                    let (id, project, org) = (shown.id, shown.project_id, shown.org_id);
+                    let reads_deliveries = may_edit || committee;
+                    let (id, project, org, stage) = (shown.id, shown.project_id, shown.org_id, shown.stage);
                     let title = shown.title.clone();
                     let card = move || {
                         if editing.get() {
@@ -106,6 +114,15 @@ pub fn ResourcePage() -> impl IntoView {
                             </Show>
                         </div>
                         {card}
+                        <Lifecycle resource=id stage=stage may_move=may_edit on_moved=saved/>
+                        <Versions resource=id may_edit=may_edit changed=files_changed/>
+                        {reads_deliveries
+                            .then(|| {
+                                view! {
+                                    <Deliveries resource=id org=org may_edit=may_edit changed=delivered/>
+                                    <FeedbackSummary resource=id changed=delivered/>
+                                }
+                            })}
                         {history}
                     }
                     .into_any()

@@ -5,22 +5,25 @@ import { describe, it } from 'node:test';
 import { navLinkIds, resultPath, signIn, useBrowser } from '../support/browser.js';
 
 const ACCOUNTS = [
-  { role: 'the school director (admin)', email: 'director@sch61.demo', org: 'СОШ № 61', nav: ['nav-home', 'nav-projects', 'nav-users', 'nav-audit', 'nav-profile'] },
-  { role: 'a council member', email: 'council@sch61.demo', org: 'СОШ № 61', nav: ['nav-home', 'nav-projects', 'nav-profile'] },
-  { role: 'a teacher (staff)', email: 'teacher@sch61.demo', org: 'СОШ № 61', nav: ['nav-home', 'nav-projects', 'nav-profile'] },
-  { role: 'a scientific supervisor', email: 'supervisor@sch61.demo', org: 'СОШ № 61', nav: ['nav-home', 'nav-projects', 'nav-profile'] },
-  { role: 'a committee member', email: 'committee@kom.demo', nav: ['nav-home', 'nav-projects', 'nav-organisations', 'nav-audit', 'nav-profile'] },
-  { role: 'a partner school teacher', email: 'partner@sch12.demo', org: 'СОШ № 12', nav: ['nav-home', 'nav-profile'] },
+  { role: 'the school director (admin)', email: 'director@sch61.demo', org: 'СОШ № 61', nav: ['nav-home', 'nav-projects', 'nav-catalogue', 'nav-requests', 'nav-users', 'nav-audit', 'nav-profile'] },
+  { role: 'a council member', email: 'council@sch61.demo', org: 'СОШ № 61', nav: ['nav-home', 'nav-projects', 'nav-catalogue', 'nav-requests', 'nav-profile'] },
+  { role: 'a teacher (staff)', email: 'teacher@sch61.demo', org: 'СОШ № 61', nav: ['nav-home', 'nav-projects', 'nav-catalogue', 'nav-requests', 'nav-profile'] },
+  { role: 'a scientific supervisor', email: 'supervisor@sch61.demo', org: 'СОШ № 61', nav: ['nav-home', 'nav-projects', 'nav-catalogue', 'nav-profile'] },
+  { role: 'a committee member', email: 'committee@kom.demo', nav: ['nav-home', 'nav-projects', 'nav-catalogue', 'nav-requests', 'nav-registry', 'nav-organisations', 'nav-audit', 'nav-profile'] },
+  { role: 'a partner school teacher', email: 'partner@sch12.demo', org: 'СОШ № 12', nav: ['nav-home', 'nav-catalogue', 'nav-requests', 'nav-profile'] },
   {
     role: 'the platform operator (admin and platform administrator)',
     email: 'operator@kom.demo',
-    nav: ['nav-home', 'nav-organisations', 'nav-users', 'nav-profile'],
+    nav: ['nav-home', 'nav-catalogue', 'nav-organisations', 'nav-users', 'nav-profile'],
   },
 ];
 
 const LABELS = {
   'nav-home': 'Главная',
   'nav-projects': 'Проекты',
+  'nav-catalogue': 'Каталог',
+  'nav-requests': 'Запросы',
+  'nav-registry': 'Реестр',
   'nav-organisations': 'Организации',
   'nav-users': 'Пользователи',
   'nav-audit': 'Журнал изменений',

@@ -1,0 +1,356 @@
+//! «Поставки» of a resource: where its products went, the form that records a delivery,
+//! and a single-use link for a respondent's feedback on each.
+
+use crate::api::{self, ApiError};
+use crate::components::add_button::AddButton;
+use crate::components::error_alert::{ErrorAlert, failure};
+use crate::components::form_actions::FormActions;
+use crate::components::option_select::{OptionSelect, organisations};
+use crate::components::select_field::SelectField;
+use crate::components::text_field::{TextField, trimmed};
+use crate::i18n::{self, use_i18n};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use openapi::feedback::{FeedbackLink, FeedbackLinkInput};
+use openapi::lifecycle::{Delivery, DeliveryFilter, DeliveryForm, DeliveryInput};
+use openapi::organisations::OrganisationKind;
+use openapi::resources::VersionKind;
+use openapi::{OrganisationId, ResourceId};
+
+/// The deliveries of the resource, newest first; for the school's administration, council
+/// and teachers «Зафиксировать поставку» and «Ссылка для отзыва».
+#[component]
+pub fn Deliveries(
+    /// The resource.
+    resource: ResourceId,
+    /// The resource's school, which cannot deliver to itself.
+    org: OrganisationId,
+    /// Whether the user may record deliveries and ask for feedback.
+    may_edit: bool,
+    /// Changes whenever a delivery was recorded.
+    changed: RwSignal<usize>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let adding = RwSignal::new(false);
+    let deliveries = LocalResource::new(move || {
+        changed.track();
+        let filter = DeliveryFilter {
+            resource_id: Some(resource),
+            ..DeliveryFilter::default()
+        };
+        async move { api::deliveries::list_deliveries(&filter).await }
+    });
+    let added = Callback::new(move |()| {
+        adding.set(false);
+        changed.update(|count| *count += 1);
+    });
+
+    view! {
+        <section class="section" data-testid="deliveries">
+            <div class="section-head">
+                <h2>{move || i18n.t().deliveries.heading}</h2>
+                <AddButton
+                    label=|t| t.deliveries.add
+                    testid="add-delivery"
+                    open=adding
+                    allowed=Signal::stored(may_edit)
+                />
+            </div>
+            <Show when=move || adding.get()>
+                <DeliveryForm
+                    resource=resource
+                    org=org
+                    on_added=added
+                    on_cancel=Callback::new(move |()| adding.set(false))
+                />
+            </Show>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match deliveries.await {
+                        Err(error) => view! { <ErrorAlert error=Some(error)/> }.into_any(),
+                        Ok(page) if page.items.is_empty() => {
+                            view! { <p class="empty">{move || i18n.t().deliveries.none}</p> }.into_any()
+                        }
+                        Ok(page) => {
+                            view! {
+                                <ul class="rows">
+                                    {page
+                                        .items
+                                        .into_iter()
+                                        .map(|delivery| view! { <DeliveryRow delivery=delivery may_edit=may_edit/> })
+                                        .collect_view()}
+                                </ul>
+                            }
+                            .into_any()
+                        }
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+/// One delivery: when, to whom, in what form, whether confirmed; and the feedback link.
+#[component]
+pub fn DeliveryRow(
+    /// The delivery.
+    delivery: Delivery,
+    /// Whether the user may ask for feedback.
+    may_edit: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let form = delivery.form;
+    let confirmed = delivery.confirmed_at.is_some();
+    let asking = RwSignal::new(false);
+    let link = may_edit.then(|| {
+        view! {
+            <Show
+                when=move || asking.get()
+                fallback=move || {
+                    view! {
+                        <button type="button" class="button" data-testid="feedback-link" on:click=move |_| asking.set(true)>
+                            {move || i18n.t().deliveries.link}
+                        </button>
+                    }
+                }
+            >
+                <FeedbackLinkForm delivery=delivery.id/>
+            </Show>
+        }
+    });
+    view! {
+        <li class="card delivery" data-testid="delivery-row">
+            <p>
+                <strong data-testid="delivery-recipient">{delivery.recipient_short_name.clone()}</strong>
+                " · " {delivery.delivered_on.format("%d.%m.%Y").to_string()} " · "
+                {move || i18n.t().deliveries.form(form)}
+                " · " {delivery.contact.clone()}
+            </p>
+            <p class="meta" data-testid="delivery-status">
+                {move || {
+                    if confirmed { i18n.t().deliveries.confirmed } else { i18n.t().deliveries.unconfirmed }
+                }}
+            </p>
+            {link}
+        </li>
+    }
+}
+
+/// The respondent's name and, once created, the full address of the link to copy.
+#[component]
+fn FeedbackLinkForm(delivery: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    let respondent = RwSignal::new(String::new());
+    let create = Action::new_local(move |input: &FeedbackLinkInput| {
+        let input = input.clone();
+        async move { api::deliveries::create_feedback_link(delivery, &input).await }
+    });
+    let respondent_error = Signal::derive(move || {
+        create.value().with(|result| match result {
+            Some(Err(error)) => error.field("respondent").map(|code| i18n.t().field_error(code)),
+            _ => None,
+        })
+    });
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        create.dispatch(FeedbackLinkInput {
+            respondent: trimmed(respondent),
+            valid_days: None,
+        });
+    };
+    let created = move || {
+        create.value().with(|result| match result {
+            Some(Ok(link)) => Some(created_link(link)),
+            _ => None,
+        })
+    };
+    view! {
+        <form class="form inline-form" data-testid="feedback-link-form" on:submit=submit>
+            <TextField
+                id=format!("respondent-{delivery}")
+                label=|t| t.deliveries.respondent
+                value=respondent
+                error=respondent_error
+                autocomplete="off"
+                testid=false
+            />
+            <ErrorAlert error=failure(create)/>
+            <FormActions submit=|t| t.deliveries.make_link pending=create.pending() submit_testid="make-link"/>
+            {created}
+        </form>
+    }
+}
+
+/// The link's full address in a field the user can copy from.
+fn created_link(link: &FeedbackLink) -> impl IntoView + use<> {
+    let i18n = use_i18n();
+    let origin = web_sys::window()
+        .and_then(|window| window.location().origin().ok())
+        .unwrap_or_default();
+    let url = format!("{origin}/feedback/{}", link.token);
+    let until = i18n::date(&link.expires_at);
+    view! {
+        <div class="alert alert-success" role="status">
+            <p>{move || i18n.t().deliveries.link_ready} " " {until}</p>
+            <input type="text" class="link-field" readonly data-testid="feedback-url" value=url/>
+        </div>
+    }
+}
+
+/// «Зафиксировать поставку»: the product version, the recipient school, the date, the form
+/// and the contact person.
+#[component]
+fn DeliveryForm(
+    resource: ResourceId,
+    org: OrganisationId,
+    on_added: Callback<()>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let version = RwSignal::new(None::<i64>);
+    let recipient = RwSignal::new(None::<OrganisationId>);
+    let delivered_on = RwSignal::new(today());
+    let form = RwSignal::new(DeliveryForm::Handover);
+    let contact = RwSignal::new(String::new());
+    let versions = LocalResource::new(move || api::lifecycle::list_versions(resource));
+    let version_options = Signal::derive(move || {
+        let t = i18n.t();
+        versions
+            .get()
+            .and_then(Result::ok)
+            .map(|page| {
+                page.items
+                    .into_iter()
+                    .filter(|version| version.kind == VersionKind::Product && !version.files.is_empty())
+                    .map(|version| {
+                        (
+                            version.id,
+                            format!("{} {} · {}", t.lifecycle.version_number, version.number, version.notes),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    let schools = organisations(Some(OrganisationKind::School));
+    let school_options = Signal::derive(move || {
+        schools
+            .get()
+            .into_iter()
+            .filter(|school| school.id != org)
+            .map(|school| (school.id, school.short_name))
+            .collect::<Vec<_>>()
+    });
+    let create = Action::new_local(move |input: &DeliveryInput| {
+        let input = input.clone();
+        async move {
+            let created = api::deliveries::create_delivery(resource, &input).await;
+            if created.is_ok() {
+                queue_microtask(move || on_added.run(()));
+            }
+            created
+        }
+    });
+    let missing = RwSignal::new(false);
+    let field = move |name: &'static str| {
+        Signal::derive(move || {
+            let t = i18n.t();
+            let required = match name {
+                "version_id" => version.with(Option::is_none),
+                "recipient_org_id" => recipient.with(Option::is_none),
+                "contact" => contact.with(|contact| contact.trim().is_empty()),
+                _ => false,
+            };
+            if missing.get() && required {
+                return Some(t.field_required);
+            }
+            create.value().with(|result| match result {
+                Some(Err(error)) => error.field(name).map(|code| t.field_error(code)),
+                _ => None,
+            })
+        })
+    };
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let (Some(version_id), Some(recipient_org_id), Ok(date)) = (
+            version.get_untracked(),
+            recipient.get_untracked(),
+            NaiveDate::parse_from_str(&delivered_on.get_untracked(), "%Y-%m-%d"),
+        ) else {
+            missing.set(true);
+            return;
+        };
+        if trimmed(contact).is_empty() {
+            missing.set(true);
+            return;
+        }
+        missing.set(false);
+        create.dispatch(DeliveryInput {
+            version_id,
+            recipient_org_id,
+            delivered_on: date,
+            form: form.get_untracked(),
+            contact: trimmed(contact),
+        });
+    };
+    let not_created = Signal::derive(move || {
+        failure(create)
+            .get()
+            .filter(|error: &ApiError| error.code() != Some(openapi::ProblemCode::ValidationFailed))
+    });
+    view! {
+        <form class="card form" data-testid="delivery-form" on:submit=submit>
+            <h3>{move || i18n.t().deliveries.add}</h3>
+            <OptionSelect
+                id="delivery-version"
+                label=|t| t.deliveries.version
+                none=|t| t.deliveries.choose
+                options=version_options
+                value=version
+                error=field("version_id")
+            />
+            <OptionSelect
+                id="delivery-recipient"
+                label=|t| t.deliveries.recipient
+                none=|t| t.deliveries.choose
+                options=school_options
+                value=recipient
+                error=field("recipient_org_id")
+            />
+            <TextField
+                id="delivery-date"
+                label=|t| t.deliveries.delivered_on
+                value=delivered_on
+                error=field("delivered_on")
+                autocomplete="off"
+                input_type="date"
+            />
+            <SelectField id="delivery-form-kind" label=|t| t.deliveries.form value=form/>
+            <TextField
+                id="delivery-contact"
+                label=|t| t.deliveries.contact
+                value=contact
+                error=field("contact")
+                autocomplete="off"
+            />
+            <ErrorAlert error=not_created testid="delivery-error"/>
+            <FormActions
+                submit=|t| t.deliveries.add
+                pending=create.pending()
+                submit_testid="delivery-submit"
+                on_cancel=on_cancel
+            />
+        </form>
+    }
+}
+
+/// Today in the browser's time zone as `yyyy-mm-dd`, the value of a date input.
+fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}

@@ -1,0 +1,114 @@
+//! «Поставки нашей школе»: what a partner's school received, to confirm and rate.
+
+use crate::api::{self, ApiError};
+use crate::components::error_alert::{ErrorAlert, failure};
+use crate::components::score_form::ScoreForm;
+use crate::i18n::{Pick, use_i18n};
+use leptos::prelude::*;
+use openapi::feedback::FeedbackInput;
+use openapi::lifecycle::{Delivery, DeliveryFilter};
+use openapi::{OrganisationId, ProblemCode};
+
+/// «Поставки нашей школе»: what the partner's school received, to confirm and rate.
+#[component]
+pub fn Received(org: OrganisationId) -> impl IntoView {
+    let i18n = use_i18n();
+    let changed = RwSignal::new(0_usize);
+    let list = LocalResource::new(move || {
+        changed.track();
+        let filter = DeliveryFilter {
+            recipient_org_id: Some(org),
+            ..DeliveryFilter::default()
+        };
+        async move { api::deliveries::list_deliveries(&filter).await }
+    });
+    view! {
+        <section class="section" data-testid="received">
+            <h2>{move || i18n.t().requests.received}</h2>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match list.await {
+                        Err(error) => view! { <ErrorAlert error=Some(error)/> }.into_any(),
+                        Ok(page) if page.items.is_empty() => {
+                            view! { <p class="empty">{move || i18n.t().deliveries.none}</p> }.into_any()
+                        }
+                        Ok(page) => {
+                            view! {
+                                <ul class="rows">
+                                    {page
+                                        .items
+                                        .into_iter()
+                                        .map(|delivery| view! { <ReceivedRow delivery=delivery changed=changed/> })
+                                        .collect_view()}
+                                </ul>
+                            }
+                            .into_any()
+                        }
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+/// A second rating by the same person.
+fn rating_refusal(error: &ApiError) -> Option<Pick> {
+    (error.code() == Some(ProblemCode::Conflict)).then_some(|t| t.requests.already_rated)
+}
+
+/// One delivery received: «Подтвердить получение» and «Оценить».
+#[component]
+fn ReceivedRow(delivery: Delivery, changed: RwSignal<usize>) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = delivery.id;
+    let confirmed = delivery.confirmed_at.is_some();
+    let rating = RwSignal::new(false);
+    let confirm = Action::new_local(move |(): &()| async move {
+        let confirmed = api::deliveries::confirm_delivery(id).await;
+        if confirmed.is_ok() {
+            queue_microtask(move || changed.update(|count| *count += 1));
+        }
+        confirmed
+    });
+    let rate = Action::new_local(move |input: &FeedbackInput| {
+        let input = input.clone();
+        async move { api::deliveries::rate_delivery(id, &input).await }
+    });
+    let rated = move || rate.value().with(|result| matches!(result, Some(Ok(_))));
+    let form = delivery.form;
+    view! {
+        <li class="card" data-testid="received-row">
+            <p>
+                <strong>{delivery.resource_title.clone()}</strong> " · "
+                {delivery.delivered_on.format("%d.%m.%Y").to_string()} " · "
+                {move || i18n.t().deliveries.form(form)}
+            </p>
+            <p class="meta" data-testid="delivery-status">
+                {move || if confirmed { i18n.t().deliveries.confirmed } else { i18n.t().deliveries.unconfirmed }}
+            </p>
+            <div class="form-actions">
+                {(!confirmed).then(|| view! {
+                    <button type="button" class="button button-primary" data-testid="confirm-delivery"
+                        disabled=move || confirm.pending().get()
+                        on:click=move |_| { confirm.dispatch(()); }>
+                        {move || i18n.t().requests.confirm}
+                    </button>
+                })}
+                <Show when=move || !rating.get()>
+                    <button type="button" class="button" data-testid="rate-delivery" on:click=move |_| rating.set(true)>
+                        {move || i18n.t().requests.rate}
+                    </button>
+                </Show>
+            </div>
+            <ErrorAlert error=failure(confirm)/>
+            <Show when=move || rating.get()>
+                <Show
+                    when=rated
+                    fallback=move || view! { <ScoreForm action=rate refusal=rating_refusal/> }
+                >
+                    <p class="alert alert-success" role="status" data-testid="rated">{move || i18n.t().requests.rated}</p>
+                </Show>
+            </Show>
+        </li>
+    }
+}

@@ -1,0 +1,106 @@
+// Direct calls to the API, for preparing what a browser test starts from.
+
+import { BASE_URL, DEMO_PASSWORD } from './browser.js';
+
+/** Signs in `email` and returns `{ token, user }`. */
+export async function apiSignIn(email, password = DEMO_PASSWORD) {
+  const response = await fetch(`${BASE_URL}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!response.ok) throw new Error(`sign-in of ${email}: ${response.status}`);
+  const pair = await response.json();
+  return { token: pair.access_token, user: pair.user };
+}
+
+/** Sends `body` as JSON with the session's token and returns the decoded answer. */
+export async function apiCall(session, method, path, body) {
+  const response = await fetch(`${BASE_URL}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+/** A small valid PDF document. */
+export function pdfBuffer() {
+  return Buffer.from(
+    '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n' +
+      '2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+  );
+}
+
+/**
+ * The council of СОШ № 61 registers a project with one resource, the partner of СОШ № 12
+ * asks the school for it and the teacher accepts the request with that resource.
+ * Returns the resource and the sessions.
+ */
+export async function resourceWithAcceptedRequest(title) {
+  const council = await apiSignIn('council@sch61.demo');
+  const teacher = await apiSignIn('teacher@sch61.demo');
+  const partner = await apiSignIn('partner@sch12.demo');
+  const year = new Date().getFullYear();
+  const project = await apiCall(council, 'POST', '/api/projects', {
+    title: `Проект для «${title}»`,
+    problem: 'Школам района нужен инструмент оценки образовательных результатов',
+    origin: 'own_initiative',
+    level: 'platform',
+    platform_status: 'municipal',
+    start_year: year - 1,
+    end_year: year + 1,
+  });
+  const resource = await apiCall(teacher, 'POST', `/api/projects/${project.id}/resources`, {
+    title,
+    form: 'methodological_development',
+    element: 'effectiveness_monitoring',
+    authors: [{ name: 'Петрова Анна Викторовна', share: 100 }],
+    licence: 'CC BY 4.0',
+    visibility: 'published',
+  });
+  const request = await apiCall(partner, 'POST', '/api/requests', {
+    need: 'Нужен инструмент мониторинга метапредметных результатов',
+    audience: 'Учителя 5–9 классов',
+    target_org_id: council.user.organisation.id,
+  });
+  await apiCall(teacher, 'POST', `/api/requests/${request.id}/decision`, {
+    decision: 'accept',
+    resource_id: resource.id,
+  });
+  return { resource, council, teacher, partner };
+}
+
+/** Uploads `bytes` as the file `name` of a version. */
+export async function apiUpload(session, versionId, name, bytes) {
+  const response = await fetch(`${BASE_URL}/api/versions/${versionId}/files?file_name=${encodeURIComponent(name)}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/octet-stream' },
+    body: bytes,
+  });
+  if (!response.ok) throw new Error(`upload ${name}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+/** A resource of СОШ № 61 brought to the delivery step, with a product version and its file. */
+export async function resourceReadyForDelivery(title) {
+  const prepared = await resourceWithAcceptedRequest(title);
+  const { resource, teacher } = prepared;
+  const move = (to) => apiCall(teacher, 'POST', `/api/resources/${resource.id}/transitions`, { to });
+  await move('design');
+  const design = await apiCall(teacher, 'POST', `/api/resources/${resource.id}/versions`, {
+    kind: 'design',
+    notes: 'Проектный документ',
+  });
+  await apiUpload(teacher, design.id, 'проект.pdf', pdfBuffer());
+  await move('production');
+  const product = await apiCall(teacher, 'POST', `/api/resources/${resource.id}/versions`, {
+    kind: 'product',
+    notes: 'Готовый комплект материалов',
+  });
+  await apiUpload(teacher, product.id, 'комплект.pdf', pdfBuffer());
+  await move('delivery');
+  return { ...prepared, product };
+}
