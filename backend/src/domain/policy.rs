@@ -111,6 +111,17 @@ pub fn can_decide_requests(actor: &Actor) -> bool {
     can_edit_resources(actor, actor.org_id)
 }
 
+/// Seeing a delivery: the consumer school, the host school's staff, and the committee.
+pub fn can_read_delivery(actor: &Actor, host: OrganisationId, recipient: OrganisationId) -> bool {
+    actor.org_id == recipient || actor.has(Role::Committee) || can_read_school_work(actor, host)
+}
+
+/// Confirming or rating a delivery on behalf of the consumer school: its partner staff
+/// or administration.
+pub fn can_answer_for_recipient(actor: &Actor, recipient: OrganisationId) -> bool {
+    actor.org_id == recipient && (actor.has(Role::Partner) || actor.has(Role::Admin))
+}
+
 /// Reading the audit trail of a school: its administration, and the committee for every school.
 pub fn can_read_audit(actor: &Actor, org: OrganisationId) -> bool {
     actor.has(Role::Committee) || (actor.org_id == org && actor.has(Role::Admin))
@@ -223,6 +234,20 @@ mod tests {
         );
         assert!(!can_read_request(&stranger, requester, None, false));
         assert!(can_decide_requests(&host) && !can_decide_requests(&partner));
+    }
+
+    #[test]
+    fn a_delivery_is_seen_by_both_schools_and_the_committee_and_answered_by_the_recipient() {
+        let (host, recipient) = (OrganisationId(1), OrganisationId(2));
+        let partner = actor(2, &[Role::Partner], false);
+        let host_staff = actor(1, &[Role::Staff], false);
+        let stranger = actor(3, &[Role::Partner], false);
+        assert!(can_read_delivery(&partner, host, recipient) && can_read_delivery(&host_staff, host, recipient));
+        assert!(can_read_delivery(&actor(9, &[Role::Committee], false), host, recipient));
+        assert!(!can_read_delivery(&stranger, host, recipient));
+        assert!(can_answer_for_recipient(&partner, recipient));
+        assert!(!can_answer_for_recipient(&host_staff, recipient));
+        assert!(!can_answer_for_recipient(&actor(2, &[Role::Staff], false), recipient));
     }
 
     #[test]

@@ -10,7 +10,6 @@ use actix_web::{post, web};
 use diesel::Connection;
 use openapi::Problem;
 use openapi::lifecycle::Delivery;
-use openapi::users::Role;
 
 /// The consumer school confirms it received a delivery (its partner staff or
 /// administration). Confirming twice keeps the first confirmation.
@@ -36,14 +35,10 @@ pub async fn confirm_delivery(
     crate::db::run(&state.pool, move |conn| {
         conn.transaction(|conn| {
             let before = delivery::load(conn, id)?;
-            let recipient = before.recipient_org_id == current.actor.org_id;
-            let visible = recipient
-                || current.actor.has(Role::Committee)
-                || policy::can_read_school_work(&current.actor, before.org_id);
-            if !visible {
+            if !policy::can_read_delivery(&current.actor, before.org_id, before.recipient_org_id) {
                 return Err(ApiError::NotFound);
             }
-            if !(recipient && (current.actor.has(Role::Partner) || current.actor.has(Role::Admin))) {
+            if !policy::can_answer_for_recipient(&current.actor, before.recipient_org_id) {
                 return Err(ApiError::Forbidden);
             }
             delivery::confirm(conn, id, current.actor.user_id.0)?;

@@ -7,11 +7,10 @@ use crate::db::models::{organisation, version};
 use crate::domain::text::{self, Errors};
 use crate::error::ApiError;
 use crate::extract::Json;
-use crate::routes::projects::OptionalFound;
 use crate::routes::versions::visible_resource;
 use crate::state::AppState;
 use actix_web::{HttpResponse, post, web};
-use diesel::Connection;
+use diesel::{Connection, OptionalExtension};
 use openapi::FieldErrorCode::{NotAllowed, OutOfRange};
 use openapi::Problem;
 use openapi::lifecycle::{Delivery, DeliveryInput};
@@ -57,7 +56,7 @@ pub async fn create_delivery(
             let mut errors = Errors::default();
             let contact = errors.take(text::bounded("contact", &input.contact, 3, 300));
             let product = version::find(conn, input.version_id)
-                .optional_found()?
+                .optional()?
                 .filter(|v| v.resource_id == resource_id && v.kind == VersionKind::Product.as_str());
             let has_file = match &product {
                 Some(v) => !version::load(conn, v.id)?.files.is_empty(),
@@ -71,7 +70,7 @@ pub async fn create_delivery(
                 );
             }
             let recipient_ok = organisation::find(conn, input.recipient_org_id.0)
-                .optional_found()?
+                .optional()?
                 .is_some_and(|org| org.kind() == OrganisationKind::School && org.id != row.org_id);
             if !recipient_ok {
                 errors.add("recipient_org_id", NotAllowed, "deliver to another school");

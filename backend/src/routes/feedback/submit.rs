@@ -9,9 +9,9 @@ use crate::extract::Json;
 use crate::state::AppState;
 use actix_web::{HttpResponse, post, web};
 use diesel::Connection;
+use openapi::OrganisationId;
 use openapi::Problem;
 use openapi::feedback::{Feedback, FeedbackInput};
-use openapi::users::Role;
 
 /// Rates a delivery to the signed-in user's school (its partner staff or administration),
 /// once per person.
@@ -42,14 +42,11 @@ pub async fn create_feedback(
     let created = crate::db::run(&state.pool, move |conn| {
         conn.transaction(|conn| {
             let found = delivery::find(conn, delivery_id)?;
-            let recipient = found.recipient_org_id == current.actor.org_id.0;
-            let visible = recipient
-                || current.actor.has(Role::Committee)
-                || policy::can_read_school_work(&current.actor, openapi::OrganisationId(found.org_id));
-            if !visible {
+            let (host, recipient) = (OrganisationId(found.org_id), OrganisationId(found.recipient_org_id));
+            if !policy::can_read_delivery(&current.actor, host, recipient) {
                 return Err(ApiError::NotFound);
             }
-            if !(recipient && (current.actor.has(Role::Partner) || current.actor.has(Role::Admin))) {
+            if !policy::can_answer_for_recipient(&current.actor, recipient) {
                 return Err(ApiError::Forbidden);
             }
             let key = format!("user:{}", current.actor.user_id.0);

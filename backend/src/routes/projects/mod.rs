@@ -10,6 +10,7 @@ use crate::db::models::{organisation, user};
 use crate::domain::projects::ProjectCard;
 use crate::domain::text::field_error;
 use crate::error::ApiError;
+use diesel::OptionalExtension;
 use openapi::FieldErrorCode::NotAllowed;
 use openapi::organisations::OrganisationKind;
 use openapi::users::Role;
@@ -20,7 +21,7 @@ pub fn resolve(conn: &mut DbConnection, org_id: i64, mut card: ProjectCard) -> R
     let mut errors = Vec::new();
     if let Some(customer) = card.customer_org_id {
         let is_committee = organisation::find(conn, customer.0)
-            .optional_found()?
+            .optional()?
             .is_some_and(|org| org.kind() == OrganisationKind::Committee);
         if !is_committee {
             errors.push(field_error(
@@ -31,7 +32,7 @@ pub fn resolve(conn: &mut DbConnection, org_id: i64, mut card: ProjectCard) -> R
         }
     }
     if let Some(supervisor) = card.supervisor_id {
-        match user::find(conn, supervisor.0).optional_found()? {
+        match user::find(conn, supervisor.0).optional()? {
             Some(row) if row.org_id == org_id && user::roles_of(conn, row.id)?.contains(&Role::Supervisor) => {
                 card.supervisor_name = Some(row.full_name);
             }
@@ -46,21 +47,5 @@ pub fn resolve(conn: &mut DbConnection, org_id: i64, mut card: ProjectCard) -> R
         Ok(card)
     } else {
         Err(ApiError::Validation(errors))
-    }
-}
-
-/// `NotFound` as `None`, other errors kept.
-pub trait OptionalFound<T> {
-    /// The row, or `None` when there is none.
-    fn optional_found(self) -> Result<Option<T>, ApiError>;
-}
-
-impl<T> OptionalFound<T> for diesel::QueryResult<T> {
-    fn optional_found(self) -> Result<Option<T>, ApiError> {
-        match self {
-            Ok(value) => Ok(Some(value)),
-            Err(diesel::result::Error::NotFound) => Ok(None),
-            Err(err) => Err(err.into()),
-        }
     }
 }

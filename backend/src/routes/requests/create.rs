@@ -9,10 +9,9 @@ use crate::domain::requests::NewRequest;
 use crate::domain::text::field_error;
 use crate::error::ApiError;
 use crate::extract::Json;
-use crate::routes::projects::OptionalFound;
 use crate::state::AppState;
 use actix_web::{HttpResponse, post, web};
-use diesel::Connection;
+use diesel::{Connection, OptionalExtension};
 use openapi::FieldErrorCode::NotAllowed;
 use openapi::Problem;
 use openapi::organisations::OrganisationKind;
@@ -48,7 +47,7 @@ pub async fn create_request(
             let own = current.actor.org_id.0;
             let mut target = input.target_org_id.map(|org| org.0);
             if let Some(resource_id) = input.resource_id {
-                match resource::find(conn, resource_id.0).optional_found()? {
+                match resource::find(conn, resource_id.0).optional()? {
                     Some(row) if row.is_published() && row.org_id != own => target = Some(row.org_id),
                     _ => {
                         return Err(ApiError::Validation(vec![field_error(
@@ -60,7 +59,7 @@ pub async fn create_request(
                 }
             } else if let Some(org) = target {
                 let is_other_school = organisation::find(conn, org)
-                    .optional_found()?
+                    .optional()?
                     .is_some_and(|found| found.kind() == OrganisationKind::School && found.id != own);
                 if !is_other_school {
                     return Err(ApiError::Validation(vec![field_error(

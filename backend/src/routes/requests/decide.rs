@@ -8,10 +8,9 @@ use crate::domain::requests::{self, DecisionRefusal};
 use crate::domain::text::{self, field_error};
 use crate::error::ApiError;
 use crate::extract::Json;
-use crate::routes::projects::OptionalFound;
 use crate::state::AppState;
 use actix_web::{post, web};
-use diesel::Connection;
+use diesel::{Connection, OptionalExtension};
 use openapi::FieldErrorCode::NotAllowed;
 use openapi::Problem;
 use openapi::requests::{ConsumerRequest, RequestDecision, RequestStatus};
@@ -82,7 +81,7 @@ pub async fn decide_request(
             .map_err(conflict)?;
             if let Some(resource_id) = resource_id {
                 let own = resource::find(conn, resource_id)
-                    .optional_found()?
+                    .optional()?
                     .is_some_and(|row| row.org_id == deciding.0);
                 if !own {
                     return Err(ApiError::Validation(vec![field_error(
