@@ -125,6 +125,30 @@ pub struct Metrics {
     pub adopting_schools: i64,
 }
 
+/// The satisfaction answers of one calendar month (UTC), with the same formulas as `Metrics`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
+pub struct MonthlyMetrics {
+    /// The month, as its first day.
+    pub month: NaiveDate,
+    /// Responses filed that month.
+    pub responses: i64,
+    /// Of them with CSAT 4 or 5.
+    pub satisfied: i64,
+    /// Of them recommending 9 or 10.
+    pub promoters: i64,
+    /// Of them recommending 0 to 6.
+    pub detractors: i64,
+    /// Of them ready to recommend.
+    pub ready: i64,
+    /// CSAT % of the month: satisfied ÷ responses × 100.
+    pub csat_percent: Option<f64>,
+    /// NPS of the month: % promoters − % detractors.
+    pub nps: Option<f64>,
+    /// Ready-to-recommend % of the month.
+    pub ready_percent: Option<f64>,
+}
+
 /// A published resource in the catalogue, with its demand and satisfaction.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
@@ -181,4 +205,10 @@ pub struct RegistrySchool {
 pub struct RegistryFilter {
     /// Search in the school's name.
     pub q: Option<String>,
+    /// Only schools with a project of this level.
+    pub level: Option<crate::projects::ProjectLevel>,
+    /// Only schools with an innovation platform of this status.
+    pub platform_status: Option<crate::projects::PlatformStatus>,
+    /// Only schools with (`true`) or without (`false`) an active project.
+    pub active: Option<bool>,
 }

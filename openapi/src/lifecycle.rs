@@ -83,6 +83,10 @@ pub struct Delivery {
     pub contact: String,
     /// When the consumer confirmed receipt.
     pub confirmed_at: Option<DateTime<Utc>>,
+    /// How many satisfaction answers it has (in the app and by link).
+    pub responses: i64,
+    /// Whether the signed-in user has already answered about it (one answer per respondent).
+    pub answered_by_me: bool,
     /// When it was recorded.
     pub created_at: DateTime<Utc>,
 }

@@ -62,8 +62,12 @@ pub struct ConsumerRequest {
     pub requester_id: UserId,
     /// The school asked; absent for an open request to the catalogue until a school takes it.
     pub target_org_id: Option<OrganisationId>,
+    /// Its short name.
+    pub target_org_short_name: Option<String>,
     /// The resource requested from the catalogue, or the one that answers it.
     pub resource_id: Option<ResourceId>,
+    /// That resource's title.
+    pub resource_title: Option<String>,
     /// What is needed.
     pub need: String,
     /// For whom (pupils, teachers of which subjects and grades).
@@ -127,6 +131,17 @@ pub enum RequestDecision {
         #[serde(default)]
         note: Option<String>,
     },
+}
+
+impl RequestDecision {
+    /// The verb the audit trail records for this decision.
+    pub fn verb(&self) -> &'static str {
+        match self {
+            Self::Accept { .. } => "accept",
+            Self::Decline { .. } => "decline",
+            Self::Answer { .. } => "answer",
+        }
+    }
 }
 
 /// Filters of the request list.

@@ -1,5 +1,6 @@
+use chrono::Datelike;
 use openapi::Page;
-use openapi::feedback::{Feedback, FeedbackInvitation, FeedbackLink, Metrics};
+use openapi::feedback::{Feedback, FeedbackInvitation, FeedbackLink, Metrics, MonthlyMetrics};
 use openapi::lifecycle::Delivery;
 use openapi::projects::Project;
 use openapi::resources::{Resource, Stage};
@@ -126,6 +127,42 @@ async fn a_partner_rates_a_delivery_once_and_the_metrics_follow_the_formulas() {
         .json(StatusCode::OK);
     assert_eq!(project, metrics);
     assert_eq!(school, metrics);
+    let monthly: Vec<MonthlyMetrics> = app
+        .get(
+            &format!("/api/resources/{}/metrics/monthly", d.resource.id),
+            Some(&d.staff),
+        )
+        .await
+        .json(StatusCode::OK);
+    let this_month = chrono::Utc::now().date_naive().with_day(1).unwrap();
+    assert_eq!(
+        monthly
+            .iter()
+            .map(|m| (m.month, m.responses, m.csat_percent, m.nps))
+            .collect::<Vec<_>>(),
+        [(this_month, 2, Some(50.0), Some(0.0))]
+    );
+    app.get(
+        &format!("/api/resources/{}/metrics/monthly", d.resource.id),
+        Some(&d.partner),
+    )
+    .await
+    .problem(StatusCode::NOT_FOUND, "not_found");
+
+    let seen = |token: &'static str| {
+        let app = &app;
+        let d = &d;
+        async move {
+            let token = if token == "partner" { &d.partner } else { &d.staff };
+            let page: Page<Delivery> = app
+                .get(&format!("/api/deliveries?resource_id={}", d.resource.id), Some(token))
+                .await
+                .json(StatusCode::OK);
+            (page.items[0].responses, page.items[0].answered_by_me)
+        }
+    };
+    assert_eq!(seen("partner").await, (2, true), "the partner has answered");
+    assert_eq!(seen("staff").await, (2, false), "the host's staff have not");
     let answers: Page<Feedback> = app
         .get(&format!("/api/resources/{}/feedback", d.resource.id), Some(&d.staff))
         .await
@@ -365,6 +402,25 @@ async fn the_committee_reads_the_registry_and_exports_it_as_csv_that_excel_opens
         ),
         (1, 1, 1, 1, Some(0.0))
     );
+    let schools = |query: &'static str| {
+        let app = &app;
+        let reader = &reader;
+        async move {
+            let page: Page<openapi::feedback::RegistrySchool> = app
+                .get(&format!("/api/registry?{query}"), Some(reader))
+                .await
+                .json(StatusCode::OK);
+            page.items.iter().map(|row| row.organisation.id).collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(schools("level=platform").await, [d.host]);
+    assert_eq!(schools("level=platform&platform_status=municipal").await, [d.host]);
+    assert_eq!(schools("platform_status=regional").await, []);
+    assert_eq!(schools("active=true").await, [], "the fixture's project is a draft");
+    assert_eq!(schools("active=false").await.len(), 2);
+    app.get("/api/registry?level=district", Some(&reader))
+        .await
+        .problem(StatusCode::BAD_REQUEST, "invalid_query");
     app.get("/api/registry", Some(&d.staff))
         .await
         .problem(StatusCode::FORBIDDEN, "forbidden");

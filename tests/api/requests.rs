@@ -86,6 +86,25 @@ async fn a_partner_asks_the_host_accepts_with_a_resource_and_the_partner_sees_ea
         (accepted.status, accepted.resource_id),
         (RequestStatus::Accepted, Some(w.resource.id))
     );
+    assert_eq!(
+        (
+            accepted.resource_title.as_deref(),
+            accepted.target_org_short_name.as_deref()
+        ),
+        (Some(w.resource.title.as_str()), Some("СОШ № 61"))
+    );
+    let trail: Page<openapi::audit::AuditEntry> = app
+        .get(
+            &format!("/api/audit?entity=request&entity_id={}", filed.id),
+            Some(&w.host_staff),
+        )
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(
+        trail.items.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(),
+        ["accept", "create"],
+        "newest first; the decision is recorded as a verb"
+    );
     let seen: Page<ConsumerRequest> = app
         .get("/api/requests?box=outbox", Some(&w.partner))
         .await

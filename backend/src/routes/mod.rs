@@ -118,6 +118,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .service(registry::list_registry)
         .service(registry::export_registry)
         .service(metrics::get_resource_metrics)
+        .service(metrics::get_resource_monthly_metrics)
         .service(metrics::get_project_metrics)
         .service(metrics::get_organisation_metrics)
         .service(versions::list::list_resource_versions)

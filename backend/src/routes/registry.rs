@@ -41,9 +41,9 @@ pub async fn list_registry(
 ) -> Result<web::Json<Page<RegistrySchool>>, ApiError> {
     committee_only(&current)?;
     let page = PageRequest::parse(&page)?;
-    let q = filter.into_inner().q;
+    let filter = filter.into_inner();
     crate::db::run(&state.pool, move |conn| {
-        let (items, total) = registry::list(conn, q, page)?;
+        let (items, total) = registry::list(conn, &filter, page)?;
         Ok(page.wrap(items, total))
     })
     .await
@@ -70,7 +70,7 @@ pub async fn export_registry(
     filter: web::Query<RegistryFilter>,
 ) -> Result<HttpResponse, ApiError> {
     committee_only(&current)?;
-    let q = filter.into_inner().q;
+    let filter = filter.into_inner();
     let body = crate::db::run(&state.pool, move |conn| {
         let mut out = String::from(csv::BOM);
         out.push_str(&csv::line(&[
@@ -92,7 +92,7 @@ pub async fn export_registry(
             per_page: openapi::pagination::MAX_PER_PAGE,
         };
         loop {
-            let (rows, total) = registry::list(conn, q.clone(), page)?;
+            let (rows, total) = registry::list(conn, &filter, page)?;
             for row in &rows {
                 let m = &row.metrics;
                 out.push_str(&csv::line(&[

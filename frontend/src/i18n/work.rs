@@ -146,9 +146,9 @@ impl AuditTexts {
             "transition" => Some(self.action_transition),
             "password_reset" => Some(self.action_password_reset),
             // A decision on a request is recorded by the request's new status.
-            "accept" | "accepted" => Some(self.action_accept),
-            "answer" | "answered" => Some(self.action_answer),
-            "decline" | "declined" => Some(self.action_decline),
+            "accept" => Some(self.action_accept),
+            "answer" => Some(self.action_answer),
+            "decline" => Some(self.action_decline),
             "upload" => Some(self.action_upload),
             "confirm" => Some(self.action_confirm),
             _ => None,

@@ -29,13 +29,17 @@ pub fn RegistryPage() -> impl IntoView {
     let page = RwSignal::new(1_u32);
     let query = RwSignal::new(None::<String>);
     let list = LocalResource::new(move || {
-        let filter = RegistryFilter { q: query.get() };
+        let filter = RegistryFilter {
+            q: query.get(),
+            ..RegistryFilter::default()
+        };
         let paging = paging(page);
         async move { api::registry::list_registry(&filter, paging).await }
     });
     let export = Action::new_local(move |(): &()| {
         let filter = RegistryFilter {
             q: query.get_untracked(),
+            ..RegistryFilter::default()
         };
         async move {
             let bytes = api::registry::export_registry(&filter).await?;

@@ -2,7 +2,7 @@
 
 use super::{Backend, PageRequest};
 use crate::db::DbConnection;
-use crate::db::schema::{deliveries, resources};
+use crate::db::schema::{deliveries, feedback};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use openapi::lifecycle::{Delivery, DeliveryFilter, DeliveryForm};
@@ -98,16 +98,24 @@ pub fn count_for(conn: &mut DbConnection, resource_id: i64) -> QueryResult<i64> 
         .get_result(conn)
 }
 
-/// Completes rows with resource titles and consumer names, in two queries.
-pub fn complete(conn: &mut DbConnection, rows: Vec<DeliveryRow>) -> QueryResult<Vec<Delivery>> {
-    let resource_ids: Vec<i64> = rows.iter().map(|row| row.resource_id).collect();
-    let titles: HashMap<i64, String> = resources::table
-        .filter(resources::id.eq_any(&resource_ids))
-        .select((resources::id, resources::title))
-        .load(conn)?
+/// Completes rows with resource titles, consumer names, answer counts and whether the
+/// viewer has answered, in four queries.
+pub fn complete(conn: &mut DbConnection, rows: Vec<DeliveryRow>, viewer: i64) -> QueryResult<Vec<Delivery>> {
+    let ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
+    let titles = super::resource::titles(conn, rows.iter().map(|row| row.resource_id))?;
+    let names = super::organisation::short_names(conn, rows.iter().map(|row| row.recipient_org_id))?;
+    let responses: HashMap<i64, i64> = feedback::table
+        .filter(feedback::delivery_id.eq_any(&ids))
+        .group_by(feedback::delivery_id)
+        .select((feedback::delivery_id, diesel::dsl::count_star()))
+        .load::<(i64, i64)>(conn)?
         .into_iter()
         .collect();
-    let names = super::organisation::short_names(conn, rows.iter().map(|row| row.recipient_org_id))?;
+    let answered: Vec<i64> = feedback::table
+        .filter(feedback::delivery_id.eq_any(&ids))
+        .filter(feedback::respondent_user_id.eq(viewer))
+        .select(feedback::delivery_id)
+        .load(conn)?;
     Ok(rows
         .into_iter()
         .map(|row| Delivery {
@@ -122,15 +130,19 @@ pub fn complete(conn: &mut DbConnection, rows: Vec<DeliveryRow>) -> QueryResult<
             form: DeliveryForm::parse(&row.form).unwrap_or(DeliveryForm::Handover),
             contact: row.contact,
             confirmed_at: row.confirmed_at.map(|at| at.and_utc()),
+            responses: responses.get(&row.id).copied().unwrap_or(0),
+            answered_by_me: answered.contains(&row.id),
             created_at: row.created_at.and_utc(),
         })
         .collect())
 }
 
-/// The API representation of one delivery.
-pub fn load(conn: &mut DbConnection, id: i64) -> QueryResult<Delivery> {
+/// The API representation of one delivery, as `viewer` sees it.
+pub fn load(conn: &mut DbConnection, id: i64, viewer: i64) -> QueryResult<Delivery> {
     let row = find(conn, id)?;
-    complete(conn, vec![row])?.pop().ok_or(diesel::result::Error::NotFound)
+    complete(conn, vec![row], viewer)?
+        .pop()
+        .ok_or(diesel::result::Error::NotFound)
 }
 
 /// Whose deliveries a list shows.
@@ -169,6 +181,7 @@ pub fn list(
     scope: Scope,
     filter: &DeliveryFilter,
     page: PageRequest,
+    viewer: i64,
 ) -> QueryResult<(Vec<Delivery>, i64)> {
     let total = filtered(scope, filter).count().get_result(conn)?;
     let rows = filtered(scope, filter)
@@ -177,5 +190,5 @@ pub fn list(
         .offset(page.offset())
         .select(DeliveryRow::as_select())
         .load(conn)?;
-    Ok((complete(conn, rows)?, total))
+    Ok((complete(conn, rows, viewer)?, total))
 }

@@ -4,10 +4,10 @@ use super::PageRequest;
 use crate::db::DbConnection;
 use crate::db::schema::{deliveries, feedback, feedback_links, requests, resources};
 use crate::domain::metrics::{Response, Tally};
-use chrono::NaiveDateTime;
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use diesel::dsl::count_star;
 use diesel::prelude::*;
-use openapi::feedback::{Feedback, Metrics};
+use openapi::feedback::{Feedback, Metrics, MonthlyMetrics};
 use openapi::requests::RequestStatus;
 use openapi::{OrganisationId, ResourceId};
 use std::collections::HashMap;
@@ -350,4 +350,44 @@ pub fn metrics(conn: &mut DbConnection, scope: Scope) -> QueryResult<Metrics> {
         adopting_schools: i64::try_from(adopting.len()).unwrap_or(i64::MAX),
     };
     Ok(to_metrics(&tally, counts))
+}
+
+/// A resource's answers month by month, oldest first; months without answers are left
+/// out. The answers of one resource are few (tens to a few thousand), so they are read
+/// as (time, scores) and counted here rather than grouped by an engine-specific date
+/// function.
+pub fn monthly(conn: &mut DbConnection, resource_id: i64) -> QueryResult<Vec<MonthlyMetrics>> {
+    let answers: Vec<(NaiveDateTime, i32, i32, bool)> = feedback::table
+        .filter(feedback::resource_id.eq(resource_id))
+        .select((
+            feedback::created_at,
+            feedback::csat,
+            feedback::recommend,
+            feedback::ready,
+        ))
+        .load(conn)?;
+    let mut months: std::collections::BTreeMap<NaiveDate, Tally> = std::collections::BTreeMap::new();
+    for (at, csat, recommend, ready) in answers {
+        let Some(month) = at.date().with_day(1) else { continue };
+        months.entry(month).or_default().add(Response {
+            csat: u8::try_from(csat).unwrap_or(0),
+            recommend: u8::try_from(recommend).unwrap_or(0),
+            ready,
+        });
+    }
+    let count = |value: u64| i64::try_from(value).unwrap_or(i64::MAX);
+    Ok(months
+        .into_iter()
+        .map(|(month, tally)| MonthlyMetrics {
+            month,
+            responses: count(tally.responses),
+            satisfied: count(tally.satisfied),
+            promoters: count(tally.promoters),
+            detractors: count(tally.detractors),
+            ready: count(tally.ready),
+            csat_percent: tally.csat_percent(),
+            nps: tally.nps(),
+            ready_percent: tally.ready_percent(),
+        })
+        .collect())
 }

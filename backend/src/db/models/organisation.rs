@@ -114,7 +114,8 @@ pub fn insert(conn: &mut DbConnection, new: &NewOrganisation<'_>) -> QueryResult
         .get_result(conn)
 }
 
-fn filtered<'a>(filter: &OrganisationFilter) -> organisations::BoxedQuery<'a, Backend> {
+/// The organisations a filter selects, as a query to extend.
+pub fn filtered<'a>(filter: &OrganisationFilter) -> organisations::BoxedQuery<'a, Backend> {
     let mut query = organisations::table.into_boxed();
     if let Some(pattern) = filter.q.as_deref().and_then(like_pattern) {
         query = query.filter(organisations::search.like(pattern).escape('\\'));

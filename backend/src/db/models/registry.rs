@@ -1,14 +1,14 @@
 //! The committee's registry: every school's innovation work in figures, computed for a
 //! page of schools with one grouped query per figure.
 
-use super::PageRequest;
 use super::feedback::metrics_by_resource;
 use super::organisation::{self, OrganisationRow};
+use super::{Backend, PageRequest};
 use crate::db::DbConnection;
-use crate::db::schema::{projects, requests, resources};
+use crate::db::schema::{organisations, projects, requests, resources};
 use diesel::dsl::count_star;
 use diesel::prelude::*;
-use openapi::feedback::{Metrics, RegistrySchool};
+use openapi::feedback::{Metrics, RegistryFilter, RegistrySchool};
 use openapi::organisations::{OrganisationFilter, OrganisationKind};
 use openapi::projects::ProjectStatus;
 use openapi::resources::Visibility;
@@ -118,12 +118,56 @@ pub fn rows(conn: &mut DbConnection, schools: Vec<OrganisationRow>) -> QueryResu
         .collect())
 }
 
-/// One page of the registry (schools by short name) and the number of schools.
-pub fn list(conn: &mut DbConnection, q: Option<String>, page: PageRequest) -> QueryResult<(Vec<RegistrySchool>, i64)> {
-    let filter = OrganisationFilter {
-        q,
+/// The schools a registry filter selects: the name search, then conditions on their
+/// projects as subqueries.
+fn filtered<'a>(filter: &RegistryFilter) -> organisations::BoxedQuery<'a, Backend> {
+    let mut query = organisation::filtered(&OrganisationFilter {
+        q: filter.q.clone(),
         kind: Some(OrganisationKind::School),
-    };
-    let (schools, total) = organisation::list(conn, &filter, page)?;
+    });
+    if let Some(level) = filter.level {
+        query = query.filter(
+            organisations::id.eq_any(
+                projects::table
+                    .filter(projects::level.eq(level.as_str()))
+                    .select(projects::org_id),
+            ),
+        );
+    }
+    if let Some(status) = filter.platform_status {
+        query = query.filter(
+            organisations::id.eq_any(
+                projects::table
+                    .filter(projects::platform_status.eq(status.as_str()))
+                    .select(projects::org_id),
+            ),
+        );
+    }
+    if let Some(active) = filter.active {
+        let with_active = projects::table
+            .filter(projects::status.eq(ProjectStatus::Active.as_str()))
+            .select(projects::org_id);
+        query = if active {
+            query.filter(organisations::id.eq_any(with_active))
+        } else {
+            query.filter(organisations::id.ne_all(with_active))
+        };
+    }
+    query
+}
+
+/// One page of the registry (schools by short name) and the number of schools.
+pub fn list(
+    conn: &mut DbConnection,
+    filter: &RegistryFilter,
+    page: PageRequest,
+) -> QueryResult<(Vec<RegistrySchool>, i64)> {
+    let total = filtered(filter).count().get_result(conn)?;
+    let schools = filtered(filter)
+        .order((organisations::short_name.asc(), organisations::id.asc()))
+        .limit(page.limit())
+        .offset(page.offset())
+        .select(OrganisationRow::as_select())
+        .load(conn)?;
     Ok((rows(conn, schools)?, total))
 }

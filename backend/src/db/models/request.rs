@@ -173,7 +173,7 @@ pub fn count_taken_for(conn: &mut DbConnection, resource_id: i64) -> QueryResult
 /// A row of `request_events`: request, status, actor, organisation, note, time.
 type EventRow = (i64, String, Option<i64>, Option<i64>, Option<String>, NaiveDateTime);
 
-/// Completes rows with names and histories, in three queries.
+/// Completes rows with names, resource titles and histories, in four queries.
 pub fn complete(conn: &mut DbConnection, rows: Vec<RequestRow>) -> QueryResult<Vec<ConsumerRequest>> {
     let ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
     let event_rows: Vec<EventRow> = request_events::table
@@ -190,8 +190,9 @@ pub fn complete(conn: &mut DbConnection, rows: Vec<RequestRow>) -> QueryResult<V
         .load(conn)?;
     let orgs = rows
         .iter()
-        .map(|row| row.requester_org_id)
+        .flat_map(|row| std::iter::once(row.requester_org_id).chain(row.target_org_id))
         .chain(event_rows.iter().filter_map(|event| event.3));
+    let titles = super::resource::titles(conn, rows.iter().filter_map(|row| row.resource_id))?;
     let names = super::organisation::short_names(conn, orgs.collect::<Vec<_>>())?;
     let mut events: HashMap<i64, Vec<RequestEvent>> = HashMap::new();
     for (request_id, status, actor_id, org_id, note, at) in event_rows {
@@ -213,7 +214,9 @@ pub fn complete(conn: &mut DbConnection, rows: Vec<RequestRow>) -> QueryResult<V
                 requester_org_short_name: names.get(&row.requester_org_id).cloned().unwrap_or_default(),
                 requester_id: UserId(row.requester_id),
                 target_org_id: row.target_org_id.map(OrganisationId),
+                target_org_short_name: row.target_org_id.and_then(|org| names.get(&org).cloned()),
                 resource_id: row.resource_id.map(ResourceId),
+                resource_title: row.resource_id.and_then(|resource| titles.get(&resource).cloned()),
                 need: row.need,
                 audience: row.audience,
                 desired_form: row.desired_form.as_deref().and_then(ResourceForm::parse),

@@ -88,6 +88,18 @@ pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<ResourceRow> {
     resources::table.find(id).select(ResourceRow::as_select()).first(conn)
 }
 
+/// The titles of these resources, by id.
+pub fn titles(conn: &mut DbConnection, ids: impl IntoIterator<Item = i64>) -> QueryResult<HashMap<i64, String>> {
+    let mut ids: Vec<i64> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let rows: Vec<(i64, String)> = resources::table
+        .filter(resources::id.eq_any(ids))
+        .select((resources::id, resources::title))
+        .load(conn)?;
+    Ok(rows.into_iter().collect())
+}
+
 /// Completes rows with their schools, authors and kit items: three queries for any
 /// number of rows.
 pub fn complete(conn: &mut DbConnection, rows: Vec<ResourceRow>) -> QueryResult<Vec<Resource>> {

@@ -34,7 +34,7 @@ pub async fn confirm_delivery(
     let id = id.into_inner();
     crate::db::run(&state.pool, move |conn| {
         conn.transaction(|conn| {
-            let before = delivery::load(conn, id)?;
+            let before = delivery::load(conn, id, current.actor.user_id.0)?;
             if !policy::can_read_delivery(&current.actor, before.org_id, before.recipient_org_id) {
                 return Err(ApiError::NotFound);
             }
@@ -42,7 +42,7 @@ pub async fn confirm_delivery(
                 return Err(ApiError::Forbidden);
             }
             delivery::confirm(conn, id, current.actor.user_id.0)?;
-            let after = delivery::load(conn, id)?;
+            let after = delivery::load(conn, id, current.actor.user_id.0)?;
             if before.confirmed_at.is_none() {
                 audit::record(
                     conn,

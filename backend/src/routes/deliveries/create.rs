@@ -90,7 +90,7 @@ pub async fn create_delivery(
                 created_by: current.actor.user_id.0,
             };
             let id = delivery::insert(conn, &new)?;
-            let created = delivery::load(conn, id)?;
+            let created = delivery::load(conn, id, current.actor.user_id.0)?;
             audit::record(
                 conn,
                 Change {

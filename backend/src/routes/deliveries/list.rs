@@ -41,7 +41,7 @@ pub async fn list_deliveries(
         Scope::Received(org.0)
     };
     crate::db::run(&state.pool, move |conn| {
-        let (items, total) = delivery::list(conn, scope, &filter, page)?;
+        let (items, total) = delivery::list(conn, scope, &filter, page, current.actor.user_id.0)?;
         Ok(page.wrap(items, total))
     })
     .await

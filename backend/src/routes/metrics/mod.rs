@@ -7,8 +7,18 @@ use crate::domain::policy;
 use crate::error::ApiError;
 use crate::state::AppState;
 use actix_web::{get, web};
-use openapi::feedback::Metrics;
+use openapi::feedback::{Metrics, MonthlyMetrics};
 use openapi::{OrganisationId, Problem};
+
+/// A resource the user may read, or `404` (an invisible resource is not revealed).
+fn readable_resource(conn: &mut crate::db::DbConnection, current: &CurrentUser, id: i64) -> Result<(), ApiError> {
+    let row = resource::find(conn, id)?;
+    if policy::can_read_resource(&current.actor, OrganisationId(row.org_id), row.is_published()) {
+        Ok(())
+    } else {
+        Err(ApiError::NotFound)
+    }
+}
 
 /// The metrics of one resource (see `Metrics` for the formulas); a published resource's
 /// are open to every signed-in user.
@@ -31,11 +41,36 @@ pub async fn get_resource_metrics(
 ) -> Result<web::Json<Metrics>, ApiError> {
     let id = id.into_inner();
     crate::db::run(&state.pool, move |conn| {
-        let row = resource::find(conn, id)?;
-        if !policy::can_read_resource(&current.actor, OrganisationId(row.org_id), row.is_published()) {
-            return Err(ApiError::NotFound);
-        }
+        readable_resource(conn, &current, id)?;
         Ok(feedback::metrics(conn, Scope::Resource(id))?)
+    })
+    .await
+    .map(web::Json)
+}
+
+/// A resource's satisfaction month by month (UTC months with at least one answer,
+/// oldest first; formulas as in `Metrics`): the series behind the chart over time.
+#[utoipa::path(
+    tag = "feedback",
+    operation_id = "get_resource_monthly_metrics",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The resource's id")),
+    responses(
+        (status = 200, description = "One entry per month with answers", body = Vec<MonthlyMetrics>),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such resource, or not visible to this user", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[get("/resources/{id}/metrics/monthly")]
+pub async fn get_resource_monthly_metrics(
+    state: web::Data<AppState>,
+    current: CurrentUser,
+    id: web::Path<i64>,
+) -> Result<web::Json<Vec<MonthlyMetrics>>, ApiError> {
+    let id = id.into_inner();
+    crate::db::run(&state.pool, move |conn| {
+        readable_resource(conn, &current, id)?;
+        Ok(feedback::monthly(conn, id)?)
     })
     .await
     .map(web::Json)

@@ -110,7 +110,7 @@ pub async fn decide_request(
                     org_id: Some(deciding.0),
                     entity: "request",
                     entity_id: id,
-                    action: status.as_str(),
+                    action: decision.verb(),
                     before: Some(&before),
                     after: Some(&after),
                 },
