@@ -66,6 +66,15 @@ pub enum ApiError {
         /// The fields involved.
         errors: Vec<FieldError>,
     },
+    /// An action the record's state does not allow now (a frozen ranking, an issued
+    /// order, an unapproved package); `reason` is a stable snake_case code.
+    #[error("refused ({reason}): {detail}")]
+    Refused {
+        /// The stable reason code, returned in the problem's `reason`.
+        reason: &'static str,
+        /// What is wrong, in English.
+        detail: String,
+    },
     /// A lifecycle transition without its evidence, or otherwise not allowed.
     #[error("transition refused: {0}")]
     TransitionRefused(crate::domain::lifecycle::Refusal),
@@ -115,7 +124,7 @@ impl ApiError {
             Self::WrongPassword => ProblemCode::WrongPassword,
             Self::Forbidden => ProblemCode::Forbidden,
             Self::NotFound => ProblemCode::NotFound,
-            Self::Conflict { .. } => ProblemCode::Conflict,
+            Self::Conflict { .. } | Self::Refused { .. } => ProblemCode::Conflict,
             Self::TransitionRefused(_) => ProblemCode::TransitionRefused,
             Self::PayloadTooLarge => ProblemCode::PayloadTooLarge,
             Self::UnsupportedMediaType => ProblemCode::UnsupportedMediaType,
@@ -140,7 +149,7 @@ impl ApiError {
             Self::WrongPassword => "Wrong current password",
             Self::Forbidden => "Forbidden",
             Self::NotFound => "Not found",
-            Self::Conflict { .. } => "Conflict",
+            Self::Conflict { .. } | Self::Refused { .. } => "Conflict",
             Self::TransitionRefused(_) => "Transition refused",
             Self::PayloadTooLarge => "Payload too large",
             Self::UnsupportedMediaType => "Unsupported media type",
@@ -155,7 +164,7 @@ impl ApiError {
             Self::MalformedBody(detail) | Self::InvalidQuery(detail) | Self::InvalidPath(detail) => {
                 Some(detail.clone())
             }
-            Self::Conflict { detail, .. } => Some(detail.clone()),
+            Self::Conflict { detail, .. } | Self::Refused { detail, .. } => Some(detail.clone()),
             Self::TransitionRefused(refusal) => Some(refusal.to_string()),
             Self::TooManyRequests { retry_after } => {
                 Some(format!("Too many failed attempts; retry in {retry_after} seconds."))
@@ -180,6 +189,7 @@ impl ApiError {
             },
             reason: match self {
                 Self::TransitionRefused(refusal) => Some(refusal.code().to_owned()),
+                Self::Refused { reason, .. } => Some((*reason).to_owned()),
                 _ => None,
             },
             request_id: current_request_id(),
@@ -201,7 +211,7 @@ impl ResponseError for ApiError {
             | Self::InvalidCredentials => StatusCode::UNAUTHORIZED,
             Self::AccountDisabled | Self::Forbidden => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
-            Self::Conflict { .. } | Self::TransitionRefused(_) => StatusCode::CONFLICT,
+            Self::Conflict { .. } | Self::Refused { .. } | Self::TransitionRefused(_) => StatusCode::CONFLICT,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,

@@ -15,6 +15,7 @@ pub mod lifecycle;
 pub mod organisations;
 pub mod pagination;
 pub mod projects;
+pub mod ranking;
 pub mod requests;
 pub mod resources;
 pub mod users;

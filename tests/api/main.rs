@@ -13,6 +13,7 @@ mod lifecycle;
 mod me;
 mod organisations;
 mod projects;
+mod ranking;
 mod requests;
 mod resources;
 mod users;

@@ -239,6 +239,12 @@ impl TestApp {
             .await
     }
 
+    /// `PUT` of a serialisable body with a token.
+    pub async fn put<B: Serialize>(&self, path: &str, token: Option<&str>, body: &B) -> Reply {
+        self.send(Method::PUT, path, token, Some(&serde_json::to_value(body).unwrap()))
+            .await
+    }
+
     /// `PATCH` of a serialisable body with a token.
     pub async fn patch<B: Serialize>(&self, path: &str, token: Option<&str>, body: &B) -> Reply {
         self.send(Method::PATCH, path, token, Some(&serde_json::to_value(body).unwrap()))

@@ -82,6 +82,7 @@ diesel::table! {
         search -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        supervisor_affiliation -> Nullable<Text>,
     }
 }
 
@@ -257,7 +258,205 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    ranking_rounds (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        school_year -> Integer,
+        frozen_at -> Nullable<Timestamp>,
+        frozen_by -> Nullable<BigInt>,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    ranking_criteria (round_id, position) {
+        round_id -> BigInt,
+        position -> Integer,
+        title -> Text,
+        weight -> Integer,
+    }
+}
+
+diesel::table! {
+    problems (id) {
+        id -> BigInt,
+        round_id -> BigInt,
+        org_id -> BigInt,
+        title -> Text,
+        description -> Text,
+        evidence -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    problem_scores (problem_id, member_id, position) {
+        problem_id -> BigInt,
+        member_id -> BigInt,
+        position -> Integer,
+        score -> Integer,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    project_problems (project_id, problem_id) {
+        project_id -> BigInt,
+        problem_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    project_directions (project_id, position) {
+        project_id -> BigInt,
+        position -> Integer,
+        title -> Text,
+    }
+}
+
+diesel::table! {
+    platform_confirmations (id) {
+        id -> BigInt,
+        project_id -> BigInt,
+        school_year -> Integer,
+        confirmed_on -> Date,
+        basis -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    structures (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        project_id -> BigInt,
+        kind -> Text,
+        name -> Text,
+        status -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    structure_members (structure_id, user_id) {
+        structure_id -> BigInt,
+        user_id -> BigInt,
+        function -> Text,
+        competence -> Text,
+    }
+}
+
+diesel::table! {
+    structure_approvals (id) {
+        id -> BigInt,
+        structure_id -> BigInt,
+        number -> Integer,
+        members_json -> Text,
+        approved_by -> Nullable<BigInt>,
+        approved_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    document_versions (id) {
+        id -> BigInt,
+        project_id -> BigInt,
+        org_id -> BigInt,
+        kind -> Text,
+        number -> Integer,
+        content_json -> Text,
+        note -> Text,
+        status -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        decided_by -> Nullable<BigInt>,
+        decided_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    review_comments (id) {
+        id -> BigInt,
+        version_id -> BigInt,
+        author_id -> Nullable<BigInt>,
+        body -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    plan_items (id) {
+        id -> BigInt,
+        project_id -> BigInt,
+        org_id -> BigInt,
+        school_year -> Integer,
+        action -> Text,
+        responsible_id -> Nullable<BigInt>,
+        responsible_name -> Text,
+        deadline -> Date,
+        expected_result -> Text,
+        status -> Text,
+        evidence -> Text,
+        done_on -> Nullable<Date>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    indicators (id) {
+        id -> BigInt,
+        project_id -> BigInt,
+        org_id -> BigInt,
+        title -> Text,
+        unit -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    indicator_values (indicator_id, school_year) {
+        indicator_id -> BigInt,
+        school_year -> Integer,
+        target -> Double,
+        actual -> Nullable<Double>,
+    }
+}
+
+diesel::table! {
+    orders (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        project_id -> BigInt,
+        number -> Text,
+        issued_on -> Date,
+        school_year -> Integer,
+        title -> Text,
+        body_json -> Text,
+        signatory_name -> Text,
+        signatory_position -> Text,
+        status -> Text,
+        supersedes_id -> Nullable<BigInt>,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        issued_by -> Nullable<BigInt>,
+        issued_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(resources -> projects (project_id));
+diesel::joinable!(problems -> ranking_rounds (round_id));
+diesel::joinable!(problem_scores -> problems (problem_id));
+diesel::joinable!(structure_members -> structures (structure_id));
 diesel::joinable!(request_events -> requests (request_id));
 diesel::joinable!(resource_versions -> resources (resource_id));
 diesel::joinable!(resource_files -> resource_versions (version_id));
@@ -282,5 +481,21 @@ diesel::allow_tables_to_appear_in_same_query!(
     deliveries,
     feedback_links,
     feedback,
-    audit_log
+    audit_log,
+    ranking_rounds,
+    ranking_criteria,
+    problems,
+    problem_scores,
+    project_problems,
+    project_directions,
+    platform_confirmations,
+    structures,
+    structure_members,
+    structure_approvals,
+    document_versions,
+    review_comments,
+    plan_items,
+    indicators,
+    indicator_values,
+    orders
 );

@@ -8,6 +8,7 @@ pub mod lifecycle;
 pub mod metrics;
 pub mod policy;
 pub mod projects;
+pub mod ranking;
 pub mod requests;
 pub mod resources;
 pub mod text;

@@ -122,6 +122,27 @@ pub fn can_answer_for_recipient(actor: &Actor, recipient: OrganisationId) -> boo
     actor.org_id == recipient && (actor.has(Role::Partner) || actor.has(Role::Admin))
 }
 
+/// Listing and editing the problems of a school's ranking: its council and administration.
+pub fn can_list_problems(actor: &Actor, org: OrganisationId) -> bool {
+    actor.org_id == org && (actor.has(Role::Admin) || actor.has(Role::Council))
+}
+
+/// Scoring the problems of a school's ranking: its council members only.
+pub fn can_score_problems(actor: &Actor, org: OrganisationId) -> bool {
+    actor.org_id == org && actor.has(Role::Council)
+}
+
+/// Decisions that are the director's: freezing a ranking, approving a structure's
+/// composition, issuing an order. The school's administration.
+pub fn is_director_of(actor: &Actor, org: OrganisationId) -> bool {
+    actor.org_id == org && actor.has(Role::Admin)
+}
+
+/// Reviewing a school's document package: its council.
+pub fn can_review_package(actor: &Actor, org: OrganisationId) -> bool {
+    actor.org_id == org && actor.has(Role::Council)
+}
+
 /// Reading the audit trail of a school: its administration, and the committee for every school.
 pub fn can_read_audit(actor: &Actor, org: OrganisationId) -> bool {
     actor.has(Role::Committee) || (actor.org_id == org && actor.has(Role::Admin))

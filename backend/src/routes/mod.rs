@@ -12,6 +12,7 @@ pub mod me;
 pub mod metrics;
 pub mod organisations;
 pub mod projects;
+pub mod ranking;
 pub mod registry;
 pub mod requests;
 pub mod resources;
@@ -50,6 +51,7 @@ Times are UTC in ISO 8601 with a `Z`.",
         (name = "feedback", description = "Satisfaction feedback (in the app or by a signed single-use link) and the CSAT/NPS metrics"),
         (name = "catalogue", description = "The public catalogue (fair) of published resources with their metrics"),
         (name = "registry", description = "The committee's registry of every school's innovation work, with a CSV export"),
+        (name = "ranking", description = "Problem-oriented analysis: the problems of a school year scored by the council and ranked by a documented method"),
         (name = "audit", description = "The audit trail: who changed what and when")
     )
 )]
@@ -125,5 +127,14 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .service(versions::create::create_resource_version)
         .service(versions::upload::upload_version_file)
         .service(versions::download::download_file)
+        .service(ranking::rounds::list_ranking_rounds)
+        .service(ranking::rounds::create_ranking_round)
+        .service(ranking::rounds::get_ranking)
+        .service(ranking::rounds::update_ranking_criteria)
+        .service(ranking::rounds::freeze_ranking)
+        .service(ranking::problems::create_problem)
+        .service(ranking::problems::update_problem)
+        .service(ranking::problems::delete_problem)
+        .service(ranking::problems::score_problem)
         .service(audit::list::list_audit_entries);
 }

@@ -7,6 +7,7 @@ pub mod feedback;
 pub mod login_failure;
 pub mod organisation;
 pub mod project;
+pub mod ranking;
 pub mod refresh_token;
 pub mod registry;
 pub mod request;

@@ -1,0 +1,17 @@
+DROP TABLE orders;
+DROP TABLE indicator_values;
+DROP TABLE indicators;
+DROP TABLE plan_items;
+DROP TABLE review_comments;
+DROP TABLE document_versions;
+DROP TABLE structure_approvals;
+DROP TABLE structure_members;
+DROP TABLE structures;
+DROP TABLE platform_confirmations;
+DROP TABLE project_directions;
+ALTER TABLE projects DROP COLUMN supervisor_affiliation;
+DROP TABLE project_problems;
+DROP TABLE problem_scores;
+DROP TABLE problems;
+DROP TABLE ranking_criteria;
+DROP TABLE ranking_rounds;
