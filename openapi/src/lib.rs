@@ -18,6 +18,7 @@ pub mod projects;
 pub mod ranking;
 pub mod requests;
 pub mod resources;
+pub mod structures;
 pub mod users;
 pub mod wire;
 

@@ -16,5 +16,6 @@ mod projects;
 mod ranking;
 mod requests;
 mod resources;
+mod structures;
 mod users;
 mod versions;

@@ -11,6 +11,7 @@ pub mod projects;
 pub mod ranking;
 pub mod requests;
 pub mod resources;
+pub mod structures;
 pub mod text;
 pub mod throttle;
 pub mod users;

@@ -16,6 +16,7 @@ pub mod ranking;
 pub mod registry;
 pub mod requests;
 pub mod resources;
+pub mod structures;
 pub mod users;
 pub mod versions;
 
@@ -52,6 +53,7 @@ Times are UTC in ISO 8601 with a `Z`.",
         (name = "catalogue", description = "The public catalogue (fair) of published resources with their metrics"),
         (name = "registry", description = "The committee's registry of every school's innovation work, with a CSV export"),
         (name = "ranking", description = "Problem-oriented analysis: the problems of a school year scored by the council and ranked by a documented method"),
+        (name = "structures", description = "Managing structures of a project (council, creative group, laboratory, department) and the director's approval of their composition"),
         (name = "audit", description = "The audit trail: who changed what and when")
     )
 )]
@@ -136,5 +138,9 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .service(ranking::problems::update_problem)
         .service(ranking::problems::delete_problem)
         .service(ranking::problems::score_problem)
+        .service(structures::list_structures)
+        .service(structures::create_structure)
+        .service(structures::update_structure)
+        .service(structures::approve_structure)
         .service(audit::list::list_audit_entries);
 }

@@ -12,6 +12,7 @@ pub mod refresh_token;
 pub mod registry;
 pub mod request;
 pub mod resource;
+pub mod structure;
 pub mod transition;
 pub mod user;
 pub mod version;

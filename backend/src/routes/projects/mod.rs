@@ -49,3 +49,17 @@ pub fn resolve(conn: &mut DbConnection, org_id: i64, mut card: ProjectCard) -> R
         Err(ApiError::Validation(errors))
     }
 }
+
+/// The row of a project the user may read; `404` for one they may not (not revealed).
+pub fn readable(
+    conn: &mut DbConnection,
+    current: &crate::auth::CurrentUser,
+    id: i64,
+) -> Result<crate::db::models::project::ProjectRow, ApiError> {
+    let (row, _) = crate::db::models::project::find(conn, id)?;
+    if crate::domain::policy::can_read_school_work(&current.actor, openapi::OrganisationId(row.org_id)) {
+        Ok(row)
+    } else {
+        Err(ApiError::NotFound)
+    }
+}

@@ -1,0 +1,151 @@
+//! Managing structures (Regulation 4.2): the composition rules and the approval state.
+//!
+//! A composition has 1 to 50 members, each account once, exactly one head and at most
+//! one secretary. The director approves a composition; any change after an approval
+//! makes the structure `changed`, which needs approval again. Approving an approved
+//! structure is refused, so every approval in the history is a distinct composition.
+
+use crate::domain::text::{self, Errors};
+use openapi::FieldErrorCode::{NotAllowed, OutOfRange, Taken};
+use openapi::structures::{MemberFunction, MemberInput, StructureInput, StructureKind, StructureStatus};
+
+/// A validated composition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Composition {
+    /// Kind.
+    pub kind: StructureKind,
+    /// Name.
+    pub name: String,
+    /// Members: (user, function, competence), in the order given (errors name these
+    /// positions; lists show the head first).
+    pub members: Vec<(i64, MemberFunction, String)>,
+}
+
+/// Checks a structure's composition.
+pub fn parse(input: &StructureInput) -> Result<Composition, crate::error::ApiError> {
+    let mut errors = Errors::default();
+    let name = errors.take(text::bounded("name", &input.name, 3, 200));
+    if input.members.is_empty() || input.members.len() > 50 {
+        errors.add("members", OutOfRange, "name from 1 to 50 members");
+    }
+    let mut members = Vec::with_capacity(input.members.len());
+    for (
+        index,
+        MemberInput {
+            user_id,
+            function,
+            competence,
+        },
+    ) in input.members.iter().enumerate()
+    {
+        if input.members[..index].iter().any(|m| m.user_id == *user_id) {
+            errors.add(&format!("members[{index}].user_id"), Taken, "each person once");
+        }
+        if let Some(competence) = errors.take(text::bounded(
+            &format!("members[{index}].competence"),
+            competence,
+            3,
+            500,
+        )) {
+            members.push((user_id.0, *function, competence));
+        }
+    }
+    let count = |function: MemberFunction| input.members.iter().filter(|m| m.function == function).count();
+    if !input.members.is_empty() && count(MemberFunction::Head) != 1 {
+        errors.add("members", NotAllowed, "exactly one member must be the head");
+    }
+    if count(MemberFunction::Secretary) > 1 {
+        errors.add("members", NotAllowed, "at most one secretary");
+    }
+    errors.finish()?;
+    Ok(Composition {
+        kind: input.kind,
+        name: name.unwrap_or_default(),
+        members,
+    })
+}
+
+/// The status after the composition or name changed.
+pub fn after_change(status: StructureStatus) -> StructureStatus {
+    match status {
+        StructureStatus::Draft => StructureStatus::Draft,
+        StructureStatus::Approved | StructureStatus::Changed => StructureStatus::Changed,
+    }
+}
+
+/// Whether the director may approve now: a draft or a changed composition.
+pub fn can_approve(status: StructureStatus) -> bool {
+    status != StructureStatus::Approved
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use openapi::UserId;
+
+    fn member(id: i64, function: MemberFunction) -> MemberInput {
+        MemberInput {
+            user_id: UserId(id),
+            function,
+            competence: "Руководство проектом".to_owned(),
+        }
+    }
+
+    fn input(members: Vec<MemberInput>) -> StructureInput {
+        StructureInput {
+            kind: StructureKind::CreativeGroup,
+            name: "Творческая группа".to_owned(),
+            members,
+        }
+    }
+
+    #[test]
+    fn a_composition_needs_one_head_and_distinct_people() {
+        let ok = parse(&input(vec![
+            member(2, MemberFunction::Member),
+            member(1, MemberFunction::Head),
+        ]))
+        .unwrap();
+        assert_eq!(ok.members.len(), 2);
+        assert!(
+            parse(&input(vec![member(1, MemberFunction::Member)])).is_err(),
+            "no head"
+        );
+        assert!(
+            parse(&input(vec![
+                member(1, MemberFunction::Head),
+                member(2, MemberFunction::Head)
+            ]))
+            .is_err(),
+            "two heads"
+        );
+        assert!(
+            parse(&input(vec![
+                member(1, MemberFunction::Head),
+                member(1, MemberFunction::Expert)
+            ]))
+            .is_err(),
+            "one person twice"
+        );
+        assert!(
+            parse(&input(vec![
+                member(1, MemberFunction::Head),
+                member(2, MemberFunction::Secretary),
+                member(3, MemberFunction::Secretary)
+            ]))
+            .is_err(),
+            "two secretaries"
+        );
+        assert!(parse(&input(vec![])).is_err(), "nobody");
+    }
+
+    #[test]
+    fn a_change_after_approval_needs_approval_again() {
+        assert_eq!(after_change(StructureStatus::Draft), StructureStatus::Draft);
+        assert_eq!(after_change(StructureStatus::Approved), StructureStatus::Changed);
+        assert_eq!(after_change(StructureStatus::Changed), StructureStatus::Changed);
+        assert!(can_approve(StructureStatus::Draft));
+        assert!(can_approve(StructureStatus::Changed));
+        assert!(!can_approve(StructureStatus::Approved));
+    }
+}
