@@ -31,6 +31,12 @@ pub fn may_read_projects(me: &Me) -> bool {
     me.has_role(Role::Committee) || school_role(me, &[Role::Admin, Role::Council, Role::Staff, Role::Supervisor])
 }
 
+/// The lifecycle board of a school's resources: its administration, council and
+/// teachers for their school, and the committee for every school.
+pub fn may_use_board(me: &Me) -> bool {
+    me.has_role(Role::Committee) || school_role(me, &[Role::Admin, Role::Council, Role::Staff])
+}
+
 /// Reading every school's work, with a choice of school: the committee.
 pub fn reads_every_school(me: &Me) -> bool {
     me.has_role(Role::Committee)

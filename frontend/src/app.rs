@@ -6,9 +6,10 @@ use crate::components::require_access::RequireAccess;
 use crate::components::shell::Shell;
 use crate::i18n::I18n;
 use crate::pages::{
-    audit::AuditPage, catalogue::CataloguePage, feedback::FeedbackPage, home::HomePage, login::LoginPage,
-    not_found::NotFoundPage, organisations::OrganisationsPage, profile::ProfilePage, project::ProjectPage,
-    projects::ProjectsPage, registry::RegistryPage, requests::RequestsPage, resource::ResourcePage, users::UsersPage,
+    audit::AuditPage, board::BoardPage, catalogue::CataloguePage, feedback::FeedbackPage, home::HomePage,
+    login::LoginPage, not_found::NotFoundPage, organisations::OrganisationsPage, profile::ProfilePage,
+    project::ProjectPage, projects::ProjectsPage, registry::RegistryPage, requests::RequestsPage,
+    resource::ResourcePage, users::UsersPage,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -58,6 +59,14 @@ pub fn App() -> impl IntoView {
                         view=|| view! {
                             <RequireAccess allowed=access::may_read_projects>
                                 <ProjectPage/>
+                            </RequireAccess>
+                        }
+                    />
+                    <Route
+                        path=path!("/board")
+                        view=|| view! {
+                            <RequireAccess allowed=access::may_use_board>
+                                <BoardPage/>
                             </RequireAccess>
                         }
                     />

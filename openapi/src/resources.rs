@@ -124,6 +124,8 @@ pub struct Resource {
     pub id: ResourceId,
     /// The project it belongs to.
     pub project_id: ProjectId,
+    /// The project's title.
+    pub project_title: String,
     /// The school that develops it.
     pub org_id: OrganisationId,
     /// The school's short name.

@@ -3,7 +3,9 @@
 
 use super::ApiError;
 use super::client::Call;
-use openapi::feedback::{Feedback, FeedbackInput, FeedbackInvitation, FeedbackLink, FeedbackLinkInput, Metrics};
+use openapi::feedback::{
+    Feedback, FeedbackInput, FeedbackInvitation, FeedbackLink, FeedbackLinkInput, Metrics, MonthlyMetrics,
+};
 use openapi::lifecycle::{Delivery, DeliveryFilter, DeliveryInput};
 use openapi::{Page, ResourceId};
 
@@ -60,6 +62,14 @@ pub async fn list_feedback(resource: ResourceId) -> Result<Page<Feedback>, ApiEr
 /// `GET /api/resources/{id}/metrics`: satisfaction and demand figures of a resource.
 pub async fn resource_metrics(resource: ResourceId) -> Result<Metrics, ApiError> {
     Call::get(format!("/api/resources/{resource}/metrics")).send().await
+}
+
+/// `GET /api/resources/{id}/metrics/monthly`: the satisfaction figures of a resource by
+/// month, oldest first.
+pub async fn resource_monthly_metrics(resource: ResourceId) -> Result<Vec<MonthlyMetrics>, ApiError> {
+    Call::get(format!("/api/resources/{resource}/metrics/monthly"))
+        .send()
+        .await
 }
 
 /// `GET /api/public/feedback/{token}`: what a feedback link asks about (no sign-in).

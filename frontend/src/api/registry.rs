@@ -9,6 +9,9 @@ use openapi::{Page, PageQuery};
 pub async fn list_registry(filter: &RegistryFilter, page: PageQuery) -> Result<Page<RegistrySchool>, ApiError> {
     Call::get("/api/registry")
         .query("q", filter.q.as_ref())
+        .query("level", filter.level.map(|level| level.as_str()))
+        .query("platform_status", filter.platform_status.map(|status| status.as_str()))
+        .query("active", filter.active)
         .query("page", page.page)
         .query("per_page", page.per_page)
         .send()
@@ -19,6 +22,9 @@ pub async fn list_registry(filter: &RegistryFilter, page: PageQuery) -> Result<P
 pub async fn export_registry(filter: &RegistryFilter) -> Result<Vec<u8>, ApiError> {
     Call::get("/api/registry/export")
         .query("q", filter.q.as_ref())
+        .query("level", filter.level.map(|level| level.as_str()))
+        .query("platform_status", filter.platform_status.map(|status| status.as_str()))
+        .query("active", filter.active)
         .download()
         .await
 }

@@ -90,7 +90,8 @@ pub fn Deliveries(
     }
 }
 
-/// One delivery: when, to whom, in what form, whether confirmed; and the feedback link.
+/// One delivery: when, to whom, in what form, whether confirmed, how many answers it got;
+/// and the feedback link.
 #[component]
 pub fn DeliveryRow(
     /// The delivery.
@@ -101,6 +102,7 @@ pub fn DeliveryRow(
     let i18n = use_i18n();
     let form = delivery.form;
     let confirmed = delivery.confirmed_at.is_some();
+    let responses = delivery.responses;
     let asking = RwSignal::new(false);
     let link = may_edit.then(|| {
         view! {
@@ -126,10 +128,16 @@ pub fn DeliveryRow(
                 {move || i18n.t().deliveries.form(form)}
                 " · " {delivery.contact.clone()}
             </p>
-            <p class="meta" data-testid="delivery-status">
-                {move || {
-                    if confirmed { i18n.t().deliveries.confirmed } else { i18n.t().deliveries.unconfirmed }
-                }}
+            <p class="meta">
+                <span data-testid="delivery-status">
+                    {move || {
+                        if confirmed { i18n.t().deliveries.confirmed } else { i18n.t().deliveries.unconfirmed }
+                    }}
+                </span>
+                " · "
+                <span data-testid="delivery-responses">
+                    {move || format!("{}: {responses}", i18n.t().deliveries.responses_count)}
+                </span>
             </p>
             {link}
         </li>

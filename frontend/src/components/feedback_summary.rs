@@ -1,13 +1,12 @@
-//! «Отзывы» of a resource: the satisfaction and demand figures, CSAT % and NPS by month,
-//! and the answers.
+//! «Отзывы» of a resource: the satisfaction and demand figures, CSAT % and NPS by month
+//! (as the server counts them over every answer), and the answers.
 
 use crate::api;
 use crate::components::error_alert::ErrorAlert;
 use crate::i18n::{self, use_i18n};
 use leptos::prelude::*;
 use openapi::ResourceId;
-use openapi::feedback::{Feedback, Metrics};
-use std::collections::BTreeMap;
+use openapi::feedback::{Feedback, Metrics, MonthlyMetrics};
 
 /// The tiles CSAT %, NPS, «Готовы рекомендовать», responses, deliveries and recipient
 /// schools; a chart by month; the answers, newest first.
@@ -24,6 +23,10 @@ pub fn FeedbackSummary(
         changed.track();
         api::deliveries::resource_metrics(resource)
     });
+    let monthly = LocalResource::new(move || {
+        changed.track();
+        api::deliveries::resource_monthly_metrics(resource)
+    });
     let answers = LocalResource::new(move || api::deliveries::list_feedback(resource));
     view! {
         <section class="section" data-testid="feedback">
@@ -38,17 +41,23 @@ pub fn FeedbackSummary(
             </Transition>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
+                    match monthly.await {
+                        Ok(months) if months.iter().any(|month| month.responses > 0) => chart(&months).into_any(),
+                        Ok(_) => ().into_any(),
+                        Err(error) => view! { <ErrorAlert error=Some(error)/> }.into_any(),
+                    }
+                })}
+            </Transition>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
                     match answers.await {
                         Err(error) => view! { <ErrorAlert error=Some(error)/> }.into_any(),
                         Ok(page) if page.items.is_empty() => {
                             view! { <p class="empty">{move || i18n.t().deliveries.no_feedback}</p> }.into_any()
                         }
                         Ok(page) => {
-                            view! {
-                                {chart(&page.items)}
-                                <ul class="rows">{page.items.into_iter().rev().map(answer).collect_view()}</ul>
-                            }
-                            .into_any()
+                            view! { <ul class="rows">{page.items.into_iter().rev().map(answer).collect_view()}</ul> }
+                                .into_any()
                         }
                     }
                 })}
@@ -99,33 +108,26 @@ struct Month {
     nps: f64,
 }
 
-/// The answers grouped by the month they were given, oldest first.
-fn by_month(answers: &[Feedback]) -> Vec<Month> {
-    let mut months: BTreeMap<String, (u32, u32, u32, u32)> = BTreeMap::new();
-    for answer in answers {
-        let entry = months.entry(answer.created_at.format("%Y-%m").to_string()).or_default();
-        entry.0 += 1;
-        entry.1 += u32::from(answer.csat >= 4);
-        entry.2 += u32::from(answer.recommend >= 9);
-        entry.3 += u32::from(answer.recommend <= 6);
-    }
+/// The months with answers, oldest first, labelled `mm.yyyy`.
+fn chart_months(monthly: &[MonthlyMetrics]) -> Vec<Month> {
+    let mut months: Vec<&MonthlyMetrics> = monthly.iter().filter(|month| month.responses > 0).collect();
+    months.sort_by_key(|month| month.month);
     months
         .into_iter()
-        .map(|(key, (count, satisfied, promoters, detractors))| {
-            let count = f64::from(count);
-            Month {
-                label: format!("{}.{}", &key[5..], &key[..4]),
-                csat: f64::from(satisfied) * 100.0 / count,
-                nps: (f64::from(promoters) - f64::from(detractors)) * 100.0 / count,
-            }
+        .filter_map(|month| {
+            Some(Month {
+                label: month.month.format("%m.%Y").to_string(),
+                csat: month.csat_percent?,
+                nps: month.nps?,
+            })
         })
         .collect()
 }
 
 /// A plain SVG line chart: CSAT % (0–100) and NPS (−100–100) on one scale by month.
-fn chart(answers: &[Feedback]) -> impl IntoView + use<> {
+fn chart(monthly: &[MonthlyMetrics]) -> impl IntoView + use<> {
     let i18n = use_i18n();
-    let months = by_month(answers);
+    let months = chart_months(monthly);
     let (width, height, left, top, plot) = (480.0_f64, 180.0_f64, 40.0_f64, 10.0_f64, 140.0_f64);
     let step = if months.len() > 1 {
         (width - left - 20.0) / (months.len() - 1) as f64
@@ -182,16 +184,21 @@ fn chart(answers: &[Feedback]) -> impl IntoView + use<> {
 
 fn answer(feedback: Feedback) -> impl IntoView {
     let i18n = use_i18n();
-    let ready = feedback.ready;
+    let (ready, recommend) = (feedback.ready, feedback.recommend);
     view! {
         <li class="card answer" data-testid="feedback-row">
             <p>
                 <strong>{feedback.respondent_name}</strong>
-                " · " {i18n::date(&feedback.created_at)} " · CSAT " {feedback.csat} "/5 · NPS "
-                {feedback.recommend} "/10 · "
+                " · " {i18n::date(&feedback.created_at)} " · CSAT " {feedback.csat} "/5 · "
                 {move || {
                     let t = i18n.t();
-                    format!("{}: {}", t.deliveries.ready_percent, if ready { t.deliveries.yes } else { t.deliveries.no })
+                    format!(
+                        "{}: {recommend} {} 10 · {}: {}",
+                        t.deliveries.recommend_score,
+                        t.deliveries.out_of,
+                        t.deliveries.ready_percent,
+                        if ready { t.deliveries.yes } else { t.deliveries.no },
+                    )
                 }}
             </p>
             {(!feedback.comment.is_empty()).then(|| view! { <p>{feedback.comment}</p> })}

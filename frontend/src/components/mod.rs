@@ -4,6 +4,7 @@ pub mod add_button;
 pub mod audit_history;
 pub mod audit_row;
 pub mod authors_editor;
+pub mod board_column;
 pub mod confirm_dialog;
 pub mod data_table;
 pub mod deliveries;

@@ -15,6 +15,7 @@ pub fn NavMenu() -> impl IntoView {
     let organisations = Memo::new(move |_| auth.with_me(access::may_browse_organisations).unwrap_or(false));
     let users = Memo::new(move |_| auth.with_me(access::may_manage_users).unwrap_or(false));
     let projects = Memo::new(move |_| auth.with_me(access::may_read_projects).unwrap_or(false));
+    let board = Memo::new(move |_| auth.with_me(access::may_use_board).unwrap_or(false));
     let requests = Memo::new(move |_| auth.with_me(access::may_use_requests).unwrap_or(false));
     let registry = Memo::new(move |_| auth.with_me(access::may_read_registry).unwrap_or(false));
     let audit = Memo::new(move |_| auth.with_me(access::may_read_audit).unwrap_or(false));
@@ -33,6 +34,7 @@ pub fn NavMenu() -> impl IntoView {
             <ul>
                 {link("/", "nav-home", |t| t.nav_home)}
                 <Show when=move || projects.get()>{link("/projects", "nav-projects", |t| t.nav_projects)}</Show>
+                <Show when=move || board.get()>{link("/board", "nav-board", |t| t.board.heading)}</Show>
                 {link("/catalogue", "nav-catalogue", |t| t.catalogue.heading)}
                 <Show when=move || requests.get()>{link("/requests", "nav-requests", |t| t.requests.heading)}</Show>
                 <Show when=move || registry.get()>{link("/registry", "nav-registry", |t| t.registry.heading)}</Show>

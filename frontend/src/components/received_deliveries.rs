@@ -56,12 +56,14 @@ fn rating_refusal(error: &ApiError) -> Option<Pick> {
     (error.code() == Some(ProblemCode::Conflict)).then_some(|t| t.requests.already_rated)
 }
 
-/// One delivery received: «Подтвердить получение» and «Оценить».
+/// One delivery received: «Подтвердить получение» and «Оценить», or «Вы уже оценили эту
+/// поставку» once the user has rated it.
 #[component]
 fn ReceivedRow(delivery: Delivery, changed: RwSignal<usize>) -> impl IntoView {
     let i18n = use_i18n();
     let id = delivery.id;
     let confirmed = delivery.confirmed_at.is_some();
+    let (responses, answered) = (delivery.responses, delivery.answered_by_me);
     let rating = RwSignal::new(false);
     let confirm = Action::new_local(move |(): &()| async move {
         let confirmed = api::deliveries::confirm_delivery(id).await;
@@ -83,8 +85,14 @@ fn ReceivedRow(delivery: Delivery, changed: RwSignal<usize>) -> impl IntoView {
                 {delivery.delivered_on.format("%d.%m.%Y").to_string()} " · "
                 {move || i18n.t().deliveries.form(form)}
             </p>
-            <p class="meta" data-testid="delivery-status">
-                {move || if confirmed { i18n.t().deliveries.confirmed } else { i18n.t().deliveries.unconfirmed }}
+            <p class="meta">
+                <span data-testid="delivery-status">
+                    {move || if confirmed { i18n.t().deliveries.confirmed } else { i18n.t().deliveries.unconfirmed }}
+                </span>
+                " · "
+                <span data-testid="delivery-responses">
+                    {move || format!("{}: {responses}", i18n.t().deliveries.responses_count)}
+                </span>
             </p>
             <div class="form-actions">
                 {(!confirmed).then(|| view! {
@@ -94,14 +102,17 @@ fn ReceivedRow(delivery: Delivery, changed: RwSignal<usize>) -> impl IntoView {
                         {move || i18n.t().requests.confirm}
                     </button>
                 })}
-                <Show when=move || !rating.get()>
+                <Show when=move || !answered && !rating.get()>
                     <button type="button" class="button" data-testid="rate-delivery" on:click=move |_| rating.set(true)>
                         {move || i18n.t().requests.rate}
                     </button>
                 </Show>
             </div>
             <ErrorAlert error=failure(confirm)/>
-            <Show when=move || rating.get()>
+            {answered.then(|| view! {
+                <p class="meta" data-testid="already-rated">{move || i18n.t().requests.already_rated}</p>
+            })}
+            <Show when=move || !answered && rating.get()>
                 <Show
                     when=rated
                     fallback=move || view! { <ScoreForm action=rate refusal=rating_refusal/> }

@@ -2,6 +2,7 @@
 
 use crate::i18n::{self, Pick, use_i18n};
 use leptos::prelude::*;
+use leptos_router::components::A;
 use openapi::requests::{ConsumerRequest, RequestStatus};
 
 /// The name of a request status.
@@ -14,7 +15,8 @@ pub fn status_text(status: RequestStatus) -> Pick {
     }
 }
 
-/// A request's status badge, need, audience and history.
+/// A request's status badge, need, sender, audience, the school asked, the resource and the
+/// history.
 pub fn request_summary(request: &ConsumerRequest) -> impl IntoView + use<> {
     let i18n = use_i18n();
     let status = status_text(request.status);
@@ -29,6 +31,14 @@ pub fn request_summary(request: &ConsumerRequest) -> impl IntoView + use<> {
             view! { <li>{at} " " {who} " · " {move || pick(i18n.t())} {note}</li> }
         })
         .collect_view();
+    let target = request.target_org_short_name.clone();
+    let resource = request.resource_id.map(|id| {
+        let title = request.resource_title.clone().unwrap_or_else(|| id.to_string());
+        view! {
+            " · " {move || i18n.t().requests.about} ": "
+            <A href=format!("/resources/{id}") {..} data-testid="request-resource">{title}</A>
+        }
+    });
     view! {
         <p>
             <span class="badge badge-status" data-status=request.status.as_str() data-testid="request-status">
@@ -39,6 +49,13 @@ pub fn request_summary(request: &ConsumerRequest) -> impl IntoView + use<> {
         <p class="meta">
             {move || i18n.t().requests.from} ": " {request.requester_org_short_name.clone()} " · "
             {move || i18n.t().requests.audience} ": " {request.audience.clone()}
+        </p>
+        <p class="meta">
+            {move || i18n.t().requests.to} ": "
+            <span data-testid="request-target">
+                {move || target.clone().unwrap_or_else(|| i18n.t().requests.open.to_owned())}
+            </span>
+            {resource}
         </p>
         <details class="request-history">
             <summary>{move || i18n.t().requests.history}</summary>

@@ -2,7 +2,8 @@
 
 use super::Texts;
 use super::work_texts::{
-    AuditTexts, CatalogueTexts, DeliveryTexts, LifecycleTexts, ProjectTexts, RegistryTexts, RequestTexts, ResourceTexts,
+    AuditTexts, BoardTexts, CatalogueTexts, DeliveryTexts, LifecycleTexts, ProjectTexts, RegistryTexts, RequestTexts,
+    ResourceTexts,
 };
 
 /// The English catalogue.
@@ -298,7 +299,8 @@ pub const EN: Texts = Texts {
         no_files: "No files",
         new_version: "New version",
         create_version: "Add version",
-        upload: "Upload a file",
+        upload: "Choose file",
+        no_file_chosen: "No file chosen",
         upload_hint: "PDF, DOCX, DOC, XLSX, PPTX, ODT, TXT, PNG, JPG or ZIP, up to 20 MB",
         file_refused: "This file type is not accepted or its content does not match the extension",
         file_too_large: "The file is larger than 20 MB",
@@ -334,6 +336,9 @@ pub const EN: Texts = Texts {
         no_data: "no data",
         chart: "CSAT % and NPS by month",
         no_feedback: "No feedback yet",
+        recommend_score: "Likelihood to recommend",
+        out_of: "of",
+        responses_count: "Responses",
         score_csat: "How satisfied are you with the resource? (1 — not at all, 5 — fully)",
         score_recommend: "How likely are you to recommend it to colleagues? (0–10)",
         score_ready: "Are you ready to recommend it to other schools?",
@@ -363,6 +368,8 @@ pub const EN: Texts = Texts {
         open: "Open request to the catalogue",
         submit: "Send the request",
         from: "From",
+        to: "To",
+        about: "Resource",
         status_submitted: "Awaiting a decision",
         status_accepted: "Accepted",
         status_declined: "Declined",
@@ -399,5 +406,19 @@ pub const EN: Texts = Texts {
         resources: "Resources (published / all)",
         requests: "Requests received",
         export: "Export to CSV",
+        active: "Active projects",
+        with_active: "With active projects",
+        without_active: "Without active projects",
+    },
+    board: BoardTexts {
+        heading: "Stage board",
+        search_hint: "Title or description of a resource",
+        school: "School",
+        choose_school: "— choose a school —",
+        pick_school: "Choose a school to see its resources by lifecycle stage.",
+        empty: "No resources at this stage",
+        more: "Show more",
+        count: "Resources at this stage",
+        updated: "Updated",
     },
 };

@@ -2,7 +2,8 @@
 
 use super::Texts;
 use super::work_texts::{
-    AuditTexts, CatalogueTexts, DeliveryTexts, LifecycleTexts, ProjectTexts, RegistryTexts, RequestTexts, ResourceTexts,
+    AuditTexts, BoardTexts, CatalogueTexts, DeliveryTexts, LifecycleTexts, ProjectTexts, RegistryTexts, RequestTexts,
+    ResourceTexts,
 };
 
 /// The Russian catalogue.
@@ -298,7 +299,8 @@ pub const RU: Texts = Texts {
         no_files: "Файлов нет",
         new_version: "Новая версия",
         create_version: "Добавить версию",
-        upload: "Загрузить файл",
+        upload: "Выбрать файл",
+        no_file_chosen: "Файл не выбран",
         upload_hint: "PDF, DOCX, DOC, XLSX, PPTX, ODT, TXT, PNG, JPG или ZIP, не больше 20 МБ",
         file_refused: "Файл этого типа не принимается или его содержимое не совпадает с расширением",
         file_too_large: "Файл больше 20 МБ",
@@ -334,6 +336,9 @@ pub const RU: Texts = Texts {
         no_data: "нет данных",
         chart: "CSAT % и NPS по месяцам",
         no_feedback: "Отзывов пока нет",
+        recommend_score: "Готовность рекомендовать",
+        out_of: "из",
+        responses_count: "Отзывов",
         score_csat: "Насколько вы удовлетворены ресурсом? (1 — совсем нет, 5 — полностью)",
         score_recommend: "Насколько вероятно, что вы порекомендуете ресурс коллегам? (0–10)",
         score_ready: "Готовы ли вы рекомендовать ресурс другим школам?",
@@ -363,6 +368,8 @@ pub const RU: Texts = Texts {
         open: "Открытый запрос в каталог",
         submit: "Отправить запрос",
         from: "От",
+        to: "Кому",
+        about: "Ресурс",
         status_submitted: "Ожидает решения",
         status_accepted: "Принят",
         status_declined: "Отклонён",
@@ -399,5 +406,19 @@ pub const RU: Texts = Texts {
         resources: "Ресурсы (в каталоге / все)",
         requests: "Запросов получено",
         export: "Выгрузить в CSV",
+        active: "Действующие проекты",
+        with_active: "Есть действующие",
+        without_active: "Нет действующих",
+    },
+    board: BoardTexts {
+        heading: "Доска этапов",
+        search_hint: "Название или описание ресурса",
+        school: "Школа",
+        choose_school: "— выберите школу —",
+        pick_school: "Выберите школу, чтобы увидеть её ресурсы по этапам жизненного цикла.",
+        empty: "На этом этапе ресурсов нет",
+        more: "Показать ещё",
+        count: "Ресурсов на этапе",
+        updated: "Изменён",
     },
 };

@@ -5,7 +5,8 @@
 //! sections of their own (see [`super::work_texts`]).
 
 use super::work_texts::{
-    AuditTexts, CatalogueTexts, DeliveryTexts, LifecycleTexts, ProjectTexts, RegistryTexts, RequestTexts, ResourceTexts,
+    AuditTexts, BoardTexts, CatalogueTexts, DeliveryTexts, LifecycleTexts, ProjectTexts, RegistryTexts, RequestTexts,
+    ResourceTexts,
 };
 
 /// Every text of the interface in one language.
@@ -304,4 +305,6 @@ pub struct Texts {
     pub catalogue: CatalogueTexts,
     /// The texts of the committee's registry of schools.
     pub registry: RegistryTexts,
+    /// The texts of the lifecycle board.
+    pub board: BoardTexts,
 }

@@ -311,8 +311,10 @@ pub struct LifecycleTexts {
     pub new_version: &'static str,
     /// The button that adds the version.
     pub create_version: &'static str,
-    /// The file input's label.
+    /// The button-like label of the file input.
     pub upload: &'static str,
+    /// Next to it while no file is chosen.
+    pub no_file_chosen: &'static str,
     /// What may be uploaded.
     pub upload_hint: &'static str,
     /// A file of another type.
@@ -384,6 +386,12 @@ pub struct DeliveryTexts {
     pub chart: &'static str,
     /// The list without answers.
     pub no_feedback: &'static str,
+    /// An answer's likelihood to recommend, before «N из 10».
+    pub recommend_score: &'static str,
+    /// «из» between a score and its maximum.
+    pub out_of: &'static str,
+    /// The number of answers on a delivery, before it.
+    pub responses_count: &'static str,
     /// The CSAT question.
     pub score_csat: &'static str,
     /// The NPS question.
@@ -443,6 +451,10 @@ pub struct RequestTexts {
     pub submit: &'static str,
     /// Who asked.
     pub from: &'static str,
+    /// The school asked, before its name.
+    pub to: &'static str,
+    /// The resource asked for or answered with, before its title.
+    pub about: &'static str,
     /// A request awaiting a decision.
     pub status_submitted: &'static str,
     /// An accepted request.
@@ -517,4 +529,33 @@ pub struct RegistryTexts {
     pub requests: &'static str,
     /// The CSV export button.
     pub export: &'static str,
+    /// The filter by active projects.
+    pub active: &'static str,
+    /// Schools with an active project.
+    pub with_active: &'static str,
+    /// Schools without an active project.
+    pub without_active: &'static str,
+}
+
+/// The texts of the lifecycle board of a school.
+#[derive(Debug)]
+pub struct BoardTexts {
+    /// The board page's heading and menu item.
+    pub heading: &'static str,
+    /// The search field's hint.
+    pub search_hint: &'static str,
+    /// The school selector of the committee.
+    pub school: &'static str,
+    /// The school selector's empty choice.
+    pub choose_school: &'static str,
+    /// Shown to the committee until a school is chosen.
+    pub pick_school: &'static str,
+    /// A column without resources.
+    pub empty: &'static str,
+    /// Loads the column's next page.
+    pub more: &'static str,
+    /// The accessible name of a column's count, before it.
+    pub count: &'static str,
+    /// When a resource last changed, before the date.
+    pub updated: &'static str,
 }

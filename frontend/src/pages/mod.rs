@@ -1,6 +1,7 @@
 //! The pages of the platform, one per route and one component per file.
 
 pub mod audit;
+pub mod board;
 pub mod catalogue;
 pub mod feedback;
 pub mod home;

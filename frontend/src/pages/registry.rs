@@ -1,14 +1,18 @@
 //! `/registry`: the committee's registry of schools: projects, resources, requests,
-//! deliveries and satisfaction per school, with a CSV export.
+//! deliveries and satisfaction per school, filtered by project level, platform status and
+//! activity, with a CSV export of the same selection.
 
 use crate::api::{self, ApiError};
 use crate::components::data_table::{DataTable, paging};
 use crate::components::error_alert::{ErrorAlert, failure};
+use crate::components::filter_select::FilterSelect;
+use crate::components::option_select::OptionSelect;
 use crate::components::search_filters::SearchFilters;
 use crate::files;
 use crate::i18n::{Pick, use_i18n};
 use leptos::prelude::*;
 use openapi::feedback::{RegistryFilter, RegistrySchool};
+use openapi::projects::{PlatformStatus, ProjectLevel};
 
 /// The headings of the registry table.
 const COLUMNS: &[Pick] = &[
@@ -18,35 +22,47 @@ const COLUMNS: &[Pick] = &[
     |t| t.registry.requests,
     |t| t.deliveries.deliveries,
     |t| t.deliveries.schools,
+    |t| t.deliveries.responses,
     |t| t.deliveries.csat,
     |t| t.deliveries.nps,
 ];
 
-/// The schools with their figures, a search and «Выгрузить в CSV».
+/// The schools with their figures, a search, the filters and «Выгрузить в CSV».
 #[component]
 pub fn RegistryPage() -> impl IntoView {
     let i18n = use_i18n();
     let page = RwSignal::new(1_u32);
     let query = RwSignal::new(None::<String>);
+    let level = RwSignal::new(None::<ProjectLevel>);
+    let platform_status = RwSignal::new(None::<PlatformStatus>);
+    let active = RwSignal::new(None::<bool>);
+    let filter = move || RegistryFilter {
+        q: query.get(),
+        level: level.get(),
+        platform_status: platform_status.get(),
+        active: active.get(),
+    };
     let list = LocalResource::new(move || {
-        let filter = RegistryFilter {
-            q: query.get(),
-            ..RegistryFilter::default()
-        };
+        let filter = filter();
         let paging = paging(page);
         async move { api::registry::list_registry(&filter, paging).await }
     });
     let export = Action::new_local(move |(): &()| {
-        let filter = RegistryFilter {
-            q: query.get_untracked(),
-            ..RegistryFilter::default()
-        };
+        let filter = untrack(filter);
         async move {
             let bytes = api::registry::export_registry(&filter).await?;
             files::save("registry.csv", &bytes);
             Ok::<(), ApiError>(())
         }
     });
+    let activity = Signal::derive(move || {
+        let t = i18n.t();
+        vec![
+            (true, t.registry.with_active.to_owned()),
+            (false, t.registry.without_active.to_owned()),
+        ]
+    });
+    let first_page = Callback::new(move |()| page.set(1));
     let row = move |school: RegistrySchool| {
         let metrics = school.metrics;
         view! {
@@ -57,6 +73,7 @@ pub fn RegistryPage() -> impl IntoView {
                 <td>{school.requests_received}</td>
                 <td>{metrics.deliveries}</td>
                 <td>{metrics.adopting_schools}</td>
+                <td data-testid="registry-responses">{metrics.responses}</td>
                 <td class="nowrap">{move || i18n.t().deliveries.figure(metrics.csat_percent, " %")}</td>
                 <td class="nowrap">{move || i18n.t().deliveries.figure(metrics.nps, "")}</td>
             </tr>
@@ -87,7 +104,21 @@ pub fn RegistryPage() -> impl IntoView {
                 testid="registry-filters"
                 submit_testid="registry-search-submit"
             >
-                <span></span>
+                <FilterSelect id="registry-level-filter" label=|t| t.projects.level value=level page=page/>
+                <FilterSelect
+                    id="registry-status-filter"
+                    label=|t| t.projects.platform_status
+                    value=platform_status
+                    page=page
+                />
+                <OptionSelect
+                    id="registry-active-filter"
+                    label=|t| t.registry.active
+                    none=|t| t.filter_all
+                    options=activity
+                    value=active
+                    on_change=first_page
+                />
             </SearchFilters>
             <DataTable list=list page=page headers=COLUMNS testid="registry-table" row=row/>
         </section>

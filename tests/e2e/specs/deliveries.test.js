@@ -42,6 +42,7 @@ describe('deliveries and feedback', () => {
       await row.waitFor();
       assert.match(await row.textContent(), /СОШ № 12 · \d{2}\.\d{2}\.\d{4} · Обучение · Соколова Мария Ивановна, завуч/);
       assert.equal((await row.getByTestId('delivery-status').textContent()).trim(), 'Ожидает подтверждения');
+      assert.equal((await row.getByTestId('delivery-responses').textContent()).trim(), 'Отзывов: 0');
       await page.getByTestId('metric-deliveries').getByText('1').waitFor();
 
       await row.getByTestId('feedback-link').click();
@@ -94,8 +95,16 @@ describe('deliveries and feedback', () => {
       assert.equal((await page.getByTestId('metric-nps').textContent()).startsWith('100'), true);
       assert.equal((await page.getByTestId('metric-ready').textContent()).startsWith('100 %'), true);
       assert.equal((await page.getByTestId('metric-schools').textContent()).startsWith('1'), true);
-      assert.match(await page.getByTestId('feedback-row').textContent(), /Соколова Мария Ивановна.*CSAT 5\/5 · NPS 10\/10/);
-      await page.getByTestId('feedback-chart').waitFor();
+      assert.match(await page.getByTestId('feedback-row').textContent(), /Соколова Мария Ивановна.*CSAT 5\/5 · Готовность рекомендовать: 10 из 10/);
+      assert.doesNotMatch(await page.getByTestId('feedback-row').textContent(), /NPS/);
+      assert.equal(
+        (await page.getByTestId('deliveries').getByTestId('delivery-responses').textContent()).trim(),
+        'Отзывов: 1',
+      );
+      // The chart shows the month of the answer, as the server counts it (UTC).
+      const now = new Date();
+      const month = `${String(now.getUTCMonth() + 1).padStart(2, '0')}.${now.getUTCFullYear()}`;
+      await page.getByTestId('feedback-chart').getByText(month).waitFor();
       await page.getByTestId('feedback').scrollIntoViewIfNeeded();
       await page.screenshot({ path: await resultPath('resource-feedback.png'), fullPage: true });
     }));

@@ -1,12 +1,13 @@
 // The main story of a resource's lifecycle: the partner asks СОШ № 61 for a resource, the
 // teacher accepts the request with a resource, takes it through design and production,
 // delivers it to СОШ № 12 and asks for feedback by a link; a respondent without an
-// account answers; the partner confirms the delivery and rates it in the app.
+// account answers; the partner confirms the delivery and rates it in the app; the
+// committee finds the new answer in the registry.
 
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { resultPath, signIn, useBrowser } from '../support/browser.js';
-import { apiCall, apiSignIn, pdfBuffer } from '../support/api.js';
+import { apiCall, apiSignIn, pdfBuffer, registryRow } from '../support/api.js';
 
 const STAMP = Date.now();
 const NEED = `Нужна методика наставничества молодых учителей ${STAMP}`;
@@ -15,7 +16,10 @@ const TITLE = `Программа наставничества ${STAMP}`;
 /** Uploads a small PDF into the newest version on the resource page. */
 async function uploadInto(page, name) {
   const row = page.getByTestId('version-row').first();
-  await row.getByTestId('version-file').setInputFiles({ name, mimeType: 'application/pdf', buffer: pdfBuffer() });
+  // The native input is hidden; the visible «Выбрать файл» labels it.
+  await row.getByTestId('version-file-button').getByText('Выбрать файл').waitFor();
+  assert.equal((await row.getByTestId('version-file-name').textContent()).trim(), 'Файл не выбран');
+  await row.getByLabel('Выбрать файл').setInputFiles({ name, mimeType: 'application/pdf', buffer: pdfBuffer() });
   await page.getByTestId('download-file').getByText(name).waitFor();
 }
 
@@ -40,6 +44,13 @@ describe('requests: the whole lifecycle', () => {
   const withPage = useBrowser();
   let link;
   let resourceId;
+  let responsesBefore;
+  let responsesAtStart;
+
+  before(async () => {
+    const committee = await apiSignIn('committee@kom.demo');
+    responsesAtStart = (await registryRow(committee, 'СОШ № 61')).metrics.responses;
+  });
 
   it('the partner files a request to СОШ № 61 and sees it awaiting a decision', () =>
     withPage(async (page) => {
@@ -144,6 +155,11 @@ describe('requests: the whole lifecycle', () => {
       await page.getByTestId('nav-requests').click();
       const request = page.getByTestId('outbox-row').filter({ hasText: NEED });
       await request.getByTestId('request-status').getByText('Принят').waitFor();
+      assert.equal((await request.getByTestId('request-target').textContent()).trim(), 'СОШ № 61');
+      assert.match(await request.textContent(), /Кому: СОШ № 61/);
+      const asked = request.getByTestId('request-resource');
+      assert.equal((await asked.textContent()).trim(), TITLE);
+      assert.equal(await asked.getAttribute('href'), `/resources/${resourceId}`);
       const row = page.getByTestId('received-row').filter({ hasText: TITLE });
       await row.getByTestId('confirm-delivery').click();
       await page
@@ -153,6 +169,11 @@ describe('requests: the whole lifecycle', () => {
         .getByText('Получение подтверждено')
         .waitFor();
       const rated = page.getByTestId('received-row').filter({ hasText: TITLE });
+      // The respondent's answer by link is counted; the partner has not rated it yet.
+      assert.equal((await rated.getByTestId('delivery-responses').textContent()).trim(), 'Отзывов: 1');
+      assert.equal(await rated.getByTestId('already-rated').count(), 0);
+      const committee = await apiSignIn('committee@kom.demo');
+      responsesBefore = (await registryRow(committee, 'СОШ № 61')).metrics.responses;
       await rated.getByTestId('rate-delivery').click();
       await rated.getByTestId('score-csat').getByLabel('4').check();
       await rated.getByTestId('score-recommend').getByLabel('8').check();
@@ -160,5 +181,30 @@ describe('requests: the whole lifecycle', () => {
       await rated.getByTestId('score-submit').click();
       await rated.getByTestId('rated').waitFor();
       await page.screenshot({ path: await resultPath('requests-partner.png'), fullPage: true });
+
+      // Opened again, the delivery says it was rated and offers no second form.
+      await page.reload();
+      const again = page.getByTestId('received-row').filter({ hasText: TITLE });
+      await again.getByTestId('already-rated').waitFor();
+      assert.equal((await again.getByTestId('already-rated').textContent()).trim(), 'Вы уже оценили эту поставку');
+      assert.equal(await again.getByTestId('rate-delivery').count(), 0);
+      assert.equal(await again.getByTestId('score-form').count(), 0);
+      assert.equal((await again.getByTestId('delivery-responses').textContent()).trim(), 'Отзывов: 2');
+    }));
+
+  it('the committee finds the host school in the registry with the new answer counted', () =>
+    withPage(async (page) => {
+      assert.equal(typeof responsesBefore, 'number', 'the figure read before the partner rated');
+      // The story's two answers (by link and in the app) are both counted.
+      assert.equal(responsesBefore, responsesAtStart + 1);
+      await signIn(page, 'committee@kom.demo');
+      await page.getByTestId('nav-registry').click();
+      const filters = page.getByTestId('registry-filters');
+      await filters.getByTestId('registry-search').fill('СОШ № 61');
+      await filters.getByTestId('registry-search-submit').click();
+      const row = page.getByTestId('registry-row').filter({ hasText: 'СОШ № 61' });
+      await row.waitFor();
+      assert.equal(Number((await row.getByTestId('registry-responses').textContent()).trim()), responsesBefore + 1);
+      await page.screenshot({ path: await resultPath('requests-registry.png'), fullPage: true });
     }));
 });

@@ -26,6 +26,21 @@ export async function apiCall(session, method, path, body) {
   return text ? JSON.parse(text) : null;
 }
 
+/** The committee's registry row of the school with the short name `shortName`. */
+export async function registryRow(session, shortName) {
+  const page = await apiCall(session, 'GET', `/api/registry?q=${encodeURIComponent(shortName)}&per_page=100`);
+  const row = page.items.find((school) => school.organisation.short_name === shortName);
+  if (!row) throw new Error(`${shortName} is not in the registry`);
+  return row;
+}
+
+/** The resources of the school `orgId` at `stage` (first page of 20), as the board asks for them. */
+export async function stageResources(session, orgId, stage, q) {
+  const query = new URLSearchParams({ org_id: String(orgId), stage, per_page: '20' });
+  if (q) query.set('q', q);
+  return apiCall(session, 'GET', `/api/resources?${query}`);
+}
+
 /** A small valid PDF document. */
 export function pdfBuffer() {
   return Buffer.from(

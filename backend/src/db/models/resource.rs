@@ -2,7 +2,7 @@
 
 use super::{Backend, PageRequest};
 use crate::db::DbConnection;
-use crate::db::schema::{resource_authors, resource_kit_items, resources};
+use crate::db::schema::{projects, resource_authors, resource_kit_items, resources};
 use crate::domain::resources::ResourceCard;
 use crate::domain::text::{like_pattern, search_key};
 use chrono::NaiveDateTime;
@@ -59,11 +59,13 @@ impl ResourceRow {
         self.visibility == Visibility::Published.as_str()
     }
 
-    fn into_dto(self, org_short_name: String, authors: Vec<Author>, kit_items: Vec<KitItem>) -> Resource {
+    fn into_dto(self, names: (String, String), authors: Vec<Author>, kit_items: Vec<KitItem>) -> Resource {
         let stage = self.stage();
+        let (org_short_name, project_title) = names;
         Resource {
             id: ResourceId(self.id),
             project_id: ProjectId(self.project_id),
+            project_title,
             org_id: OrganisationId(self.org_id),
             org_short_name,
             title: self.title,
@@ -100,11 +102,20 @@ pub fn titles(conn: &mut DbConnection, ids: impl IntoIterator<Item = i64>) -> Qu
     Ok(rows.into_iter().collect())
 }
 
-/// Completes rows with their schools, authors and kit items: three queries for any
-/// number of rows.
+/// Completes rows with their schools, projects, authors and kit items: four queries for
+/// any number of rows.
 pub fn complete(conn: &mut DbConnection, rows: Vec<ResourceRow>) -> QueryResult<Vec<Resource>> {
     let ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
     let names = super::organisation::short_names(conn, rows.iter().map(|row| row.org_id))?;
+    let mut project_ids: Vec<i64> = rows.iter().map(|row| row.project_id).collect();
+    project_ids.sort_unstable();
+    project_ids.dedup();
+    let projects: HashMap<i64, String> = projects::table
+        .filter(projects::id.eq_any(&project_ids))
+        .select((projects::id, projects::title))
+        .load::<(i64, String)>(conn)?
+        .into_iter()
+        .collect();
     let mut authors: HashMap<i64, Vec<Author>> = HashMap::new();
     let author_rows: Vec<(i64, Option<i64>, String, i32)> = resource_authors::table
         .filter(resource_authors::resource_id.eq_any(&ids))
@@ -141,10 +152,11 @@ pub fn complete(conn: &mut DbConnection, rows: Vec<ResourceRow>) -> QueryResult<
     Ok(rows
         .into_iter()
         .map(|row| {
-            let (id, org) = (row.id, row.org_id);
+            let (id, org, project) = (row.id, row.org_id, row.project_id);
             let name = names.get(&org).cloned().unwrap_or_default();
+            let project = projects.get(&project).cloned().unwrap_or_default();
             row.into_dto(
-                name,
+                (name, project),
                 authors.remove(&id).unwrap_or_default(),
                 kits.remove(&id).unwrap_or_default(),
             )
