@@ -3,7 +3,7 @@
 
 use crate::ids::{OrganisationId, ProjectId, UserId};
 use crate::wire_enum;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 wire_enum! {
@@ -78,6 +78,14 @@ pub struct Project {
     pub supervisor_id: Option<UserId>,
     /// The scientific supervisor's name (the account's name, or an external person's).
     pub supervisor_name: Option<String>,
+    /// An external supervisor's affiliation (university, institute).
+    pub supervisor_affiliation: Option<String>,
+    /// The directions of work, in order; the order's points name them.
+    pub directions: Vec<String>,
+    /// The problems of the school's ranking the launch decision cites.
+    pub problems: Vec<CitedProblem>,
+    /// The yearly confirmations of a platform's status, the latest year first.
+    pub confirmations: Vec<PlatformConfirmation>,
     /// The first school year, by the year it starts (2025 = «2025/2026»).
     pub start_year: i32,
     /// The last school year, by the year it starts.
@@ -88,6 +96,44 @@ pub struct Project {
     pub created_at: DateTime<Utc>,
     /// When it last changed.
     pub updated_at: DateTime<Utc>,
+}
+
+/// A problem of the school's ranking that a project answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
+pub struct CitedProblem {
+    /// The problem's id.
+    pub id: i64,
+    /// Its title.
+    pub title: String,
+    /// The school year of its ranking.
+    pub school_year: i32,
+    /// Whether that ranking is frozen.
+    pub ranking_frozen: bool,
+}
+
+/// The confirmation of a platform's status for one school year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
+pub struct PlatformConfirmation {
+    /// The school year, by the year it starts.
+    pub school_year: i32,
+    /// When the status was confirmed.
+    pub confirmed_on: NaiveDate,
+    /// The basis: the committee's order or decision («Приказ комитета от 25.08.2026 № 312»).
+    pub basis: String,
+}
+
+/// Records the confirmation of a platform's status for a school year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
+pub struct ConfirmationInput {
+    /// One of the project's school years, once.
+    pub school_year: i32,
+    /// Not in the future.
+    pub confirmed_on: NaiveDate,
+    /// 5 to 500 characters.
+    pub basis: String,
 }
 
 /// A new project, or the whole new state of one (`PUT`).
@@ -114,9 +160,19 @@ pub struct ProjectInput {
     /// For a laboratory, the supervisor: an account of the school with the supervisor role…
     #[serde(default)]
     pub supervisor_id: Option<UserId>,
-    /// …or an external person's name and affiliation.
+    /// …or an external person's name…
     #[serde(default)]
     pub supervisor_name: Option<String>,
+    /// …and affiliation, 3 to 300 characters (an external supervisor only).
+    #[serde(default)]
+    pub supervisor_affiliation: Option<String>,
+    /// Up to 10 directions of work, each 3 to 300 characters.
+    #[serde(default)]
+    pub directions: Vec<String>,
+    /// Problems of the school's rankings the project answers (the launch decision cites
+    /// them; issuing the order needs at least one of a frozen ranking).
+    #[serde(default)]
+    pub problem_ids: Vec<i64>,
     /// The first school year (2000–2100).
     pub start_year: i32,
     /// The last school year, not before the first and at most 10 years after it.

@@ -9,6 +9,7 @@ mod contract;
 mod demo;
 mod feedback;
 mod health;
+mod launch;
 mod lifecycle;
 mod me;
 mod organisations;

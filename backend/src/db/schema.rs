@@ -458,6 +458,7 @@ diesel::joinable!(problems -> ranking_rounds (round_id));
 diesel::joinable!(problem_scores -> problems (problem_id));
 diesel::joinable!(structure_members -> structures (structure_id));
 diesel::joinable!(structure_members -> users (user_id));
+diesel::joinable!(plan_items -> projects (project_id));
 diesel::joinable!(request_events -> requests (request_id));
 diesel::joinable!(resource_versions -> resources (resource_id));
 diesel::joinable!(resource_files -> resource_versions (version_id));

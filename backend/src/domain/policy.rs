@@ -143,6 +143,16 @@ pub fn can_review_package(actor: &Actor, org: OrganisationId) -> bool {
     actor.org_id == org && actor.has(Role::Council)
 }
 
+/// Commenting in the review threads of a school's package: its administration, council,
+/// staff and supervisors.
+pub fn can_comment_package(actor: &Actor, org: OrganisationId) -> bool {
+    actor.org_id == org
+        && actor
+            .roles
+            .iter()
+            .any(|role| matches!(role, Role::Admin | Role::Council | Role::Staff | Role::Supervisor))
+}
+
 /// Reading the audit trail of a school: its administration, and the committee for every school.
 pub fn can_read_audit(actor: &Actor, org: OrganisationId) -> bool {
     actor.has(Role::Committee) || (actor.org_id == org && actor.has(Role::Admin))

@@ -33,6 +33,12 @@ pub struct ProjectCard {
     pub supervisor_id: Option<UserId>,
     /// External supervisor (laboratory only, when no account).
     pub supervisor_name: Option<String>,
+    /// External supervisor's affiliation.
+    pub supervisor_affiliation: Option<String>,
+    /// Directions of work.
+    pub directions: Vec<String>,
+    /// Cited problems (checked against the school in the database).
+    pub problem_ids: Vec<i64>,
     /// First school year.
     pub start_year: i32,
     /// Last school year.
@@ -55,6 +61,34 @@ impl ProjectCard {
         let problem = errors.take(text::bounded("problem", &input.problem, 5, 4000));
         let competition = optional_text(&mut errors, "competition", input.competition.as_deref(), 3, 300);
         let supervisor_name = optional_text(&mut errors, "supervisor_name", input.supervisor_name.as_deref(), 3, 300);
+        let supervisor_affiliation = optional_text(
+            &mut errors,
+            "supervisor_affiliation",
+            input.supervisor_affiliation.as_deref(),
+            3,
+            300,
+        );
+        if supervisor_affiliation.is_some() && supervisor_name.is_none() {
+            errors.add(
+                "supervisor_affiliation",
+                NotAllowed,
+                "only an external supervisor, named by name, has an affiliation",
+            );
+        }
+        if input.directions.len() > 10 {
+            errors.add("directions", OutOfRange, "at most 10 directions");
+        }
+        let directions: Vec<String> = input
+            .directions
+            .iter()
+            .enumerate()
+            .filter_map(|(index, direction)| {
+                errors.take(text::bounded(&format!("directions[{index}]"), direction, 3, 300))
+            })
+            .collect();
+        let mut problem_ids = input.problem_ids.clone();
+        problem_ids.sort_unstable();
+        problem_ids.dedup();
         match input.origin {
             ProjectOrigin::Competitive => {
                 if input.competition.as_deref().is_none_or(|c| c.trim().is_empty()) {
@@ -148,7 +182,10 @@ impl ProjectCard {
             level: input.level,
             platform_status: input.platform_status.filter(|_| !laboratory),
             supervisor_id: input.supervisor_id.filter(|_| laboratory),
+            supervisor_affiliation: supervisor_affiliation.filter(|_| laboratory),
             supervisor_name: supervisor_name.filter(|_| laboratory),
+            directions,
+            problem_ids,
             start_year: input.start_year,
             end_year: input.end_year,
             status: input.status.unwrap_or(ProjectStatus::Draft),
@@ -171,6 +208,9 @@ mod tests {
             platform_status: Some(PlatformStatus::Municipal),
             supervisor_id: None,
             supervisor_name: None,
+            supervisor_affiliation: None,
+            directions: vec!["Сетевое взаимодействие".into()],
+            problem_ids: vec![],
             start_year: 2025,
             end_year: 2027,
             status: None,

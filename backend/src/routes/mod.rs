@@ -10,7 +10,10 @@ pub mod health;
 pub mod lifecycle;
 pub mod me;
 pub mod metrics;
+pub mod orders;
 pub mod organisations;
+pub mod package;
+pub mod plan;
 pub mod projects;
 pub mod ranking;
 pub mod registry;
@@ -54,6 +57,9 @@ Times are UTC in ISO 8601 with a `Z`.",
         (name = "registry", description = "The committee's registry of every school's innovation work, with a CSV export"),
         (name = "ranking", description = "Problem-oriented analysis: the problems of a school year scored by the council and ranked by a documented method"),
         (name = "structures", description = "Managing structures of a project (council, creative group, laboratory, department) and the director's approval of their composition"),
+        (name = "package", description = "The document package of a project (programme, innovation map, work plan, results tracking), versioned and reviewed by the council"),
+        (name = "plan", description = "The work plan with its completion and on-time figures, reminders, and the results indicators"),
+        (name = "orders", description = "Orders (приказы) on innovation activity: drafted, issued by the director, immutable, downloadable as DOCX"),
         (name = "audit", description = "The audit trail: who changed what and when")
     )
 )]
@@ -142,5 +148,27 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .service(structures::create_structure)
         .service(structures::update_structure)
         .service(structures::approve_structure)
+        .service(projects::confirm::confirm_platform_status)
+        .service(me::approvals::list_my_approvals)
+        .service(package::get_package)
+        .service(package::list_document_versions)
+        .service(package::create_document_version)
+        .service(package::review_document_version)
+        .service(package::comment_document_version)
+        .service(plan::get_plan_summary)
+        .service(plan::list_my_reminders)
+        .service(plan::items::list_plan_items)
+        .service(plan::items::create_plan_item)
+        .service(plan::items::update_plan_item)
+        .service(plan::items::delete_plan_item)
+        .service(plan::indicators::list_indicators)
+        .service(plan::indicators::create_indicator)
+        .service(plan::indicators::update_indicator)
+        .service(orders::list_orders)
+        .service(orders::create_order)
+        .service(orders::get_order)
+        .service(orders::update_order)
+        .service(orders::issue_order)
+        .service(orders::download_order_docx)
         .service(audit::list::list_audit_entries);
 }

@@ -62,6 +62,12 @@ pub fn ProjectForm(
             .unwrap_or(PlatformStatus::Municipal),
     );
     let supervisor = RwSignal::new(current.and_then(|p| p.supervisor_id));
+    // Kept as they are on save: the card's other tabs edit them.
+    let kept_affiliation = current.and_then(|p| p.supervisor_affiliation.clone());
+    let kept_directions = current.map(|p| p.directions.clone()).unwrap_or_default();
+    let kept_problems: Vec<i64> = current
+        .map(|p| p.problems.iter().map(|c| c.id).collect())
+        .unwrap_or_default();
     let supervisor_name = RwSignal::new(
         current
             .filter(|p| p.supervisor_id.is_none())
@@ -159,7 +165,10 @@ pub fn ProjectForm(
             level: level.get_untracked(),
             platform_status: (!laboratory).then(|| platform_status.get_untracked()),
             supervisor_id: supervisor,
+            supervisor_affiliation: kept_affiliation.clone().filter(|_| name.is_some()),
             supervisor_name: name,
+            directions: kept_directions.clone(),
+            problem_ids: kept_problems.clone(),
             start_year: start_year.get_untracked().unwrap_or(first_year),
             end_year: end_year.get_untracked().unwrap_or(first_year),
             status: Some(status.get_untracked()),

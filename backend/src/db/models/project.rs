@@ -2,13 +2,19 @@
 
 use super::{Backend, PageRequest};
 use crate::db::DbConnection;
-use crate::db::schema::{organisations, projects};
+use crate::db::schema::{
+    organisations, platform_confirmations, problems, project_directions, project_problems, projects, ranking_rounds,
+};
 use crate::domain::projects::ProjectCard;
 use crate::domain::text::{like_pattern, search_key};
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
-use openapi::projects::{PlatformStatus, Project, ProjectFilter, ProjectLevel, ProjectOrigin, ProjectStatus};
+use openapi::projects::{
+    CitedProblem, ConfirmationInput, PlatformConfirmation, PlatformStatus, Project, ProjectFilter, ProjectLevel,
+    ProjectOrigin, ProjectStatus,
+};
 use openapi::{OrganisationId, ProjectId, UserId};
+use std::collections::HashMap;
 
 /// A row of `projects`.
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -46,11 +52,13 @@ pub struct ProjectRow {
     pub created_at: NaiveDateTime,
     /// Last change.
     pub updated_at: NaiveDateTime,
+    /// External supervisor's affiliation.
+    pub supervisor_affiliation: Option<String>,
 }
 
 impl ProjectRow {
     /// The API representation; the CHECK constraints keep unknown spellings out.
-    pub fn into_dto(self, org_short_name: String) -> Project {
+    pub fn into_dto(self, org_short_name: String, parts: Parts) -> Project {
         Project {
             id: ProjectId(self.id),
             org_id: OrganisationId(self.org_id),
@@ -64,6 +72,10 @@ impl ProjectRow {
             platform_status: self.platform_status.as_deref().and_then(PlatformStatus::parse),
             supervisor_id: self.supervisor_id.map(UserId),
             supervisor_name: self.supervisor_name,
+            supervisor_affiliation: self.supervisor_affiliation,
+            directions: parts.directions,
+            problems: parts.problems,
+            confirmations: parts.confirmations,
             start_year: self.start_year,
             end_year: self.end_year,
             status: ProjectStatus::parse(&self.status).unwrap_or(ProjectStatus::Draft),
@@ -90,7 +102,123 @@ pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<(ProjectRow, String
 /// Loads the API representation of a project.
 pub fn load(conn: &mut DbConnection, id: i64) -> QueryResult<Project> {
     let (row, short_name) = find(conn, id)?;
-    Ok(row.into_dto(short_name))
+    let mut parts = parts_of(conn, &[id])?;
+    Ok(row.into_dto(short_name, parts.remove(&id).unwrap_or_default()))
+}
+
+/// What a project card holds besides its row.
+#[derive(Debug, Clone, Default)]
+pub struct Parts {
+    /// Directions of work.
+    pub directions: Vec<String>,
+    /// Cited problems.
+    pub problems: Vec<CitedProblem>,
+    /// Platform confirmations, the latest year first.
+    pub confirmations: Vec<PlatformConfirmation>,
+}
+
+/// The directions, cited problems and confirmations of projects: three queries.
+pub fn parts_of(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<HashMap<i64, Parts>> {
+    let mut parts: HashMap<i64, Parts> = HashMap::new();
+    let directions: Vec<(i64, String)> = project_directions::table
+        .filter(project_directions::project_id.eq_any(ids))
+        .order((project_directions::project_id, project_directions::position))
+        .select((project_directions::project_id, project_directions::title))
+        .load(conn)?;
+    for (project, title) in directions {
+        parts.entry(project).or_default().directions.push(title);
+    }
+    let cited: Vec<(i64, i64, String, i32, Option<NaiveDateTime>)> = project_problems::table
+        .inner_join(problems::table.on(problems::id.eq(project_problems::problem_id)))
+        .inner_join(ranking_rounds::table.on(ranking_rounds::id.eq(problems::round_id)))
+        .filter(project_problems::project_id.eq_any(ids))
+        .order((project_problems::project_id, problems::id))
+        .select((
+            project_problems::project_id,
+            problems::id,
+            problems::title,
+            ranking_rounds::school_year,
+            ranking_rounds::frozen_at,
+        ))
+        .load(conn)?;
+    for (project, id, title, school_year, frozen_at) in cited {
+        parts.entry(project).or_default().problems.push(CitedProblem {
+            id,
+            title,
+            school_year,
+            ranking_frozen: frozen_at.is_some(),
+        });
+    }
+    let confirmations: Vec<(i64, i32, NaiveDate, String)> = platform_confirmations::table
+        .filter(platform_confirmations::project_id.eq_any(ids))
+        .order((
+            platform_confirmations::project_id,
+            platform_confirmations::school_year.desc(),
+        ))
+        .select((
+            platform_confirmations::project_id,
+            platform_confirmations::school_year,
+            platform_confirmations::confirmed_on,
+            platform_confirmations::basis,
+        ))
+        .load(conn)?;
+    for (project, school_year, confirmed_on, basis) in confirmations {
+        parts
+            .entry(project)
+            .or_default()
+            .confirmations
+            .push(PlatformConfirmation {
+                school_year,
+                confirmed_on,
+                basis,
+            });
+    }
+    Ok(parts)
+}
+
+/// Writes a card's directions and cited problems.
+pub fn write_parts(conn: &mut DbConnection, id: i64, card: &ProjectCard) -> QueryResult<()> {
+    diesel::delete(project_directions::table.filter(project_directions::project_id.eq(id))).execute(conn)?;
+    for (position, title) in (0_i32..).zip(&card.directions) {
+        diesel::insert_into(project_directions::table)
+            .values((
+                project_directions::project_id.eq(id),
+                project_directions::position.eq(position),
+                project_directions::title.eq(title),
+            ))
+            .execute(conn)?;
+    }
+    diesel::delete(project_problems::table.filter(project_problems::project_id.eq(id))).execute(conn)?;
+    for problem in &card.problem_ids {
+        diesel::insert_into(project_problems::table)
+            .values((
+                project_problems::project_id.eq(id),
+                project_problems::problem_id.eq(problem),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Records the confirmation of a platform's status for a school year.
+pub fn confirm(
+    conn: &mut DbConnection,
+    id: i64,
+    input: &ConfirmationInput,
+    basis: &str,
+    actor: i64,
+) -> QueryResult<()> {
+    diesel::insert_into(platform_confirmations::table)
+        .values((
+            platform_confirmations::project_id.eq(id),
+            platform_confirmations::school_year.eq(input.school_year),
+            platform_confirmations::confirmed_on.eq(input.confirmed_on),
+            platform_confirmations::basis.eq(basis),
+            platform_confirmations::created_by.eq(actor),
+            platform_confirmations::created_at.eq(super::now()),
+        ))
+        .execute(conn)
+        .map(|_| ())
 }
 
 /// The columns a project card sets, on insert and on update alike.
@@ -106,6 +234,7 @@ struct CardValues<'a> {
     platform_status: Option<&'a str>,
     supervisor_id: Option<i64>,
     supervisor_name: Option<&'a str>,
+    supervisor_affiliation: Option<&'a str>,
     start_year: i32,
     end_year: i32,
     status: &'a str,
@@ -125,6 +254,7 @@ impl<'a> CardValues<'a> {
             platform_status: card.platform_status.map(PlatformStatus::as_str),
             supervisor_id: card.supervisor_id.map(|id| id.0),
             supervisor_name: card.supervisor_name.as_deref(),
+            supervisor_affiliation: card.supervisor_affiliation.as_deref(),
             start_year: card.start_year,
             end_year: card.end_year,
             status: card.status.as_str(),
@@ -138,18 +268,20 @@ impl<'a> CardValues<'a> {
 pub fn insert(conn: &mut DbConnection, org_id: i64, card: &ProjectCard) -> QueryResult<i64> {
     let values = CardValues::of(card);
     let created_at = values.updated_at;
-    diesel::insert_into(projects::table)
+    let id = diesel::insert_into(projects::table)
         .values((projects::org_id.eq(org_id), projects::created_at.eq(created_at), values))
         .returning(projects::id)
-        .get_result(conn)
+        .get_result(conn)?;
+    write_parts(conn, id, card)?;
+    Ok(id)
 }
 
 /// Replaces a project's card.
 pub fn update(conn: &mut DbConnection, id: i64, card: &ProjectCard) -> QueryResult<()> {
     diesel::update(projects::table.find(id))
         .set(CardValues::of(card))
-        .execute(conn)
-        .map(|_| ())
+        .execute(conn)?;
+    write_parts(conn, id, card)
 }
 
 fn filtered<'a>(filter: &ProjectFilter) -> projects::BoxedQuery<'a, Backend> {
@@ -184,11 +316,14 @@ pub fn list(conn: &mut DbConnection, filter: &ProjectFilter, page: PageRequest) 
         .select(ProjectRow::as_select())
         .load(conn)?;
     let names = super::organisation::short_names(conn, rows.iter().map(|row| row.org_id))?;
+    let ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
+    let mut parts = parts_of(conn, &ids)?;
     let items = rows
         .into_iter()
         .map(|row| {
             let name = names.get(&row.org_id).cloned().unwrap_or_default();
-            row.into_dto(name)
+            let id = row.id;
+            row.into_dto(name, parts.remove(&id).unwrap_or_default())
         })
         .collect();
     Ok((items, total))

@@ -1,5 +1,6 @@
 //! Innovation projects of a school.
 
+pub mod confirm;
 pub mod create;
 pub mod get;
 pub mod list;
@@ -10,7 +11,7 @@ use crate::db::models::{organisation, user};
 use crate::domain::projects::ProjectCard;
 use crate::domain::text::field_error;
 use crate::error::ApiError;
-use diesel::OptionalExtension;
+use diesel::prelude::*;
 use openapi::FieldErrorCode::NotAllowed;
 use openapi::organisations::OrganisationKind;
 use openapi::users::Role;
@@ -41,6 +42,22 @@ pub fn resolve(conn: &mut DbConnection, org_id: i64, mut card: ProjectCard) -> R
                 NotAllowed,
                 "the supervisor must be an account of this school with the supervisor role",
             )),
+        }
+    }
+    if !card.problem_ids.is_empty() {
+        let own: Vec<i64> = crate::db::schema::problems::table
+            .filter(crate::db::schema::problems::id.eq_any(&card.problem_ids))
+            .filter(crate::db::schema::problems::org_id.eq(org_id))
+            .select(crate::db::schema::problems::id)
+            .load(conn)?;
+        for (index, problem) in card.problem_ids.iter().enumerate() {
+            if !own.contains(problem) {
+                errors.push(field_error(
+                    &format!("problem_ids[{index}]"),
+                    NotAllowed,
+                    "must be a problem of this school's ranking",
+                ));
+            }
         }
     }
     if errors.is_empty() {

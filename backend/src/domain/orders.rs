@@ -1,0 +1,257 @@
+//! The order (приказ) on innovation activity (Regulation 4.5).
+//!
+//! - A draft is written from the project: the standard title and points drafted from the
+//!   project's directions, the participants from its approved structures.
+//! - The director issues it only when the package is approved, every structure of the
+//!   project is approved, and the project cites problems of a frozen ranking.
+//! - An issued order never changes: a change is a new order that supersedes it.
+
+use crate::domain::text::{self, Errors};
+use crate::error::ApiError;
+use openapi::FieldErrorCode::OutOfRange;
+use openapi::orders::{OrderInput, OrderStatus};
+
+/// The title of an order for a project and school year.
+pub fn standard_title(project_title: &str, school_year: i32) -> String {
+    format!(
+        "Об организации инновационной деятельности по теме «{project_title}» в {school_year}/{} учебном году",
+        school_year + 1
+    )
+}
+
+/// The points of an order drafted from the project's title and directions.
+pub fn standard_points(project_title: &str, school_year: i32, directions: &[String]) -> Vec<String> {
+    let mut points = vec![format!(
+        "Организовать в {school_year}/{} учебном году инновационную деятельность по теме «{project_title}».",
+        school_year + 1
+    )];
+    points.push(
+        "Утвердить программу инновационной деятельности, инновационную карту, план работы и систему \
+         отслеживания результатов в редакции, одобренной педагогическим советом."
+            .to_owned(),
+    );
+    points.extend(
+        directions
+            .iter()
+            .map(|direction| format!("Определить направлением инновационной деятельности: {direction}.")),
+    );
+    points.push("Утвердить состав участников инновационной деятельности и их компетенцию (приложение).".to_owned());
+    points.push("Контроль за исполнением настоящего приказа оставляю за собой.".to_owned());
+    points
+}
+
+/// An order's fields, validated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrderFields {
+    /// Number.
+    pub number: String,
+    /// Title, when given.
+    pub title: Option<String>,
+    /// Points, when given.
+    pub points: Option<Vec<String>>,
+    /// Signatory.
+    pub signatory_name: String,
+    /// Their position.
+    pub signatory_position: String,
+}
+
+/// Checks a draft's fields against the project's school years.
+pub fn parse(input: &OrderInput, years: (i32, i32)) -> Result<OrderFields, ApiError> {
+    let mut errors = Errors::default();
+    let number = errors.take(text::bounded("number", &input.number, 1, 30));
+    if input.school_year < years.0 || input.school_year > years.1 {
+        errors.add(
+            "school_year",
+            OutOfRange,
+            format!("must be one of the project's school years, {} to {}", years.0, years.1),
+        );
+    }
+    let title = input
+        .title
+        .as_deref()
+        .filter(|t| !t.trim().is_empty())
+        .and_then(|t| errors.take(text::bounded("title", t, 10, 500)));
+    let points = input.points.as_ref().map(|points| {
+        if points.is_empty() || points.len() > 30 {
+            errors.add("points", OutOfRange, "from 1 to 30 points");
+        }
+        points
+            .iter()
+            .enumerate()
+            .filter_map(|(index, point)| errors.take(text::bounded(&format!("points[{index}]"), point, 5, 2000)))
+            .collect::<Vec<_>>()
+    });
+    let signatory_name = errors.take(text::bounded("signatory_name", &input.signatory_name, 3, 200));
+    let signatory_position = errors.take(text::bounded("signatory_position", &input.signatory_position, 3, 200));
+    errors.finish()?;
+    Ok(OrderFields {
+        number: number.unwrap_or_default(),
+        title,
+        points,
+        signatory_name: signatory_name.unwrap_or_default(),
+        signatory_position: signatory_position.unwrap_or_default(),
+    })
+}
+
+/// Refuses any change to an issued order.
+pub fn editable(status: OrderStatus) -> Result<(), ApiError> {
+    match status {
+        OrderStatus::Draft => Ok(()),
+        OrderStatus::Issued => Err(ApiError::Refused {
+            reason: "order_issued",
+            detail: "An issued order never changes; draft a new order that supersedes it.".to_owned(),
+        }),
+    }
+}
+
+/// What issuing needs, as found in the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Readiness {
+    /// The package is approved.
+    pub package_approved: bool,
+    /// The project has structures and every one is approved.
+    pub structures_approved: bool,
+    /// The project cites at least one problem of a frozen ranking.
+    pub cites_ranked_problems: bool,
+}
+
+/// Refuses to issue an order that is not a draft or whose project is not ready.
+pub fn can_issue(status: OrderStatus, ready: Readiness) -> Result<(), ApiError> {
+    editable(status)?;
+    let refuse = |reason: &'static str, detail: &str| {
+        Err(ApiError::Refused {
+            reason,
+            detail: detail.to_owned(),
+        })
+    };
+    if !ready.package_approved {
+        return refuse(
+            "package_not_approved",
+            "The council has not approved every document of the package.",
+        );
+    }
+    if !ready.structures_approved {
+        return refuse(
+            "structures_not_approved",
+            "The project has no managing structure, or one is not approved by the director.",
+        );
+    }
+    if !ready.cites_ranked_problems {
+        return refuse(
+            "no_ranked_problems",
+            "The project cites no problem of a frozen ranking.",
+        );
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const READY: Readiness = Readiness {
+        package_approved: true,
+        structures_approved: true,
+        cites_ranked_problems: true,
+    };
+
+    fn reason(result: Result<(), ApiError>) -> Option<&'static str> {
+        match result {
+            Err(ApiError::Refused { reason, .. }) => Some(reason),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn an_issued_order_never_changes_and_is_not_issued_twice() {
+        assert!(editable(OrderStatus::Draft).is_ok());
+        assert_eq!(reason(editable(OrderStatus::Issued)), Some("order_issued"));
+        assert_eq!(reason(can_issue(OrderStatus::Issued, READY)), Some("order_issued"));
+    }
+
+    #[test]
+    fn issuing_needs_the_approved_package_structures_and_ranked_problems() {
+        assert!(can_issue(OrderStatus::Draft, READY).is_ok());
+        let no_package = Readiness {
+            package_approved: false,
+            ..READY
+        };
+        assert_eq!(
+            reason(can_issue(OrderStatus::Draft, no_package)),
+            Some("package_not_approved")
+        );
+        let no_structures = Readiness {
+            structures_approved: false,
+            ..READY
+        };
+        assert_eq!(
+            reason(can_issue(OrderStatus::Draft, no_structures)),
+            Some("structures_not_approved")
+        );
+        let no_problems = Readiness {
+            cites_ranked_problems: false,
+            ..READY
+        };
+        assert_eq!(
+            reason(can_issue(OrderStatus::Draft, no_problems)),
+            Some("no_ranked_problems")
+        );
+    }
+
+    #[test]
+    fn the_standard_draft_names_the_year_and_each_direction() {
+        assert_eq!(
+            standard_title("Смысловое чтение", 2026),
+            "Об организации инновационной деятельности по теме «Смысловое чтение» в 2026/2027 учебном году"
+        );
+        let points = standard_points("Смысловое чтение", 2026, &["сетевое взаимодействие".to_owned()]);
+        assert_eq!(points.len(), 5);
+        assert!(points[2].contains("сетевое взаимодействие"));
+        assert!(points[0].contains("2026/2027"));
+    }
+
+    #[test]
+    fn a_draft_is_checked() {
+        let input = OrderInput {
+            number: "45-о".to_owned(),
+            issued_on: chrono::NaiveDate::from_ymd_opt(2026, 9, 1).unwrap(),
+            school_year: 2026,
+            title: None,
+            points: None,
+            signatory_name: "Соколова Е. В.".to_owned(),
+            signatory_position: "Директор".to_owned(),
+            supersedes_id: None,
+        };
+        assert!(parse(&input, (2025, 2027)).is_ok());
+        assert!(
+            parse(
+                &OrderInput {
+                    school_year: 2030,
+                    ..input.clone()
+                },
+                (2025, 2027)
+            )
+            .is_err()
+        );
+        assert!(
+            parse(
+                &OrderInput {
+                    points: Some(vec![]),
+                    ..input.clone()
+                },
+                (2025, 2027)
+            )
+            .is_err()
+        );
+        assert!(
+            parse(
+                &OrderInput {
+                    number: " ".to_owned(),
+                    ..input
+                },
+                (2025, 2027)
+            )
+            .is_err()
+        );
+    }
+}

@@ -1,0 +1,195 @@
+//! The document package (Regulation 4.3–4.4): what a version must hold, the council's
+//! review and when the package counts as approved.
+//!
+//! - A new version of a document supersedes the versions still under review.
+//! - The council approves or returns a version under review; a return needs a comment.
+//!   A decided or superseded version cannot be decided again.
+//! - The package is approved when the latest version of each of the four documents is.
+
+use crate::domain::text::{self, Errors};
+use crate::error::ApiError;
+use openapi::FieldErrorCode::Required;
+use openapi::package::{DocumentKind, InnovationMap, ReviewDecision, VersionInput, VersionStatus};
+
+/// Why the council cannot decide on a version.
+pub fn review_refusal(status: VersionStatus) -> Option<ApiError> {
+    (status != VersionStatus::UnderReview).then(|| ApiError::Refused {
+        reason: "not_under_review",
+        detail: format!(
+            "This version is {}; only a version under review can be decided.",
+            status.as_str()
+        ),
+    })
+}
+
+/// The status a decision gives and the comment that joins the thread.
+pub fn decide(decision: &ReviewDecision) -> Result<(VersionStatus, Option<String>), ApiError> {
+    match decision {
+        ReviewDecision::Approve { comment } => {
+            let comment = comment
+                .as_deref()
+                .filter(|c| !c.trim().is_empty())
+                .map(|c| text::bounded("comment", c, 1, 4000))
+                .transpose()
+                .map_err(|err| ApiError::Validation(vec![err]))?;
+            Ok((VersionStatus::Approved, comment))
+        }
+        ReviewDecision::Return { comment } => {
+            let comment = text::bounded("comment", comment, 3, 4000).map_err(|err| ApiError::Validation(vec![err]))?;
+            Ok((VersionStatus::Returned, Some(comment)))
+        }
+    }
+}
+
+/// Whether the package is approved: every document's latest version is.
+pub fn package_approved(latest: &[(DocumentKind, Option<VersionStatus>)]) -> bool {
+    DocumentKind::ALL.iter().all(|kind| {
+        latest
+            .iter()
+            .any(|(k, status)| k == kind && *status == Some(VersionStatus::Approved))
+    })
+}
+
+/// What the client sent for a version, checked for its document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Submitted {
+    /// The programme's text.
+    Programme(String),
+    /// The innovation map.
+    InnovationMap(InnovationMap),
+    /// The work plan or the results tracking system: the server takes the snapshot.
+    Snapshot,
+}
+
+/// Checks a new version's content and note for its document.
+pub fn parse_version(kind: DocumentKind, input: &VersionInput) -> Result<(Submitted, String), ApiError> {
+    let mut errors = Errors::default();
+    let note = if input.note.trim().is_empty() {
+        String::new()
+    } else {
+        errors
+            .take(text::bounded("note", &input.note, 1, 2000))
+            .unwrap_or_default()
+    };
+    let submitted = match kind {
+        DocumentKind::Programme => match input.text.as_deref() {
+            Some(body) => errors
+                .take(text::bounded("text", body, 20, 100_000))
+                .map(Submitted::Programme),
+            None => {
+                errors.add("text", Required, "the programme's text is required");
+                None
+            }
+        },
+        DocumentKind::InnovationMap => match &input.map {
+            Some(map) => {
+                let mut field = |name: &str, value: &str| {
+                    errors
+                        .take(text::bounded(&format!("map.{name}"), value, 3, 4000))
+                        .unwrap_or_default()
+                };
+                Some(Submitted::InnovationMap(InnovationMap {
+                    problem: field("problem", &map.problem),
+                    idea: field("idea", &map.idea),
+                    goal: field("goal", &map.goal),
+                    tasks: field("tasks", &map.tasks),
+                    expected_results: field("expected_results", &map.expected_results),
+                    products: field("products", &map.products),
+                    resources: field("resources", &map.resources),
+                    risks: field("risks", &map.risks),
+                    consumers: field("consumers", &map.consumers),
+                }))
+            }
+            None => {
+                errors.add("map", Required, "the innovation map's fields are required");
+                None
+            }
+        },
+        DocumentKind::WorkPlan | DocumentKind::ResultsTracking => Some(Submitted::Snapshot),
+    };
+    errors.finish()?;
+    Ok((submitted.unwrap_or(Submitted::Snapshot), note))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_version_under_review_can_be_decided() {
+        assert!(review_refusal(VersionStatus::UnderReview).is_none());
+        for status in [
+            VersionStatus::Approved,
+            VersionStatus::Returned,
+            VersionStatus::Superseded,
+        ] {
+            assert!(review_refusal(status).is_some(), "{status:?}");
+        }
+    }
+
+    #[test]
+    fn a_return_needs_a_comment_an_approval_does_not() {
+        assert_eq!(
+            decide(&ReviewDecision::Approve { comment: None }).unwrap(),
+            (VersionStatus::Approved, None)
+        );
+        assert!(
+            decide(&ReviewDecision::Return {
+                comment: " ".to_owned()
+            })
+            .is_err()
+        );
+        assert_eq!(
+            decide(&ReviewDecision::Return {
+                comment: "Уточните риски".to_owned()
+            })
+            .unwrap(),
+            (VersionStatus::Returned, Some("Уточните риски".to_owned()))
+        );
+    }
+
+    #[test]
+    fn the_package_is_approved_only_when_all_four_latest_versions_are() {
+        let all = |status| DocumentKind::ALL.iter().map(|k| (*k, Some(status))).collect::<Vec<_>>();
+        assert!(package_approved(&all(VersionStatus::Approved)));
+        assert!(!package_approved(&all(VersionStatus::UnderReview)));
+        let mut three = all(VersionStatus::Approved);
+        three[2].1 = Some(VersionStatus::Returned);
+        assert!(!package_approved(&three), "one returned");
+        three[2].1 = None;
+        assert!(!package_approved(&three), "one missing");
+        assert!(!package_approved(&[]));
+    }
+
+    #[test]
+    fn each_document_takes_its_own_content() {
+        let programme = VersionInput {
+            text: Some("Программа инновационной деятельности школы".to_owned()),
+            map: None,
+            note: String::new(),
+        };
+        assert!(parse_version(DocumentKind::Programme, &programme).is_ok());
+        assert!(
+            parse_version(DocumentKind::InnovationMap, &programme).is_err(),
+            "no map"
+        );
+        let short = VersionInput {
+            text: Some("коротко".to_owned()),
+            ..programme.clone()
+        };
+        assert!(parse_version(DocumentKind::Programme, &short).is_err());
+        let empty_map = VersionInput {
+            text: None,
+            map: Some(InnovationMap::default()),
+            note: String::new(),
+        };
+        let Err(ApiError::Validation(errors)) = parse_version(DocumentKind::InnovationMap, &empty_map) else {
+            panic!("an empty map must be refused");
+        };
+        assert_eq!(errors.len(), 9, "every field is named");
+        assert_eq!(
+            parse_version(DocumentKind::WorkPlan, &empty_map).unwrap().0,
+            Submitted::Snapshot
+        );
+    }
+}

@@ -1,0 +1,214 @@
+//! `GET/POST /api/projects/{id}/plan-items`, `PUT/DELETE /api/plan-items/{id}`.
+
+use crate::auth::CurrentUser;
+use crate::db::DbConnection;
+use crate::db::models::audit::{self, Change};
+use crate::db::models::{PageRequest, plan, project::ProjectRow, user};
+use crate::domain::plan::{ItemFields, parse_item};
+use crate::domain::policy;
+use crate::domain::text::field_error;
+use crate::error::ApiError;
+use crate::extract::Json;
+use crate::state::AppState;
+use actix_web::{HttpResponse, delete, get, post, put, web};
+use diesel::{Connection, OptionalExtension};
+use openapi::FieldErrorCode::NotAllowed;
+use openapi::plan::{PlanFilter, PlanItem, PlanItemInput};
+use openapi::{OrganisationId, Page, PageQuery, Problem};
+
+/// The project of an item the user may change, or why not.
+fn editable_project(conn: &mut DbConnection, current: &CurrentUser, project: i64) -> Result<ProjectRow, ApiError> {
+    let row = crate::routes::projects::readable(conn, current, project)?;
+    if policy::can_edit_resources(&current.actor, OrganisationId(row.org_id)) {
+        Ok(row)
+    } else {
+        Err(ApiError::Forbidden)
+    }
+}
+
+/// Checks the item against its project and fills the responsible person's name from
+/// their account.
+fn resolve(conn: &mut DbConnection, project: &ProjectRow, input: &PlanItemInput) -> Result<ItemFields, ApiError> {
+    let mut fields = parse_item(input, (project.start_year, project.end_year), super::today())?;
+    if let Some(id) = fields.responsible_id {
+        match user::find(conn, id).optional()? {
+            Some(row) if row.org_id == project.org_id && row.is_active => fields.responsible_name = row.full_name,
+            _ => {
+                return Err(ApiError::Validation(vec![field_error(
+                    "responsible_id",
+                    NotAllowed,
+                    "must be an active account of this school",
+                )]));
+            }
+        }
+    }
+    Ok(fields)
+}
+
+fn record(
+    conn: &mut DbConnection,
+    current: &CurrentUser,
+    org: i64,
+    id: i64,
+    action: &str,
+    before: Option<&PlanItem>,
+    after: Option<&PlanItem>,
+) -> Result<(), ApiError> {
+    audit::record(
+        conn,
+        Change {
+            actor_id: Some(current.actor.user_id.0),
+            org_id: Some(org),
+            entity: "plan_item",
+            entity_id: id,
+            action,
+            before,
+            after,
+        },
+    )?;
+    Ok(())
+}
+
+/// A project's plan items by deadline, each marked overdue when it is.
+#[utoipa::path(
+    tag = "plan",
+    operation_id = "list_plan_items",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The project's id"), PageQuery, PlanFilter),
+    responses(
+        (status = 200, description = "One page of the plan", body = Page<PlanItem>),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such project, or not visible to this user", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[get("/projects/{id}/plan-items")]
+pub async fn list_plan_items(
+    state: web::Data<AppState>,
+    current: CurrentUser,
+    id: web::Path<i64>,
+    page: web::Query<PageQuery>,
+    filter: web::Query<PlanFilter>,
+) -> Result<web::Json<Page<PlanItem>>, ApiError> {
+    let id = id.into_inner();
+    let page = PageRequest::parse(&page)?;
+    let filter = filter.into_inner();
+    crate::db::run(&state.pool, move |conn| {
+        crate::routes::projects::readable(conn, &current, id)?;
+        let (items, total) = plan::list(conn, id, &filter, page, super::today())?;
+        Ok(page.wrap(items, total))
+    })
+    .await
+    .map(web::Json)
+}
+
+/// Plans an item (the school's administration, council or staff).
+#[utoipa::path(
+    tag = "plan",
+    operation_id = "create_plan_item",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The project's id")),
+    request_body = PlanItemInput,
+    responses(
+        (status = 201, description = "The new item", body = PlanItem),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not the school's administration, council or staff", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such project, or not visible to this user", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, each named in `errors`", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[post("/projects/{id}/plan-items")]
+pub async fn create_plan_item(
+    state: web::Data<AppState>,
+    current: CurrentUser,
+    id: web::Path<i64>,
+    body: Json<PlanItemInput>,
+) -> Result<HttpResponse, ApiError> {
+    let project = id.into_inner();
+    let input = body.0;
+    let created = crate::db::run(&state.pool, move |conn| {
+        conn.transaction(|conn| {
+            let row = editable_project(conn, &current, project)?;
+            let fields = resolve(conn, &row, &input)?;
+            let id = plan::insert(conn, project, row.org_id, &fields)?;
+            let created = plan::find(conn, id)?.into_dto(super::today());
+            record(conn, &current, row.org_id, id, "create", None, Some(&created))?;
+            Ok(created)
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Created().json(created))
+}
+
+/// Rewrites an item: its status, evidence and completion date as the work goes.
+#[utoipa::path(
+    tag = "plan",
+    operation_id = "update_plan_item",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The item's id")),
+    request_body = PlanItemInput,
+    responses(
+        (status = 200, description = "The changed item", body = PlanItem),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not the school's administration, council or staff", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such item, or not visible to this user", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, each named in `errors`", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[put("/plan-items/{id}")]
+pub async fn update_plan_item(
+    state: web::Data<AppState>,
+    current: CurrentUser,
+    id: web::Path<i64>,
+    body: Json<PlanItemInput>,
+) -> Result<web::Json<PlanItem>, ApiError> {
+    let id = id.into_inner();
+    let input = body.0;
+    crate::db::run(&state.pool, move |conn| {
+        conn.transaction(|conn| {
+            let existing = plan::find(conn, id)?;
+            let row = editable_project(conn, &current, existing.project_id)?;
+            let fields = resolve(conn, &row, &input)?;
+            let today = super::today();
+            let before = existing.into_dto(today);
+            plan::update(conn, id, &fields)?;
+            let after = plan::find(conn, id)?.into_dto(today);
+            record(conn, &current, row.org_id, id, "update", Some(&before), Some(&after))?;
+            Ok(after)
+        })
+    })
+    .await
+    .map(web::Json)
+}
+
+/// Removes an item from the plan.
+#[utoipa::path(
+    tag = "plan",
+    operation_id = "delete_plan_item",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The item's id")),
+    responses(
+        (status = 204, description = "Removed"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not the school's administration, council or staff", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such item, or not visible to this user", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[delete("/plan-items/{id}")]
+pub async fn delete_plan_item(
+    state: web::Data<AppState>,
+    current: CurrentUser,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    crate::db::run(&state.pool, move |conn| {
+        conn.transaction(|conn| {
+            let existing = plan::find(conn, id)?;
+            let row = editable_project(conn, &current, existing.project_id)?;
+            let before = existing.into_dto(super::today());
+            plan::delete(conn, id)?;
+            record(conn, &current, row.org_id, id, "delete", Some(&before), None)
+        })
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
