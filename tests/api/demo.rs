@@ -82,3 +82,99 @@ async fn the_region_scale_generator_fills_every_table_consistently() {
         app.get("/api/catalogue", Some(&token)).await.json(StatusCode::OK);
     assert_eq!(catalogue.total, 15, "every other resource is published");
 }
+
+#[tokio::test]
+async fn the_demo_school_has_one_project_at_each_stage_of_the_launch() {
+    use openapi::orders::{Order, OrderStatus};
+    use openapi::package::{Package, VersionStatus};
+    use openapi::plan::{PlanSummary, WaitingItem, WaitingKind};
+    use openapi::projects::Project;
+    use openapi::ranking::{Ranking, RankingRound};
+    use openapi::structures::{Structure, StructureStatus};
+
+    let app = spawn_app().await;
+    let storage = app.state.storage.clone();
+    app.with_db(|conn| backend::demo::load_if_empty(conn, storage.as_ref()))
+        .unwrap();
+    let token = |email: &'static str| {
+        let app = &app;
+        async move { app.login(email, backend::demo::DEMO_PASSWORD).await.access_token }
+    };
+    let committee = token("committee@kom.demo").await;
+
+    // Stage 1: this year's ranking is open and partly scored; last year's is frozen.
+    let rounds: Page<RankingRound> = app
+        .get("/api/ranking-rounds", Some(&committee))
+        .await
+        .json(StatusCode::OK);
+    let frozen: Vec<bool> = rounds.items.iter().map(|r| r.frozen_at.is_some()).collect();
+    assert_eq!(frozen, [false, true], "the latest school year first");
+    let open: Ranking = app
+        .get(&format!("/api/ranking-rounds/{}", rounds.items[0].id), Some(&committee))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(open.problems.len(), 3);
+    assert_eq!(open.problems.iter().filter(|p| p.rank.is_some()).count(), 1);
+
+    let projects: Page<Project> = app.get("/api/projects", Some(&committee)).await.json(StatusCode::OK);
+    let by_title = |fragment: &str| projects.items.iter().find(|p| p.title.contains(fragment)).unwrap().id;
+    let (platform, laboratory, reading) = (by_title("Формирующее"), by_title("сетевого"), by_title("Смысловое"));
+
+    // Stage 2: the new project's structure waits for the director.
+    let structures: Vec<Structure> = app
+        .get(&format!("/api/projects/{reading}/structures"), Some(&committee))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(structures[0].status, StructureStatus::Draft);
+    let waiting: Vec<WaitingItem> = app
+        .get("/api/me/approvals", Some(&token("director@sch61.demo").await))
+        .await
+        .json(StatusCode::OK);
+    assert!(
+        waiting
+            .iter()
+            .any(|w| w.kind == WaitingKind::Structure && w.project_id == reading)
+    );
+
+    // Stage 3: the laboratory's innovation map: returned once, the second version under review.
+    let package: Package = app
+        .get(&format!("/api/projects/{laboratory}/package"), Some(&committee))
+        .await
+        .json(StatusCode::OK);
+    assert!(!package.approved);
+    let map = package.documents[1].latest.as_ref().unwrap();
+    assert_eq!((map.number, map.status), (2, VersionStatus::UnderReview));
+    let council_waits: Vec<WaitingItem> = app
+        .get("/api/me/approvals", Some(&token("council@sch61.demo").await))
+        .await
+        .json(StatusCode::OK);
+    assert!(
+        council_waits
+            .iter()
+            .any(|w| w.kind == WaitingKind::DocumentVersion && w.id == map.id)
+    );
+
+    // Stage 4: the platform runs under an issued order and a plan with an overdue item.
+    let package: Package = app
+        .get(&format!("/api/projects/{platform}/package"), Some(&committee))
+        .await
+        .json(StatusCode::OK);
+    assert!(package.approved);
+    let orders: Vec<Order> = app
+        .get(&format!("/api/projects/{platform}/orders"), Some(&committee))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(orders[0].status, OrderStatus::Issued);
+    assert_eq!(orders[0].participants.len(), 3);
+    let summary: PlanSummary = app
+        .get(&format!("/api/projects/{platform}/plan-summary"), Some(&committee))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!((summary.due, summary.done, summary.done_on_time), (3, 2, 1));
+    assert_eq!(summary.overdue.len(), 1);
+    let reminders: Vec<openapi::plan::Reminder> = app
+        .get("/api/me/reminders", Some(&token("teacher@sch61.demo").await))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(reminders.iter().map(|r| r.days_left).collect::<Vec<_>>(), [-7, 8]);
+}

@@ -2,6 +2,7 @@
 //! school, two partner schools, the committee, one account per role, and the host
 //! school's innovation work (see [`work`]).
 
+pub mod launch;
 mod work;
 
 use crate::auth::password;
@@ -151,7 +152,8 @@ pub fn load_if_empty(conn: &mut DbConnection, storage: &dyn Storage) -> Result<b
             };
             user_ids.push(user::insert(conn, &row)?);
         }
-        work::load(conn, storage, &org_ids, &user_ids)?;
+        let projects = work::load(conn, storage, &org_ids, &user_ids)?;
+        launch::load(conn, org_ids[0], &user_ids, &projects)?;
         Ok(true)
     })
 }

@@ -119,7 +119,12 @@ fn card(
 }
 
 /// Loads the work; called inside the transaction that creates the demo municipality.
-pub fn load(conn: &mut DbConnection, storage: &dyn Storage, orgs: &[i64], users: &[i64]) -> Result<(), ApiError> {
+pub fn load(
+    conn: &mut DbConnection,
+    storage: &dyn Storage,
+    orgs: &[i64],
+    users: &[i64],
+) -> Result<super::launch::Projects, ApiError> {
     let ids = Ids { users };
     let host = orgs[SCH61];
     let teacher = users[TEACHER];
@@ -510,7 +515,7 @@ pub fn load(conn: &mut DbConnection, storage: &dyn Storage, orgs: &[i64], users:
         Some("Не входит в тематику нашей площадки"),
         users[DIRECTOR],
     )?;
-    Ok(())
+    Ok(super::launch::Projects { platform, laboratory })
 }
 
 #[expect(clippy::too_many_arguments, reason = "a fixture row, spelled out")]
