@@ -141,7 +141,11 @@ pub struct Problem {
     pub errors: Vec<FieldError>,
     /// A finer stable code for some problems: for `transition_refused` one of
     /// `same_stage`, `skips_a_step`, `reason_required`, `no_accepted_request`,
-    /// `no_design_document`, `no_produced_version`, `no_delivery`.
+    /// `no_design_document`, `no_produced_version`, `no_delivery`; for a `conflict` with
+    /// the record's state one of `ranking_frozen`, `ranking_scored`, `problem_cited`,
+    /// `already_approved`, `not_under_review`, `nothing_to_submit`, `order_issued`,
+    /// `package_not_approved`, `structures_not_approved`, `no_ranked_problems`,
+    /// `year_confirmed`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// The id of the request, as logged by the server and sent in `x-request-id`.

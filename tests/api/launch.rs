@@ -603,3 +603,96 @@ async fn other_schools_and_partners_see_nothing_the_committee_reads_and_writes_n
         [(WaitingKind::DocumentVersion, version.id)]
     );
 }
+
+#[tokio::test]
+async fn the_card_keeps_directions_and_an_external_supervisor_and_the_director_confirms_the_platform_yearly() {
+    let app = spawn_app().await;
+    let s = school(&app, "СОШ № 61").await;
+    let p = s.project.id;
+    assert_eq!(
+        s.project.directions,
+        [
+            "Разработка методических рекомендаций",
+            "Сетевое взаимодействие со школами района"
+        ]
+    );
+
+    let confirm = |token: &'static str, body: Value| {
+        let app = &app;
+        let token = if token == "director" {
+            s.director.clone()
+        } else {
+            s.council.clone()
+        };
+        async move {
+            app.post(&format!("/api/projects/{p}/confirmations"), Some(&token), &body)
+                .await
+        }
+    };
+    let body =
+        json!({"school_year": 2025, "confirmed_on": "2025-08-25", "basis": "Приказ комитета от 25.08.2025 № 312"});
+    confirm("council", body.clone())
+        .await
+        .problem(StatusCode::FORBIDDEN, "forbidden");
+    let confirmed: Project = confirm("director", body.clone()).await.json(StatusCode::CREATED);
+    assert_eq!(
+        confirmed
+            .confirmations
+            .iter()
+            .map(|c| (c.school_year, c.basis.as_str()))
+            .collect::<Vec<_>>(),
+        [(2025, "Приказ комитета от 25.08.2025 № 312")]
+    );
+    let twice = confirm("director", body)
+        .await
+        .problem(StatusCode::CONFLICT, "conflict");
+    assert_eq!(twice.reason.as_deref(), Some("year_confirmed"));
+    let outside = confirm(
+        "director",
+        json!({"school_year": 2031, "confirmed_on": "2025-08-25", "basis": "Приказ комитета"}),
+    )
+    .await
+    .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    assert_eq!(outside.errors[0].field, "school_year");
+    let future = confirm(
+        "director",
+        json!({"school_year": 2026, "confirmed_on": "2099-01-01", "basis": "Приказ комитета"}),
+    )
+    .await
+    .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    assert_eq!(future.errors[0].field, "confirmed_on");
+
+    // A laboratory under an external supervisor keeps the affiliation; a platform has none.
+    let mut lab = project_body("Школа-лаборатория по естественнонаучной грамотности");
+    lab["level"] = json!("laboratory");
+    lab["platform_status"] = Value::Null;
+    lab["supervisor_name"] = json!("Кравцова Анна Сергеевна");
+    lab["supervisor_affiliation"] = json!("Кузбасский гуманитарно-педагогический институт КемГУ");
+    lab["directions"] = json!(["Исследование", "Апробация"]);
+    let created: Project = app
+        .post("/api/projects", Some(&s.director), &lab)
+        .await
+        .json(StatusCode::CREATED);
+    assert_eq!(
+        created.supervisor_affiliation.as_deref(),
+        Some("Кузбасский гуманитарно-педагогический институт КемГУ")
+    );
+    let mut wrong = project_body("Площадка без научного руководителя");
+    wrong["supervisor_affiliation"] = json!("Институт");
+    wrong["directions"] = json!(["ок"]);
+    let refused = app
+        .post("/api/projects", Some(&s.director), &wrong)
+        .await
+        .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    let fields: Vec<&str> = refused.errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, ["supervisor_affiliation", "directions[0]"]);
+    let confirmations_of_lab = app
+        .post(
+            &format!("/api/projects/{}/confirmations", created.id),
+            Some(&s.director),
+            &json!({"school_year": 2025, "confirmed_on": "2025-08-25", "basis": "Приказ комитета"}),
+        )
+        .await
+        .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    assert_eq!(confirmations_of_lab.errors[0].field, "school_year");
+}
