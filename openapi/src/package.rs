@@ -152,6 +152,8 @@ pub struct DocumentVersion {
     pub decided_at: Option<DateTime<Utc>>,
     /// The review thread, oldest first.
     pub comments: Vec<ReviewComment>,
+    /// Attached files (appendices), in the order they were added.
+    pub attachments: Vec<crate::plan::Attachment>,
 }
 
 /// One document of the package: its latest version.

@@ -20,6 +20,24 @@ wire_enum! {
     }
 }
 
+/// A file attached to a document version or a plan item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
+pub struct Attachment {
+    /// The file's id; download it from `GET /api/attachments/{id}`.
+    pub id: i64,
+    /// The original name.
+    pub file_name: String,
+    /// The media type.
+    pub content_type: String,
+    /// Bytes.
+    pub size: i64,
+    /// Hex SHA-256 of the content.
+    pub sha256: String,
+    /// When it was attached.
+    pub created_at: DateTime<Utc>,
+}
+
 /// An item of the work plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
@@ -46,6 +64,8 @@ pub struct PlanItem {
     pub evidence: String,
     /// When it was done.
     pub done_on: Option<NaiveDate>,
+    /// Files that show it done (protocols, reports, photos).
+    pub attachments: Vec<Attachment>,
     /// Past its deadline and neither done nor cancelled (as of today, UTC).
     pub overdue: bool,
     /// When it was planned.
@@ -75,7 +95,7 @@ pub struct PlanItemInput {
     /// `planned` when omitted.
     #[serde(default)]
     pub status: Option<PlanStatus>,
-    /// Required when done: a link or a description, up to 1000 characters.
+    /// When done, a link or a description (up to 1000 characters) unless a file is attached.
     #[serde(default)]
     pub evidence: String,
     /// Required when done, and only then; not in the future.

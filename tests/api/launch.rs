@@ -696,3 +696,155 @@ async fn the_card_keeps_directions_and_an_external_supervisor_and_the_director_c
         .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
     assert_eq!(confirmations_of_lab.errors[0].field, "school_year");
 }
+
+#[tokio::test]
+async fn files_are_attached_to_versions_under_review_and_count_as_a_plan_items_evidence() {
+    let app = spawn_app().await;
+    let s = school(&app, "СОШ № 61").await;
+    let other = school(&app, "Гимназия № 17").await;
+    let p = s.project.id;
+    let pdf = b"%PDF-1.7\n%demo".to_vec();
+    let upload = |path: String, token: String, name: &'static str, body: Vec<u8>| {
+        let app = &app;
+        async move {
+            app.send_raw(
+                Method::POST,
+                &format!("{path}?file_name={name}"),
+                Some(&token),
+                "application/octet-stream",
+                body,
+            )
+            .await
+        }
+    };
+
+    // A plan item: done needs evidence; an attached file is evidence.
+    let item: PlanItem = app
+        .post(
+            &format!("/api/projects/{p}/plan-items"),
+            Some(&s.teacher),
+            &plan_item(s.teacher_id, "2025-09-30"),
+        )
+        .await
+        .json(StatusCode::CREATED);
+    let mut done = plan_item(s.teacher_id, "2025-09-30");
+    done["status"] = json!("done");
+    done["done_on"] = json!("2025-09-29");
+    let missing = app
+        .send(
+            Method::PUT,
+            &format!("/api/plan-items/{}", item.id),
+            Some(&s.teacher),
+            Some(&done),
+        )
+        .await
+        .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    assert_eq!(missing.errors[0].field, "evidence");
+    let file: openapi::plan::Attachment = upload(
+        format!("/api/plan-items/{}/attachments", item.id),
+        s.teacher.clone(),
+        "protocol.pdf",
+        pdf.clone(),
+    )
+    .await
+    .json(StatusCode::CREATED);
+    assert_eq!(
+        (file.file_name.as_str(), file.content_type.as_str()),
+        ("protocol.pdf", "application/pdf")
+    );
+    let finished: PlanItem = app
+        .send(
+            Method::PUT,
+            &format!("/api/plan-items/{}", item.id),
+            Some(&s.teacher),
+            Some(&done),
+        )
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(
+        (finished.status, finished.attachments.len()),
+        (openapi::plan::PlanStatus::Done, 1)
+    );
+    let download = app
+        .client
+        .get(format!("{}/api/attachments/{}", app.address, file.id))
+        .bearer_auth(&s.director)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(download.status(), StatusCode::OK);
+    assert_eq!(download.bytes().await.unwrap().to_vec(), pdf);
+    app.get(&format!("/api/attachments/{}", file.id), Some(&other.teacher))
+        .await
+        .problem(StatusCode::NOT_FOUND, "not_found");
+    upload(
+        format!("/api/plan-items/{}/attachments", item.id),
+        other.teacher.clone(),
+        "x.pdf",
+        pdf.clone(),
+    )
+    .await
+    .problem(StatusCode::NOT_FOUND, "not_found");
+    let fake = upload(
+        format!("/api/plan-items/{}/attachments", item.id),
+        s.teacher.clone(),
+        "photo.png",
+        pdf.clone(),
+    )
+    .await
+    .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    assert_eq!(fake.errors[0].field, "file", "the content is not a PNG");
+
+    // A version takes files while under review only.
+    let version = submit(&app, &s.teacher, p.0, "innovation_map", json!({ "map": map() })).await;
+    let appendix: openapi::plan::Attachment = upload(
+        format!("/api/document-versions/{}/attachments", version.id),
+        s.teacher.clone(),
+        "appendix.pdf",
+        pdf.clone(),
+    )
+    .await
+    .json(StatusCode::CREATED);
+    let history: Vec<DocumentVersion> = app
+        .get(&format!("/api/projects/{p}/package/innovation_map"), Some(&s.teacher))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(
+        history[0].attachments.iter().map(|a| a.id).collect::<Vec<_>>(),
+        [appendix.id]
+    );
+    review(&app, &s.council, version.id, json!({"decision": "approve"}))
+        .await
+        .json::<DocumentVersion>(StatusCode::OK);
+    let late = upload(
+        format!("/api/document-versions/{}/attachments", version.id),
+        s.teacher.clone(),
+        "late.pdf",
+        pdf.clone(),
+    )
+    .await
+    .problem(StatusCode::CONFLICT, "conflict");
+    assert_eq!(late.reason.as_deref(), Some("not_under_review"));
+    app.send(
+        Method::DELETE,
+        &format!("/api/attachments/{}", appendix.id),
+        Some(&s.teacher),
+        None,
+    )
+    .await
+    .problem(StatusCode::CONFLICT, "conflict");
+
+    // The plan item's file can be removed; the evidence rule then applies again.
+    let removed = app
+        .send(
+            Method::DELETE,
+            &format!("/api/attachments/{}", file.id),
+            Some(&s.teacher),
+            None,
+        )
+        .await;
+    assert_eq!(removed.status, StatusCode::NO_CONTENT);
+    app.get(&format!("/api/attachments/{}", file.id), Some(&s.teacher))
+        .await
+        .problem(StatusCode::NOT_FOUND, "not_found");
+}

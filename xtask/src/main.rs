@@ -53,9 +53,14 @@ const USAGE: &str = "usage: cargo xtask <task>
   seed [--schools N --resources N --feedback N]
                                        fill the database (DATABASE_URL or ./data) at region scale";
 
-/// The workspace root: the parent of this crate's directory.
+/// The workspace root: the parent of this crate's directory. `cargo run` (and so
+/// `cargo xtask`) sets `CARGO_MANIFEST_DIR` for the running binary; it is read at run time
+/// because a build shared between two checkouts (one `CARGO_TARGET_DIR`) may hold a binary
+/// compiled in the other one.
 pub fn workspace_root() -> anyhow::Result<PathBuf> {
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
     manifest
         .parent()
         .map(PathBuf::from)

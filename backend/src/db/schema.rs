@@ -453,6 +453,22 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    attachments (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        owner_kind -> Text,
+        owner_id -> BigInt,
+        file_name -> Text,
+        content_type -> Text,
+        size -> BigInt,
+        sha256 -> Text,
+        storage_key -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(resources -> projects (project_id));
 diesel::joinable!(problems -> ranking_rounds (round_id));
 diesel::joinable!(problem_scores -> problems (problem_id));
@@ -499,5 +515,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     plan_items,
     indicators,
     indicator_values,
-    orders
+    orders,
+    attachments
 );

@@ -430,10 +430,8 @@ fn submit_package(
         )?;
         package::decide(conn, map, VersionStatus::Approved, reviewer)?;
         let today = Utc::now().date_naive();
-        let items: Vec<_> = plan::all(conn, project, None)?
-            .into_iter()
-            .map(|row| row.into_dto(today))
-            .collect();
+        let rows = plan::all(conn, project, None)?;
+        let items = plan::complete(conn, rows, today)?;
         let plan_version = package::insert(
             conn,
             project,

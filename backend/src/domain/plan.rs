@@ -110,8 +110,25 @@ pub struct ItemFields {
     pub done_on: Option<NaiveDate>,
 }
 
-/// Checks a plan item against the project's school years and `today`.
-pub fn parse_item(input: &PlanItemInput, years: (i32, i32), today: NaiveDate) -> Result<ItemFields, ApiError> {
+/// What a plan item is checked against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemContext {
+    /// The project's first and last school year.
+    pub years: (i32, i32),
+    /// Today: a completion date may not be later.
+    pub today: NaiveDate,
+    /// Whether the item already has files attached (they count as evidence).
+    pub has_files: bool,
+}
+
+/// Checks a plan item against its project and `today`. A done item needs its completion
+/// date and evidence: a link or description, or an attached file.
+pub fn parse_item(input: &PlanItemInput, context: ItemContext) -> Result<ItemFields, ApiError> {
+    let ItemContext {
+        years,
+        today,
+        has_files,
+    } = context;
     let mut errors = Errors::default();
     if input.school_year < years.0 || input.school_year > years.1 {
         errors.add(
@@ -151,11 +168,11 @@ pub fn parse_item(input: &PlanItemInput, years: (i32, i32), today: NaiveDate) ->
         (PlanStatus::Done, Some(done)) if done > today => {
             errors.add("done_on", OutOfRange, "cannot be in the future");
         }
-        (PlanStatus::Done, Some(_)) if evidence.is_empty() => {
+        (PlanStatus::Done, Some(_)) if evidence.is_empty() && !has_files => {
             errors.add(
                 "evidence",
                 Required,
-                "a done item needs its evidence: a link or a document",
+                "a done item needs its evidence: a link, a description or a file",
             );
         }
         (PlanStatus::Done, Some(_)) => {}
@@ -261,6 +278,14 @@ mod tests {
         );
     }
 
+    fn context(today: NaiveDate, has_files: bool) -> ItemContext {
+        ItemContext {
+            years: (2025, 2027),
+            today,
+            has_files,
+        }
+    }
+
     #[test]
     fn a_done_item_needs_its_date_and_evidence() {
         let today = day(10, 1);
@@ -275,39 +300,43 @@ mod tests {
             evidence: "https://sch61.example/protocol-1.pdf".to_owned(),
             done_on: Some(day(9, 29)),
         };
-        assert!(parse_item(&base, (2025, 2027), today).is_ok());
+        assert!(parse_item(&base, context(today, false)).is_ok());
         let no_date = PlanItemInput {
             done_on: None,
             ..base.clone()
         };
-        assert!(parse_item(&no_date, (2025, 2027), today).is_err());
+        assert!(parse_item(&no_date, context(today, false)).is_err());
         let no_evidence = PlanItemInput {
             evidence: String::new(),
             ..base.clone()
         };
-        assert!(parse_item(&no_evidence, (2025, 2027), today).is_err());
+        assert!(parse_item(&no_evidence, context(today, false)).is_err());
+        assert!(
+            parse_item(&no_evidence, context(today, true)).is_ok(),
+            "an attached file is evidence"
+        );
         let future = PlanItemInput {
             done_on: Some(day(10, 2)),
             ..base.clone()
         };
-        assert!(parse_item(&future, (2025, 2027), today).is_err());
+        assert!(parse_item(&future, context(today, false)).is_err());
         let planned_with_date = PlanItemInput {
             status: None,
             ..base.clone()
         };
-        assert!(parse_item(&planned_with_date, (2025, 2027), today).is_err());
+        assert!(parse_item(&planned_with_date, context(today, false)).is_err());
         let outside = PlanItemInput {
             deadline: day(8, 31),
             ..base.clone()
         };
         assert!(
-            parse_item(&outside, (2025, 2027), today).is_err(),
+            parse_item(&outside, context(today, false)).is_err(),
             "31.08.2026 is in 2025/2026"
         );
         let other_year = PlanItemInput {
             school_year: 2030,
             ..base
         };
-        assert!(parse_item(&other_year, (2025, 2027), today).is_err());
+        assert!(parse_item(&other_year, context(today, false)).is_err());
     }
 }

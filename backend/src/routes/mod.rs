@@ -1,6 +1,7 @@
 //! The HTTP API: one handler per file under `routes/<area>/`, registered here so that
 //! every handler lands in the OpenAPI document.
 
+pub mod attachments;
 pub mod audit;
 pub mod auth;
 pub mod catalogue;
@@ -20,6 +21,7 @@ pub mod registry;
 pub mod requests;
 pub mod resources;
 pub mod structures;
+pub mod uploads;
 pub mod users;
 pub mod versions;
 
@@ -170,5 +172,9 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .service(orders::update_order)
         .service(orders::issue_order)
         .service(orders::download_order_docx)
+        .service(attachments::attach_to_document_version)
+        .service(attachments::attach_to_plan_item)
+        .service(attachments::download_attachment)
+        .service(attachments::delete_attachment)
         .service(audit::list::list_audit_entries);
 }

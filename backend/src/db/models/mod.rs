@@ -1,6 +1,7 @@
 //! One module per table group: rows as diesel reads them, and the queries on them.
 //! Functions return `QueryResult`; callers decide the transaction.
 
+pub mod attachment;
 pub mod audit;
 pub mod delivery;
 pub mod feedback;

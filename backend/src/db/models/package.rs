@@ -1,5 +1,6 @@
 //! The `document_versions` and `review_comments` tables.
 
+use super::attachment::Owner;
 use crate::db::DbConnection;
 use crate::db::schema::{document_versions, review_comments};
 use chrono::NaiveDateTime;
@@ -129,7 +130,7 @@ pub fn comment(conn: &mut DbConnection, version: i64, author: i64, body: &str) -
         .get_result(conn)
 }
 
-/// Completes rows with names and threads, in three queries.
+/// Completes rows with names, threads and files, in four queries.
 pub fn complete(conn: &mut DbConnection, rows: Vec<VersionRow>) -> QueryResult<Vec<DocumentVersion>> {
     let ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
     let comment_rows: Vec<(i64, i64, Option<i64>, String, NaiveDateTime)> = review_comments::table
@@ -148,6 +149,8 @@ pub fn complete(conn: &mut DbConnection, rows: Vec<VersionRow>) -> QueryResult<V
         .flat_map(|row| row.created_by.into_iter().chain(row.decided_by))
         .chain(comment_rows.iter().filter_map(|row| row.2));
     let names = super::ranking::names(conn, people.collect::<Vec<_>>())?;
+    let owners: Vec<Owner> = ids.iter().map(|id| Owner::DocumentVersion(*id)).collect();
+    let mut files = super::attachment::of_many(conn, &owners)?;
     let mut threads: HashMap<i64, Vec<ReviewComment>> = HashMap::new();
     for (id, version, author, body, at) in comment_rows {
         threads.entry(version).or_default().push(ReviewComment {
@@ -177,6 +180,7 @@ pub fn complete(conn: &mut DbConnection, rows: Vec<VersionRow>) -> QueryResult<V
                 decided_by_name: row.decided_by.and_then(|by| names.get(&by).cloned()),
                 decided_at: row.decided_at.map(|at| at.and_utc()),
                 comments: threads.remove(&row.id).unwrap_or_default(),
+                attachments: files.remove(&row.id).unwrap_or_default(),
             })
         })
         .collect()

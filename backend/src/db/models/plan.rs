@@ -1,5 +1,6 @@
 //! The `plan_items`, `indicators` and `indicator_values` tables.
 
+use super::attachment::Owner;
 use super::{Backend, PageRequest};
 use crate::db::DbConnection;
 use crate::db::schema::{indicator_values, indicators, plan_items, projects};
@@ -54,8 +55,8 @@ impl PlanRow {
         }
     }
 
-    /// The API representation on `today`.
-    pub fn into_dto(self, today: NaiveDate) -> PlanItem {
+    /// The API representation on `today`, with its files.
+    fn into_dto(self, today: NaiveDate, attachments: Vec<openapi::plan::Attachment>) -> PlanItem {
         let item = self.item();
         PlanItem {
             id: self.id,
@@ -69,11 +70,33 @@ impl PlanRow {
             status: item.status,
             evidence: self.evidence,
             done_on: self.done_on,
+            attachments,
             overdue: item.is_overdue(today),
             created_at: self.created_at.and_utc(),
             updated_at: self.updated_at.and_utc(),
         }
     }
+}
+
+/// The API representation of rows on `today`, with their files: one more query.
+pub fn complete(conn: &mut DbConnection, rows: Vec<PlanRow>, today: NaiveDate) -> QueryResult<Vec<PlanItem>> {
+    let owners: Vec<Owner> = rows.iter().map(|row| Owner::PlanItem(row.id)).collect();
+    let mut files = super::attachment::of_many(conn, &owners)?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let id = row.id;
+            row.into_dto(today, files.remove(&id).unwrap_or_default())
+        })
+        .collect())
+}
+
+/// The API representation of one item on `today`.
+pub fn load(conn: &mut DbConnection, id: i64, today: NaiveDate) -> QueryResult<PlanItem> {
+    let row = find(conn, id)?;
+    complete(conn, vec![row], today)?
+        .pop()
+        .ok_or(diesel::result::Error::NotFound)
 }
 
 /// One plan item row.
@@ -156,7 +179,7 @@ pub fn list(
         .offset(page.offset())
         .select(PlanRow::as_select())
         .load(conn)?;
-    Ok((rows.into_iter().map(|row| row.into_dto(today)).collect(), total))
+    Ok((complete(conn, rows, today)?, total))
 }
 
 /// Every item of a project (of one school year, or all), by deadline.

@@ -184,10 +184,8 @@ fn snapshot(conn: &mut DbConnection, kind: DocumentKind, project_id: i64) -> Res
     };
     if kind == DocumentKind::WorkPlan {
         let today = chrono::Utc::now().date_naive();
-        let items: Vec<_> = plan::all(conn, project_id, None)?
-            .into_iter()
-            .map(|row| row.into_dto(today))
-            .collect();
+        let rows = plan::all(conn, project_id, None)?;
+        let items = plan::complete(conn, rows, today)?;
         if items.is_empty() {
             return Err(nothing("plan items"));
         }

@@ -2,9 +2,10 @@
 
 use crate::auth::CurrentUser;
 use crate::db::DbConnection;
+use crate::db::models::attachment::{self, Owner};
 use crate::db::models::audit::{self, Change};
 use crate::db::models::{PageRequest, plan, project::ProjectRow, user};
-use crate::domain::plan::{ItemFields, parse_item};
+use crate::domain::plan::{ItemContext, ItemFields, parse_item};
 use crate::domain::policy;
 use crate::domain::text::field_error;
 use crate::error::ApiError;
@@ -28,8 +29,22 @@ fn editable_project(conn: &mut DbConnection, current: &CurrentUser, project: i64
 
 /// Checks the item against its project and fills the responsible person's name from
 /// their account.
-fn resolve(conn: &mut DbConnection, project: &ProjectRow, input: &PlanItemInput) -> Result<ItemFields, ApiError> {
-    let mut fields = parse_item(input, (project.start_year, project.end_year), super::today())?;
+fn resolve(
+    conn: &mut DbConnection,
+    project: &ProjectRow,
+    input: &PlanItemInput,
+    item: Option<i64>,
+) -> Result<ItemFields, ApiError> {
+    let has_files = match item {
+        Some(id) => attachment::count(conn, Owner::PlanItem(id))? > 0,
+        None => false,
+    };
+    let context = ItemContext {
+        years: (project.start_year, project.end_year),
+        today: super::today(),
+        has_files,
+    };
+    let mut fields = parse_item(input, context)?;
     if let Some(id) = fields.responsible_id {
         match user::find(conn, id).optional()? {
             Some(row) if row.org_id == project.org_id && row.is_active => fields.responsible_name = row.full_name,
@@ -128,9 +143,9 @@ pub async fn create_plan_item(
     let created = crate::db::run(&state.pool, move |conn| {
         conn.transaction(|conn| {
             let row = editable_project(conn, &current, project)?;
-            let fields = resolve(conn, &row, &input)?;
+            let fields = resolve(conn, &row, &input, None)?;
             let id = plan::insert(conn, project, row.org_id, &fields)?;
-            let created = plan::find(conn, id)?.into_dto(super::today());
+            let created = plan::load(conn, id, super::today())?;
             record(conn, &current, row.org_id, id, "create", None, Some(&created))?;
             Ok(created)
         })
@@ -167,11 +182,11 @@ pub async fn update_plan_item(
         conn.transaction(|conn| {
             let existing = plan::find(conn, id)?;
             let row = editable_project(conn, &current, existing.project_id)?;
-            let fields = resolve(conn, &row, &input)?;
+            let fields = resolve(conn, &row, &input, Some(id))?;
             let today = super::today();
-            let before = existing.into_dto(today);
+            let before = plan::load(conn, id, today)?;
             plan::update(conn, id, &fields)?;
-            let after = plan::find(conn, id)?.into_dto(today);
+            let after = plan::load(conn, id, today)?;
             record(conn, &current, row.org_id, id, "update", Some(&before), Some(&after))?;
             Ok(after)
         })
@@ -200,15 +215,20 @@ pub async fn delete_plan_item(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    crate::db::run(&state.pool, move |conn| {
+    let keys = crate::db::run(&state.pool, move |conn| {
         conn.transaction(|conn| {
             let existing = plan::find(conn, id)?;
             let row = editable_project(conn, &current, existing.project_id)?;
-            let before = existing.into_dto(super::today());
+            let before = plan::load(conn, id, super::today())?;
+            let keys = attachment::delete_of(conn, Owner::PlanItem(id))?;
             plan::delete(conn, id)?;
-            record(conn, &current, row.org_id, id, "delete", Some(&before), None)
+            record(conn, &current, row.org_id, id, "delete", Some(&before), None)?;
+            Ok(keys)
         })
     })
     .await?;
+    for key in keys {
+        crate::routes::uploads::discard(&state, &key);
+    }
     Ok(HttpResponse::NoContent().finish())
 }

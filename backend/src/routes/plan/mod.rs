@@ -33,11 +33,8 @@ pub fn summary(
     let all = rows::all(conn, project, school_year)?;
     let items: Vec<plan::Item> = all.iter().map(rows::PlanRow::item).collect();
     let figures = plan::figures(&items, today);
-    let mut overdue: Vec<_> = all
-        .into_iter()
-        .filter(|row| row.item().is_overdue(today))
-        .map(|row| row.into_dto(today))
-        .collect();
+    let late: Vec<rows::PlanRow> = all.into_iter().filter(|row| row.item().is_overdue(today)).collect();
+    let mut overdue = rows::complete(conn, late, today)?;
     overdue.sort_by_key(|item| (item.deadline, item.id));
     Ok(PlanSummary {
         project_id: ProjectId(project),
@@ -110,15 +107,15 @@ pub async fn list_my_reminders(
     crate::db::run(&state.pool, move |conn| {
         let today = today();
         let until = today.checked_add_days(Days::new(REMINDER_DAYS)).unwrap_or(today);
-        Ok(rows::open_for(conn, user, until)?
+        let (open, titles): (Vec<rows::PlanRow>, Vec<String>) = rows::open_for(conn, user, until)?.into_iter().unzip();
+        let items = rows::complete(conn, open, today)?;
+        Ok(items
             .into_iter()
-            .map(|(row, project_title)| {
-                let days_left = (row.deadline - today).num_days();
-                Reminder {
-                    item: row.into_dto(today),
-                    project_title,
-                    days_left,
-                }
+            .zip(titles)
+            .map(|(item, project_title)| Reminder {
+                days_left: (item.deadline - today).num_days(),
+                item,
+                project_title,
             })
             .collect())
     })

@@ -1,11 +1,10 @@
 //! `GET /api/files/{id}`.
 
-use super::FileContent;
 use crate::auth::CurrentUser;
 use crate::db::models::version;
 use crate::error::ApiError;
+use crate::routes::uploads::FileContent;
 use crate::state::AppState;
-use actix_web::http::header::{self, Charset, ContentDisposition, DispositionParam, DispositionType, ExtendedValue};
 use actix_web::{HttpResponse, get, web};
 use openapi::Problem;
 
@@ -34,30 +33,5 @@ pub async fn download_file(
         Ok(file)
     })
     .await?;
-    let storage = state.storage.clone();
-    let key = file.storage_key.clone();
-    let content = web::block(move || storage.get(&key))
-        .await
-        .map_err(|err| ApiError::Internal(anyhow::anyhow!("blocking task failed: {err}")))??;
-    let ascii: String = file
-        .file_name
-        .chars()
-        .map(|c| if c.is_ascii_graphic() || c == ' ' { c } else { '_' })
-        .collect();
-    let disposition = ContentDisposition {
-        disposition: DispositionType::Attachment,
-        parameters: vec![
-            DispositionParam::Filename(ascii),
-            DispositionParam::FilenameExt(ExtendedValue {
-                charset: Charset::Ext("UTF-8".to_owned()),
-                language_tag: None,
-                value: file.file_name.into_bytes(),
-            }),
-        ],
-    };
-    Ok(HttpResponse::Ok()
-        .insert_header((header::CONTENT_TYPE, file.content_type))
-        .insert_header(disposition)
-        .insert_header((header::CACHE_CONTROL, "private, no-store"))
-        .body(content))
+    crate::routes::uploads::serve(&state, file.storage_key, &file.file_name, &file.content_type).await
 }

@@ -12,11 +12,6 @@ use crate::domain::policy;
 use crate::error::ApiError;
 use openapi::OrganisationId;
 
-/// The raw bytes of a file, for the OpenAPI document.
-#[derive(utoipa::ToSchema)]
-#[schema(value_type = String, format = Binary)]
-pub struct FileContent(pub Vec<u8>);
-
 /// Loads a resource the actor may read; `edit` also requires the right to change it.
 pub fn visible_resource(
     conn: &mut DbConnection,

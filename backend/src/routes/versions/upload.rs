@@ -1,39 +1,15 @@
 //! `POST /api/versions/{id}/files`.
 
-use super::FileContent;
 use crate::auth::CurrentUser;
 use crate::db::models::audit::{self, Change};
 use crate::db::models::version::{self, NewFile};
-use crate::domain::files::{self, MAX_FILE_SIZE};
 use crate::error::ApiError;
+use crate::routes::uploads::FileContent;
 use crate::state::AppState;
-use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, post, web};
 use diesel::Connection;
-use futures_util::StreamExt;
 use openapi::Problem;
 use openapi::resources::{ResourceFile, UploadQuery};
-use sha2::{Digest, Sha256};
-
-async fn read_limited(req: &HttpRequest, mut payload: web::Payload) -> Result<Vec<u8>, ApiError> {
-    let declared = req
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.parse::<usize>().ok());
-    if declared.is_some_and(|length| length > MAX_FILE_SIZE) {
-        return Err(ApiError::PayloadTooLarge);
-    }
-    let mut content = Vec::with_capacity(declared.unwrap_or(0));
-    while let Some(chunk) = payload.next().await {
-        let chunk = chunk.map_err(|err| ApiError::MalformedBody(format!("cannot read the upload: {err}")))?;
-        if content.len() + chunk.len() > MAX_FILE_SIZE {
-            return Err(ApiError::PayloadTooLarge);
-        }
-        content.extend_from_slice(&chunk);
-    }
-    Ok(content)
-}
 
 /// Uploads one file of a version: the request body is the file itself, its name in
 /// `file_name`. Accepted: pdf, docx, doc, xlsx, pptx, odt, txt, png, jpg, zip, up to
@@ -72,32 +48,26 @@ pub async fn upload_version_file(
         })
         .await?
     };
-    let content = read_limited(&req, payload).await?;
-    let accepted = files::accept(&query.file_name, &content).map_err(|err| ApiError::Validation(vec![err]))?;
-    let size = i64::try_from(content.len()).map_err(|err| ApiError::Internal(err.into()))?;
-    let sha256: String = Sha256::digest(&content)
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect();
-    let key = format!("{}/{}", version.resource_id, uuid::Uuid::new_v4());
-    let storage = state.storage.clone();
-    {
-        let (storage, key) = (storage.clone(), key.clone());
-        web::block(move || storage.put(&key, &content))
-            .await
-            .map_err(|err| ApiError::Internal(anyhow::anyhow!("blocking task failed: {err}")))??;
-    }
+    let stored = crate::routes::uploads::receive(
+        &state,
+        &req,
+        payload,
+        &query.file_name,
+        &version.resource_id.to_string(),
+    )
+    .await?;
+    let key = stored.key.clone();
     let saved_key = key.clone();
     let result = crate::db::run(&state.pool, move |conn| {
         conn.transaction(|conn| {
             let new = NewFile {
                 version_id,
                 resource_id: version.resource_id,
-                file_name: &accepted.file_name,
-                content_type: accepted.content_type,
-                size,
-                sha256: &sha256,
-                storage_key: &key,
+                file_name: &stored.accepted.file_name,
+                content_type: stored.accepted.content_type,
+                size: stored.size,
+                sha256: &stored.sha256,
+                storage_key: &stored.key,
                 created_by: current.actor.user_id.0,
             };
             let id = version::insert_file(conn, &new)?;
@@ -123,9 +93,7 @@ pub async fn upload_version_file(
     match result {
         Ok(file) => Ok(HttpResponse::Created().json(file)),
         Err(err) => {
-            if let Err(cleanup) = storage.delete(&saved_key) {
-                tracing::warn!(error = %cleanup, key = %saved_key, "could not remove an orphaned upload");
-            }
+            crate::routes::uploads::discard(&state, &saved_key);
             Err(err)
         }
     }
