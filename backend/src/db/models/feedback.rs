@@ -210,6 +210,30 @@ pub enum Scope {
 /// The metrics of many resources at once, keyed by resource: four grouped queries for
 /// any number of resources (a page of the catalogue).
 pub fn metrics_by_resource(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<HashMap<i64, Metrics>> {
+    Ok(tallies_by_resource(conn, ids)?
+        .into_iter()
+        .map(|(id, (tally, counts))| (id, to_metrics(&tally, counts)))
+        .collect())
+}
+
+/// Sums the tallies and counts of several resources into their metrics together
+/// (percentages recomputed from the summed counts). `adopting_schools` becomes the sum of
+/// each resource's schools: "adoptions", a school reached by two resources counting twice.
+pub fn sum_metrics(parts: impl Iterator<Item = (Tally, Counts)>) -> Metrics {
+    let mut tally = Tally::default();
+    let mut counts = Counts::default();
+    for (part, part_counts) in parts {
+        tally.merge(part);
+        counts.requests += part_counts.requests;
+        counts.deliveries += part_counts.deliveries;
+        counts.adopting_schools += part_counts.adopting_schools;
+    }
+    to_metrics(&tally, counts)
+}
+
+/// The score tallies and demand counts of many resources, keyed by resource: four
+/// grouped queries.
+pub fn tallies_by_resource(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<HashMap<i64, (Tally, Counts)>> {
     let mut tallies: HashMap<i64, Tally> = HashMap::new();
     let groups: Vec<(i64, i32, i32, bool, i64)> = feedback::table
         .filter(feedback::resource_id.eq_any(ids))
@@ -271,17 +295,20 @@ pub fn metrics_by_resource(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<
                 deliveries: delivered.get(id).copied().unwrap_or(0),
                 adopting_schools: adopting.get(id).copied().unwrap_or(0),
             };
-            (*id, to_metrics(&tally, counts))
+            (*id, (tally, counts))
         })
         .collect())
 }
 
 /// The demand counts that go with a tally.
-#[derive(Debug, Clone, Copy)]
-struct Counts {
-    requests: i64,
-    deliveries: i64,
-    adopting_schools: i64,
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Counts {
+    /// Requests accepted or answered.
+    pub requests: i64,
+    /// Deliveries.
+    pub deliveries: i64,
+    /// Distinct schools reached.
+    pub adopting_schools: i64,
 }
 
 fn to_metrics(tally: &Tally, counts: Counts) -> Metrics {

@@ -1,14 +1,15 @@
 //! The committee's registry: every school's innovation work in figures, computed for a
 //! page of schools with one grouped query per figure.
 
-use super::feedback::metrics_by_resource;
+use super::feedback::{Counts, sum_metrics, tallies_by_resource};
 use super::organisation::{self, OrganisationRow};
 use super::{Backend, PageRequest};
 use crate::db::DbConnection;
 use crate::db::schema::{organisations, projects, requests, resources};
+use crate::domain::metrics::Tally;
 use diesel::dsl::count_star;
 use diesel::prelude::*;
-use openapi::feedback::{Metrics, RegistryFilter, RegistrySchool};
+use openapi::feedback::{RegistryFilter, RegistrySchool};
 use openapi::organisations::{OrganisationFilter, OrganisationKind};
 use openapi::projects::ProjectStatus;
 use openapi::resources::Visibility;
@@ -16,44 +17,6 @@ use std::collections::HashMap;
 
 fn grouped(rows: Vec<(i64, i64)>) -> HashMap<i64, i64> {
     rows.into_iter().collect()
-}
-
-/// Sums the metrics of several resources (counts add; percentages are recomputed).
-fn sum(parts: impl Iterator<Item = Metrics>) -> Metrics {
-    use crate::domain::metrics::Tally;
-    let mut tally = Tally::default();
-    let (mut requests, mut deliveries, mut adopting) = (0, 0, 0);
-    for part in parts {
-        let count = |value: i64| u64::try_from(value).unwrap_or(0);
-        tally.merge(Tally {
-            responses: count(part.responses),
-            satisfied: count(part.satisfied),
-            promoters: count(part.promoters),
-            passives: count(part.passives),
-            detractors: count(part.detractors),
-            ready: count(part.ready),
-        });
-        requests += part.requests;
-        deliveries += part.deliveries;
-        adopting += part.adopting_schools;
-    }
-    let count = |value: u64| i64::try_from(value).unwrap_or(i64::MAX);
-    Metrics {
-        responses: count(tally.responses),
-        satisfied: count(tally.satisfied),
-        promoters: count(tally.promoters),
-        passives: count(tally.passives),
-        detractors: count(tally.detractors),
-        ready: count(tally.ready),
-        csat_percent: tally.csat_percent(),
-        nps: tally.nps(),
-        ready_percent: tally.ready_percent(),
-        requests,
-        deliveries,
-        // A school reached by two resources counts once per resource here: the figure
-        // is "adoptions", the sum over resources of the schools each reached.
-        adopting_schools: adopting,
-    }
 }
 
 /// The registry rows of the given schools.
@@ -94,8 +57,8 @@ pub fn rows(conn: &mut DbConnection, schools: Vec<OrganisationRow>) -> QueryResu
         .select((resources::id, resources::org_id))
         .load(conn)?;
     let resource_ids: Vec<i64> = owned.iter().map(|(id, _)| *id).collect();
-    let mut metrics = metrics_by_resource(conn, &resource_ids)?;
-    let mut by_school: HashMap<i64, Vec<Metrics>> = HashMap::new();
+    let mut metrics = tallies_by_resource(conn, &resource_ids)?;
+    let mut by_school: HashMap<i64, Vec<(Tally, Counts)>> = HashMap::new();
     for (resource, org) in &owned {
         if let Some(found) = metrics.remove(resource) {
             by_school.entry(*org).or_default().push(found);
@@ -112,7 +75,7 @@ pub fn rows(conn: &mut DbConnection, schools: Vec<OrganisationRow>) -> QueryResu
                 resources: i64::try_from(parts.len()).unwrap_or(0),
                 published_resources: published.get(&org.id).copied().unwrap_or(0),
                 requests_received: received.get(&org.id).copied().unwrap_or(0),
-                metrics: sum(parts.into_iter()),
+                metrics: sum_metrics(parts.into_iter()),
             }
         })
         .collect())
