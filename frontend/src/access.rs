@@ -93,3 +93,41 @@ pub fn may_use_requests(me: &Me) -> bool {
 pub fn may_read_registry(me: &Me) -> bool {
     me.has_role(Role::Committee)
 }
+
+/// The ranking of problems: a school's administration, council, teachers and supervisors
+/// for their school, and the committee for every school.
+pub fn may_read_ranking(me: &Me) -> bool {
+    may_read_projects(me)
+}
+
+/// Opening ranking rounds and listing their problems: the school's administration and council.
+pub fn may_edit_ranking(me: &Me) -> bool {
+    school_role(me, &[Role::Admin, Role::Council])
+}
+
+/// Scoring problems: the school's council members.
+pub fn may_score_problems(me: &Me) -> bool {
+    school_role(me, &[Role::Council])
+}
+
+/// The director's decisions for the school `org` (freezing a ranking, approving a
+/// structure, issuing an order, confirming a platform): its administration.
+pub fn is_director_of(me: &Me, org: OrganisationId) -> bool {
+    me.organisation.id == org && school_role(me, &[Role::Admin])
+}
+
+/// Reviewing the document package of the school `org`: its council.
+pub fn may_review_package(me: &Me, org: OrganisationId) -> bool {
+    me.organisation.id == org && school_role(me, &[Role::Council])
+}
+
+/// Commenting in the package's review threads of the school `org`: its administration,
+/// council, teachers and supervisors.
+pub fn may_comment_package(me: &Me, org: OrganisationId) -> bool {
+    me.organisation.id == org && school_role(me, &[Role::Admin, Role::Council, Role::Staff, Role::Supervisor])
+}
+
+/// What waits for a decision: the school's administration and council.
+pub fn may_see_approvals(me: &Me) -> bool {
+    school_role(me, &[Role::Admin, Role::Council])
+}

@@ -6,10 +6,10 @@ use crate::components::require_access::RequireAccess;
 use crate::components::shell::Shell;
 use crate::i18n::I18n;
 use crate::pages::{
-    audit::AuditPage, board::BoardPage, catalogue::CataloguePage, feedback::FeedbackPage, home::HomePage,
-    login::LoginPage, not_found::NotFoundPage, organisations::OrganisationsPage, profile::ProfilePage,
-    project::ProjectPage, projects::ProjectsPage, registry::RegistryPage, requests::RequestsPage,
-    resource::ResourcePage, users::UsersPage,
+    approvals::ApprovalsPage, audit::AuditPage, board::BoardPage, catalogue::CataloguePage, feedback::FeedbackPage,
+    home::HomePage, login::LoginPage, not_found::NotFoundPage, order_print::OrderPrintPage,
+    organisations::OrganisationsPage, profile::ProfilePage, project::ProjectPage, projects::ProjectsPage,
+    ranking::RankingPage, registry::RegistryPage, requests::RequestsPage, resource::ResourcePage, users::UsersPage,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -59,6 +59,38 @@ pub fn App() -> impl IntoView {
                         view=|| view! {
                             <RequireAccess allowed=access::may_read_projects>
                                 <ProjectPage/>
+                            </RequireAccess>
+                        }
+                    />
+                    <Route
+                        path=path!("/projects/:id/:tab")
+                        view=|| view! {
+                            <RequireAccess allowed=access::may_read_projects>
+                                <ProjectPage/>
+                            </RequireAccess>
+                        }
+                    />
+                    <Route
+                        path=path!("/orders/:id/print")
+                        view=|| view! {
+                            <RequireAccess allowed=access::may_read_projects>
+                                <OrderPrintPage/>
+                            </RequireAccess>
+                        }
+                    />
+                    <Route
+                        path=path!("/ranking")
+                        view=|| view! {
+                            <RequireAccess allowed=access::may_read_ranking>
+                                <RankingPage/>
+                            </RequireAccess>
+                        }
+                    />
+                    <Route
+                        path=path!("/approvals")
+                        view=|| view! {
+                            <RequireAccess allowed=access::may_see_approvals>
+                                <ApprovalsPage/>
                             </RequireAccess>
                         }
                     />

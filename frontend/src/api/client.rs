@@ -133,6 +133,11 @@ impl Call {
         Self::new(Method::PUT, path)
     }
 
+    /// A `DELETE` of an API path.
+    pub fn delete(path: impl Into<String>) -> Self {
+        Self::new(Method::DELETE, path)
+    }
+
     /// A `PATCH` of an API path.
     pub fn patch(path: impl Into<String>) -> Self {
         Self::new(Method::PATCH, path)

@@ -3,6 +3,7 @@
 use super::ApiError;
 use super::client::Call;
 use openapi::auth::TokenPair;
+use openapi::plan::{Reminder, WaitingItem};
 use openapi::users::{ChangePassword, Me, UpdateMe};
 
 /// `GET /api/me`: who is signed in.
@@ -19,4 +20,14 @@ pub async fn update_me(changes: &UpdateMe) -> Result<Me, ApiError> {
 /// answer is the new pair of tokens for this one.
 pub async fn change_password(change: &ChangePassword) -> Result<TokenPair, ApiError> {
     Call::post("/api/me/password").json(change).send().await
+}
+
+/// `GET /api/me/approvals`: what waits for the signed-in user's decision.
+pub async fn approvals() -> Result<Vec<WaitingItem>, ApiError> {
+    Call::get("/api/me/approvals").send().await
+}
+
+/// `GET /api/me/reminders`: the user's plan items due soon or overdue.
+pub async fn reminders() -> Result<Vec<Reminder>, ApiError> {
+    Call::get("/api/me/reminders").send().await
 }

@@ -8,12 +8,17 @@ pub mod client;
 pub mod deliveries;
 pub mod lifecycle;
 pub mod me;
+pub mod orders;
 pub mod organisations;
+pub mod package;
+pub mod plan;
 pub mod projects;
+pub mod ranking;
 pub mod registry;
 pub mod requests;
 pub mod resources;
 pub mod session;
+pub mod structures;
 pub mod users;
 
 pub use client::ApiError;

@@ -3,7 +3,7 @@
 
 use super::ApiError;
 use super::client::Call;
-use openapi::projects::{Project, ProjectFilter, ProjectInput};
+use openapi::projects::{ConfirmationInput, Project, ProjectFilter, ProjectInput};
 use openapi::{Page, PageQuery, ProjectId};
 
 /// `GET /api/projects`: one page of the projects the user may read that match the filter.
@@ -33,4 +33,12 @@ pub async fn get_project(id: ProjectId) -> Result<Project, ApiError> {
 /// `PUT /api/projects/{id}`: replaces the project's card.
 pub async fn update_project(id: ProjectId, project: &ProjectInput) -> Result<Project, ApiError> {
     Call::put(format!("/api/projects/{id}")).json(project).send().await
+}
+
+/// `POST /api/projects/{id}/confirmations`: records a platform's yearly confirmation.
+pub async fn confirm_platform(id: ProjectId, input: &ConfirmationInput) -> Result<Project, ApiError> {
+    Call::post(format!("/api/projects/{id}/confirmations"))
+        .json(input)
+        .send()
+        .await
 }

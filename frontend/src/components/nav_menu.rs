@@ -18,6 +18,8 @@ pub fn NavMenu() -> impl IntoView {
     let board = Memo::new(move |_| auth.with_me(access::may_use_board).unwrap_or(false));
     let requests = Memo::new(move |_| auth.with_me(access::may_use_requests).unwrap_or(false));
     let registry = Memo::new(move |_| auth.with_me(access::may_read_registry).unwrap_or(false));
+    let ranking = Memo::new(move |_| auth.with_me(access::may_read_ranking).unwrap_or(false));
+    let approvals = Memo::new(move |_| auth.with_me(access::may_see_approvals).unwrap_or(false));
     let audit = Memo::new(move |_| auth.with_me(access::may_read_audit).unwrap_or(false));
     let link = move |href: &'static str, testid: &'static str, label: Pick| {
         view! {
@@ -34,6 +36,10 @@ pub fn NavMenu() -> impl IntoView {
             <ul>
                 {link("/", "nav-home", |t| t.nav_home)}
                 <Show when=move || projects.get()>{link("/projects", "nav-projects", |t| t.nav_projects)}</Show>
+                <Show when=move || ranking.get()>{link("/ranking", "nav-ranking", |t| t.launch.ranking_heading)}</Show>
+                <Show when=move || approvals.get()>
+                    {link("/approvals", "nav-approvals", |t| t.launch.approvals_heading)}
+                </Show>
                 <Show when=move || board.get()>{link("/board", "nav-board", |t| t.board.heading)}</Show>
                 {link("/catalogue", "nav-catalogue", |t| t.catalogue.heading)}
                 <Show when=move || requests.get()>{link("/requests", "nav-requests", |t| t.requests.heading)}</Show>

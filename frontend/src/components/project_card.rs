@@ -24,6 +24,9 @@ pub fn ProjectCard(
         level,
         platform_status,
         supervisor_name,
+        supervisor_affiliation,
+        directions,
+        problems,
         start_year,
         end_year,
         status,
@@ -60,6 +63,43 @@ pub fn ProjectCard(
         }
     });
 
+    let affiliation = supervisor_affiliation.map(|affiliation| {
+        view! {
+            <dt>{move || i18n.t().launch.affiliation}</dt>
+            <dd data-testid="project-affiliation-value">{affiliation}</dd>
+        }
+    });
+    let directions = if directions.is_empty() {
+        view! { <span class="muted">{move || i18n.t().launch.none}</span> }.into_any()
+    } else {
+        let items = directions
+            .into_iter()
+            .map(|direction| view! { <li>{direction}</li> })
+            .collect_view();
+        view! { <ol class="plain-list">{items}</ol> }.into_any()
+    };
+    let problems = if problems.is_empty() {
+        view! { <span class="muted">{move || i18n.t().launch.none}</span> }.into_any()
+    } else {
+        let items = problems
+            .into_iter()
+            .map(|problem| {
+                let frozen = problem.ranking_frozen;
+                view! {
+                    <li data-testid="cited-problem">
+                        {problem.title} " "
+                        <span class="muted">
+                            "(" {i18n::school_year(problem.school_year)} ", "
+                            {move || if frozen { i18n.t().launch.ranking_frozen } else { i18n.t().launch.ranking_open }}
+                            ")"
+                        </span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="plain-list">{items}</ul> }.into_any()
+    };
+
     view! {
         <article class="card" data-testid="project-card">
             <dl class="facts">
@@ -76,6 +116,11 @@ pub fn ProjectCard(
                     {move || i18n.t().projects.level_with_status(level, platform_status)}
                 </dd>
                 {supervisor}
+                {affiliation}
+                <dt>{move || i18n.t().launch.directions}</dt>
+                <dd data-testid="project-directions">{directions}</dd>
+                <dt>{move || i18n.t().launch.cited_problems}</dt>
+                <dd data-testid="project-problems">{problems}</dd>
                 <dt>{move || i18n.t().projects.school_years}</dt>
                 <dd data-testid="project-years">{i18n::school_years(start_year, end_year)}</dd>
                 <dt>{move || i18n.t().status}</dt>

@@ -3,10 +3,12 @@
 use crate::access;
 use crate::api;
 use crate::app::use_auth;
+use crate::components::directions_editor::{DirectionDraft, DirectionsEditor};
 use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::field_error::server_message;
 use crate::components::form_actions::FormActions;
 use crate::components::option_select::{OptionSelect, organisations, school_accounts};
+use crate::components::problem_picker::ProblemPicker;
 use crate::components::select_field::SelectField;
 use crate::components::text_field::{TextField, trimmed};
 use crate::components::textarea_field::TextAreaField;
@@ -24,7 +26,8 @@ const YEARS_AROUND: i32 = 10;
 
 /// The project card as a form: title, problem, origin with the competition and the
 /// customer (a committee), level with the platform status or the scientific supervisor
-/// (an account of the school, or anyone by name), school years and status. Fields that
+/// (an account of the school, or anyone by name with their affiliation), the directions
+/// of work, the problems of the school's rankings it answers, school years and status. Fields that
 /// do not apply are hidden and sent empty; the server's objections appear next to
 /// each field.
 #[component]
@@ -62,12 +65,20 @@ pub fn ProjectForm(
             .unwrap_or(PlatformStatus::Municipal),
     );
     let supervisor = RwSignal::new(current.and_then(|p| p.supervisor_id));
-    // Kept as they are on save: the card's other tabs edit them.
-    let kept_affiliation = current.and_then(|p| p.supervisor_affiliation.clone());
-    let kept_directions = current.map(|p| p.directions.clone()).unwrap_or_default();
-    let kept_problems: Vec<i64> = current
-        .map(|p| p.problems.iter().map(|c| c.id).collect())
-        .unwrap_or_default();
+    let affiliation = RwSignal::new(
+        current
+            .and_then(|p| p.supervisor_affiliation.clone())
+            .unwrap_or_default(),
+    );
+    let directions = RwSignal::new(DirectionDraft::rows(
+        current.map(|p| p.directions.as_slice()).unwrap_or_default(),
+    ));
+    let problem_ids = RwSignal::new(
+        current
+            .map(|p| p.problems.iter().map(|c| c.id).collect::<Vec<_>>())
+            .unwrap_or_default(),
+    );
+    let cited = current.map(|p| p.problems.clone()).unwrap_or_default();
     let supervisor_name = RwSignal::new(
         current
             .filter(|p| p.supervisor_id.is_none())
@@ -165,10 +176,10 @@ pub fn ProjectForm(
             level: level.get_untracked(),
             platform_status: (!laboratory).then(|| platform_status.get_untracked()),
             supervisor_id: supervisor,
-            supervisor_affiliation: kept_affiliation.clone().filter(|_| name.is_some()),
+            supervisor_affiliation: Some(trimmed(affiliation)).filter(|text| name.is_some() && !text.is_empty()),
             supervisor_name: name,
-            directions: kept_directions.clone(),
-            problem_ids: kept_problems.clone(),
+            directions: directions.with_untracked(|rows| DirectionDraft::texts(rows)),
+            problem_ids: problem_ids.get_untracked(),
             start_year: start_year.get_untracked().unwrap_or(first_year),
             end_year: end_year.get_untracked().unwrap_or(first_year),
             status: Some(status.get_untracked()),
@@ -248,8 +259,18 @@ pub fn ProjectForm(
                         value=supervisor_name
                         error=name_error
                     />
+                    <TextField
+                        id="project-affiliation"
+                        label=|t| t.launch.affiliation
+                        autocomplete="off"
+                        hint=|t| t.launch.affiliation_hint
+                        value=affiliation
+                        error=server_message(error, "supervisor_affiliation")
+                    />
                 </Show>
             </div>
+            <DirectionsEditor rows=directions error=error/>
+            <ProblemPicker org=org chosen=problem_ids cited=cited error=error/>
             <div class="form-grid form-grid-fill">
                 <OptionSelect
                     id="project-start-year"

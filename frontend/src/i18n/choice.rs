@@ -3,10 +3,12 @@
 use super::Texts;
 use openapi::lifecycle::DeliveryForm;
 use openapi::organisations::OrganisationKind;
+use openapi::plan::PlanStatus;
 use openapi::projects::{PlatformStatus, ProjectLevel, ProjectOrigin, ProjectStatus};
 use openapi::resources::{
     DevelopmentElement, KitItemType, ProgrammeFormat, ResourceForm, Stage, VersionKind, Visibility,
 };
+use openapi::structures::{MemberFunction, StructureKind};
 use openapi::users::{Locale, Role};
 
 /// A value offered as an option: every value in order, the option's `value` attribute
@@ -98,4 +100,7 @@ wire_choices! {
     Stage => |t, stage| t.resources.stage(stage);
     VersionKind => |t, kind| t.lifecycle.kind(kind);
     DeliveryForm => |t, form| t.deliveries.form(form);
+    StructureKind => |t, kind| t.launch.structure_kind(kind);
+    MemberFunction => |t, function| t.launch.function(function);
+    PlanStatus => |t, status| t.launch.plan_status(status);
 }

@@ -421,4 +421,5 @@ pub const EN: Texts = Texts {
         count: "Resources at this stage",
         updated: "Updated",
     },
+    launch: super::launch_en::EN_LAUNCH,
 };

@@ -5,6 +5,10 @@
 
 mod choice;
 mod en;
+mod launch;
+mod launch_en;
+mod launch_ru;
+mod launch_texts;
 mod ru;
 mod texts;
 mod work;
@@ -141,6 +145,11 @@ impl Texts {
             ApiError::SignedOut => self.err_signed_out,
             ApiError::Unexpected => self.err_internal,
             ApiError::Problem(problem) => match problem.code {
+                ProblemCode::Conflict if problem.reason.is_some() => problem
+                    .reason
+                    .as_deref()
+                    .and_then(|reason| self.launch.refusal(reason))
+                    .unwrap_or(self.err_conflict),
                 ProblemCode::TransitionRefused => problem
                     .reason
                     .as_deref()

@@ -421,4 +421,5 @@ pub const RU: Texts = Texts {
         count: "Ресурсов на этапе",
         updated: "Изменён",
     },
+    launch: super::launch_ru::RU_LAUNCH,
 };

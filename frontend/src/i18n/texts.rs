@@ -307,4 +307,6 @@ pub struct Texts {
     pub registry: RegistryTexts,
     /// The texts of the lifecycle board.
     pub board: BoardTexts,
+    /// The texts of the launch procedure.
+    pub launch: super::launch_texts::LaunchTexts,
 }

@@ -1,7 +1,9 @@
 //! `/`: the signed-in user's start page.
 
+use crate::access;
 use crate::api;
 use crate::app::use_auth;
+use crate::components::reminders::Reminders;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 
@@ -21,6 +23,7 @@ pub fn HomePage() -> impl IntoView {
     let name = move || auth.with_me(|me| me.full_name.clone()).unwrap_or_default();
     let organisation_name = move || auth.with_me(|me| me.organisation.name.clone()).unwrap_or_default();
     let roles = move || auth.with_me(|me| me.roles.clone()).unwrap_or_default();
+    let show_reminders = move || auth.with_me(access::may_read_projects).unwrap_or(false);
     let platform_admin = move || auth.with_me(|me| me.is_platform_admin).unwrap_or(false);
     let details = move || {
         organisation
@@ -58,6 +61,9 @@ pub fn HomePage() -> impl IntoView {
                         </Show>
                     </ul>
                 </article>
+                <Show when=show_reminders>
+                    <Reminders/>
+                </Show>
             </div>
         </section>
     }

@@ -1,5 +1,6 @@
 //! The pages of the platform, one per route and one component per file.
 
+pub mod approvals;
 pub mod audit;
 pub mod board;
 pub mod catalogue;
@@ -7,10 +8,12 @@ pub mod feedback;
 pub mod home;
 pub mod login;
 pub mod not_found;
+pub mod order_print;
 pub mod organisations;
 pub mod profile;
 pub mod project;
 pub mod projects;
+pub mod ranking;
 pub mod registry;
 pub mod requests;
 pub mod resource;

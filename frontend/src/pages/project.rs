@@ -1,13 +1,21 @@
-//! `/projects/:id`: one project and its resources.
+//! `/projects/:id` and `/projects/:id/:tab`: one project, its card and the tabs of its
+//! launch: resources, structures, document package, plan, indicators and orders.
 
 use crate::access;
 use crate::api::{self, ApiError};
 use crate::app::use_auth;
 use crate::components::error_alert::ErrorAlert;
 use crate::components::loading::Loading;
+use crate::components::platform_confirmations::PlatformConfirmations;
 use crate::components::project_card::ProjectCard;
 use crate::components::project_form::ProjectForm;
+use crate::components::project_indicators::ProjectIndicators;
+use crate::components::project_orders::ProjectOrders;
+use crate::components::project_package::ProjectPackage;
+use crate::components::project_plan::ProjectPlan;
 use crate::components::project_resources::ProjectResources;
+use crate::components::project_structures::ProjectStructures;
+use crate::components::project_tabs::ProjectTabs;
 use crate::i18n::use_i18n;
 use leptos::Params;
 use leptos::prelude::*;
@@ -22,6 +30,8 @@ use openapi::projects::Project;
 struct ProjectParams {
     /// The project's id.
     id: Option<i64>,
+    /// The tab, absent for the card.
+    tab: Option<String>,
 }
 
 /// The project's card, «Изменить» (the same form as for a new project) for the school's
@@ -32,6 +42,15 @@ pub fn ProjectPage() -> impl IntoView {
     let auth = use_auth();
     let params = use_params::<ProjectParams>();
     let id = Memo::new(move |_| params.with(|params| params.as_ref().ok().and_then(|params| params.id)));
+    let tab = Memo::new(move |_| {
+        params.with(|params| {
+            params
+                .as_ref()
+                .ok()
+                .and_then(|params| params.tab.clone())
+                .unwrap_or_default()
+        })
+    });
     let editing = RwSignal::new(false);
     let project = LocalResource::new(move || {
         let id = id.get();
@@ -58,6 +77,10 @@ pub fn ProjectPage() -> impl IntoView {
                         .unwrap_or(false);
                     let (id, org) = (shown.id, shown.org_id);
                     let title = shown.title.clone();
+                    let shown_plan = shown.clone();
+                    let shown_indicators = shown.clone();
+                    let shown_orders = shown.clone();
+                    let shown_card = shown.clone();
                     let card = move || {
                         if editing.get() {
                             view! {
@@ -86,8 +109,20 @@ pub fn ProjectPage() -> impl IntoView {
                                 </button>
                             </Show>
                         </div>
-                        {card}
-                        <ProjectResources project=id org=org/>
+                        <ProjectTabs project=id/>
+                        {move || match tab.get().as_str() {
+                            "resources" => view! { <ProjectResources project=id org=org/> }.into_any(),
+                            "structures" => view! { <ProjectStructures project=id org=org/> }.into_any(),
+                            "package" => view! { <ProjectPackage project=id org=org/> }.into_any(),
+                            "plan" => view! { <ProjectPlan project=shown_plan.clone()/> }.into_any(),
+                            "indicators" => view! { <ProjectIndicators project=shown_indicators.clone()/> }.into_any(),
+                            "orders" => view! { <ProjectOrders project=shown_orders.clone()/> }.into_any(),
+                            _ => view! {
+                                {card.clone()}
+                                <PlatformConfirmations project=shown_card.clone() on_saved=saved/>
+                            }
+                            .into_any(),
+                        }}
                     }
                     .into_any()
                 }

@@ -5,11 +5,11 @@ import { describe, it } from 'node:test';
 import { navLinkIds, resultPath, signIn, useBrowser } from '../support/browser.js';
 
 const ACCOUNTS = [
-  { role: 'the school director (admin)', email: 'director@sch61.demo', org: 'СОШ № 61', nav: ['nav-home', 'nav-projects', 'nav-board', 'nav-catalogue', 'nav-requests', 'nav-users', 'nav-audit', 'nav-profile'] },
-  { role: 'a council member', email: 'council@sch61.demo', org: 'СОШ № 61', nav: ['nav-home', 'nav-projects', 'nav-board', 'nav-catalogue', 'nav-requests', 'nav-profile'] },
-  { role: 'a teacher (staff)', email: 'teacher@sch61.demo', org: 'СОШ № 61', nav: ['nav-home', 'nav-projects', 'nav-board', 'nav-catalogue', 'nav-requests', 'nav-profile'] },
-  { role: 'a scientific supervisor', email: 'supervisor@sch61.demo', org: 'СОШ № 61', nav: ['nav-home', 'nav-projects', 'nav-catalogue', 'nav-profile'] },
-  { role: 'a committee member', email: 'committee@kom.demo', nav: ['nav-home', 'nav-projects', 'nav-board', 'nav-catalogue', 'nav-requests', 'nav-registry', 'nav-organisations', 'nav-audit', 'nav-profile'] },
+  { role: 'the school director (admin)', email: 'director@sch61.demo', org: 'СОШ № 61', nav: ['nav-home', 'nav-projects', 'nav-ranking', 'nav-approvals', 'nav-board', 'nav-catalogue', 'nav-requests', 'nav-users', 'nav-audit', 'nav-profile'] },
+  { role: 'a council member', email: 'council@sch61.demo', org: 'СОШ № 61', nav: ['nav-home', 'nav-projects', 'nav-ranking', 'nav-approvals', 'nav-board', 'nav-catalogue', 'nav-requests', 'nav-profile'] },
+  { role: 'a teacher (staff)', email: 'teacher@sch61.demo', org: 'СОШ № 61', nav: ['nav-home', 'nav-projects', 'nav-ranking', 'nav-board', 'nav-catalogue', 'nav-requests', 'nav-profile'] },
+  { role: 'a scientific supervisor', email: 'supervisor@sch61.demo', org: 'СОШ № 61', nav: ['nav-home', 'nav-projects', 'nav-ranking', 'nav-catalogue', 'nav-profile'] },
+  { role: 'a committee member', email: 'committee@kom.demo', nav: ['nav-home', 'nav-projects', 'nav-ranking', 'nav-board', 'nav-catalogue', 'nav-requests', 'nav-registry', 'nav-organisations', 'nav-audit', 'nav-profile'] },
   { role: 'a partner school teacher', email: 'partner@sch12.demo', org: 'СОШ № 12', nav: ['nav-home', 'nav-catalogue', 'nav-requests', 'nav-profile'] },
   {
     role: 'the platform operator (admin and platform administrator)',
@@ -21,6 +21,8 @@ const ACCOUNTS = [
 const LABELS = {
   'nav-home': 'Главная',
   'nav-projects': 'Проекты',
+  'nav-ranking': 'Ранжирование проблем',
+  'nav-approvals': 'Ожидают решения',
   'nav-board': 'Доска этапов',
   'nav-catalogue': 'Каталог',
   'nav-requests': 'Запросы',

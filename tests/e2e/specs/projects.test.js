@@ -53,6 +53,8 @@ describe('projects and resources', () => {
       await page.getByTestId('project-customer-value').getByText('Комитет образования и науки').waitFor();
       assert.match(await page.getByTestId('project-years').textContent(), /^\d{4}\/\d{4} – \d{4}\/\d{4}$/);
 
+      // The resources are on their own tab of the project page.
+      await page.getByTestId('tab-resources').click();
       await page.getByTestId('add-resource').click();
       const editor = page.getByTestId('resource-editor');
       await editor.getByTestId('resource-title').fill(RESOURCE_TITLE);
@@ -96,7 +98,7 @@ describe('projects and resources', () => {
     withPage(async (page) => {
       const project = await createProject('council@sch61.demo', `Проект для проверки долей ${STAMP}`);
       await signIn(page, 'council@sch61.demo');
-      await page.goto(`/projects/${project.id}`);
+      await page.goto(`/projects/${project.id}/resources`);
       await page.getByTestId('add-resource').click();
       const editor = page.getByTestId('resource-editor');
       await editor.getByTestId('resource-title').fill(`Ресурс с неверными долями ${STAMP}`);
@@ -132,6 +134,7 @@ describe('projects and resources', () => {
       // A teacher still adds resources to the school's projects.
       await row.getByTestId('project-link').click();
       await page.getByTestId('project-card').waitFor();
+      await page.getByTestId('tab-resources').click();
       await page.getByTestId('add-resource').waitFor();
       assert.equal(await page.getByTestId('edit-project').count(), 0);
     }));
@@ -167,6 +170,7 @@ describe('projects and resources', () => {
       await page.getByTestId('nav-projects').click();
       await searchProjects(page, PROJECT_TITLE);
       await page.getByTestId('project-row').filter({ hasText: PROJECT_TITLE }).getByTestId('project-link').click();
+      await page.getByTestId('tab-resources').click();
       await page.getByTestId('resource-row').filter({ hasText: RESOURCE_TITLE }).getByTestId('resource-link').click();
 
       // The resource's address is a deep link: a reload shows the same resource.

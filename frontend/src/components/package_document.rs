@@ -1,0 +1,209 @@
+//! One document of the package: its latest version, a new version, the history.
+
+use crate::access;
+use crate::api;
+use crate::app::use_auth;
+use crate::components::add_button::AddButton;
+use crate::components::error_alert::{ErrorAlert, failure};
+use crate::components::field_error::server_message;
+use crate::components::form_actions::FormActions;
+use crate::components::textarea_field::TextAreaField;
+use crate::components::version_review::VersionView;
+use crate::i18n::{Pick, use_i18n};
+use leptos::prelude::*;
+use openapi::package::{DocumentKind, InnovationMap, PackageDocument, VersionInput};
+use openapi::{OrganisationId, ProjectId};
+
+/// The innovation map's fields: the wire name, the label, and the field of the struct.
+type MapField = (&'static str, Pick, fn(&mut InnovationMap) -> &mut String);
+
+/// The nine fields of the innovation map, in order.
+pub const MAP_FIELDS: [MapField; 9] = [
+    ("problem", |t| t.launch.map_problem, |m| &mut m.problem),
+    ("idea", |t| t.launch.map_idea, |m| &mut m.idea),
+    ("goal", |t| t.launch.map_goal, |m| &mut m.goal),
+    ("tasks", |t| t.launch.map_tasks, |m| &mut m.tasks),
+    (
+        "expected_results",
+        |t| t.launch.map_expected_results,
+        |m| &mut m.expected_results,
+    ),
+    ("products", |t| t.launch.map_products, |m| &mut m.products),
+    ("resources", |t| t.launch.map_resources, |m| &mut m.resources),
+    ("risks", |t| t.launch.map_risks, |m| &mut m.risks),
+    ("consumers", |t| t.launch.map_consumers, |m| &mut m.consumers),
+];
+
+/// The document's name, its latest version with the review and the thread, a form for
+/// a new version (the programme's text, the map's nine fields, or a button that records
+/// the plan or the indicators) and the history of versions on demand.
+#[component]
+pub fn PackageDocumentCard(
+    /// The project.
+    project: ProjectId,
+    /// Its school.
+    org: OrganisationId,
+    /// The document with its latest version.
+    document: PackageDocument,
+    /// Called after a new version, a decision or a comment.
+    on_changed: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let may_submit = auth
+        .with_me_untracked(|me| access::may_edit_resources(me, org))
+        .unwrap_or(false);
+    let kind = document.kind;
+    let adding = RwSignal::new(false);
+    let showing_history = RwSignal::new(false);
+    let latest = document.latest.clone();
+    // The new version starts from the latest one's content.
+    let (first_text, first_map) = match latest.as_ref().map(|v| &v.content) {
+        Some(openapi::package::DocumentContent::Programme { text }) => (text.clone(), InnovationMap::default()),
+        Some(openapi::package::DocumentContent::InnovationMap { map }) => (String::new(), map.clone()),
+        _ => (String::new(), InnovationMap::default()),
+    };
+    let text = RwSignal::new(first_text);
+    let note = RwSignal::new(String::new());
+    let map_values: Vec<RwSignal<String>> = MAP_FIELDS
+        .iter()
+        .map(|(_, _, field)| {
+            let mut map = first_map.clone();
+            RwSignal::new(field(&mut map).clone())
+        })
+        .collect();
+    let submit = Action::new_local(move |input: &VersionInput| {
+        let input = input.clone();
+        async move {
+            let saved = api::package::submit_version(project, kind, &input).await;
+            if saved.is_ok() {
+                adding.set(false);
+                on_changed.run(());
+            }
+            saved
+        }
+    });
+    let error = failure(submit);
+    let values = map_values.clone();
+    let build = move || {
+        let mut map = InnovationMap::default();
+        for ((_, _, field), value) in MAP_FIELDS.iter().zip(&values) {
+            *field(&mut map) = value.get_untracked().trim().to_owned();
+        }
+        VersionInput {
+            text: (kind == DocumentKind::Programme).then(|| text.get_untracked().trim().to_owned()),
+            map: (kind == DocumentKind::InnovationMap).then_some(map),
+            note: note.get_untracked().trim().to_owned(),
+        }
+    };
+    let fields = match kind {
+        DocumentKind::Programme => view! {
+            <TextAreaField
+                id="version-text"
+                label=|t| t.launch.programme_text
+                rows=8
+                value=text
+                error=server_message(error, "text")
+            />
+        }
+        .into_any(),
+        DocumentKind::InnovationMap => MAP_FIELDS
+            .iter()
+            .zip(map_values)
+            .map(|((name, label, _), value)| {
+                let id: &'static str = match *name {
+                    "problem" => "map-problem",
+                    "idea" => "map-idea",
+                    "goal" => "map-goal",
+                    "tasks" => "map-tasks",
+                    "expected_results" => "map-expected_results",
+                    "products" => "map-products",
+                    "resources" => "map-resources",
+                    "risks" => "map-risks",
+                    _ => "map-consumers",
+                };
+                let field = format!("map.{name}");
+                view! {
+                    <TextAreaField
+                        id=id
+                        label=*label
+                        rows=2
+                        value=value
+                        error=crate::components::field_error::server_message_for(error, move || field.clone())
+                    />
+                }
+            })
+            .collect_view()
+            .into_any(),
+        DocumentKind::WorkPlan => view! { <p class="hint">{move || i18n.t().launch.snapshot_plan_hint}</p> }.into_any(),
+        DocumentKind::ResultsTracking => {
+            view! { <p class="hint">{move || i18n.t().launch.snapshot_tracking_hint}</p> }.into_any()
+        }
+    };
+    let snapshot = matches!(kind, DocumentKind::WorkPlan | DocumentKind::ResultsTracking);
+    let history = LocalResource::new(move || async move {
+        if showing_history.get() {
+            api::package::list_versions(project, kind).await.map(Some)
+        } else {
+            Ok(None)
+        }
+    });
+    let history_view = move || {
+        history.get().map(|result| match result {
+            Err(error) => view! { <ErrorAlert error=Some(error)/> }.into_any(),
+            Ok(None) => ().into_any(),
+            Ok(Some(versions)) => versions
+                .into_iter()
+                .skip(1)
+                .map(|version| view! { <VersionView version=version org=org on_changed=on_changed compact=true/> })
+                .collect_view()
+                .into_any(),
+        })
+    };
+    let latest_view = match latest {
+        Some(version) => view! { <VersionView version=version org=org on_changed=on_changed/> }.into_any(),
+        None => view! { <p class="muted" data-testid="no-version">{move || i18n.t().launch.no_version}</p> }.into_any(),
+    };
+
+    view! {
+        <article class="card block" data-testid="package-document" data-kind=kind.as_str()>
+            <div class="section-head">
+                <h3>{move || i18n.t().launch.document(kind)}</h3>
+                <AddButton label=|t| t.launch.new_version testid="new-version" open=adding allowed=may_submit/>
+            </div>
+                <form
+                    hidden=move || !adding.get()
+                    class="form subform"
+                    data-testid="version-form"
+                    novalidate
+                    on:submit={
+                        let build = build.clone();
+                        move |event| {
+                            event.prevent_default();
+                            submit.dispatch(build());
+                        }
+                    }
+                >
+                    {fields}
+                    <TextAreaField id="version-note" label=|t| t.launch.note rows=2 value=note error=server_message(error, "note")/>
+                    <ErrorAlert error=error testid="version-form-error"/>
+                    <FormActions
+                        submit=if snapshot { |t| t.launch.submit_snapshot } else { |t| t.launch.submit_version }
+                        pending=submit.pending()
+                        submit_testid="version-submit"
+                        on_cancel=Callback::new(move |()| adding.set(false))
+                    />
+                </form>
+            {latest_view}
+            <button
+                type="button"
+                class="link-button"
+                data-testid="toggle-history"
+                on:click=move |_| showing_history.update(|on| *on = !*on)
+            >
+                {move || if showing_history.get() { i18n.t().launch.hide_history } else { i18n.t().launch.show_history }}
+            </button>
+            <div class="history" data-testid="version-history">{history_view}</div>
+        </article>
+    }
+}

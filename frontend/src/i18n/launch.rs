@@ -1,0 +1,112 @@
+//! The names of the launch procedure's closed sets of values and its refusals.
+
+use super::launch_texts::LaunchTexts;
+use openapi::orders::OrderStatus;
+use openapi::package::{DocumentKind, VersionStatus};
+use openapi::plan::{PlanStatus, WaitingKind};
+use openapi::structures::{MemberFunction, StructureKind, StructureStatus};
+
+impl LaunchTexts {
+    /// The message for a refusal reason of the launch procedure's API.
+    pub fn refusal(&self, reason: &str) -> Option<&'static str> {
+        Some(match reason {
+            "package_not_approved" => self.refused_package_not_approved,
+            "structures_not_approved" => self.refused_structures_not_approved,
+            "no_ranked_problems" => self.refused_no_ranked_problems,
+            "order_issued" => self.refused_order_issued,
+            "ranking_frozen" => self.refused_ranking_frozen,
+            "ranking_scored" => self.refused_ranking_scored,
+            "problem_cited" => self.refused_problem_cited,
+            "year_confirmed" => self.refused_year_confirmed,
+            "nothing_to_submit" => self.refused_nothing_to_submit,
+            "not_under_review" => self.refused_not_under_review,
+            "already_approved" => self.refused_already_approved,
+            _ => return None,
+        })
+    }
+
+    /// The name of a structure kind.
+    pub fn structure_kind(&self, kind: StructureKind) -> &'static str {
+        match kind {
+            StructureKind::Council => self.kind_council,
+            StructureKind::CreativeGroup => self.kind_creative_group,
+            StructureKind::Laboratory => self.kind_laboratory,
+            StructureKind::Department => self.kind_department,
+        }
+    }
+
+    /// The name of a member's function.
+    pub fn function(&self, function: MemberFunction) -> &'static str {
+        match function {
+            MemberFunction::Head => self.fn_head,
+            MemberFunction::Secretary => self.fn_secretary,
+            MemberFunction::Member => self.fn_member,
+            MemberFunction::Expert => self.fn_expert,
+        }
+    }
+
+    /// The name of a structure's status.
+    pub fn structure_status(&self, status: StructureStatus) -> &'static str {
+        match status {
+            StructureStatus::Draft => self.st_draft,
+            StructureStatus::Approved => self.st_approved,
+            StructureStatus::Changed => self.st_changed,
+        }
+    }
+
+    /// The name of a package document.
+    pub fn document(&self, kind: DocumentKind) -> &'static str {
+        match kind {
+            DocumentKind::Programme => self.doc_programme,
+            DocumentKind::InnovationMap => self.doc_innovation_map,
+            DocumentKind::WorkPlan => self.doc_work_plan,
+            DocumentKind::ResultsTracking => self.doc_results_tracking,
+        }
+    }
+
+    /// The name of a version's review state.
+    pub fn version_status(&self, status: VersionStatus) -> &'static str {
+        match status {
+            VersionStatus::UnderReview => self.vs_under_review,
+            VersionStatus::Approved => self.vs_approved,
+            VersionStatus::Returned => self.vs_returned,
+            VersionStatus::Superseded => self.vs_superseded,
+        }
+    }
+
+    /// The name of a plan item's status.
+    pub fn plan_status(&self, status: PlanStatus) -> &'static str {
+        match status {
+            PlanStatus::Planned => self.ps_planned,
+            PlanStatus::InProgress => self.ps_in_progress,
+            PlanStatus::Done => self.ps_done,
+            PlanStatus::Cancelled => self.ps_cancelled,
+        }
+    }
+
+    /// The name of an order's status.
+    pub fn order_status(&self, status: OrderStatus) -> &'static str {
+        match status {
+            OrderStatus::Draft => self.os_draft,
+            OrderStatus::Issued => self.os_issued,
+        }
+    }
+
+    /// What kind of thing waits for a decision.
+    pub fn waiting_kind(&self, kind: WaitingKind) -> &'static str {
+        match kind {
+            WaitingKind::Structure => self.wk_structure,
+            WaitingKind::DocumentVersion => self.wk_document_version,
+            WaitingKind::Order => self.wk_order,
+        }
+    }
+
+    /// «Срок через 3 дн.», «Срок сегодня» or «Просрочено на 2 дн.».
+    pub fn days_left(&self, days: i64) -> String {
+        match days {
+            0 => self.due_today.to_owned(),
+            days if days > 0 => self.due_in.replace("{}", &days.to_string()),
+            days => self.overdue_by.replace("{}", &(-days).to_string()),
+        }
+    }
+}
