@@ -112,7 +112,7 @@ async fn a_school_goes_from_ranked_problems_to_an_issued_order() {
         draft
             .points
             .iter()
-            .any(|point| point.contains("Сетевое взаимодействие"))
+            .any(|point| point.contains("1) разработка методических рекомендаций; 2) сетевое взаимодействие"))
     );
     let refused = app
         .post(
@@ -380,6 +380,12 @@ async fn a_school_goes_from_ranked_problems_to_an_issued_order() {
             .to_str()
             .unwrap()
             .contains("wordprocessingml")
+    );
+    let disposition = reply.headers()["content-disposition"].to_str().unwrap().to_owned();
+    assert!(
+        disposition.contains("filename=\"order-45-_.docx\"")
+            && disposition.contains("filename*=UTF-8''order%2D45%2D%D0%BE.docx"),
+        "an ASCII name and the UTF-8 one: {disposition}"
     );
     let bytes = reply.bytes().await.unwrap();
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();

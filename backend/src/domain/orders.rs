@@ -30,14 +30,33 @@ pub fn standard_points(project_title: &str, school_year: i32, directions: &[Stri
          отслеживания результатов в редакции, одобренной педагогическим советом."
             .to_owned(),
     );
-    points.extend(
-        directions
+    if !directions.is_empty() {
+        let listed: Vec<String> = directions
             .iter()
-            .map(|direction| format!("Определить направлением инновационной деятельности: {direction}.")),
-    );
+            .enumerate()
+            .map(|(index, direction)| format!("{}) {}", index + 1, sentence_part(direction)))
+            .collect();
+        points.push(format!(
+            "Определить направления инновационной деятельности: {}.",
+            listed.join("; ")
+        ));
+    }
     points.push("Утвердить состав участников инновационной деятельности и их компетенцию (приложение).".to_owned());
     points.push("Контроль за исполнением настоящего приказа оставляю за собой.".to_owned());
     points
+}
+
+/// A direction as a part of a sentence: without a final full stop, its first letter in
+/// lower case unless the first word is an abbreviation («ИКТ»).
+fn sentence_part(direction: &str) -> String {
+    let trimmed = direction.trim().trim_end_matches('.');
+    let mut chars = trimmed.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if second.is_lowercase() => {
+            first.to_lowercase().chain(trimmed.chars().skip(1)).collect()
+        }
+        _ => trimmed.to_owned(),
+    }
 }
 
 /// An order's fields, validated.
@@ -204,10 +223,22 @@ mod tests {
             standard_title("Смысловое чтение", 2026),
             "Об организации инновационной деятельности по теме «Смысловое чтение» в 2026/2027 учебном году"
         );
-        let points = standard_points("Смысловое чтение", 2026, &["сетевое взаимодействие".to_owned()]);
+        let points = standard_points(
+            "Смысловое чтение",
+            2026,
+            &["Сетевое взаимодействие.".to_owned(), "ИКТ-сопровождение".to_owned()],
+        );
         assert_eq!(points.len(), 5);
-        assert!(points[2].contains("сетевое взаимодействие"));
+        assert_eq!(
+            points[2],
+            "Определить направления инновационной деятельности: 1) сетевое взаимодействие; 2) ИКТ-сопровождение."
+        );
         assert!(points[0].contains("2026/2027"));
+        assert_eq!(
+            standard_points("Смысловое чтение", 2026, &[]).len(),
+            4,
+            "no directions, no such point"
+        );
     }
 
     #[test]

@@ -16,7 +16,7 @@ use crate::domain::text::field_error;
 use crate::error::ApiError;
 use crate::extract::Json;
 use crate::state::AppState;
-use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
+use actix_web::http::header::{self, Charset, ContentDisposition, DispositionParam, DispositionType, ExtendedValue};
 use actix_web::{HttpResponse, get, post, put, web};
 use diesel::prelude::*;
 use openapi::FieldErrorCode::{NotAllowed, Taken};
@@ -384,9 +384,18 @@ pub async fn download_order_docx(
     } else {
         ""
     };
+    let name = format!("order-{safe_number}{draft}.docx");
+    let ascii: String = name.chars().map(|c| if c.is_ascii() { c } else { '_' }).collect();
     let disposition = ContentDisposition {
         disposition: DispositionType::Attachment,
-        parameters: vec![DispositionParam::Filename(format!("order-{safe_number}{draft}.docx"))],
+        parameters: vec![
+            DispositionParam::Filename(ascii),
+            DispositionParam::FilenameExt(ExtendedValue {
+                charset: Charset::Ext("UTF-8".to_owned()),
+                language_tag: None,
+                value: name.into_bytes(),
+            }),
+        ],
     };
     Ok(HttpResponse::Ok()
         .insert_header((
