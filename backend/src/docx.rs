@@ -103,7 +103,12 @@ pub fn document_xml(order: &Order) -> String {
         false,
         r#"<w:ind w:firstLine="709"/>"#,
     ));
-    body.push_str(&paragraph("ПРИКАЗЫВАЮ:", Align::Left, true, ""));
+    body.push_str(&paragraph(
+        "ПРИКАЗЫВАЮ:",
+        Align::Left,
+        true,
+        r#"<w:spacing w:before="120" w:after="120"/>"#,
+    ));
     for (index, point) in order.points.iter().enumerate() {
         body.push_str(&paragraph(
             &format!("{}. {point}", index + 1),
@@ -131,7 +136,7 @@ pub fn document_xml(order: &Order) -> String {
             true,
             r#"<w:spacing w:before="240" w:after="240"/>"#,
         ));
-        let widths = [567, 2600, 2300, 1400, 2488];
+        let widths = [567, 2600, 2100, 1700, 2388];
         let grid: String = widths.iter().map(|w| format!(r#"<w:gridCol w:w="{w}"/>"#)).collect();
         body.push_str(&format!(
             r#"<w:tbl><w:tblPr><w:tblW w:w="{TEXT_WIDTH}" w:type="dxa"/><w:tblBorders><w:top w:val="single" w:sz="4"/><w:left w:val="single" w:sz="4"/><w:bottom w:val="single" w:sz="4"/><w:right w:val="single" w:sz="4"/><w:insideH w:val="single" w:sz="4"/><w:insideV w:val="single" w:sz="4"/></w:tblBorders></w:tblPr><w:tblGrid>{grid}</w:tblGrid>"#
