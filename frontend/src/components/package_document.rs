@@ -7,6 +7,7 @@ use crate::components::add_button::AddButton;
 use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::field_error::server_message;
 use crate::components::form_actions::FormActions;
+use crate::components::loading::Loading;
 use crate::components::textarea_field::TextAreaField;
 use crate::components::version_review::VersionView;
 use crate::i18n::{Pick, use_i18n};
@@ -149,9 +150,17 @@ pub fn PackageDocumentCard(
         }
     });
     let history_view = move || {
-        history.get().map(|result| match result {
+        let Some(result) = history.get() else {
+            return showing_history.get().then(|| view! { <Loading/> }.into_any());
+        };
+        Some(match result {
             Err(error) => view! { <ErrorAlert error=Some(error)/> }.into_any(),
             Ok(None) => ().into_any(),
+            // The latest version is shown above; the history lists the earlier ones.
+            Ok(Some(versions)) if versions.len() < 2 => view! {
+                <p class="muted" data-testid="no-earlier-versions">{move || i18n.t().launch.no_earlier_versions}</p>
+            }
+            .into_any(),
             Ok(Some(versions)) => versions
                 .into_iter()
                 .skip(1)

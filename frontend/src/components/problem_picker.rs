@@ -1,7 +1,9 @@
 //! Choosing the problems of the school's rankings that a project answers.
 
 use crate::api::{self, ApiError};
+use crate::components::error_alert::ErrorAlert;
 use crate::components::field_error::{FieldError, server_message};
+use crate::components::loading::Loading;
 use crate::i18n::{self, use_i18n};
 use leptos::prelude::*;
 use openapi::OrganisationId;
@@ -40,12 +42,21 @@ pub fn ProblemPicker(
         }
         Ok::<_, ApiError>(listed)
     });
+    // The rankings could not be read: say so rather than offer nothing to cite.
+    let load_error = Signal::derive(move || problems.get().and_then(Result::err));
     let options = move || {
-        let mut listed = problems.get().and_then(Result::ok).unwrap_or_default();
+        let loaded = problems.get();
+        if loaded.is_none() && cited.is_empty() {
+            return view! { <Loading/> }.into_any();
+        }
+        let mut listed = loaded.and_then(Result::ok).unwrap_or_default();
         for problem in &cited {
             if !listed.iter().any(|other| other.id == problem.id) {
                 listed.push(problem.clone());
             }
+        }
+        if listed.is_empty() && load_error.with(Option::is_some) {
+            return ().into_any();
         }
         if listed.is_empty() {
             return view! { <p class="muted">{move || i18n.t().launch.no_problems_to_cite}</p> }.into_any();
@@ -90,6 +101,7 @@ pub fn ProblemPicker(
             <legend>{move || i18n.t().launch.cited_problems}</legend>
             <p class="hint">{move || i18n.t().launch.cited_hint}</p>
             {options}
+            <ErrorAlert error=load_error testid="problem-picker-error"/>
             <FieldError id="problem-ids-error" message=server_message(error, "problem_ids")/>
         </fieldset>
     }

@@ -39,7 +39,7 @@ pub fn ProjectIndicators(
         Suspend::new(async move {
             match indicators.await {
                 Err(error) => view! { <ErrorAlert error=Some(error)/> }.into_any(),
-                Ok(list) if list.is_empty() => view! { <EmptyState/> }.into_any(),
+                Ok(list) if list.is_empty() => view! { <EmptyState text=|t| t.launch.no_indicators/> }.into_any(),
                 Ok(list) => list
                     .into_iter()
                     .map(|indicator| view! { <IndicatorCard indicator=indicator years=years may_edit=may_edit on_saved=saved/> })

@@ -51,7 +51,7 @@ pub fn ProjectOrders(
         Suspend::new(async move {
             match orders.await {
                 Err(error) => view! { <ErrorAlert error=Some(error)/> }.into_any(),
-                Ok(list) if list.is_empty() => view! { <EmptyState/> }.into_any(),
+                Ok(list) if list.is_empty() => view! { <EmptyState text=|t| t.launch.no_orders/> }.into_any(),
                 Ok(list) => list
                     .into_iter()
                     .map(|order| {

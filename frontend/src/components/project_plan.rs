@@ -77,13 +77,15 @@ pub fn ProjectPlan(
         Suspend::new(async move {
             match items.await {
                 Err(error) => view! { <ErrorAlert error=Some(error)/> }.into_any(),
-                Ok(page) if page.items.is_empty() => view! { <EmptyState/> }.into_any(),
-                Ok(page) => page
-                    .items
-                    .into_iter()
-                    .map(|item| view! { <PlanEntry item=item project=project.clone() may_edit=may_edit on_saved=reload deleting=deleting/> })
-                    .collect_view()
-                    .into_any(),
+                Ok(page) if page.items.is_empty() => view! { <EmptyState text=|t| t.launch.no_plan_items/> }.into_any(),
+                Ok(page) => {
+                    let entries = page
+                        .items
+                        .into_iter()
+                        .map(|item| view! { <PlanEntry item=item project=project.clone() may_edit=may_edit on_saved=reload deleting=deleting/> })
+                        .collect_view();
+                    view! { <ol class="timeline" data-testid="plan-timeline">{entries}</ol> }.into_any()
+                }
             }
         })
     };
@@ -116,9 +118,8 @@ pub fn ProjectPlan(
             </Show>
             <Transition fallback=|| view! { <Loading/> }>{summary_view}</Transition>
             <ErrorAlert error=failure(delete)/>
-            <ol class="timeline" data-testid="plan-timeline">
-                <Transition fallback=|| view! { <Loading/> }>{timeline}</Transition>
-            </ol>
+            // The loading, empty and error states stand outside the list of items.
+            <Transition fallback=|| view! { <Loading/> }>{timeline}</Transition>
             {move || {
                 deleting
                     .get()

@@ -38,7 +38,7 @@ pub fn ProjectStructures(
         Suspend::new(async move {
             match structures.await {
                 Err(error) => view! { <ErrorAlert error=Some(error)/> }.into_any(),
-                Ok(list) if list.is_empty() => view! { <EmptyState/> }.into_any(),
+                Ok(list) if list.is_empty() => view! { <EmptyState text=|t| t.launch.no_structures/> }.into_any(),
                 Ok(list) => list
                     .into_iter()
                     .map(|structure| view! { <StructureCard structure=structure org=org on_changed=changed/> })

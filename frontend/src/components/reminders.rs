@@ -2,18 +2,26 @@
 
 use crate::api;
 use crate::components::date_field::shown;
+use crate::components::error_alert::ErrorAlert;
+use crate::components::loading::Loading;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// The user's open plan items due within 14 days or overdue: «Срок через N дн.» or
-/// «Просрочено на N дн.», the action and a link to the project's plan.
+/// «Просрочено на N дн.», the action and a link to the project's plan; the loading state
+/// and a failure are shown as such, not as an empty list.
 #[component]
 pub fn Reminders() -> impl IntoView {
     let i18n = use_i18n();
     let reminders = LocalResource::new(api::me::reminders);
     let list = move || {
-        let list = reminders.get().and_then(Result::ok).unwrap_or_default();
+        // Neither «no deadlines» while loading nor when the list could not be read.
+        let list = match reminders.get() {
+            None => return view! { <Loading/> }.into_any(),
+            Some(Err(error)) => return view! { <ErrorAlert error=Some(error) testid="reminders-error"/> }.into_any(),
+            Some(Ok(list)) => list,
+        };
         if list.is_empty() {
             return view! { <p class="muted" data-testid="reminders-empty">{move || i18n.t().launch.reminders_none}</p> }.into_any();
         }

@@ -180,8 +180,18 @@ pub struct LaunchTexts {
     pub map_risks: &'static str,
     /// «Потребители»
     pub map_consumers: &'static str,
+    /// «Структуры ещё не сформированы»
+    pub no_structures: &'static str,
+    /// «Пунктов плана на этот год нет»
+    pub no_plan_items: &'static str,
+    /// «Показатели ещё не добавлены»
+    pub no_indicators: &'static str,
+    /// «Приказов ещё нет»
+    pub no_orders: &'static str,
     /// «Показать историю»
     pub show_history: &'static str,
+    /// «Более ранних версий нет»
+    pub no_earlier_versions: &'static str,
     /// «Скрыть историю»
     pub hide_history: &'static str,
     /// «Одобрить»

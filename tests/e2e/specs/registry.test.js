@@ -19,6 +19,8 @@ describe('registry', () => {
       await filters.getByTestId('registry-search').fill('СОШ № 61');
       await filters.getByTestId('registry-search-submit').click();
       await page.getByTestId('registry-row').filter({ hasText: 'СОШ № 61' }).waitFor();
+      // The unfiltered list holds СОШ № 61 too: wait for the search's answer to replace it.
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid=registry-row]').length === 1);
       assert.equal(await page.getByTestId('registry-row').count(), 1);
 
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('registry-export').click()]);
