@@ -72,7 +72,7 @@ fn IndicatorCard(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let editing = RwSignal::new(false);
-    let number = |value: f64| format!("{value}");
+    let number = move |value: f64| i18n.t().launch.amount(value);
     let rows = indicator
         .values
         .iter()
@@ -83,7 +83,10 @@ fn IndicatorCard(
                     <td>{number(value.target)}</td>
                     <td>{value.actual.map(number).unwrap_or_else(|| "—".to_owned())}</td>
                     <td data-testid="achieved-percent">
-                        {value.achieved_percent.map(|p| format!("{p:.1} %")).unwrap_or_else(|| "—".to_owned())}
+                        {value
+                            .achieved_percent
+                            .map(|p| format!("{} %", i18n.t().launch.decimal(p, 1)))
+                            .unwrap_or_else(|| "—".to_owned())}
                     </td>
                 </tr>
             }

@@ -147,7 +147,7 @@ pub fn ProjectPlan(
 #[component]
 fn SummaryView(summary: PlanSummary) -> impl IntoView {
     let i18n = use_i18n();
-    let percent = |value: Option<f64>| value.map(|value| format!("{value:.1} %"));
+    let percent = move |value: Option<f64>| value.map(|value| format!("{} %", i18n.t().launch.decimal(value, 1)));
     let completion = percent(summary.completion_percent);
     let on_time = percent(summary.on_time_percent);
     let overdue = if summary.overdue.is_empty() {

@@ -7,6 +7,17 @@ use openapi::plan::{PlanStatus, WaitingKind};
 use openapi::structures::{MemberFunction, StructureKind, StructureStatus};
 
 impl LaunchTexts {
+    /// A number with `places` decimals and this language's separator (trailing zeros of
+    /// a whole number dropped when `places` is 0).
+    pub fn decimal(&self, value: f64, places: usize) -> String {
+        format!("{value:.places$}").replace('.', self.decimal_separator)
+    }
+
+    /// A measured value as entered: whole numbers without decimals, others as they are.
+    pub fn amount(&self, value: f64) -> String {
+        format!("{value}").replace('.', self.decimal_separator)
+    }
+
     /// The message for a refusal reason of the launch procedure's API.
     pub fn refusal(&self, reason: &str) -> Option<&'static str> {
         Some(match reason {

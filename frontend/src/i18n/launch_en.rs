@@ -4,6 +4,7 @@ use super::launch_texts::LaunchTexts;
 
 /// The launch procedure in English.
 pub const EN_LAUNCH: LaunchTexts = LaunchTexts {
+    decimal_separator: ".",
     tabs_label: "Project sections",
     tab_card: "Card",
     tab_resources: "Resources",

@@ -4,6 +4,7 @@ use super::launch_texts::LaunchTexts;
 
 /// The launch procedure in Russian.
 pub const RU_LAUNCH: LaunchTexts = LaunchTexts {
+    decimal_separator: ",",
     tabs_label: "Разделы проекта",
     tab_card: "Карточка",
     tab_resources: "Ресурсы",

@@ -4,6 +4,8 @@
 /// The launch procedure's texts in one language.
 #[derive(Debug)]
 pub struct LaunchTexts {
+    /// The decimal separator: «,» in Russian, «.» in English.
+    pub decimal_separator: &'static str,
     /// «Разделы проекта»
     pub tabs_label: &'static str,
     /// «Карточка»

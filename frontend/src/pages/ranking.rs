@@ -505,7 +505,8 @@ fn result_table(ranking: &Ranking) -> AnyView {
         .iter()
         .map(|c| view! { <th scope="col">{c.title.clone()}</th> })
         .collect_view();
-    let two = |value: Option<f64>| value.map(|v| format!("{v:.2}")).unwrap_or_else(|| "—".to_owned());
+    let launch = &i18n.t().launch;
+    let two = |value: Option<f64>| value.map(|v| launch.decimal(v, 2)).unwrap_or_else(|| "—".to_owned());
     let rows = ranking
         .problems
         .iter()
@@ -514,7 +515,7 @@ fn result_table(ranking: &Ranking) -> AnyView {
             let members = ranked
                 .members
                 .iter()
-                .map(|m| format!("{}: {} ({:.2})", m.member_name, m.scores.iter().map(u8::to_string).collect::<Vec<_>>().join("/"), m.weighted))
+                .map(|m| format!("{}: {} ({})", m.member_name, m.scores.iter().map(u8::to_string).collect::<Vec<_>>().join("/"), launch.decimal(m.weighted, 2)))
                 .collect::<Vec<_>>()
                 .join("; ");
             let rank = ranked.rank.map(|r| r.to_string());
@@ -524,7 +525,7 @@ fn result_table(ranking: &Ranking) -> AnyView {
                     <td>{ranked.problem.title.clone()}</td>
                     <td data-testid="ranking-score">
                         {match ranked.score {
-                            Some(score) => format!("{score:.2}").into_any(),
+                            Some(score) => launch.decimal(score, 2).into_any(),
                             None => view! { <span class="muted">{move || i18n.t().launch.not_scored}</span> }.into_any(),
                         }}
                     </td>

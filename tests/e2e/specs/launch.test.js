@@ -43,9 +43,9 @@ describe('the launch procedure', () => {
       assert.equal(await selects.count(), 3);
       for (const [n, score] of [5, 4, 3].entries()) await selects.nth(n).selectOption(String(score));
       await problem.getByTestId('save-scores').click();
-      // (5×3 + 4×2 + 3×1) ÷ 6 = 4.33, the only scored problem ranks first.
+      // (5×3 + 4×2 + 3×1) ÷ 6 = 4,33, the only scored problem ranks first.
       const row = page.getByTestId('ranking-row').filter({ hasText: PROBLEM });
-      await row.getByTestId('ranking-score').getByText('4.33').waitFor();
+      await row.getByTestId('ranking-score').getByText('4,33').waitFor();
       assert.equal((await row.getByTestId('ranking-rank').textContent()).trim(), '1');
       assert.equal(await page.getByTestId('freeze-ranking').count(), 0);
       await page.screenshot({ path: await resultPath('ranking-page.png'), fullPage: true });
@@ -400,8 +400,8 @@ describe('the launch procedure by role', () => {
       assert.equal(await overdue.count(), 1);
       assert.match(await overdue.textContent(), /Разработать критерии оценивания/);
       assert.match(await page.getByTestId('overdue-list').textContent(), /Разработать критерии оценивания/);
-      assert.match((await page.getByTestId('completion-percent').textContent()).trim(), /^\d+(\.\d)? %$/);
-      assert.match((await page.getByTestId('on-time-percent').textContent()).trim(), /^\d+(\.\d)? %$/);
+      assert.match((await page.getByTestId('completion-percent').textContent()).trim(), /^\d+(,\d)? %$/);
+      assert.match((await page.getByTestId('on-time-percent').textContent()).trim(), /^\d+(,\d)? %$/);
       await page.screenshot({ path: await resultPath('plan-tab.png'), fullPage: true });
     });
   });
