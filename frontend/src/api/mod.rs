@@ -1,6 +1,7 @@
 //! Typed access to the platform's JSON API: one async function per endpoint, returning the
 //! shared DTOs of the `openapi` crate or an [`ApiError`].
 
+pub mod attachments;
 pub mod audit;
 pub mod auth;
 pub mod catalogue;

@@ -1,6 +1,7 @@
 //! Reusable pieces of the interface, one component per file.
 
 pub mod add_button;
+pub mod attachments;
 pub mod audit_history;
 pub mod audit_row;
 pub mod authors_editor;

@@ -2,8 +2,10 @@
 
 use crate::access;
 use crate::api;
+use crate::api::attachments::AttachTo;
 use crate::app::use_auth;
 use crate::components::add_button::AddButton;
+use crate::components::attachments::Attachments;
 use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::field_error::server_message;
 use crate::components::form_actions::FormActions;
@@ -12,7 +14,7 @@ use crate::components::textarea_field::TextAreaField;
 use crate::components::version_review::VersionView;
 use crate::i18n::{Pick, use_i18n};
 use leptos::prelude::*;
-use openapi::package::{DocumentKind, InnovationMap, PackageDocument, VersionInput};
+use openapi::package::{DocumentKind, InnovationMap, PackageDocument, VersionInput, VersionStatus};
 use openapi::{OrganisationId, ProjectId};
 
 /// The innovation map's fields: the wire name, the label, and the field of the struct.
@@ -169,6 +171,12 @@ pub fn PackageDocumentCard(
                 .into_any(),
         })
     };
+    // The latest version's files; while it is under review its editors add and remove them.
+    let attachments = latest.as_ref().map(|version| {
+        let open = may_submit && version.status == VersionStatus::UnderReview;
+        let upload_to = open.then_some(AttachTo::DocumentVersion(version.id));
+        view! { <Attachments files=version.attachments.clone() upload_to=upload_to may_delete=open/> }
+    });
     let latest_view = match latest {
         Some(version) => view! { <VersionView version=version org=org on_changed=on_changed/> }.into_any(),
         None => view! { <p class="muted" data-testid="no-version">{move || i18n.t().launch.no_version}</p> }.into_any(),
@@ -204,6 +212,7 @@ pub fn PackageDocumentCard(
                     />
                 </form>
             {latest_view}
+            {attachments}
             <button
                 type="button"
                 class="link-button"

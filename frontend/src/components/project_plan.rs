@@ -2,8 +2,10 @@
 
 use crate::access;
 use crate::api;
+use crate::api::attachments::AttachTo;
 use crate::app::use_auth;
 use crate::components::add_button::AddButton;
+use crate::components::attachments::Attachments;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::date_field::shown;
 use crate::components::empty_state::EmptyState;
@@ -232,6 +234,7 @@ fn PlanEntry(
                     {move || i18n.t().launch.expected_result} ": " {item.expected_result.clone()} {done}
                 </p>
                 {evidence}
+                <Attachments files=item.attachments.clone() upload_to=may_edit.then_some(AttachTo::PlanItem(item.id)) may_delete=may_edit/>
                 <Show when=move || may_edit && !editing.get()>
                     <div class="form-actions">
                         <button type="button" class="button button-small" data-testid="edit-plan-item" on:click=move |_| editing.set(true)>

@@ -130,7 +130,7 @@ pub const EN_LAUNCH: LaunchTexts = LaunchTexts {
     deadline: "Deadline",
     expected_result: "Expected result",
     evidence: "Evidence of completion",
-    evidence_hint: "A link or a document's description; required when done",
+    evidence_hint: "A link, a document's description or an attached file; required when done",
     done_on: "Done on",
     ps_planned: "Planned",
     ps_in_progress: "In progress",
@@ -234,4 +234,8 @@ pub const EN_LAUNCH: LaunchTexts = LaunchTexts {
     due_today: "Due today",
     overdue_by: "Overdue by {} d.",
     back_to_project: "← Back to the project",
+    attachments: "Attached files",
+    no_attachments: "No files",
+    delete_attachment_title: "Delete the file?",
+    delete_attachment_text: "The file is removed for good.",
 };

@@ -130,7 +130,7 @@ pub const RU_LAUNCH: LaunchTexts = LaunchTexts {
     deadline: "Срок",
     expected_result: "Ожидаемый результат",
     evidence: "Подтверждение выполнения",
-    evidence_hint: "Ссылка или описание документа; обязательно для выполненного пункта",
+    evidence_hint: "Ссылка или описание документа либо приложенный файл; обязательно для выполненного пункта",
     done_on: "Дата выполнения",
     ps_planned: "Запланировано",
     ps_in_progress: "Выполняется",
@@ -234,4 +234,8 @@ pub const RU_LAUNCH: LaunchTexts = LaunchTexts {
     due_today: "Срок сегодня",
     overdue_by: "Просрочено на {} дн.",
     back_to_project: "← К проекту",
+    attachments: "Приложенные файлы",
+    no_attachments: "Файлов нет",
+    delete_attachment_title: "Удалить файл?",
+    delete_attachment_text: "Файл будет удалён без возможности восстановления.",
 };

@@ -256,7 +256,7 @@ pub struct LaunchTexts {
     pub expected_result: &'static str,
     /// «Подтверждение выполнения»
     pub evidence: &'static str,
-    /// «Ссылка или описание документа; обязательно для выполненного »
+    /// «Ссылка или описание документа либо приложенный файл; обязательно для выполненного пункта»
     pub evidence_hint: &'static str,
     /// «Дата выполнения»
     pub done_on: &'static str,
@@ -464,4 +464,12 @@ pub struct LaunchTexts {
     pub overdue_by: &'static str,
     /// «← К проекту»
     pub back_to_project: &'static str,
+    /// «Приложенные файлы»
+    pub attachments: &'static str,
+    /// «Файлов нет»
+    pub no_attachments: &'static str,
+    /// «Удалить файл?»
+    pub delete_attachment_title: &'static str,
+    /// «Файл будет удалён без возможности восстановления.»
+    pub delete_attachment_text: &'static str,
 }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readFile } from 'node:fs/promises';
 import { resultPath, signIn, useBrowser } from '../support/browser.js';
-import { apiCall, apiSignIn } from '../support/api.js';
+import { apiCall, apiSignIn, pdfBuffer } from '../support/api.js';
 
 const STAMP = Date.now();
 const PROBLEM = `Низкая учебная мотивация ${STAMP}`;
@@ -403,6 +403,60 @@ describe('the launch procedure by role', () => {
       assert.match((await page.getByTestId('completion-percent').textContent()).trim(), /^\d+(,\d)? %$/);
       assert.match((await page.getByTestId('on-time-percent').textContent()).trim(), /^\d+(,\d)? %$/);
       await page.screenshot({ path: await resultPath('plan-tab.png'), fullPage: true });
+    });
+  });
+
+  it("a teacher attaches a PDF to the map under review and to the overdue plan item", async () => {
+    const teacher = await apiSignIn('teacher@sch61.demo');
+    const laboratory = await demoProject(teacher, 'Модель сетевого взаимодействия школ');
+    const platform = await demoProject(teacher, 'Формирующее оценивание как ресурс');
+    // Files are attached only while a version is under review: resubmit the map if it was decided.
+    const pkg = await apiCall(teacher, 'GET', `/api/projects/${laboratory}/package`);
+    const map = pkg.documents.find((document) => document.kind === 'innovation_map').latest;
+    if (map.status !== 'under_review') {
+      await apiCall(teacher, 'POST', `/api/projects/${laboratory}/package/innovation_map`, {
+        map: map.content.map,
+        note: 'Повторная подача для приложения файлов',
+      });
+    }
+    const appendix = `приложение-${STAMP}.pdf`;
+    const evidence = `протокол-${STAMP}.pdf`;
+    await withPage(async (page) => {
+      await signIn(page, 'teacher@sch61.demo');
+      await page.goto(`/projects/${laboratory}/package`);
+      const doc = page.locator('[data-testid=package-document][data-kind=innovation_map]');
+      await doc.locator('[data-testid=document-version][data-status=under_review]').waitFor();
+      const files = doc.getByTestId('attachments');
+      // The visible «Выбрать файл» label is the input's accessible name.
+      assert.equal((await files.getByTestId('attachment-file-button').textContent()).trim(), 'Выбрать файл');
+      await files.getByLabel('Выбрать файл').setInputFiles({ name: appendix, mimeType: 'application/pdf', buffer: pdfBuffer() });
+      const row = files.getByTestId('attachment-row').filter({ hasText: appendix });
+      await row.getByTestId('download-attachment').waitFor();
+      assert.match(await row.getByTestId('attachment-size').textContent(), /\(1 КБ\)/);
+      assert.equal((await files.getByTestId('attachment-file-name').textContent()).trim(), appendix);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        row.getByTestId('download-attachment').click(),
+      ]);
+      assert.equal(download.suggestedFilename(), appendix);
+      await page.screenshot({ path: await resultPath('package-attachments.png'), fullPage: true });
+
+      await page.goto(`/projects/${platform}/plan`);
+      const item = page.getByTestId('plan-item').filter({ has: page.getByTestId('overdue-mark') });
+      await item.waitFor();
+      const evidenceFiles = item.getByTestId('attachments');
+      await evidenceFiles.getByLabel('Выбрать файл').setInputFiles({ name: evidence, mimeType: 'application/pdf', buffer: pdfBuffer() });
+      const listed = evidenceFiles.getByTestId('attachment-row').filter({ hasText: evidence });
+      await listed.getByTestId('download-attachment').waitFor();
+      await page.screenshot({ path: await resultPath('plan-attachments.png'), fullPage: true });
+      // The file stays after a reload.
+      await page.reload();
+      await page
+        .getByTestId('plan-item')
+        .filter({ has: page.getByTestId('overdue-mark') })
+        .getByTestId('attachment-row')
+        .filter({ hasText: evidence })
+        .waitFor();
     });
   });
 
