@@ -5,6 +5,7 @@ use crate::api::attachments::AttachTo;
 use crate::api::{self, ApiError};
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_alert::{ErrorAlert, failure};
+use crate::components::file_picker::FilePicker;
 use crate::files;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
@@ -138,9 +139,7 @@ fn AttachmentRow(file: Attachment, may_delete: bool, deleting: RwSignal<Option<A
 /// is uploaded at once and added to `list`.
 #[component]
 fn Uploader(to: AttachTo, list: RwSignal<Vec<Attachment>>) -> impl IntoView {
-    let i18n = use_i18n();
     let input = NodeRef::<leptos::html::Input>::new();
-    let chosen_name = RwSignal::new(None::<String>);
     let upload = Action::new_local(move |(): &()| async move {
         let chosen = match input.get_untracked() {
             Some(input) => files::read_chosen(&input).await,
@@ -159,55 +158,14 @@ fn Uploader(to: AttachTo, list: RwSignal<Vec<Attachment>>) -> impl IntoView {
         }
         uploaded
     });
-    let file_error = Signal::derive(move || {
-        upload.value().with(|result| match result {
-            Some(Err(error)) if error.field("file_name").is_some() || error.field("file").is_some() => {
-                Some(i18n.t().lifecycle.file_refused)
-            }
-            _ => None,
-        })
-    });
-    let other_error = Signal::derive(move || failure(upload).get().filter(|_| file_error.get().is_none()));
-    let input_id = format!("attachment-file-{}", to.key());
-    let hint_id = format!("{input_id}-hint");
-    // The native input is hidden visually (the browser would label it in its own
-    // language) but stays focusable; its label is the visible button.
     view! {
-        <div class="field file-field">
-            <div class="file-picker">
-                <input
-                    id=input_id.clone()
-                    type="file"
-                    class="visually-hidden"
-                    data-testid="attachment-file"
-                    aria-describedby=hint_id.clone()
-                    node_ref=input
-                    accept=".pdf,.docx,.doc,.xlsx,.pptx,.odt,.txt,.png,.jpg,.jpeg,.zip"
-                    disabled=move || upload.pending().get()
-                    on:change=move |_| {
-                        let name = input
-                            .get_untracked()
-                            .and_then(|input| input.files())
-                            .and_then(|files| files.get(0))
-                            .map(|file| file.name());
-                        if name.is_some() {
-                            chosen_name.set(name);
-                            upload.dispatch(());
-                        }
-                    }
-                />
-                <label for=input_id.clone() class="button" data-testid="attachment-file-button">
-                    {move || i18n.t().lifecycle.upload}
-                </label>
-                <span class="file-name" data-testid="attachment-file-name">
-                    {move || chosen_name.get().unwrap_or_else(|| i18n.t().lifecycle.no_file_chosen.to_owned())}
-                </span>
-            </div>
-            <p class="hint" id=hint_id>{move || i18n.t().lifecycle.upload_hint}</p>
-            <Show when=move || file_error.get().is_some()>
-                <p class="field-error" role="alert" data-testid="attachment-file-error">{move || file_error.get()}</p>
-            </Show>
-            <ErrorAlert error=other_error testid="attachment-upload-error"/>
-        </div>
+        <FilePicker
+            id=format!("attachment-file-{}", to.key())
+            testid="attachment-file"
+            error_testid="attachment-file-error"
+            alert_testid="attachment-upload-error"
+            input=input
+            upload=upload
+        />
     }
 }

@@ -15,6 +15,7 @@ pub mod empty_state;
 pub mod error_alert;
 pub mod feedback_summary;
 pub mod field_error;
+pub mod file_picker;
 pub mod filter_select;
 pub mod forbidden;
 pub mod form_actions;

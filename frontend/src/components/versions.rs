@@ -3,6 +3,7 @@
 use crate::api::{self, ApiError};
 use crate::components::add_button::AddButton;
 use crate::components::error_alert::{ErrorAlert, failure};
+use crate::components::file_picker::FilePicker;
 use crate::components::form_actions::FormActions;
 use crate::components::select_field::SelectField;
 use crate::components::textarea_field::TextAreaField;
@@ -75,7 +76,6 @@ fn VersionRow(version: ResourceVersion, may_edit: bool, changed: RwSignal<usize>
     let i18n = use_i18n();
     let (id, kind) = (version.id, version.kind);
     let input = NodeRef::<leptos::html::Input>::new();
-    let chosen_name = RwSignal::new(None::<String>);
     let upload = Action::new_local(move |(): &()| async move {
         let chosen = match input.get_untracked() {
             Some(input) => files::read_chosen(&input).await,
@@ -91,60 +91,21 @@ fn VersionRow(version: ResourceVersion, may_edit: bool, changed: RwSignal<usize>
         }
         uploaded
     });
-    let file_error = Signal::derive(move || {
-        upload.value().with(|result| match result {
-            Some(Err(error)) if error.field("file_name").is_some() || error.field("file").is_some() => {
-                Some(i18n.t().lifecycle.file_refused)
-            }
-            _ => None,
-        })
-    });
-    let other_error = Signal::derive(move || failure(upload).get().filter(|_| file_error.get().is_none()));
     let files = if version.files.is_empty() {
         view! { <p class="empty">{move || i18n.t().lifecycle.no_files}</p> }.into_any()
     } else {
         view! { <ul class="files">{version.files.into_iter().map(file_link).collect_view()}</ul> }.into_any()
     };
-    let input_id = format!("version-file-{id}");
-    let hint_id = format!("version-file-{id}-hint");
     let uploader = may_edit.then(|| {
-        // The native input is hidden visually (the browser would label it in its own
-        // language) but stays focusable; its label is the visible button.
         view! {
-            <div class="field file-field">
-                <div class="file-picker">
-                    <input
-                        id=input_id.clone()
-                        type="file"
-                        class="visually-hidden"
-                        data-testid="version-file"
-                        aria-describedby=hint_id.clone()
-                        node_ref=input
-                        accept=".pdf,.docx,.doc,.xlsx,.pptx,.odt,.txt,.png,.jpg,.jpeg,.zip"
-                        disabled=move || upload.pending().get()
-                        on:change=move |_| {
-                            let name = input
-                                .get_untracked()
-                                .and_then(|input| input.files())
-                                .and_then(|files| files.get(0))
-                                .map(|file| file.name());
-                            chosen_name.set(name);
-                            upload.dispatch(());
-                        }
-                    />
-                    <label for=input_id.clone() class="button" data-testid="version-file-button">
-                        {move || i18n.t().lifecycle.upload}
-                    </label>
-                    <span class="file-name" data-testid="version-file-name">
-                        {move || chosen_name.get().unwrap_or_else(|| i18n.t().lifecycle.no_file_chosen.to_owned())}
-                    </span>
-                </div>
-                <p class="hint" id=hint_id.clone()>{move || i18n.t().lifecycle.upload_hint}</p>
-                <Show when=move || file_error.get().is_some()>
-                    <p class="field-error" role="alert" data-testid="file-error">{move || file_error.get()}</p>
-                </Show>
-                <ErrorAlert error=other_error testid="upload-error"/>
-            </div>
+            <FilePicker
+                id=format!("version-file-{id}")
+                testid="version-file"
+                error_testid="file-error"
+                alert_testid="upload-error"
+                input=input
+                upload=upload
+            />
         }
     });
     view! {
