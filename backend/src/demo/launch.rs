@@ -184,8 +184,8 @@ pub fn load(conn: &mut DbConnection, org: i64, users: &[i64], projects: &Project
     ranking::set_scores(conn, reading, council, &[5, 4, 4])?;
 
     // The running projects cite last year's problems.
-    cite(conn, projects.platform, motivation)?;
-    cite(conn, projects.laboratory, network)?;
+    project::cite(conn, projects.platform, motivation)?;
+    project::cite(conn, projects.laboratory, network)?;
 
     // Stage 4: the platform project runs under an issued order.
     let group = structure::insert(
@@ -375,18 +375,6 @@ pub fn load(conn: &mut DbConnection, org: i64, users: &[i64], projects: &Project
             ],
         },
     )?;
-    Ok(())
-}
-
-fn cite(conn: &mut DbConnection, project: i64, problem: i64) -> Result<(), ApiError> {
-    use crate::db::schema::project_problems;
-    use diesel::prelude::*;
-    diesel::insert_into(project_problems::table)
-        .values((
-            project_problems::project_id.eq(project),
-            project_problems::problem_id.eq(problem),
-        ))
-        .execute(conn)?;
     Ok(())
 }
 

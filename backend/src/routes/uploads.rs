@@ -82,6 +82,26 @@ pub fn discard(state: &AppState, key: &str) {
     }
 }
 
+/// `Content-Disposition: attachment` with the name in ASCII (other characters as `_`) and
+/// in UTF-8 (`filename*`), which every current browser prefers.
+pub fn disposition(file_name: &str) -> ContentDisposition {
+    let ascii: String = file_name
+        .chars()
+        .map(|c| if c.is_ascii_graphic() || c == ' ' { c } else { '_' })
+        .collect();
+    ContentDisposition {
+        disposition: DispositionType::Attachment,
+        parameters: vec![
+            DispositionParam::Filename(ascii),
+            DispositionParam::FilenameExt(ExtendedValue {
+                charset: Charset::Ext("UTF-8".to_owned()),
+                language_tag: None,
+                value: file_name.as_bytes().to_vec(),
+            }),
+        ],
+    }
+}
+
 /// Serves a stored file as an attachment with its original name (`filename*` in UTF-8).
 pub async fn serve(
     state: &AppState,
@@ -93,24 +113,9 @@ pub async fn serve(
     let content = web::block(move || storage.get(&key))
         .await
         .map_err(|err| ApiError::Internal(anyhow::anyhow!("blocking task failed: {err}")))??;
-    let ascii: String = file_name
-        .chars()
-        .map(|c| if c.is_ascii_graphic() || c == ' ' { c } else { '_' })
-        .collect();
-    let disposition = ContentDisposition {
-        disposition: DispositionType::Attachment,
-        parameters: vec![
-            DispositionParam::Filename(ascii),
-            DispositionParam::FilenameExt(ExtendedValue {
-                charset: Charset::Ext("UTF-8".to_owned()),
-                language_tag: None,
-                value: file_name.as_bytes().to_vec(),
-            }),
-        ],
-    };
     Ok(HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, content_type.to_owned()))
-        .insert_header(disposition)
+        .insert_header(disposition(file_name))
         .insert_header((header::CACHE_CONTROL, "private, no-store"))
         .body(content))
 }

@@ -3,13 +3,12 @@
 
 use super::{Backend, PageRequest};
 use crate::db::DbConnection;
-use crate::db::schema::{audit_log, users};
+use crate::db::schema::audit_log;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use openapi::audit::{AuditEntry, AuditFilter};
 use openapi::{OrganisationId, UserId};
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// One change to record.
 #[derive(Debug)]
@@ -52,6 +51,30 @@ pub fn record<T: Serialize>(conn: &mut DbConnection, change: Change<'_, T>) -> Q
         ))
         .execute(conn)
         .map(|_| ())
+}
+
+/// Records a change by `actor` to a record of school `org`: the shorthand of [`record`]
+/// for the handlers, which know both.
+pub fn log<T: Serialize>(
+    conn: &mut DbConnection,
+    (actor, org): (i64, i64),
+    (entity, entity_id): (&str, i64),
+    action: &str,
+    before: Option<&T>,
+    after: Option<&T>,
+) -> QueryResult<()> {
+    record(
+        conn,
+        Change {
+            actor_id: Some(actor),
+            org_id: Some(org),
+            entity,
+            entity_id,
+            action,
+            before,
+            after,
+        },
+    )
 }
 
 type Row = (
@@ -105,12 +128,7 @@ pub fn list(
         ))
         .load(conn)?;
     let actor_ids: Vec<i64> = rows.iter().filter_map(|row| row.2).collect();
-    let names: HashMap<i64, String> = users::table
-        .filter(users::id.eq_any(&actor_ids))
-        .select((users::id, users::full_name))
-        .load(conn)?
-        .into_iter()
-        .collect();
+    let names = super::user::full_names(conn, actor_ids)?;
     let parse = |json: Option<String>| json.and_then(|json| serde_json::from_str(&json).ok());
     let entries = rows
         .into_iter()

@@ -208,14 +208,15 @@ pub fn for_project(conn: &mut DbConnection, project: i64) -> QueryResult<Vec<Ord
     rows.into_iter().map(|(row, name)| to_dto(row, name)).collect()
 }
 
-/// The drafts of a school waiting to be issued, oldest first.
+/// The drafts of a school waiting to be issued, oldest first (at most 100).
 pub fn drafts(conn: &mut DbConnection, org: i64) -> QueryResult<Vec<Order>> {
-    let ids: Vec<i64> = orders::table
+    let rows: Vec<(OrderRow, String)> = orders::table
+        .inner_join(organisations::table.on(organisations::id.eq(orders::org_id)))
         .filter(orders::org_id.eq(org))
         .filter(orders::status.eq(OrderStatus::Draft.as_str()))
         .order(orders::id)
         .limit(100)
-        .select(orders::id)
+        .select((OrderRow::as_select(), organisations::name))
         .load(conn)?;
-    ids.into_iter().map(|id| load(conn, id)).collect()
+    rows.into_iter().map(|(row, name)| to_dto(row, name)).collect()
 }

@@ -148,7 +148,7 @@ pub fn complete(conn: &mut DbConnection, rows: Vec<VersionRow>) -> QueryResult<V
         .iter()
         .flat_map(|row| row.created_by.into_iter().chain(row.decided_by))
         .chain(comment_rows.iter().filter_map(|row| row.2));
-    let names = super::ranking::names(conn, people.collect::<Vec<_>>())?;
+    let names = super::user::full_names(conn, people.collect::<Vec<_>>())?;
     let owners: Vec<Owner> = ids.iter().map(|id| Owner::DocumentVersion(*id)).collect();
     let mut files = super::attachment::of_many(conn, &owners)?;
     let mut threads: HashMap<i64, Vec<ReviewComment>> = HashMap::new();

@@ -99,6 +99,18 @@ pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<(ProjectRow, String
         .first(conn)
 }
 
+/// The titles of projects, by id, in one query.
+pub fn titles(conn: &mut DbConnection, ids: impl IntoIterator<Item = i64>) -> QueryResult<HashMap<i64, String>> {
+    let mut ids: Vec<i64> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let rows: Vec<(i64, String)> = projects::table
+        .filter(projects::id.eq_any(ids))
+        .select((projects::id, projects::title))
+        .load(conn)?;
+    Ok(rows.into_iter().collect())
+}
+
 /// Loads the API representation of a project.
 pub fn load(conn: &mut DbConnection, id: i64) -> QueryResult<Project> {
     let (row, short_name) = find(conn, id)?;
@@ -190,14 +202,20 @@ pub fn write_parts(conn: &mut DbConnection, id: i64, card: &ProjectCard) -> Quer
     }
     diesel::delete(project_problems::table.filter(project_problems::project_id.eq(id))).execute(conn)?;
     for problem in &card.problem_ids {
-        diesel::insert_into(project_problems::table)
-            .values((
-                project_problems::project_id.eq(id),
-                project_problems::problem_id.eq(problem),
-            ))
-            .execute(conn)?;
+        cite(conn, id, *problem)?;
     }
     Ok(())
+}
+
+/// Records that a project answers a problem of the school's ranking.
+pub fn cite(conn: &mut DbConnection, project: i64, problem: i64) -> QueryResult<()> {
+    diesel::insert_into(project_problems::table)
+        .values((
+            project_problems::project_id.eq(project),
+            project_problems::problem_id.eq(problem),
+        ))
+        .execute(conn)
+        .map(|_| ())
 }
 
 /// Records the confirmation of a platform's status for a school year.

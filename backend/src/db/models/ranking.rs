@@ -379,15 +379,3 @@ pub fn council(conn: &mut DbConnection, org: i64, sets: &[(i64, i64, Vec<u8>)]) 
         })
         .collect())
 }
-
-/// The names of users, by id.
-pub fn names(conn: &mut DbConnection, ids: impl IntoIterator<Item = i64>) -> QueryResult<HashMap<i64, String>> {
-    let mut ids: Vec<i64> = ids.into_iter().collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let rows: Vec<(i64, String)> = users::table
-        .filter(users::id.eq_any(ids))
-        .select((users::id, users::full_name))
-        .load(conn)?;
-    Ok(rows.into_iter().collect())
-}

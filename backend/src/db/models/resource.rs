@@ -2,7 +2,7 @@
 
 use super::{Backend, PageRequest};
 use crate::db::DbConnection;
-use crate::db::schema::{projects, resource_authors, resource_kit_items, resources};
+use crate::db::schema::{resource_authors, resource_kit_items, resources};
 use crate::domain::resources::ResourceCard;
 use crate::domain::text::{like_pattern, search_key};
 use chrono::NaiveDateTime;
@@ -107,15 +107,7 @@ pub fn titles(conn: &mut DbConnection, ids: impl IntoIterator<Item = i64>) -> Qu
 pub fn complete(conn: &mut DbConnection, rows: Vec<ResourceRow>) -> QueryResult<Vec<Resource>> {
     let ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
     let names = super::organisation::short_names(conn, rows.iter().map(|row| row.org_id))?;
-    let mut project_ids: Vec<i64> = rows.iter().map(|row| row.project_id).collect();
-    project_ids.sort_unstable();
-    project_ids.dedup();
-    let projects: HashMap<i64, String> = projects::table
-        .filter(projects::id.eq_any(&project_ids))
-        .select((projects::id, projects::title))
-        .load::<(i64, String)>(conn)?
-        .into_iter()
-        .collect();
+    let projects = super::project::titles(conn, rows.iter().map(|row| row.project_id))?;
     let mut authors: HashMap<i64, Vec<Author>> = HashMap::new();
     let author_rows: Vec<(i64, Option<i64>, String, i32)> = resource_authors::table
         .filter(resource_authors::resource_id.eq_any(&ids))

@@ -154,7 +154,7 @@ pub fn complete(conn: &mut DbConnection, rows: Vec<StructureRow>) -> QueryResult
             structure_approvals::approved_at,
         ))
         .load(conn)?;
-    let names = super::ranking::names(conn, approval_rows.iter().filter_map(|row| row.3))?;
+    let names = super::user::full_names(conn, approval_rows.iter().filter_map(|row| row.3))?;
     let mut approvals: HashMap<i64, Vec<StructureApproval>> = HashMap::new();
     for (structure, number, snapshot, by, at) in approval_rows {
         approvals.entry(structure).or_default().push(StructureApproval {

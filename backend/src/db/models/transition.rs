@@ -2,13 +2,12 @@
 
 use super::PageRequest;
 use crate::db::DbConnection;
-use crate::db::schema::{lifecycle_transitions, resources, users};
+use crate::db::schema::{lifecycle_transitions, resources};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use openapi::lifecycle::Transition;
 use openapi::resources::Stage;
 use openapi::{ResourceId, UserId};
-use std::collections::HashMap;
 
 /// Moves a resource from `from` to `to` and records it. The move applies only while the
 /// resource is still at `from`, so concurrent moves cannot both succeed; returns the
@@ -67,12 +66,7 @@ pub fn list(conn: &mut DbConnection, resource_id: i64, page: PageRequest) -> Que
         ))
         .load(conn)?;
     let actors: Vec<i64> = rows.iter().filter_map(|row| row.4).collect();
-    let names: HashMap<i64, String> = users::table
-        .filter(users::id.eq_any(&actors))
-        .select((users::id, users::full_name))
-        .load(conn)?
-        .into_iter()
-        .collect();
+    let names = super::user::full_names(conn, actors)?;
     let stage = |value: &str| Stage::parse(value).unwrap_or(Stage::Request);
     let items = rows
         .into_iter()

@@ -219,3 +219,15 @@ pub fn list(
         .load(conn)?;
     Ok((rows, total))
 }
+
+/// The full names of users, by id, in one query.
+pub fn full_names(conn: &mut DbConnection, ids: impl IntoIterator<Item = i64>) -> QueryResult<HashMap<i64, String>> {
+    let mut ids: Vec<i64> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let rows: Vec<(i64, String)> = users::table
+        .filter(users::id.eq_any(ids))
+        .select((users::id, users::full_name))
+        .load(conn)?;
+    Ok(rows.into_iter().collect())
+}

@@ -5,7 +5,7 @@
 use crate::auth::CurrentUser;
 use crate::db::DbConnection;
 use crate::db::models::attachment::{self, NewAttachment, Owner};
-use crate::db::models::audit::{self, Change};
+use crate::db::models::audit::{self};
 use crate::db::models::{package, plan};
 use crate::domain::policy;
 use crate::error::ApiError;
@@ -75,7 +75,14 @@ async fn attach(
                 },
             )?;
             let dto = attachment::find(conn, id)?.into_dto();
-            record(conn, &current, org, id, "upload", &dto)?;
+            audit::log(
+                conn,
+                (current.actor.user_id.0, org),
+                ("attachment", id),
+                "upload",
+                None,
+                Some(&dto),
+            )?;
             Ok(dto)
         })
     })
@@ -87,34 +94,6 @@ async fn attach(
             Err(err)
         }
     }
-}
-
-fn record(
-    conn: &mut DbConnection,
-    current: &CurrentUser,
-    org: i64,
-    id: i64,
-    action: &str,
-    file: &Attachment,
-) -> Result<(), ApiError> {
-    let (before, after) = if action == "delete" {
-        (Some(file), None)
-    } else {
-        (None, Some(file))
-    };
-    audit::record(
-        conn,
-        Change {
-            actor_id: Some(current.actor.user_id.0),
-            org_id: Some(org),
-            entity: "attachment",
-            entity_id: id,
-            action,
-            before,
-            after,
-        },
-    )?;
-    Ok(())
 }
 
 /// Attaches a file to a version under review (the school's administration, council or
@@ -241,7 +220,14 @@ pub async fn delete_attachment(
             let org = editable_owner(conn, &current, row.owner())?;
             attachment::delete(conn, id)?;
             let key = row.storage_key.clone();
-            record(conn, &current, org, id, "delete", &row.into_dto())?;
+            audit::log(
+                conn,
+                (current.actor.user_id.0, org),
+                ("attachment", id),
+                "delete",
+                Some(&row.into_dto()),
+                None,
+            )?;
             Ok(key)
         })
     })

@@ -8,7 +8,6 @@ use crate::state::AppState;
 use actix_web::{get, web};
 use openapi::Problem;
 use openapi::plan::{WaitingItem, WaitingKind};
-use std::collections::HashMap;
 
 /// For the director: structures waiting for approval and drafted orders waiting to be
 /// issued; for a council member: document versions waiting for review. Oldest first,
@@ -67,13 +66,9 @@ pub async fn list_my_approvals(
                 });
             }
         }
-        let mut titles: HashMap<i64, String> = HashMap::new();
+        let titles = project::titles(conn, items.iter().map(|item| item.project_id.0))?;
         for item in &mut items {
-            let id = item.project_id.0;
-            if let std::collections::hash_map::Entry::Vacant(entry) = titles.entry(id) {
-                entry.insert(project::find(conn, id)?.0.title);
-            }
-            item.project_title = titles.get(&id).cloned().unwrap_or_default();
+            item.project_title = titles.get(&item.project_id.0).cloned().unwrap_or_default();
         }
         items.sort_by_key(|item| item.since);
         Ok(items)

@@ -5,7 +5,7 @@
 
 use crate::auth::CurrentUser;
 use crate::db::DbConnection;
-use crate::db::models::audit::{self, Change};
+use crate::db::models::audit::{self};
 use crate::db::models::order::{self, Body, OrderContent};
 use crate::db::models::project::{self, ProjectRow};
 use crate::db::models::structure;
@@ -16,7 +16,7 @@ use crate::domain::text::field_error;
 use crate::error::ApiError;
 use crate::extract::Json;
 use crate::state::AppState;
-use actix_web::http::header::{self, Charset, ContentDisposition, DispositionParam, DispositionType, ExtendedValue};
+use actix_web::http::header;
 use actix_web::{HttpResponse, get, post, put, web};
 use diesel::prelude::*;
 use openapi::FieldErrorCode::{NotAllowed, Taken};
@@ -122,28 +122,6 @@ fn content(
     })
 }
 
-fn record(
-    conn: &mut DbConnection,
-    current: &CurrentUser,
-    action: &str,
-    before: Option<&Order>,
-    after: &Order,
-) -> Result<(), ApiError> {
-    audit::record(
-        conn,
-        Change {
-            actor_id: Some(current.actor.user_id.0),
-            org_id: Some(after.org_id.0),
-            entity: "order",
-            entity_id: after.id,
-            action,
-            before,
-            after: Some(after),
-        },
-    )?;
-    Ok(())
-}
-
 /// An order the user may read, with its project.
 fn readable(
     conn: &mut DbConnection,
@@ -220,7 +198,14 @@ pub async fn create_order(
             let content = content(conn, &project, &input, None)?;
             let id = order::insert(conn, project.org_id, project.id, &content, current.actor.user_id.0)?;
             let created = order::load(conn, id)?;
-            record(conn, &current, "create", None, &created)?;
+            audit::log(
+                conn,
+                (current.actor.user_id.0, created.org_id.0),
+                ("order", created.id),
+                "create",
+                None,
+                Some(&created),
+            )?;
             Ok(created)
         })
     })
@@ -294,7 +279,14 @@ pub async fn update_order(
                 rules::editable(OrderStatus::Issued)?;
             }
             let after = order::load(conn, id)?;
-            record(conn, &current, "update", Some(&before), &after)?;
+            audit::log(
+                conn,
+                (current.actor.user_id.0, after.org_id.0),
+                ("order", after.id),
+                "update",
+                Some(&before),
+                Some(&after),
+            )?;
             Ok(after)
         })
     })
@@ -339,7 +331,14 @@ pub async fn issue_order(
                 rules::editable(OrderStatus::Issued)?;
             }
             let after = order::load(conn, id)?;
-            record(conn, &current, "issue", Some(&before), &after)?;
+            audit::log(
+                conn,
+                (current.actor.user_id.0, after.org_id.0),
+                ("order", after.id),
+                "issue",
+                Some(&before),
+                Some(&after),
+            )?;
             Ok(after)
         })
     })
@@ -385,23 +384,11 @@ pub async fn download_order_docx(
         ""
     };
     let name = format!("order-{safe_number}{draft}.docx");
-    let ascii: String = name.chars().map(|c| if c.is_ascii() { c } else { '_' }).collect();
-    let disposition = ContentDisposition {
-        disposition: DispositionType::Attachment,
-        parameters: vec![
-            DispositionParam::Filename(ascii),
-            DispositionParam::FilenameExt(ExtendedValue {
-                charset: Charset::Ext("UTF-8".to_owned()),
-                language_tag: None,
-                value: name.into_bytes(),
-            }),
-        ],
-    };
     Ok(HttpResponse::Ok()
         .insert_header((
             header::CONTENT_TYPE,
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         ))
-        .insert_header(disposition)
+        .insert_header(crate::routes::uploads::disposition(&name))
         .body(bytes))
 }

@@ -4,7 +4,7 @@
 
 use crate::auth::CurrentUser;
 use crate::db::DbConnection;
-use crate::db::models::audit::{self, Change};
+use crate::db::models::audit::{self};
 use crate::db::models::{package, plan, project};
 use crate::domain::package::{self as rules, Submitted};
 use crate::domain::policy;
@@ -39,29 +39,6 @@ pub fn package_of(conn: &mut DbConnection, project: i64) -> Result<Package, ApiE
         approved: rules::package_approved(&states),
         documents,
     })
-}
-
-fn record(
-    conn: &mut DbConnection,
-    current: &CurrentUser,
-    action: &str,
-    before: Option<&DocumentVersion>,
-    after: &DocumentVersion,
-    org: i64,
-) -> Result<(), ApiError> {
-    audit::record(
-        conn,
-        Change {
-            actor_id: Some(current.actor.user_id.0),
-            org_id: Some(org),
-            entity: "document_version",
-            entity_id: after.id,
-            action,
-            before,
-            after: Some(after),
-        },
-    )?;
-    Ok(())
 }
 
 /// The four documents of a project's package with their latest versions and review
@@ -168,7 +145,14 @@ pub async fn create_document_version(
             };
             let version = package::insert(conn, id, row.org_id, kind, &content, &note, current.actor.user_id.0)?;
             let created = package::load(conn, version)?;
-            record(conn, &current, "create", None, &created, row.org_id)?;
+            audit::log(
+                conn,
+                (current.actor.user_id.0, row.org_id),
+                ("document_version", created.id),
+                "create",
+                None,
+                Some(&created),
+            )?;
             Ok(created)
         })
     })
@@ -258,7 +242,14 @@ pub async fn review_document_version(
             } else {
                 "return"
             };
-            record(conn, &current, action, Some(&before), &after, row.org_id)?;
+            audit::log(
+                conn,
+                (current.actor.user_id.0, row.org_id),
+                ("document_version", after.id),
+                action,
+                Some(&before),
+                Some(&after),
+            )?;
             Ok(after)
         })
     })
@@ -300,7 +291,14 @@ pub async fn comment_document_version(
             let before = package::load(conn, id)?;
             package::comment(conn, id, current.actor.user_id.0, &comment)?;
             let after = package::load(conn, id)?;
-            record(conn, &current, "comment", Some(&before), &after, row.org_id)?;
+            audit::log(
+                conn,
+                (current.actor.user_id.0, row.org_id),
+                ("document_version", after.id),
+                "comment",
+                Some(&before),
+                Some(&after),
+            )?;
             Ok(after)
         })
     })

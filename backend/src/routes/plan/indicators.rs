@@ -1,8 +1,7 @@
 //! `GET/POST /api/projects/{id}/indicators`, `PUT /api/indicators/{id}`.
 
 use crate::auth::CurrentUser;
-use crate::db::DbConnection;
-use crate::db::models::audit::{self, Change};
+use crate::db::models::audit::{self};
 use crate::db::models::plan;
 use crate::domain::policy;
 use crate::domain::text::{self, Errors};
@@ -48,29 +47,6 @@ fn parse(input: &IndicatorInput, years: (i32, i32)) -> Result<(String, String), 
     }
     errors.finish()?;
     Ok((title.unwrap_or_default(), unit.unwrap_or_default()))
-}
-
-fn record(
-    conn: &mut DbConnection,
-    current: &CurrentUser,
-    org: i64,
-    action: &str,
-    before: Option<&Indicator>,
-    after: &Indicator,
-) -> Result<(), ApiError> {
-    audit::record(
-        conn,
-        Change {
-            actor_id: Some(current.actor.user_id.0),
-            org_id: Some(org),
-            entity: "indicator",
-            entity_id: after.id,
-            action,
-            before,
-            after: Some(after),
-        },
-    )?;
-    Ok(())
 }
 
 /// The indicators of a project's results tracking system with their targets and actual
@@ -134,7 +110,14 @@ pub async fn create_indicator(
             let (title, unit) = parse(&input, (row.start_year, row.end_year))?;
             let id = plan::insert_indicator(conn, project, row.org_id, &title, &unit, &input.values)?;
             let created = plan::load_indicator(conn, id)?;
-            record(conn, &current, row.org_id, "create", None, &created)?;
+            audit::log(
+                conn,
+                (current.actor.user_id.0, row.org_id),
+                ("indicator", created.id),
+                "create",
+                None,
+                Some(&created),
+            )?;
             Ok(created)
         })
     })
@@ -177,7 +160,14 @@ pub async fn update_indicator(
             let before = plan::load_indicator(conn, id)?;
             plan::update_indicator(conn, id, &title, &unit, &input.values)?;
             let after = plan::load_indicator(conn, id)?;
-            record(conn, &current, row.org_id, "update", Some(&before), &after)?;
+            audit::log(
+                conn,
+                (current.actor.user_id.0, row.org_id),
+                ("indicator", after.id),
+                "update",
+                Some(&before),
+                Some(&after),
+            )?;
             Ok(after)
         })
     })

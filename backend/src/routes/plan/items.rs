@@ -3,7 +3,7 @@
 use crate::auth::CurrentUser;
 use crate::db::DbConnection;
 use crate::db::models::attachment::{self, Owner};
-use crate::db::models::audit::{self, Change};
+use crate::db::models::audit::{self};
 use crate::db::models::{PageRequest, plan, project::ProjectRow, user};
 use crate::domain::plan::{ItemContext, ItemFields, parse_item};
 use crate::domain::policy;
@@ -58,30 +58,6 @@ fn resolve(
         }
     }
     Ok(fields)
-}
-
-fn record(
-    conn: &mut DbConnection,
-    current: &CurrentUser,
-    org: i64,
-    id: i64,
-    action: &str,
-    before: Option<&PlanItem>,
-    after: Option<&PlanItem>,
-) -> Result<(), ApiError> {
-    audit::record(
-        conn,
-        Change {
-            actor_id: Some(current.actor.user_id.0),
-            org_id: Some(org),
-            entity: "plan_item",
-            entity_id: id,
-            action,
-            before,
-            after,
-        },
-    )?;
-    Ok(())
 }
 
 /// A project's plan items by deadline, each marked overdue when it is.
@@ -146,7 +122,14 @@ pub async fn create_plan_item(
             let fields = resolve(conn, &row, &input, None)?;
             let id = plan::insert(conn, project, row.org_id, &fields)?;
             let created = plan::load(conn, id, super::today())?;
-            record(conn, &current, row.org_id, id, "create", None, Some(&created))?;
+            audit::log(
+                conn,
+                (current.actor.user_id.0, row.org_id),
+                ("plan_item", id),
+                "create",
+                None,
+                Some(&created),
+            )?;
             Ok(created)
         })
     })
@@ -187,7 +170,14 @@ pub async fn update_plan_item(
             let before = plan::load(conn, id, today)?;
             plan::update(conn, id, &fields)?;
             let after = plan::load(conn, id, today)?;
-            record(conn, &current, row.org_id, id, "update", Some(&before), Some(&after))?;
+            audit::log(
+                conn,
+                (current.actor.user_id.0, row.org_id),
+                ("plan_item", id),
+                "update",
+                Some(&before),
+                Some(&after),
+            )?;
             Ok(after)
         })
     })
@@ -222,7 +212,14 @@ pub async fn delete_plan_item(
             let before = plan::load(conn, id, super::today())?;
             let keys = attachment::delete_of(conn, Owner::PlanItem(id))?;
             plan::delete(conn, id)?;
-            record(conn, &current, row.org_id, id, "delete", Some(&before), None)?;
+            audit::log(
+                conn,
+                (current.actor.user_id.0, row.org_id),
+                ("plan_item", id),
+                "delete",
+                Some(&before),
+                None,
+            )?;
             Ok(keys)
         })
     })

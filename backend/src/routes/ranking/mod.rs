@@ -29,7 +29,7 @@ pub fn ranking(conn: &mut DbConnection, round_row: &RoundRow) -> Result<Ranking,
     let problems = ranking::problems_of(conn, round_row)?;
     let sets = ranking::scores_of(conn, round_row.id)?;
     let council = ranking::council(conn, round_row.org_id, &sets)?;
-    let names = ranking::names(conn, sets.iter().map(|(_, member, _)| *member))?;
+    let names = crate::db::models::user::full_names(conn, sets.iter().map(|(_, member, _)| *member))?;
     let weights: Vec<u8> = round.criteria.iter().map(|c| c.weight).collect();
     let ids: Vec<i64> = problems.iter().map(|p| p.id).collect();
     let mut by_id: std::collections::HashMap<i64, openapi::ranking::SchoolProblem> =

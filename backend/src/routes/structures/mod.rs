@@ -4,7 +4,7 @@
 
 use crate::auth::CurrentUser;
 use crate::db::DbConnection;
-use crate::db::models::audit::{self, Change};
+use crate::db::models::audit::{self};
 use crate::db::models::structure;
 use crate::db::schema::users;
 use crate::domain::policy;
@@ -45,28 +45,6 @@ fn check_members(conn: &mut DbConnection, org: i64, composition: &Composition) -
     } else {
         Err(ApiError::Validation(errors))
     }
-}
-
-fn record(
-    conn: &mut DbConnection,
-    current: &CurrentUser,
-    action: &str,
-    before: Option<&Structure>,
-    after: &Structure,
-) -> Result<(), ApiError> {
-    audit::record(
-        conn,
-        Change {
-            actor_id: Some(current.actor.user_id.0),
-            org_id: Some(after.org_id.0),
-            entity: "structure",
-            entity_id: after.id,
-            action,
-            before,
-            after: Some(after),
-        },
-    )?;
-    Ok(())
 }
 
 /// The structures of a project with their members and approval history.
@@ -130,7 +108,14 @@ pub async fn create_structure(
             check_members(conn, row.org_id, &composition)?;
             let id = structure::insert(conn, row.org_id, project, &composition)?;
             let created = structure::load(conn, id)?;
-            record(conn, &current, "create", None, &created)?;
+            audit::log(
+                conn,
+                (current.actor.user_id.0, created.org_id.0),
+                ("structure", created.id),
+                "create",
+                None,
+                Some(&created),
+            )?;
             Ok(created)
         })
     })
@@ -173,7 +158,14 @@ pub async fn update_structure(
             let before = structure::load(conn, id)?;
             structure::update(conn, id, &composition, structures::after_change(row.status()))?;
             let after = structure::load(conn, id)?;
-            record(conn, &current, "update", Some(&before), &after)?;
+            audit::log(
+                conn,
+                (current.actor.user_id.0, after.org_id.0),
+                ("structure", after.id),
+                "update",
+                Some(&before),
+                Some(&after),
+            )?;
             Ok(after)
         })
     })
@@ -226,7 +218,14 @@ pub async fn approve_structure(
             let before = structure::load(conn, id)?;
             structure::approve(conn, id, &before.members, current.actor.user_id.0)?;
             let after = structure::load(conn, id)?;
-            record(conn, &current, "approve", Some(&before), &after)?;
+            audit::log(
+                conn,
+                (current.actor.user_id.0, after.org_id.0),
+                ("structure", after.id),
+                "approve",
+                Some(&before),
+                Some(&after),
+            )?;
             Ok(after)
         })
     })
