@@ -1,10 +1,11 @@
 //! The one error type of the API. Each variant has a stable code and status and becomes
 //! an RFC 9457 `application/problem+json` body; internal causes are logged, never sent.
 
+use crate::domain::error::DomainError;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpResponse, ResponseError};
-use openapi::{FieldError, FieldErrorCode, Problem, ProblemCode};
+use openapi::{FieldError, FieldErrorCode, Problem, ProblemCode, RefusalReason};
 
 tokio::task_local! {
     /// The id of the request being served, set by the request-id middleware.
@@ -68,10 +69,10 @@ pub enum ApiError {
     },
     /// An action the record's state does not allow now (a frozen ranking, an issued
     /// order, an unapproved package); `reason` is a stable snake_case code.
-    #[error("refused ({reason}): {detail}")]
+    #[error("refused ({}): {detail}", .reason.as_str())]
     Refused {
-        /// The stable reason code, returned in the problem's `reason`.
-        reason: &'static str,
+        /// The stable reason, returned in the problem's `reason`.
+        reason: RefusalReason,
         /// What is wrong, in English.
         detail: String,
     },
@@ -188,8 +189,8 @@ impl ApiError {
                 _ => Vec::new(),
             },
             reason: match self {
-                Self::TransitionRefused(refusal) => Some(refusal.code().to_owned()),
-                Self::Refused { reason, .. } => Some((*reason).to_owned()),
+                Self::TransitionRefused(refusal) => Some(refusal.reason()),
+                Self::Refused { reason, .. } => Some(*reason),
                 _ => None,
             },
             request_id: current_request_id(),
@@ -243,6 +244,17 @@ impl ResponseError for ApiError {
         }
         let body = serde_json::to_vec(&self.problem()).unwrap_or_default();
         response.body(body)
+    }
+}
+
+/// The one place where a domain refusal becomes an API error.
+impl From<DomainError> for ApiError {
+    fn from(err: DomainError) -> Self {
+        match err {
+            DomainError::Invalid(errors) => Self::Validation(errors),
+            DomainError::Refused { reason, detail } => Self::Refused { reason, detail },
+            DomainError::Forbidden => Self::Forbidden,
+        }
     }
 }
 

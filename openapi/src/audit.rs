@@ -4,6 +4,84 @@ use crate::ids::{OrganisationId, UserId};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+crate::wire_enum! {
+    /// The kind of record an audit entry is about, as `entity` spells it.
+    pub enum AuditEntity {
+        /// An organisation (a school or the committee).
+        Organisation = "organisation",
+        /// A user account.
+        User = "user",
+        /// An innovation project.
+        Project = "project",
+        /// An educational resource.
+        Resource = "resource",
+        /// A version of a resource.
+        ResourceVersion = "resource_version",
+        /// A file of a resource version.
+        ResourceFile = "resource_file",
+        /// A consumer request.
+        Request = "request",
+        /// A delivery to a consumer school.
+        Delivery = "delivery",
+        /// A satisfaction answer.
+        Feedback = "feedback",
+        /// A ranking round.
+        RankingRound = "ranking_round",
+        /// A problem of a ranking round.
+        Problem = "problem",
+        /// A managing structure.
+        Structure = "structure",
+        /// A version of a package document.
+        DocumentVersion = "document_version",
+        /// An item of the work plan.
+        PlanItem = "plan_item",
+        /// A results indicator.
+        Indicator = "indicator",
+        /// An order (приказ).
+        Order = "order",
+        /// An attached file.
+        Attachment = "attachment",
+    }
+}
+
+crate::wire_enum! {
+    /// What happened to the record, as `action` spells it.
+    pub enum AuditAction {
+        /// Created.
+        Create = "create",
+        /// Changed.
+        Update = "update",
+        /// Deleted.
+        Delete = "delete",
+        /// Moved to another lifecycle stage.
+        Transition = "transition",
+        /// A temporary password was issued.
+        PasswordReset = "password_reset",
+        /// A request was accepted.
+        Accept = "accept",
+        /// A request was answered.
+        Answer = "answer",
+        /// A request was declined.
+        Decline = "decline",
+        /// A file was uploaded.
+        Upload = "upload",
+        /// Confirmed (a delivery received, a platform year).
+        Confirm = "confirm",
+        /// A ranking round was frozen.
+        Freeze = "freeze",
+        /// A problem was scored.
+        Score = "score",
+        /// An order was issued.
+        Issue = "issue",
+        /// Approved.
+        Approve = "approve",
+        /// Returned for revision.
+        Return = "return",
+        /// A comment was added.
+        Comment = "comment",
+    }
+}
+
 /// One recorded change.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]

@@ -84,6 +84,99 @@ impl ProblemCode {
     }
 }
 
+/// Why an action was refused by the state of the record (a `409`): the `reason` of a
+/// `transition_refused` or `conflict` problem. Clients translate it; the `detail` is
+/// English for logs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RefusalReason {
+    /// The resource is already at the asked lifecycle stage.
+    SameStage,
+    /// The lifecycle moves forward one step at a time.
+    SkipsAStep,
+    /// Going back to an earlier stage needs a reason.
+    ReasonRequired,
+    /// Design needs an accepted consumer request or a competitive assignment.
+    NoAcceptedRequest,
+    /// Production needs a design document.
+    NoDesignDocument,
+    /// Delivery needs a produced version.
+    NoProducedVersion,
+    /// The satisfaction check needs at least one delivery.
+    NoDelivery,
+    /// The ranking round is frozen: no problems, edits or scores.
+    RankingFrozen,
+    /// The round's criteria cannot change once a score is in.
+    RankingScored,
+    /// The problem is cited by a project and cannot be removed.
+    ProblemCited,
+    /// The structure's composition is approved already.
+    AlreadyApproved,
+    /// The document version is not under review.
+    NotUnderReview,
+    /// There is nothing new to submit.
+    NothingToSubmit,
+    /// The order is issued and cannot change; a change is a new order.
+    OrderIssued,
+    /// The project's document package is not approved.
+    PackageNotApproved,
+    /// Not every structure of the project is approved.
+    StructuresNotApproved,
+    /// The project cites no problem of a frozen ranking.
+    NoRankedProblems,
+    /// The platform status of this school year is confirmed already.
+    YearConfirmed,
+}
+
+impl RefusalReason {
+    /// Every reason.
+    pub const ALL: &'static [Self] = &[
+        Self::SameStage,
+        Self::SkipsAStep,
+        Self::ReasonRequired,
+        Self::NoAcceptedRequest,
+        Self::NoDesignDocument,
+        Self::NoProducedVersion,
+        Self::NoDelivery,
+        Self::RankingFrozen,
+        Self::RankingScored,
+        Self::ProblemCited,
+        Self::AlreadyApproved,
+        Self::NotUnderReview,
+        Self::NothingToSubmit,
+        Self::OrderIssued,
+        Self::PackageNotApproved,
+        Self::StructuresNotApproved,
+        Self::NoRankedProblems,
+        Self::YearConfirmed,
+    ];
+
+    /// The snake_case spelling used on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::SameStage => "same_stage",
+            Self::SkipsAStep => "skips_a_step",
+            Self::ReasonRequired => "reason_required",
+            Self::NoAcceptedRequest => "no_accepted_request",
+            Self::NoDesignDocument => "no_design_document",
+            Self::NoProducedVersion => "no_produced_version",
+            Self::NoDelivery => "no_delivery",
+            Self::RankingFrozen => "ranking_frozen",
+            Self::RankingScored => "ranking_scored",
+            Self::ProblemCited => "problem_cited",
+            Self::AlreadyApproved => "already_approved",
+            Self::NotUnderReview => "not_under_review",
+            Self::NothingToSubmit => "nothing_to_submit",
+            Self::OrderIssued => "order_issued",
+            Self::PackageNotApproved => "package_not_approved",
+            Self::StructuresNotApproved => "structures_not_approved",
+            Self::NoRankedProblems => "no_ranked_problems",
+            Self::YearConfirmed => "year_confirmed",
+        }
+    }
+}
+
 /// What is wrong with one field of a request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
@@ -139,15 +232,10 @@ pub struct Problem {
     /// The invalid fields, for `validation_failed` and some `conflict` problems.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
-    /// A finer stable code for some problems: for `transition_refused` one of
-    /// `same_stage`, `skips_a_step`, `reason_required`, `no_accepted_request`,
-    /// `no_design_document`, `no_produced_version`, `no_delivery`; for a `conflict` with
-    /// the record's state one of `ranking_frozen`, `ranking_scored`, `problem_cited`,
-    /// `already_approved`, `not_under_review`, `nothing_to_submit`, `order_issued`,
-    /// `package_not_approved`, `structures_not_approved`, `no_ranked_problems`,
-    /// `year_confirmed`.
+    /// A finer stable code for `transition_refused` and for a `conflict` with the
+    /// record's state.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
+    pub reason: Option<RefusalReason>,
     /// The id of the request, as logged by the server and sent in `x-request-id`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,

@@ -22,6 +22,12 @@ macro_rules! id_type {
                 Self(value)
             }
         }
+
+        impl From<$name> for i64 {
+            fn from(id: $name) -> Self {
+                id.0
+            }
+        }
     };
 }
 
@@ -40,4 +46,52 @@ id_type!(
 id_type!(
     /// Identifier of an educational resource.
     ResourceId
+);
+id_type!(
+    /// Identifier of a consumer request.
+    RequestId
+);
+id_type!(
+    /// Identifier of a delivery of a resource to a consumer school.
+    DeliveryId
+);
+id_type!(
+    /// Identifier of a version of a resource.
+    VersionId
+);
+id_type!(
+    /// Identifier of a file of a resource version.
+    FileId
+);
+id_type!(
+    /// Identifier of a ranking round.
+    RoundId
+);
+id_type!(
+    /// Identifier of a problem of a ranking round.
+    ProblemId
+);
+id_type!(
+    /// Identifier of a managing structure.
+    StructureId
+);
+id_type!(
+    /// Identifier of a version of a package document.
+    DocumentVersionId
+);
+id_type!(
+    /// Identifier of an item of a project's work plan.
+    PlanItemId
+);
+id_type!(
+    /// Identifier of a results indicator.
+    IndicatorId
+);
+id_type!(
+    /// Identifier of an order (приказ).
+    OrderId
+);
+id_type!(
+    /// Identifier of an attached file.
+    AttachmentId
 );

@@ -25,6 +25,6 @@ pub mod structures;
 pub mod users;
 pub mod wire;
 
-pub use error::{FieldError, FieldErrorCode, Problem, ProblemCode};
-pub use ids::{OrganisationId, ProjectId, ResourceId, UserId};
+pub use error::{FieldError, FieldErrorCode, Problem, ProblemCode, RefusalReason};
+pub use ids::*;
 pub use pagination::{Page, PageQuery};

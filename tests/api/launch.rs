@@ -122,7 +122,10 @@ async fn a_school_goes_from_ranked_problems_to_an_issued_order() {
         )
         .await
         .problem(StatusCode::CONFLICT, "conflict");
-    assert_eq!(refused.reason.as_deref(), Some("package_not_approved"));
+    assert_eq!(
+        refused.reason.map(openapi::RefusalReason::as_str),
+        Some("package_not_approved")
+    );
     let still: Order = app
         .get(&format!("/api/orders/{}", draft.id), Some(&s.teacher))
         .await
@@ -257,7 +260,10 @@ async fn a_school_goes_from_ranked_problems_to_an_issued_order() {
     let again = review(&app, &s.council, programme.id, json!({"decision": "approve"}))
         .await
         .problem(StatusCode::CONFLICT, "conflict");
-    assert_eq!(again.reason.as_deref(), Some("not_under_review"));
+    assert_eq!(
+        again.reason.map(openapi::RefusalReason::as_str),
+        Some("not_under_review")
+    );
     let package: Package = app
         .get(&format!("/api/projects/{p}/package"), Some(&s.teacher))
         .await
@@ -284,7 +290,10 @@ async fn a_school_goes_from_ranked_problems_to_an_issued_order() {
         )
         .await
         .problem(StatusCode::CONFLICT, "conflict");
-    assert_eq!(refused.reason.as_deref(), Some("no_ranked_problems"));
+    assert_eq!(
+        refused.reason.map(openapi::RefusalReason::as_str),
+        Some("no_ranked_problems")
+    );
     let mut card = project_body("Смысловое чтение на уроках естественнонаучного цикла");
     card["directions"] = json!([
         "Разработка методических рекомендаций",
@@ -342,7 +351,7 @@ async fn a_school_goes_from_ranked_problems_to_an_issued_order() {
         )
         .await
         .problem(StatusCode::CONFLICT, "conflict");
-    assert_eq!(edit.reason.as_deref(), Some("order_issued"));
+    assert_eq!(edit.reason.map(openapi::RefusalReason::as_str), Some("order_issued"));
     let unchanged: Order = app
         .get(&format!("/api/orders/{}", draft.id), Some(&s.teacher))
         .await
@@ -556,7 +565,10 @@ async fn other_schools_and_partners_see_nothing_the_committee_reads_and_writes_n
         )
         .await
         .problem(StatusCode::CONFLICT, "conflict");
-    assert_eq!(empty.reason.as_deref(), Some("nothing_to_submit"));
+    assert_eq!(
+        empty.reason.map(openapi::RefusalReason::as_str),
+        Some("nothing_to_submit")
+    );
     app.post(
         &format!("/api/projects/{p}/package/budget"),
         Some(&s.teacher),
@@ -652,7 +664,7 @@ async fn the_card_keeps_directions_and_an_external_supervisor_and_the_director_c
     let twice = confirm("director", body)
         .await
         .problem(StatusCode::CONFLICT, "conflict");
-    assert_eq!(twice.reason.as_deref(), Some("year_confirmed"));
+    assert_eq!(twice.reason.map(openapi::RefusalReason::as_str), Some("year_confirmed"));
     let outside = confirm(
         "director",
         json!({"school_year": 2031, "confirmed_on": "2025-08-25", "basis": "Приказ комитета"}),
@@ -830,7 +842,10 @@ async fn files_are_attached_to_versions_under_review_and_count_as_a_plan_items_e
     )
     .await
     .problem(StatusCode::CONFLICT, "conflict");
-    assert_eq!(late.reason.as_deref(), Some("not_under_review"));
+    assert_eq!(
+        late.reason.map(openapi::RefusalReason::as_str),
+        Some("not_under_review")
+    );
     app.send(
         Method::DELETE,
         &format!("/api/attachments/{}", appendix.id),

@@ -75,7 +75,10 @@ async fn the_director_approves_a_composition_and_a_change_needs_approval_again()
         )
         .await
         .problem(StatusCode::CONFLICT, "conflict");
-    assert_eq!(again.reason.as_deref(), Some("already_approved"));
+    assert_eq!(
+        again.reason.map(openapi::RefusalReason::as_str),
+        Some("already_approved")
+    );
 
     let mut changed_body = group(teacher.id.0, council.id.0);
     changed_body["name"] = json!("Творческая группа (новый состав)");

@@ -4,5 +4,5 @@ pub mod current_user;
 pub mod jwt;
 pub mod password;
 
-pub use current_user::CurrentUser;
+pub use current_user::{CurrentUser, Session};
 pub use jwt::JwtKeys;

@@ -24,6 +24,7 @@ use openapi::package::{DocumentContent, DocumentKind, InnovationMap, VersionStat
 use openapi::plan::{IndicatorValueInput, PlanStatus};
 use openapi::projects::{PlatformStatus, ProjectLevel, ProjectOrigin, ProjectStatus};
 use openapi::structures::{MemberFunction, StructureKind};
+use openapi::{OrganisationId, ProjectId, UserId};
 
 // Indices into the demo users of `super`.
 const DIRECTOR: usize = 0;
@@ -290,12 +291,12 @@ pub fn load(conn: &mut DbConnection, org: i64, users: &[i64], projects: &Project
     )?;
     submit_package(conn, org, projects.platform, teacher, council, true)?;
     let (platform_row, _) = project::find(conn, projects.platform)?;
-    let directions = crate::routes::orders::directions(conn, projects.platform)?;
-    let participants = crate::routes::orders::participants(conn, projects.platform)?;
+    let directions = project::directions(conn, ProjectId(projects.platform))?;
+    let participants = crate::domain::orders::participants(&structure::for_project(conn, projects.platform)?);
     let order_id = order::insert(
         conn,
-        org,
-        projects.platform,
+        OrganisationId(org),
+        ProjectId(projects.platform),
         &OrderContent {
             number: text("112-о"),
             issued_on: NaiveDate::from_ymd_opt(this_year, 9, 1).unwrap_or(today),
@@ -309,9 +310,10 @@ pub fn load(conn: &mut DbConnection, org: i64, users: &[i64], projects: &Project
             signatory_position: text("Директор"),
             supersedes_id: None,
         },
-        director,
+        UserId(director),
     )?;
-    order::issue(conn, order_id, &participants, director)?;
+    let draft = order::find(conn, order_id)?;
+    order::issue(conn, &draft, &participants, UserId(director))?;
 
     // Stage 3: the laboratory project's package is under review.
     let lab = structure::insert(

@@ -1,7 +1,7 @@
 //! Rules of satisfaction feedback: the ranges of the scores.
 
+use crate::domain::error::DomainError;
 use crate::domain::text::{self, Errors};
-use crate::error::ApiError;
 use openapi::FieldErrorCode::OutOfRange;
 use openapi::feedback::FeedbackInput;
 
@@ -20,7 +20,7 @@ pub struct Answer {
 
 impl Answer {
     /// Parses an answer, reporting every invalid field at once.
-    pub fn parse(input: &FeedbackInput) -> Result<Self, ApiError> {
+    pub fn parse(input: &FeedbackInput) -> Result<Self, DomainError> {
         let mut errors = Errors::default();
         if !(1..=5).contains(&input.csat) {
             errors.add("csat", OutOfRange, "must be 1 to 5");

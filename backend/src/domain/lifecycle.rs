@@ -2,6 +2,7 @@
 //! production → delivery → satisfaction. A step may start only when the previous one shows
 //! its evidence; going back is allowed with a reason.
 
+use openapi::RefusalReason;
 use std::fmt;
 
 pub use openapi::resources::Stage;
@@ -47,16 +48,16 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    /// A stable snake_case code for the API.
-    pub fn code(self) -> &'static str {
+    /// The wire reason the API reports.
+    pub fn reason(self) -> RefusalReason {
         match self {
-            Self::SameStage => "same_stage",
-            Self::SkipsAStep => "skips_a_step",
-            Self::ReasonRequired => "reason_required",
-            Self::NoAcceptedRequest => "no_accepted_request",
-            Self::NoDesignDocument => "no_design_document",
-            Self::NoProducedVersion => "no_produced_version",
-            Self::NoDelivery => "no_delivery",
+            Self::SameStage => RefusalReason::SameStage,
+            Self::SkipsAStep => RefusalReason::SkipsAStep,
+            Self::ReasonRequired => RefusalReason::ReasonRequired,
+            Self::NoAcceptedRequest => RefusalReason::NoAcceptedRequest,
+            Self::NoDesignDocument => RefusalReason::NoDesignDocument,
+            Self::NoProducedVersion => RefusalReason::NoProducedVersion,
+            Self::NoDelivery => RefusalReason::NoDelivery,
         }
     }
 }

@@ -2,12 +2,14 @@
 //! do what. Unit-tested without a database.
 
 pub mod csv;
+pub mod error;
 pub mod feedback;
 pub mod files;
 pub mod lifecycle;
 pub mod metrics;
 pub mod orders;
 pub mod package;
+pub mod pagination;
 pub mod plan;
 pub mod policy;
 pub mod projects;

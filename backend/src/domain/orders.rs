@@ -6,10 +6,12 @@
 //!   project is approved, and the project cites problems of a frozen ranking.
 //! - An issued order never changes: a change is a new order that supersedes it.
 
+use crate::domain::error::DomainError;
 use crate::domain::text::{self, Errors};
-use crate::error::ApiError;
 use openapi::FieldErrorCode::OutOfRange;
-use openapi::orders::{OrderInput, OrderStatus};
+use openapi::RefusalReason;
+use openapi::orders::{OrderInput, OrderParticipant, OrderStatus};
+use openapi::structures::{Structure, StructureStatus};
 
 /// The title of an order for a project and school year.
 pub fn standard_title(project_title: &str, school_year: i32) -> String {
@@ -75,7 +77,7 @@ pub struct OrderFields {
 }
 
 /// Checks a draft's fields against the project's school years.
-pub fn parse(input: &OrderInput, years: (i32, i32)) -> Result<OrderFields, ApiError> {
+pub fn parse(input: &OrderInput, years: (i32, i32)) -> Result<OrderFields, DomainError> {
     let mut errors = Errors::default();
     let number = errors.take(text::bounded("number", &input.number, 1, 30));
     if input.school_year < years.0 || input.school_year > years.1 {
@@ -112,12 +114,46 @@ pub fn parse(input: &OrderInput, years: (i32, i32)) -> Result<OrderFields, ApiEr
     })
 }
 
+/// The participants of a project: every member of its structures as last approved.
+pub fn participants(structures: &[Structure]) -> Vec<OrderParticipant> {
+    structures
+        .iter()
+        .filter_map(|s| Some((s, s.approvals.first()?)))
+        .flat_map(|(s, approved)| {
+            approved.members.iter().map(|m| OrderParticipant {
+                name: m.name.clone(),
+                structure: s.name.clone(),
+                function: m.function,
+                competence: m.competence.clone(),
+            })
+        })
+        .collect()
+}
+
+/// Whether the project has structures and every one is approved.
+pub fn structures_approved(structures: &[Structure]) -> bool {
+    !structures.is_empty() && structures.iter().all(|s| s.status == StructureStatus::Approved)
+}
+
+/// The file name of an order's DOCX: the number in safe characters, marked when a draft.
+pub fn file_name(number: &str, status: OrderStatus) -> String {
+    let safe_number: String = number
+        .chars()
+        .map(|c| if c.is_alphanumeric() || c == '-' { c } else { '_' })
+        .collect();
+    let draft = match status {
+        OrderStatus::Draft => "-draft",
+        OrderStatus::Issued => "",
+    };
+    format!("order-{safe_number}{draft}.docx")
+}
+
 /// Refuses any change to an issued order.
-pub fn editable(status: OrderStatus) -> Result<(), ApiError> {
+pub fn editable(status: OrderStatus) -> Result<(), DomainError> {
     match status {
         OrderStatus::Draft => Ok(()),
-        OrderStatus::Issued => Err(ApiError::Refused {
-            reason: "order_issued",
+        OrderStatus::Issued => Err(DomainError::Refused {
+            reason: RefusalReason::OrderIssued,
             detail: "An issued order never changes; draft a new order that supersedes it.".to_owned(),
         }),
     }
@@ -135,29 +171,24 @@ pub struct Readiness {
 }
 
 /// Refuses to issue an order that is not a draft or whose project is not ready.
-pub fn can_issue(status: OrderStatus, ready: Readiness) -> Result<(), ApiError> {
+pub fn can_issue(status: OrderStatus, ready: Readiness) -> Result<(), DomainError> {
     editable(status)?;
-    let refuse = |reason: &'static str, detail: &str| {
-        Err(ApiError::Refused {
-            reason,
-            detail: detail.to_owned(),
-        })
-    };
+    let refuse = |reason: RefusalReason, detail: &str| Err(DomainError::refused(reason, detail));
     if !ready.package_approved {
         return refuse(
-            "package_not_approved",
+            RefusalReason::PackageNotApproved,
             "The council has not approved every document of the package.",
         );
     }
     if !ready.structures_approved {
         return refuse(
-            "structures_not_approved",
+            RefusalReason::StructuresNotApproved,
             "The project has no managing structure, or one is not approved by the director.",
         );
     }
     if !ready.cites_ranked_problems {
         return refuse(
-            "no_ranked_problems",
+            RefusalReason::NoRankedProblems,
             "The project cites no problem of a frozen ranking.",
         );
     }
@@ -174,11 +205,8 @@ mod tests {
         cites_ranked_problems: true,
     };
 
-    fn reason(result: Result<(), ApiError>) -> Option<&'static str> {
-        match result {
-            Err(ApiError::Refused { reason, .. }) => Some(reason),
-            _ => None,
-        }
+    fn reason(result: Result<(), DomainError>) -> Option<&'static str> {
+        result.err().and_then(|err| err.reason()).map(RefusalReason::as_str)
     }
 
     #[test]

@@ -6,15 +6,16 @@
 //!   A decided or superseded version cannot be decided again.
 //! - The package is approved when the latest version of each of the four documents is.
 
+use crate::domain::error::DomainError;
 use crate::domain::text::{self, Errors};
-use crate::error::ApiError;
 use openapi::FieldErrorCode::Required;
+use openapi::RefusalReason;
 use openapi::package::{DocumentKind, InnovationMap, ReviewDecision, VersionInput, VersionStatus};
 
 /// Why the council cannot decide on a version.
-pub fn review_refusal(status: VersionStatus) -> Option<ApiError> {
-    (status != VersionStatus::UnderReview).then(|| ApiError::Refused {
-        reason: "not_under_review",
+pub fn review_refusal(status: VersionStatus) -> Option<DomainError> {
+    (status != VersionStatus::UnderReview).then(|| DomainError::Refused {
+        reason: RefusalReason::NotUnderReview,
         detail: format!(
             "This version is {}; only a version under review can be decided.",
             status.as_str()
@@ -23,7 +24,7 @@ pub fn review_refusal(status: VersionStatus) -> Option<ApiError> {
 }
 
 /// The status a decision gives and the comment that joins the thread.
-pub fn decide(decision: &ReviewDecision) -> Result<(VersionStatus, Option<String>), ApiError> {
+pub fn decide(decision: &ReviewDecision) -> Result<(VersionStatus, Option<String>), DomainError> {
     match decision {
         ReviewDecision::Approve { comment } => {
             let comment = comment
@@ -31,11 +32,11 @@ pub fn decide(decision: &ReviewDecision) -> Result<(VersionStatus, Option<String
                 .filter(|c| !c.trim().is_empty())
                 .map(|c| text::bounded("comment", c, 1, 4000))
                 .transpose()
-                .map_err(|err| ApiError::Validation(vec![err]))?;
+                .map_err(|err| DomainError::Invalid(vec![err]))?;
             Ok((VersionStatus::Approved, comment))
         }
         ReviewDecision::Return { comment } => {
-            let comment = text::bounded("comment", comment, 3, 4000).map_err(|err| ApiError::Validation(vec![err]))?;
+            let comment = text::bounded("comment", comment, 3, 4000).map_err(|err| DomainError::Invalid(vec![err]))?;
             Ok((VersionStatus::Returned, Some(comment)))
         }
     }
@@ -62,7 +63,7 @@ pub enum Submitted {
 }
 
 /// Checks a new version's content and note for its document.
-pub fn parse_version(kind: DocumentKind, input: &VersionInput) -> Result<(Submitted, String), ApiError> {
+pub fn parse_version(kind: DocumentKind, input: &VersionInput) -> Result<(Submitted, String), DomainError> {
     let mut errors = Errors::default();
     let note = if input.note.trim().is_empty() {
         String::new()
@@ -183,7 +184,7 @@ mod tests {
             map: Some(InnovationMap::default()),
             note: String::new(),
         };
-        let Err(ApiError::Validation(errors)) = parse_version(DocumentKind::InnovationMap, &empty_map) else {
+        let Err(DomainError::Invalid(errors)) = parse_version(DocumentKind::InnovationMap, &empty_map) else {
             panic!("an empty map must be refused");
         };
         assert_eq!(errors.len(), 9, "every field is named");

@@ -5,8 +5,8 @@
 //! - completion % = done ÷ due × 100; on-time % = done by the deadline ÷ due × 100;
 //! - overdue = due, neither done nor cancelled, deadline before the date.
 
+use crate::domain::error::DomainError;
 use crate::domain::text::{self, Errors};
-use crate::error::ApiError;
 use chrono::{Datelike, NaiveDate};
 use openapi::FieldErrorCode::{NotAllowed, OutOfRange, Required};
 use openapi::plan::{PlanItemInput, PlanStatus};
@@ -123,7 +123,7 @@ pub struct ItemContext {
 
 /// Checks a plan item against its project and `today`. A done item needs its completion
 /// date and evidence: a link or description, or an attached file.
-pub fn parse_item(input: &PlanItemInput, context: ItemContext) -> Result<ItemFields, ApiError> {
+pub fn parse_item(input: &PlanItemInput, context: ItemContext) -> Result<ItemFields, DomainError> {
     let ItemContext {
         years,
         today,

@@ -1,7 +1,7 @@
 //! Who may do what: every authorisation decision of the API is made here, as a pure
 //! function of the signed-in actor and the record's organisation.
 
-use crate::error::ApiError;
+use crate::domain::error::DomainError;
 use openapi::organisations::OrganisationKind;
 use openapi::{OrganisationId, UserId, users::Role};
 
@@ -63,7 +63,10 @@ pub fn can_read_school_work(actor: &Actor, org: OrganisationId) -> bool {
 /// The school a list of school work is limited to: none for the committee (every school,
 /// or the one it asks for), the actor's own school for school staff. `None` in the
 /// result means "every school"; `Forbidden` means the actor may not read the asked school.
-pub fn school_work_scope(actor: &Actor, requested: Option<OrganisationId>) -> Result<Option<OrganisationId>, ApiError> {
+pub fn school_work_scope(
+    actor: &Actor,
+    requested: Option<OrganisationId>,
+) -> Result<Option<OrganisationId>, DomainError> {
     if actor.has(Role::Committee) {
         return Ok(requested);
     }
@@ -71,7 +74,7 @@ pub fn school_work_scope(actor: &Actor, requested: Option<OrganisationId>) -> Re
     if can_read_school_work(actor, org) {
         Ok(Some(org))
     } else {
-        Err(ApiError::Forbidden)
+        Err(DomainError::Forbidden)
     }
 }
 

@@ -1,8 +1,8 @@
 //! Rules of a project card: what a competitive assignment, a laboratory and a platform
 //! each require, and the span of school years.
 
+use crate::domain::error::DomainError;
 use crate::domain::text::{self, Errors};
-use crate::error::ApiError;
 use openapi::FieldErrorCode::{NotAllowed, OutOfRange, Required};
 use openapi::projects::{PlatformStatus, ProjectInput, ProjectLevel, ProjectOrigin, ProjectStatus};
 use openapi::{OrganisationId, UserId};
@@ -55,7 +55,7 @@ fn optional_text(errors: &mut Errors, field: &str, value: Option<&str>, min: usi
 
 impl ProjectCard {
     /// Parses a project input, reporting every invalid field at once.
-    pub fn parse(input: &ProjectInput) -> Result<Self, ApiError> {
+    pub fn parse(input: &ProjectInput) -> Result<Self, DomainError> {
         let mut errors = Errors::default();
         let title = errors.take(text::bounded("title", &input.title, 5, 300));
         let problem = errors.take(text::bounded("problem", &input.problem, 5, 4000));
@@ -169,7 +169,7 @@ impl ProjectCard {
         }
         errors.finish()?;
         let (Some(title), Some(problem)) = (title, problem) else {
-            return Err(ApiError::Internal(anyhow::anyhow!("validated fields missing")));
+            return Err(DomainError::Invalid(Vec::new()));
         };
         let competitive = input.origin == ProjectOrigin::Competitive;
         let laboratory = input.level == ProjectLevel::Laboratory;
@@ -217,9 +217,9 @@ mod tests {
         }
     }
 
-    fn fields(result: Result<ProjectCard, ApiError>) -> Vec<String> {
+    fn fields(result: Result<ProjectCard, DomainError>) -> Vec<String> {
         match result {
-            Err(ApiError::Validation(errors)) => errors.into_iter().map(|e| e.field).collect(),
+            Err(DomainError::Invalid(errors)) => errors.into_iter().map(|e| e.field).collect(),
             other => panic!("expected validation errors, got {other:?}"),
         }
     }

@@ -28,7 +28,7 @@ pub fn default_criteria() -> Vec<Criterion> {
 
 /// Checks a round's criteria: 1 to 6, each titled (2–100 characters, distinct) and
 /// weighted 1 to 10.
-pub fn parse_criteria(criteria: &[Criterion]) -> Result<Vec<Criterion>, crate::error::ApiError> {
+pub fn parse_criteria(criteria: &[Criterion]) -> Result<Vec<Criterion>, crate::domain::error::DomainError> {
     let mut errors = Errors::default();
     if criteria.is_empty() {
         errors.add("criteria", TooShort, "name at least one criterion");
@@ -69,7 +69,7 @@ pub fn parse_criteria(criteria: &[Criterion]) -> Result<Vec<Criterion>, crate::e
 }
 
 /// Checks one member's scores of a problem: one per criterion, each 1 to 5.
-pub fn parse_scores(scores: &[u8], criteria: usize) -> Result<(), crate::error::ApiError> {
+pub fn parse_scores(scores: &[u8], criteria: usize) -> Result<(), crate::domain::error::DomainError> {
     let mut errors = Errors::default();
     if scores.len() != criteria {
         errors.add(

@@ -1,8 +1,8 @@
 //! Rules of consumer requests: what a request must say, and which school may decide it
 //! how.
 
+use crate::domain::error::DomainError;
 use crate::domain::text::{self, Errors};
-use crate::error::ApiError;
 use chrono::NaiveDate;
 use openapi::FieldErrorCode::OutOfRange;
 use openapi::OrganisationId;
@@ -19,7 +19,7 @@ pub struct NewRequest {
 
 impl NewRequest {
     /// Parses a request; `today` bounds the deadline.
-    pub fn parse(input: &RequestInput, today: NaiveDate) -> Result<Self, ApiError> {
+    pub fn parse(input: &RequestInput, today: NaiveDate) -> Result<Self, DomainError> {
         let mut errors = Errors::default();
         let need = errors.take(text::bounded("need", &input.need, 10, 4000));
         let audience = errors.take(text::bounded("audience", &input.audience, 3, 1000));
@@ -29,7 +29,7 @@ impl NewRequest {
         errors.finish()?;
         match (need, audience) {
             (Some(need), Some(audience)) => Ok(Self { need, audience }),
-            _ => Err(ApiError::Internal(anyhow::anyhow!("validated fields missing"))),
+            _ => Err(DomainError::Invalid(Vec::new())),
         }
     }
 }

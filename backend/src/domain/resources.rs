@@ -1,8 +1,8 @@
 //! Rules of a resource card: what each form requires, and authorship shares that add up
 //! to 100 % (Regulation 2.1, 3).
 
+use crate::domain::error::DomainError;
 use crate::domain::text::{self, Errors};
-use crate::error::ApiError;
 use openapi::FieldErrorCode::{InvalidFormat, NotAllowed, OutOfRange, Required, TooLong};
 use openapi::UserId;
 use openapi::resources::{
@@ -47,7 +47,7 @@ impl ResourceCard {
     }
 
     /// Parses a resource input, reporting every invalid field at once.
-    pub fn parse(input: &ResourceInput) -> Result<Self, ApiError> {
+    pub fn parse(input: &ResourceInput) -> Result<Self, DomainError> {
         let mut errors = Errors::default();
         let title = errors.take(text::bounded("title", &input.title, 5, 300));
         let description = if input.description.trim().is_empty() {
@@ -107,7 +107,7 @@ impl ResourceCard {
         let authors = parse_authors(&mut errors, &input.authors);
         errors.finish()?;
         let (Some(title), Some(description), Some(licence)) = (title, description, licence) else {
-            return Err(ApiError::Internal(anyhow::anyhow!("validated fields missing")));
+            return Err(DomainError::Invalid(Vec::new()));
         };
         Ok(Self {
             title,
@@ -198,9 +198,9 @@ mod tests {
         }
     }
 
-    fn fields(result: Result<ResourceCard, ApiError>) -> Vec<String> {
+    fn fields(result: Result<ResourceCard, DomainError>) -> Vec<String> {
         match result {
-            Err(ApiError::Validation(errors)) => errors.into_iter().map(|e| e.field).collect(),
+            Err(DomainError::Invalid(errors)) => errors.into_iter().map(|e| e.field).collect(),
             other => panic!("expected validation errors, got {other:?}"),
         }
     }

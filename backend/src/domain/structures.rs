@@ -22,7 +22,7 @@ pub struct Composition {
 }
 
 /// Checks a structure's composition.
-pub fn parse(input: &StructureInput) -> Result<Composition, crate::error::ApiError> {
+pub fn parse(input: &StructureInput) -> Result<Composition, crate::domain::error::DomainError> {
     let mut errors = Errors::default();
     let name = errors.take(text::bounded("name", &input.name, 3, 200));
     if input.members.is_empty() || input.members.len() > 50 {

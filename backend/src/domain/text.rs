@@ -1,6 +1,6 @@
 //! Parsing of free-text fields: trimmed, length-checked, with the field named on error.
 
-use crate::error::ApiError;
+use crate::domain::error::DomainError;
 use openapi::{FieldError, FieldErrorCode};
 
 /// Collects field errors so that a form reports all of them at once.
@@ -29,11 +29,11 @@ impl Errors {
     }
 
     /// `Ok` when no error was recorded.
-    pub fn finish(self) -> Result<(), ApiError> {
+    pub fn finish(self) -> Result<(), DomainError> {
         if self.0.is_empty() {
             Ok(())
         } else {
-            Err(ApiError::Validation(self.0))
+            Err(DomainError::Invalid(self.0))
         }
     }
 }

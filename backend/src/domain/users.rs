@@ -1,8 +1,8 @@
 //! Rules for accounts: which roles fit which organisation, and the changes an
 //! administrator may not make to their own account.
 
+use crate::domain::error::DomainError;
 use crate::domain::text::{self, Errors, field_error};
-use crate::error::ApiError;
 use openapi::FieldErrorCode;
 use openapi::organisations::OrganisationKind;
 use openapi::users::{CreateUser, Role, UpdateUser};
@@ -52,7 +52,7 @@ pub struct NewUser {
 
 impl NewUser {
     /// Parses a creation request for an organisation of the given kind.
-    pub fn parse(request: &CreateUser, kind: OrganisationKind) -> Result<Self, ApiError> {
+    pub fn parse(request: &CreateUser, kind: OrganisationKind) -> Result<Self, DomainError> {
         let mut errors = Errors::default();
         let email = errors.take(text::email("email", &request.email));
         let full_name = errors.take(text::bounded("full_name", &request.full_name, 3, 200));
@@ -66,7 +66,7 @@ impl NewUser {
                 roles,
                 password,
             }),
-            _ => Err(ApiError::Internal(anyhow::anyhow!("validated fields missing"))),
+            _ => Err(DomainError::Invalid(Vec::new())),
         }
     }
 }
@@ -85,7 +85,7 @@ pub struct UserChanges {
 impl UserChanges {
     /// Parses an update; `own_account` is true when administrators edit themselves, who
     /// may neither deactivate themselves nor drop their own administrator role.
-    pub fn parse(request: &UpdateUser, kind: OrganisationKind, own_account: bool) -> Result<Self, ApiError> {
+    pub fn parse(request: &UpdateUser, kind: OrganisationKind, own_account: bool) -> Result<Self, DomainError> {
         let mut errors = Errors::default();
         let full_name = request
             .full_name
@@ -133,9 +133,9 @@ mod tests {
         }
     }
 
-    fn fields(err: ApiError) -> Vec<(String, FieldErrorCode)> {
+    fn fields(err: DomainError) -> Vec<(String, FieldErrorCode)> {
         match err {
-            ApiError::Validation(errors) => errors.into_iter().map(|e| (e.field, e.code)).collect(),
+            DomainError::Invalid(errors) => errors.into_iter().map(|e| (e.field, e.code)).collect(),
             other => panic!("expected validation, got {other:?}"),
         }
     }

@@ -21,7 +21,6 @@ pub mod registry;
 pub mod requests;
 pub mod resources;
 pub mod structures;
-pub mod uploads;
 pub mod users;
 pub mod versions;
 

@@ -18,24 +18,6 @@ impl LaunchTexts {
         format!("{value}").replace('.', self.decimal_separator)
     }
 
-    /// The message for a refusal reason of the launch procedure's API.
-    pub fn refusal(&self, reason: &str) -> Option<&'static str> {
-        Some(match reason {
-            "package_not_approved" => self.refused_package_not_approved,
-            "structures_not_approved" => self.refused_structures_not_approved,
-            "no_ranked_problems" => self.refused_no_ranked_problems,
-            "order_issued" => self.refused_order_issued,
-            "ranking_frozen" => self.refused_ranking_frozen,
-            "ranking_scored" => self.refused_ranking_scored,
-            "problem_cited" => self.refused_problem_cited,
-            "year_confirmed" => self.refused_year_confirmed,
-            "nothing_to_submit" => self.refused_nothing_to_submit,
-            "not_under_review" => self.refused_not_under_review,
-            "already_approved" => self.refused_already_approved,
-            _ => return None,
-        })
-    }
-
     /// The name of a structure kind.
     pub fn structure_kind(&self, kind: StructureKind) -> &'static str {
         match kind {

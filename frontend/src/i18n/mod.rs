@@ -25,7 +25,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use leptos::prelude::*;
 use openapi::organisations::OrganisationKind;
 use openapi::users::{Locale, Role};
-use openapi::{FieldErrorCode, ProblemCode};
+use openapi::{FieldErrorCode, ProblemCode, RefusalReason};
 
 const KEY: &str = "innovation-platform.locale";
 
@@ -145,19 +145,38 @@ impl Texts {
             ApiError::SignedOut => self.err_signed_out,
             ApiError::Unexpected => self.err_internal,
             ApiError::Problem(problem) => match problem.code {
-                ProblemCode::Conflict if problem.reason.is_some() => problem
-                    .reason
-                    .as_deref()
-                    .and_then(|reason| self.launch.refusal(reason))
-                    .unwrap_or(self.err_conflict),
-                ProblemCode::TransitionRefused => problem
-                    .reason
-                    .as_deref()
-                    .and_then(|reason| self.lifecycle.refusal(reason))
-                    .unwrap_or(self.err_conflict),
+                ProblemCode::Conflict | ProblemCode::TransitionRefused => {
+                    problem.reason.map_or(self.err_conflict, |reason| self.refusal(reason))
+                }
                 ProblemCode::PayloadTooLarge => self.lifecycle.file_too_large,
                 code => self.problem(code),
             },
+        }
+    }
+
+    /// Why the server refused an action, from the problem's `reason`.
+    pub fn refusal(&self, reason: RefusalReason) -> &'static str {
+        use RefusalReason as R;
+        let (launch, lifecycle) = (&self.launch, &self.lifecycle);
+        match reason {
+            R::SameStage => lifecycle.refused_same_stage,
+            R::SkipsAStep => lifecycle.refused_skips_a_step,
+            R::ReasonRequired => lifecycle.refused_reason_required,
+            R::NoAcceptedRequest => lifecycle.refused_no_accepted_request,
+            R::NoDesignDocument => lifecycle.refused_no_design_document,
+            R::NoProducedVersion => lifecycle.refused_no_produced_version,
+            R::NoDelivery => lifecycle.refused_no_delivery,
+            R::RankingFrozen => launch.refused_ranking_frozen,
+            R::RankingScored => launch.refused_ranking_scored,
+            R::ProblemCited => launch.refused_problem_cited,
+            R::AlreadyApproved => launch.refused_already_approved,
+            R::NotUnderReview => launch.refused_not_under_review,
+            R::NothingToSubmit => launch.refused_nothing_to_submit,
+            R::OrderIssued => launch.refused_order_issued,
+            R::PackageNotApproved => launch.refused_package_not_approved,
+            R::StructuresNotApproved => launch.refused_structures_not_approved,
+            R::NoRankedProblems => launch.refused_no_ranked_problems,
+            R::YearConfirmed => launch.refused_year_confirmed,
         }
     }
 

@@ -164,20 +164,6 @@ impl LifecycleTexts {
             VersionKind::Product => self.kind_product,
         }
     }
-
-    /// Why a stage change was refused, from the `reason` of a `transition_refused` problem.
-    pub fn refusal(&self, reason: &str) -> Option<&'static str> {
-        Some(match reason {
-            "no_accepted_request" => self.refused_no_accepted_request,
-            "no_design_document" => self.refused_no_design_document,
-            "no_produced_version" => self.refused_no_produced_version,
-            "no_delivery" => self.refused_no_delivery,
-            "skips_a_step" => self.refused_skips_a_step,
-            "reason_required" => self.refused_reason_required,
-            "same_stage" => self.refused_same_stage,
-            _ => return None,
-        })
-    }
 }
 
 impl DeliveryTexts {

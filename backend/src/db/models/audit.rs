@@ -6,10 +6,91 @@ use crate::db::DbConnection;
 use crate::db::schema::audit_log;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use openapi::audit::{AuditEntry, AuditFilter};
+use openapi::audit::{AuditAction, AuditEntity, AuditEntry, AuditFilter};
 use openapi::{OrganisationId, UserId};
 use serde::Serialize;
 
+/// One change to record: who did what to which record of which school, with the record
+/// before and after. Built with [`Event::new`] and recorded with [`Event::record`] inside
+/// the transaction that makes the change.
+#[derive(Debug)]
+pub struct Event<'a, T: Serialize> {
+    actor: Option<UserId>,
+    org: Option<OrganisationId>,
+    entity: AuditEntity,
+    entity_id: i64,
+    action: AuditAction,
+    before: Option<&'a T>,
+    after: Option<&'a T>,
+}
+
+impl<'a, T: Serialize> Event<'a, T> {
+    /// `action` on the record `entity` number `entity_id`, by nobody yet, of no school yet.
+    pub fn new(action: AuditAction, entity: AuditEntity, entity_id: impl Into<i64>) -> Self {
+        Self {
+            actor: None,
+            org: None,
+            entity,
+            entity_id: entity_id.into(),
+            action,
+            before: None,
+            after: None,
+        }
+    }
+
+    /// Done by this user.
+    pub fn by(mut self, actor: UserId) -> Self {
+        self.actor = Some(actor);
+        self
+    }
+
+    /// To a record of this organisation.
+    pub fn of(mut self, org: OrganisationId) -> Self {
+        self.org = Some(org);
+        self
+    }
+
+    /// The record before the change.
+    pub fn before(mut self, before: &'a T) -> Self {
+        self.before = Some(before);
+        self
+    }
+
+    /// The record after the change.
+    pub fn after(mut self, after: &'a T) -> Self {
+        self.after = Some(after);
+        self
+    }
+
+    /// Writes the entry; call it inside the transaction that makes the change.
+    pub fn record(self, conn: &mut DbConnection) -> QueryResult<()> {
+        diesel::insert_into(audit_log::table)
+            .values((
+                audit_log::org_id.eq(self.org.map(i64::from)),
+                audit_log::actor_id.eq(self.actor.map(i64::from)),
+                audit_log::entity.eq(self.entity.as_str()),
+                audit_log::entity_id.eq(self.entity_id),
+                audit_log::action.eq(self.action.as_str()),
+                audit_log::before_json.eq(to_json(self.before)?),
+                audit_log::after_json.eq(to_json(self.after)?),
+                audit_log::at.eq(super::now()),
+            ))
+            .execute(conn)
+            .map(|_| ())
+    }
+}
+
+/// An event without a record body (a password reset, say).
+pub type Bare<'a> = Event<'a, ()>;
+
+fn to_json<T: Serialize>(value: Option<&T>) -> QueryResult<Option<String>> {
+    value
+        .map(serde_json::to_string)
+        .transpose()
+        .map_err(|err| diesel::result::Error::SerializationError(Box::new(err)))
+}
+
+// Legacy shapes, replaced area by area by `Event`.
 /// One change to record.
 #[derive(Debug)]
 pub struct Change<'a, T: Serialize> {
@@ -27,13 +108,6 @@ pub struct Change<'a, T: Serialize> {
     pub before: Option<&'a T>,
     /// After (none on deletion).
     pub after: Option<&'a T>,
-}
-
-fn to_json<T: Serialize>(value: Option<&T>) -> QueryResult<Option<String>> {
-    value
-        .map(serde_json::to_string)
-        .transpose()
-        .map_err(|err| diesel::result::Error::SerializationError(Box::new(err)))
 }
 
 /// Records a change; call it inside the transaction that makes the change.

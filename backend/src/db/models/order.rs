@@ -6,7 +6,7 @@ use crate::db::schema::{orders, organisations};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use openapi::orders::{Order, OrderParticipant, OrderStatus};
-use openapi::{OrganisationId, ProjectId, UserId};
+use openapi::{OrderId, OrganisationId, ProjectId, UserId};
 use serde::{Deserialize, Serialize};
 
 /// A row of `orders`.
@@ -89,17 +89,39 @@ fn body_json(body: &Body) -> QueryResult<String> {
 }
 
 /// One order row.
-pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<OrderRow> {
-    orders::table.find(id).select(OrderRow::as_select()).first(conn)
+pub fn find(conn: &mut DbConnection, id: OrderId) -> QueryResult<OrderRow> {
+    orders::table.find(id.0).select(OrderRow::as_select()).first(conn)
+}
+
+/// Whether a school has another order (not `except`) with this number.
+pub fn number_taken(
+    conn: &mut DbConnection,
+    org: OrganisationId,
+    number: &str,
+    except: Option<OrderId>,
+) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        orders::table
+            .filter(orders::org_id.eq(org.0))
+            .filter(orders::number.eq(number))
+            .filter(orders::id.ne(except.map_or(0, i64::from))),
+    ))
+    .get_result(conn)
 }
 
 /// Drafts an order.
-pub fn insert(conn: &mut DbConnection, org: i64, project: i64, content: &OrderContent, actor: i64) -> QueryResult<i64> {
+pub fn insert(
+    conn: &mut DbConnection,
+    org: OrganisationId,
+    project: ProjectId,
+    content: &OrderContent,
+    actor: UserId,
+) -> QueryResult<OrderId> {
     let now = super::now();
     diesel::insert_into(orders::table)
         .values((
-            orders::org_id.eq(org),
-            orders::project_id.eq(project),
+            orders::org_id.eq(org.0),
+            orders::project_id.eq(project.0),
             orders::number.eq(&content.number),
             orders::issued_on.eq(content.issued_on),
             orders::school_year.eq(content.school_year),
@@ -109,19 +131,20 @@ pub fn insert(conn: &mut DbConnection, org: i64, project: i64, content: &OrderCo
             orders::signatory_position.eq(&content.signatory_position),
             orders::status.eq(OrderStatus::Draft.as_str()),
             orders::supersedes_id.eq(content.supersedes_id),
-            orders::created_by.eq(actor),
+            orders::created_by.eq(actor.0),
             orders::created_at.eq(now),
             orders::updated_at.eq(now),
         ))
         .returning(orders::id)
         .get_result(conn)
+        .map(OrderId)
 }
 
 /// Rewrites a draft; an issued order is left as it is (returns whether it applied).
-pub fn update(conn: &mut DbConnection, id: i64, content: &OrderContent) -> QueryResult<bool> {
+pub fn update(conn: &mut DbConnection, id: OrderId, content: &OrderContent) -> QueryResult<bool> {
     diesel::update(
         orders::table
-            .find(id)
+            .find(id.0)
             .filter(orders::status.eq(OrderStatus::Draft.as_str())),
     )
     .set((
@@ -140,21 +163,25 @@ pub fn update(conn: &mut DbConnection, id: i64, content: &OrderContent) -> Query
 }
 
 /// Issues a draft with the participants as they are now; returns whether it applied.
-pub fn issue(conn: &mut DbConnection, id: i64, participants: &[OrderParticipant], actor: i64) -> QueryResult<bool> {
-    let row = find(conn, id)?;
+pub fn issue(
+    conn: &mut DbConnection,
+    row: &OrderRow,
+    participants: &[OrderParticipant],
+    actor: UserId,
+) -> QueryResult<bool> {
     let mut body: Body = serde_json::from_str(&row.body_json)
         .map_err(|err| diesel::result::Error::DeserializationError(Box::new(err)))?;
     body.participants = participants.to_vec();
     let now = super::now();
     diesel::update(
         orders::table
-            .find(id)
+            .find(row.id)
             .filter(orders::status.eq(OrderStatus::Draft.as_str())),
     )
     .set((
         orders::status.eq(OrderStatus::Issued.as_str()),
         orders::body_json.eq(body_json(&body)?),
-        orders::issued_by.eq(actor),
+        orders::issued_by.eq(actor.0),
         orders::issued_at.eq(now),
         orders::updated_at.eq(now),
     ))
@@ -188,20 +215,20 @@ fn to_dto(row: OrderRow, org_name: String) -> QueryResult<Order> {
 }
 
 /// The API representation of one order.
-pub fn load(conn: &mut DbConnection, id: i64) -> QueryResult<Order> {
+pub fn load(conn: &mut DbConnection, id: OrderId) -> QueryResult<Order> {
     let (row, name) = orders::table
         .inner_join(organisations::table.on(organisations::id.eq(orders::org_id)))
-        .filter(orders::id.eq(id))
+        .filter(orders::id.eq(id.0))
         .select((OrderRow::as_select(), organisations::name))
         .first(conn)?;
     to_dto(row, name)
 }
 
 /// The orders of a project, the latest first.
-pub fn for_project(conn: &mut DbConnection, project: i64) -> QueryResult<Vec<Order>> {
+pub fn for_project(conn: &mut DbConnection, project: ProjectId) -> QueryResult<Vec<Order>> {
     let rows: Vec<(OrderRow, String)> = orders::table
         .inner_join(organisations::table.on(organisations::id.eq(orders::org_id)))
-        .filter(orders::project_id.eq(project))
+        .filter(orders::project_id.eq(project.0))
         .order(orders::id.desc())
         .select((OrderRow::as_select(), organisations::name))
         .load(conn)?;
@@ -209,10 +236,10 @@ pub fn for_project(conn: &mut DbConnection, project: i64) -> QueryResult<Vec<Ord
 }
 
 /// The drafts of a school waiting to be issued, oldest first (at most 100).
-pub fn drafts(conn: &mut DbConnection, org: i64) -> QueryResult<Vec<Order>> {
+pub fn drafts(conn: &mut DbConnection, org: OrganisationId) -> QueryResult<Vec<Order>> {
     let rows: Vec<(OrderRow, String)> = orders::table
         .inner_join(organisations::table.on(organisations::id.eq(orders::org_id)))
-        .filter(orders::org_id.eq(org))
+        .filter(orders::org_id.eq(org.0))
         .filter(orders::status.eq(OrderStatus::Draft.as_str()))
         .order(orders::id)
         .limit(100)

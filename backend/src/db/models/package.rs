@@ -237,3 +237,26 @@ pub fn under_review(conn: &mut DbConnection, org: i64) -> QueryResult<Vec<Versio
         .select(VersionRow::as_select())
         .load(conn)
 }
+
+/// The status of the latest version of each document of a project, without the texts or
+/// review threads: what deciding whether the package is approved needs.
+pub fn latest_statuses(
+    conn: &mut DbConnection,
+    project: i64,
+) -> QueryResult<Vec<(DocumentKind, Option<VersionStatus>)>> {
+    let rows: Vec<(String, String)> = document_versions::table
+        .filter(document_versions::project_id.eq(project))
+        .order((document_versions::kind, document_versions::number.desc()))
+        .select((document_versions::kind, document_versions::status))
+        .load(conn)?;
+    let mut latest: Vec<(DocumentKind, Option<VersionStatus>)> = Vec::new();
+    for (kind, status) in rows {
+        let Some(kind) = DocumentKind::parse(&kind) else {
+            continue;
+        };
+        if latest.iter().all(|(seen, _)| *seen != kind) {
+            latest.push((kind, VersionStatus::parse(&status)));
+        }
+    }
+    Ok(latest)
+}

@@ -99,6 +99,27 @@ pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<(ProjectRow, String
         .first(conn)
 }
 
+/// The project's directions of work, in order.
+pub fn directions(conn: &mut DbConnection, project: ProjectId) -> QueryResult<Vec<String>> {
+    project_directions::table
+        .filter(project_directions::project_id.eq(project.0))
+        .order(project_directions::position)
+        .select(project_directions::title)
+        .load(conn)
+}
+
+/// Whether the project cites at least one problem of a frozen ranking.
+pub fn cites_ranked_problems(conn: &mut DbConnection, project: ProjectId) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        project_problems::table
+            .inner_join(problems::table.on(problems::id.eq(project_problems::problem_id)))
+            .inner_join(ranking_rounds::table.on(ranking_rounds::id.eq(problems::round_id)))
+            .filter(project_problems::project_id.eq(project.0))
+            .filter(ranking_rounds::frozen_at.is_not_null()),
+    ))
+    .get_result(conn)
+}
+
 /// The titles of projects, by id, in one query.
 pub fn titles(conn: &mut DbConnection, ids: impl IntoIterator<Item = i64>) -> QueryResult<HashMap<i64, String>> {
     let mut ids: Vec<i64> = ids.into_iter().collect();

@@ -231,3 +231,28 @@ pub fn full_names(conn: &mut DbConnection, ids: impl IntoIterator<Item = i64>) -
         .load(conn)?;
     Ok(rows.into_iter().collect())
 }
+
+/// A user with their organisation and roles, read in one query (one row per role).
+pub fn with_org_and_roles(
+    conn: &mut DbConnection,
+    id: i64,
+) -> QueryResult<Option<(UserRow, super::organisation::OrganisationRow, Vec<Role>)>> {
+    use crate::db::models::organisation::OrganisationRow;
+    use crate::db::schema::organisations;
+    let rows: Vec<(UserRow, OrganisationRow, Option<String>)> = users::table
+        .inner_join(organisations::table)
+        .left_join(user_roles::table)
+        .filter(users::id.eq(id))
+        .select((
+            UserRow::as_select(),
+            OrganisationRow::as_select(),
+            user_roles::role.nullable(),
+        ))
+        .load(conn)?;
+    let mut roles: Vec<Role> = rows
+        .iter()
+        .filter_map(|(_, _, role)| role.as_deref().and_then(Role::parse))
+        .collect();
+    roles.sort();
+    Ok(rows.into_iter().next().map(|(user, org, _)| (user, org, roles)))
+}

@@ -9,7 +9,7 @@ use crate::db::models::audit::{self};
 use crate::db::models::{package, plan};
 use crate::domain::policy;
 use crate::error::ApiError;
-use crate::routes::uploads::{self, FileContent};
+use crate::http::uploads::{self, FileContent};
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, web};
 use diesel::Connection;
@@ -36,7 +36,7 @@ fn editable_owner(conn: &mut DbConnection, current: &CurrentUser, owner: Owner) 
     }
     if decided {
         return Err(ApiError::Refused {
-            reason: "not_under_review",
+            reason: openapi::RefusalReason::NotUnderReview,
             detail: "Files are attached to a version while it is under review.".to_owned(),
         });
     }

@@ -18,7 +18,7 @@ pub fn issue_tokens(
     user_id: i64,
     family_id: Option<String>,
 ) -> Result<TokenPair, ApiError> {
-    let user = current_user::load(conn, user_id)?;
+    let user = current_user::load(conn, openapi::UserId(user_id))?;
     let family_id = family_id.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
     let refresh_token = refresh_token::issue(conn, user_id, &family_id)?;
     Ok(TokenPair {

@@ -42,7 +42,7 @@ pub async fn list_my_approvals(
                     since: s.updated_at,
                 });
             }
-            for o in order::drafts(conn, org.0)? {
+            for o in order::drafts(conn, org)? {
                 items.push(WaitingItem {
                     kind: WaitingKind::Order,
                     id: o.id,

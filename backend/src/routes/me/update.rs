@@ -46,7 +46,7 @@ pub async fn update_me(
             if let Some(locale) = request.locale {
                 user::set_locale(conn, user_id, locale)?;
             }
-            current_user::load(conn, user_id).map(|user| user.me)
+            current_user::load(conn, openapi::UserId(user_id)).map(|user| user.me)
         })
     })
     .await

@@ -163,7 +163,7 @@ pub async fn create_document_version(
 /// The plan items or indicators of a project as they are now.
 fn snapshot(conn: &mut DbConnection, kind: DocumentKind, project_id: i64) -> Result<DocumentContent, ApiError> {
     let nothing = |what: &str| ApiError::Refused {
-        reason: "nothing_to_submit",
+        reason: openapi::RefusalReason::NothingToSubmit,
         detail: format!("The project has no {what} yet."),
     };
     if kind == DocumentKind::WorkPlan {
@@ -226,12 +226,14 @@ pub async fn review_document_version(
                 return Err(ApiError::Forbidden);
             }
             if let Some(refusal) = rules::review_refusal(row.status()) {
-                return Err(refusal);
+                return Err(refusal.into());
             }
             let before = package::load(conn, id)?;
             let actor = current.actor.user_id.0;
             if !package::decide(conn, id, status, actor)? {
-                return Err(rules::review_refusal(package::find(conn, id)?.status()).unwrap_or(ApiError::NotFound));
+                return Err(
+                    rules::review_refusal(package::find(conn, id)?.status()).map_or(ApiError::NotFound, ApiError::from)
+                );
             }
             if let Some(comment) = comment {
                 package::comment(conn, id, actor, &comment)?;

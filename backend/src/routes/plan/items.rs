@@ -225,7 +225,7 @@ pub async fn delete_plan_item(
     })
     .await?;
     for key in keys {
-        crate::routes::uploads::discard(&state, &key);
+        crate::http::uploads::discard(&state, &key);
     }
     Ok(HttpResponse::NoContent().finish())
 }

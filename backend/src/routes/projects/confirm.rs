@@ -65,7 +65,7 @@ pub async fn confirm_platform_status(
             let before = project::load(conn, id)?;
             if before.confirmations.iter().any(|c| c.school_year == input.school_year) {
                 return Err(ApiError::Refused {
-                    reason: "year_confirmed",
+                    reason: openapi::RefusalReason::YearConfirmed,
                     detail: "This school year is confirmed already.".to_owned(),
                 });
             }

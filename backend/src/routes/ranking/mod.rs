@@ -15,7 +15,7 @@ use openapi::ranking::{MemberScores, RankedProblem, Ranking};
 pub fn not_frozen(round: &RoundRow) -> Result<(), ApiError> {
     if round.is_frozen() {
         Err(ApiError::Refused {
-            reason: "ranking_frozen",
+            reason: openapi::RefusalReason::RankingFrozen,
             detail: "The ranking of this school year is frozen.".to_owned(),
         })
     } else {

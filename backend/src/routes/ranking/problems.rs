@@ -190,7 +190,7 @@ pub async fn delete_problem(
             let round = editable(conn, &current, id)?;
             if ranking::is_cited(conn, id)? {
                 return Err(ApiError::Refused {
-                    reason: "problem_cited",
+                    reason: openapi::RefusalReason::ProblemCited,
                     detail: "A project cites this problem.".to_owned(),
                 });
             }

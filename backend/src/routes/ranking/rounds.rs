@@ -176,7 +176,7 @@ pub async fn update_ranking_criteria(
             super::not_frozen(&round)?;
             if ranking::has_scores(conn, id)? {
                 return Err(ApiError::Refused {
-                    reason: "ranking_scored",
+                    reason: openapi::RefusalReason::RankingScored,
                     detail: "Members have scored this round; its criteria can no longer change.".to_owned(),
                 });
             }

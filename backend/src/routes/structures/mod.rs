@@ -211,7 +211,7 @@ pub async fn approve_structure(
             }
             if !structures::can_approve(row.status()) {
                 return Err(ApiError::Refused {
-                    reason: "already_approved",
+                    reason: openapi::RefusalReason::AlreadyApproved,
                     detail: "This composition is approved already.".to_owned(),
                 });
             }

@@ -3,7 +3,7 @@
 use crate::auth::CurrentUser;
 use crate::db::models::version;
 use crate::error::ApiError;
-use crate::routes::uploads::FileContent;
+use crate::http::uploads::FileContent;
 use crate::state::AppState;
 use actix_web::{HttpResponse, get, web};
 use openapi::Problem;
@@ -33,5 +33,5 @@ pub async fn download_file(
         Ok(file)
     })
     .await?;
-    crate::routes::uploads::serve(&state, file.storage_key, &file.file_name, &file.content_type).await
+    crate::http::uploads::serve(&state, file.storage_key, &file.file_name, &file.content_type).await
 }

@@ -4,7 +4,7 @@ use crate::auth::CurrentUser;
 use crate::db::models::audit::{self, Change};
 use crate::db::models::version::{self, NewFile};
 use crate::error::ApiError;
-use crate::routes::uploads::FileContent;
+use crate::http::uploads::FileContent;
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, post, web};
 use diesel::Connection;
@@ -48,7 +48,7 @@ pub async fn upload_version_file(
         })
         .await?
     };
-    let stored = crate::routes::uploads::receive(
+    let stored = crate::http::uploads::receive(
         &state,
         &req,
         payload,
@@ -93,7 +93,7 @@ pub async fn upload_version_file(
     match result {
         Ok(file) => Ok(HttpResponse::Created().json(file)),
         Err(err) => {
-            crate::routes::uploads::discard(&state, &saved_key);
+            crate::http::uploads::discard(&state, &saved_key);
             Err(err)
         }
     }

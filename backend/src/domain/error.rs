@@ -1,0 +1,70 @@
+//! Why a rule refused: the one error type of `domain/`, free of HTTP. The API turns it
+//! into a problem body in one place (`crate::error`).
+
+use openapi::{FieldError, FieldErrorCode, RefusalReason};
+
+/// A refusal by a domain rule.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DomainError {
+    /// Some fields of the input are invalid; each is named.
+    #[error("invalid input: {}", describe(.0))]
+    Invalid(Vec<FieldError>),
+    /// The record's state does not allow the action now.
+    #[error("refused ({}): {detail}", .reason.as_str())]
+    Refused {
+        /// The stable reason, translated by clients.
+        reason: RefusalReason,
+        /// What is wrong, in English.
+        detail: String,
+    },
+    /// The actor may not do this at all.
+    #[error("not allowed")]
+    Forbidden,
+}
+
+fn describe(errors: &[FieldError]) -> String {
+    errors
+        .iter()
+        .map(|e| format!("{}: {}", e.field, e.message))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+impl DomainError {
+    /// An invalid single field.
+    pub fn field(field: &str, code: FieldErrorCode, message: impl Into<String>) -> Self {
+        Self::Invalid(vec![FieldError {
+            field: field.to_owned(),
+            code,
+            message: message.into(),
+        }])
+    }
+
+    /// A refusal by the record's state.
+    pub fn refused(reason: RefusalReason, detail: impl Into<String>) -> Self {
+        Self::Refused {
+            reason,
+            detail: detail.into(),
+        }
+    }
+
+    /// The invalid fields, when this is a validation refusal: `(field, code)` pairs, for
+    /// tests and logs.
+    pub fn fields(&self) -> Vec<(&str, FieldErrorCode)> {
+        match self {
+            Self::Invalid(errors) => errors.iter().map(|e| (e.field.as_str(), e.code)).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The reason, when this is a refusal by the record's state.
+    pub fn reason(&self) -> Option<RefusalReason> {
+        match self {
+            Self::Refused { reason, .. } => Some(*reason),
+            _ => None,
+        }
+    }
+}
+
+/// The result of a domain rule.
+pub type DomainResult<T> = Result<T, DomainError>;

@@ -1,0 +1,24 @@
+use crate::auth::Session;
+use crate::error::ApiError;
+use crate::http::responses::{NotFound, Unauthorized};
+use crate::services::orders;
+use actix_web::{get, web};
+use openapi::OrderId;
+use openapi::orders::Order;
+
+/// One order.
+#[utoipa::path(
+    tag = "orders",
+    operation_id = "get_order",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The order's id")),
+    responses((status = 200, description = "The order", body = Order), Unauthorized, NotFound)
+)]
+#[get("/orders/{id}")]
+pub async fn get_order(session: Session, id: web::Path<OrderId>) -> Result<web::Json<Order>, ApiError> {
+    let id = id.into_inner();
+    session
+        .run(move |conn, caller| orders::get(conn, caller, id))
+        .await
+        .map(web::Json)
+}
