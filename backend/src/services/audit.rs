@@ -35,3 +35,48 @@ fn scope(actor: &Actor, requested: Option<OrganisationId>) -> Outcome<Option<Org
         org => Ok(org),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use openapi::UserId;
+    use openapi::organisations::OrganisationKind;
+
+    fn actor(org: i64, roles: &[Role]) -> Actor {
+        Actor {
+            user_id: UserId(1),
+            org_id: OrganisationId(org),
+            org_kind: OrganisationKind::School,
+            roles: roles.to_vec(),
+            is_platform_admin: false,
+        }
+    }
+
+    #[test]
+    fn an_administrator_reads_their_own_schools_trail_and_no_other() {
+        let director = actor(1, &[Role::Admin]);
+        assert_eq!(scope(&director, None).ok(), Some(Some(OrganisationId(1))));
+        assert_eq!(
+            scope(&director, Some(OrganisationId(1))).ok(),
+            Some(Some(OrganisationId(1)))
+        );
+        assert!(matches!(
+            scope(&director, Some(OrganisationId(2))),
+            Err(ApiError::Forbidden)
+        ));
+    }
+
+    #[test]
+    fn the_committee_reads_every_schools_trail_and_teachers_none() {
+        let committee = actor(9, &[Role::Committee]);
+        assert_eq!(scope(&committee, None).ok(), Some(None));
+        assert_eq!(
+            scope(&committee, Some(OrganisationId(2))).ok(),
+            Some(Some(OrganisationId(2)))
+        );
+        assert!(matches!(
+            scope(&actor(1, &[Role::Staff]), None),
+            Err(ApiError::Forbidden)
+        ));
+    }
+}

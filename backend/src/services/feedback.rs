@@ -153,3 +153,108 @@ fn used() -> ApiError {
         errors: Vec::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::schema::deliveries;
+    use crate::services::demo_db::DemoDb;
+    use diesel::prelude::*;
+
+    fn answer(csat: u8) -> FeedbackInput {
+        FeedbackInput {
+            csat,
+            recommend: 9,
+            ready: true,
+            comment: String::new(),
+        }
+    }
+
+    /// The demo's latest delivery to the gymnasium: the training course, not rated yet.
+    fn course_delivery(db: &mut DemoDb, recipient: openapi::OrganisationId) -> DeliveryId {
+        deliveries::table
+            .filter(deliveries::recipient_org_id.eq(recipient.0))
+            .order(deliveries::id.desc())
+            .select(deliveries::id)
+            .first::<i64>(&mut *db.conn)
+            .map(DeliveryId)
+            .unwrap()
+    }
+
+    #[test]
+    fn the_consumer_school_rates_a_delivery_once_and_others_may_not() {
+        let mut db = DemoDb::open();
+        let partner = db.caller("partner@gym17.demo");
+        let teacher = db.caller("teacher@sch61.demo");
+        let stranger = db.caller("partner@sch12.demo");
+        let id = course_delivery(&mut db, partner.actor.org_id);
+        let conn = &mut db.conn;
+        assert!(matches!(
+            submit(conn, &stranger, id, &answer(5)),
+            Err(ApiError::NotFound)
+        ));
+        assert!(matches!(
+            submit(conn, &teacher, id, &answer(5)),
+            Err(ApiError::Forbidden)
+        ));
+        assert!(matches!(
+            submit(conn, &partner, id, &answer(9)),
+            Err(ApiError::Validation(_))
+        ));
+        let rated = submit(conn, &partner, id, &answer(4)).unwrap();
+        assert_eq!((rated.csat, rated.via.as_str()), (4, "app"));
+        assert_eq!(rated.respondent_name, partner.me.full_name);
+        assert!(matches!(
+            submit(conn, &partner, id, &answer(5)),
+            Err(ApiError::Conflict { .. })
+        ));
+    }
+
+    #[test]
+    fn a_link_from_the_host_school_is_answered_once_without_an_account() {
+        let mut db = DemoDb::open();
+        let teacher = db.caller("teacher@sch61.demo");
+        let partner = db.caller("partner@gym17.demo");
+        let id = course_delivery(&mut db, partner.actor.org_id);
+        let keys = JwtKeys::from_secret(b"0123456789abcdef0123456789abcdef");
+        let input = FeedbackLinkInput {
+            respondent: "Миронова Ольга, учитель".into(),
+            valid_days: Some(7),
+        };
+        let supervisor = db.caller("supervisor@sch61.demo");
+        assert!(matches!(
+            link(&mut db.conn, &partner, &keys, id, &input),
+            Err(ApiError::NotFound)
+        ));
+        assert!(matches!(
+            link(&mut db.conn, &supervisor, &keys, id, &input),
+            Err(ApiError::Forbidden)
+        ));
+        let issued = link(&mut db.conn, &teacher, &keys, id, &input).unwrap();
+        let claims = keys.verify_link(&issued.token).unwrap();
+        let invited = invitation(&mut db.conn, claims.clone()).unwrap();
+        assert_eq!(invited.respondent, "Миронова Ольга, учитель");
+        assert_eq!(invited.recipient_short_name, partner.me.organisation.short_name);
+        let rated = submit_by_link(&mut db.conn, &claims, &answer(5)).unwrap();
+        assert_eq!(
+            (rated.via.as_str(), rated.respondent_name.as_str()),
+            ("link", "Миронова Ольга, учитель")
+        );
+        let used = |err: ApiError| matches!(err, ApiError::Conflict { detail, .. } if detail.contains("used"));
+        assert!(used(submit_by_link(&mut db.conn, &claims, &answer(5)).unwrap_err()));
+        assert!(used(invitation(&mut db.conn, claims).unwrap_err()));
+    }
+
+    #[test]
+    fn a_link_request_is_checked_before_the_delivery() {
+        let mut db = DemoDb::open();
+        let teacher = db.caller("teacher@sch61.demo");
+        let keys = JwtKeys::from_secret(b"0123456789abcdef0123456789abcdef");
+        let input = FeedbackLinkInput {
+            respondent: "Миронова".into(),
+            valid_days: Some(61),
+        };
+        let err = link(&mut db.conn, &teacher, &keys, DeliveryId(9999), &input).unwrap_err();
+        assert!(matches!(err, ApiError::Validation(errors) if errors[0].field == "valid_days"));
+    }
+}

@@ -67,3 +67,31 @@ pub fn create(conn: &mut DbConnection, caller: &Caller, input: &CreateOrganisati
     tracing::info!(organisation_id = created.id.0, "organisation registered");
     Ok(created)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::services::demo_db::DemoDb;
+    use openapi::organisations::OrganisationKind;
+
+    #[test]
+    fn only_a_platform_administrator_registers_an_organisation_and_a_name_once() {
+        let mut db = DemoDb::open();
+        let operator = db.caller("operator@kom.demo");
+        let director = db.caller("director@sch61.demo");
+        let input = CreateOrganisation {
+            name: "МБОУ «Основная общеобразовательная школа № 3»".into(),
+            short_name: "ООШ № 3".into(),
+            kind: OrganisationKind::School,
+            municipality: "Новокузнецкий городской округ".into(),
+        };
+        assert!(matches!(
+            create(&mut db.conn, &director, &input),
+            Err(ApiError::Forbidden)
+        ));
+        let created = create(&mut db.conn, &operator, &input).unwrap();
+        assert_eq!(get(&mut db.conn, &director, created.id).unwrap().short_name, "ООШ № 3");
+        let again = create(&mut db.conn, &operator, &input).unwrap_err();
+        assert!(matches!(again, ApiError::Conflict { errors, .. } if errors[0].field == "name"));
+    }
+}

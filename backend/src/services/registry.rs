@@ -89,3 +89,76 @@ fn committee_only(caller: &Caller) -> Outcome<()> {
         Err(ApiError::Forbidden)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::models::feedback::{self, Scope};
+    use crate::db::schema::resources;
+    use crate::services::demo_db::DemoDb;
+    use diesel::prelude::*;
+    use openapi::ResourceId;
+
+    #[test]
+    fn the_registry_is_the_committees() {
+        let mut db = DemoDb::open();
+        let director = db.caller("director@sch61.demo");
+        let page = PageQuery {
+            page: None,
+            per_page: None,
+        };
+        let filter = RegistryFilter::default();
+        assert!(matches!(
+            list(&mut db.conn, &director, &page, &filter),
+            Err(ApiError::Forbidden)
+        ));
+        assert!(matches!(
+            export(&mut db.conn, &director, &filter),
+            Err(ApiError::Forbidden)
+        ));
+    }
+
+    #[test]
+    fn the_csv_has_one_line_per_school_with_its_resources_figures_summed() {
+        let mut db = DemoDb::open();
+        let committee = db.caller("committee@kom.demo");
+        let host = db.caller("director@sch61.demo").me.organisation;
+        let csv = export(&mut db.conn, &committee, &RegistryFilter::default()).unwrap();
+        let body = csv.strip_prefix(csv::BOM).unwrap();
+        let lines: Vec<&str> = body.split_terminator("\r\n").collect();
+        assert_eq!(lines[0], HEADER.join(";"));
+        assert_eq!(lines.len(), 1 + 3, "the three schools, not the committee");
+        let fields: Vec<&str> = lines
+            .iter()
+            .find(|line| line.starts_with(&host.name))
+            .unwrap()
+            .split(';')
+            .collect();
+        let resources: Vec<i64> = resources::table
+            .filter(resources::org_id.eq(host.id.0))
+            .select(resources::id)
+            .load(&mut *db.conn)
+            .unwrap();
+        let each: Vec<_> = resources
+            .into_iter()
+            .map(|id| feedback::metrics(&mut db.conn, Scope::Resource(ResourceId(id))).unwrap())
+            .collect();
+        let sum = |figure: fn(&openapi::feedback::Metrics) -> i64| each.iter().map(figure).sum::<i64>().to_string();
+        assert_eq!(fields[3], each.len().to_string());
+        assert_eq!(
+            fields[6..9],
+            [sum(|m| m.deliveries), sum(|m| m.adopting_schools), sum(|m| m.responses)]
+        );
+        assert_eq!(fields[8], "5");
+        assert_eq!(fields[7], "3", "a school reached by two resources counts twice");
+        let school = feedback::metrics(&mut db.conn, Scope::School(host.id)).unwrap();
+        assert_eq!(
+            fields[9..12],
+            [
+                csv::decimal(school.csat_percent),
+                csv::decimal(school.nps),
+                csv::decimal(school.ready_percent)
+            ]
+        );
+    }
+}

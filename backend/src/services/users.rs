@@ -94,7 +94,7 @@ pub fn update(conn: &mut DbConnection, caller: &Caller, id: UserId, input: &Upda
             user::set_roles(conn, id, roles)?;
         }
         if let Some(active) = changes.is_active {
-            user::set_active(conn, id, active)?;
+            user::set_active(conn, id.0, active)?;
             if !active {
                 refresh_token::revoke_user(conn, id)?;
             }

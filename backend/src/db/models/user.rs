@@ -164,8 +164,8 @@ pub fn set_full_name(conn: &mut DbConnection, id: UserId, email: &str, full_name
 }
 
 /// Activates or deactivates an account.
-pub fn set_active(conn: &mut DbConnection, user_id: UserId, active: bool) -> QueryResult<()> {
-    diesel::update(users::table.find(user_id.0))
+pub fn set_active(conn: &mut DbConnection, user_id: i64, active: bool) -> QueryResult<()> {
+    diesel::update(users::table.find(user_id))
         .set((users::is_active.eq(active), users::updated_at.eq(super::now())))
         .execute(conn)
         .map(|_| ())
