@@ -1,9 +1,9 @@
-//! Rules of satisfaction feedback: the ranges of the scores.
+//! Rules of satisfaction feedback: the ranges of the scores and of a link request.
 
 use crate::domain::error::DomainError;
 use crate::domain::text::{self, Errors};
 use openapi::FieldErrorCode::OutOfRange;
-use openapi::feedback::FeedbackInput;
+use openapi::feedback::{FeedbackInput, FeedbackLinkInput};
 
 /// A validated answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +40,29 @@ impl Answer {
             ready: input.ready,
             comment: comment.unwrap_or_default(),
         })
+    }
+}
+
+/// A validated request for a feedback link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkRequest {
+    /// Whom the link is for, trimmed.
+    pub respondent: String,
+    /// Days the link stays valid.
+    pub valid_days: u32,
+}
+
+impl LinkRequest {
+    /// Parses a link request: the respondent (3 to 200 characters) first, then the
+    /// validity (1 to 60 days, 14 when not given).
+    pub fn parse(input: &FeedbackLinkInput) -> Result<Self, DomainError> {
+        let respondent =
+            text::bounded("respondent", &input.respondent, 3, 200).map_err(|err| DomainError::Invalid(vec![err]))?;
+        let valid_days = input.valid_days.unwrap_or(14);
+        if !(1..=60).contains(&valid_days) {
+            return Err(DomainError::field("valid_days", OutOfRange, "must be 1 to 60"));
+        }
+        Ok(Self { respondent, valid_days })
     }
 }
 

@@ -8,6 +8,7 @@ pub mod files;
 pub mod lifecycle;
 pub mod metrics;
 pub mod orders;
+pub mod organisations;
 pub mod package;
 pub mod pagination;
 pub mod plan;

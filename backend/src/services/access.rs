@@ -4,12 +4,15 @@
 //! may read but not change is `403`.
 
 use crate::db::DbConnection;
+use crate::db::models::delivery::{self, DeliveryRow};
 use crate::db::models::order::{self, OrderRow};
+use crate::db::models::organisation::{self, OrganisationRow};
 use crate::db::models::project::{self, ProjectRow};
 use crate::db::models::resource::{self, ResourceRow};
+use crate::db::models::user::{self, UserRow};
 use crate::domain::policy::{self, Actor};
 use crate::error::ApiError;
-use openapi::{OrderId, OrganisationId, ProjectId, ResourceId};
+use openapi::{DeliveryId, OrderId, OrganisationId, ProjectId, ResourceId, UserId};
 
 /// What the caller means to do with a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,6 +100,75 @@ pub fn order(
     })?;
     let (project, _) = project::find(conn, row.project_id)?;
     Ok((row, project))
+}
+
+/// An account: read by the user themselves and by whoever manages their organisation's
+/// accounts (its administrator, a platform administrator), changed only by the latter.
+/// Other schools' accounts are absent, so that their ids reveal nothing.
+pub fn user(conn: &mut DbConnection, actor: &Actor, id: UserId, access: Access) -> Result<UserRow, ApiError> {
+    let row = user::find(conn, id.0)?;
+    let org = OrganisationId(row.org_id);
+    decide(access, policy::can_read_user(actor, UserId(row.id), org), || {
+        policy::can_manage_users_of(actor, org)
+    })?;
+    Ok(row)
+}
+
+/// An organisation whose accounts are listed or created: `404` when it does not exist,
+/// `403` unless the caller manages its accounts.
+pub fn organisation_accounts(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: OrganisationId,
+) -> Result<OrganisationRow, ApiError> {
+    let row = organisation::find(conn, id.0)?;
+    decide(Access::Edit, true, || policy::can_manage_users_of(actor, id))?;
+    Ok(row)
+}
+
+/// A delivery as the host school's work (its feedback links): read by the host school's
+/// staff and the committee, changed by the host school's administration, council and
+/// teachers.
+pub fn delivery_of_host(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: DeliveryId,
+    access: Access,
+) -> Result<DeliveryRow, ApiError> {
+    let row = delivery::find(conn, id.0)?;
+    let host = OrganisationId(row.org_id);
+    decide(access, policy::can_read_school_work(actor, host), || {
+        policy::can_edit_resources(actor, host)
+    })?;
+    Ok(row)
+}
+
+/// A delivery answered for by the consumer school (rated): read by both schools and the
+/// committee, answered by the consumer school's partner staff and administration.
+pub fn delivery_of_recipient(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: DeliveryId,
+    access: Access,
+) -> Result<DeliveryRow, ApiError> {
+    let row = delivery::find(conn, id.0)?;
+    let (host, recipient) = (OrganisationId(row.org_id), OrganisationId(row.recipient_org_id));
+    decide(access, policy::can_read_delivery(actor, host, recipient), || {
+        policy::can_answer_for_recipient(actor, recipient)
+    })?;
+    Ok(row)
+}
+
+/// A resource's answers and figures as its school's work: read by the school's staff and
+/// the committee, whether or not the resource is published.
+pub fn resource_of_school(conn: &mut DbConnection, actor: &Actor, id: ResourceId) -> Result<ResourceRow, ApiError> {
+    let row = resource::find(conn, id.0)?;
+    decide(
+        Access::Read,
+        policy::can_read_school_work(actor, OrganisationId(row.org_id)),
+        || false,
+    )?;
+    Ok(row)
 }
 
 #[cfg(test)]

@@ -5,7 +5,18 @@
 //! extract, call and respond; nothing here knows HTTP.
 
 pub mod access;
+pub mod audit;
+pub mod auth;
+pub mod catalogue;
+#[cfg(test)]
+mod demo_db;
+pub mod feedback;
+pub mod me;
+pub mod metrics;
 pub mod orders;
+pub mod organisations;
+pub mod registry;
+pub mod users;
 
 use crate::auth::CurrentUser;
 use crate::db::DbConnection;

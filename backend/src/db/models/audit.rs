@@ -163,10 +163,10 @@ type Row = (
     Option<String>,
 );
 
-fn filtered<'a>(filter: &AuditFilter, org: Option<i64>) -> audit_log::BoxedQuery<'a, Backend> {
+fn filtered<'a>(filter: &AuditFilter, org: Option<OrganisationId>) -> audit_log::BoxedQuery<'a, Backend> {
     let mut query = audit_log::table.into_boxed();
     if let Some(org) = org {
-        query = query.filter(audit_log::org_id.eq(org));
+        query = query.filter(audit_log::org_id.eq(org.0));
     }
     if let Some(entity) = &filter.entity {
         query = query.filter(audit_log::entity.eq(entity.clone()));
@@ -181,7 +181,7 @@ fn filtered<'a>(filter: &AuditFilter, org: Option<i64>) -> audit_log::BoxedQuery
 pub fn list(
     conn: &mut DbConnection,
     filter: &AuditFilter,
-    org: Option<i64>,
+    org: Option<OrganisationId>,
     page: PageRequest,
 ) -> QueryResult<(Vec<AuditEntry>, i64)> {
     let total = filtered(filter, org).count().get_result(conn)?;

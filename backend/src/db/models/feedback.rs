@@ -9,7 +9,7 @@ use diesel::dsl::count_star;
 use diesel::prelude::*;
 use openapi::feedback::{Feedback, Metrics, MonthlyMetrics};
 use openapi::requests::RequestStatus;
-use openapi::{OrganisationId, ResourceId};
+use openapi::{DeliveryId, OrganisationId, ProjectId, ResourceId, UserId};
 use std::collections::HashMap;
 
 /// A new answer, validated.
@@ -135,9 +135,10 @@ const COLUMNS: Columns = (
 /// One page of a resource's answers, newest first, and the total.
 pub fn list_for_resource(
     conn: &mut DbConnection,
-    resource_id: i64,
+    resource_id: ResourceId,
     page: PageRequest,
 ) -> QueryResult<(Vec<Feedback>, i64)> {
+    let resource_id = resource_id.0;
     let total = feedback::table
         .filter(feedback::resource_id.eq(resource_id))
         .count()
@@ -156,18 +157,18 @@ pub fn list_for_resource(
 pub fn insert_link(
     conn: &mut DbConnection,
     jti: &str,
-    delivery_id: i64,
+    delivery_id: DeliveryId,
     respondent: &str,
     expires_at: NaiveDateTime,
-    actor: i64,
+    actor: UserId,
 ) -> QueryResult<()> {
     diesel::insert_into(feedback_links::table)
         .values((
             feedback_links::jti.eq(jti),
-            feedback_links::delivery_id.eq(delivery_id),
+            feedback_links::delivery_id.eq(delivery_id.0),
             feedback_links::respondent.eq(respondent),
             feedback_links::expires_at.eq(expires_at),
-            feedback_links::created_by.eq(actor),
+            feedback_links::created_by.eq(actor.0),
             feedback_links::created_at.eq(super::now()),
         ))
         .execute(conn)
@@ -200,11 +201,11 @@ pub fn use_link(conn: &mut DbConnection, jti: &str) -> QueryResult<bool> {
 #[derive(Debug, Clone, Copy)]
 pub enum Scope {
     /// One resource.
-    Resource(i64),
+    Resource(ResourceId),
     /// Every resource of a project.
-    Project(i64),
+    Project(ProjectId),
     /// Every resource of a school.
-    School(i64),
+    School(OrganisationId),
 }
 
 /// The metrics of many resources at once, keyed by resource: four grouped queries for
@@ -333,13 +334,13 @@ fn to_metrics(tally: &Tally, counts: Counts) -> Metrics {
 /// count each for requests and deliveries, one for the adopting schools.
 pub fn metrics(conn: &mut DbConnection, scope: Scope) -> QueryResult<Metrics> {
     let resource_ids: Vec<i64> = match scope {
-        Scope::Resource(id) => vec![id],
+        Scope::Resource(id) => vec![id.0],
         Scope::Project(id) => resources::table
-            .filter(resources::project_id.eq(id))
+            .filter(resources::project_id.eq(id.0))
             .select(resources::id)
             .load(conn)?,
         Scope::School(id) => resources::table
-            .filter(resources::org_id.eq(id))
+            .filter(resources::org_id.eq(id.0))
             .select(resources::id)
             .load(conn)?,
     };
@@ -383,9 +384,9 @@ pub fn metrics(conn: &mut DbConnection, scope: Scope) -> QueryResult<Metrics> {
 /// out. The answers of one resource are few (tens to a few thousand), so they are read
 /// as (time, scores) and counted here rather than grouped by an engine-specific date
 /// function.
-pub fn monthly(conn: &mut DbConnection, resource_id: i64) -> QueryResult<Vec<MonthlyMetrics>> {
+pub fn monthly(conn: &mut DbConnection, resource_id: ResourceId) -> QueryResult<Vec<MonthlyMetrics>> {
     let answers: Vec<(NaiveDateTime, i32, i32, bool)> = feedback::table
-        .filter(feedback::resource_id.eq(resource_id))
+        .filter(feedback::resource_id.eq(resource_id.0))
         .select((
             feedback::created_at,
             feedback::csat,

@@ -6,6 +6,7 @@ use crate::db::schema::refresh_tokens;
 use base64::Engine as _;
 use chrono::TimeDelta;
 use diesel::prelude::*;
+use openapi::UserId;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
@@ -18,7 +19,7 @@ pub enum Redeemed {
     /// The token was valid and is now spent; a successor may be issued in its family.
     Valid {
         /// The token's owner.
-        user_id: i64,
+        user_id: UserId,
         /// The sign-in the token belongs to.
         family_id: String,
     },
@@ -35,14 +36,14 @@ fn digest(token: &str) -> String {
 
 /// Creates a token for a user in a family (a new sign-in passes a new family id) and
 /// returns the token in clear; only its hash is stored.
-pub fn issue(conn: &mut DbConnection, user_id: i64, family_id: &str) -> QueryResult<String> {
+pub fn issue(conn: &mut DbConnection, user_id: UserId, family_id: &str) -> QueryResult<String> {
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
     let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
     let now = super::now();
     diesel::insert_into(refresh_tokens::table)
         .values((
-            refresh_tokens::user_id.eq(user_id),
+            refresh_tokens::user_id.eq(user_id.0),
             refresh_tokens::family_id.eq(family_id),
             refresh_tokens::token_hash.eq(digest(&token)),
             refresh_tokens::created_at.eq(now),
@@ -74,7 +75,10 @@ pub fn redeem(conn: &mut DbConnection, token: &str) -> QueryResult<Redeemed> {
     .set(refresh_tokens::used_at.eq(now))
     .execute(conn)?;
     if spent == 1 {
-        Ok(Redeemed::Valid { user_id, family_id })
+        Ok(Redeemed::Valid {
+            user_id: UserId(user_id),
+            family_id,
+        })
     } else {
         revoke_family(conn, &family_id)?;
         Ok(Redeemed::Refused)
@@ -102,10 +106,10 @@ pub fn family_of(conn: &mut DbConnection, token: &str) -> QueryResult<Option<Str
 }
 
 /// Revokes every live token of a user (sign-out everywhere).
-pub fn revoke_user(conn: &mut DbConnection, user_id: i64) -> QueryResult<usize> {
+pub fn revoke_user(conn: &mut DbConnection, user_id: UserId) -> QueryResult<usize> {
     diesel::update(
         refresh_tokens::table
-            .filter(refresh_tokens::user_id.eq(user_id))
+            .filter(refresh_tokens::user_id.eq(user_id.0))
             .filter(refresh_tokens::revoked_at.is_null()),
     )
     .set(refresh_tokens::revoked_at.eq(super::now()))

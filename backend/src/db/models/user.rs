@@ -133,12 +133,13 @@ pub fn insert(conn: &mut DbConnection, new: &NewUserRow<'_>) -> QueryResult<i64>
         ))
         .returning(users::id)
         .get_result(conn)?;
-    set_roles(conn, id, new.roles)?;
+    set_roles(conn, UserId(id), new.roles)?;
     Ok(id)
 }
 
 /// Replaces a user's roles.
-pub fn set_roles(conn: &mut DbConnection, user_id: i64, roles: &[Role]) -> QueryResult<()> {
+pub fn set_roles(conn: &mut DbConnection, user_id: UserId, roles: &[Role]) -> QueryResult<()> {
+    let user_id = user_id.0;
     diesel::delete(user_roles::table.filter(user_roles::user_id.eq(user_id))).execute(conn)?;
     // One statement per role: diesel's multi-backend connection has no batch insert,
     // and a user holds at most six roles.
@@ -150,12 +151,12 @@ pub fn set_roles(conn: &mut DbConnection, user_id: i64, roles: &[Role]) -> Query
     Ok(())
 }
 
-/// Changes the full name (and the search text that depends on it).
-pub fn set_full_name(conn: &mut DbConnection, user: &UserRow, full_name: &str) -> QueryResult<()> {
-    diesel::update(users::table.find(user.id))
+/// Changes the full name (and the search text, made of the name and the e-mail).
+pub fn set_full_name(conn: &mut DbConnection, id: UserId, email: &str, full_name: &str) -> QueryResult<()> {
+    diesel::update(users::table.find(id.0))
         .set((
             users::full_name.eq(full_name),
-            users::search.eq(search_key(&[full_name, &user.email])),
+            users::search.eq(search_key(&[full_name, email])),
             users::updated_at.eq(super::now()),
         ))
         .execute(conn)
@@ -171,16 +172,21 @@ pub fn set_active(conn: &mut DbConnection, user_id: i64, active: bool) -> QueryR
 }
 
 /// Changes the interface language.
-pub fn set_locale(conn: &mut DbConnection, user_id: i64, locale: Locale) -> QueryResult<()> {
-    diesel::update(users::table.find(user_id))
+pub fn set_locale(conn: &mut DbConnection, user_id: UserId, locale: Locale) -> QueryResult<()> {
+    diesel::update(users::table.find(user_id.0))
         .set((users::locale.eq(locale.as_str()), users::updated_at.eq(super::now())))
         .execute(conn)
         .map(|_| ())
 }
 
+/// The stored password hash of a user.
+pub fn password_hash(conn: &mut DbConnection, user_id: UserId) -> QueryResult<String> {
+    users::table.find(user_id.0).select(users::password_hash).first(conn)
+}
+
 /// Stores a new password hash.
-pub fn set_password_hash(conn: &mut DbConnection, user_id: i64, hash: &str) -> QueryResult<()> {
-    diesel::update(users::table.find(user_id))
+pub fn set_password_hash(conn: &mut DbConnection, user_id: UserId, hash: &str) -> QueryResult<()> {
+    diesel::update(users::table.find(user_id.0))
         .set((users::password_hash.eq(hash), users::updated_at.eq(super::now())))
         .execute(conn)
         .map(|_| ())
@@ -206,10 +212,11 @@ fn filtered<'a>(org_id: i64, filter: &UserFilter) -> users::BoxedQuery<'a, Backe
 /// One page of an organisation's users, ordered by name, and the total.
 pub fn list(
     conn: &mut DbConnection,
-    org_id: i64,
+    org_id: OrganisationId,
     filter: &UserFilter,
     page: PageRequest,
 ) -> QueryResult<(Vec<UserRow>, i64)> {
+    let org_id = org_id.0;
     let total = filtered(org_id, filter).count().get_result(conn)?;
     let rows = filtered(org_id, filter)
         .order((users::full_name.asc(), users::id.asc()))

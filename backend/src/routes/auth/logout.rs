@@ -1,8 +1,8 @@
 //! `POST /api/auth/logout`.
 
-use crate::db::models::refresh_token;
 use crate::error::ApiError;
 use crate::extract::Json;
+use crate::services::auth;
 use crate::state::AppState;
 use actix_web::{HttpResponse, post, web};
 use openapi::Problem;
@@ -22,13 +22,6 @@ use openapi::auth::RefreshRequest;
 )]
 #[post("/auth/logout")]
 pub async fn delete_session(state: web::Data<AppState>, body: Json<RefreshRequest>) -> Result<HttpResponse, ApiError> {
-    let token = body.0.refresh_token;
-    crate::db::run(&state.pool, move |conn| {
-        if let Some(family) = refresh_token::family_of(conn, &token)? {
-            refresh_token::revoke_family(conn, &family)?;
-        }
-        Ok(())
-    })
-    .await?;
+    crate::db::run(&state.pool, move |conn| auth::logout(conn, &body.0.refresh_token)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,11 +1,10 @@
 //! `POST /api/auth/refresh`.
 
-use crate::db::models::refresh_token::{self, Redeemed};
 use crate::error::ApiError;
 use crate::extract::Json;
+use crate::services::auth;
 use crate::state::AppState;
 use actix_web::{post, web};
-use diesel::Connection;
 use openapi::Problem;
 use openapi::auth::{RefreshRequest, TokenPair};
 
@@ -27,20 +26,9 @@ pub async fn refresh_session(
     state: web::Data<AppState>,
     body: Json<RefreshRequest>,
 ) -> Result<web::Json<TokenPair>, ApiError> {
-    let token = body.0.refresh_token;
     let keys = state.keys.clone();
     crate::db::run(&state.pool, move |conn| {
-        // Reuse detection must persist even though the request fails, so the redeem is
-        // its own statement; issuing the successor is one transaction.
-        match refresh_token::redeem(conn, &token)? {
-            Redeemed::Refused => Err(ApiError::InvalidRefreshToken),
-            Redeemed::Valid { user_id, family_id } => conn.transaction(|conn| {
-                super::issue_tokens(conn, &keys, user_id, Some(family_id.clone())).map_err(|err| match err {
-                    ApiError::InvalidToken => ApiError::InvalidRefreshToken,
-                    other => other,
-                })
-            }),
-        }
+        auth::refresh(conn, &keys, &body.0.refresh_token)
     })
     .await
     .map(web::Json)

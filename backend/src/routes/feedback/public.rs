@@ -1,21 +1,12 @@
 //! `GET` and `POST /api/public/feedback/{token}`: feedback without an account.
 
-use crate::db::models::{delivery, feedback, organisation, resource};
-use crate::domain::feedback::Answer;
 use crate::error::ApiError;
 use crate::extract::Json;
+use crate::services::feedback;
 use crate::state::AppState;
 use actix_web::{HttpResponse, get, post, web};
-use diesel::Connection;
 use openapi::Problem;
 use openapi::feedback::{Feedback, FeedbackInput, FeedbackInvitation};
-
-fn used() -> ApiError {
-    ApiError::Conflict {
-        detail: "This feedback link has been used already.".to_owned(),
-        errors: Vec::new(),
-    }
-}
 
 /// What the link is about, for the public feedback page. Refuses forged, expired and
 /// used links.
@@ -36,22 +27,9 @@ pub async fn get_feedback_invitation(
     token: web::Path<String>,
 ) -> Result<web::Json<FeedbackInvitation>, ApiError> {
     let claims = state.keys.verify_link(&token)?;
-    crate::db::run(&state.pool, move |conn| {
-        if !feedback::link_unused(conn, &claims.jti)? {
-            return Err(used());
-        }
-        let found = delivery::find(conn, claims.delivery)?;
-        let names = organisation::short_names(conn, [found.org_id, found.recipient_org_id])?;
-        Ok(FeedbackInvitation {
-            resource_title: resource::find(conn, found.resource_id)?.title,
-            host_short_name: names.get(&found.org_id).cloned().unwrap_or_default(),
-            recipient_short_name: names.get(&found.recipient_org_id).cloned().unwrap_or_default(),
-            delivered_on: found.delivered_on,
-            respondent: claims.respondent,
-        })
-    })
-    .await
-    .map(web::Json)
+    crate::db::run(&state.pool, move |conn| feedback::invitation(conn, claims))
+        .await
+        .map(web::Json)
 }
 
 /// Rates the delivery named by the link. The link works once; the respondent it names
@@ -76,16 +54,8 @@ pub async fn create_feedback_by_link(
     body: Json<FeedbackInput>,
 ) -> Result<HttpResponse, ApiError> {
     let claims = state.keys.verify_link(&token)?;
-    let answer = Answer::parse(&body.0)?;
     let created = crate::db::run(&state.pool, move |conn| {
-        conn.transaction(|conn| {
-            if !feedback::use_link(conn, &claims.jti)? {
-                return Err(used());
-            }
-            let found = delivery::find(conn, claims.delivery)?;
-            let key = format!("link:{}", claims.respondent.trim().to_lowercase());
-            super::record(conn, &found, &answer, &key, None, &claims.respondent, "link")
-        })
+        feedback::submit_by_link(conn, &claims, &body.0)
     })
     .await?;
     Ok(HttpResponse::Created().json(created))

@@ -1,6 +1,9 @@
 //! `GET /api/me`.
 
-use crate::auth::CurrentUser;
+use crate::auth::Session;
+use crate::error::ApiError;
+use crate::http::responses::Unauthorized;
+use crate::services::me;
 use actix_web::{get, web};
 use openapi::Problem;
 use openapi::users::Me;
@@ -12,11 +15,11 @@ use openapi::users::Me;
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The signed-in user", body = Me),
-        (status = 401, description = "Not signed in, or the token is invalid or expired", body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
         (status = 403, description = "The account is deactivated", body = Problem, content_type = "application/problem+json")
     )
 )]
 #[get("/me")]
-pub async fn get_me(user: CurrentUser) -> web::Json<Me> {
-    web::Json(user.me)
+pub async fn get_me(session: Session) -> Result<web::Json<Me>, ApiError> {
+    session.run(me::get).await.map(web::Json)
 }

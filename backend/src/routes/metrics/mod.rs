@@ -1,24 +1,12 @@
 //! Satisfaction and demand metrics of a resource, a project and a school.
 
-use crate::auth::CurrentUser;
-use crate::db::models::feedback::{self, Scope};
-use crate::db::models::{project, resource};
-use crate::domain::policy;
+use crate::auth::Session;
 use crate::error::ApiError;
-use crate::state::AppState;
+use crate::http::responses::{NotFound, Unauthorized};
+use crate::services::metrics;
 use actix_web::{get, web};
 use openapi::feedback::{Metrics, MonthlyMetrics};
-use openapi::{OrganisationId, Problem};
-
-/// A resource the user may read, or `404` (an invisible resource is not revealed).
-fn readable_resource(conn: &mut crate::db::DbConnection, current: &CurrentUser, id: i64) -> Result<(), ApiError> {
-    let row = resource::find(conn, id)?;
-    if policy::can_read_resource(&current.actor, OrganisationId(row.org_id), row.is_published()) {
-        Ok(())
-    } else {
-        Err(ApiError::NotFound)
-    }
-}
+use openapi::{OrganisationId, Problem, ProjectId, ResourceId};
 
 /// The metrics of one resource (see `Metrics` for the formulas); a published resource's
 /// are open to every signed-in user.
@@ -29,23 +17,17 @@ fn readable_resource(conn: &mut crate::db::DbConnection, current: &CurrentUser, 
     params(("id" = i64, Path, description = "The resource's id")),
     responses(
         (status = 200, description = "The metrics and the counts behind them", body = Metrics),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such resource, or not visible to this user", body = Problem, content_type = "application/problem+json")
+        Unauthorized,
+        NotFound
     )
 )]
 #[get("/resources/{id}/metrics")]
-pub async fn get_resource_metrics(
-    state: web::Data<AppState>,
-    current: CurrentUser,
-    id: web::Path<i64>,
-) -> Result<web::Json<Metrics>, ApiError> {
+pub async fn get_resource_metrics(session: Session, id: web::Path<ResourceId>) -> Result<web::Json<Metrics>, ApiError> {
     let id = id.into_inner();
-    crate::db::run(&state.pool, move |conn| {
-        readable_resource(conn, &current, id)?;
-        Ok(feedback::metrics(conn, Scope::Resource(id))?)
-    })
-    .await
-    .map(web::Json)
+    session
+        .run(move |conn, caller| metrics::resource(conn, caller, id))
+        .await
+        .map(web::Json)
 }
 
 /// A resource's satisfaction month by month (UTC months with at least one answer,
@@ -57,23 +39,20 @@ pub async fn get_resource_metrics(
     params(("id" = i64, Path, description = "The resource's id")),
     responses(
         (status = 200, description = "One entry per month with answers", body = Vec<MonthlyMetrics>),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such resource, or not visible to this user", body = Problem, content_type = "application/problem+json")
+        Unauthorized,
+        NotFound
     )
 )]
 #[get("/resources/{id}/metrics/monthly")]
 pub async fn get_resource_monthly_metrics(
-    state: web::Data<AppState>,
-    current: CurrentUser,
-    id: web::Path<i64>,
+    session: Session,
+    id: web::Path<ResourceId>,
 ) -> Result<web::Json<Vec<MonthlyMetrics>>, ApiError> {
     let id = id.into_inner();
-    crate::db::run(&state.pool, move |conn| {
-        readable_resource(conn, &current, id)?;
-        Ok(feedback::monthly(conn, id)?)
-    })
-    .await
-    .map(web::Json)
+    session
+        .run(move |conn, caller| metrics::resource_monthly(conn, caller, id))
+        .await
+        .map(web::Json)
 }
 
 /// The metrics of every resource of a project together.
@@ -84,26 +63,17 @@ pub async fn get_resource_monthly_metrics(
     params(("id" = i64, Path, description = "The project's id")),
     responses(
         (status = 200, description = "The metrics and the counts behind them", body = Metrics),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such project, or not visible to this user", body = Problem, content_type = "application/problem+json")
+        Unauthorized,
+        NotFound
     )
 )]
 #[get("/projects/{id}/metrics")]
-pub async fn get_project_metrics(
-    state: web::Data<AppState>,
-    current: CurrentUser,
-    id: web::Path<i64>,
-) -> Result<web::Json<Metrics>, ApiError> {
+pub async fn get_project_metrics(session: Session, id: web::Path<ProjectId>) -> Result<web::Json<Metrics>, ApiError> {
     let id = id.into_inner();
-    crate::db::run(&state.pool, move |conn| {
-        let (row, _) = project::find(conn, id)?;
-        if !policy::can_read_school_work(&current.actor, OrganisationId(row.org_id)) {
-            return Err(ApiError::NotFound);
-        }
-        Ok(feedback::metrics(conn, Scope::Project(id))?)
-    })
-    .await
-    .map(web::Json)
+    session
+        .run(move |conn, caller| metrics::project(conn, caller, id))
+        .await
+        .map(web::Json)
 }
 
 /// The metrics of every resource of a school together.
@@ -114,21 +84,18 @@ pub async fn get_project_metrics(
     params(("id" = i64, Path, description = "The school's id")),
     responses(
         (status = 200, description = "The metrics and the counts behind them", body = Metrics),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
         (status = 403, description = "Neither the school's staff nor the committee", body = Problem, content_type = "application/problem+json")
     )
 )]
 #[get("/organisations/{id}/metrics")]
 pub async fn get_organisation_metrics(
-    state: web::Data<AppState>,
-    current: CurrentUser,
-    id: web::Path<i64>,
+    session: Session,
+    id: web::Path<OrganisationId>,
 ) -> Result<web::Json<Metrics>, ApiError> {
     let id = id.into_inner();
-    if !policy::can_read_school_work(&current.actor, OrganisationId(id)) {
-        return Err(ApiError::Forbidden);
-    }
-    crate::db::run(&state.pool, move |conn| Ok(feedback::metrics(conn, Scope::School(id))?))
+    session
+        .run(move |conn, caller| metrics::organisation(conn, caller, id))
         .await
         .map(web::Json)
 }

@@ -1,13 +1,12 @@
 //! `GET /api/organisations/{id}`.
 
-use crate::auth::CurrentUser;
-use crate::db::models::organisation;
-use crate::domain::policy;
+use crate::auth::Session;
 use crate::error::ApiError;
-use crate::state::AppState;
+use crate::http::responses::Unauthorized;
+use crate::services::organisations;
 use actix_web::{get, web};
-use openapi::Problem;
 use openapi::organisations::Organisation;
+use openapi::{OrganisationId, Problem};
 
 /// One organisation.
 #[utoipa::path(
@@ -17,21 +16,18 @@ use openapi::organisations::Organisation;
     params(("id" = i64, Path, description = "The organisation's id")),
     responses(
         (status = 200, description = "The organisation", body = Organisation),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
         (status = 404, description = "No such organisation", body = Problem, content_type = "application/problem+json")
     )
 )]
 #[get("/organisations/{id}")]
 pub async fn get_organisation(
-    state: web::Data<AppState>,
-    current: CurrentUser,
-    id: web::Path<i64>,
+    session: Session,
+    id: web::Path<OrganisationId>,
 ) -> Result<web::Json<Organisation>, ApiError> {
-    if !policy::can_read_organisations(&current.actor) {
-        return Err(ApiError::NotFound);
-    }
     let id = id.into_inner();
-    crate::db::run(&state.pool, move |conn| Ok(organisation::find(conn, id)?.into_dto()))
+    session
+        .run(move |conn, caller| organisations::get(conn, caller, id))
         .await
         .map(web::Json)
 }

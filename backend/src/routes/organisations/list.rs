@@ -1,10 +1,9 @@
 //! `GET /api/organisations`.
 
-use crate::auth::CurrentUser;
-use crate::db::models::{PageRequest, organisation};
-use crate::domain::policy;
+use crate::auth::Session;
 use crate::error::ApiError;
-use crate::state::AppState;
+use crate::http::responses::Unauthorized;
+use crate::services::organisations;
 use actix_web::{get, web};
 use openapi::organisations::{Organisation, OrganisationFilter};
 use openapi::{Page, PageQuery, Problem};
@@ -18,26 +17,18 @@ use openapi::{Page, PageQuery, Problem};
     responses(
         (status = 200, description = "One page of organisations", body = Page<Organisation>),
         (status = 400, description = "A query parameter of the wrong type", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
         (status = 422, description = "Page out of range", body = Problem, content_type = "application/problem+json")
     )
 )]
 #[get("/organisations")]
 pub async fn list_organisations(
-    state: web::Data<AppState>,
-    current: CurrentUser,
+    session: Session,
     page: web::Query<PageQuery>,
     filter: web::Query<OrganisationFilter>,
 ) -> Result<web::Json<Page<Organisation>>, ApiError> {
-    if !policy::can_read_organisations(&current.actor) {
-        return Err(ApiError::Forbidden);
-    }
-    let page = PageRequest::parse(&page)?;
-    let filter = filter.into_inner();
-    crate::db::run(&state.pool, move |conn| {
-        let (rows, total) = organisation::list(conn, &filter, page)?;
-        Ok(page.wrap(rows.into_iter().map(|row| row.into_dto()).collect(), total))
-    })
-    .await
-    .map(web::Json)
+    session
+        .run(move |conn, caller| organisations::list(conn, caller, &page, &filter))
+        .await
+        .map(web::Json)
 }

@@ -1,0 +1,260 @@
+//! Satisfaction feedback on deliveries: answered in the app by the consumer school, or
+//! without an account through a signed single-use link the host school issues.
+
+use super::access::{self, Access};
+use super::{Caller, Outcome, write};
+use crate::auth::JwtKeys;
+use crate::auth::jwt::{FEEDBACK_AUDIENCE, ISSUER, LinkClaims};
+use crate::db::DbConnection;
+use crate::db::models::delivery::{self, DeliveryRow};
+use crate::db::models::feedback::{self, NewFeedback};
+use crate::db::models::{PageRequest, organisation, resource};
+use crate::domain::feedback::{Answer, LinkRequest};
+use crate::error::ApiError;
+use chrono::TimeDelta;
+use openapi::feedback::{Feedback, FeedbackInput, FeedbackInvitation, FeedbackLink, FeedbackLinkInput};
+use openapi::{DeliveryId, Page, PageQuery, ResourceId};
+
+/// The answers about a resource, newest first: for its school and the committee.
+pub fn list(conn: &mut DbConnection, caller: &Caller, id: ResourceId, page: &PageQuery) -> Outcome<Page<Feedback>> {
+    let page = PageRequest::parse(page)?;
+    access::resource_of_school(conn, &caller.actor, id)?;
+    let (items, total) = feedback::list_for_resource(conn, id, page)?;
+    Ok(page.wrap(items, total))
+}
+
+/// Rates a delivery to the caller's school (its partner staff or administration), once
+/// per person.
+pub fn submit(conn: &mut DbConnection, caller: &Caller, id: DeliveryId, input: &FeedbackInput) -> Outcome<Feedback> {
+    let answer = Answer::parse(input)?;
+    write(conn, |conn| {
+        let found = access::delivery_of_recipient(conn, &caller.actor, id, Access::Edit)?;
+        let respondent = Respondent {
+            key: format!("user:{}", caller.actor.user_id.0),
+            user: Some(caller.actor.user_id.0),
+            name: &caller.me.full_name,
+            via: "app",
+        };
+        record(conn, &found, &answer, &respondent)
+    })
+}
+
+/// Issues a signed single-use link for one respondent of the consumer school, who rates
+/// the delivery without an account. The host school's staff, council or administration.
+pub fn link(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    keys: &JwtKeys,
+    id: DeliveryId,
+    input: &FeedbackLinkInput,
+) -> Outcome<FeedbackLink> {
+    let request = LinkRequest::parse(input)?;
+    write(conn, |conn| {
+        access::delivery_of_host(conn, &caller.actor, id, Access::Edit)?;
+        let expires_at = crate::db::models::now() + TimeDelta::days(i64::from(request.valid_days));
+        let jti = uuid::Uuid::new_v4().to_string();
+        feedback::insert_link(conn, &jti, id, &request.respondent, expires_at, caller.actor.user_id)?;
+        let claims = LinkClaims {
+            jti,
+            delivery: id.0,
+            respondent: request.respondent.clone(),
+            iss: ISSUER.to_owned(),
+            aud: FEEDBACK_AUDIENCE.to_owned(),
+            exp: expires_at.and_utc().timestamp(),
+        };
+        let token = keys.issue_link(&claims)?;
+        Ok(FeedbackLink {
+            path: format!("/feedback/{token}"),
+            token,
+            expires_at: expires_at.and_utc(),
+        })
+    })
+}
+
+/// What a verified link is about, for the public feedback page; a used link is refused.
+pub fn invitation(conn: &mut DbConnection, claims: LinkClaims) -> Outcome<FeedbackInvitation> {
+    if !feedback::link_unused(conn, &claims.jti)? {
+        return Err(used());
+    }
+    let found = delivery::find(conn, claims.delivery)?;
+    let names = organisation::short_names(conn, [found.org_id, found.recipient_org_id])?;
+    Ok(FeedbackInvitation {
+        resource_title: resource::find(conn, found.resource_id)?.title,
+        host_short_name: names.get(&found.org_id).cloned().unwrap_or_default(),
+        recipient_short_name: names.get(&found.recipient_org_id).cloned().unwrap_or_default(),
+        delivered_on: found.delivered_on,
+        respondent: claims.respondent,
+    })
+}
+
+/// Rates the delivery named by a verified link. The link works once; the respondent it
+/// names answers once per delivery.
+pub fn submit_by_link(conn: &mut DbConnection, claims: &LinkClaims, input: &FeedbackInput) -> Outcome<Feedback> {
+    let answer = Answer::parse(input)?;
+    write(conn, |conn| {
+        if !feedback::use_link(conn, &claims.jti)? {
+            return Err(used());
+        }
+        let found = delivery::find(conn, claims.delivery)?;
+        let respondent = Respondent {
+            key: format!("link:{}", claims.respondent.trim().to_lowercase()),
+            user: None,
+            name: &claims.respondent,
+            via: "link",
+        };
+        record(conn, &found, &answer, &respondent)
+    })
+}
+
+/// Who answers: the key that allows one answer per delivery, the account (in the app),
+/// the name shown and the channel.
+struct Respondent<'a> {
+    key: String,
+    user: Option<i64>,
+    name: &'a str,
+    via: &'a str,
+}
+
+/// Stores an answer about a delivery; a second answer of the same respondent is a 409.
+fn record(
+    conn: &mut DbConnection,
+    delivery: &DeliveryRow,
+    answer: &Answer,
+    respondent: &Respondent<'_>,
+) -> Outcome<Feedback> {
+    let new = NewFeedback {
+        delivery_id: delivery.id,
+        resource_id: delivery.resource_id,
+        org_id: delivery.org_id,
+        recipient_org_id: delivery.recipient_org_id,
+        respondent_key: &respondent.key,
+        respondent_user_id: respondent.user,
+        respondent_name: respondent.name,
+        csat: answer.csat,
+        recommend: answer.recommend,
+        ready: answer.ready,
+        comment: &answer.comment,
+        via: respondent.via,
+    };
+    let id = feedback::insert(conn, &new).map_err(|err| match ApiError::from(err) {
+        ApiError::Conflict { .. } => ApiError::Conflict {
+            detail: "This respondent has already rated this delivery.".to_owned(),
+            errors: Vec::new(),
+        },
+        other => other,
+    })?;
+    Ok(feedback::load(conn, id)?)
+}
+
+/// The refusal of a link that has been used.
+fn used() -> ApiError {
+    ApiError::Conflict {
+        detail: "This feedback link has been used already.".to_owned(),
+        errors: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::schema::deliveries;
+    use crate::services::demo_db::DemoDb;
+    use diesel::prelude::*;
+
+    fn answer(csat: u8) -> FeedbackInput {
+        FeedbackInput {
+            csat,
+            recommend: 9,
+            ready: true,
+            comment: String::new(),
+        }
+    }
+
+    /// The demo's latest delivery to the gymnasium: the training course, not rated yet.
+    fn course_delivery(db: &mut DemoDb, recipient: openapi::OrganisationId) -> DeliveryId {
+        deliveries::table
+            .filter(deliveries::recipient_org_id.eq(recipient.0))
+            .order(deliveries::id.desc())
+            .select(deliveries::id)
+            .first::<i64>(&mut *db.conn)
+            .map(DeliveryId)
+            .unwrap()
+    }
+
+    #[test]
+    fn the_consumer_school_rates_a_delivery_once_and_others_may_not() {
+        let mut db = DemoDb::open();
+        let partner = db.caller("partner@gym17.demo");
+        let teacher = db.caller("teacher@sch61.demo");
+        let stranger = db.caller("partner@sch12.demo");
+        let id = course_delivery(&mut db, partner.actor.org_id);
+        let conn = &mut db.conn;
+        assert!(matches!(
+            submit(conn, &stranger, id, &answer(5)),
+            Err(ApiError::NotFound)
+        ));
+        assert!(matches!(
+            submit(conn, &teacher, id, &answer(5)),
+            Err(ApiError::Forbidden)
+        ));
+        assert!(matches!(
+            submit(conn, &partner, id, &answer(9)),
+            Err(ApiError::Validation(_))
+        ));
+        let rated = submit(conn, &partner, id, &answer(4)).unwrap();
+        assert_eq!((rated.csat, rated.via.as_str()), (4, "app"));
+        assert_eq!(rated.respondent_name, partner.me.full_name);
+        assert!(matches!(
+            submit(conn, &partner, id, &answer(5)),
+            Err(ApiError::Conflict { .. })
+        ));
+    }
+
+    #[test]
+    fn a_link_from_the_host_school_is_answered_once_without_an_account() {
+        let mut db = DemoDb::open();
+        let teacher = db.caller("teacher@sch61.demo");
+        let partner = db.caller("partner@gym17.demo");
+        let id = course_delivery(&mut db, partner.actor.org_id);
+        let keys = JwtKeys::from_secret(b"0123456789abcdef0123456789abcdef");
+        let input = FeedbackLinkInput {
+            respondent: "Миронова Ольга, учитель".into(),
+            valid_days: Some(7),
+        };
+        let supervisor = db.caller("supervisor@sch61.demo");
+        assert!(matches!(
+            link(&mut db.conn, &partner, &keys, id, &input),
+            Err(ApiError::NotFound)
+        ));
+        assert!(matches!(
+            link(&mut db.conn, &supervisor, &keys, id, &input),
+            Err(ApiError::Forbidden)
+        ));
+        let issued = link(&mut db.conn, &teacher, &keys, id, &input).unwrap();
+        let claims = keys.verify_link(&issued.token).unwrap();
+        let invited = invitation(&mut db.conn, claims.clone()).unwrap();
+        assert_eq!(invited.respondent, "Миронова Ольга, учитель");
+        assert_eq!(invited.recipient_short_name, partner.me.organisation.short_name);
+        let rated = submit_by_link(&mut db.conn, &claims, &answer(5)).unwrap();
+        assert_eq!(
+            (rated.via.as_str(), rated.respondent_name.as_str()),
+            ("link", "Миронова Ольга, учитель")
+        );
+        let used = |err: ApiError| matches!(err, ApiError::Conflict { detail, .. } if detail.contains("used"));
+        assert!(used(submit_by_link(&mut db.conn, &claims, &answer(5)).unwrap_err()));
+        assert!(used(invitation(&mut db.conn, claims).unwrap_err()));
+    }
+
+    #[test]
+    fn a_link_request_is_checked_before_the_delivery() {
+        let mut db = DemoDb::open();
+        let teacher = db.caller("teacher@sch61.demo");
+        let keys = JwtKeys::from_secret(b"0123456789abcdef0123456789abcdef");
+        let input = FeedbackLinkInput {
+            respondent: "Миронова".into(),
+            valid_days: Some(61),
+        };
+        let err = link(&mut db.conn, &teacher, &keys, DeliveryId(9999), &input).unwrap_err();
+        assert!(matches!(err, ApiError::Validation(errors) if errors[0].field == "valid_days"));
+    }
+}

@@ -1,0 +1,142 @@
+//! The signed-in user's own profile and password.
+
+use super::auth::tokens_for;
+use super::{Caller, Outcome, write};
+use crate::auth::{JwtKeys, current_user, password};
+use crate::db::DbConnection;
+use crate::db::models::{refresh_token, user};
+use crate::domain::text;
+use crate::error::ApiError;
+use openapi::auth::TokenPair;
+use openapi::users::{ChangePassword, Me, UpdateMe};
+
+/// The signed-in user with their organisation and roles.
+pub fn get(_conn: &mut DbConnection, caller: &Caller) -> Outcome<Me> {
+    Ok(caller.me.clone())
+}
+
+/// Changes the caller's name or interface language.
+pub fn update(conn: &mut DbConnection, caller: &Caller, input: &UpdateMe) -> Outcome<Me> {
+    let full_name = input
+        .full_name
+        .as_deref()
+        .map(|name| text::bounded("full_name", name, 3, 200))
+        .transpose()
+        .map_err(|err| ApiError::Validation(vec![err]))?;
+    let id = caller.actor.user_id;
+    write(conn, |conn| {
+        if let Some(name) = &full_name {
+            user::set_full_name(conn, id, &caller.me.email, name)?;
+        }
+        if let Some(locale) = input.locale {
+            user::set_locale(conn, id, locale)?;
+        }
+        current_user::load(conn, id).map(|user| user.me)
+    })
+}
+
+/// Changes the caller's password after checking the current one. Every session is
+/// signed out; the answer is a fresh token pair for this one.
+pub fn change_password(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    keys: &JwtKeys,
+    input: &ChangePassword,
+) -> Outcome<TokenPair> {
+    let new_password =
+        text::new_password("new_password", &input.new_password).map_err(|err| ApiError::Validation(vec![err]))?;
+    let id = caller.actor.user_id;
+    if !password::verify(&input.current_password, &user::password_hash(conn, id)?) {
+        return Err(ApiError::WrongPassword);
+    }
+    let hash = password::hash(&new_password)?;
+    write(conn, |conn| {
+        user::set_password_hash(conn, id, &hash)?;
+        refresh_token::revoke_user(conn, id)?;
+        tokens_for(conn, keys, caller.clone(), None)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::DEMO_PASSWORD;
+    use crate::services::auth;
+    use crate::services::demo_db::DemoDb;
+    use openapi::auth::LoginRequest;
+    use openapi::users::Locale;
+
+    fn keys() -> JwtKeys {
+        JwtKeys::from_secret(b"0123456789abcdef0123456789abcdef")
+    }
+
+    fn login(db: &mut DemoDb, password: &str) -> Outcome<TokenPair> {
+        let request = LoginRequest {
+            email: "council@sch61.demo".into(),
+            password: password.into(),
+        };
+        auth::login(&mut db.conn, &keys(), &request)
+    }
+
+    #[test]
+    fn a_password_change_needs_the_current_one_and_ends_the_other_sessions() {
+        let mut db = DemoDb::open();
+        let council = db.caller("council@sch61.demo");
+        let other_session = login(&mut db, DEMO_PASSWORD).unwrap();
+        let change = |current: &str| ChangePassword {
+            current_password: current.into(),
+            new_password: "a-brand-new-password".into(),
+        };
+        assert!(matches!(
+            change_password(&mut db.conn, &council, &keys(), &change("wrong")),
+            Err(ApiError::WrongPassword)
+        ));
+        let fresh = change_password(&mut db.conn, &council, &keys(), &change(DEMO_PASSWORD)).unwrap();
+        assert_eq!(fresh.user, council.me);
+        assert!(matches!(
+            auth::refresh(&mut db.conn, &keys(), &other_session.refresh_token),
+            Err(ApiError::InvalidRefreshToken)
+        ));
+        assert!(auth::refresh(&mut db.conn, &keys(), &fresh.refresh_token).is_ok());
+        assert!(matches!(
+            login(&mut db, DEMO_PASSWORD),
+            Err(ApiError::InvalidCredentials)
+        ));
+        assert!(login(&mut db, "a-brand-new-password").is_ok());
+    }
+
+    #[test]
+    fn a_profile_change_is_read_back_and_a_short_name_refused() {
+        let mut db = DemoDb::open();
+        let council = db.caller("council@sch61.demo");
+        let input = UpdateMe {
+            full_name: Some("  Смирнов Андрей  ".into()),
+            locale: Some(Locale::En),
+        };
+        let me = update(&mut db.conn, &council, &input).unwrap();
+        assert_eq!((me.full_name.as_str(), me.locale), ("Смирнов Андрей", Locale::En));
+        let short = UpdateMe {
+            full_name: Some("Я".into()),
+            locale: None,
+        };
+        assert!(matches!(
+            update(&mut db.conn, &council, &short),
+            Err(ApiError::Validation(_))
+        ));
+    }
+
+    #[test]
+    fn a_spent_refresh_token_presented_again_signs_the_session_out() {
+        let mut db = DemoDb::open();
+        let first = login(&mut db, DEMO_PASSWORD).unwrap();
+        let second = auth::refresh(&mut db.conn, &keys(), &first.refresh_token).unwrap();
+        assert!(matches!(
+            auth::refresh(&mut db.conn, &keys(), &first.refresh_token),
+            Err(ApiError::InvalidRefreshToken)
+        ));
+        assert!(matches!(
+            auth::refresh(&mut db.conn, &keys(), &second.refresh_token),
+            Err(ApiError::InvalidRefreshToken)
+        ));
+    }
+}

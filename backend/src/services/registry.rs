@@ -1,0 +1,164 @@
+//! The committee's registry of every school's innovation work, and its CSV export.
+
+use super::{Caller, Outcome};
+use crate::db::DbConnection;
+use crate::db::models::{PageRequest, registry};
+use crate::domain::csv;
+use crate::error::ApiError;
+use openapi::feedback::{RegistryFilter, RegistrySchool};
+use openapi::users::Role;
+use openapi::{Page, PageQuery};
+
+/// The columns of the CSV export.
+const HEADER: [&str; 12] = [
+    "Школа",
+    "Проектов",
+    "Действующих проектов",
+    "Ресурсов",
+    "Опубликовано",
+    "Запросов",
+    "Поставок",
+    "Школ-получателей",
+    "Отзывов",
+    "CSAT, %",
+    "NPS",
+    "Готовы рекомендовать, %",
+];
+
+/// Every school with its projects, resources, requests, deliveries and metrics, by
+/// short name. The committee only.
+pub fn list(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    page: &PageQuery,
+    filter: &RegistryFilter,
+) -> Outcome<Page<RegistrySchool>> {
+    committee_only(caller)?;
+    let page = PageRequest::parse(page)?;
+    let (items, total) = registry::list(conn, filter, page)?;
+    Ok(page.wrap(items, total))
+}
+
+/// The whole registry as CSV: UTF-8 with a byte-order mark, `;`-separated, decimals with
+/// a comma, so that Excel in a Russian locale opens it as it is. The committee only.
+pub fn export(conn: &mut DbConnection, caller: &Caller, filter: &RegistryFilter) -> Outcome<String> {
+    committee_only(caller)?;
+    let mut out = String::from(csv::BOM);
+    out.push_str(&csv::line(&HEADER));
+    let mut page = PageRequest {
+        page: 1,
+        per_page: openapi::pagination::MAX_PER_PAGE,
+    };
+    loop {
+        let (rows, total) = registry::list(conn, filter, page)?;
+        for row in &rows {
+            out.push_str(&line(row));
+        }
+        if page.offset() + page.limit() >= total {
+            break;
+        }
+        page.page += 1;
+    }
+    Ok(out)
+}
+
+/// One school's line of the export.
+fn line(row: &RegistrySchool) -> String {
+    let m = &row.metrics;
+    csv::line(&[
+        row.organisation.name.clone(),
+        row.projects.to_string(),
+        row.active_projects.to_string(),
+        row.resources.to_string(),
+        row.published_resources.to_string(),
+        row.requests_received.to_string(),
+        m.deliveries.to_string(),
+        m.adopting_schools.to_string(),
+        m.responses.to_string(),
+        csv::decimal(m.csat_percent),
+        csv::decimal(m.nps),
+        csv::decimal(m.ready_percent),
+    ])
+}
+
+/// The registry is the committee's.
+fn committee_only(caller: &Caller) -> Outcome<()> {
+    if caller.actor.has(Role::Committee) {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::models::feedback::{self, Scope};
+    use crate::db::schema::resources;
+    use crate::services::demo_db::DemoDb;
+    use diesel::prelude::*;
+    use openapi::ResourceId;
+
+    #[test]
+    fn the_registry_is_the_committees() {
+        let mut db = DemoDb::open();
+        let director = db.caller("director@sch61.demo");
+        let page = PageQuery {
+            page: None,
+            per_page: None,
+        };
+        let filter = RegistryFilter::default();
+        assert!(matches!(
+            list(&mut db.conn, &director, &page, &filter),
+            Err(ApiError::Forbidden)
+        ));
+        assert!(matches!(
+            export(&mut db.conn, &director, &filter),
+            Err(ApiError::Forbidden)
+        ));
+    }
+
+    #[test]
+    fn the_csv_has_one_line_per_school_with_its_resources_figures_summed() {
+        let mut db = DemoDb::open();
+        let committee = db.caller("committee@kom.demo");
+        let host = db.caller("director@sch61.demo").me.organisation;
+        let csv = export(&mut db.conn, &committee, &RegistryFilter::default()).unwrap();
+        let body = csv.strip_prefix(csv::BOM).unwrap();
+        let lines: Vec<&str> = body.split_terminator("\r\n").collect();
+        assert_eq!(lines[0], HEADER.join(";"));
+        assert_eq!(lines.len(), 1 + 3, "the three schools, not the committee");
+        let fields: Vec<&str> = lines
+            .iter()
+            .find(|line| line.starts_with(&host.name))
+            .unwrap()
+            .split(';')
+            .collect();
+        let resources: Vec<i64> = resources::table
+            .filter(resources::org_id.eq(host.id.0))
+            .select(resources::id)
+            .load(&mut *db.conn)
+            .unwrap();
+        let each: Vec<_> = resources
+            .into_iter()
+            .map(|id| feedback::metrics(&mut db.conn, Scope::Resource(ResourceId(id))).unwrap())
+            .collect();
+        let sum = |figure: fn(&openapi::feedback::Metrics) -> i64| each.iter().map(figure).sum::<i64>().to_string();
+        assert_eq!(fields[3], each.len().to_string());
+        assert_eq!(
+            fields[6..9],
+            [sum(|m| m.deliveries), sum(|m| m.adopting_schools), sum(|m| m.responses)]
+        );
+        assert_eq!(fields[8], "5");
+        assert_eq!(fields[7], "3", "a school reached by two resources counts twice");
+        let school = feedback::metrics(&mut db.conn, Scope::School(host.id)).unwrap();
+        assert_eq!(
+            fields[9..12],
+            [
+                csv::decimal(school.csat_percent),
+                csv::decimal(school.nps),
+                csv::decimal(school.ready_percent)
+            ]
+        );
+    }
+}
