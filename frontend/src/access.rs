@@ -1,87 +1,106 @@
 //! Who may use which page. The navigation and the page guards ask the same functions, so
-//! a link is shown exactly when its page opens. The server enforces the same rules.
+//! a link is shown exactly when its page opens. The answers come from the server's own
+//! rules ([`rules::policy`]), asked about the signed-in user; a page that shows one
+//! school's work further needs the user to work at a school.
 
 use openapi::OrganisationId;
 use openapi::organisations::OrganisationKind;
-use openapi::users::{Me, Role};
+use openapi::users::Me;
+use rules::policy::{self, Actor};
 
-/// User management of the user's own organisation: its administrators.
-pub fn may_manage_users(me: &Me) -> bool {
-    me.has_role(Role::Admin)
+/// The signed-in user as the rules see them.
+fn actor(me: &Me) -> Actor {
+    Actor::from(me)
 }
 
-/// The list of organisations: the education committee and platform administrators.
+/// Whether the user works at a school (the pages of one school's work are theirs).
+fn at_school(me: &Me) -> bool {
+    me.organisation.kind == OrganisationKind::School
+}
+
+/// Whether `rule` allows the user for their own organisation, and that is a school.
+fn at_own_school(me: &Me, rule: fn(&Actor, OrganisationId) -> bool) -> bool {
+    at_school(me) && rule(&actor(me), me.organisation.id)
+}
+
+/// User management of the user's own organisation: its administrators (and platform
+/// administrators).
+pub fn may_manage_users(me: &Me) -> bool {
+    policy::can_manage_users_of(&actor(me), me.organisation.id)
+}
+
+/// The list of organisations as a page: the education committee and platform
+/// administrators. (The server lets every user read organisations, to pick a school or a
+/// partner in a form; the page is for those who look after them.)
 pub fn may_browse_organisations(me: &Me) -> bool {
-    me.has_role(Role::Committee) || me.is_platform_admin
+    let actor = actor(me);
+    policy::reads_every_school(&actor) || policy::can_create_organisation(&actor)
 }
 
 /// Registering organisations: platform administrators.
 pub fn may_create_organisations(me: &Me) -> bool {
-    me.is_platform_admin
-}
-
-/// Whether the user works at a school in one of `roles`.
-fn school_role(me: &Me, roles: &[Role]) -> bool {
-    me.organisation.kind == OrganisationKind::School && roles.iter().any(|role| me.has_role(*role))
+    policy::can_create_organisation(&actor(me))
 }
 
 /// Reading a school's innovation work (projects and their resources): its
 /// administration, council, teachers and supervisors, and the committee for every school.
 pub fn may_read_projects(me: &Me) -> bool {
-    me.has_role(Role::Committee) || school_role(me, &[Role::Admin, Role::Council, Role::Staff, Role::Supervisor])
+    reads_every_school(me) || at_own_school(me, policy::can_read_school_work)
 }
 
-/// The lifecycle board of a school's resources: its administration, council and
-/// teachers for their school, and the committee for every school.
+/// The lifecycle board of a school's resources: those who change its resources (its
+/// administration, council and teachers) for their school, and the committee for every
+/// school.
 pub fn may_use_board(me: &Me) -> bool {
-    me.has_role(Role::Committee) || school_role(me, &[Role::Admin, Role::Council, Role::Staff])
+    reads_every_school(me) || at_own_school(me, policy::can_edit_resources)
 }
 
 /// Reading every school's work, with a choice of school: the committee.
 pub fn reads_every_school(me: &Me) -> bool {
-    me.has_role(Role::Committee)
+    policy::reads_every_school(&actor(me))
 }
 
 /// Registering projects of the user's school: its administration and council.
 pub fn may_create_projects(me: &Me) -> bool {
-    school_role(me, &[Role::Admin, Role::Council])
+    at_own_school(me, policy::can_manage_projects)
 }
 
 /// Changing a project of the school `org`: that school's administration and council.
 pub fn may_manage_project(me: &Me, org: OrganisationId) -> bool {
-    me.organisation.id == org && may_create_projects(me)
+    policy::can_manage_projects(&actor(me), org)
 }
 
 /// Registering and changing resources of the school `org`: that school's
 /// administration, council and teachers.
 pub fn may_edit_resources(me: &Me, org: OrganisationId) -> bool {
-    me.organisation.id == org && school_role(me, &[Role::Admin, Role::Council, Role::Staff])
+    policy::can_edit_resources(&actor(me), org)
 }
 
 /// Choosing accounts of the user's school (supervisors, authors) from its user list:
-/// the administration, who may list the accounts.
+/// whoever may list the accounts, its administration.
 pub fn may_list_school_accounts(me: &Me) -> bool {
-    school_role(me, &[Role::Admin])
+    at_own_school(me, policy::can_manage_users_of)
 }
 
 /// The change log: a school's administration for its school, the committee for all.
 pub fn may_read_audit(me: &Me) -> bool {
-    me.has_role(Role::Committee) || school_role(me, &[Role::Admin])
+    reads_every_school(me) || at_own_school(me, policy::can_read_audit)
 }
 
 /// Filing consumer requests and following them: partner schools and the committee.
 pub fn may_file_requests(me: &Me) -> bool {
-    me.has_role(Role::Partner) || me.has_role(Role::Committee)
+    policy::can_file_request(&actor(me))
 }
 
 /// Deciding on the requests to a school: its administration, council and teachers.
 pub fn may_decide_requests(me: &Me) -> bool {
-    school_role(me, &[Role::Admin, Role::Council, Role::Staff])
+    at_school(me) && policy::can_decide_requests(&actor(me))
 }
 
-/// Confirming and rating the deliveries to the user's school: its partners.
+/// Confirming and rating the deliveries to the user's school: its partner staff and
+/// its administration.
 pub fn receives_deliveries(me: &Me) -> bool {
-    school_role(me, &[Role::Partner])
+    at_own_school(me, policy::can_answer_for_recipient)
 }
 
 /// The requests page: whoever files or decides on requests.
@@ -91,7 +110,7 @@ pub fn may_use_requests(me: &Me) -> bool {
 
 /// The registry of schools with its export: the committee.
 pub fn may_read_registry(me: &Me) -> bool {
-    me.has_role(Role::Committee)
+    reads_every_school(me)
 }
 
 /// The ranking of problems: a school's administration, council, teachers and supervisors
@@ -102,32 +121,33 @@ pub fn may_read_ranking(me: &Me) -> bool {
 
 /// Opening ranking rounds and listing their problems: the school's administration and council.
 pub fn may_edit_ranking(me: &Me) -> bool {
-    school_role(me, &[Role::Admin, Role::Council])
+    at_own_school(me, policy::can_list_problems)
 }
 
 /// Scoring problems: the school's council members.
 pub fn may_score_problems(me: &Me) -> bool {
-    school_role(me, &[Role::Council])
+    at_own_school(me, policy::can_score_problems)
 }
 
 /// The director's decisions for the school `org` (freezing a ranking, approving a
 /// structure, issuing an order, confirming a platform): its administration.
 pub fn is_director_of(me: &Me, org: OrganisationId) -> bool {
-    me.organisation.id == org && school_role(me, &[Role::Admin])
+    policy::is_director_of(&actor(me), org)
 }
 
 /// Reviewing the document package of the school `org`: its council.
 pub fn may_review_package(me: &Me, org: OrganisationId) -> bool {
-    me.organisation.id == org && school_role(me, &[Role::Council])
+    policy::can_review_package(&actor(me), org)
 }
 
 /// Commenting in the package's review threads of the school `org`: its administration,
 /// council, teachers and supervisors.
 pub fn may_comment_package(me: &Me, org: OrganisationId) -> bool {
-    me.organisation.id == org && school_role(me, &[Role::Admin, Role::Council, Role::Staff, Role::Supervisor])
+    policy::can_comment_package(&actor(me), org)
 }
 
-/// What waits for a decision: the school's administration and council.
+/// What waits for a decision: the school's director (structures, orders) and council
+/// (document versions).
 pub fn may_see_approvals(me: &Me) -> bool {
-    school_role(me, &[Role::Admin, Role::Council])
+    at_own_school(me, policy::is_director_of) || at_own_school(me, policy::can_review_package)
 }

@@ -15,6 +15,7 @@ mod test;
 mod tools;
 
 use anyhow::{Context, bail};
+use clap::{CommandFactory, Parser, Subcommand};
 use std::path::PathBuf;
 
 fn main() {
@@ -24,34 +25,84 @@ fn main() {
     }
 }
 
-fn run() -> anyhow::Result<()> {
-    let mut args = std::env::args().skip(1);
-    let task = args.next().unwrap_or_default();
-    let rest: Vec<String> = args.collect();
-    let root = workspace_root()?;
-    match task.as_str() {
-        "run" => run_app(&root, &rest),
-        "test" => test::run(&root),
-        "build-frontend" => frontend::build(&root, !rest.iter().any(|arg| arg == "--dev")).map(|_| ()),
-        "openapi" => write_openapi(&root),
-        "seed" => seed(&root, &rest),
-        "bench" => bench(&root),
-        "" | "help" | "--help" | "-h" => {
-            println!("{}", USAGE);
-            Ok(())
-        }
-        other => bail!("unknown task `{other}`\n\n{USAGE}"),
-    }
+/// Project tasks: run, test, build the frontend, regenerate the OpenAPI spec.
+#[derive(Debug, Parser)]
+#[command(name = "cargo xtask", bin_name = "cargo xtask")]
+struct Cli {
+    /// The task; without one, the list of tasks is printed.
+    #[command(subcommand)]
+    task: Option<Task>,
 }
 
-const USAGE: &str = "usage: cargo xtask <task>
-  run [--release] [-- <backend args>]  build the web app and serve it (http://127.0.0.1:8080)
-  test                                 run every check and test (SQLite, PostgreSQL, browser)
-  build-frontend [--dev]               build the web app into dist/
-  openapi                              regenerate openapi/openapi.json
-  bench                                region-scale latency of the catalogue and registry, both databases
-  seed [--schools N --resources N --feedback N]
-                                       fill the database (DATABASE_URL or ./data) at region scale";
+#[derive(Debug, Subcommand)]
+enum Task {
+    /// Build the web app and serve it (http://127.0.0.1:8080).
+    Run {
+        /// Build and run the backend with optimisations.
+        #[arg(long)]
+        release: bool,
+        /// Arguments for the backend, after `--`.
+        #[arg(last = true, value_name = "BACKEND ARGS")]
+        backend_args: Vec<String>,
+    },
+    /// Run every check and test (SQLite, PostgreSQL, browser).
+    Test,
+    /// Build the web app into dist/.
+    BuildFrontend {
+        /// A debug build of the wasm, faster to build, larger to download.
+        #[arg(long)]
+        dev: bool,
+    },
+    /// Regenerate openapi/openapi.json.
+    Openapi,
+    /// Region-scale latency of the catalogue and registry, both databases.
+    Bench,
+    /// Fill the database (DATABASE_URL or ./data) at region scale.
+    Seed {
+        /// Schools to add (the backend's default without it).
+        #[arg(long, value_name = "N")]
+        schools: Option<usize>,
+        /// Resources to add (the backend's default without it).
+        #[arg(long, value_name = "N")]
+        resources: Option<usize>,
+        /// Feedback answers to add (the backend's default without it).
+        #[arg(long, value_name = "N")]
+        feedback: Option<usize>,
+    },
+}
+
+fn run() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let Some(task) = cli.task else {
+        Cli::command().print_help().context("cannot print the help")?;
+        return Ok(());
+    };
+    let root = workspace_root()?;
+    match task {
+        Task::Run { release, backend_args } => run_app(&root, release, &backend_args),
+        Task::Test => test::run(&root),
+        Task::BuildFrontend { dev } => frontend::build(&root, !dev).map(|_| ()),
+        Task::Openapi => write_openapi(&root),
+        Task::Seed {
+            schools,
+            resources,
+            feedback,
+        } => {
+            let mut args = Vec::new();
+            for (flag, value) in [
+                ("--schools", schools),
+                ("--resources", resources),
+                ("--feedback", feedback),
+            ] {
+                if let Some(value) = value {
+                    args.extend([flag.to_owned(), value.to_string()]);
+                }
+            }
+            seed(&root, &args)
+        }
+        Task::Bench => bench(&root),
+    }
+}
 
 /// The workspace root: the parent of this crate's directory. `cargo run` (and so
 /// `cargo xtask`) sets `CARGO_MANIFEST_DIR` for the running binary; it is read at run time
@@ -74,12 +125,7 @@ pub fn target_dir(root: &std::path::Path) -> PathBuf {
         .unwrap_or_else(|| root.join("target"))
 }
 
-fn run_app(root: &std::path::Path, args: &[String]) -> anyhow::Result<()> {
-    let release = args.iter().any(|arg| arg == "--release");
-    let passthrough: Vec<&str> = match args.iter().position(|arg| arg == "--") {
-        Some(index) => args[index + 1..].iter().map(String::as_str).collect(),
-        None => Vec::new(),
-    };
+fn run_app(root: &std::path::Path, release: bool, passthrough: &[String]) -> anyhow::Result<()> {
     tools::ensure_wasm_target()?;
     let dist = frontend::build(root, true)?;
     let mut command = process::cargo();
@@ -89,7 +135,7 @@ fn run_app(root: &std::path::Path, args: &[String]) -> anyhow::Result<()> {
     if release {
         command.arg("--release");
     }
-    command.arg("--").args(&passthrough);
+    command.arg("--").args(passthrough);
     command.env("STATIC_DIR", &dist);
     if std::env::var_os("DEMO_DATA").is_none() {
         command.env("DEMO_DATA", "true");

@@ -136,17 +136,7 @@ pub fn structures_approved(structures: &[Structure]) -> bool {
 }
 
 /// The file name of an order's DOCX: the number in safe characters, marked when a draft.
-pub fn file_name(number: &str, status: OrderStatus) -> String {
-    let safe_number: String = number
-        .chars()
-        .map(|c| if c.is_alphanumeric() || c == '-' { c } else { '_' })
-        .collect();
-    let draft = match status {
-        OrderStatus::Draft => "-draft",
-        OrderStatus::Issued => "",
-    };
-    format!("order-{safe_number}{draft}.docx")
-}
+pub use rules::orders::file_name;
 
 /// Refuses any change to an issued order.
 pub fn editable(status: OrderStatus) -> Result<(), DomainError> {

@@ -7,7 +7,7 @@
 
 use crate::domain::error::DomainError;
 use crate::domain::text::{self, Errors};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use openapi::FieldErrorCode::{NotAllowed, OutOfRange, Required};
 use openapi::plan::{PlanItemInput, PlanStatus};
 
@@ -70,22 +70,7 @@ pub fn figures(items: &[Item], today: NaiveDate) -> Figures {
     }
 }
 
-/// The first and last day of a school year (1 September to 31 August).
-pub fn school_year_bounds(year: i32) -> Option<(NaiveDate, NaiveDate)> {
-    Some((
-        NaiveDate::from_ymd_opt(year, 9, 1)?,
-        NaiveDate::from_ymd_opt(year + 1, 8, 31)?,
-    ))
-}
-
-/// The school year a date falls in, by the year it starts.
-pub fn school_year_of(date: NaiveDate) -> i32 {
-    if date.month() >= 9 {
-        date.year()
-    } else {
-        date.year() - 1
-    }
-}
+pub use rules::dates::{school_year_bounds, school_year_of};
 
 /// A plan item's fields, validated.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,11 +6,12 @@ use crate::domain::text::{self, Errors};
 use openapi::FieldErrorCode::{NotAllowed, OutOfRange, Required};
 use openapi::projects::{PlatformStatus, ProjectInput, ProjectLevel, ProjectOrigin, ProjectStatus};
 use openapi::{OrganisationId, UserId};
+use rules::limits::MAX_DIRECTIONS;
 
 /// The first and last school year a project may name.
 pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 /// The longest a project may run, in school years after the first.
-pub const MAX_SPAN: i32 = 10;
+pub const MAX_SPAN: i32 = rules::limits::MAX_PROJECT_SPAN;
 
 /// A project card that passed every rule that needs no database.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,8 +76,8 @@ impl ProjectCard {
                 "only an external supervisor, named by name, has an affiliation",
             );
         }
-        if input.directions.len() > 10 {
-            errors.add("directions", OutOfRange, "at most 10 directions");
+        if input.directions.len() > MAX_DIRECTIONS {
+            errors.add("directions", OutOfRange, format!("at most {MAX_DIRECTIONS} directions"));
         }
         let directions: Vec<String> = input
             .directions
@@ -164,7 +165,7 @@ impl ProjectCard {
             errors.add(
                 "end_year",
                 OutOfRange,
-                "must be the first year or up to 10 years after it",
+                format!("must be the first year or up to {MAX_SPAN} years after it"),
             );
         }
         errors.finish()?;

@@ -2,6 +2,7 @@
 
 use crate::domain::error::DomainError;
 use openapi::{FieldError, FieldErrorCode};
+use rules::limits::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
 
 /// Collects field errors so that a form reports all of them at once.
 #[derive(Debug, Default)]
@@ -114,24 +115,24 @@ pub fn email(field: &str, value: &str) -> Result<String, FieldError> {
     }
 }
 
-/// A new password: 10 to 128 characters, not only spaces.
+/// A new password: [`MIN_PASSWORD_CHARS`] to [`MAX_PASSWORD_CHARS`] characters, not only spaces.
 pub fn new_password(field: &str, value: &str) -> Result<String, FieldError> {
     let length = value.chars().count();
     if value.trim().is_empty() {
         return Err(field_error(field, FieldErrorCode::Required, "must not be empty"));
     }
-    if length < 10 {
+    if length < MIN_PASSWORD_CHARS {
         return Err(field_error(
             field,
             FieldErrorCode::TooShort,
-            "must be at least 10 characters",
+            format!("must be at least {MIN_PASSWORD_CHARS} characters"),
         ));
     }
-    if length > 128 {
+    if length > MAX_PASSWORD_CHARS {
         return Err(field_error(
             field,
             FieldErrorCode::TooLong,
-            "must be at most 128 characters",
+            format!("must be at most {MAX_PASSWORD_CHARS} characters"),
         ));
     }
     Ok(value.to_owned())

@@ -1,6 +1,6 @@
 //! One recorded change in a table of the change log.
 
-use crate::i18n::{self, use_i18n};
+use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use openapi::audit::AuditEntry;
@@ -20,7 +20,7 @@ pub fn AuditRow(
     record: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let at = i18n::date_time(&entry.at);
+    let at = entry.at;
     let actor = entry.actor_name.clone();
     let actor = move || actor.clone().unwrap_or_else(|| i18n.t().audit.system.to_owned());
     let school = school.map(|school| view! { <td>{move || school.get()}</td> });
@@ -35,7 +35,7 @@ pub fn AuditRow(
 
     view! {
         <tr data-testid="audit-row" data-entity=entry.entity.clone() data-entity-id=entry.entity_id.to_string()>
-            <td class="nowrap">{at}</td>
+            <td class="nowrap">{move || i18n.t().date_time(&at)}</td>
             <td data-testid="audit-actor">{actor}</td>
             {school}
             {record}

@@ -3,7 +3,7 @@
 use crate::api;
 use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::loading::Loading;
-use crate::i18n::{self, use_i18n};
+use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use openapi::resources::{Resource, ResourceFilter, Stage};
@@ -124,7 +124,7 @@ fn BoardCard(resource: Resource) -> impl IntoView {
             <p class="meta" data-testid="board-card-form">{move || i18n.t().resources.form(form)}</p>
             {project}
             <p class="meta" data-testid="board-card-updated">
-                {move || i18n.t().board.updated} " " {i18n::date(&updated_at)}
+                {move || i18n.t().board.updated} " " {move || i18n.t().date(&updated_at)}
             </p>
         </li>
     }

@@ -50,8 +50,3 @@ pub fn today_value() -> String {
         today.get_date()
     )
 }
-
-/// A date as `dd.mm.yyyy`.
-pub fn shown(date: NaiveDate) -> String {
-    date.format("%d.%m.%Y").to_string()
-}

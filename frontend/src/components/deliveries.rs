@@ -8,7 +8,7 @@ use crate::components::form_actions::FormActions;
 use crate::components::option_select::{OptionSelect, organisations};
 use crate::components::select_field::SelectField;
 use crate::components::text_field::{TextField, trimmed};
-use crate::i18n::{self, use_i18n};
+use crate::i18n::use_i18n;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use openapi::feedback::{FeedbackLink, FeedbackLinkInput};
@@ -101,6 +101,7 @@ pub fn DeliveryRow(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let form = delivery.form;
+    let delivered_on = delivery.delivered_on;
     let confirmed = delivery.confirmed_at.is_some();
     let responses = delivery.responses;
     let asking = RwSignal::new(false);
@@ -124,7 +125,7 @@ pub fn DeliveryRow(
         <li class="card delivery" data-testid="delivery-row">
             <p>
                 <strong data-testid="delivery-recipient">{delivery.recipient_short_name.clone()}</strong>
-                " · " {delivery.delivered_on.format("%d.%m.%Y").to_string()} " · "
+                " · " {move || i18n.t().day(delivered_on)} " · "
                 {move || i18n.t().deliveries.form(form)}
                 " · " {delivery.contact.clone()}
             </p>
@@ -196,10 +197,10 @@ fn created_link(link: &FeedbackLink) -> impl IntoView + use<> {
         .and_then(|window| window.location().origin().ok())
         .unwrap_or_default();
     let url = format!("{origin}/feedback/{}", link.token);
-    let until = i18n::date(&link.expires_at);
+    let until = link.expires_at;
     view! {
         <div class="alert alert-success" role="status">
-            <p>{move || i18n.t().deliveries.link_ready} " " {until}</p>
+            <p>{move || i18n.t().deliveries.link_ready} " " {move || i18n.t().date(&until)}</p>
             <input type="text" class="link-field" readonly data-testid="feedback-url" value=url/>
         </div>
     }

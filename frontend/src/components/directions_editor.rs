@@ -5,8 +5,7 @@ use crate::components::field_error::{FieldError, server_message, server_message_
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 
-/// At most this many directions.
-pub const MAX_DIRECTIONS: usize = 10;
+use rules::limits::MAX_DIRECTIONS;
 
 /// One row of the editor: a key for the list and its text.
 #[derive(Debug, Clone, Copy)]

@@ -3,7 +3,8 @@
 
 use crate::api;
 use crate::components::error_alert::ErrorAlert;
-use crate::i18n::{self, use_i18n};
+use crate::i18n::use_i18n;
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use openapi::ResourceId;
 use openapi::feedback::{Feedback, Metrics, MonthlyMetrics};
@@ -103,12 +104,12 @@ fn tiles(metrics: &Metrics) -> impl IntoView + use<> {
 
 /// CSAT % and NPS of the answers given in one month.
 struct Month {
-    label: String,
+    month: NaiveDate,
     csat: f64,
     nps: f64,
 }
 
-/// The months with answers, oldest first, labelled `mm.yyyy`.
+/// The months with answers, oldest first.
 fn chart_months(monthly: &[MonthlyMetrics]) -> Vec<Month> {
     let mut months: Vec<&MonthlyMetrics> = monthly.iter().filter(|month| month.responses > 0).collect();
     months.sort_by_key(|month| month.month);
@@ -116,7 +117,7 @@ fn chart_months(monthly: &[MonthlyMetrics]) -> Vec<Month> {
         .into_iter()
         .filter_map(|month| {
             Some(Month {
-                label: month.month.format("%m.%Y").to_string(),
+                month: month.month,
                 csat: month.csat_percent?,
                 nps: month.nps?,
             })
@@ -158,10 +159,11 @@ fn chart(monthly: &[MonthlyMetrics]) -> impl IntoView + use<> {
         .iter()
         .enumerate()
         .map(|(index, month)| {
+            let when = month.month;
             view! {
                 <circle cx=x(index) cy=y(month.csat) r=4 class="chart-csat-point"/>
                 <circle cx=x(index) cy=y(month.nps) r=4 class="chart-nps-point"/>
-                <text x=x(index) y=height - 8.0 text-anchor="middle" class="chart-axis">{month.label.clone()}</text>
+                <text x=x(index) y=height - 8.0 text-anchor="middle" class="chart-axis">{move || i18n.t().month(when)}</text>
             }
         })
         .collect_view();
@@ -189,7 +191,7 @@ fn answer(feedback: Feedback) -> impl IntoView {
         <li class="card answer" data-testid="feedback-row">
             <p>
                 <strong>{feedback.respondent_name}</strong>
-                " · " {i18n::date(&feedback.created_at)} " · CSAT " {feedback.csat} "/5 · "
+                " · " {move || i18n.t().date(&feedback.created_at)} " · CSAT " {feedback.csat} "/5 · "
                 {move || {
                     let t = i18n.t();
                     format!(

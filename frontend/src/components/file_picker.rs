@@ -7,9 +7,6 @@ use crate::i18n::use_i18n;
 use leptos::html::Input;
 use leptos::prelude::*;
 
-/// The extensions the server accepts.
-const ACCEPTED: &str = ".pdf,.docx,.doc,.xlsx,.pptx,.odt,.txt,.png,.jpg,.jpeg,.zip";
-
 /// Choosing a file starts `upload` at once. The native input is hidden visually (the
 /// browser would label it in its own language) but stays focusable; its label is the
 /// visible button. A refused type or content is shown under the input, other errors as an
@@ -54,7 +51,7 @@ where
                     data-testid=testid
                     aria-describedby=hint_id.clone()
                     node_ref=input
-                    accept=ACCEPTED
+                    accept=rules::files::accept_attribute()
                     disabled=move || upload.pending().get()
                     on:change=move |_| {
                         let name = input

@@ -4,7 +4,7 @@
 use crate::api::{self, ApiError};
 use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::field_error::FieldError;
-use crate::i18n::{self, use_i18n};
+use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use openapi::ResourceId;
 use openapi::lifecycle::{Transition, TransitionInput};
@@ -136,7 +136,7 @@ fn timeline_entry(transition: Transition) -> impl IntoView {
     let (from, to) = (transition.from, transition.to);
     view! {
         <li class="timeline-entry" data-testid="transition-row">
-            <span class="timeline-at">{i18n::date_time(&transition.at)}</span>
+            <span class="timeline-at">{move || i18n.t().date_time(&transition.at)}</span>
             " "
             <span class="timeline-actor">{transition.actor_name.unwrap_or_default()}</span>
             " "

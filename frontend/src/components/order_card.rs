@@ -2,7 +2,6 @@
 
 use crate::api;
 use crate::components::confirm_dialog::ConfirmDialog;
-use crate::components::date_field::shown;
 use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::order_form::OrderForm;
 use crate::files;
@@ -39,15 +38,11 @@ pub fn OrderCard(
         let number = number.clone();
         async move {
             let bytes = api::orders::download_docx(id).await?;
-            let safe: String = number
-                .chars()
-                .map(|c| if c.is_alphanumeric() || c == '-' { c } else { '_' })
-                .collect();
-            let suffix = if draft { "-draft" } else { "" };
-            files::save(&format!("order-{safe}{suffix}.docx"), &bytes);
+            files::save(&rules::orders::file_name(&number, status), &bytes);
             Ok::<_, crate::api::ApiError>(())
         }
     });
+    let issued_on = order.issued_on;
     let subject = format!("№ {} — {}", order.number, order.title);
     let points = order
         .points
@@ -60,7 +55,7 @@ pub fn OrderCard(
             <div class="section-head">
                 <h3>
                     <span data-testid="order-number">{"№ "}{order.number.clone()}</span>
-                    {format!(" {} {}", "·", shown(order.issued_on))} " · " {i18n::school_year(order.school_year)}
+                    " · " {move || i18n.t().day(issued_on)} " · " {i18n::school_year(order.school_year)}
                 </h3>
                 <span class="badge badge-status" data-status=status.as_str() data-testid="order-status">
                     {move || i18n.t().launch.order_status(status)}

@@ -1,6 +1,5 @@
 //! An order laid out as a Russian school order, for printing.
 
-use crate::components::date_field::shown;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use openapi::orders::{Order, OrderStatus};
@@ -44,7 +43,7 @@ pub fn OrderSheet(
             <p class="order-school">{order.org_name}</p>
             <h1 class="order-word" data-testid="order-word">{move || i18n.t().launch.order_word}</h1>
             <p class="order-date-line">
-                <span>{shown(order.issued_on)}</span>
+                <span>{move || i18n.t().day(order.issued_on)}</span>
                 <span data-testid="order-sheet-number">"№ " {order.number}</span>
             </p>
             <p class="order-title">{order.title}</p>

@@ -9,9 +9,7 @@ use crate::components::text_field::TextField;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use openapi::users::ChangePassword;
-
-/// The shortest password the server accepts.
-const MIN_PASSWORD_CHARS: usize = 10;
+use rules::limits::MIN_PASSWORD_CHARS;
 
 /// Current, new and repeated password. The new one is checked here first (long enough,
 /// typed twice the same); the answer's new tokens replace the session, since the server

@@ -4,7 +4,7 @@ use crate::access;
 use crate::api;
 use crate::app::use_auth;
 use crate::components::add_button::AddButton;
-use crate::components::date_field::{DateField, parse_date, shown, today_value};
+use crate::components::date_field::{DateField, parse_date, today_value};
 use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::field_error::server_message;
 use crate::components::form_actions::FormActions;
@@ -62,7 +62,7 @@ pub fn PlatformConfirmations(
                 view! {
                     <li data-testid="confirmation">
                         <strong>{i18n::school_year(c.school_year)}</strong> ": "
-                        {shown(c.confirmed_on)} " — " {c.basis}
+                        {move || i18n.t().day(c.confirmed_on)} " — " {c.basis}
                     </li>
                 }
             })

@@ -130,9 +130,9 @@ pub fn ProjectCard(
                     </span>
                 </dd>
                 <dt>{move || i18n.t().projects.registered}</dt>
-                <dd>{i18n::date(&created_at)}</dd>
+                <dd>{move || i18n.t().date(&created_at)}</dd>
                 <dt>{move || i18n.t().projects.updated}</dt>
-                <dd>{i18n::date(&updated_at)}</dd>
+                <dd>{move || i18n.t().date(&updated_at)}</dd>
             </dl>
         </article>
     }

@@ -20,7 +20,7 @@ use openapi::users::Role;
 use openapi::{OrganisationId, UserId};
 
 /// How many school years a project may span after its first one.
-const MAX_SPAN: i32 = 10;
+const MAX_SPAN: i32 = rules::limits::MAX_PROJECT_SPAN;
 /// How far from the current school year the first year may be chosen.
 const YEARS_AROUND: i32 = 10;
 

@@ -7,7 +7,6 @@ use crate::app::use_auth;
 use crate::components::add_button::AddButton;
 use crate::components::attachments::Attachments;
 use crate::components::confirm_dialog::ConfirmDialog;
-use crate::components::date_field::shown;
 use crate::components::empty_state::EmptyState;
 use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::loading::Loading;
@@ -158,12 +157,12 @@ fn SummaryView(summary: PlanSummary) -> impl IntoView {
         let rows = summary
             .overdue
             .into_iter()
-            .map(|item| view! { <li data-testid="overdue-item">{shown(item.deadline)} " — " {item.action}</li> })
+            .map(|item| view! { <li data-testid="overdue-item">{move || i18n.t().day(item.deadline)} " — " {item.action}</li> })
             .collect_view();
         view! { <ul class="plain-list">{rows}</ul> }.into_any()
     };
     let counts = format!("{} / {} / {}", summary.due, summary.done, summary.done_on_time);
-    let as_of = shown(summary.as_of);
+    let as_of = summary.as_of;
     view! {
         <div class="cards plan-summary" data-testid="plan-summary">
             <article class="card stat">
@@ -179,7 +178,7 @@ fn SummaryView(summary: PlanSummary) -> impl IntoView {
                             format!("{}, {}: {}", i18n.t().launch.due_counts, i18n.t().launch.done_counts, counts)
                         }
                     }}
-                    " · " {as_of.clone()}
+                    " · " {move || i18n.t().day(as_of)}
                 </p>
             </article>
             <article class="card stat">
@@ -209,7 +208,7 @@ fn PlanEntry(
     let overdue = item.overdue;
     let done = item
         .done_on
-        .map(|date| view! { <span>" · " {move || i18n.t().launch.done_on} ": " {shown(date)}</span> });
+        .map(|date| view! { <span>" · " {move || i18n.t().launch.done_on} ": " {move || i18n.t().day(date)}</span> });
     let evidence = (!item.evidence.is_empty()).then(|| {
         let evidence = item.evidence.clone();
         view! { <p class="muted">{move || i18n.t().launch.evidence} ": " {evidence.clone()}</p> }
@@ -218,7 +217,7 @@ fn PlanEntry(
     let removed = item.clone();
     view! {
         <li class="timeline-item" class:overdue=overdue data-testid="plan-item" data-overdue=overdue.to_string()>
-            <p class="timeline-date">{shown(item.deadline)}</p>
+            <p class="timeline-date">{move || i18n.t().day(item.deadline)}</p>
             <div class="timeline-body">
                 <p>
                     <strong data-testid="plan-item-action">{item.action.clone()}</strong> " "

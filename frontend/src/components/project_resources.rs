@@ -7,7 +7,7 @@ use crate::components::add_button::AddButton;
 use crate::components::data_table::{DataTable, paging};
 use crate::components::resource_form::ResourceForm;
 use crate::components::stage_badge::StageBadge;
-use crate::i18n::{self, Pick, use_i18n};
+use crate::i18n::{Pick, use_i18n};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use openapi::resources::{Resource, ResourceFilter};
@@ -74,7 +74,7 @@ pub fn ProjectResources(
                 <td><StageBadge stage=stage/></td>
                 <td data-testid="resource-row-authors">{authors}</td>
                 <td>{move || i18n.t().resources.visibility(visibility)}</td>
-                <td>{i18n::date(&updated_at)}</td>
+                <td>{move || i18n.t().date(&updated_at)}</td>
             </tr>
         }
     };

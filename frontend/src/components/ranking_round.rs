@@ -171,7 +171,7 @@ pub fn RankingRound(ranking: Ranking, shown: RwSignal<Option<Ranking>>) -> impl 
         .collect_view();
     let result = result_table(&ranking);
     let frozen_line = round.frozen_at.map(|at| {
-        view! { <p class="alert alert-info" data-testid="ranking-frozen">{move || i18n.t().launch.frozen_readonly} " (" {i18n::date(&at)} ")"</p> }
+        view! { <p class="alert alert-info" data-testid="ranking-frozen">{move || i18n.t().launch.frozen_readonly} " (" {move || i18n.t().date(&at)} ")"</p> }
     });
     view! {
         <div data-testid="ranking-round" data-round-id=round_id.to_string() data-frozen=frozen.to_string()>

@@ -77,12 +77,12 @@ fn ReceivedRow(delivery: Delivery, changed: RwSignal<usize>) -> impl IntoView {
         async move { api::deliveries::rate_delivery(id, &input).await }
     });
     let rated = move || rate.value().with(|result| matches!(result, Some(Ok(_))));
-    let form = delivery.form;
+    let (form, delivered_on) = (delivery.form, delivery.delivered_on);
     view! {
         <li class="card" data-testid="received-row">
             <p>
                 <strong>{delivery.resource_title.clone()}</strong> " · "
-                {delivery.delivered_on.format("%d.%m.%Y").to_string()} " · "
+                {move || i18n.t().day(delivered_on)} " · "
                 {move || i18n.t().deliveries.form(form)}
             </p>
             <p class="meta">

@@ -1,15 +1,14 @@
 //! The signed-in user's plan deadlines on the home page.
 
 use crate::api;
-use crate::components::date_field::shown;
 use crate::components::error_alert::ErrorAlert;
 use crate::components::loading::Loading;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// The user's open plan items due within 14 days or overdue: «Срок через N дн.» or
-/// «Просрочено на N дн.», the action and a link to the project's plan; the loading state
+/// The user's open plan items due within 14 days or overdue: «Срок через 3 дня» or
+/// «Просрочено на 7 дней», the action and a link to the project's plan; the loading state
 /// and a failure are shown as such, not as an empty list.
 #[component]
 pub fn Reminders() -> impl IntoView {
@@ -32,7 +31,7 @@ pub fn Reminders() -> impl IntoView {
                 view! {
                     <li data-testid="reminder" class:overdue=days < 0>
                         <strong data-testid="reminder-days">{move || i18n.t().launch.days_left(days)}</strong> " · "
-                        {shown(reminder.item.deadline)} " · " {reminder.item.action.clone()} " — "
+                        {move || i18n.t().day(reminder.item.deadline)} " · " {reminder.item.action.clone()} " — "
                         <A href=format!("/projects/{}/plan", reminder.item.project_id)>{reminder.project_title.clone()}</A>
                     </li>
                 }

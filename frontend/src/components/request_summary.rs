@@ -1,6 +1,6 @@
 //! A consumer request as both its sender and its receiver see it.
 
-use crate::i18n::{self, Pick, use_i18n};
+use crate::i18n::{Pick, use_i18n};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use openapi::requests::{ConsumerRequest, RequestStatus};
@@ -27,8 +27,8 @@ pub fn request_summary(request: &ConsumerRequest) -> impl IntoView + use<> {
             let pick = status_text(event.status);
             let who = event.org_short_name.clone().unwrap_or_default();
             let note = event.note.clone().map(|note| format!(" — {note}")).unwrap_or_default();
-            let at = i18n::date_time(&event.at);
-            view! { <li>{at} " " {who} " · " {move || pick(i18n.t())} {note}</li> }
+            let at = event.at;
+            view! { <li>{move || i18n.t().date_time(&at)} " " {who} " · " {move || pick(i18n.t())} {note}</li> }
         })
         .collect_view();
     let target = request.target_org_short_name.clone();

@@ -2,7 +2,7 @@
 
 use crate::api;
 use crate::components::stage_badge::StageBadge;
-use crate::i18n::{self, use_i18n};
+use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use openapi::resources::{KitItem, Resource};
@@ -122,9 +122,9 @@ pub fn ResourceCard(
                 <dd data-testid="resource-licence-value">{licence}</dd>
                 {description}
                 <dt>{move || i18n.t().projects.registered}</dt>
-                <dd>{i18n::date(&created_at)}</dd>
+                <dd>{move || i18n.t().date(&created_at)}</dd>
                 <dt>{move || i18n.t().projects.updated}</dt>
-                <dd>{i18n::date(&updated_at)}</dd>
+                <dd>{move || i18n.t().date(&updated_at)}</dd>
             </dl>
             <section class="card-part">
                 <h2>{move || i18n.t().resources.authors}</h2>

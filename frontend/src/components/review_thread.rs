@@ -4,7 +4,7 @@ use crate::access;
 use crate::api;
 use crate::app::use_auth;
 use crate::components::error_alert::{ErrorAlert, failure};
-use crate::i18n::{self, use_i18n};
+use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use openapi::OrganisationId;
 use openapi::package::{CommentInput, ReviewComment};
@@ -50,7 +50,7 @@ pub fn ReviewThread(
             .map(|comment| {
                 view! {
                     <li data-testid="review-comment-item">
-                        <span class="muted">{comment.author_name} ", " {i18n::date_time(&comment.created_at)} ": "</span>
+                        <span class="muted">{comment.author_name} ", " {move || i18n.t().date_time(&comment.created_at)} ": "</span>
                         {comment.body}
                     </li>
                 }

@@ -6,7 +6,7 @@ use crate::app::use_auth;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::structure_form::StructureForm;
-use crate::i18n::{self, use_i18n};
+use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use openapi::OrganisationId;
 use openapi::structures::{Structure, StructureMember, StructureStatus};
@@ -52,12 +52,9 @@ pub fn StructureCard(
             .approvals
             .iter()
             .map(|approval| {
-                let line = format!(
-                    "№ {} · {} · {}",
-                    approval.number,
-                    i18n::date(&approval.approved_at),
-                    approval.approved_by_name.clone().unwrap_or_default()
-                );
+                let (number, approved_at) = (approval.number, approval.approved_at);
+                let approved_by = approval.approved_by_name.clone().unwrap_or_default();
+                let line = move || format!("№ {number} · {} · {approved_by}", i18n.t().date(&approved_at));
                 let names = approval
                     .members
                     .iter()

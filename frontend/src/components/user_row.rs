@@ -5,7 +5,7 @@ use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_alert::ErrorAlert;
 use crate::components::temporary_password::TemporaryPassword;
 use crate::components::user_edit_form::UserEditForm;
-use crate::i18n::{self, Pick, use_i18n};
+use crate::i18n::{Pick, use_i18n};
 use leptos::prelude::*;
 use openapi::users::{UpdateUser, User};
 
@@ -138,7 +138,7 @@ pub fn UserRow(
     };
 
     let roles = user.roles.clone();
-    let created = i18n::date(&user.created_at);
+    let created = user.created_at;
     view! {
         <tr data-testid="user-row" data-user-id=id.to_string() class:inactive=!active>
             <td>{user.full_name.clone()}</td>
@@ -149,7 +149,7 @@ pub fn UserRow(
                     {move || if active { i18n.t().status_active } else { i18n.t().status_inactive }}
                 </span>
             </td>
-            <td>{created}</td>
+            <td>{move || i18n.t().date(&created)}</td>
             <td>
                 <div class="row-actions">
                 <button

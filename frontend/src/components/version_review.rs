@@ -6,7 +6,7 @@ use crate::app::use_auth;
 use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::package_document::MAP_FIELDS;
 use crate::components::review_thread::ReviewThread;
-use crate::i18n::{self, use_i18n};
+use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use openapi::OrganisationId;
 use openapi::package::{DocumentContent, DocumentVersion, ReviewDecision, VersionStatus};
@@ -35,7 +35,7 @@ pub fn VersionView(
     let id = version.id;
     let number = version.number;
     let by = version.created_by_name.clone().unwrap_or_default();
-    let at = i18n::date_time(&version.created_at);
+    let at = version.created_at;
     let note = (!version.note.is_empty()).then(|| view! { <p class="muted">{version.note.clone()}</p> });
     let content = match version.content.clone() {
         DocumentContent::Programme { text } => {
@@ -73,7 +73,7 @@ pub fn VersionView(
     };
     let decided = version.decided_at.map(|at| {
         let who = version.decided_by_name.clone().unwrap_or_default();
-        view! { <p class="muted">{move || i18n.t().launch.decided_by} ": " {who.clone()} ", " {i18n::date_time(&at)}</p> }
+        view! { <p class="muted">{move || i18n.t().launch.decided_by} ": " {who.clone()} ", " {move || i18n.t().date_time(&at)}</p> }
     });
     let comment = RwSignal::new(String::new());
     let missing = RwSignal::new(false);
@@ -151,7 +151,7 @@ pub fn VersionView(
                 <span class="badge badge-status" data-status=status.as_str() data-testid="version-status">
                     {move || i18n.t().launch.version_status(status)}
                 </span> " "
-                <span class="muted">{move || i18n.t().launch.submitted_by} ": " {by.clone()} ", " {at.clone()}</span>
+                <span class="muted">{move || i18n.t().launch.submitted_by} ": " {by.clone()} ", " {move || i18n.t().date_time(&at)}</span>
             </p>
             {note}
             {content}

@@ -8,7 +8,7 @@ use crate::components::form_actions::FormActions;
 use crate::components::select_field::SelectField;
 use crate::components::textarea_field::TextAreaField;
 use crate::files;
-use crate::i18n::{self, use_i18n};
+use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use openapi::ResourceId;
 use openapi::resources::{ResourceFile, ResourceVersion, VersionInput, VersionKind};
@@ -114,7 +114,7 @@ fn VersionRow(version: ResourceVersion, may_edit: bool, changed: RwSignal<usize>
                 {move || format!("{} {}", i18n.t().lifecycle.version_number, version.number)} " · "
                 <span data-testid="version-kind-name">{move || i18n.t().lifecycle.kind(kind)}</span>
             </h3>
-            <p class="meta">{i18n::date_time(&version.created_at)}</p>
+            <p class="meta">{move || i18n.t().date_time(&version.created_at)}</p>
             {(!version.notes.is_empty()).then(|| view! { <p data-testid="version-notes-text">{version.notes.clone()}</p> })}
             {files}
             {uploader}

@@ -9,6 +9,9 @@ use super::work_texts::{
 /// The English catalogue.
 pub const EN: Texts = Texts {
     app_name: "Innovation Platform",
+    date_format: "%d.%m.%Y",
+    month_format: "%m.%Y",
+    time_format: "%H:%M",
     loading: "Loading…",
     empty: "Nothing found",
     save: "Save",

@@ -94,12 +94,12 @@ impl LaunchTexts {
         }
     }
 
-    /// «Срок через 3 дн.», «Срок сегодня» or «Просрочено на 2 дн.».
+    /// «Срок через 3 дня», «Срок сегодня» or «Просрочено на 5 дней».
     pub fn days_left(&self, days: i64) -> String {
         match days {
             0 => self.due_today.to_owned(),
-            days if days > 0 => self.due_in.replace("{}", &days.to_string()),
-            days => self.overdue_by.replace("{}", &(-days).to_string()),
+            days if days > 0 => self.due_in.replace("{}", &self.days.count(days)),
+            days => self.overdue_by.replace("{}", &self.days.count(days.saturating_neg())),
         }
     }
 }

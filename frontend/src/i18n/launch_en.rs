@@ -1,6 +1,7 @@
 //! The launch procedure's texts in English.
 
 use super::launch_texts::LaunchTexts;
+use rules::plural::Noun;
 
 /// The launch procedure in English.
 pub const EN_LAUNCH: LaunchTexts = LaunchTexts {
@@ -230,9 +231,13 @@ pub const EN_LAUNCH: LaunchTexts = LaunchTexts {
     waiting_since: "Waiting since",
     reminders_heading: "Plan deadlines",
     reminders_none: "No deadlines soon",
-    due_in: "Due in {} d.",
+    due_in: "Due in {}",
     due_today: "Due today",
-    overdue_by: "Overdue by {} d.",
+    overdue_by: "Overdue by {}",
+    days: Noun::English {
+        one: "day",
+        other: "days",
+    },
     back_to_project: "← Back to the project",
     attachments: "Attached files",
     no_attachments: "No files",

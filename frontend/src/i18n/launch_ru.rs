@@ -1,6 +1,7 @@
 //! The launch procedure's texts in Russian.
 
 use super::launch_texts::LaunchTexts;
+use rules::plural::Noun;
 
 /// The launch procedure in Russian.
 pub const RU_LAUNCH: LaunchTexts = LaunchTexts {
@@ -230,9 +231,14 @@ pub const RU_LAUNCH: LaunchTexts = LaunchTexts {
     waiting_since: "Ожидает с",
     reminders_heading: "Сроки по плану",
     reminders_none: "Ближайших сроков нет",
-    due_in: "Срок через {} дн.",
+    due_in: "Срок через {}",
     due_today: "Срок сегодня",
-    overdue_by: "Просрочено на {} дн.",
+    overdue_by: "Просрочено на {}",
+    days: Noun::Russian {
+        one: "день",
+        few: "дня",
+        many: "дней",
+    },
     back_to_project: "← К проекту",
     attachments: "Приложенные файлы",
     no_attachments: "Файлов нет",

@@ -1,6 +1,8 @@
 //! The texts of the launch procedure: the ranking of problems, a project's tabs
 //! (structures, document package, plan, indicators, orders), approvals and reminders.
 
+use rules::plural::Noun;
+
 /// The launch procedure's texts in one language.
 #[derive(Debug)]
 pub struct LaunchTexts {
@@ -456,12 +458,14 @@ pub struct LaunchTexts {
     pub reminders_heading: &'static str,
     /// «Ближайших сроков нет»
     pub reminders_none: &'static str,
-    /// «Срок через {} дн.»
+    /// «Срок через {}», `{}` being a count of days
     pub due_in: &'static str,
     /// «Срок сегодня»
     pub due_today: &'static str,
-    /// «Просрочено на {} дн.»
+    /// «Просрочено на {}», `{}` being a count of days
     pub overdue_by: &'static str,
+    /// «день», «дня», «дней»
+    pub days: Noun,
     /// «← К проекту»
     pub back_to_project: &'static str,
     /// «Приложенные файлы»

@@ -21,7 +21,7 @@ pub use texts::Texts;
 
 use crate::api::ApiError;
 use crate::storage;
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use leptos::prelude::*;
 use openapi::organisations::OrganisationKind;
 use openapi::users::{Locale, Role};
@@ -221,14 +221,29 @@ impl Texts {
     }
 }
 
-/// A moment as its `dd.mm.yyyy` date in the browser's time zone.
-pub fn date(at: &DateTime<Utc>) -> String {
-    local(at).format("%d.%m.%Y").to_string()
-}
+/// Dates as this language writes them; every date the interface shows goes through
+/// [`Texts::day`] (`dd.mm.yyyy` in Russian).
+impl Texts {
+    /// A calendar date: «31.08.2026».
+    pub fn day(&self, date: NaiveDate) -> String {
+        date.format(self.date_format).to_string()
+    }
 
-/// A moment as `dd.mm.yyyy hh:mm` in the browser's time zone.
-pub fn date_time(at: &DateTime<Utc>) -> String {
-    local(at).format("%d.%m.%Y %H:%M").to_string()
+    /// The month of a date: «08.2026».
+    pub fn month(&self, date: NaiveDate) -> String {
+        date.format(self.month_format).to_string()
+    }
+
+    /// A moment's date in the browser's time zone.
+    pub fn date(&self, at: &DateTime<Utc>) -> String {
+        self.day(local(at).date())
+    }
+
+    /// A moment's date and time in the browser's time zone: «31.08.2026 14:05».
+    pub fn date_time(&self, at: &DateTime<Utc>) -> String {
+        let local = local(at);
+        format!("{} {}", self.day(local.date()), local.format(self.time_format))
+    }
 }
 
 fn local(at: &DateTime<Utc>) -> chrono::NaiveDateTime {
@@ -252,10 +267,25 @@ pub fn school_years(first: i32, last: i32) -> String {
     }
 }
 
-/// The school year under way today (it starts on 1 September), by the year it starts.
+/// The school year under way today in the browser's time zone, by the year it starts.
 pub fn current_school_year() -> i32 {
     let today = js_sys::Date::new_0();
-    // getMonth() counts from 0: September is 8.
-    let year = today.get_full_year() as i32;
-    if today.get_month() >= 8 { year } else { year - 1 }
+    // getMonth() counts from 0.
+    NaiveDate::from_ymd_opt(today.get_full_year() as i32, today.get_month() + 1, today.get_date())
+        .map_or_else(|| today.get_full_year() as i32, rules::dates::school_year_of)
 }
+
+// Some texts restate a shared rule in words («не менее 10 символов», «не больше 20 МБ»,
+// «не более 10 направлений»); a change of the rule must change them too.
+const _: () = assert!(
+    rules::limits::MIN_PASSWORD_CHARS == 10,
+    "password_hint and password_too_short name the shortest password"
+);
+const _: () = assert!(
+    rules::files::MAX_FILE_SIZE == 20 * 1024 * 1024,
+    "upload_hint and file_too_large name the largest file"
+);
+const _: () = assert!(
+    rules::limits::MAX_DIRECTIONS == 10,
+    "directions_limit names the most directions"
+);

@@ -9,6 +9,9 @@ use super::work_texts::{
 /// The Russian catalogue.
 pub const RU: Texts = Texts {
     app_name: "Инновационная площадка",
+    date_format: "%d.%m.%Y",
+    month_format: "%m.%Y",
+    time_format: "%H:%M",
     loading: "Загрузка…",
     empty: "Ничего не найдено",
     save: "Сохранить",

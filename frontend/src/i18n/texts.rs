@@ -15,6 +15,12 @@ pub struct Texts {
     // General
     /// The platform's name, in the header and on the sign-in page.
     pub app_name: &'static str,
+    /// How a calendar date is written (a `chrono` format): `dd.mm.yyyy`.
+    pub date_format: &'static str,
+    /// How a month is written (a `chrono` format): `mm.yyyy`.
+    pub month_format: &'static str,
+    /// How a time of day is written after a date (a `chrono` format): `hh:mm`.
+    pub time_format: &'static str,
     /// Shown while a list or a page loads.
     pub loading: &'static str,
     /// Shown when a list has no rows.

@@ -4,7 +4,7 @@ use crate::api;
 use crate::components::empty_state::EmptyState;
 use crate::components::error_alert::ErrorAlert;
 use crate::components::loading::Loading;
-use crate::i18n::{self, use_i18n};
+use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use openapi::plan::WaitingKind;
@@ -39,7 +39,7 @@ pub fn ApprovalsPage() -> impl IntoView {
                                         </A>
                                     </td>
                                     <td>{item.project_title.clone()}</td>
-                                    <td class="nowrap">{i18n::date(&item.since)}</td>
+                                    <td class="nowrap">{move || i18n.t().date(&item.since)}</td>
                                 </tr>
                             }
                         })

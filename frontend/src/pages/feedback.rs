@@ -72,7 +72,7 @@ pub fn FeedbackPage() -> impl IntoView {
                             <dt>{t.deliveries.recipient}</dt>
                             <dd>{invitation.recipient_short_name}</dd>
                             <dt>{t.deliveries.delivered_on}</dt>
-                            <dd>{invitation.delivered_on.format("%d.%m.%Y").to_string()}</dd>
+                            <dd>{t.day(invitation.delivered_on)}</dd>
                             <dt>{t.deliveries.respondent_label}</dt>
                             <dd>{invitation.respondent}</dd>
                         </dl>

@@ -8,7 +8,7 @@ use crate::components::data_table::{DataTable, paging};
 use crate::components::filter_select::FilterSelect;
 use crate::components::organisation_form::OrganisationForm;
 use crate::components::search_filters::SearchFilters;
-use crate::i18n::{self, Pick, use_i18n};
+use crate::i18n::{Pick, use_i18n};
 use leptos::prelude::*;
 use openapi::organisations::{Organisation, OrganisationFilter, OrganisationKind};
 
@@ -43,7 +43,7 @@ pub fn OrganisationsPage() -> impl IntoView {
     });
     let reload = Callback::new(move |()| organisations.refetch());
     let row = move |organisation: Organisation| {
-        let created = i18n::date(&organisation.created_at);
+        let created = organisation.created_at;
         let kind = organisation.kind;
         view! {
             <tr data-testid="organisation-row">
@@ -51,7 +51,7 @@ pub fn OrganisationsPage() -> impl IntoView {
                 <td>{organisation.short_name}</td>
                 <td>{move || i18n.t().kind(kind)}</td>
                 <td>{organisation.municipality}</td>
-                <td>{created}</td>
+                <td>{move || i18n.t().date(&created)}</td>
             </tr>
         }
     };

@@ -465,8 +465,8 @@ describe('the launch procedure by role', () => {
       await signIn(page, 'teacher@sch61.demo');
       await page.getByTestId('home-reminders').waitFor();
       const days = await page.getByTestId('reminder-days').allTextContents();
-      assert.ok(days.map((d) => d.trim()).includes('Просрочено на 7 дн.'), days.join(' | '));
-      assert.ok(days.map((d) => d.trim()).includes('Срок через 8 дн.'), days.join(' | '));
+      assert.ok(days.map((d) => d.trim()).includes('Просрочено на 7 дней'), days.join(' | '));
+      assert.ok(days.map((d) => d.trim()).includes('Срок через 8 дней'), days.join(' | '));
       await page.screenshot({ path: await resultPath('home-reminders.png'), fullPage: true });
     });
   });
