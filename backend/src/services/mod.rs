@@ -5,7 +5,14 @@
 //! extract, call and respond; nothing here knows HTTP.
 
 pub mod access;
+pub mod approvals;
 pub mod orders;
+pub mod projects;
+pub mod ranking;
+pub mod structures;
+
+#[cfg(test)]
+mod seeded;
 
 use crate::auth::CurrentUser;
 use crate::db::DbConnection;
