@@ -79,12 +79,11 @@ pub fn reason(err: ApiError) -> RefusalReason {
     }
 }
 
-/// The audit entries of one record, oldest first: `(action, actor, before, after)`.
-pub fn audit_of(
-    conn: &mut DbConnection,
-    entity: &str,
-    id: i64,
-) -> Vec<(String, Option<i64>, Option<String>, Option<String>)> {
+/// One audit entry: `(action, actor, before, after)`, the records as JSON.
+pub type Entry = (String, Option<i64>, Option<String>, Option<String>);
+
+/// The audit entries of one record, oldest first.
+pub fn audit_of(conn: &mut DbConnection, entity: &str, id: i64) -> Vec<Entry> {
     use crate::db::schema::audit_log;
     use diesel::prelude::*;
     audit_log::table
