@@ -24,7 +24,7 @@ use openapi::package::{DocumentContent, DocumentKind, InnovationMap, VersionStat
 use openapi::plan::{IndicatorValueInput, PlanStatus};
 use openapi::projects::{PlatformStatus, ProjectLevel, ProjectOrigin, ProjectStatus};
 use openapi::structures::{MemberFunction, StructureKind};
-use openapi::{OrganisationId, ProjectId, UserId};
+use openapi::{OrganisationId, ProblemId, ProjectId, UserId};
 
 // Indices into the demo users of `super`.
 const DIRECTOR: usize = 0;
@@ -53,7 +53,7 @@ fn problem(
         description: description.to_owned(),
         evidence: evidence.to_owned(),
     };
-    Ok(ranking::insert_problem(conn, round, &text, actor)?)
+    Ok(ranking::insert_problem(conn, round, &text, UserId(actor))?.0)
 }
 
 fn member(user: i64, function: MemberFunction, competence: &str) -> (i64, MemberFunction, String) {
@@ -124,7 +124,7 @@ pub fn load(conn: &mut DbConnection, org: i64, users: &[i64], projects: &Project
     let criteria = default_criteria();
 
     // Last year's ranking, frozen: the running projects answer its top problems.
-    let last = ranking::insert_round(conn, org, this_year - 1, &criteria, council)?;
+    let last = ranking::insert_round(conn, OrganisationId(org), this_year - 1, &criteria, UserId(council))?;
     let last_row = ranking::find_round(conn, last)?;
     let motivation = problem(
         conn,
@@ -151,12 +151,12 @@ pub fn load(conn: &mut DbConnection, org: i64, users: &[i64], projects: &Project
         council,
     )?;
     for (problem, scores) in [(motivation, [5, 5, 4]), (network, [4, 4, 3]), (overload, [3, 4, 2])] {
-        ranking::set_scores(conn, problem, council, &scores)?;
+        ranking::set_scores(conn, ProblemId(problem), UserId(council), &scores)?;
     }
-    ranking::freeze(conn, last, director)?;
+    ranking::freeze(conn, last, UserId(director))?;
 
     // This year's ranking: open, partly scored (stage 1).
-    let current = ranking::insert_round(conn, org, this_year, &criteria, council)?;
+    let current = ranking::insert_round(conn, OrganisationId(org), this_year, &criteria, UserId(council))?;
     let current_row = ranking::find_round(conn, current)?;
     let reading = problem(
         conn,
@@ -182,7 +182,7 @@ pub fn load(conn: &mut DbConnection, org: i64, users: &[i64], projects: &Project
         "Экспертиза индивидуальных проектов, 2025/2026",
         council,
     )?;
-    ranking::set_scores(conn, reading, council, &[5, 4, 4])?;
+    ranking::set_scores(conn, ProblemId(reading), UserId(council), &[5, 4, 4])?;
 
     // The running projects cite last year's problems.
     project::cite(conn, projects.platform, motivation)?;
@@ -191,8 +191,8 @@ pub fn load(conn: &mut DbConnection, org: i64, users: &[i64], projects: &Project
     // Stage 4: the platform project runs under an issued order.
     let group = structure::insert(
         conn,
-        org,
-        projects.platform,
+        OrganisationId(org),
+        ProjectId(projects.platform),
         &Composition {
             kind: StructureKind::CreativeGroup,
             name: text("Творческая группа «Формирующее оценивание»"),
@@ -212,7 +212,7 @@ pub fn load(conn: &mut DbConnection, org: i64, users: &[i64], projects: &Project
         },
     )?;
     let approved = structure::load(conn, group)?;
-    structure::approve(conn, group, &approved.members, director)?;
+    structure::approve(conn, group, &approved.members, UserId(director))?;
     let platform_items = [
         item(
             "Провести педагогический совет о запуске проекта",
@@ -292,7 +292,8 @@ pub fn load(conn: &mut DbConnection, org: i64, users: &[i64], projects: &Project
     submit_package(conn, org, projects.platform, teacher, council, true)?;
     let (platform_row, _) = project::find(conn, projects.platform)?;
     let directions = project::directions(conn, ProjectId(projects.platform))?;
-    let participants = crate::domain::orders::participants(&structure::for_project(conn, projects.platform)?);
+    let participants =
+        crate::domain::orders::participants(&structure::for_project(conn, ProjectId(projects.platform))?);
     let order_id = order::insert(
         conn,
         OrganisationId(org),
@@ -318,8 +319,8 @@ pub fn load(conn: &mut DbConnection, org: i64, users: &[i64], projects: &Project
     // Stage 3: the laboratory project's package is under review.
     let lab = structure::insert(
         conn,
-        org,
-        projects.laboratory,
+        OrganisationId(org),
+        ProjectId(projects.laboratory),
         &Composition {
             kind: StructureKind::Laboratory,
             name: text("Лаборатория сетевого взаимодействия"),
@@ -339,13 +340,13 @@ pub fn load(conn: &mut DbConnection, org: i64, users: &[i64], projects: &Project
         },
     )?;
     let lab_members = structure::load(conn, lab)?;
-    structure::approve(conn, lab, &lab_members.members, director)?;
+    structure::approve(conn, lab, &lab_members.members, UserId(director))?;
     submit_package(conn, org, projects.laboratory, teacher, council, false)?;
 
     // Stage 2: a new project whose creative group waits for the director.
     let reading_project = project::insert(
         conn,
-        org,
+        OrganisationId(org),
         &ProjectCard {
             title: text("Смысловое чтение как основа функциональной грамотности в 5–6 классах"),
             problem: text("Низкий уровень смыслового чтения в 5–6 классах"),
@@ -366,7 +367,7 @@ pub fn load(conn: &mut DbConnection, org: i64, users: &[i64], projects: &Project
     )?;
     structure::insert(
         conn,
-        org,
+        OrganisationId(org),
         reading_project,
         &Composition {
             kind: StructureKind::CreativeGroup,

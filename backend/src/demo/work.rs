@@ -130,7 +130,7 @@ pub fn load(
     let teacher = users[TEACHER];
     let platform = project::insert(
         conn,
-        host,
+        OrganisationId(host),
         &ProjectCard {
             title: "Формирующее оценивание как ресурс повышения учебной мотивации в основной школе".to_owned(),
             problem: "Снижение учебной мотивации учащихся 5–7 классов; оценивание не даёт ученику ориентиров для роста"
@@ -153,10 +153,11 @@ pub fn load(
             end_year: 2027,
             status: ProjectStatus::Active,
         },
-    )?;
+    )?
+    .0;
     let laboratory = project::insert(
         conn,
-        host,
+        OrganisationId(host),
         &ProjectCard {
             title: "Модель сетевого взаимодействия школ в цифровой образовательной среде".to_owned(),
             problem: "Нет согласованной модели совместной работы педагогов разных школ в цифровой среде".to_owned(),
@@ -174,7 +175,8 @@ pub fn load(
             end_year: 2026,
             status: ProjectStatus::Active,
         },
-    )?;
+    )?
+    .0;
 
     // A resource through all five steps, with two deliveries and five answers.
     let mut bank = card(

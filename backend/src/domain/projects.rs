@@ -3,9 +3,12 @@
 
 use crate::domain::error::DomainError;
 use crate::domain::text::{self, Errors};
+use chrono::NaiveDate;
 use openapi::FieldErrorCode::{NotAllowed, OutOfRange, Required};
-use openapi::projects::{PlatformStatus, ProjectInput, ProjectLevel, ProjectOrigin, ProjectStatus};
-use openapi::{OrganisationId, UserId};
+use openapi::projects::{
+    ConfirmationInput, PlatformStatus, Project, ProjectInput, ProjectLevel, ProjectOrigin, ProjectStatus,
+};
+use openapi::{OrganisationId, RefusalReason, UserId};
 use rules::limits::MAX_DIRECTIONS;
 
 /// The first and last school year a project may name.
@@ -192,6 +195,39 @@ impl ProjectCard {
             status: input.status.unwrap_or(ProjectStatus::Draft),
         })
     }
+}
+
+/// Checks the yearly confirmation of a platform's status against its project: only a
+/// platform is confirmed, for one of its school years, on a day not after `today`, with a
+/// basis of 5–500 characters; a year already confirmed is refused. Returns the basis.
+pub fn parse_confirmation(
+    project: &Project,
+    input: &ConfirmationInput,
+    today: NaiveDate,
+) -> Result<String, DomainError> {
+    let mut errors = Errors::default();
+    if project.level != ProjectLevel::Platform {
+        errors.add(
+            "school_year",
+            NotAllowed,
+            "only an innovation platform has its status confirmed",
+        );
+    }
+    if input.school_year < project.start_year || input.school_year > project.end_year {
+        errors.add("school_year", OutOfRange, "must be one of the project's school years");
+    }
+    if input.confirmed_on > today {
+        errors.add("confirmed_on", OutOfRange, "cannot be in the future");
+    }
+    let basis = errors.take(text::bounded("basis", &input.basis, 5, 500));
+    errors.finish()?;
+    if project.confirmations.iter().any(|c| c.school_year == input.school_year) {
+        return Err(DomainError::refused(
+            RefusalReason::YearConfirmed,
+            "This school year is confirmed already.",
+        ));
+    }
+    Ok(basis.unwrap_or_default())
 }
 
 #[cfg(test)]

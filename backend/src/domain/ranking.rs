@@ -9,9 +9,11 @@
 //!
 //! Every comparison is exact: scores are kept as fractions of integers.
 
+use crate::domain::error::DomainError;
 use crate::domain::text::{self, Errors};
 use openapi::FieldErrorCode::{OutOfRange, TooLong, TooShort};
-use openapi::ranking::Criterion;
+use openapi::RefusalReason;
+use openapi::ranking::{Criterion, RoundInput, SchoolProblemInput};
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
@@ -84,6 +86,89 @@ pub fn parse_scores(scores: &[u8], criteria: usize) -> Result<(), crate::domain:
         }
     }
     errors.finish()
+}
+
+/// The texts of a problem, validated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProblemText {
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// Evidence (empty when none is given).
+    pub evidence: String,
+}
+
+/// Checks a problem's texts: a title of 5–300 characters, a description of 5–4000 and
+/// evidence, when given, of at most 4000.
+pub fn parse_problem(input: &SchoolProblemInput) -> Result<ProblemText, DomainError> {
+    let mut errors = Errors::default();
+    let title = errors.take(text::bounded("title", &input.title, 5, 300));
+    let description = errors.take(text::bounded("description", &input.description, 5, 4000));
+    let evidence = if input.evidence.trim().is_empty() {
+        Some(String::new())
+    } else {
+        errors.take(text::bounded("evidence", &input.evidence, 1, 4000))
+    };
+    errors.finish()?;
+    Ok(ProblemText {
+        title: title.unwrap_or_default(),
+        description: description.unwrap_or_default(),
+        evidence: evidence.unwrap_or_default(),
+    })
+}
+
+/// Checks a new round: a school year from 2000 to 2100 (checked first, alone), then its
+/// criteria, the default ones when none are given.
+pub fn parse_round(input: &RoundInput) -> Result<(i32, Vec<Criterion>), DomainError> {
+    if !(2000..=2100).contains(&input.school_year) {
+        return Err(DomainError::field(
+            "school_year",
+            OutOfRange,
+            "must be from 2000 to 2100",
+        ));
+    }
+    let criteria = match &input.criteria {
+        Some(criteria) => parse_criteria(criteria)?,
+        None => parse_criteria(&default_criteria())?,
+    };
+    Ok((input.school_year, criteria))
+}
+
+/// A frozen ranking takes no more problems, edits or scores.
+pub fn not_frozen(frozen: bool) -> Result<(), DomainError> {
+    if frozen {
+        Err(DomainError::refused(
+            RefusalReason::RankingFrozen,
+            "The ranking of this school year is frozen.",
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// The criteria of a round change only until someone scores.
+pub fn criteria_changeable(scored: bool) -> Result<(), DomainError> {
+    if scored {
+        Err(DomainError::refused(
+            RefusalReason::RankingScored,
+            "Members have scored this round; its criteria can no longer change.",
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// A problem a project cites stays.
+pub fn deletable(cited: bool) -> Result<(), DomainError> {
+    if cited {
+        Err(DomainError::refused(
+            RefusalReason::ProblemCited,
+            "A project cites this problem.",
+        ))
+    } else {
+        Ok(())
+    }
 }
 
 /// A non-negative fraction, compared exactly.

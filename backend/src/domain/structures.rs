@@ -5,8 +5,10 @@
 //! makes the structure `changed`, which needs approval again. Approving an approved
 //! structure is refused, so every approval in the history is a distinct composition.
 
+use crate::domain::error::DomainError;
 use crate::domain::text::{self, Errors};
 use openapi::FieldErrorCode::{NotAllowed, OutOfRange, Taken};
+use openapi::RefusalReason;
 use openapi::structures::{MemberFunction, MemberInput, StructureInput, StructureKind, StructureStatus};
 
 /// A validated composition.
@@ -22,7 +24,7 @@ pub struct Composition {
 }
 
 /// Checks a structure's composition.
-pub fn parse(input: &StructureInput) -> Result<Composition, crate::domain::error::DomainError> {
+pub fn parse(input: &StructureInput) -> Result<Composition, DomainError> {
     let mut errors = Errors::default();
     let name = errors.take(text::bounded("name", &input.name, 3, 200));
     if input.members.is_empty() || input.members.len() > 50 {
@@ -76,6 +78,18 @@ pub fn after_change(status: StructureStatus) -> StructureStatus {
 /// Whether the director may approve now: a draft or a changed composition.
 pub fn can_approve(status: StructureStatus) -> bool {
     status != StructureStatus::Approved
+}
+
+/// Refuses approving a composition that is approved already (`already_approved`).
+pub fn approvable(status: StructureStatus) -> Result<(), DomainError> {
+    if can_approve(status) {
+        Ok(())
+    } else {
+        Err(DomainError::refused(
+            RefusalReason::AlreadyApproved,
+            "This composition is approved already.",
+        ))
+    }
 }
 
 #[cfg(test)]

@@ -171,6 +171,76 @@ pub fn resource_of_school(conn: &mut DbConnection, actor: &Actor, id: ResourceId
     Ok(row)
 }
 
+/// A project as the API shows it (the card with its directions, cited problems and
+/// confirmations), read and decided like [`project`], for the use cases that answer with
+/// the card or record it: one read instead of the row and then the card.
+pub fn project_card(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: ProjectId,
+    access: Access,
+) -> Result<openapi::projects::Project, ApiError> {
+    let card = project::load(conn, id)?;
+    decide(access, policy::can_read_school_work(actor, card.org_id), || {
+        policy::can_manage_projects(actor, card.org_id)
+    })?;
+    Ok(card)
+}
+
+/// A structure of a project: read like the project; formed and changed by the school's
+/// administration and council (approving is the director's, decided by the use case).
+pub fn structure(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: openapi::StructureId,
+    access: Access,
+) -> Result<crate::db::models::structure::StructureRow, ApiError> {
+    let row = crate::db::models::structure::find(conn, id)?;
+    let org = OrganisationId(row.org_id);
+    decide(access, policy::can_read_school_work(actor, org), || {
+        policy::can_manage_projects(actor, org)
+    })?;
+    Ok(row)
+}
+
+/// A ranking round: read like the school's work; its criteria and problems are changed
+/// by the school's council and administration (scoring and freezing are decided by the
+/// use cases).
+pub fn round(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: openapi::RoundId,
+    access: Access,
+) -> Result<crate::db::models::ranking::RoundRow, ApiError> {
+    let row = crate::db::models::ranking::find_round(conn, id)?;
+    let org = OrganisationId(row.org_id);
+    decide(access, policy::can_read_school_work(actor, org), || {
+        policy::can_list_problems(actor, org)
+    })?;
+    Ok(row)
+}
+
+/// A problem of a ranking with its round: read and changed like the round.
+pub fn problem(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: openapi::ProblemId,
+    access: Access,
+) -> Result<
+    (
+        crate::db::models::ranking::ProblemRow,
+        crate::db::models::ranking::RoundRow,
+    ),
+    ApiError,
+> {
+    let (problem, round) = crate::db::models::ranking::find_problem(conn, id)?;
+    let org = OrganisationId(round.org_id);
+    decide(access, policy::can_read_school_work(actor, org), || {
+        policy::can_list_problems(actor, org)
+    })?;
+    Ok((problem, round))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,7 @@
 //! extract, call and respond; nothing here knows HTTP.
 
 pub mod access;
+pub mod approvals;
 pub mod audit;
 pub mod auth;
 pub mod catalogue;
@@ -15,7 +16,12 @@ pub mod me;
 pub mod metrics;
 pub mod orders;
 pub mod organisations;
+pub mod projects;
+pub mod ranking;
 pub mod registry;
+#[cfg(test)]
+mod seeded;
+pub mod structures;
 pub mod users;
 
 use crate::auth::CurrentUser;

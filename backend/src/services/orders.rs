@@ -81,7 +81,7 @@ pub fn issue(conn: &mut DbConnection, caller: &Caller, id: OrderId) -> Outcome<O
             return Err(ApiError::Forbidden);
         }
         let project_id = ProjectId(project.id);
-        let structures = structure::for_project(conn, project.id)?;
+        let structures = structure::for_project(conn, ProjectId(project.id))?;
         let readiness = Readiness {
             package_approved: package_approved(&package::latest_statuses(conn, project.id)?),
             structures_approved: rules::structures_approved(&structures),
@@ -154,7 +154,7 @@ fn content(
             .unwrap_or_else(|| rules::standard_title(&project.title, input.school_year)),
         body: Body {
             points,
-            participants: rules::participants(&structure::for_project(conn, project.id)?),
+            participants: rules::participants(&structure::for_project(conn, ProjectId(project.id))?),
         },
         signatory_name: fields.signatory_name,
         signatory_position: fields.signatory_position,

@@ -133,7 +133,8 @@ pub fn titles(conn: &mut DbConnection, ids: impl IntoIterator<Item = i64>) -> Qu
 }
 
 /// Loads the API representation of a project.
-pub fn load(conn: &mut DbConnection, id: i64) -> QueryResult<Project> {
+pub fn load(conn: &mut DbConnection, id: ProjectId) -> QueryResult<Project> {
+    let id = id.0;
     let (row, short_name) = find(conn, id)?;
     let mut parts = parts_of(conn, &[id])?;
     Ok(row.into_dto(short_name, parts.remove(&id).unwrap_or_default()))
@@ -242,11 +243,12 @@ pub fn cite(conn: &mut DbConnection, project: i64, problem: i64) -> QueryResult<
 /// Records the confirmation of a platform's status for a school year.
 pub fn confirm(
     conn: &mut DbConnection,
-    id: i64,
+    id: ProjectId,
     input: &ConfirmationInput,
     basis: &str,
-    actor: i64,
+    actor: UserId,
 ) -> QueryResult<()> {
+    let (id, actor) = (id.0, actor.0);
     diesel::insert_into(platform_confirmations::table)
         .values((
             platform_confirmations::project_id.eq(id),
@@ -304,23 +306,23 @@ impl<'a> CardValues<'a> {
 }
 
 /// Inserts a project of a school; `supervisor_name` is already resolved from the account.
-pub fn insert(conn: &mut DbConnection, org_id: i64, card: &ProjectCard) -> QueryResult<i64> {
+pub fn insert(conn: &mut DbConnection, org: OrganisationId, card: &ProjectCard) -> QueryResult<ProjectId> {
     let values = CardValues::of(card);
     let created_at = values.updated_at;
     let id = diesel::insert_into(projects::table)
-        .values((projects::org_id.eq(org_id), projects::created_at.eq(created_at), values))
+        .values((projects::org_id.eq(org.0), projects::created_at.eq(created_at), values))
         .returning(projects::id)
         .get_result(conn)?;
     write_parts(conn, id, card)?;
-    Ok(id)
+    Ok(ProjectId(id))
 }
 
 /// Replaces a project's card.
-pub fn update(conn: &mut DbConnection, id: i64, card: &ProjectCard) -> QueryResult<()> {
-    diesel::update(projects::table.find(id))
+pub fn update(conn: &mut DbConnection, id: ProjectId, card: &ProjectCard) -> QueryResult<()> {
+    diesel::update(projects::table.find(id.0))
         .set(CardValues::of(card))
         .execute(conn)?;
-    write_parts(conn, id, card)
+    write_parts(conn, id.0, card)
 }
 
 fn filtered<'a>(filter: &ProjectFilter) -> projects::BoxedQuery<'a, Backend> {

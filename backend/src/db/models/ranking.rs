@@ -10,7 +10,7 @@ use diesel::dsl::count_star;
 use diesel::prelude::*;
 use openapi::ranking::{CouncilMember, Criterion, RankingRound, SchoolProblem};
 use openapi::users::Role;
-use openapi::{OrganisationId, UserId};
+use openapi::{OrganisationId, ProblemId, RoundId, UserId};
 use std::collections::HashMap;
 
 /// A row of `ranking_rounds`.
@@ -76,52 +76,47 @@ impl ProblemRow {
     }
 }
 
-/// The texts of a problem, validated.
-#[derive(Debug, Clone)]
-pub struct ProblemText {
-    /// Title.
-    pub title: String,
-    /// Description.
-    pub description: String,
-    /// Evidence.
-    pub evidence: String,
-}
+pub use crate::domain::ranking::ProblemText;
 
 /// One round row.
-pub fn find_round(conn: &mut DbConnection, id: i64) -> QueryResult<RoundRow> {
-    ranking_rounds::table.find(id).select(RoundRow::as_select()).first(conn)
+pub fn find_round(conn: &mut DbConnection, id: RoundId) -> QueryResult<RoundRow> {
+    ranking_rounds::table
+        .find(id.0)
+        .select(RoundRow::as_select())
+        .first(conn)
 }
 
 /// Opens a round with its criteria.
 pub fn insert_round(
     conn: &mut DbConnection,
-    org: i64,
+    org: OrganisationId,
     school_year: i32,
     criteria: &[Criterion],
-    actor: i64,
-) -> QueryResult<i64> {
+    actor: UserId,
+) -> QueryResult<RoundId> {
     let now = super::now();
     let id = diesel::insert_into(ranking_rounds::table)
         .values((
-            ranking_rounds::org_id.eq(org),
+            ranking_rounds::org_id.eq(org.0),
             ranking_rounds::school_year.eq(school_year),
-            ranking_rounds::created_by.eq(actor),
+            ranking_rounds::created_by.eq(actor.0),
             ranking_rounds::created_at.eq(now),
             ranking_rounds::updated_at.eq(now),
         ))
         .returning(ranking_rounds::id)
         .get_result(conn)?;
+    let id = RoundId(id);
     set_criteria(conn, id, criteria)?;
     Ok(id)
 }
 
 /// Replaces a round's criteria.
-pub fn set_criteria(conn: &mut DbConnection, round: i64, criteria: &[Criterion]) -> QueryResult<()> {
-    diesel::delete(ranking_criteria::table.filter(ranking_criteria::round_id.eq(round))).execute(conn)?;
+pub fn set_criteria(conn: &mut DbConnection, round: RoundId, criteria: &[Criterion]) -> QueryResult<()> {
+    diesel::delete(ranking_criteria::table.filter(ranking_criteria::round_id.eq(round.0))).execute(conn)?;
     for (position, criterion) in (0_i32..).zip(criteria) {
         diesel::insert_into(ranking_criteria::table)
             .values((
-                ranking_criteria::round_id.eq(round),
+                ranking_criteria::round_id.eq(round.0),
                 ranking_criteria::position.eq(position),
                 ranking_criteria::title.eq(&criterion.title),
                 ranking_criteria::weight.eq(i32::from(criterion.weight)),
@@ -132,16 +127,16 @@ pub fn set_criteria(conn: &mut DbConnection, round: i64, criteria: &[Criterion])
 }
 
 /// Freezes a round that is not frozen yet; returns whether it applied.
-pub fn freeze(conn: &mut DbConnection, round: i64, actor: i64) -> QueryResult<bool> {
+pub fn freeze(conn: &mut DbConnection, round: RoundId, actor: UserId) -> QueryResult<bool> {
     let now = super::now();
     diesel::update(
         ranking_rounds::table
-            .find(round)
+            .find(round.0)
             .filter(ranking_rounds::frozen_at.is_null()),
     )
     .set((
         ranking_rounds::frozen_at.eq(now),
-        ranking_rounds::frozen_by.eq(actor),
+        ranking_rounds::frozen_by.eq(actor.0),
         ranking_rounds::updated_at.eq(now),
     ))
     .execute(conn)
@@ -196,15 +191,20 @@ fn complete(conn: &mut DbConnection, rows: Vec<RoundRow>) -> QueryResult<Vec<Ran
 }
 
 /// The API representation of one round.
-pub fn load_round(conn: &mut DbConnection, id: i64) -> QueryResult<RankingRound> {
+pub fn load_round(conn: &mut DbConnection, id: RoundId) -> QueryResult<RankingRound> {
     let row = find_round(conn, id)?;
+    present_round(conn, row)
+}
+
+/// The API representation of a round row already read: its criteria and problem count.
+pub fn present_round(conn: &mut DbConnection, row: RoundRow) -> QueryResult<RankingRound> {
     complete(conn, vec![row])?.pop().ok_or(diesel::result::Error::NotFound)
 }
 
-fn filtered<'a>(org: Option<i64>, school_year: Option<i32>) -> ranking_rounds::BoxedQuery<'a, Backend> {
+fn filtered<'a>(org: Option<OrganisationId>, school_year: Option<i32>) -> ranking_rounds::BoxedQuery<'a, Backend> {
     let mut query = ranking_rounds::table.into_boxed();
     if let Some(org) = org {
-        query = query.filter(ranking_rounds::org_id.eq(org));
+        query = query.filter(ranking_rounds::org_id.eq(org.0));
     }
     if let Some(year) = school_year {
         query = query.filter(ranking_rounds::school_year.eq(year));
@@ -215,7 +215,7 @@ fn filtered<'a>(org: Option<i64>, school_year: Option<i32>) -> ranking_rounds::B
 /// One page of rounds, the latest school year first, and the total.
 pub fn list_rounds(
     conn: &mut DbConnection,
-    org: Option<i64>,
+    org: Option<OrganisationId>,
     school_year: Option<i32>,
     page: PageRequest,
 ) -> QueryResult<(Vec<RankingRound>, i64)> {
@@ -230,30 +230,51 @@ pub fn list_rounds(
 }
 
 /// Whether anyone has scored a problem of the round.
-pub fn has_scores(conn: &mut DbConnection, round: i64) -> QueryResult<bool> {
+pub fn has_scores(conn: &mut DbConnection, round: RoundId) -> QueryResult<bool> {
     let scored: i64 = problem_scores::table
         .inner_join(problems::table)
-        .filter(problems::round_id.eq(round))
+        .filter(problems::round_id.eq(round.0))
         .count()
         .get_result(conn)?;
     Ok(scored > 0)
 }
 
-/// One problem row and its round's school year.
-pub fn find_problem(conn: &mut DbConnection, id: i64) -> QueryResult<(ProblemRow, RoundRow)> {
-    let problem = problems::table.find(id).select(ProblemRow::as_select()).first(conn)?;
-    let round = find_round(conn, problem.round_id)?;
+/// One problem row and its round.
+pub fn find_problem(conn: &mut DbConnection, id: ProblemId) -> QueryResult<(ProblemRow, RoundRow)> {
+    let problem = problems::table.find(id.0).select(ProblemRow::as_select()).first(conn)?;
+    let round = find_round(conn, RoundId(problem.round_id))?;
     Ok((problem, round))
 }
 
 /// The API representation of one problem.
-pub fn load_problem(conn: &mut DbConnection, id: i64) -> QueryResult<SchoolProblem> {
+pub fn load_problem(conn: &mut DbConnection, id: ProblemId) -> QueryResult<SchoolProblem> {
     let (problem, round) = find_problem(conn, id)?;
-    Ok(problem.into_dto(round.school_year))
+    Ok(present_problem(problem, &round))
+}
+
+/// The API representation of a problem row already read, with its round.
+pub fn present_problem(problem: ProblemRow, round: &RoundRow) -> SchoolProblem {
+    problem.into_dto(round.school_year)
+}
+
+/// Which of `ids` are problems of the school `org` (of any of its rounds), in one query.
+pub fn of_school(conn: &mut DbConnection, org: OrganisationId, ids: &[ProblemId]) -> QueryResult<Vec<ProblemId>> {
+    let ids: Vec<i64> = ids.iter().map(|id| id.0).collect();
+    let own: Vec<i64> = problems::table
+        .filter(problems::id.eq_any(&ids))
+        .filter(problems::org_id.eq(org.0))
+        .select(problems::id)
+        .load(conn)?;
+    Ok(own.into_iter().map(ProblemId).collect())
 }
 
 /// Lists a problem in a round.
-pub fn insert_problem(conn: &mut DbConnection, round: &RoundRow, text: &ProblemText, actor: i64) -> QueryResult<i64> {
+pub fn insert_problem(
+    conn: &mut DbConnection,
+    round: &RoundRow,
+    text: &ProblemText,
+    actor: UserId,
+) -> QueryResult<ProblemId> {
     let now = super::now();
     diesel::insert_into(problems::table)
         .values((
@@ -262,17 +283,18 @@ pub fn insert_problem(conn: &mut DbConnection, round: &RoundRow, text: &ProblemT
             problems::title.eq(&text.title),
             problems::description.eq(&text.description),
             problems::evidence.eq(&text.evidence),
-            problems::created_by.eq(actor),
+            problems::created_by.eq(actor.0),
             problems::created_at.eq(now),
             problems::updated_at.eq(now),
         ))
         .returning(problems::id)
         .get_result(conn)
+        .map(ProblemId)
 }
 
 /// Rewrites a problem's texts.
-pub fn update_problem(conn: &mut DbConnection, id: i64, text: &ProblemText) -> QueryResult<()> {
-    diesel::update(problems::table.find(id))
+pub fn update_problem(conn: &mut DbConnection, id: ProblemId, text: &ProblemText) -> QueryResult<()> {
+    diesel::update(problems::table.find(id.0))
         .set((
             problems::title.eq(&text.title),
             problems::description.eq(&text.description),
@@ -284,32 +306,33 @@ pub fn update_problem(conn: &mut DbConnection, id: i64, text: &ProblemText) -> Q
 }
 
 /// Whether a project cites the problem.
-pub fn is_cited(conn: &mut DbConnection, problem: i64) -> QueryResult<bool> {
+pub fn is_cited(conn: &mut DbConnection, problem: ProblemId) -> QueryResult<bool> {
     let cited: i64 = project_problems::table
-        .filter(project_problems::problem_id.eq(problem))
+        .filter(project_problems::problem_id.eq(problem.0))
         .count()
         .get_result(conn)?;
     Ok(cited > 0)
 }
 
 /// Removes a problem with its scores.
-pub fn delete_problem(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
-    diesel::delete(problem_scores::table.filter(problem_scores::problem_id.eq(id))).execute(conn)?;
-    diesel::delete(problems::table.find(id)).execute(conn).map(|_| ())
+pub fn delete_problem(conn: &mut DbConnection, id: ProblemId) -> QueryResult<()> {
+    diesel::delete(problem_scores::table.filter(problem_scores::problem_id.eq(id.0))).execute(conn)?;
+    diesel::delete(problems::table.find(id.0)).execute(conn).map(|_| ())
 }
 
-/// The problems of a round in the order they were listed.
-pub fn problems_of(conn: &mut DbConnection, round: &RoundRow) -> QueryResult<Vec<SchoolProblem>> {
+/// The problems of a round (of `school_year`) in the order they were listed.
+pub fn problems_of(conn: &mut DbConnection, round: RoundId, school_year: i32) -> QueryResult<Vec<SchoolProblem>> {
     let rows: Vec<ProblemRow> = problems::table
-        .filter(problems::round_id.eq(round.id))
+        .filter(problems::round_id.eq(round.0))
         .order(problems::id)
         .select(ProblemRow::as_select())
         .load(conn)?;
-    Ok(rows.into_iter().map(|row| row.into_dto(round.school_year)).collect())
+    Ok(rows.into_iter().map(|row| row.into_dto(school_year)).collect())
 }
 
 /// Replaces a member's scores of a problem.
-pub fn set_scores(conn: &mut DbConnection, problem: i64, member: i64, scores: &[u8]) -> QueryResult<()> {
+pub fn set_scores(conn: &mut DbConnection, problem: ProblemId, member: UserId, scores: &[u8]) -> QueryResult<()> {
+    let (problem, member) = (problem.0, member.0);
     diesel::delete(
         problem_scores::table
             .filter(problem_scores::problem_id.eq(problem))
@@ -332,10 +355,10 @@ pub fn set_scores(conn: &mut DbConnection, problem: i64, member: i64, scores: &[
 }
 
 /// Every score set of a round: (problem, member, scores in criterion order).
-pub fn scores_of(conn: &mut DbConnection, round: i64) -> QueryResult<Vec<(i64, i64, Vec<u8>)>> {
+pub fn scores_of(conn: &mut DbConnection, round: RoundId) -> QueryResult<Vec<(i64, i64, Vec<u8>)>> {
     let rows: Vec<(i64, i64, i32, i32)> = problem_scores::table
         .inner_join(problems::table)
-        .filter(problems::round_id.eq(round))
+        .filter(problems::round_id.eq(round.0))
         .order((
             problem_scores::problem_id,
             problem_scores::member_id,
@@ -361,10 +384,14 @@ pub fn scores_of(conn: &mut DbConnection, round: i64) -> QueryResult<Vec<(i64, i
 
 /// The active council members of a school, by name, with how many problems of the round
 /// each has scored.
-pub fn council(conn: &mut DbConnection, org: i64, sets: &[(i64, i64, Vec<u8>)]) -> QueryResult<Vec<CouncilMember>> {
+pub fn council(
+    conn: &mut DbConnection,
+    org: OrganisationId,
+    sets: &[(i64, i64, Vec<u8>)],
+) -> QueryResult<Vec<CouncilMember>> {
     let rows: Vec<(i64, String)> = users::table
         .inner_join(user_roles::table)
-        .filter(users::org_id.eq(org))
+        .filter(users::org_id.eq(org.0))
         .filter(users::is_active.eq(true))
         .filter(user_roles::role.eq(Role::Council.as_str()))
         .order((users::full_name, users::id))

@@ -8,7 +8,7 @@ use diesel::prelude::*;
 use openapi::structures::{
     MemberFunction, Structure, StructureApproval, StructureKind, StructureMember, StructureStatus,
 };
-use openapi::{OrganisationId, ProjectId, UserId};
+use openapi::{OrganisationId, ProjectId, StructureId, UserId};
 use std::collections::HashMap;
 
 /// A row of `structures`.
@@ -41,8 +41,11 @@ impl StructureRow {
 }
 
 /// One structure row.
-pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<StructureRow> {
-    structures::table.find(id).select(StructureRow::as_select()).first(conn)
+pub fn find(conn: &mut DbConnection, id: StructureId) -> QueryResult<StructureRow> {
+    structures::table
+        .find(id.0)
+        .select(StructureRow::as_select())
+        .first(conn)
 }
 
 fn write_members(conn: &mut DbConnection, id: i64, composition: &Composition) -> QueryResult<()> {
@@ -61,12 +64,17 @@ fn write_members(conn: &mut DbConnection, id: i64, composition: &Composition) ->
 }
 
 /// Forms a structure (a draft).
-pub fn insert(conn: &mut DbConnection, org: i64, project: i64, composition: &Composition) -> QueryResult<i64> {
+pub fn insert(
+    conn: &mut DbConnection,
+    org: OrganisationId,
+    project: ProjectId,
+    composition: &Composition,
+) -> QueryResult<StructureId> {
     let now = super::now();
     let id = diesel::insert_into(structures::table)
         .values((
-            structures::org_id.eq(org),
-            structures::project_id.eq(project),
+            structures::org_id.eq(org.0),
+            structures::project_id.eq(project.0),
             structures::kind.eq(composition.kind.as_str()),
             structures::name.eq(&composition.name),
             structures::status.eq(StructureStatus::Draft.as_str()),
@@ -76,12 +84,17 @@ pub fn insert(conn: &mut DbConnection, org: i64, project: i64, composition: &Com
         .returning(structures::id)
         .get_result(conn)?;
     write_members(conn, id, composition)?;
-    Ok(id)
+    Ok(StructureId(id))
 }
 
 /// Replaces a structure's name, kind and members, with its new status.
-pub fn update(conn: &mut DbConnection, id: i64, composition: &Composition, status: StructureStatus) -> QueryResult<()> {
-    diesel::update(structures::table.find(id))
+pub fn update(
+    conn: &mut DbConnection,
+    id: StructureId,
+    composition: &Composition,
+    status: StructureStatus,
+) -> QueryResult<()> {
+    diesel::update(structures::table.find(id.0))
         .set((
             structures::kind.eq(composition.kind.as_str()),
             structures::name.eq(&composition.name),
@@ -89,11 +102,17 @@ pub fn update(conn: &mut DbConnection, id: i64, composition: &Composition, statu
             structures::updated_at.eq(super::now()),
         ))
         .execute(conn)?;
-    write_members(conn, id, composition)
+    write_members(conn, id.0, composition)
 }
 
 /// Records the director's approval of the current composition.
-pub fn approve(conn: &mut DbConnection, id: i64, members: &[StructureMember], actor: i64) -> QueryResult<()> {
+pub fn approve(
+    conn: &mut DbConnection,
+    id: StructureId,
+    members: &[StructureMember],
+    actor: UserId,
+) -> QueryResult<()> {
+    let (id, actor) = (id.0, actor.0);
     let last: Option<i32> = structure_approvals::table
         .filter(structure_approvals::structure_id.eq(id))
         .select(diesel::dsl::max(structure_approvals::number))
@@ -187,15 +206,20 @@ pub fn complete(conn: &mut DbConnection, rows: Vec<StructureRow>) -> QueryResult
 }
 
 /// The API representation of one structure.
-pub fn load(conn: &mut DbConnection, id: i64) -> QueryResult<Structure> {
+pub fn load(conn: &mut DbConnection, id: StructureId) -> QueryResult<Structure> {
     let row = find(conn, id)?;
+    present(conn, row)
+}
+
+/// The API representation of a structure row already read: its members and approvals.
+pub fn present(conn: &mut DbConnection, row: StructureRow) -> QueryResult<Structure> {
     complete(conn, vec![row])?.pop().ok_or(diesel::result::Error::NotFound)
 }
 
 /// The structures of a project, in the order they were formed.
-pub fn for_project(conn: &mut DbConnection, project: i64) -> QueryResult<Vec<Structure>> {
+pub fn for_project(conn: &mut DbConnection, project: ProjectId) -> QueryResult<Vec<Structure>> {
     let rows = structures::table
-        .filter(structures::project_id.eq(project))
+        .filter(structures::project_id.eq(project.0))
         .order(structures::id)
         .select(StructureRow::as_select())
         .load(conn)?;
@@ -203,9 +227,9 @@ pub fn for_project(conn: &mut DbConnection, project: i64) -> QueryResult<Vec<Str
 }
 
 /// The structures of a school waiting for the director's approval.
-pub fn awaiting_approval(conn: &mut DbConnection, org: i64) -> QueryResult<Vec<Structure>> {
+pub fn awaiting_approval(conn: &mut DbConnection, org: OrganisationId) -> QueryResult<Vec<Structure>> {
     let rows = structures::table
-        .filter(structures::org_id.eq(org))
+        .filter(structures::org_id.eq(org.0))
         .filter(structures::status.ne(StructureStatus::Approved.as_str()))
         .order(structures::id)
         .select(StructureRow::as_select())

@@ -115,6 +115,18 @@ pub fn roles_of_many(conn: &mut DbConnection, user_ids: &[i64]) -> QueryResult<H
     Ok(roles)
 }
 
+/// Which of `ids` are active accounts of the organisation `org`, in one query.
+pub fn active_of(conn: &mut DbConnection, org: OrganisationId, ids: &[UserId]) -> QueryResult<Vec<UserId>> {
+    let ids: Vec<i64> = ids.iter().map(|id| id.0).collect();
+    let found: Vec<i64> = users::table
+        .filter(users::id.eq_any(&ids))
+        .filter(users::org_id.eq(org.0))
+        .filter(users::is_active.eq(true))
+        .select(users::id)
+        .load(conn)?;
+    Ok(found.into_iter().map(UserId).collect())
+}
+
 /// Inserts an account with its roles and returns its id.
 pub fn insert(conn: &mut DbConnection, new: &NewUserRow<'_>) -> QueryResult<i64> {
     let now = super::now();

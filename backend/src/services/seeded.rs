@@ -1,0 +1,107 @@
+//! A database for the use cases' tests: in-memory SQLite with the migrations applied and
+//! the demo municipality loaded, and the demo accounts as callers.
+
+use super::Caller;
+use crate::db::models::user;
+use crate::db::{DbConnection, DbPool, PooledConn};
+use crate::error::ApiError;
+use crate::storage::LocalStorage;
+use openapi::{FieldErrorCode, RefusalReason, UserId};
+use std::ops::{Deref, DerefMut};
+
+/// One connection to a fresh demo database (the pool of one keeps the in-memory
+/// database alive as long as this value).
+pub struct Seeded {
+    conn: PooledConn,
+    _pool: DbPool,
+}
+
+impl Deref for Seeded {
+    type Target = DbConnection;
+
+    fn deref(&self) -> &DbConnection {
+        &self.conn
+    }
+}
+
+impl DerefMut for Seeded {
+    fn deref_mut(&mut self) -> &mut DbConnection {
+        &mut self.conn
+    }
+}
+
+/// A fresh database with the demo loaded.
+pub fn demo() -> Seeded {
+    let pool = crate::db::connect(":memory:", 1).expect("an in-memory database");
+    let mut conn = pool.get().expect("its connection");
+    let files = std::env::temp_dir().join(format!("services-test-{}", uuid::Uuid::new_v4()));
+    let storage = LocalStorage::new(files.clone()).expect("a file store");
+    let loaded = crate::demo::load_if_empty(&mut conn, &storage).expect("the demo");
+    assert!(loaded);
+    let _ = std::fs::remove_dir_all(files);
+    Seeded { conn, _pool: pool }
+}
+
+/// The demo account with this e-mail, signed in.
+pub fn caller(conn: &mut DbConnection, email: &str) -> Caller {
+    let row = user::find_by_email(conn, email)
+        .expect("a query")
+        .expect("a demo account");
+    crate::auth::current_user::load(conn, UserId(row.id)).expect("an active account")
+}
+
+/// The director of СОШ № 61 (administration).
+pub const DIRECTOR: &str = "director@sch61.demo";
+/// A council member (and teacher) of СОШ № 61.
+pub const COUNCIL: &str = "council@sch61.demo";
+/// A teacher of СОШ № 61.
+pub const TEACHER: &str = "teacher@sch61.demo";
+/// The scientific supervisor of СОШ № 61.
+pub const SUPERVISOR: &str = "supervisor@sch61.demo";
+/// A partner school's teacher (СОШ № 12).
+pub const PARTNER: &str = "partner@sch12.demo";
+/// The committee's specialist.
+pub const COMMITTEE: &str = "committee@kom.demo";
+
+/// The invalid fields of a validation refusal, `(field, code)`; panics on anything else.
+pub fn fields(err: ApiError) -> Vec<(String, FieldErrorCode)> {
+    match err {
+        ApiError::Validation(errors) => errors.into_iter().map(|e| (e.field, e.code)).collect(),
+        other => panic!("expected invalid fields, got {other:?}"),
+    }
+}
+
+/// The reason of a refusal by the record's state; panics on anything else.
+pub fn reason(err: ApiError) -> RefusalReason {
+    match err {
+        ApiError::Refused { reason, .. } => reason,
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+/// One audit entry: `(action, actor, before, after)`, the records as JSON.
+pub type Entry = (String, Option<i64>, Option<String>, Option<String>);
+
+/// The audit entries of one record, oldest first.
+pub fn audit_of(conn: &mut DbConnection, entity: &str, id: i64) -> Vec<Entry> {
+    use crate::db::schema::audit_log;
+    use diesel::prelude::*;
+    audit_log::table
+        .filter(audit_log::entity.eq(entity))
+        .filter(audit_log::entity_id.eq(id))
+        .order(audit_log::id)
+        .select((
+            audit_log::action,
+            audit_log::actor_id,
+            audit_log::before_json,
+            audit_log::after_json,
+        ))
+        .load(conn)
+        .expect("the audit entries")
+}
+
+/// The first page of a list, of the default size.
+pub const FIRST_PAGE: openapi::PageQuery = openapi::PageQuery {
+    page: None,
+    per_page: None,
+};
