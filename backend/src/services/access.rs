@@ -4,12 +4,15 @@
 //! may read but not change is `403`.
 
 use crate::db::DbConnection;
+use crate::db::models::delivery::{self, DeliveryRow};
 use crate::db::models::order::{self, OrderRow};
 use crate::db::models::project::{self, ProjectRow};
+use crate::db::models::request::{self, RequestRow};
 use crate::db::models::resource::{self, ResourceRow};
 use crate::domain::policy::{self, Actor};
 use crate::error::ApiError;
-use openapi::{OrderId, OrganisationId, ProjectId, ResourceId};
+use openapi::requests::RequestStatus;
+use openapi::{DeliveryId, OrderId, OrganisationId, ProjectId, RequestId, ResourceId};
 
 /// What the caller means to do with a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,6 +100,41 @@ pub fn order(
     })?;
     let (project, _) = project::find(conn, row.project_id)?;
     Ok((row, project))
+}
+
+/// A consumer request: read by the requesting organisation, the addressed school's staff,
+/// any school's staff while it is open to the catalogue, and the committee; decided for
+/// a school by whoever may change its resources (which school may decide is the use
+/// case's rule).
+pub fn request(conn: &mut DbConnection, actor: &Actor, id: RequestId, access: Access) -> Result<RequestRow, ApiError> {
+    let row = request::find(conn, id.0)?;
+    let open = row.status() == RequestStatus::Submitted;
+    let readable = policy::can_read_request(
+        actor,
+        OrganisationId(row.requester_org_id),
+        row.target_org_id.map(OrganisationId),
+        open,
+    );
+    decide(access, readable, || policy::can_decide_requests(actor))?;
+    Ok(row)
+}
+
+/// A delivery: read by the consumer school, the host school's staff and the committee;
+/// changed (confirmed) by the consumer school's partner staff or administration.
+pub fn delivery(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: DeliveryId,
+    access: Access,
+) -> Result<DeliveryRow, ApiError> {
+    let row = delivery::find(conn, id.0)?;
+    let recipient = OrganisationId(row.recipient_org_id);
+    decide(
+        access,
+        policy::can_read_delivery(actor, OrganisationId(row.org_id), recipient),
+        || policy::can_answer_for_recipient(actor, recipient),
+    )?;
+    Ok(row)
 }
 
 #[cfg(test)]

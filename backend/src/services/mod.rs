@@ -5,7 +5,15 @@
 //! extract, call and respond; nothing here knows HTTP.
 
 pub mod access;
+pub mod deliveries;
+pub mod lifecycle;
 pub mod orders;
+pub mod requests;
+pub mod resources;
+pub mod versions;
+
+#[cfg(test)]
+mod resource_fixtures;
 
 use crate::auth::CurrentUser;
 use crate::db::DbConnection;
