@@ -5,8 +5,8 @@ use crate::domain::error::DomainError;
 use crate::domain::text::{self, Errors};
 use chrono::NaiveDate;
 use openapi::FieldErrorCode::OutOfRange;
-use openapi::OrganisationId;
 use openapi::requests::{RequestDecision, RequestInput, RequestStatus};
+use openapi::{OrganisationId, ResourceId};
 
 /// A request that passed every rule that needs no database.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,6 +61,27 @@ impl DecisionRefusal {
     }
 }
 
+/// What a decision names, checked: the resource it answers with (accepting or
+/// answering) and its note (an answer's optional note, a decline's reason).
+pub fn decision_parts(decision: &RequestDecision) -> Result<(Option<ResourceId>, Option<String>), DomainError> {
+    let invalid = |err| DomainError::Invalid(vec![err]);
+    match decision {
+        RequestDecision::Accept { resource_id } => Ok((Some(*resource_id), None)),
+        RequestDecision::Answer { resource_id, note } => {
+            let note = note
+                .as_deref()
+                .filter(|n| !n.trim().is_empty())
+                .map(|n| text::bounded("note", n, 1, 2000))
+                .transpose()
+                .map_err(invalid)?;
+            Ok((Some(*resource_id), note))
+        }
+        RequestDecision::Decline { reason } => {
+            Ok((None, Some(text::bounded("reason", reason, 3, 2000).map_err(invalid)?)))
+        }
+    }
+}
+
 /// The status a decision leads to, if the deciding school may make it.
 pub fn decide(
     status: RequestStatus,
@@ -89,7 +110,6 @@ pub fn decide(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use openapi::ResourceId;
 
     const HOST: OrganisationId = OrganisationId(1);
     const PARTNER: OrganisationId = OrganisationId(2);

@@ -8,6 +8,7 @@ use openapi::UserId;
 use openapi::resources::{
     Author, DevelopmentElement, KitItem, ProgrammeFormat, ResourceForm, ResourceInput, Visibility,
 };
+use std::collections::HashMap;
 
 /// The most authors a resource lists.
 pub const MAX_AUTHORS: usize = 20;
@@ -15,7 +16,7 @@ pub const MAX_AUTHORS: usize = 20;
 pub const MAX_KIT_ITEMS: usize = 50;
 
 /// A resource card that passed every rule that needs no database. Authors with an
-/// account keep an empty name here; the handler fills it from the account.
+/// account keep an empty name here; [`ResourceCard::with_account_names`] fills it in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResourceCard {
     /// Title.
@@ -44,6 +45,26 @@ impl ResourceCard {
     /// The author accounts named, to check that they belong to the school.
     pub fn author_accounts(&self) -> Vec<UserId> {
         self.authors.iter().filter_map(|author| author.user_id).collect()
+    }
+
+    /// Names the authors with an account after it: `accounts` holds the names of those
+    /// named accounts that belong to the school; any other account is refused.
+    pub fn with_account_names(mut self, accounts: &HashMap<UserId, String>) -> Result<Self, DomainError> {
+        let mut errors = Errors::default();
+        for (i, author) in self.authors.iter_mut().enumerate() {
+            if let Some(user) = author.user_id {
+                match accounts.get(&user) {
+                    Some(name) => name.clone_into(&mut author.name),
+                    None => errors.add(
+                        &format!("authors[{i}].user_id"),
+                        NotAllowed,
+                        "an author account must belong to the school",
+                    ),
+                }
+            }
+        }
+        errors.finish()?;
+        Ok(self)
     }
 
     /// Parses a resource input, reporting every invalid field at once.

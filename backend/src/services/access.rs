@@ -8,11 +8,13 @@ use crate::db::models::delivery::{self, DeliveryRow};
 use crate::db::models::order::{self, OrderRow};
 use crate::db::models::organisation::{self, OrganisationRow};
 use crate::db::models::project::{self, ProjectRow};
+use crate::db::models::request::{self, RequestRow};
 use crate::db::models::resource::{self, ResourceRow};
 use crate::db::models::user::{self, UserRow};
 use crate::domain::policy::{self, Actor};
 use crate::error::ApiError;
-use openapi::{DeliveryId, OrderId, OrganisationId, ProjectId, ResourceId, UserId};
+use openapi::requests::RequestStatus;
+use openapi::{DeliveryId, OrderId, OrganisationId, ProjectId, RequestId, ResourceId, UserId};
 
 /// What the caller means to do with a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,22 +145,6 @@ pub fn delivery_of_host(
     Ok(row)
 }
 
-/// A delivery answered for by the consumer school (rated): read by both schools and the
-/// committee, answered by the consumer school's partner staff and administration.
-pub fn delivery_of_recipient(
-    conn: &mut DbConnection,
-    actor: &Actor,
-    id: DeliveryId,
-    access: Access,
-) -> Result<DeliveryRow, ApiError> {
-    let row = delivery::find(conn, id.0)?;
-    let (host, recipient) = (OrganisationId(row.org_id), OrganisationId(row.recipient_org_id));
-    decide(access, policy::can_read_delivery(actor, host, recipient), || {
-        policy::can_answer_for_recipient(actor, recipient)
-    })?;
-    Ok(row)
-}
-
 /// A resource's answers and figures as its school's work: read by the school's staff and
 /// the committee, whether or not the resource is published.
 pub fn resource_of_school(conn: &mut DbConnection, actor: &Actor, id: ResourceId) -> Result<ResourceRow, ApiError> {
@@ -239,6 +225,41 @@ pub fn problem(
         policy::can_list_problems(actor, org)
     })?;
     Ok((problem, round))
+}
+
+/// A consumer request: read by the requesting organisation, the addressed school's staff,
+/// any school's staff while it is open to the catalogue, and the committee; decided for
+/// a school by whoever may change its resources (which school may decide is the use
+/// case's rule).
+pub fn request(conn: &mut DbConnection, actor: &Actor, id: RequestId, access: Access) -> Result<RequestRow, ApiError> {
+    let row = request::find(conn, id.0)?;
+    let open = row.status() == RequestStatus::Submitted;
+    let readable = policy::can_read_request(
+        actor,
+        OrganisationId(row.requester_org_id),
+        row.target_org_id.map(OrganisationId),
+        open,
+    );
+    decide(access, readable, || policy::can_decide_requests(actor))?;
+    Ok(row)
+}
+
+/// A delivery: read by the consumer school, the host school's staff and the committee;
+/// changed (confirmed) by the consumer school's partner staff or administration.
+pub fn delivery(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: DeliveryId,
+    access: Access,
+) -> Result<DeliveryRow, ApiError> {
+    let row = delivery::find(conn, id.0)?;
+    let recipient = OrganisationId(row.recipient_org_id);
+    decide(
+        access,
+        policy::can_read_delivery(actor, OrganisationId(row.org_id), recipient),
+        || policy::can_answer_for_recipient(actor, recipient),
+    )?;
+    Ok(row)
 }
 
 #[cfg(test)]

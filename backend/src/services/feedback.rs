@@ -28,7 +28,7 @@ pub fn list(conn: &mut DbConnection, caller: &Caller, id: ResourceId, page: &Pag
 pub fn submit(conn: &mut DbConnection, caller: &Caller, id: DeliveryId, input: &FeedbackInput) -> Outcome<Feedback> {
     let answer = Answer::parse(input)?;
     write(conn, |conn| {
-        let found = access::delivery_of_recipient(conn, &caller.actor, id, Access::Edit)?;
+        let found = access::delivery(conn, &caller.actor, id, Access::Edit)?;
         let respondent = Respondent {
             key: format!("user:{}", caller.actor.user_id.0),
             user: Some(caller.actor.user_id.0),

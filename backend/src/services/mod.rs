@@ -9,9 +9,11 @@ pub mod approvals;
 pub mod audit;
 pub mod auth;
 pub mod catalogue;
+pub mod deliveries;
 #[cfg(test)]
 mod demo_db;
 pub mod feedback;
+pub mod lifecycle;
 pub mod me;
 pub mod metrics;
 pub mod orders;
@@ -19,10 +21,15 @@ pub mod organisations;
 pub mod projects;
 pub mod ranking;
 pub mod registry;
+pub mod requests;
+#[cfg(test)]
+mod resource_fixtures;
+pub mod resources;
 #[cfg(test)]
 mod seeded;
 pub mod structures;
 pub mod users;
+pub mod versions;
 
 use crate::auth::CurrentUser;
 use crate::db::DbConnection;

@@ -6,7 +6,7 @@ use crate::db::schema::{deliveries, feedback};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use openapi::lifecycle::{Delivery, DeliveryFilter, DeliveryForm};
-use openapi::{OrganisationId, ResourceId};
+use openapi::{DeliveryId, OrganisationId, ResourceId, UserId};
 use std::collections::HashMap;
 
 /// A row of `deliveries`.
@@ -91,9 +91,9 @@ pub fn confirm(conn: &mut DbConnection, id: i64, actor: i64) -> QueryResult<()> 
 }
 
 /// How many deliveries a resource has: the delivery step's evidence.
-pub fn count_for(conn: &mut DbConnection, resource_id: i64) -> QueryResult<i64> {
+pub fn count_for(conn: &mut DbConnection, resource_id: ResourceId) -> QueryResult<i64> {
     deliveries::table
-        .filter(deliveries::resource_id.eq(resource_id))
+        .filter(deliveries::resource_id.eq(resource_id.0))
         .count()
         .get_result(conn)
 }
@@ -138,9 +138,9 @@ pub fn complete(conn: &mut DbConnection, rows: Vec<DeliveryRow>, viewer: i64) ->
 }
 
 /// The API representation of one delivery, as `viewer` sees it.
-pub fn load(conn: &mut DbConnection, id: i64, viewer: i64) -> QueryResult<Delivery> {
-    let row = find(conn, id)?;
-    complete(conn, vec![row], viewer)?
+pub fn load(conn: &mut DbConnection, id: DeliveryId, viewer: UserId) -> QueryResult<Delivery> {
+    let row = find(conn, id.0)?;
+    complete(conn, vec![row], viewer.0)?
         .pop()
         .ok_or(diesel::result::Error::NotFound)
 }
@@ -181,7 +181,7 @@ pub fn list(
     scope: Scope,
     filter: &DeliveryFilter,
     page: PageRequest,
-    viewer: i64,
+    viewer: UserId,
 ) -> QueryResult<(Vec<Delivery>, i64)> {
     let total = filtered(scope, filter).count().get_result(conn)?;
     let rows = filtered(scope, filter)
@@ -190,5 +190,5 @@ pub fn list(
         .offset(page.offset())
         .select(DeliveryRow::as_select())
         .load(conn)?;
-    Ok((complete(conn, rows, viewer)?, total))
+    Ok((complete(conn, rows, viewer.0)?, total))
 }

@@ -8,7 +8,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use openapi::requests::{ConsumerRequest, RequestEvent, RequestStatus};
 use openapi::resources::ResourceForm;
-use openapi::{OrganisationId, ResourceId, UserId};
+use openapi::{OrganisationId, RequestId, ResourceId, UserId};
 use std::collections::HashMap;
 
 /// A row of `requests`.
@@ -162,9 +162,9 @@ pub fn decide(
 }
 
 /// How many requests were accepted or answered with a resource: the request step's evidence.
-pub fn count_taken_for(conn: &mut DbConnection, resource_id: i64) -> QueryResult<i64> {
+pub fn count_taken_for(conn: &mut DbConnection, resource_id: ResourceId) -> QueryResult<i64> {
     requests::table
-        .filter(requests::resource_id.eq(resource_id))
+        .filter(requests::resource_id.eq(resource_id.0))
         .filter(requests::status.eq_any([RequestStatus::Accepted.as_str(), RequestStatus::Answered.as_str()]))
         .count()
         .get_result(conn)
@@ -231,8 +231,8 @@ pub fn complete(conn: &mut DbConnection, rows: Vec<RequestRow>) -> QueryResult<V
 }
 
 /// The API representation of one request.
-pub fn load(conn: &mut DbConnection, id: i64) -> QueryResult<ConsumerRequest> {
-    let row = find(conn, id)?;
+pub fn load(conn: &mut DbConnection, id: RequestId) -> QueryResult<ConsumerRequest> {
+    let row = find(conn, id.0)?;
     complete(conn, vec![row])?.pop().ok_or(diesel::result::Error::NotFound)
 }
 

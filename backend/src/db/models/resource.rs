@@ -2,7 +2,7 @@
 
 use super::{Backend, PageRequest};
 use crate::db::DbConnection;
-use crate::db::schema::{resource_authors, resource_kit_items, resources};
+use crate::db::schema::{resource_authors, resource_kit_items, resources, users};
 use crate::domain::resources::ResourceCard;
 use crate::domain::text::{like_pattern, search_key};
 use chrono::NaiveDateTime;
@@ -102,15 +102,10 @@ pub fn titles(conn: &mut DbConnection, ids: impl IntoIterator<Item = i64>) -> Qu
     Ok(rows.into_iter().collect())
 }
 
-/// Completes rows with their schools, projects, authors and kit items: four queries for
-/// any number of rows.
-pub fn complete(conn: &mut DbConnection, rows: Vec<ResourceRow>) -> QueryResult<Vec<Resource>> {
-    let ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
-    let names = super::organisation::short_names(conn, rows.iter().map(|row| row.org_id))?;
-    let projects = super::project::titles(conn, rows.iter().map(|row| row.project_id))?;
+fn authors_of(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<HashMap<i64, Vec<Author>>> {
     let mut authors: HashMap<i64, Vec<Author>> = HashMap::new();
     let author_rows: Vec<(i64, Option<i64>, String, i32)> = resource_authors::table
-        .filter(resource_authors::resource_id.eq_any(&ids))
+        .filter(resource_authors::resource_id.eq_any(ids))
         .order((resource_authors::resource_id, resource_authors::position))
         .select((
             resource_authors::resource_id,
@@ -127,6 +122,37 @@ pub fn complete(conn: &mut DbConnection, rows: Vec<ResourceRow>) -> QueryResult<
             share,
         });
     }
+    Ok(authors)
+}
+
+/// The authors of one resource, in order.
+pub fn authors(conn: &mut DbConnection, id: ResourceId) -> QueryResult<Vec<Author>> {
+    Ok(authors_of(conn, &[id.0])?.remove(&id.0).unwrap_or_default())
+}
+
+/// The names of those of these accounts that belong to the school, by id: the accounts
+/// a resource of the school may name as authors.
+pub fn school_accounts(
+    conn: &mut DbConnection,
+    org: OrganisationId,
+    ids: &[UserId],
+) -> QueryResult<HashMap<UserId, String>> {
+    let ids: Vec<i64> = ids.iter().map(|id| id.0).collect();
+    let rows: Vec<(i64, String)> = users::table
+        .filter(users::id.eq_any(&ids))
+        .filter(users::org_id.eq(org.0))
+        .select((users::id, users::full_name))
+        .load(conn)?;
+    Ok(rows.into_iter().map(|(id, name)| (UserId(id), name)).collect())
+}
+
+/// Completes rows with their schools, projects, authors and kit items: four queries for
+/// any number of rows.
+pub fn complete(conn: &mut DbConnection, rows: Vec<ResourceRow>) -> QueryResult<Vec<Resource>> {
+    let ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
+    let names = super::organisation::short_names(conn, rows.iter().map(|row| row.org_id))?;
+    let projects = super::project::titles(conn, rows.iter().map(|row| row.project_id))?;
+    let mut authors = authors_of(conn, &ids)?;
     let mut kits: HashMap<i64, Vec<KitItem>> = HashMap::new();
     let kit_rows: Vec<(i64, String, String)> = resource_kit_items::table
         .filter(resource_kit_items::resource_id.eq_any(&ids))
@@ -157,8 +183,8 @@ pub fn complete(conn: &mut DbConnection, rows: Vec<ResourceRow>) -> QueryResult<
 }
 
 /// The API representation of one resource.
-pub fn load(conn: &mut DbConnection, id: i64) -> QueryResult<Resource> {
-    let row = find(conn, id)?;
+pub fn load(conn: &mut DbConnection, id: ResourceId) -> QueryResult<Resource> {
+    let row = find(conn, id.0)?;
     complete(conn, vec![row])?.pop().ok_or(diesel::result::Error::NotFound)
 }
 
@@ -241,11 +267,11 @@ pub fn insert(conn: &mut DbConnection, project_id: i64, org_id: i64, card: &Reso
 }
 
 /// Replaces a resource's card (not its stage).
-pub fn update(conn: &mut DbConnection, id: i64, card: &ResourceCard) -> QueryResult<()> {
-    diesel::update(resources::table.find(id))
+pub fn update(conn: &mut DbConnection, id: ResourceId, card: &ResourceCard) -> QueryResult<()> {
+    diesel::update(resources::table.find(id.0))
         .set(CardValues::of(card))
         .execute(conn)?;
-    write_parts(conn, id, card)
+    write_parts(conn, id.0, card)
 }
 
 fn filtered<'a>(filter: &ResourceFilter) -> resources::BoxedQuery<'a, Backend> {

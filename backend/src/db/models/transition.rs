@@ -48,8 +48,12 @@ pub fn apply(
 type Row = (i64, i64, String, String, Option<i64>, Option<String>, NaiveDateTime);
 
 /// One page of a resource's transitions, oldest first (a timeline), and the total.
-pub fn list(conn: &mut DbConnection, resource_id: i64, page: PageRequest) -> QueryResult<(Vec<Transition>, i64)> {
-    let query = lifecycle_transitions::table.filter(lifecycle_transitions::resource_id.eq(resource_id));
+pub fn list(
+    conn: &mut DbConnection,
+    resource_id: ResourceId,
+    page: PageRequest,
+) -> QueryResult<(Vec<Transition>, i64)> {
+    let query = lifecycle_transitions::table.filter(lifecycle_transitions::resource_id.eq(resource_id.0));
     let total = query.count().get_result(conn)?;
     let rows: Vec<Row> = query
         .order(lifecycle_transitions::id.asc())

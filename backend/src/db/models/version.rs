@@ -6,7 +6,7 @@ use crate::db::schema::{resource_files, resource_versions};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use openapi::resources::{Author, ResourceFile, ResourceVersion, VersionKind};
-use openapi::{ResourceId, UserId};
+use openapi::{FileId, ResourceId, UserId, VersionId};
 use std::collections::HashMap;
 
 /// A row of `resource_versions`.
@@ -93,9 +93,9 @@ pub struct NewFile<'a> {
 }
 
 /// One version row.
-pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<VersionRow> {
+pub fn find(conn: &mut DbConnection, id: VersionId) -> QueryResult<VersionRow> {
     resource_versions::table
-        .find(id)
+        .find(id.0)
         .select(VersionRow::as_select())
         .first(conn)
 }
@@ -148,8 +148,11 @@ pub fn insert_file(conn: &mut DbConnection, file: &NewFile<'_>) -> QueryResult<i
 }
 
 /// One file row.
-pub fn find_file(conn: &mut DbConnection, id: i64) -> QueryResult<FileRow> {
-    resource_files::table.find(id).select(FileRow::as_select()).first(conn)
+pub fn find_file(conn: &mut DbConnection, id: FileId) -> QueryResult<FileRow> {
+    resource_files::table
+        .find(id.0)
+        .select(FileRow::as_select())
+        .first(conn)
 }
 
 fn complete(conn: &mut DbConnection, rows: Vec<VersionRow>) -> QueryResult<Vec<ResourceVersion>> {
@@ -180,14 +183,18 @@ fn complete(conn: &mut DbConnection, rows: Vec<VersionRow>) -> QueryResult<Vec<R
 }
 
 /// The API representation of one version.
-pub fn load(conn: &mut DbConnection, id: i64) -> QueryResult<ResourceVersion> {
+pub fn load(conn: &mut DbConnection, id: VersionId) -> QueryResult<ResourceVersion> {
     let row = find(conn, id)?;
     complete(conn, vec![row])?.pop().ok_or(diesel::result::Error::NotFound)
 }
 
 /// One page of a resource's versions, newest first.
-pub fn list(conn: &mut DbConnection, resource_id: i64, page: PageRequest) -> QueryResult<(Vec<ResourceVersion>, i64)> {
-    let query = resource_versions::table.filter(resource_versions::resource_id.eq(resource_id));
+pub fn list(
+    conn: &mut DbConnection,
+    resource_id: ResourceId,
+    page: PageRequest,
+) -> QueryResult<(Vec<ResourceVersion>, i64)> {
+    let query = resource_versions::table.filter(resource_versions::resource_id.eq(resource_id.0));
     let total = query.count().get_result(conn)?;
     let rows = query
         .order(resource_versions::number.desc())
@@ -200,12 +207,20 @@ pub fn list(conn: &mut DbConnection, resource_id: i64, page: PageRequest) -> Que
 
 /// How many versions of a kind hold at least one file: the evidence of the design and
 /// production steps.
-pub fn count_with_files(conn: &mut DbConnection, resource_id: i64, kind: VersionKind) -> QueryResult<i64> {
+pub fn count_with_files(conn: &mut DbConnection, resource_id: ResourceId, kind: VersionKind) -> QueryResult<i64> {
     let with_files = resource_files::table.select(resource_files::version_id);
     resource_versions::table
-        .filter(resource_versions::resource_id.eq(resource_id))
+        .filter(resource_versions::resource_id.eq(resource_id.0))
         .filter(resource_versions::kind.eq(kind.as_str()))
         .filter(resource_versions::id.eq_any(with_files))
         .count()
         .get_result(conn)
+}
+
+/// Whether a version holds at least one file.
+pub fn has_files(conn: &mut DbConnection, id: VersionId) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        resource_files::table.filter(resource_files::version_id.eq(id.0)),
+    ))
+    .get_result(conn)
 }

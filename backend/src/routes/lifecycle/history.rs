@@ -1,13 +1,12 @@
 //! `GET /api/resources/{id}/transitions`.
 
-use crate::auth::CurrentUser;
-use crate::db::models::{PageRequest, transition};
+use crate::auth::Session;
 use crate::error::ApiError;
-use crate::routes::versions::visible_resource;
-use crate::state::AppState;
+use crate::http::responses::{NotFound, Unauthorized};
+use crate::services::lifecycle;
 use actix_web::{get, web};
 use openapi::lifecycle::Transition;
-use openapi::{Page, PageQuery, Problem};
+use openapi::{Page, PageQuery, ResourceId};
 
 /// The lifecycle history of a resource, oldest first: who moved it, when and why.
 #[utoipa::path(
@@ -17,24 +16,19 @@ use openapi::{Page, PageQuery, Problem};
     params(("id" = i64, Path, description = "The resource's id"), PageQuery),
     responses(
         (status = 200, description = "One page of transitions", body = Page<Transition>),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such resource, or not visible to this user", body = Problem, content_type = "application/problem+json")
+        Unauthorized,
+        NotFound
     )
 )]
 #[get("/resources/{id}/transitions")]
 pub async fn list_transitions(
-    state: web::Data<AppState>,
-    current: CurrentUser,
-    id: web::Path<i64>,
+    session: Session,
+    id: web::Path<ResourceId>,
     page: web::Query<PageQuery>,
 ) -> Result<web::Json<Page<Transition>>, ApiError> {
-    let resource_id = id.into_inner();
-    let page = PageRequest::parse(&page)?;
-    crate::db::run(&state.pool, move |conn| {
-        visible_resource(conn, &current, resource_id, false)?;
-        let (items, total) = transition::list(conn, resource_id, page)?;
-        Ok(page.wrap(items, total))
-    })
-    .await
-    .map(web::Json)
+    let (resource, page) = (id.into_inner(), page.into_inner());
+    session
+        .run(move |conn, caller| lifecycle::history(conn, caller, resource, &page))
+        .await
+        .map(web::Json)
 }

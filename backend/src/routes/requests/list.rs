@@ -1,13 +1,11 @@
 //! `GET /api/requests`.
 
-use crate::auth::CurrentUser;
-use crate::db::models::PageRequest;
-use crate::db::models::request::{self, Scope};
+use crate::auth::Session;
 use crate::error::ApiError;
-use crate::state::AppState;
+use crate::http::responses::Unauthorized;
+use crate::services::requests;
 use actix_web::{get, web};
-use openapi::requests::{ConsumerRequest, RequestBox, RequestFilter};
-use openapi::users::Role;
+use openapi::requests::{ConsumerRequest, RequestFilter};
 use openapi::{Page, PageQuery, Problem};
 
 /// Lists requests, newest first: `box=inbox` — addressed to my school or open to the
@@ -19,36 +17,19 @@ use openapi::{Page, PageQuery, Problem};
     params(PageQuery, RequestFilter),
     responses(
         (status = 200, description = "One page of requests", body = Page<ConsumerRequest>),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
         (status = 422, description = "No box given by a user outside the committee", body = Problem, content_type = "application/problem+json")
     )
 )]
 #[get("/requests")]
 pub async fn list_requests(
-    state: web::Data<AppState>,
-    current: CurrentUser,
+    session: Session,
     page: web::Query<PageQuery>,
     filter: web::Query<RequestFilter>,
 ) -> Result<web::Json<Page<ConsumerRequest>>, ApiError> {
-    let page = PageRequest::parse(&page)?;
-    let filter = filter.into_inner();
-    let org = current.actor.org_id.0;
-    let scope = match filter.mailbox {
-        Some(RequestBox::Inbox) => Scope::Inbox(org),
-        Some(RequestBox::Outbox) => Scope::Outbox(org),
-        None if current.actor.has(Role::Committee) => Scope::All,
-        None => {
-            return Err(ApiError::field(
-                "box",
-                openapi::FieldErrorCode::Required,
-                "choose inbox or outbox",
-            ));
-        }
-    };
-    crate::db::run(&state.pool, move |conn| {
-        let (items, total) = request::list(conn, scope, filter.status, filter.q.as_deref(), page)?;
-        Ok(page.wrap(items, total))
-    })
-    .await
-    .map(web::Json)
+    let (page, filter) = (page.into_inner(), filter.into_inner());
+    session
+        .run(move |conn, caller| requests::list(conn, caller, &page, &filter))
+        .await
+        .map(web::Json)
 }

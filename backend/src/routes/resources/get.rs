@@ -1,13 +1,12 @@
 //! `GET /api/resources/{id}`.
 
-use crate::auth::CurrentUser;
-use crate::db::models::resource;
-use crate::domain::policy;
+use crate::auth::Session;
 use crate::error::ApiError;
-use crate::state::AppState;
+use crate::http::responses::{NotFound, Unauthorized};
+use crate::services::resources;
 use actix_web::{get, web};
-use openapi::Problem;
-use openapi::resources::{Resource, Visibility};
+use openapi::ResourceId;
+use openapi::resources::Resource;
 
 /// One resource: a published one for everyone signed in, an internal one for its school
 /// and the committee.
@@ -16,30 +15,13 @@ use openapi::resources::{Resource, Visibility};
     operation_id = "get_resource",
     security(("bearer" = [])),
     params(("id" = i64, Path, description = "The resource's id")),
-    responses(
-        (status = 200, description = "The resource", body = Resource),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such resource, or not visible to this user", body = Problem, content_type = "application/problem+json")
-    )
+    responses((status = 200, description = "The resource", body = Resource), Unauthorized, NotFound)
 )]
 #[get("/resources/{id}")]
-pub async fn get_resource(
-    state: web::Data<AppState>,
-    current: CurrentUser,
-    id: web::Path<i64>,
-) -> Result<web::Json<Resource>, ApiError> {
+pub async fn get_resource(session: Session, id: web::Path<ResourceId>) -> Result<web::Json<Resource>, ApiError> {
     let id = id.into_inner();
-    crate::db::run(&state.pool, move |conn| {
-        let resource = resource::load(conn, id)?;
-        if !policy::can_read_resource(
-            &current.actor,
-            resource.org_id,
-            resource.visibility == Visibility::Published,
-        ) {
-            return Err(ApiError::NotFound);
-        }
-        Ok(resource)
-    })
-    .await
-    .map(web::Json)
+    session
+        .run(move |conn, caller| resources::get(conn, caller, id))
+        .await
+        .map(web::Json)
 }

@@ -1,12 +1,12 @@
 //! `GET /api/files/{id}`.
 
-use crate::auth::CurrentUser;
-use crate::db::models::version;
+use crate::auth::Session;
 use crate::error::ApiError;
-use crate::http::uploads::FileContent;
-use crate::state::AppState;
+use crate::http::responses::{NotFound, Unauthorized};
+use crate::http::uploads::{self, FileContent};
+use crate::services::versions;
 use actix_web::{HttpResponse, get, web};
-use openapi::Problem;
+use openapi::FileId;
 
 /// Downloads a file of a resource version, for whoever may read the resource.
 #[utoipa::path(
@@ -16,22 +16,16 @@ use openapi::Problem;
     params(("id" = i64, Path, description = "The file's id")),
     responses(
         (status = 200, description = "The file, as an attachment with its original name", body = FileContent, content_type = "application/octet-stream"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such file, or not visible to this user", body = Problem, content_type = "application/problem+json")
+        Unauthorized,
+        NotFound
     )
 )]
 #[get("/files/{id}")]
-pub async fn download_file(
-    state: web::Data<AppState>,
-    current: CurrentUser,
-    id: web::Path<i64>,
-) -> Result<HttpResponse, ApiError> {
-    let file_id = id.into_inner();
-    let file = crate::db::run(&state.pool, move |conn| {
-        let file = version::find_file(conn, file_id)?;
-        super::visible_resource(conn, &current, file.resource_id, false)?;
-        Ok(file)
-    })
-    .await?;
-    crate::http::uploads::serve(&state, file.storage_key, &file.file_name, &file.content_type).await
+pub async fn download_file(session: Session, id: web::Path<FileId>) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let file = session
+        .clone()
+        .run(move |conn, caller| versions::file(conn, caller, id))
+        .await?;
+    uploads::serve(session.state(), file.storage_key, &file.file_name, &file.content_type).await
 }

@@ -1,12 +1,12 @@
 //! `GET /api/resources/{id}/versions`.
 
-use crate::auth::CurrentUser;
-use crate::db::models::{PageRequest, version};
+use crate::auth::Session;
 use crate::error::ApiError;
-use crate::state::AppState;
+use crate::http::responses::{NotFound, Unauthorized};
+use crate::services::versions;
 use actix_web::{get, web};
 use openapi::resources::ResourceVersion;
-use openapi::{Page, PageQuery, Problem};
+use openapi::{Page, PageQuery, ResourceId};
 
 /// Lists a resource's versions, newest first, with their files.
 #[utoipa::path(
@@ -16,24 +16,19 @@ use openapi::{Page, PageQuery, Problem};
     params(("id" = i64, Path, description = "The resource's id"), PageQuery),
     responses(
         (status = 200, description = "One page of versions", body = Page<ResourceVersion>),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such resource, or not visible to this user", body = Problem, content_type = "application/problem+json")
+        Unauthorized,
+        NotFound
     )
 )]
 #[get("/resources/{id}/versions")]
 pub async fn list_resource_versions(
-    state: web::Data<AppState>,
-    current: CurrentUser,
-    id: web::Path<i64>,
+    session: Session,
+    id: web::Path<ResourceId>,
     page: web::Query<PageQuery>,
 ) -> Result<web::Json<Page<ResourceVersion>>, ApiError> {
-    let resource_id = id.into_inner();
-    let page = PageRequest::parse(&page)?;
-    crate::db::run(&state.pool, move |conn| {
-        super::visible_resource(conn, &current, resource_id, false)?;
-        let (items, total) = version::list(conn, resource_id, page)?;
-        Ok(page.wrap(items, total))
-    })
-    .await
-    .map(web::Json)
+    let (resource, page) = (id.into_inner(), page.into_inner());
+    session
+        .run(move |conn, caller| versions::list(conn, caller, resource, &page))
+        .await
+        .map(web::Json)
 }
