@@ -166,7 +166,7 @@ pub fn project_card(
     id: ProjectId,
     access: Access,
 ) -> Result<openapi::projects::Project, ApiError> {
-    let card = project::load(conn, id)?;
+    let card = project::load(conn, id.0)?;
     decide(access, policy::can_read_school_work(actor, card.org_id), || {
         policy::can_manage_projects(actor, card.org_id)
     })?;

@@ -49,7 +49,7 @@ pub fn create(conn: &mut DbConnection, caller: &Caller, input: &ProjectInput) ->
     write(conn, |conn| {
         let card = resolve(conn, org, card)?;
         let id = project::insert(conn, org, &card)?;
-        let created = project::load(conn, id)?;
+        let created = project::load(conn, id.0)?;
         Event::new(AuditAction::Create, AuditEntity::Project, id)
             .by(caller.actor.user_id)
             .of(org)
@@ -66,7 +66,7 @@ pub fn update(conn: &mut DbConnection, caller: &Caller, id: ProjectId, input: &P
         let before = access::project_card(conn, &caller.actor, id, Access::Edit)?;
         let card = resolve(conn, before.org_id, card)?;
         project::update(conn, id, &card)?;
-        let after = project::load(conn, id)?;
+        let after = project::load(conn, id.0)?;
         Event::new(AuditAction::Update, AuditEntity::Project, id)
             .by(caller.actor.user_id)
             .of(after.org_id)
@@ -87,7 +87,7 @@ pub fn confirm(conn: &mut DbConnection, caller: &Caller, id: ProjectId, input: &
         }
         let basis = parse_confirmation(&before, input, chrono::Utc::now().date_naive())?;
         project::confirm(conn, id, input, &basis, caller.actor.user_id)?;
-        let after = project::load(conn, id)?;
+        let after = project::load(conn, id.0)?;
         Event::new(AuditAction::Confirm, AuditEntity::Project, id)
             .by(caller.actor.user_id)
             .of(before.org_id)

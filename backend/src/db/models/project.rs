@@ -132,9 +132,8 @@ pub fn titles(conn: &mut DbConnection, ids: impl IntoIterator<Item = i64>) -> Qu
     Ok(rows.into_iter().collect())
 }
 
-/// Loads the API representation of a project.
-pub fn load(conn: &mut DbConnection, id: ProjectId) -> QueryResult<Project> {
-    let id = id.0;
+/// Loads the API representation of a project (by a plain id: the black-box tests call it).
+pub fn load(conn: &mut DbConnection, id: i64) -> QueryResult<Project> {
     let (row, short_name) = find(conn, id)?;
     let mut parts = parts_of(conn, &[id])?;
     Ok(row.into_dto(short_name, parts.remove(&id).unwrap_or_default()))

@@ -76,6 +76,7 @@ impl ProblemRow {
     }
 }
 
+/// The texts of a problem, as `domain::ranking` validated them.
 pub use crate::domain::ranking::ProblemText;
 
 /// One round row.
@@ -246,10 +247,10 @@ pub fn find_problem(conn: &mut DbConnection, id: ProblemId) -> QueryResult<(Prob
     Ok((problem, round))
 }
 
-/// The API representation of one problem.
-pub fn load_problem(conn: &mut DbConnection, id: ProblemId) -> QueryResult<SchoolProblem> {
-    let (problem, round) = find_problem(conn, id)?;
-    Ok(present_problem(problem, &round))
+/// The API representation of one problem of a round already read.
+pub fn load_problem(conn: &mut DbConnection, id: ProblemId, round: &RoundRow) -> QueryResult<SchoolProblem> {
+    let problem = problems::table.find(id.0).select(ProblemRow::as_select()).first(conn)?;
+    Ok(present_problem(problem, round))
 }
 
 /// The API representation of a problem row already read, with its round.

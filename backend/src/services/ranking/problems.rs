@@ -26,7 +26,7 @@ pub fn create_problem(
         let round = access::round(conn, &caller.actor, round, Access::Edit)?;
         not_frozen(round.is_frozen())?;
         let id = ranking::insert_problem(conn, &round, &text, caller.actor.user_id)?;
-        let created = ranking::load_problem(conn, id)?;
+        let created = ranking::load_problem(conn, id, &round)?;
         Event::new(AuditAction::Create, AuditEntity::Problem, id)
             .by(caller.actor.user_id)
             .of(OrganisationId(round.org_id))
@@ -49,7 +49,7 @@ pub fn update_problem(
         not_frozen(round.is_frozen())?;
         let before = ranking::present_problem(problem, &round);
         ranking::update_problem(conn, id, &text)?;
-        let after = ranking::load_problem(conn, id)?;
+        let after = ranking::load_problem(conn, id, &round)?;
         Event::new(AuditAction::Update, AuditEntity::Problem, id)
             .by(caller.actor.user_id)
             .of(OrganisationId(round.org_id))
