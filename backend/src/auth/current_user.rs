@@ -2,8 +2,8 @@
 //! account behind it is read on the request's own database checkout by [`run_as`], with
 //! one indexed query, so that deactivation and role changes take effect at once.
 
+use crate::db::DbConnection;
 use crate::db::models::user;
-use crate::db::{DbConnection, PooledConn};
 use crate::domain::policy::Actor;
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -86,59 +86,9 @@ impl Session {
         .await
     }
 
-    /// Checks out one pooled connection and reads the account on it, for a handler whose
-    /// database work is split by an await (a file received between the access check and
-    /// its record): each part then runs on that same connection with [`Held::run`].
-    pub async fn hold(&self) -> Result<Held, ApiError> {
-        let (pool, user_id) = (self.state.pool.clone(), self.user_id);
-        let (conn, current) = web::block(move || {
-            let mut conn = pool.get().map_err(|err| {
-                tracing::warn!(error = %err, "no database connection available");
-                ApiError::DatabaseUnavailable
-            })?;
-            let current = load(&mut conn, user_id)?;
-            Ok::<_, ApiError>((conn, current))
-        })
-        .await
-        .map_err(|err| ApiError::Internal(anyhow::anyhow!("blocking task failed: {err}")))??;
-        Ok(Held {
-            conn: Some(conn),
-            current,
-        })
-    }
-
     /// The application state, for what a handler needs beside the database.
     pub fn state(&self) -> &AppState {
         &self.state
-    }
-}
-
-/// A pooled connection kept for one request, with the signed-in user read on it.
-pub struct Held {
-    conn: Option<PooledConn>,
-    current: CurrentUser,
-}
-
-impl Held {
-    /// Runs `work` on the held connection, off the async workers.
-    pub async fn run<T, F>(&mut self, work: F) -> Result<T, ApiError>
-    where
-        F: FnOnce(&mut DbConnection, &CurrentUser) -> Result<T, ApiError> + Send + 'static,
-        T: Send + 'static,
-    {
-        let mut conn = self
-            .conn
-            .take()
-            .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("the held connection was lost")))?;
-        let current = self.current.clone();
-        let (conn, result) = web::block(move || {
-            let result = work(&mut conn, &current);
-            (conn, result)
-        })
-        .await
-        .map_err(|err| ApiError::Internal(anyhow::anyhow!("blocking task failed: {err}")))?;
-        self.conn = Some(conn);
-        result
     }
 }
 

@@ -36,16 +36,16 @@ pub async fn upload_version_file(
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     let version = id.into_inner();
-    // The access check, then the body, then the record: the database work runs on one
-    // connection held across the upload, and the resource is read once.
-    let mut held = session.hold().await?;
-    let target = held
+    // The access check, then the body (no connection is held while the client sends it),
+    // then the record, which reuses what the check read instead of reading it again.
+    let target = session
+        .clone()
         .run(move |conn, caller| versions::upload_target(conn, caller, version))
         .await?;
-    let state = session.state();
-    let stored = uploads::receive(state, &req, payload, &query.file_name, &target.storage_prefix()).await?;
+    let state = session.state().clone();
+    let stored = uploads::receive(&state, &req, payload, &query.file_name, &target.storage_prefix()).await?;
     let key = stored.key.clone();
-    let recorded = held
+    let recorded = session
         .run(move |conn, caller| {
             let file = StoredFile {
                 accepted: &stored.accepted,
@@ -59,7 +59,7 @@ pub async fn upload_version_file(
     match recorded {
         Ok(file) => Ok(HttpResponse::Created().json(file)),
         Err(err) => {
-            uploads::discard(state, &key);
+            uploads::discard(&state, &key);
             Err(err)
         }
     }
