@@ -5,7 +5,12 @@
 //! extract, call and respond; nothing here knows HTTP.
 
 pub mod access;
+pub mod attachments;
+#[cfg(test)]
+mod demo_school;
 pub mod orders;
+pub mod package;
+pub mod plan;
 
 use crate::auth::CurrentUser;
 use crate::db::DbConnection;
