@@ -5,13 +5,15 @@
 use super::access::{self, Access};
 use super::{Caller, Outcome, write};
 use crate::db::DbConnection;
-use crate::db::models::attachment::{self, AttachmentRow, NewAttachment, Owner};
+use crate::db::models::attachment::{self, AttachmentRow, NewAttachment};
 use crate::db::models::audit::Event;
 use crate::domain::package as rules;
 use crate::domain::policy::Actor;
 use openapi::audit::{AuditAction, AuditEntity};
 use openapi::plan::Attachment;
 use openapi::{AttachmentId, OrganisationId};
+
+pub use crate::db::models::attachment::Owner;
 
 /// A file received and stored, to be recorded.
 #[derive(Debug, Clone, Copy)]

@@ -1,9 +1,9 @@
 use super::upload::attach;
 use crate::auth::Session;
-use crate::db::models::attachment::Owner;
 use crate::error::ApiError;
 use crate::http::responses::{NotFound, Unauthorized};
 use crate::http::uploads::FileContent;
+use crate::services::attachments::Owner;
 use actix_web::{HttpRequest, HttpResponse, post, web};
 use openapi::plan::Attachment;
 use openapi::resources::UploadQuery;

@@ -2,10 +2,9 @@
 //! owner and records the file in one transaction.
 
 use crate::auth::Session;
-use crate::db::models::attachment::Owner;
 use crate::error::ApiError;
 use crate::http::uploads;
-use crate::services::attachments::{self, Upload};
+use crate::services::attachments::{self, Owner, Upload};
 use actix_web::{HttpRequest, HttpResponse, web};
 
 /// Receives and stores the body as `file_name`, then records it as a file of `owner`; the
