@@ -256,12 +256,12 @@ pub fn load(conn: &mut DbConnection, org: i64, users: &[i64], projects: &Project
         ),
     ];
     for fields in &platform_items {
-        plan::insert(conn, projects.platform, org, fields)?;
+        plan::insert(conn, ProjectId(projects.platform), OrganisationId(org), fields)?;
     }
     plan::insert_indicator(
         conn,
-        projects.platform,
-        org,
+        ProjectId(projects.platform),
+        OrganisationId(org),
         "Доля учащихся 5–7 классов с высокой учебной мотивацией",
         "%",
         &[
@@ -279,8 +279,8 @@ pub fn load(conn: &mut DbConnection, org: i64, users: &[i64], projects: &Project
     )?;
     plan::insert_indicator(
         conn,
-        projects.platform,
-        org,
+        ProjectId(projects.platform),
+        OrganisationId(org),
         "Педагоги, применяющие приёмы формирующего оценивания",
         "чел.",
         &[IndicatorValueInput {
@@ -391,6 +391,8 @@ fn submit_package(
     reviewer: i64,
     complete: bool,
 ) -> Result<(), ApiError> {
+    let (org, project) = (OrganisationId(org), ProjectId(project));
+    let (author, reviewer) = (UserId(author), UserId(reviewer));
     let programme = package::insert(
         conn,
         project,

@@ -5,6 +5,7 @@ pub mod csv;
 pub mod error;
 pub mod feedback;
 pub mod files;
+pub mod indicators;
 pub mod lifecycle;
 pub mod metrics;
 pub mod orders;

@@ -23,6 +23,20 @@ pub fn review_refusal(status: VersionStatus) -> Option<DomainError> {
     })
 }
 
+/// Why files cannot be attached to or removed from a version: only one under review
+/// takes changes.
+pub fn files_refusal(status: VersionStatus) -> Option<DomainError> {
+    (status != VersionStatus::UnderReview).then(|| DomainError::Refused {
+        reason: RefusalReason::NotUnderReview,
+        detail: "Files are attached to a version while it is under review.".to_owned(),
+    })
+}
+
+/// A comment for a review thread: 1 to 4000 characters.
+pub fn parse_comment(body: &str) -> Result<String, DomainError> {
+    text::bounded("body", body, 1, 4000).map_err(|err| DomainError::Invalid(vec![err]))
+}
+
 /// The status a decision gives and the comment that joins the thread.
 pub fn decide(decision: &ReviewDecision) -> Result<(VersionStatus, Option<String>), DomainError> {
     match decision {

@@ -262,6 +262,69 @@ pub fn delivery(
     Ok(row)
 }
 
+/// A version of a package document: read by those who read the school's work; changed
+/// (files attached or removed) by the school's administration, council and teachers.
+/// Reviewing and commenting have their own rules, decided by the use cases.
+pub fn document_version(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: openapi::DocumentVersionId,
+    access: Access,
+) -> Result<crate::db::models::package::VersionRow, ApiError> {
+    let row = crate::db::models::package::find(conn, id)?;
+    school_work(actor, row.org(), access)?;
+    Ok(row)
+}
+
+/// A plan item: read like its project, changed like the project's working records.
+pub fn plan_item(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: openapi::PlanItemId,
+    access: Access,
+) -> Result<crate::db::models::plan::PlanRow, ApiError> {
+    let row = crate::db::models::plan::find(conn, id)?;
+    school_work(actor, row.org(), access)?;
+    Ok(row)
+}
+
+/// An indicator's project and school: read like the project, changed like the project's
+/// working records.
+pub fn indicator(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: openapi::IndicatorId,
+    access: Access,
+) -> Result<(ProjectId, OrganisationId), ApiError> {
+    let (project, org) = crate::db::models::plan::find_indicator(conn, id)?;
+    school_work(actor, org, access)?;
+    Ok((project, org))
+}
+
+/// An attached file, to read: by those who read the school's work. Whether it may be
+/// removed depends on what it is attached to, decided by the use case.
+pub fn attachment(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: openapi::AttachmentId,
+) -> Result<crate::db::models::attachment::AttachmentRow, ApiError> {
+    let row = crate::db::models::attachment::find(conn, id)?;
+    decide(
+        Access::Read,
+        policy::can_read_school_work(actor, OrganisationId(row.org_id)),
+        || false,
+    )?;
+    Ok(row)
+}
+
+/// A school's working record: read by its staff and the committee, changed by its
+/// administration, council and teachers.
+fn school_work(actor: &Actor, org: OrganisationId, access: Access) -> Result<(), ApiError> {
+    decide(access, policy::can_read_school_work(actor, org), || {
+        policy::can_edit_resources(actor, org)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,18 +6,23 @@
 
 pub mod access;
 pub mod approvals;
+pub mod attachments;
 pub mod audit;
 pub mod auth;
 pub mod catalogue;
 pub mod deliveries;
 #[cfg(test)]
 mod demo_db;
+#[cfg(test)]
+mod demo_school;
 pub mod feedback;
 pub mod lifecycle;
 pub mod me;
 pub mod metrics;
 pub mod orders;
 pub mod organisations;
+pub mod package;
+pub mod plan;
 pub mod projects;
 pub mod ranking;
 pub mod registry;

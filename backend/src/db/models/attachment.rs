@@ -5,28 +5,32 @@ use crate::db::schema::attachments;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use openapi::plan::Attachment;
+use openapi::{AttachmentId, DocumentVersionId, OrganisationId, PlanItemId, UserId};
 use std::collections::HashMap;
 
 /// What a file is attached to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Owner {
     /// A version of a package document.
-    DocumentVersion(i64),
+    DocumentVersion(DocumentVersionId),
     /// A plan item.
-    PlanItem(i64),
+    PlanItem(PlanItemId),
 }
 
 impl Owner {
-    fn kind(self) -> &'static str {
+    /// What the owner is, as `owner_kind` spells it.
+    pub fn kind(self) -> &'static str {
         match self {
             Self::DocumentVersion(_) => "document_version",
             Self::PlanItem(_) => "plan_item",
         }
     }
 
-    fn id(self) -> i64 {
+    /// The owner's id.
+    pub fn id(self) -> i64 {
         match self {
-            Self::DocumentVersion(id) | Self::PlanItem(id) => id,
+            Self::DocumentVersion(id) => id.0,
+            Self::PlanItem(id) => id.0,
         }
     }
 }
@@ -61,9 +65,9 @@ impl AttachmentRow {
     /// The owner.
     pub fn owner(&self) -> Owner {
         if self.owner_kind == "plan_item" {
-            Owner::PlanItem(self.owner_id)
+            Owner::PlanItem(PlanItemId(self.owner_id))
         } else {
-            Owner::DocumentVersion(self.owner_id)
+            Owner::DocumentVersion(DocumentVersionId(self.owner_id))
         }
     }
 
@@ -84,7 +88,7 @@ impl AttachmentRow {
 #[derive(Debug, Clone)]
 pub struct NewAttachment<'a> {
     /// School.
-    pub org_id: i64,
+    pub org_id: OrganisationId,
     /// Owner.
     pub owner: Owner,
     /// Name.
@@ -98,14 +102,14 @@ pub struct NewAttachment<'a> {
     /// Storage key.
     pub storage_key: &'a str,
     /// Uploader.
-    pub created_by: i64,
+    pub created_by: UserId,
 }
 
-/// Records a stored file.
-pub fn insert(conn: &mut DbConnection, new: &NewAttachment<'_>) -> QueryResult<i64> {
+/// Records a stored file and returns its row.
+pub fn insert(conn: &mut DbConnection, new: &NewAttachment<'_>) -> QueryResult<AttachmentRow> {
     diesel::insert_into(attachments::table)
         .values((
-            attachments::org_id.eq(new.org_id),
+            attachments::org_id.eq(new.org_id.0),
             attachments::owner_kind.eq(new.owner.kind()),
             attachments::owner_id.eq(new.owner.id()),
             attachments::file_name.eq(new.file_name),
@@ -113,24 +117,35 @@ pub fn insert(conn: &mut DbConnection, new: &NewAttachment<'_>) -> QueryResult<i
             attachments::size.eq(new.size),
             attachments::sha256.eq(new.sha256),
             attachments::storage_key.eq(new.storage_key),
-            attachments::created_by.eq(new.created_by),
+            attachments::created_by.eq(new.created_by.0),
             attachments::created_at.eq(super::now()),
         ))
-        .returning(attachments::id)
+        .returning((
+            attachments::id,
+            attachments::org_id,
+            attachments::owner_kind,
+            attachments::owner_id,
+            attachments::file_name,
+            attachments::content_type,
+            attachments::size,
+            attachments::sha256,
+            attachments::storage_key,
+            attachments::created_at,
+        ))
         .get_result(conn)
 }
 
 /// One attachment row.
-pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<AttachmentRow> {
+pub fn find(conn: &mut DbConnection, id: AttachmentId) -> QueryResult<AttachmentRow> {
     attachments::table
-        .find(id)
+        .find(id.0)
         .select(AttachmentRow::as_select())
         .first(conn)
 }
 
 /// Removes an attachment's record (the caller removes the stored file).
-pub fn delete(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
-    diesel::delete(attachments::table.find(id)).execute(conn).map(|_| ())
+pub fn delete(conn: &mut DbConnection, id: AttachmentId) -> QueryResult<()> {
+    diesel::delete(attachments::table.find(id.0)).execute(conn).map(|_| ())
 }
 
 /// Removes an owner's attachments and returns their storage keys.

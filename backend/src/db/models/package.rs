@@ -5,9 +5,8 @@ use crate::db::DbConnection;
 use crate::db::schema::{document_versions, review_comments};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use openapi::ProjectId;
-use openapi::UserId;
 use openapi::package::{DocumentContent, DocumentKind, DocumentVersion, ReviewComment, VersionStatus};
+use openapi::{DocumentVersionId, OrganisationId, ProjectId, UserId};
 use std::collections::HashMap;
 
 /// A row of `document_versions`.
@@ -50,12 +49,17 @@ impl VersionRow {
     pub fn kind(&self) -> DocumentKind {
         DocumentKind::parse(&self.kind).unwrap_or(DocumentKind::Programme)
     }
+
+    /// The school.
+    pub fn org(&self) -> OrganisationId {
+        OrganisationId(self.org_id)
+    }
 }
 
 /// One version row.
-pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<VersionRow> {
+pub fn find(conn: &mut DbConnection, id: DocumentVersionId) -> QueryResult<VersionRow> {
     document_versions::table
-        .find(id)
+        .find(id.0)
         .select(VersionRow::as_select())
         .first(conn)
 }
@@ -63,13 +67,14 @@ pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<VersionRow> {
 /// Submits a version: versions of the document still under review are superseded.
 pub fn insert(
     conn: &mut DbConnection,
-    project: i64,
-    org: i64,
+    project: ProjectId,
+    org: OrganisationId,
     kind: DocumentKind,
     content: &DocumentContent,
     note: &str,
-    actor: i64,
-) -> QueryResult<i64> {
+    actor: UserId,
+) -> QueryResult<DocumentVersionId> {
+    let (project, org, actor) = (project.0, org.0, actor.0);
     let last: Option<i32> = document_versions::table
         .filter(document_versions::project_id.eq(project))
         .filter(document_versions::kind.eq(kind.as_str()))
@@ -99,18 +104,24 @@ pub fn insert(
         ))
         .returning(document_versions::id)
         .get_result(conn)
+        .map(DocumentVersionId)
 }
 
 /// Records the council's decision on a version still under review; returns whether it applied.
-pub fn decide(conn: &mut DbConnection, id: i64, status: VersionStatus, actor: i64) -> QueryResult<bool> {
+pub fn decide(
+    conn: &mut DbConnection,
+    id: DocumentVersionId,
+    status: VersionStatus,
+    actor: UserId,
+) -> QueryResult<bool> {
     diesel::update(
         document_versions::table
-            .find(id)
+            .find(id.0)
             .filter(document_versions::status.eq(VersionStatus::UnderReview.as_str())),
     )
     .set((
         document_versions::status.eq(status.as_str()),
-        document_versions::decided_by.eq(actor),
+        document_versions::decided_by.eq(actor.0),
         document_versions::decided_at.eq(super::now()),
     ))
     .execute(conn)
@@ -118,11 +129,11 @@ pub fn decide(conn: &mut DbConnection, id: i64, status: VersionStatus, actor: i6
 }
 
 /// Adds a comment to a version's thread.
-pub fn comment(conn: &mut DbConnection, version: i64, author: i64, body: &str) -> QueryResult<i64> {
+pub fn comment(conn: &mut DbConnection, version: DocumentVersionId, author: UserId, body: &str) -> QueryResult<i64> {
     diesel::insert_into(review_comments::table)
         .values((
-            review_comments::version_id.eq(version),
-            review_comments::author_id.eq(author),
+            review_comments::version_id.eq(version.0),
+            review_comments::author_id.eq(author.0),
             review_comments::body.eq(body),
             review_comments::created_at.eq(super::now()),
         ))
@@ -149,7 +160,10 @@ pub fn complete(conn: &mut DbConnection, rows: Vec<VersionRow>) -> QueryResult<V
         .flat_map(|row| row.created_by.into_iter().chain(row.decided_by))
         .chain(comment_rows.iter().filter_map(|row| row.2));
     let names = super::user::full_names(conn, people.collect::<Vec<_>>())?;
-    let owners: Vec<Owner> = ids.iter().map(|id| Owner::DocumentVersion(*id)).collect();
+    let owners: Vec<Owner> = ids
+        .iter()
+        .map(|id| Owner::DocumentVersion(DocumentVersionId(*id)))
+        .collect();
     let mut files = super::attachment::of_many(conn, &owners)?;
     let mut threads: HashMap<i64, Vec<ReviewComment>> = HashMap::new();
     for (id, version, author, body, at) in comment_rows {
@@ -186,16 +200,21 @@ pub fn complete(conn: &mut DbConnection, rows: Vec<VersionRow>) -> QueryResult<V
         .collect()
 }
 
-/// The API representation of one version.
-pub fn load(conn: &mut DbConnection, id: i64) -> QueryResult<DocumentVersion> {
-    let row = find(conn, id)?;
+/// The API representation of one version row.
+pub fn represent(conn: &mut DbConnection, row: VersionRow) -> QueryResult<DocumentVersion> {
     complete(conn, vec![row])?.pop().ok_or(diesel::result::Error::NotFound)
 }
 
+/// The API representation of one version.
+pub fn load(conn: &mut DbConnection, id: DocumentVersionId) -> QueryResult<DocumentVersion> {
+    let row = find(conn, id)?;
+    represent(conn, row)
+}
+
 /// Every version of one document of a project, the latest first.
-pub fn history(conn: &mut DbConnection, project: i64, kind: DocumentKind) -> QueryResult<Vec<DocumentVersion>> {
+pub fn history(conn: &mut DbConnection, project: ProjectId, kind: DocumentKind) -> QueryResult<Vec<DocumentVersion>> {
     let rows = document_versions::table
-        .filter(document_versions::project_id.eq(project))
+        .filter(document_versions::project_id.eq(project.0))
         .filter(document_versions::kind.eq(kind.as_str()))
         .order(document_versions::number.desc())
         .select(VersionRow::as_select())
@@ -204,9 +223,9 @@ pub fn history(conn: &mut DbConnection, project: i64, kind: DocumentKind) -> Que
 }
 
 /// The latest version of each document of a project.
-pub fn latest(conn: &mut DbConnection, project: i64) -> QueryResult<HashMap<DocumentKind, DocumentVersion>> {
+pub fn latest(conn: &mut DbConnection, project: ProjectId) -> QueryResult<HashMap<DocumentKind, DocumentVersion>> {
     let rows: Vec<VersionRow> = document_versions::table
-        .filter(document_versions::project_id.eq(project))
+        .filter(document_versions::project_id.eq(project.0))
         .order((document_versions::kind, document_versions::number.desc()))
         .select(VersionRow::as_select())
         .load(conn)?;

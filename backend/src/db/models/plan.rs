@@ -8,7 +8,7 @@ use crate::domain::plan::{self, ItemFields};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use openapi::plan::{Indicator, IndicatorValue, IndicatorValueInput, PlanFilter, PlanItem, PlanStatus};
-use openapi::{ProjectId, UserId};
+use openapi::{IndicatorId, OrganisationId, PlanItemId, ProjectId, UserId};
 use std::collections::HashMap;
 
 /// A row of `plan_items`.
@@ -46,6 +46,11 @@ pub struct PlanRow {
 }
 
 impl PlanRow {
+    /// The school.
+    pub fn org(&self) -> OrganisationId {
+        OrganisationId(self.org_id)
+    }
+
     /// The fields the figures need.
     pub fn item(&self) -> plan::Item {
         plan::Item {
@@ -80,7 +85,7 @@ impl PlanRow {
 
 /// The API representation of rows on `today`, with their files: one more query.
 pub fn complete(conn: &mut DbConnection, rows: Vec<PlanRow>, today: NaiveDate) -> QueryResult<Vec<PlanItem>> {
-    let owners: Vec<Owner> = rows.iter().map(|row| Owner::PlanItem(row.id)).collect();
+    let owners: Vec<Owner> = rows.iter().map(|row| Owner::PlanItem(PlanItemId(row.id))).collect();
     let mut files = super::attachment::of_many(conn, &owners)?;
     Ok(rows
         .into_iter()
@@ -91,26 +96,36 @@ pub fn complete(conn: &mut DbConnection, rows: Vec<PlanRow>, today: NaiveDate) -
         .collect())
 }
 
-/// The API representation of one item on `today`.
-pub fn load(conn: &mut DbConnection, id: i64, today: NaiveDate) -> QueryResult<PlanItem> {
-    let row = find(conn, id)?;
+/// The API representation of one item row on `today`.
+pub fn represent(conn: &mut DbConnection, row: PlanRow, today: NaiveDate) -> QueryResult<PlanItem> {
     complete(conn, vec![row], today)?
         .pop()
         .ok_or(diesel::result::Error::NotFound)
 }
 
+/// The API representation of one item on `today`.
+pub fn load(conn: &mut DbConnection, id: PlanItemId, today: NaiveDate) -> QueryResult<PlanItem> {
+    let row = find(conn, id)?;
+    represent(conn, row, today)
+}
+
 /// One plan item row.
-pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<PlanRow> {
-    plan_items::table.find(id).select(PlanRow::as_select()).first(conn)
+pub fn find(conn: &mut DbConnection, id: PlanItemId) -> QueryResult<PlanRow> {
+    plan_items::table.find(id.0).select(PlanRow::as_select()).first(conn)
 }
 
 /// Plans an item.
-pub fn insert(conn: &mut DbConnection, project: i64, org: i64, fields: &ItemFields) -> QueryResult<i64> {
+pub fn insert(
+    conn: &mut DbConnection,
+    project: ProjectId,
+    org: OrganisationId,
+    fields: &ItemFields,
+) -> QueryResult<PlanItemId> {
     let now = super::now();
     diesel::insert_into(plan_items::table)
         .values((
-            plan_items::project_id.eq(project),
-            plan_items::org_id.eq(org),
+            plan_items::project_id.eq(project.0),
+            plan_items::org_id.eq(org.0),
             plan_items::school_year.eq(fields.school_year),
             plan_items::action.eq(&fields.action),
             plan_items::responsible_id.eq(fields.responsible_id),
@@ -125,11 +140,12 @@ pub fn insert(conn: &mut DbConnection, project: i64, org: i64, fields: &ItemFiel
         ))
         .returning(plan_items::id)
         .get_result(conn)
+        .map(PlanItemId)
 }
 
 /// Rewrites an item.
-pub fn update(conn: &mut DbConnection, id: i64, fields: &ItemFields) -> QueryResult<()> {
-    diesel::update(plan_items::table.find(id))
+pub fn update(conn: &mut DbConnection, id: PlanItemId, fields: &ItemFields) -> QueryResult<()> {
+    diesel::update(plan_items::table.find(id.0))
         .set((
             plan_items::school_year.eq(fields.school_year),
             plan_items::action.eq(&fields.action),
@@ -147,13 +163,13 @@ pub fn update(conn: &mut DbConnection, id: i64, fields: &ItemFields) -> QueryRes
 }
 
 /// Removes an item.
-pub fn delete(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
-    diesel::delete(plan_items::table.find(id)).execute(conn).map(|_| ())
+pub fn delete(conn: &mut DbConnection, id: PlanItemId) -> QueryResult<()> {
+    diesel::delete(plan_items::table.find(id.0)).execute(conn).map(|_| ())
 }
 
-fn filtered<'a>(project: i64, filter: &PlanFilter) -> plan_items::BoxedQuery<'a, Backend> {
+fn filtered<'a>(project: ProjectId, filter: &PlanFilter) -> plan_items::BoxedQuery<'a, Backend> {
     let mut query = plan_items::table
-        .filter(plan_items::project_id.eq(project))
+        .filter(plan_items::project_id.eq(project.0))
         .into_boxed();
     if let Some(year) = filter.school_year {
         query = query.filter(plan_items::school_year.eq(year));
@@ -167,7 +183,7 @@ fn filtered<'a>(project: i64, filter: &PlanFilter) -> plan_items::BoxedQuery<'a,
 /// One page of a project's plan, by deadline, and the total.
 pub fn list(
     conn: &mut DbConnection,
-    project: i64,
+    project: ProjectId,
     filter: &PlanFilter,
     page: PageRequest,
     today: NaiveDate,
@@ -183,7 +199,7 @@ pub fn list(
 }
 
 /// Every item of a project (of one school year, or all), by deadline.
-pub fn all(conn: &mut DbConnection, project: i64, school_year: Option<i32>) -> QueryResult<Vec<PlanRow>> {
+pub fn all(conn: &mut DbConnection, project: ProjectId, school_year: Option<i32>) -> QueryResult<Vec<PlanRow>> {
     let filter = PlanFilter {
         school_year,
         status: None,
@@ -196,10 +212,10 @@ pub fn all(conn: &mut DbConnection, project: i64, school_year: Option<i32>) -> Q
 
 /// The open items a person is responsible for with a deadline before `until`, overdue
 /// ones included, with their projects' titles, by deadline.
-pub fn open_for(conn: &mut DbConnection, user: i64, until: NaiveDate) -> QueryResult<Vec<(PlanRow, String)>> {
+pub fn open_for(conn: &mut DbConnection, user: UserId, until: NaiveDate) -> QueryResult<Vec<(PlanRow, String)>> {
     plan_items::table
         .inner_join(projects::table)
-        .filter(plan_items::responsible_id.eq(user))
+        .filter(plan_items::responsible_id.eq(user.0))
         .filter(plan_items::status.eq_any([PlanStatus::Planned.as_str(), PlanStatus::InProgress.as_str()]))
         .filter(plan_items::deadline.le(until))
         .order((plan_items::deadline, plan_items::id))
@@ -212,11 +228,12 @@ pub fn open_for(conn: &mut DbConnection, user: i64, until: NaiveDate) -> QueryRe
 type IndicatorRow = (i64, i64, i64, String, String);
 
 /// One indicator's project and school.
-pub fn find_indicator(conn: &mut DbConnection, id: i64) -> QueryResult<(i64, i64)> {
+pub fn find_indicator(conn: &mut DbConnection, id: IndicatorId) -> QueryResult<(ProjectId, OrganisationId)> {
     indicators::table
-        .find(id)
+        .find(id.0)
         .select((indicators::project_id, indicators::org_id))
         .first(conn)
+        .map(|(project, org)| (ProjectId(project), OrganisationId(org)))
 }
 
 fn write_values(conn: &mut DbConnection, id: i64, values: &[IndicatorValueInput]) -> QueryResult<()> {
@@ -237,17 +254,17 @@ fn write_values(conn: &mut DbConnection, id: i64, values: &[IndicatorValueInput]
 /// Adds an indicator with its values.
 pub fn insert_indicator(
     conn: &mut DbConnection,
-    project: i64,
-    org: i64,
+    project: ProjectId,
+    org: OrganisationId,
     title: &str,
     unit: &str,
     values: &[IndicatorValueInput],
-) -> QueryResult<i64> {
+) -> QueryResult<IndicatorId> {
     let now = super::now();
     let id = diesel::insert_into(indicators::table)
         .values((
-            indicators::project_id.eq(project),
-            indicators::org_id.eq(org),
+            indicators::project_id.eq(project.0),
+            indicators::org_id.eq(org.0),
             indicators::title.eq(title),
             indicators::unit.eq(unit),
             indicators::created_at.eq(now),
@@ -256,25 +273,25 @@ pub fn insert_indicator(
         .returning(indicators::id)
         .get_result(conn)?;
     write_values(conn, id, values)?;
-    Ok(id)
+    Ok(IndicatorId(id))
 }
 
 /// Rewrites an indicator and its values.
 pub fn update_indicator(
     conn: &mut DbConnection,
-    id: i64,
+    id: IndicatorId,
     title: &str,
     unit: &str,
     values: &[IndicatorValueInput],
 ) -> QueryResult<()> {
-    diesel::update(indicators::table.find(id))
+    diesel::update(indicators::table.find(id.0))
         .set((
             indicators::title.eq(title),
             indicators::unit.eq(unit),
             indicators::updated_at.eq(super::now()),
         ))
         .execute(conn)?;
-    write_values(conn, id, values)
+    write_values(conn, id.0, values)
 }
 
 fn complete_indicators(conn: &mut DbConnection, rows: Vec<IndicatorRow>) -> QueryResult<Vec<Indicator>> {
@@ -314,9 +331,9 @@ fn complete_indicators(conn: &mut DbConnection, rows: Vec<IndicatorRow>) -> Quer
 }
 
 /// A project's indicators in the order they were added.
-pub fn indicators_of(conn: &mut DbConnection, project: i64) -> QueryResult<Vec<Indicator>> {
+pub fn indicators_of(conn: &mut DbConnection, project: ProjectId) -> QueryResult<Vec<Indicator>> {
     let rows: Vec<IndicatorRow> = indicators::table
-        .filter(indicators::project_id.eq(project))
+        .filter(indicators::project_id.eq(project.0))
         .order(indicators::id)
         .select((
             indicators::id,
@@ -330,9 +347,9 @@ pub fn indicators_of(conn: &mut DbConnection, project: i64) -> QueryResult<Vec<I
 }
 
 /// One indicator.
-pub fn load_indicator(conn: &mut DbConnection, id: i64) -> QueryResult<Indicator> {
+pub fn load_indicator(conn: &mut DbConnection, id: IndicatorId) -> QueryResult<Indicator> {
     let rows: Vec<IndicatorRow> = indicators::table
-        .filter(indicators::id.eq(id))
+        .filter(indicators::id.eq(id.0))
         .select((
             indicators::id,
             indicators::project_id,

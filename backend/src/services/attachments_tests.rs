@@ -1,0 +1,87 @@
+use super::*;
+use crate::error::ApiError;
+use crate::services::demo_school::{self, COUNCIL, OUTSIDER, SUPERVISOR, TEACHER};
+use crate::services::package;
+use openapi::package::{DocumentKind, ReviewDecision};
+use openapi::{DocumentVersionId, RefusalReason};
+
+fn upload(key: &str) -> Upload<'_> {
+    Upload {
+        file_name: "appendix.pdf",
+        content_type: "application/pdf",
+        size: 9,
+        sha256: "00",
+        storage_key: key,
+    }
+}
+
+fn not_under_review<T: std::fmt::Debug>(outcome: Outcome<T>) -> bool {
+    matches!(
+        outcome,
+        Err(ApiError::Refused {
+            reason: RefusalReason::NotUnderReview,
+            ..
+        })
+    )
+}
+
+#[test]
+fn a_decided_version_takes_no_files_and_keeps_the_ones_it_has() {
+    let mut conn = demo_school::open();
+    let conn = &mut conn;
+    let teacher = demo_school::caller(conn, TEACHER);
+    let council = demo_school::caller(conn, COUNCIL);
+    let lab = demo_school::laboratory(conn);
+    let map = package::history(conn, &teacher, lab, DocumentKind::InnovationMap).expect("the map")[0].id;
+    let owner = Owner::DocumentVersion(DocumentVersionId(map));
+
+    let file = attach(conn, &teacher, owner, upload("attachments/document_version/a")).expect("attached");
+    assert_eq!((file.file_name.as_str(), file.size), ("appendix.pdf", 9));
+    let approve = ReviewDecision::Approve { comment: None };
+    let decided = package::review(conn, &council, DocumentVersionId(map), &approve).expect("approved");
+    assert_eq!(decided.attachments.iter().map(|a| a.id).collect::<Vec<_>>(), [file.id]);
+
+    assert!(not_under_review(may_attach(conn, &teacher, owner)));
+    assert!(not_under_review(attach(
+        conn,
+        &teacher,
+        owner,
+        upload("attachments/document_version/b")
+    )));
+    assert!(not_under_review(remove(conn, &teacher, AttachmentId(file.id))));
+    let kept = file_of(conn, &teacher, file.id);
+    assert_eq!(kept.storage_key, "attachments/document_version/a");
+}
+
+#[test]
+fn an_outsider_neither_sees_nor_attaches_and_the_supervisor_only_reads() {
+    let mut conn = demo_school::open();
+    let conn = &mut conn;
+    let teacher = demo_school::caller(conn, TEACHER);
+    let supervisor = demo_school::caller(conn, SUPERVISOR);
+    let outsider = demo_school::caller(conn, OUTSIDER);
+    let lab = demo_school::laboratory(conn);
+    let map = package::history(conn, &teacher, lab, DocumentKind::InnovationMap).expect("the map")[0].id;
+    let owner = Owner::DocumentVersion(DocumentVersionId(map));
+    let created = attach(conn, &teacher, owner, upload("attachments/document_version/a")).expect("attached");
+    let id = AttachmentId(created.id);
+
+    assert!(matches!(may_attach(conn, &outsider, owner), Err(ApiError::NotFound)));
+    assert!(matches!(
+        attach(conn, &supervisor, owner, upload("x")),
+        Err(ApiError::Forbidden)
+    ));
+    assert!(matches!(file(conn, &outsider, id), Err(ApiError::NotFound)));
+    assert!(matches!(remove(conn, &outsider, id), Err(ApiError::NotFound)));
+    assert!(matches!(remove(conn, &supervisor, id), Err(ApiError::Forbidden)));
+    assert_eq!(file_of(conn, &supervisor, created.id).file_name, "appendix.pdf");
+    assert_eq!(
+        remove(conn, &teacher, id).expect("removed"),
+        "attachments/document_version/a"
+    );
+    assert!(matches!(file(conn, &teacher, id), Err(ApiError::NotFound)));
+}
+
+fn file_of(conn: &mut DbConnection, caller: &Caller, id: i64) -> AttachmentRow {
+    file(conn, caller, AttachmentId(id)).expect("the file")
+}
