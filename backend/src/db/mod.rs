@@ -104,6 +104,11 @@ pub fn migrate(conn: &mut DbConnection) -> anyhow::Result<()> {
     result.map_err(|err| anyhow::anyhow!("cannot apply migrations: {err}"))
 }
 
+/// Runs the cheapest query there is, to tell that the database answers.
+pub fn ping(conn: &mut DbConnection) -> QueryResult<()> {
+    diesel::sql_query("SELECT 1").execute(conn).map(|_| ())
+}
+
 /// Hides the password of a database URL for logs.
 pub fn redact(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {

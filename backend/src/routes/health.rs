@@ -4,7 +4,6 @@ use crate::db;
 use crate::error::ApiError;
 use crate::state::AppState;
 use actix_web::{get, web};
-use diesel::RunQueryDsl;
 use openapi::Problem;
 use openapi::health::Health;
 
@@ -37,7 +36,7 @@ pub async fn get_health() -> web::Json<Health> {
 #[get("/readyz")]
 pub async fn get_readiness(state: web::Data<AppState>) -> Result<web::Json<Health>, ApiError> {
     db::run(&state.pool, |conn| {
-        diesel::sql_query("SELECT 1").execute(conn).map_err(|err| {
+        db::ping(conn).map_err(|err| {
             tracing::warn!(error = %err, "readiness query failed");
             ApiError::DatabaseUnavailable
         })

@@ -37,8 +37,7 @@ pub fn storage_prefix(owner: Owner) -> String {
 
 /// Whether the caller may attach a file to `owner` now (the school's administration,
 /// council or staff; a version only while it is under review), with the refusals of
-/// [`attach`]. Asked when the file itself was refused, so that the record's own refusal
-/// is answered first.
+/// [`attach`]: asked before the body is received, so that a refused caller sends nothing.
 pub fn may_attach(conn: &mut DbConnection, caller: &Caller, owner: Owner) -> Outcome<()> {
     editable_owner(conn, &caller.actor, owner).map(|_| ())
 }

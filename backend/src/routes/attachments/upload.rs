@@ -1,5 +1,6 @@
-//! Receiving an attached file: the body first, then one database checkout that checks the
-//! owner and records the file in one transaction.
+//! Receiving an attached file: the owner checked on a short checkout, the body received
+//! with no connection held, then the record written in one transaction that checks the
+//! owner again (a version may be decided while its file is being received).
 
 use crate::auth::Session;
 use crate::error::ApiError;
@@ -7,10 +8,9 @@ use crate::http::uploads;
 use crate::services::attachments::{self, Owner, Upload};
 use actix_web::{HttpRequest, HttpResponse, web};
 
-/// Receives and stores the body as `file_name`, then records it as a file of `owner`; the
-/// stored bytes are removed again when the record is refused. When the file itself is
-/// refused (too large, not of the named type), the owner's own refusal (`404`, `403`,
-/// `not_under_review`) is answered first.
+/// Checks that the caller may attach a file to `owner`, receives and stores the body as
+/// `file_name`, and records it; the stored bytes are removed again when the record is
+/// refused.
 pub(super) async fn attach(
     session: Session,
     owner: Owner,
@@ -18,16 +18,12 @@ pub(super) async fn attach(
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
+    session
+        .clone()
+        .run(move |conn, caller| attachments::may_attach(conn, caller, owner))
+        .await?;
     let prefix = attachments::storage_prefix(owner);
-    let stored = match uploads::receive(session.state(), &req, payload, file_name, &prefix).await {
-        Ok(stored) => stored,
-        Err(refused) => {
-            session
-                .run(move |conn, caller| attachments::may_attach(conn, caller, owner))
-                .await?;
-            return Err(refused);
-        }
-    };
+    let stored = uploads::receive(session.state(), &req, payload, file_name, &prefix).await?;
     let files = session.clone();
     let key = stored.key.clone();
     let recorded = session
