@@ -111,13 +111,3 @@ impl FromRequest for Session {
         })())
     }
 }
-
-impl FromRequest for CurrentUser {
-    type Error = ApiError;
-    type Future = std::pin::Pin<Box<dyn std::future::Future<Output = Result<Self, ApiError>>>>;
-
-    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let session = Session::from_request(req, payload).into_inner();
-        Box::pin(async move { session?.run(|_, current| Ok(current.clone())).await })
-    }
-}

@@ -1,4 +1,4 @@
-//! Authentication: password hashes, access tokens (JWT), and the `CurrentUser` extractor.
+//! Authentication: password hashes, access tokens (JWT), the `Session` extractor and the signed-in `CurrentUser`.
 
 pub mod current_user;
 pub mod jwt;

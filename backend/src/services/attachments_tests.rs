@@ -1,7 +1,7 @@
 use super::*;
 use crate::error::ApiError;
-use crate::services::demo_school::{self, COUNCIL, OUTSIDER, SUPERVISOR, TEACHER};
 use crate::services::package;
+use crate::services::seeded::{self, COUNCIL, OUTSIDER, SUPERVISOR, TEACHER};
 use openapi::package::{DocumentKind, ReviewDecision};
 use openapi::{DocumentVersionId, RefusalReason};
 
@@ -27,11 +27,11 @@ fn not_under_review<T: std::fmt::Debug>(outcome: Outcome<T>) -> bool {
 
 #[test]
 fn a_decided_version_takes_no_files_and_keeps_the_ones_it_has() {
-    let mut conn = demo_school::open();
+    let mut conn = seeded::demo();
     let conn = &mut conn;
-    let teacher = demo_school::caller(conn, TEACHER);
-    let council = demo_school::caller(conn, COUNCIL);
-    let lab = demo_school::laboratory(conn);
+    let teacher = seeded::caller(conn, TEACHER);
+    let council = seeded::caller(conn, COUNCIL);
+    let lab = seeded::laboratory(conn);
     let map = package::history(conn, &teacher, lab, DocumentKind::InnovationMap).expect("the map")[0].id;
     let owner = Owner::DocumentVersion(DocumentVersionId(map));
 
@@ -55,12 +55,12 @@ fn a_decided_version_takes_no_files_and_keeps_the_ones_it_has() {
 
 #[test]
 fn an_outsider_neither_sees_nor_attaches_and_the_supervisor_only_reads() {
-    let mut conn = demo_school::open();
+    let mut conn = seeded::demo();
     let conn = &mut conn;
-    let teacher = demo_school::caller(conn, TEACHER);
-    let supervisor = demo_school::caller(conn, SUPERVISOR);
-    let outsider = demo_school::caller(conn, OUTSIDER);
-    let lab = demo_school::laboratory(conn);
+    let teacher = seeded::caller(conn, TEACHER);
+    let supervisor = seeded::caller(conn, SUPERVISOR);
+    let outsider = seeded::caller(conn, OUTSIDER);
+    let lab = seeded::laboratory(conn);
     let map = package::history(conn, &teacher, lab, DocumentKind::InnovationMap).expect("the map")[0].id;
     let owner = Owner::DocumentVersion(DocumentVersionId(map));
     let created = attach(conn, &teacher, owner, upload("attachments/document_version/a")).expect("attached");

@@ -158,7 +158,7 @@ fn used() -> ApiError {
 mod tests {
     use super::*;
     use crate::db::schema::deliveries;
-    use crate::services::demo_db::DemoDb;
+    use crate::services::seeded::{self, Seeded};
     use diesel::prelude::*;
 
     fn answer(csat: u8) -> FeedbackInput {
@@ -171,7 +171,7 @@ mod tests {
     }
 
     /// The demo's latest delivery to the gymnasium: the training course, not rated yet.
-    fn course_delivery(db: &mut DemoDb, recipient: openapi::OrganisationId) -> DeliveryId {
+    fn course_delivery(db: &mut Seeded, recipient: openapi::OrganisationId) -> DeliveryId {
         deliveries::table
             .filter(deliveries::recipient_org_id.eq(recipient.0))
             .order(deliveries::id.desc())
@@ -183,7 +183,7 @@ mod tests {
 
     #[test]
     fn the_consumer_school_rates_a_delivery_once_and_others_may_not() {
-        let mut db = DemoDb::open();
+        let mut db = seeded::demo();
         let partner = db.caller("partner@gym17.demo");
         let teacher = db.caller("teacher@sch61.demo");
         let stranger = db.caller("partner@sch12.demo");
@@ -212,7 +212,7 @@ mod tests {
 
     #[test]
     fn a_link_from_the_host_school_is_answered_once_without_an_account() {
-        let mut db = DemoDb::open();
+        let mut db = seeded::demo();
         let teacher = db.caller("teacher@sch61.demo");
         let partner = db.caller("partner@gym17.demo");
         let id = course_delivery(&mut db, partner.actor.org_id);
@@ -247,7 +247,7 @@ mod tests {
 
     #[test]
     fn a_link_request_is_checked_before_the_delivery() {
-        let mut db = DemoDb::open();
+        let mut db = seeded::demo();
         let teacher = db.caller("teacher@sch61.demo");
         let keys = JwtKeys::from_secret(b"0123456789abcdef0123456789abcdef");
         let input = FeedbackLinkInput {

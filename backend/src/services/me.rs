@@ -62,7 +62,7 @@ mod tests {
     use super::*;
     use crate::demo::DEMO_PASSWORD;
     use crate::services::auth;
-    use crate::services::demo_db::DemoDb;
+    use crate::services::seeded::{self, Seeded};
     use openapi::auth::LoginRequest;
     use openapi::users::Locale;
 
@@ -70,7 +70,7 @@ mod tests {
         JwtKeys::from_secret(b"0123456789abcdef0123456789abcdef")
     }
 
-    fn login(db: &mut DemoDb, password: &str) -> Outcome<TokenPair> {
+    fn login(db: &mut Seeded, password: &str) -> Outcome<TokenPair> {
         let request = LoginRequest {
             email: "council@sch61.demo".into(),
             password: password.into(),
@@ -80,7 +80,7 @@ mod tests {
 
     #[test]
     fn a_password_change_needs_the_current_one_and_ends_the_other_sessions() {
-        let mut db = DemoDb::open();
+        let mut db = seeded::demo();
         let council = db.caller("council@sch61.demo");
         let other_session = login(&mut db, DEMO_PASSWORD).unwrap();
         let change = |current: &str| ChangePassword {
@@ -107,7 +107,7 @@ mod tests {
 
     #[test]
     fn a_profile_change_is_read_back_and_a_short_name_refused() {
-        let mut db = DemoDb::open();
+        let mut db = seeded::demo();
         let council = db.caller("council@sch61.demo");
         let input = UpdateMe {
             full_name: Some("  Смирнов Андрей  ".into()),
@@ -127,7 +127,7 @@ mod tests {
 
     #[test]
     fn a_spent_refresh_token_presented_again_signs_the_session_out() {
-        let mut db = DemoDb::open();
+        let mut db = seeded::demo();
         let first = login(&mut db, DEMO_PASSWORD).unwrap();
         let second = auth::refresh(&mut db.conn, &keys(), &first.refresh_token).unwrap();
         assert!(matches!(

@@ -11,10 +11,6 @@ pub mod audit;
 pub mod auth;
 pub mod catalogue;
 pub mod deliveries;
-#[cfg(test)]
-mod demo_db;
-#[cfg(test)]
-mod demo_school;
 pub mod feedback;
 pub mod lifecycle;
 pub mod me;

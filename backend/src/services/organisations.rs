@@ -71,12 +71,12 @@ pub fn create(conn: &mut DbConnection, caller: &Caller, input: &CreateOrganisati
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::services::demo_db::DemoDb;
+    use crate::services::seeded;
     use openapi::organisations::OrganisationKind;
 
     #[test]
     fn only_a_platform_administrator_registers_an_organisation_and_a_name_once() {
-        let mut db = DemoDb::open();
+        let mut db = seeded::demo();
         let operator = db.caller("operator@kom.demo");
         let director = db.caller("director@sch61.demo");
         let input = CreateOrganisation {

@@ -1,6 +1,6 @@
 use super::*;
-use crate::services::demo_school::{self, COUNCIL, OUTSIDER, SUPERVISOR, TEACHER, day};
 use crate::services::plan as plan_service;
+use crate::services::seeded::{self, COUNCIL, OUTSIDER, SUPERVISOR, TEACHER, day};
 use openapi::plan::{IndicatorInput, IndicatorValueInput};
 
 fn approve() -> ReviewDecision {
@@ -24,11 +24,11 @@ fn latest_map(conn: &mut DbConnection, caller: &Caller, project: ProjectId) -> D
 
 #[test]
 fn approving_the_last_document_approves_the_package() {
-    let mut conn = demo_school::open();
+    let mut conn = seeded::demo();
     let conn = &mut conn;
-    let teacher = demo_school::caller(conn, TEACHER);
-    let council = demo_school::caller(conn, COUNCIL);
-    let lab = demo_school::laboratory(conn);
+    let teacher = seeded::caller(conn, TEACHER);
+    let council = seeded::caller(conn, COUNCIL);
+    let lab = seeded::laboratory(conn);
 
     let refused = submit(conn, &teacher, lab, DocumentKind::WorkPlan, &snapshot_input());
     assert!(
@@ -41,7 +41,7 @@ fn approving_the_last_document_approves_the_package() {
         ),
         "a work plan without items: {refused:?}"
     );
-    plan_service::create_item(conn, &teacher, lab, &demo_school::plan_item(day(2025, 10, 15))).expect("an item");
+    plan_service::create_item(conn, &teacher, lab, &seeded::plan_item(day(2025, 10, 15))).expect("an item");
     let indicator = IndicatorInput {
         title: "Педагоги в сетевых группах".to_owned(),
         unit: "чел.".to_owned(),
@@ -76,11 +76,11 @@ fn approving_the_last_document_approves_the_package() {
 
 #[test]
 fn a_decision_on_a_superseded_version_is_refused_as_not_under_review() {
-    let mut conn = demo_school::open();
+    let mut conn = seeded::demo();
     let conn = &mut conn;
-    let teacher = demo_school::caller(conn, TEACHER);
-    let council = demo_school::caller(conn, COUNCIL);
-    let lab = demo_school::laboratory(conn);
+    let teacher = seeded::caller(conn, TEACHER);
+    let council = seeded::caller(conn, COUNCIL);
+    let lab = seeded::laboratory(conn);
     let second = latest_map(conn, &teacher, lab);
     assert_eq!(second.status, VersionStatus::UnderReview);
     let DocumentContent::InnovationMap { map } = second.content.clone() else {
@@ -115,12 +115,12 @@ fn a_decision_on_a_superseded_version_is_refused_as_not_under_review() {
 
 #[test]
 fn only_the_schools_council_decides_and_a_return_needs_a_comment() {
-    let mut conn = demo_school::open();
+    let mut conn = seeded::demo();
     let conn = &mut conn;
-    let teacher = demo_school::caller(conn, TEACHER);
-    let council = demo_school::caller(conn, COUNCIL);
-    let outsider = demo_school::caller(conn, OUTSIDER);
-    let lab = demo_school::laboratory(conn);
+    let teacher = seeded::caller(conn, TEACHER);
+    let council = seeded::caller(conn, COUNCIL);
+    let outsider = seeded::caller(conn, OUTSIDER);
+    let lab = seeded::laboratory(conn);
     let id = DocumentVersionId(latest_map(conn, &teacher, lab).id);
 
     assert!(matches!(
@@ -149,11 +149,11 @@ fn only_the_schools_council_decides_and_a_return_needs_a_comment() {
 
 #[test]
 fn the_supervisor_comments_and_an_outsider_does_not_see_the_thread() {
-    let mut conn = demo_school::open();
+    let mut conn = seeded::demo();
     let conn = &mut conn;
-    let supervisor = demo_school::caller(conn, SUPERVISOR);
-    let outsider = demo_school::caller(conn, OUTSIDER);
-    let lab = demo_school::laboratory(conn);
+    let supervisor = seeded::caller(conn, SUPERVISOR);
+    let outsider = seeded::caller(conn, OUTSIDER);
+    let lab = seeded::laboratory(conn);
     let version = latest_map(conn, &supervisor, lab);
     let id = DocumentVersionId(version.id);
     let input = CommentInput {

@@ -1,7 +1,7 @@
 use super::*;
 use crate::error::ApiError;
 use crate::services::attachments::{self, Upload};
-use crate::services::demo_school::{self, OUTSIDER, SUPERVISOR, TEACHER, day};
+use crate::services::seeded::{self, OUTSIDER, SUPERVISOR, TEACHER, day};
 use openapi::FieldErrorCode::{self, OutOfRange};
 use openapi::plan::{IndicatorValueInput, PlanStatus};
 
@@ -15,11 +15,11 @@ fn invalid<T: std::fmt::Debug>(outcome: Outcome<T>) -> Vec<(String, FieldErrorCo
 
 #[test]
 fn a_plan_item_deadline_outside_its_school_year_is_refused_naming_the_field() {
-    let mut conn = demo_school::open();
+    let mut conn = seeded::demo();
     let conn = &mut conn;
-    let teacher = demo_school::caller(conn, TEACHER);
-    let lab = demo_school::laboratory(conn);
-    let late = demo_school::plan_item(day(2026, 9, 1));
+    let teacher = seeded::caller(conn, TEACHER);
+    let lab = seeded::laboratory(conn);
+    let late = seeded::plan_item(day(2026, 9, 1));
 
     assert_eq!(
         invalid(create_item(conn, &teacher, lab, &late)),
@@ -37,18 +37,18 @@ fn a_plan_item_deadline_outside_its_school_year_is_refused_naming_the_field() {
     )
     .expect("the plan");
     assert_eq!(page.total, 0, "nothing was planned");
-    let on_time = create_item(conn, &teacher, lab, &demo_school::plan_item(day(2026, 8, 31))).expect("planned");
+    let on_time = create_item(conn, &teacher, lab, &seeded::plan_item(day(2026, 8, 31))).expect("planned");
     assert_eq!((on_time.school_year, on_time.status), (2025, PlanStatus::Planned));
 }
 
 #[test]
 fn the_responsible_person_is_an_active_account_of_the_school_named_from_it() {
-    let mut conn = demo_school::open();
+    let mut conn = seeded::demo();
     let conn = &mut conn;
-    let teacher = demo_school::caller(conn, TEACHER);
-    let outsider = demo_school::caller(conn, OUTSIDER);
-    let lab = demo_school::laboratory(conn);
-    let mut input = demo_school::plan_item(day(2025, 12, 1));
+    let teacher = seeded::caller(conn, TEACHER);
+    let outsider = seeded::caller(conn, OUTSIDER);
+    let lab = seeded::laboratory(conn);
+    let mut input = seeded::plan_item(day(2025, 12, 1));
     input.responsible_name = None;
 
     input.responsible_id = Some(outsider.actor.user_id);
@@ -63,13 +63,13 @@ fn the_responsible_person_is_an_active_account_of_the_school_named_from_it() {
 
 #[test]
 fn the_supervisor_reads_the_plan_without_changing_it_and_an_outsider_sees_nothing() {
-    let mut conn = demo_school::open();
+    let mut conn = seeded::demo();
     let conn = &mut conn;
-    let teacher = demo_school::caller(conn, TEACHER);
-    let supervisor = demo_school::caller(conn, SUPERVISOR);
-    let outsider = demo_school::caller(conn, OUTSIDER);
-    let lab = demo_school::laboratory(conn);
-    let input = demo_school::plan_item(day(2025, 11, 20));
+    let teacher = seeded::caller(conn, TEACHER);
+    let supervisor = seeded::caller(conn, SUPERVISOR);
+    let outsider = seeded::caller(conn, OUTSIDER);
+    let lab = seeded::laboratory(conn);
+    let input = seeded::plan_item(day(2025, 11, 20));
     let item = create_item(conn, &teacher, lab, &input).expect("planned");
     let id = PlanItemId(item.id);
 
@@ -93,11 +93,11 @@ fn the_supervisor_reads_the_plan_without_changing_it_and_an_outsider_sees_nothin
 
 #[test]
 fn an_attached_file_is_evidence_and_deleting_the_item_hands_back_its_files() {
-    let mut conn = demo_school::open();
+    let mut conn = seeded::demo();
     let conn = &mut conn;
-    let teacher = demo_school::caller(conn, TEACHER);
-    let lab = demo_school::laboratory(conn);
-    let mut input = demo_school::plan_item(day(2025, 10, 15));
+    let teacher = seeded::caller(conn, TEACHER);
+    let lab = seeded::laboratory(conn);
+    let mut input = seeded::plan_item(day(2025, 10, 15));
     let item = create_item(conn, &teacher, lab, &input).expect("planned");
     let id = PlanItemId(item.id);
     input.status = Some(PlanStatus::Done);
@@ -128,11 +128,11 @@ fn an_attached_file_is_evidence_and_deleting_the_item_hands_back_its_files() {
 
 #[test]
 fn an_indicator_takes_one_value_per_school_year_of_its_project() {
-    let mut conn = demo_school::open();
+    let mut conn = seeded::demo();
     let conn = &mut conn;
-    let teacher = demo_school::caller(conn, TEACHER);
-    let supervisor = demo_school::caller(conn, SUPERVISOR);
-    let lab = demo_school::laboratory(conn);
+    let teacher = seeded::caller(conn, TEACHER);
+    let supervisor = seeded::caller(conn, SUPERVISOR);
+    let lab = seeded::laboratory(conn);
     let value = |school_year, actual| IndicatorValueInput {
         school_year,
         target: 20.0,

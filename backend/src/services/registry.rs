@@ -95,13 +95,13 @@ mod tests {
     use super::*;
     use crate::db::models::feedback::{self, Scope};
     use crate::db::schema::resources;
-    use crate::services::demo_db::DemoDb;
+    use crate::services::seeded;
     use diesel::prelude::*;
     use openapi::ResourceId;
 
     #[test]
     fn the_registry_is_the_committees() {
-        let mut db = DemoDb::open();
+        let mut db = seeded::demo();
         let director = db.caller("director@sch61.demo");
         let page = PageQuery {
             page: None,
@@ -120,7 +120,7 @@ mod tests {
 
     #[test]
     fn the_csv_has_one_line_per_school_with_its_resources_figures_summed() {
-        let mut db = DemoDb::open();
+        let mut db = seeded::demo();
         let committee = db.caller("committee@kom.demo");
         let host = db.caller("director@sch61.demo").me.organisation;
         let csv = export(&mut db.conn, &committee, &RegistryFilter::default()).unwrap();

@@ -2,18 +2,29 @@
 //! the demo municipality loaded, and the demo accounts as callers.
 
 use super::Caller;
-use crate::db::models::user;
+use crate::db::models::{PageRequest, project, user};
 use crate::db::{DbConnection, DbPool, PooledConn};
 use crate::error::ApiError;
 use crate::storage::LocalStorage;
-use openapi::{FieldErrorCode, RefusalReason, UserId};
+use chrono::NaiveDate;
+use openapi::plan::PlanItemInput;
+use openapi::projects::{ProjectFilter, ProjectLevel};
+use openapi::{FieldErrorCode, ProjectId, RefusalReason, UserId};
 use std::ops::{Deref, DerefMut};
 
 /// One connection to a fresh demo database (the pool of one keeps the in-memory
 /// database alive as long as this value).
 pub struct Seeded {
-    conn: PooledConn,
+    /// The one connection.
+    pub conn: PooledConn,
     _pool: DbPool,
+}
+
+impl Seeded {
+    /// The demo account with this e-mail, signed in.
+    pub fn caller(&mut self, email: &str) -> Caller {
+        caller(&mut self.conn, email)
+    }
 }
 
 impl Deref for Seeded {
@@ -58,8 +69,10 @@ pub const COUNCIL: &str = "council@sch61.demo";
 pub const TEACHER: &str = "teacher@sch61.demo";
 /// The scientific supervisor of СОШ № 61.
 pub const SUPERVISOR: &str = "supervisor@sch61.demo";
-/// A partner school's teacher (СОШ № 12).
+/// A partner school's teacher (СОШ № 12): does not see the host school's work.
 pub const PARTNER: &str = "partner@sch12.demo";
+/// The partner teacher, as the outsider to the host school's work.
+pub const OUTSIDER: &str = PARTNER;
 /// The committee's specialist.
 pub const COMMITTEE: &str = "committee@kom.demo";
 
@@ -105,3 +118,36 @@ pub const FIRST_PAGE: openapi::PageQuery = openapi::PageQuery {
     page: None,
     per_page: None,
 };
+
+/// The host school's laboratory project: its programme approved, its innovation map
+/// returned once and the second version under review; no plan items or indicators.
+pub fn laboratory(conn: &mut DbConnection) -> ProjectId {
+    let page = PageRequest { page: 1, per_page: 100 };
+    let (projects, _) = project::list(conn, &ProjectFilter::default(), page).expect("the projects");
+    projects
+        .into_iter()
+        .find(|p| p.level == ProjectLevel::Laboratory)
+        .map(|p| p.id)
+        .expect("the demo's laboratory")
+}
+
+/// A plan item of the school year 2025/26 with the given deadline, planned, its
+/// responsible person named without an account.
+pub fn plan_item(deadline: NaiveDate) -> PlanItemInput {
+    PlanItemInput {
+        school_year: 2025,
+        action: "Провести семинар творческой группы".to_owned(),
+        responsible_id: None,
+        responsible_name: Some("Иванова М. П.".to_owned()),
+        deadline,
+        expected_result: "Протокол семинара".to_owned(),
+        status: None,
+        evidence: String::new(),
+        done_on: None,
+    }
+}
+
+/// A date.
+pub fn day(year: i32, month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month, day).expect("a valid date")
+}

@@ -135,7 +135,7 @@ mod tests {
     use crate::db::models::audit as trail;
     use crate::demo::DEMO_PASSWORD;
     use crate::services::auth;
-    use crate::services::demo_db::DemoDb;
+    use crate::services::seeded::{self, Seeded};
     use openapi::audit::AuditFilter;
     use openapi::auth::LoginRequest;
     use openapi::users::Role;
@@ -144,7 +144,7 @@ mod tests {
         JwtKeys::from_secret(b"0123456789abcdef0123456789abcdef")
     }
 
-    fn login(db: &mut DemoDb, email: &str, password: &str) -> Outcome<openapi::auth::TokenPair> {
+    fn login(db: &mut Seeded, email: &str, password: &str) -> Outcome<openapi::auth::TokenPair> {
         let request = LoginRequest {
             email: email.into(),
             password: password.into(),
@@ -160,7 +160,7 @@ mod tests {
         }
     }
 
-    fn last_entry(db: &mut DemoDb, entity_id: i64) -> (String, String) {
+    fn last_entry(db: &mut Seeded, entity_id: i64) -> (String, String) {
         let filter = AuditFilter {
             entity: Some("user".into()),
             entity_id: Some(entity_id),
@@ -174,7 +174,7 @@ mod tests {
 
     #[test]
     fn a_school_administrator_cannot_see_or_manage_another_schools_accounts() {
-        let mut db = DemoDb::open();
+        let mut db = seeded::demo();
         let director = db.caller("director@sch61.demo");
         let partner = db.caller("partner@sch12.demo");
         let (other, other_org) = (partner.actor.user_id, partner.actor.org_id);
@@ -206,7 +206,7 @@ mod tests {
 
     #[test]
     fn a_user_reads_their_own_account_but_only_the_administrator_changes_it() {
-        let mut db = DemoDb::open();
+        let mut db = seeded::demo();
         let teacher = db.caller("teacher@sch61.demo");
         let conn = &mut db.conn;
         let own = get(conn, &teacher, teacher.actor.user_id).unwrap();
@@ -224,7 +224,7 @@ mod tests {
 
     #[test]
     fn a_deactivated_user_is_signed_out_and_refused_everywhere() {
-        let mut db = DemoDb::open();
+        let mut db = seeded::demo();
         let director = db.caller("director@sch61.demo");
         let teacher = db.caller("teacher@sch61.demo").actor.user_id;
         let session = login(&mut db, "teacher@sch61.demo", DEMO_PASSWORD).unwrap();
@@ -247,7 +247,7 @@ mod tests {
 
     #[test]
     fn administrators_may_neither_deactivate_nor_demote_themselves() {
-        let mut db = DemoDb::open();
+        let mut db = seeded::demo();
         let director = db.caller("director@sch61.demo");
         let own = director.actor.user_id;
         let err = update(
@@ -266,7 +266,7 @@ mod tests {
 
     #[test]
     fn an_account_is_created_once_per_email_with_its_audit_entry() {
-        let mut db = DemoDb::open();
+        let mut db = seeded::demo();
         let director = db.caller("director@sch61.demo");
         let org = director.actor.org_id;
         let input = CreateUser {
@@ -288,7 +288,7 @@ mod tests {
 
     #[test]
     fn a_reset_password_signs_in_and_ends_the_old_sessions() {
-        let mut db = DemoDb::open();
+        let mut db = seeded::demo();
         let director = db.caller("director@sch61.demo");
         let teacher = db.caller("teacher@sch61.demo").actor.user_id;
         let session = login(&mut db, "teacher@sch61.demo", DEMO_PASSWORD).unwrap();

@@ -90,67 +90,6 @@ fn to_json<T: Serialize>(value: Option<&T>) -> QueryResult<Option<String>> {
         .map_err(|err| diesel::result::Error::SerializationError(Box::new(err)))
 }
 
-// Legacy shapes, replaced area by area by `Event`.
-/// One change to record.
-#[derive(Debug)]
-pub struct Change<'a, T: Serialize> {
-    /// Who made it.
-    pub actor_id: Option<i64>,
-    /// The school whose record it is.
-    pub org_id: Option<i64>,
-    /// The kind of record.
-    pub entity: &'a str,
-    /// The record's id.
-    pub entity_id: i64,
-    /// What happened.
-    pub action: &'a str,
-    /// Before (none on creation).
-    pub before: Option<&'a T>,
-    /// After (none on deletion).
-    pub after: Option<&'a T>,
-}
-
-/// Records a change; call it inside the transaction that makes the change.
-pub fn record<T: Serialize>(conn: &mut DbConnection, change: Change<'_, T>) -> QueryResult<()> {
-    diesel::insert_into(audit_log::table)
-        .values((
-            audit_log::org_id.eq(change.org_id),
-            audit_log::actor_id.eq(change.actor_id),
-            audit_log::entity.eq(change.entity),
-            audit_log::entity_id.eq(change.entity_id),
-            audit_log::action.eq(change.action),
-            audit_log::before_json.eq(to_json(change.before)?),
-            audit_log::after_json.eq(to_json(change.after)?),
-            audit_log::at.eq(super::now()),
-        ))
-        .execute(conn)
-        .map(|_| ())
-}
-
-/// Records a change by `actor` to a record of school `org`: the shorthand of [`record`]
-/// for the handlers, which know both.
-pub fn log<T: Serialize>(
-    conn: &mut DbConnection,
-    (actor, org): (i64, i64),
-    (entity, entity_id): (&str, i64),
-    action: &str,
-    before: Option<&T>,
-    after: Option<&T>,
-) -> QueryResult<()> {
-    record(
-        conn,
-        Change {
-            actor_id: Some(actor),
-            org_id: Some(org),
-            entity,
-            entity_id,
-            action,
-            before,
-            after,
-        },
-    )
-}
-
 type Row = (
     i64,
     NaiveDateTime,
