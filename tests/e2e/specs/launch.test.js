@@ -463,7 +463,7 @@ describe('the launch procedure by role', () => {
   it("the teacher's home page shows the overdue item and the one due in 8 days", async () => {
     await withPage(async (page) => {
       await signIn(page, 'teacher@sch61.demo');
-      await page.getByTestId('home-reminders').waitFor();
+      await page.getByTestId('home-reminders').getByTestId('reminder-days').first().waitFor();
       const days = await page.getByTestId('reminder-days').allTextContents();
       assert.ok(days.map((d) => d.trim()).includes('Просрочено на 7 дней'), days.join(' | '));
       assert.ok(days.map((d) => d.trim()).includes('Срок через 8 дней'), days.join(' | '));
