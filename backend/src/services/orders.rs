@@ -161,3 +161,107 @@ fn content(
         supersedes_id: input.supersedes_id,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::services::seeded::{self, COUNCIL, DIRECTOR, PARTNER, TEACHER};
+    use openapi::RefusalReason;
+    use openapi::projects::{ProjectFilter, ProjectLevel};
+
+    fn project_of(conn: &mut DbConnection, level: ProjectLevel) -> ProjectId {
+        let page = crate::db::models::PageRequest { page: 1, per_page: 100 };
+        let (projects, _) = project::list(conn, &ProjectFilter::default(), page).unwrap();
+        projects.into_iter().find(|p| p.level == level).unwrap().id
+    }
+
+    /// The demo's issued order (№ 112-о) and its project.
+    fn issued_order(conn: &mut DbConnection) -> (Order, ProjectId) {
+        let page = crate::db::models::PageRequest { page: 1, per_page: 100 };
+        let (projects, _) = project::list(conn, &ProjectFilter::default(), page).unwrap();
+        projects
+            .into_iter()
+            .find_map(|p| {
+                let orders = order::for_project(conn, p.id).unwrap();
+                orders
+                    .into_iter()
+                    .find(|o| o.status == OrderStatus::Issued)
+                    .map(|o| (o, p.id))
+            })
+            .unwrap()
+    }
+
+    fn draft(number: &str) -> OrderInput {
+        let today = chrono::Utc::now().date_naive();
+        OrderInput {
+            number: number.to_owned(),
+            issued_on: today,
+            school_year: ::rules::dates::school_year_of(today),
+            title: None,
+            points: None,
+            signatory_name: "Е. В. Петрова".to_owned(),
+            signatory_position: "Директор".to_owned(),
+            supersedes_id: None,
+        }
+    }
+
+    #[test]
+    fn an_order_of_a_project_whose_package_is_under_review_is_not_issued_and_stays_a_draft() {
+        let mut db = seeded::demo();
+        let (council, director) = (db.caller(COUNCIL), db.caller(DIRECTOR));
+        let lab = project_of(&mut db, ProjectLevel::Laboratory);
+        let created = create(&mut db, &council, lab, &draft("200-о")).unwrap();
+        assert_eq!(created.status, OrderStatus::Draft);
+        assert!(!created.points.is_empty(), "the standard points are drafted");
+
+        let refused = issue(&mut db, &director, OrderId(created.id)).unwrap_err();
+        assert_eq!(seeded::reason(refused), RefusalReason::PackageNotApproved);
+        assert_eq!(
+            get(&mut db, &director, OrderId(created.id)).unwrap().status,
+            OrderStatus::Draft
+        );
+        let trail: Vec<String> = seeded::audit_of(&mut db, "order", created.id)
+            .into_iter()
+            .map(|entry| entry.0)
+            .collect();
+        assert_eq!(trail, vec!["create"]);
+    }
+
+    #[test]
+    fn an_issued_order_never_changes_and_its_number_stays_taken() {
+        let mut db = seeded::demo();
+        let council = db.caller(COUNCIL);
+        let (issued, platform) = issued_order(&mut db);
+
+        let refused = update(&mut db, &council, OrderId(issued.id), &draft("999-о")).unwrap_err();
+        assert_eq!(seeded::reason(refused), RefusalReason::OrderIssued);
+        let taken = create(&mut db, &council, platform, &draft(&issued.number)).unwrap_err();
+        assert_eq!(
+            seeded::fields(taken),
+            vec![("number".to_owned(), openapi::FieldErrorCode::Taken)]
+        );
+        assert_eq!(get(&mut db, &council, OrderId(issued.id)).unwrap(), issued);
+    }
+
+    #[test]
+    fn a_teacher_may_read_but_not_draft_and_a_partner_school_sees_no_orders() {
+        let mut db = seeded::demo();
+        let (teacher, partner, director) = (db.caller(TEACHER), db.caller(PARTNER), db.caller(DIRECTOR));
+        let (_, platform) = issued_order(&mut db);
+        let before = list(&mut db, &teacher, platform).unwrap();
+        assert!(matches!(
+            create(&mut db, &teacher, platform, &draft("300-о")),
+            Err(ApiError::Forbidden)
+        ));
+        assert!(matches!(list(&mut db, &partner, platform), Err(ApiError::NotFound)));
+        assert!(matches!(
+            issue(&mut db, &partner, OrderId(before[0].id)),
+            Err(ApiError::NotFound)
+        ));
+        assert!(matches!(
+            issue(&mut db, &teacher, OrderId(before[0].id)),
+            Err(ApiError::Forbidden)
+        ));
+        assert_eq!(list(&mut db, &director, platform).unwrap(), before);
+    }
+}
