@@ -1431,7 +1431,7 @@ async fn every_operation_answers_every_role_as_the_policy_says_and_refusals_writ
             let call = request(&app, &world, row, who, fresh_id).await;
             let token = match who {
                 Who::SignedOut => None,
-                _ => Some(world.token(&label(who).trim_end_matches('-').to_owned()).to_owned()),
+                _ => Some(world.token(label(who).trim_end_matches('-')).to_owned()),
             };
             let reply = send(&app, &call, token.as_deref()).await;
             cells += 1;
