@@ -4,7 +4,7 @@
 
 use openapi::organisations::OrganisationKind;
 use openapi::users::Me;
-use openapi::{OrganisationId, UserId, users::Role};
+use openapi::{FieldError, FieldErrorCode, OrganisationId, UserId, users::Role};
 
 /// The signed-in user, as far as authorisation cares.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +26,40 @@ impl Actor {
     pub fn has(&self, role: Role) -> bool {
         self.roles.contains(&role)
     }
+
+    /// How much the actor's own account may do.
+    pub fn rank(&self) -> Rank {
+        rank_of(&self.roles, self.is_platform_admin)
+    }
+}
+
+/// How much an account may do, for deciding who may manage whom: an account is managed
+/// only by someone of at least its rank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Rank {
+    /// Any account without the administrator role.
+    Member,
+    /// An organisation's administrator: manages the organisation's accounts.
+    Administrator,
+    /// A platform administrator: manages every organisation and registers new ones.
+    Platform,
+}
+
+/// The rank of an account with these roles and platform flag.
+pub fn rank_of(roles: &[Role], is_platform_admin: bool) -> Rank {
+    if is_platform_admin {
+        Rank::Platform
+    } else if roles.contains(&Role::Admin) {
+        Rank::Administrator
+    } else {
+        Rank::Member
+    }
+}
+
+/// Whether the actor acts for this school: a member of it, and it is a school. The
+/// committee's own accounts never act as a school, whatever roles they hold.
+pub fn acts_for_school(actor: &Actor, org: OrganisationId) -> bool {
+    actor.org_kind == OrganisationKind::School && actor.org_id == org
 }
 
 impl From<&Me> for Actor {
@@ -57,6 +91,28 @@ pub fn can_manage_users_of(actor: &Actor, org: OrganisationId) -> bool {
     actor.is_platform_admin || (actor.has(Role::Admin) && actor.org_id == org)
 }
 
+/// Managing one account (changing it, resetting its password, deactivating it): whoever
+/// manages its organisation's users, if the account does not outrank them. Only a
+/// platform administrator manages a platform administrator.
+pub fn can_manage_account(actor: &Actor, org: OrganisationId, target: Rank) -> bool {
+    can_manage_users_of(actor, org) && target <= actor.rank()
+}
+
+/// The roles an account is created with or given: never more power than the actor's
+/// own (a refusal on `roles`). `is_platform_admin` is the account's platform flag,
+/// which the API never grants.
+pub fn check_granted_roles(actor: &Actor, roles: &[Role], is_platform_admin: bool) -> Result<(), FieldError> {
+    if rank_of(roles, is_platform_admin) <= actor.rank() {
+        Ok(())
+    } else {
+        Err(FieldError {
+            field: "roles".to_owned(),
+            code: FieldErrorCode::NotAllowed,
+            message: "an account cannot be given more power than your own".to_owned(),
+        })
+    }
+}
+
 /// Reading one account: the user themselves, or whoever manages the organisation's users.
 pub fn can_read_user(actor: &Actor, user: UserId, user_org: OrganisationId) -> bool {
     actor.user_id == user || can_manage_users_of(actor, user_org)
@@ -72,7 +128,7 @@ pub fn reads_every_school(actor: &Actor) -> bool {
 /// what is published or delivered to them.
 pub fn can_read_school_work(actor: &Actor, org: OrganisationId) -> bool {
     reads_every_school(actor)
-        || (actor.org_id == org
+        || (acts_for_school(actor, org)
             && actor
                 .roles
                 .iter()
@@ -81,12 +137,12 @@ pub fn can_read_school_work(actor: &Actor, org: OrganisationId) -> bool {
 
 /// Registering and changing a school's projects: its administration and council.
 pub fn can_manage_projects(actor: &Actor, org: OrganisationId) -> bool {
-    actor.org_id == org && (actor.has(Role::Admin) || actor.has(Role::Council))
+    acts_for_school(actor, org) && (actor.has(Role::Admin) || actor.has(Role::Council))
 }
 
 /// Registering and changing a school's resources: its administration, council and staff.
 pub fn can_edit_resources(actor: &Actor, org: OrganisationId) -> bool {
-    actor.org_id == org && (actor.has(Role::Admin) || actor.has(Role::Council) || actor.has(Role::Staff))
+    acts_for_school(actor, org) && (actor.has(Role::Admin) || actor.has(Role::Council) || actor.has(Role::Staff))
 }
 
 /// Reading one resource: a published one is open to every signed-in user.
@@ -123,34 +179,34 @@ pub fn can_read_delivery(actor: &Actor, host: OrganisationId, recipient: Organis
 /// Confirming or rating a delivery on behalf of the consumer school: its partner staff
 /// or administration.
 pub fn can_answer_for_recipient(actor: &Actor, recipient: OrganisationId) -> bool {
-    actor.org_id == recipient && (actor.has(Role::Partner) || actor.has(Role::Admin))
+    acts_for_school(actor, recipient) && (actor.has(Role::Partner) || actor.has(Role::Admin))
 }
 
 /// Listing and editing the problems of a school's ranking: its council and administration.
 pub fn can_list_problems(actor: &Actor, org: OrganisationId) -> bool {
-    actor.org_id == org && (actor.has(Role::Admin) || actor.has(Role::Council))
+    acts_for_school(actor, org) && (actor.has(Role::Admin) || actor.has(Role::Council))
 }
 
 /// Scoring the problems of a school's ranking: its council members only.
 pub fn can_score_problems(actor: &Actor, org: OrganisationId) -> bool {
-    actor.org_id == org && actor.has(Role::Council)
+    acts_for_school(actor, org) && actor.has(Role::Council)
 }
 
 /// Decisions that are the director's: freezing a ranking, approving a structure's
 /// composition, issuing an order. The school's administration.
 pub fn is_director_of(actor: &Actor, org: OrganisationId) -> bool {
-    actor.org_id == org && actor.has(Role::Admin)
+    acts_for_school(actor, org) && actor.has(Role::Admin)
 }
 
 /// Reviewing a school's document package: its council.
 pub fn can_review_package(actor: &Actor, org: OrganisationId) -> bool {
-    actor.org_id == org && actor.has(Role::Council)
+    acts_for_school(actor, org) && actor.has(Role::Council)
 }
 
 /// Commenting in the review threads of a school's package: its administration, council,
 /// staff and supervisors.
 pub fn can_comment_package(actor: &Actor, org: OrganisationId) -> bool {
-    actor.org_id == org
+    acts_for_school(actor, org)
         && actor
             .roles
             .iter()
@@ -309,6 +365,106 @@ mod tests {
             "the administration answers too"
         );
         assert!(!can_manage_projects(&actor, OrganisationId(2)));
+    }
+
+    fn committee_member(roles: &[Role], platform: bool) -> Actor {
+        Actor {
+            org_kind: OrganisationKind::Committee,
+            ..actor(9, roles, platform)
+        }
+    }
+
+    #[test]
+    fn ranks_order_members_below_administrators_below_platform_administrators() {
+        assert_eq!(rank_of(&[Role::Staff, Role::Council], false), Rank::Member);
+        assert_eq!(rank_of(&[Role::Committee], false), Rank::Member);
+        assert_eq!(rank_of(&[Role::Admin], false), Rank::Administrator);
+        assert_eq!(rank_of(&[Role::Admin], true), Rank::Platform);
+        assert_eq!(rank_of(&[], true), Rank::Platform);
+        assert!(Rank::Member < Rank::Administrator && Rank::Administrator < Rank::Platform);
+        assert_eq!(committee_member(&[Role::Admin], false).rank(), Rank::Administrator);
+    }
+
+    #[test]
+    fn only_a_platform_administrator_manages_a_platform_administrator() {
+        let committee = OrganisationId(9);
+        let committee_admin = committee_member(&[Role::Admin], false);
+        assert!(can_manage_users_of(&committee_admin, committee));
+        assert!(can_manage_account(&committee_admin, committee, Rank::Member));
+        assert!(can_manage_account(&committee_admin, committee, Rank::Administrator));
+        assert!(!can_manage_account(&committee_admin, committee, Rank::Platform));
+        let operator = committee_member(&[Role::Admin], true);
+        assert!(can_manage_account(&operator, committee, Rank::Platform));
+        assert!(can_manage_account(&operator, OrganisationId(1), Rank::Platform));
+    }
+
+    #[test]
+    fn no_one_manages_an_account_that_outranks_them_or_outside_their_organisation() {
+        let director = actor(1, &[Role::Admin], false);
+        assert!(can_manage_account(&director, OrganisationId(1), Rank::Administrator));
+        assert!(!can_manage_account(&director, OrganisationId(1), Rank::Platform));
+        assert!(!can_manage_account(&director, OrganisationId(2), Rank::Member));
+        for role in Role::ALL.into_iter().filter(|role| *role != Role::Admin) {
+            let member = actor(1, &[role], false);
+            assert!(
+                !can_manage_account(&member, OrganisationId(1), Rank::Member),
+                "{role:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn roles_granted_never_carry_more_power_than_the_granter_has() {
+        let director = actor(1, &[Role::Admin], false);
+        assert_eq!(
+            check_granted_roles(&director, &[Role::Admin, Role::Staff], false),
+            Ok(())
+        );
+        let refused = check_granted_roles(&director, &[Role::Staff], true).unwrap_err();
+        assert_eq!(
+            (refused.field.as_str(), refused.code),
+            ("roles", FieldErrorCode::NotAllowed)
+        );
+        let teacher = actor(1, &[Role::Staff], false);
+        let refused = check_granted_roles(&teacher, &[Role::Admin], false).unwrap_err();
+        assert_eq!(
+            (refused.field.as_str(), refused.code),
+            ("roles", FieldErrorCode::NotAllowed)
+        );
+        assert_eq!(check_granted_roles(&teacher, &[Role::Council], false), Ok(()));
+        let operator = committee_member(&[Role::Admin], true);
+        assert_eq!(check_granted_roles(&operator, &[Role::Admin], true), Ok(()));
+    }
+
+    #[test]
+    fn committee_accounts_never_act_as_a_school_whatever_their_roles() {
+        let own = OrganisationId(9);
+        for platform in [false, true] {
+            let everything = committee_member(&Role::ALL, platform);
+            assert!(!acts_for_school(&everything, own));
+            assert!(!can_manage_projects(&everything, own), "projects");
+            assert!(
+                !can_edit_resources(&everything, own),
+                "resources, plan items, indicators"
+            );
+            assert!(!can_decide_requests(&everything), "requests");
+            assert!(!can_list_problems(&everything, own), "ranking problems");
+            assert!(!can_score_problems(&everything, own), "scores");
+            assert!(!is_director_of(&everything, own), "orders, structures, freezing");
+            assert!(!can_review_package(&everything, own), "package review");
+            assert!(!can_comment_package(&everything, own), "package comments");
+            assert!(!can_answer_for_recipient(&everything, own), "delivery answers");
+        }
+        let committee_admin = committee_member(&[Role::Admin], false);
+        assert!(
+            !can_read_school_work(&committee_admin, own),
+            "the committee's own organisation has no school work"
+        );
+        assert!(
+            can_read_school_work(&committee_member(&[Role::Committee], false), OrganisationId(1)),
+            "the committee role still reads every school"
+        );
+        assert!(acts_for_school(&actor(1, &[Role::Staff], false), OrganisationId(1)));
     }
 
     fn actor_at(org: i64, roles: &[Role]) -> Actor {

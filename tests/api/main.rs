@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "tests")]
 
 mod auth;
-mod authorization;
+mod authorization_matrix;
 mod bad_input;
 mod contract;
 mod demo;

@@ -104,16 +104,25 @@ pub fn order(
     Ok((row, project))
 }
 
-/// An account: read by the user themselves and by whoever manages their organisation's
-/// accounts (its administrator, a platform administrator), changed only by the latter.
-/// Other schools' accounts are absent, so that their ids reveal nothing.
-pub fn user(conn: &mut DbConnection, actor: &Actor, id: UserId, access: Access) -> Result<UserRow, ApiError> {
+/// An account with its roles: read by the user themselves and by whoever manages their
+/// organisation's accounts (its administrator, a platform administrator), changed only
+/// by the latter and only if the account does not outrank them (a platform
+/// administrator is changed by platform administrators alone). Other schools' accounts
+/// are absent, so that their ids reveal nothing.
+pub fn user(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: UserId,
+    access: Access,
+) -> Result<(UserRow, Vec<openapi::users::Role>), ApiError> {
     let row = user::find(conn, id.0)?;
+    let roles = user::roles_of(conn, row.id)?;
     let org = OrganisationId(row.org_id);
+    let rank = policy::rank_of(&roles, row.is_platform_admin);
     decide(access, policy::can_read_user(actor, UserId(row.id), org), || {
-        policy::can_manage_users_of(actor, org)
+        policy::can_manage_account(actor, org, rank)
     })?;
-    Ok(row)
+    Ok((row, roles))
 }
 
 /// An organisation whose accounts are listed or created: `404` when it does not exist,

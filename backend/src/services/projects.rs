@@ -204,6 +204,35 @@ mod tests {
     }
 
     #[test]
+    fn committee_administrators_do_not_register_projects_for_the_committee() {
+        let mut conn = seeded::demo();
+        let supervisor = caller(&mut conn, SUPERVISOR).actor.user_id;
+        let committee_admin = seeded::committee_admin(&mut conn);
+        let operator = caller(&mut conn, seeded::OPERATOR);
+        let before = project::list(
+            &mut conn,
+            &ProjectFilter::default(),
+            PageRequest { page: 1, per_page: 100 },
+        )
+        .unwrap()
+        .1;
+        for admin in [&committee_admin, &operator] {
+            assert!(matches!(
+                create(&mut conn, admin, &laboratory(supervisor)),
+                Err(ApiError::Forbidden)
+            ));
+        }
+        let after = project::list(
+            &mut conn,
+            &ProjectFilter::default(),
+            PageRequest { page: 1, per_page: 100 },
+        )
+        .unwrap()
+        .1;
+        assert_eq!(after, before);
+    }
+
+    #[test]
     fn another_schools_project_is_absent_and_a_committee_cannot_register_one() {
         let mut conn = seeded::demo();
         let director = caller(&mut conn, DIRECTOR);

@@ -168,10 +168,15 @@ fn action(decision: &RequestDecision) -> AuditAction {
     }
 }
 
+/// A refused decision: who decides is an authorisation question (`403`: the requesting
+/// school, or a school the request is not addressed to); the request's state a conflict.
 fn conflict(refusal: DecisionRefusal) -> ApiError {
-    ApiError::Conflict {
-        detail: refusal.message().to_owned(),
-        errors: Vec::new(),
+    match refusal {
+        DecisionRefusal::OwnRequest | DecisionRefusal::NotAddressedHere => ApiError::Forbidden,
+        DecisionRefusal::AlreadyDecided | DecisionRefusal::CannotDeclineOpenRequest => ApiError::Conflict {
+            detail: refusal.message().to_owned(),
+            errors: Vec::new(),
+        },
     }
 }
 
@@ -242,6 +247,21 @@ mod tests {
         };
         let decided = decide(&mut s.conn, &partner, RequestId(filed.id), &accept);
         assert!(matches!(decided, Err(ApiError::Forbidden)), "{decided:?}");
+    }
+
+    #[test]
+    fn the_requesting_school_cannot_decide_its_own_request_and_nothing_is_written() {
+        let mut s = School::new();
+        let (filed, partner) = filed(&mut s);
+        let requester_staff = s.user(partner.actor.org_id, &[Role::Admin, Role::Staff]);
+        let decline = RequestDecision::Decline {
+            reason: "Передумали".into(),
+        };
+        let decided = decide(&mut s.conn, &requester_staff, RequestId(filed.id), &decline);
+        assert!(matches!(decided, Err(ApiError::Forbidden)), "{decided:?}");
+        assert_eq!(s.audit("request", filed.id), vec!["create".to_owned()]);
+        let seen = get(&mut s.conn, &partner, RequestId(filed.id)).expect("still readable");
+        assert_eq!(seen.status, RequestStatus::Submitted);
     }
 
     #[test]

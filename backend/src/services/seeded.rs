@@ -76,6 +76,25 @@ pub const OUTSIDER: &str = PARTNER;
 /// The committee's specialist.
 pub const COMMITTEE: &str = "committee@kom.demo";
 
+/// The platform administrator (an administrator of the committee's organisation).
+pub const OPERATOR: &str = "operator@kom.demo";
+
+/// An administrator of the committee's organisation without the platform flag, added to
+/// the demo (`admin@kom.demo`), signed in.
+pub fn committee_admin(conn: &mut DbConnection) -> Caller {
+    let operator = caller(conn, OPERATOR);
+    let row = user::NewUserRow {
+        org_id: operator.actor.org_id.0,
+        email: "admin@kom.demo",
+        full_name: "Администратор Комитета",
+        password_hash: "not-a-hash",
+        roles: &[openapi::users::Role::Admin],
+        is_platform_admin: false,
+    };
+    user::insert(conn, &row).expect("the committee's administrator");
+    caller(conn, "admin@kom.demo")
+}
+
 /// The invalid fields of a validation refusal, `(field, code)`; panics on anything else.
 pub fn fields(err: ApiError) -> Vec<(String, FieldErrorCode)> {
     match err {

@@ -8,6 +8,7 @@ use crate::db::DbConnection;
 use crate::db::models::audit::{Bare, Event};
 use crate::db::models::user::{self, NewUserRow};
 use crate::db::models::{PageRequest, organisation, refresh_token};
+use crate::domain::policy;
 use crate::domain::text::field_error;
 use crate::domain::users::{NewUser, UserChanges};
 use crate::error::ApiError;
@@ -40,16 +41,17 @@ pub fn list(
 
 /// One account: the caller's own, or one of an organisation they manage.
 pub fn get(conn: &mut DbConnection, caller: &Caller, id: UserId) -> Outcome<User> {
-    let row = access::user(conn, &caller.actor, id, Access::Read)?;
-    let roles = user::roles_of(conn, row.id)?;
+    let (row, roles) = access::user(conn, &caller.actor, id, Access::Read)?;
     Ok(row.into_dto(roles))
 }
 
 /// Creates an account in an organisation, for whoever manages its accounts; the roles
-/// must fit the organisation's kind and the e-mail must be free (a conflict on `email`).
+/// must fit the organisation's kind and carry no more power than the caller's own, and
+/// the e-mail must be free (a conflict on `email`).
 pub fn create(conn: &mut DbConnection, caller: &Caller, org: OrganisationId, input: &CreateUser) -> Outcome<User> {
     let found = access::organisation_accounts(conn, &caller.actor, org)?;
     let new = NewUser::parse(input, found.kind())?;
+    policy::check_granted_roles(&caller.actor, &new.roles, false).map_err(|error| ApiError::Validation(vec![error]))?;
     let hash = password::hash(&new.password)?;
     let created = write(conn, |conn| {
         if user::email_taken(conn, &new.email)? {
@@ -79,14 +81,21 @@ pub fn create(conn: &mut DbConnection, caller: &Caller, org: OrganisationId, inp
     Ok(created)
 }
 
-/// Changes an account's name, roles or active flag. Deactivation signs the user out
-/// everywhere; administrators cannot deactivate or demote themselves.
+/// Changes an account's name, roles or active flag, for whoever manages it (never an
+/// account that outranks the caller, never to more power than the caller's own).
+/// Deactivation signs the user out everywhere; administrators cannot deactivate or
+/// demote themselves.
 pub fn update(conn: &mut DbConnection, caller: &Caller, id: UserId, input: &UpdateUser) -> Outcome<User> {
     write(conn, |conn| {
-        let row = access::user(conn, &caller.actor, id, Access::Edit)?;
-        let before = row.clone().into_dto(user::roles_of(conn, id.0)?);
+        let (row, roles) = access::user(conn, &caller.actor, id, Access::Edit)?;
+        let platform = row.is_platform_admin;
+        let before = row.clone().into_dto(roles);
         let kind = organisation::find(conn, row.org_id)?.kind();
         let changes = UserChanges::parse(input, kind, caller.actor.user_id == id)?;
+        if let Some(roles) = &changes.roles {
+            policy::check_granted_roles(&caller.actor, roles, platform)
+                .map_err(|error| ApiError::Validation(vec![error]))?;
+        }
         if let Some(name) = &changes.full_name {
             user::set_full_name(conn, id, &row.email, name)?;
         }
@@ -112,9 +121,10 @@ pub fn update(conn: &mut DbConnection, caller: &Caller, id: UserId, input: &Upda
 }
 
 /// Replaces an account's password with a generated temporary one, returned once, and
-/// signs the user out everywhere.
+/// signs the user out everywhere; for whoever manages the account (never one that
+/// outranks the caller).
 pub fn reset_password(conn: &mut DbConnection, caller: &Caller, id: UserId) -> Outcome<PasswordReset> {
-    let row = access::user(conn, &caller.actor, id, Access::Edit)?;
+    let (row, _) = access::user(conn, &caller.actor, id, Access::Edit)?;
     let temporary_password = password::generate(14);
     let hash = password::hash(&temporary_password)?;
     write(conn, |conn| {
@@ -284,6 +294,46 @@ mod tests {
         };
         assert_eq!(errors[0].field, "email");
         assert!(login(&mut db, "librarian@sch61.demo", "a-long-enough-password").is_ok());
+    }
+
+    #[test]
+    fn a_committee_admin_without_the_platform_flag_cannot_touch_the_platform_administrator() {
+        let mut db = seeded::demo();
+        let admin = seeded::committee_admin(&mut db.conn);
+        let operator = db.caller("operator@kom.demo").actor.user_id;
+        let specialist = db.caller("committee@kom.demo").actor.user_id;
+        let hash_before = user::password_hash(&mut db.conn, operator).unwrap();
+        assert!(matches!(
+            reset_password(&mut db.conn, &admin, operator),
+            Err(ApiError::Forbidden)
+        ));
+        for input in [
+            changes(Some(false), None),
+            changes(None, Some(vec![Role::Committee])),
+            UpdateUser {
+                full_name: Some("Переименован".into()),
+                ..UpdateUser::default()
+            },
+        ] {
+            assert!(
+                matches!(update(&mut db.conn, &admin, operator, &input), Err(ApiError::Forbidden)),
+                "{input:?}"
+            );
+        }
+        let after = user::find(&mut db.conn, operator.0).unwrap();
+        assert!(after.is_active && after.is_platform_admin);
+        assert_eq!(after.full_name, "Соколов Павел Андреевич");
+        assert_eq!(user::password_hash(&mut db.conn, operator).unwrap(), hash_before);
+        assert!(seeded::audit_of(&mut db.conn, "user", operator.0).is_empty());
+        assert_eq!(
+            get(&mut db.conn, &admin, operator).unwrap().email,
+            "operator@kom.demo",
+            "reading is not managing"
+        );
+        // The committee's own specialists are still theirs to manage.
+        assert!(reset_password(&mut db.conn, &admin, specialist).is_ok());
+        let operator_caller = db.caller("operator@kom.demo");
+        assert!(reset_password(&mut db.conn, &operator_caller, admin.actor.user_id).is_ok());
     }
 
     #[test]

@@ -1,0 +1,1456 @@
+//! The authorisation matrix: every operation of the committed spec × every role × whose
+//! record it is (the own school's, another school's, the committee's).
+//!
+//! The demo municipality is loaded, and a few accounts are added so that every role
+//! exists both in the demo's host school (СОШ № 61, which owns the school records: the
+//! *own* school) and in another school (СОШ № 12, which receives СОШ № 61's deliveries
+//! and files requests to it: the *other* school), plus the committee's administrator
+//! without the platform flag. The operations are read from `openapi/openapi.json` at run
+//! time; an operation without a row in [`ROWS`] fails the test, and so does a row whose
+//! operation left the spec.
+//!
+//! Each cell asserts the status: `Ok` is the operation's success (or a `409` naming a
+//! `reason`, which the record's state gives after the access check), the refusals are
+//! exact. Before and after the refused cells of a write, every table but the sign-in
+//! bookkeeping is read whole: a refusal writes nothing, not even an audit entry.
+//! `docs/security.md` shows the same matrix.
+
+use backend::auth::JwtKeys;
+use backend::db::DbConnection;
+use backend::db::models::refresh_token;
+use diesel::{QueryableByName, RunQueryDsl, sql_types::Text};
+use openapi::users::Role;
+use openapi::{OrganisationId, UserId};
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+use std::collections::{BTreeMap, BTreeSet};
+use tests::fixtures::{Account, PASSWORD, TestUser};
+use tests::{JWT_SECRET, Reply, TestApp, spawn_app};
+
+/// Which school an account belongs to, seen from the school records (all СОШ № 61's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    /// СОШ № 61, the records' school.
+    Own,
+    /// СОШ № 12, another school (the recipient of deliveries, the requester).
+    Other,
+}
+
+/// Who calls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Who {
+    /// A platform administrator (an administrator of the committee's organisation).
+    Platform,
+    /// An administrator of the committee's organisation without the platform flag.
+    CommitteeAdmin,
+    /// The committee's specialist (role `committee`).
+    Committee,
+    /// A school's administration (the director).
+    Director(Side),
+    /// A council member (and teacher).
+    Council(Side),
+    /// A teacher (role `staff`).
+    Teacher(Side),
+    /// A scientific supervisor.
+    Supervisor(Side),
+    /// A partner-school teacher (role `partner`).
+    Partner(Side),
+    /// No token.
+    SignedOut,
+}
+
+use Side::{Other, Own};
+
+const WHO: [Who; 14] = [
+    Who::Platform,
+    Who::CommitteeAdmin,
+    Who::Committee,
+    Who::Director(Own),
+    Who::Council(Own),
+    Who::Teacher(Own),
+    Who::Supervisor(Own),
+    Who::Partner(Own),
+    Who::Director(Other),
+    Who::Council(Other),
+    Who::Teacher(Other),
+    Who::Supervisor(Other),
+    Who::Partner(Other),
+    Who::SignedOut,
+];
+
+/// What a cell must answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    /// The operation's success, or a `409` with a reason (the record's state).
+    Ok,
+    /// `403`.
+    Forbidden,
+    /// `404`.
+    NotFound,
+    /// `401`.
+    Unauthenticated,
+}
+
+use Expect::{Forbidden, NotFound};
+
+/// Whose record an operation touches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Owner {
+    /// СОШ № 61's record (own school for `Own`, another school for `Other`).
+    School,
+    /// The committee's organisation's record (its accounts).
+    Committee,
+    /// СОШ № 12's side of a shared record (its request, the delivery it received).
+    Recipient,
+    /// Nobody's: the caller's own data, lists scoped to the caller, public pages.
+    Caller,
+}
+
+/// One row: method, path as in the spec, variant, owner.
+type Row = (&'static str, &'static str, &'static str, Owner);
+
+use Owner::{Caller, Committee as CommitteeOrg, Recipient, School};
+
+/// Every row of the matrix, in the order they run (sign-in before the password change).
+const ROWS: &[Row] = &[
+    ("GET", "/healthz", "", Caller),
+    ("GET", "/readyz", "", Caller),
+    ("POST", "/api/auth/login", "", Caller),
+    ("POST", "/api/auth/refresh", "", Caller),
+    ("POST", "/api/auth/logout", "", Caller),
+    ("GET", "/api/me", "", Caller),
+    ("PATCH", "/api/me", "", Caller),
+    ("GET", "/api/me/approvals", "", Caller),
+    ("GET", "/api/me/reminders", "", Caller),
+    ("GET", "/api/organisations", "", Caller),
+    ("POST", "/api/organisations", "", Caller),
+    ("GET", "/api/organisations/{id}", "", School),
+    ("GET", "/api/organisations/{id}/metrics", "", School),
+    ("GET", "/api/organisations/{id}/users", "school", School),
+    ("GET", "/api/organisations/{id}/users", "committee", CommitteeOrg),
+    ("POST", "/api/organisations/{id}/users", "school", School),
+    ("POST", "/api/organisations/{id}/users", "committee", CommitteeOrg),
+    ("GET", "/api/users/{id}", "school", School),
+    ("GET", "/api/users/{id}", "platform", CommitteeOrg),
+    ("PATCH", "/api/users/{id}", "school", School),
+    ("PATCH", "/api/users/{id}", "school_admin", School),
+    ("PATCH", "/api/users/{id}", "specialist", CommitteeOrg),
+    ("PATCH", "/api/users/{id}", "platform", CommitteeOrg),
+    ("POST", "/api/users/{id}/password-reset", "school", School),
+    ("POST", "/api/users/{id}/password-reset", "specialist", CommitteeOrg),
+    ("POST", "/api/users/{id}/password-reset", "platform", CommitteeOrg),
+    ("GET", "/api/audit", "", Caller),
+    ("GET", "/api/audit", "school", School),
+    ("GET", "/api/catalogue", "", Caller),
+    ("GET", "/api/registry", "", Caller),
+    ("GET", "/api/registry/export", "", Caller),
+    ("GET", "/api/projects", "", Caller),
+    ("POST", "/api/projects", "", Caller),
+    ("GET", "/api/projects/{id}", "", School),
+    ("PUT", "/api/projects/{id}", "", School),
+    ("POST", "/api/projects/{id}/confirmations", "", School),
+    ("GET", "/api/projects/{id}/metrics", "", School),
+    ("GET", "/api/projects/{id}/structures", "", School),
+    ("POST", "/api/projects/{id}/structures", "", School),
+    ("PUT", "/api/structures/{id}", "", School),
+    ("POST", "/api/structures/{id}/approval", "", School),
+    ("GET", "/api/projects/{id}/orders", "", School),
+    ("POST", "/api/projects/{id}/orders", "", School),
+    ("GET", "/api/orders/{id}", "", School),
+    ("PUT", "/api/orders/{id}", "", School),
+    ("GET", "/api/orders/{id}/docx", "", School),
+    ("POST", "/api/orders/{id}/issue", "", School),
+    ("GET", "/api/projects/{id}/package", "", School),
+    ("GET", "/api/projects/{id}/package/{kind}", "", School),
+    ("POST", "/api/projects/{id}/package/{kind}", "", School),
+    ("POST", "/api/document-versions/{id}/comments", "", School),
+    ("POST", "/api/document-versions/{id}/attachments", "", School),
+    ("POST", "/api/document-versions/{id}/review", "", School),
+    ("GET", "/api/projects/{id}/plan-items", "", School),
+    ("POST", "/api/projects/{id}/plan-items", "", School),
+    ("GET", "/api/projects/{id}/plan-summary", "", School),
+    ("PUT", "/api/plan-items/{id}", "", School),
+    ("POST", "/api/plan-items/{id}/attachments", "", School),
+    ("GET", "/api/attachments/{id}", "", School),
+    ("DELETE", "/api/attachments/{id}", "", School),
+    ("DELETE", "/api/plan-items/{id}", "", School),
+    ("GET", "/api/projects/{id}/indicators", "", School),
+    ("POST", "/api/projects/{id}/indicators", "", School),
+    ("PUT", "/api/indicators/{id}", "", School),
+    ("GET", "/api/ranking-rounds", "", Caller),
+    ("POST", "/api/ranking-rounds", "", Caller),
+    ("GET", "/api/ranking-rounds/{id}", "", School),
+    ("POST", "/api/ranking-rounds/{id}/problems", "", School),
+    ("PUT", "/api/problems/{id}", "", School),
+    ("PUT", "/api/problems/{id}/scores/me", "", School),
+    ("DELETE", "/api/problems/{id}", "", School),
+    ("PUT", "/api/ranking-rounds/{id}/criteria", "", School),
+    ("POST", "/api/ranking-rounds/{id}/freeze", "", School),
+    ("GET", "/api/resources", "", Caller),
+    ("POST", "/api/projects/{id}/resources", "", School),
+    ("GET", "/api/resources/{id}", "internal", School),
+    ("GET", "/api/resources/{id}", "published", School),
+    ("PUT", "/api/resources/{id}", "", School),
+    ("GET", "/api/resources/{id}/versions", "", School),
+    ("POST", "/api/resources/{id}/versions", "", School),
+    ("POST", "/api/versions/{id}/files", "", School),
+    ("GET", "/api/files/{id}", "", School),
+    ("GET", "/api/resources/{id}/transitions", "", School),
+    ("POST", "/api/resources/{id}/transitions", "", School),
+    ("GET", "/api/resources/{id}/metrics", "", School),
+    ("GET", "/api/resources/{id}/metrics/monthly", "", School),
+    ("GET", "/api/resources/{id}/feedback", "", School),
+    ("GET", "/api/requests", "", Caller),
+    ("POST", "/api/requests", "", Caller),
+    ("GET", "/api/requests/{id}", "", Recipient),
+    ("POST", "/api/requests/{id}/decision", "", Recipient),
+    ("GET", "/api/deliveries", "", Caller),
+    ("POST", "/api/resources/{id}/deliveries", "published", School),
+    ("POST", "/api/deliveries/{id}/confirmation", "", Recipient),
+    ("POST", "/api/deliveries/{id}/feedback", "", Recipient),
+    ("POST", "/api/deliveries/{id}/feedback-links", "", School),
+    ("GET", "/api/public/feedback/{token}", "", Caller),
+    ("POST", "/api/public/feedback/{token}", "", Caller),
+    ("POST", "/api/me/password", "", Caller),
+];
+
+/// Reads СОШ № 61's innovation work: its staff, council, administration, supervisors, and
+/// the committee's specialists.
+fn reads_school(who: Who) -> bool {
+    matches!(
+        who,
+        Who::Committee | Who::Director(Own) | Who::Council(Own) | Who::Teacher(Own) | Who::Supervisor(Own)
+    )
+}
+
+/// `404` for who cannot read the school's record, `403` for who reads but may not act,
+/// `Ok` for who may.
+fn school(who: Who, may: bool) -> Expect {
+    if !reads_school(who) {
+        NotFound
+    } else if may {
+        Expect::Ok
+    } else {
+        Forbidden
+    }
+}
+
+/// Changes the school's projects, structures, orders, ranking: administration, council.
+fn manages_projects(who: Who) -> bool {
+    matches!(who, Who::Director(Own) | Who::Council(Own))
+}
+
+/// Changes the school's resources and working records: administration, council, teachers.
+fn edits_work(who: Who) -> bool {
+    matches!(who, Who::Director(Own) | Who::Council(Own) | Who::Teacher(Own))
+}
+
+/// `Ok` when allowed, `403` otherwise.
+fn only(may: bool) -> Expect {
+    if may { Expect::Ok } else { Forbidden }
+}
+
+/// A member of СОШ № 12, which received the delivery and filed the request.
+fn at_recipient(who: Who) -> bool {
+    matches!(
+        who,
+        Who::Director(Other) | Who::Council(Other) | Who::Teacher(Other) | Who::Supervisor(Other) | Who::Partner(Other)
+    )
+}
+
+/// Lists of school work scoped to the caller: a school's staff see their own school, the
+/// committee every school; partners and the committee's administrators have none.
+fn lists_school_work(who: Who) -> Expect {
+    only(matches!(
+        who,
+        Who::Committee | Who::Director(_) | Who::Council(_) | Who::Teacher(_) | Who::Supervisor(_)
+    ))
+}
+
+/// The expected answer of a signed-in caller; `None`: the row is unknown.
+fn expected(row: &Row, who: Who) -> Option<Expect> {
+    let (method, path, variant, _) = *row;
+    let public = matches!(
+        path,
+        "/healthz" | "/readyz" | "/api/auth/login" | "/api/auth/refresh" | "/api/auth/logout"
+    ) || path.starts_with("/api/public/");
+    if who == Who::SignedOut && !public {
+        return Some(Expect::Unauthenticated);
+    }
+    let manages_users_of_school = matches!(who, Who::Director(Own) | Who::Platform);
+    let manages_committee = matches!(who, Who::Platform | Who::CommitteeAdmin);
+    let expect = match (method, path, variant) {
+        (_, "/healthz" | "/readyz", _) => Expect::Ok,
+        (_, "/api/auth/login" | "/api/auth/refresh" | "/api/auth/logout", _) => Expect::Ok,
+        (_, "/api/public/feedback/{token}", _) => Expect::Ok,
+        (_, "/api/me" | "/api/me/approvals" | "/api/me/reminders" | "/api/me/password", _) => Expect::Ok,
+        ("GET", "/api/organisations" | "/api/organisations/{id}", _) => Expect::Ok,
+        ("POST", "/api/organisations", _) => only(who == Who::Platform),
+        ("GET", "/api/organisations/{id}/metrics", _) => only(reads_school(who)),
+        (_, "/api/organisations/{id}/users", "school") => only(manages_users_of_school),
+        (_, "/api/organisations/{id}/users", "committee") => only(manages_committee),
+        // Another school's accounts are absent; a manager reads and changes them.
+        ("GET", "/api/users/{id}", "school") => {
+            if manages_users_of_school {
+                Expect::Ok
+            } else {
+                NotFound
+            }
+        }
+        (_, "/api/users/{id}" | "/api/users/{id}/password-reset", "school" | "school_admin") => {
+            if manages_users_of_school {
+                Expect::Ok
+            } else {
+                NotFound
+            }
+        }
+        // The committee's administrator reads the platform administrator's account but
+        // only a platform administrator changes it.
+        ("GET", "/api/users/{id}", "platform") => {
+            if manages_committee {
+                Expect::Ok
+            } else {
+                NotFound
+            }
+        }
+        (_, "/api/users/{id}" | "/api/users/{id}/password-reset", "platform") => match who {
+            Who::Platform => Expect::Ok,
+            Who::CommitteeAdmin => Forbidden,
+            _ => NotFound,
+        },
+        (_, "/api/users/{id}" | "/api/users/{id}/password-reset", "specialist") => {
+            if manages_committee {
+                Expect::Ok
+            } else {
+                NotFound
+            }
+        }
+        // The committee reads every school's trail; an organisation's administrator its own.
+        ("GET", "/api/audit", "") => only(matches!(
+            who,
+            Who::Committee | Who::Platform | Who::CommitteeAdmin | Who::Director(_)
+        )),
+        ("GET", "/api/audit", "school") => only(matches!(who, Who::Committee | Who::Director(Own))),
+        ("GET", "/api/catalogue" | "/api/deliveries" | "/api/requests", _) => Expect::Ok,
+        ("GET", "/api/registry" | "/api/registry/export", _) => only(who == Who::Committee),
+        ("GET", "/api/projects" | "/api/resources" | "/api/ranking-rounds", _) => lists_school_work(who),
+        // Creating for the caller's own school: a school's administration and council.
+        ("POST", "/api/projects" | "/api/ranking-rounds", _) => only(matches!(who, Who::Director(_) | Who::Council(_))),
+        (
+            "GET",
+            "/api/projects/{id}"
+            | "/api/projects/{id}/metrics"
+            | "/api/projects/{id}/structures"
+            | "/api/projects/{id}/orders"
+            | "/api/orders/{id}"
+            | "/api/orders/{id}/docx"
+            | "/api/projects/{id}/package"
+            | "/api/projects/{id}/package/{kind}"
+            | "/api/projects/{id}/plan-items"
+            | "/api/projects/{id}/plan-summary"
+            | "/api/attachments/{id}"
+            | "/api/projects/{id}/indicators"
+            | "/api/ranking-rounds/{id}"
+            | "/api/resources/{id}/feedback",
+            _,
+        ) => school(who, true),
+        (
+            "GET",
+            "/api/resources/{id}"
+            | "/api/resources/{id}/versions"
+            | "/api/files/{id}"
+            | "/api/resources/{id}/transitions"
+            | "/api/resources/{id}/metrics"
+            | "/api/resources/{id}/metrics/monthly",
+            "published",
+        ) => Expect::Ok,
+        (
+            "GET",
+            "/api/resources/{id}"
+            | "/api/resources/{id}/versions"
+            | "/api/files/{id}"
+            | "/api/resources/{id}/transitions"
+            | "/api/resources/{id}/metrics"
+            | "/api/resources/{id}/metrics/monthly",
+            _,
+        ) => school(who, true),
+        (
+            _,
+            "/api/projects/{id}"
+            | "/api/projects/{id}/structures"
+            | "/api/structures/{id}"
+            | "/api/projects/{id}/orders"
+            | "/api/orders/{id}"
+            | "/api/ranking-rounds/{id}/problems"
+            | "/api/problems/{id}"
+            | "/api/ranking-rounds/{id}/criteria",
+            _,
+        ) => school(who, manages_projects(who)),
+        (
+            _,
+            "/api/projects/{id}/confirmations"
+            | "/api/structures/{id}/approval"
+            | "/api/orders/{id}/issue"
+            | "/api/ranking-rounds/{id}/freeze",
+            _,
+        ) => school(who, who == Who::Director(Own)),
+        ("PUT", "/api/problems/{id}/scores/me", _) => school(who, who == Who::Council(Own)),
+        ("POST", "/api/document-versions/{id}/review", _) => school(who, who == Who::Council(Own)),
+        ("POST", "/api/document-versions/{id}/comments", _) => school(
+            who,
+            matches!(
+                who,
+                Who::Director(Own) | Who::Council(Own) | Who::Teacher(Own) | Who::Supervisor(Own)
+            ),
+        ),
+        (
+            _,
+            "/api/projects/{id}/package/{kind}"
+            | "/api/document-versions/{id}/attachments"
+            | "/api/projects/{id}/plan-items"
+            | "/api/plan-items/{id}"
+            | "/api/plan-items/{id}/attachments"
+            | "/api/attachments/{id}"
+            | "/api/projects/{id}/indicators"
+            | "/api/indicators/{id}"
+            | "/api/projects/{id}/resources"
+            | "/api/resources/{id}"
+            | "/api/resources/{id}/versions"
+            | "/api/versions/{id}/files"
+            | "/api/resources/{id}/transitions"
+            | "/api/deliveries/{id}/feedback-links",
+            _,
+        ) => school(who, edits_work(who)),
+        // The resource at the delivery step is published: everyone reads it.
+        ("POST", "/api/resources/{id}/deliveries", _) => only(edits_work(who)),
+        // Requests: filed by partner staff and the committee (the customer).
+        ("POST", "/api/requests", _) => only(matches!(who, Who::Partner(_) | Who::Committee)),
+        // Read by the requester (СОШ № 12), the addressed school's staff, the committee;
+        // decided by the addressed school's administration, council and teachers.
+        ("GET", "/api/requests/{id}", _) => {
+            if at_recipient(who) || reads_school(who) {
+                Expect::Ok
+            } else {
+                NotFound
+            }
+        }
+        ("POST", "/api/requests/{id}/decision", _) => {
+            if !(at_recipient(who) || reads_school(who)) {
+                NotFound
+            } else {
+                only(edits_work(who))
+            }
+        }
+        // A delivery is seen by the recipient school, the host school's staff and the
+        // committee, and answered by the recipient's partner staff or administration.
+        ("POST", "/api/deliveries/{id}/confirmation" | "/api/deliveries/{id}/feedback", _) => {
+            if !(at_recipient(who) || reads_school(who)) {
+                NotFound
+            } else {
+                only(matches!(who, Who::Director(Other) | Who::Partner(Other)))
+            }
+        }
+        _ => return None,
+    };
+    Some(expect)
+}
+
+/// A request to send.
+struct Call {
+    method: Method,
+    path: String,
+    body: Body,
+}
+
+enum Body {
+    None,
+    Json(Value),
+    File(Vec<u8>),
+}
+
+fn call(method: &str, path: impl Into<String>, body: Body) -> Call {
+    Call {
+        method: Method::from_bytes(method.as_bytes()).unwrap(),
+        path: path.into(),
+        body,
+    }
+}
+
+/// The demo's records and the tokens that make fresh ones.
+struct World {
+    sch61: i64,
+    sch12: i64,
+    committee_org: i64,
+    tokens: BTreeMap<String, String>,
+    accounts: BTreeMap<String, Account>,
+    /// A school teacher, a second school administrator, a second committee specialist
+    /// and a second platform administrator: the accounts that are managed.
+    managed_teacher: i64,
+    managed_admin: i64,
+    managed_specialist: i64,
+    managed_platform: i64,
+    project: i64,
+    /// The first school year of the project.
+    year: i32,
+    lab_project: i64,
+    structure: i64,
+    draft_order: i64,
+    round: i64,
+    problem: i64,
+    criteria: usize,
+    version_under_review: i64,
+    plan_item: i64,
+    indicator: Value,
+    internal_resource: i64,
+    published_resource: i64,
+    delivery_resource: i64,
+    product_version: i64,
+    resource_version: i64,
+    file: i64,
+    delivery: i64,
+    request: i64,
+    attachment: i64,
+}
+
+impl World {
+    fn token(&self, who: &str) -> &str {
+        &self.tokens[who]
+    }
+}
+
+fn label(who: Who) -> String {
+    format!("{who:?}").to_lowercase().replace(['(', ')'], "-")
+}
+
+fn pdf() -> Vec<u8> {
+    b"%PDF-1.7\n% matrix\n".to_vec()
+}
+
+async fn ok_json(app: &TestApp, method: Method, path: &str, token: &str, body: Option<&Value>) -> Value {
+    let reply = app.send(method.clone(), path, Some(token), body).await;
+    assert!(
+        reply.status.is_success(),
+        "setup {method} {path}: {} {}",
+        reply.status,
+        reply.body
+    );
+    serde_json::from_str(&reply.body).unwrap_or(Value::Null)
+}
+
+async fn upload(app: &TestApp, path: &str, token: &str) -> Value {
+    let reply = app
+        .send_raw(Method::POST, path, Some(token), "application/octet-stream", pdf())
+        .await;
+    assert!(
+        reply.status.is_success(),
+        "setup {path}: {} {}",
+        reply.status,
+        reply.body
+    );
+    serde_json::from_str(&reply.body).unwrap()
+}
+
+fn plan_item_body(year: i32, action: &str) -> Value {
+    let deadline = format!("{year}-10-15");
+    json!({"school_year": year, "action": action, "responsible_name": "Иванова М. П.", "deadline": deadline, "expected_result": "Протокол"})
+}
+
+fn order_body(year: i32, number: &str) -> Value {
+    json!({"number": number, "issued_on": format!("{year}-09-01"), "school_year": year, "signatory_name": "Петрова Е. В.", "signatory_position": "Директор"})
+}
+
+fn indicator_body(year: i32, title: &str) -> Value {
+    json!({"title": title, "unit": "%", "values": [{"school_year": year, "target": 40.0}]})
+}
+
+fn request_body(target: Option<i64>) -> Value {
+    json!({"need": "Методические материалы по формирующему оцениванию", "audience": "Учителя математики 5–7 классов", "target_org_id": target})
+}
+
+/// A fresh record for a cell that consumes one (deletes, one-time answers); `None` for
+/// the shared ones.
+async fn fresh(app: &TestApp, world: &World, row: &Row) -> Option<i64> {
+    let teacher = world.token("teacher-own");
+    let council = world.token("council-own");
+    let id = match (row.0, row.1) {
+        ("DELETE", "/api/plan-items/{id}") => {
+            let path = format!("/api/projects/{}/plan-items", world.project);
+            ok_json(
+                app,
+                Method::POST,
+                &path,
+                teacher,
+                Some(&plan_item_body(world.year, "Удаляемый пункт")),
+            )
+            .await["id"]
+                .as_i64()
+        }
+        ("DELETE", "/api/attachments/{id}") => {
+            let path = format!("/api/plan-items/{}/attachments?file_name=evidence.pdf", world.plan_item);
+            upload(app, &path, teacher).await["id"].as_i64()
+        }
+        ("DELETE", "/api/problems/{id}") => {
+            let path = format!("/api/ranking-rounds/{}/problems", world.round);
+            let body = json!({"title": "Удаляемая проблема", "description": "Описание проблемы"});
+            ok_json(app, Method::POST, &path, council, Some(&body)).await["id"].as_i64()
+        }
+        ("POST", "/api/requests/{id}/decision") => {
+            let body = request_body(Some(world.sch61));
+            let partner = world.token("partner-other");
+            ok_json(app, Method::POST, "/api/requests", partner, Some(&body)).await["id"].as_i64()
+        }
+        ("POST", "/api/deliveries/{id}/feedback") => {
+            let path = format!("/api/resources/{}/deliveries", world.delivery_resource);
+            ok_json(app, Method::POST, &path, teacher, Some(&delivery_body(world))).await["id"].as_i64()
+        }
+        _ => return None,
+    };
+    Some(id.unwrap())
+}
+
+/// A feedback link to a delivery of СОШ № 61, issued by its teacher.
+async fn feedback_link(app: &TestApp, world: &World, who: Who) -> String {
+    let path = format!("/api/deliveries/{}/feedback-links", world.delivery);
+    let body = json!({"respondent": format!("Респондент {}", label(who))});
+    let link = ok_json(app, Method::POST, &path, world.token("teacher-own"), Some(&body)).await;
+    link["token"].as_str().unwrap().to_owned()
+}
+
+/// The request a cell sends.
+async fn request(app: &TestApp, world: &World, row: &Row, who: Who, fresh_id: Option<i64>) -> Call {
+    let (method, path, variant, _) = *row;
+    let tag = label(who);
+    let id = |shared: i64| fresh_id.unwrap_or(shared);
+    let json = |value: Value| Body::Json(value);
+    match (method, path, variant) {
+        ("GET", "/healthz" | "/readyz", _) => call(method, path, Body::None),
+        ("POST", "/api/auth/login", _) => {
+            let email = world.accounts.get(&tag).map_or_else(
+                || world.accounts["spare"].email.clone(),
+                |account| account.email.clone(),
+            );
+            call(method, path, json(json!({"email": email, "password": PASSWORD})))
+        }
+        ("POST", "/api/auth/refresh" | "/api/auth/logout", _) => {
+            let user = world.accounts["spare"].id;
+            let token = app
+                .with_db(|conn| refresh_token::issue(conn, user, &uuid::Uuid::new_v4().to_string()))
+                .unwrap();
+            call(method, path, json(json!({ "refresh_token": token })))
+        }
+        ("GET", "/api/me" | "/api/me/approvals" | "/api/me/reminders", _) => call(method, path, Body::None),
+        ("PATCH", "/api/me", _) => call(method, path, json(json!({"locale": "en"}))),
+        ("POST", "/api/me/password", _) => call(
+            method,
+            path,
+            json(json!({"current_password": PASSWORD, "new_password": "another-password-2"})),
+        ),
+        ("GET", "/api/organisations", _) => call(method, path, Body::None),
+        ("POST", "/api/organisations", _) => call(
+            method,
+            path,
+            json(
+                json!({"name": format!("МБОУ «Школа {tag}»"), "short_name": format!("Школа {tag}"), "kind": "school", "municipality": "Город"}),
+            ),
+        ),
+        ("GET", "/api/organisations/{id}", _) => {
+            call(method, format!("/api/organisations/{}", world.sch61), Body::None)
+        }
+        ("GET", "/api/organisations/{id}/metrics", _) => call(
+            method,
+            format!("/api/organisations/{}/metrics", world.sch61),
+            Body::None,
+        ),
+        (_, "/api/organisations/{id}/users", variant) => {
+            let (org, role) = if variant == "committee" {
+                (world.committee_org, "committee")
+            } else {
+                (world.sch61, "staff")
+            };
+            let body = if method == "POST" {
+                json(
+                    json!({"email": format!("{tag}.{variant}@new.test"), "full_name": "Новый Сотрудник", "roles": [role], "password": "new-password-1"}),
+                )
+            } else {
+                Body::None
+            };
+            call(method, format!("/api/organisations/{org}/users"), body)
+        }
+        (_, "/api/users/{id}" | "/api/users/{id}/password-reset", variant) => {
+            let target = match variant {
+                "school" => world.managed_teacher,
+                "school_admin" => world.managed_admin,
+                "specialist" => world.managed_specialist,
+                _ => world.managed_platform,
+            };
+            let path = path.replace("{id}", &target.to_string());
+            let body = match (method, variant) {
+                ("PATCH", "platform" | "school_admin") => json(json!({"is_active": false})),
+                ("PATCH", _) => json(json!({"full_name": format!("Изменено {tag}"), "roles": ["admin"]})),
+                _ => Body::None,
+            };
+            let body = match (&body, variant) {
+                (Body::Json(_), "specialist") => {
+                    json(json!({"full_name": format!("Изменено {tag}"), "roles": ["committee", "admin"]}))
+                }
+                _ => body,
+            };
+            call(method, path, body)
+        }
+        ("GET", "/api/audit", "school") => call(method, format!("/api/audit?org_id={}", world.sch61), Body::None),
+        ("GET", "/api/audit" | "/api/catalogue" | "/api/registry" | "/api/registry/export", _) => {
+            call(method, path, Body::None)
+        }
+        ("GET", "/api/projects" | "/api/resources" | "/api/ranking-rounds" | "/api/deliveries", _) => {
+            call(method, path, Body::None)
+        }
+        ("GET", "/api/requests", _) => call(method, "/api/requests?box=inbox", Body::None),
+        ("POST", "/api/projects", _) => call(
+            method,
+            path,
+            json(tests::fixtures::project_body(&format!("Проект {tag}"))),
+        ),
+        ("GET", _, _) if path.starts_with("/api/projects/{id}") => {
+            let path = path
+                .replace("{id}", &world.project.to_string())
+                .replace("{kind}", "innovation_map");
+            call(method, path, Body::None)
+        }
+        ("PUT", "/api/projects/{id}", _) => {
+            let path = format!("/api/projects/{}", world.project);
+            let mut card = ok_json(app, Method::GET, &path, world.token("committee"), None).await;
+            card["title"] = json!(format!("Проект изменён {tag}"));
+            call(method, path, json(card))
+        }
+        ("POST", "/api/projects/{id}/confirmations", _) => call(
+            method,
+            format!("/api/projects/{}/confirmations", world.project),
+            json(
+                json!({"school_year": world.year, "confirmed_on": format!("{}-08-25", world.year), "basis": "Приказ комитета"}),
+            ),
+        ),
+        ("POST", "/api/projects/{id}/structures", _) => call(
+            method,
+            format!("/api/projects/{}/structures", world.project),
+            json(structure_body(world, &tag)),
+        ),
+        ("PUT", "/api/structures/{id}", _) => call(
+            method,
+            format!("/api/structures/{}", world.structure),
+            json(structure_body(world, &tag)),
+        ),
+        ("POST", "/api/structures/{id}/approval", _) => call(
+            method,
+            format!("/api/structures/{}/approval", world.structure),
+            json(json!({})),
+        ),
+        ("POST", "/api/projects/{id}/orders", _) => call(
+            method,
+            format!("/api/projects/{}/orders", world.project),
+            json(order_body(world.year, &format!("{tag}-о"))),
+        ),
+        (_, "/api/orders/{id}" | "/api/orders/{id}/docx" | "/api/orders/{id}/issue", _) => {
+            let path = path.replace("{id}", &world.draft_order.to_string());
+            let body = match method {
+                "PUT" => json(order_body(world.year, &format!("{tag}-и"))),
+                "POST" => json(json!({})),
+                _ => Body::None,
+            };
+            call(method, path, body)
+        }
+        ("POST", "/api/projects/{id}/package/{kind}", _) => call(
+            method,
+            format!("/api/projects/{}/package/programme", world.lab_project),
+            json(json!({"text": format!("Программа инновационной деятельности {tag}")})),
+        ),
+        ("POST", "/api/document-versions/{id}/comments", _) => call(
+            method,
+            format!("/api/document-versions/{}/comments", world.version_under_review),
+            json(json!({"body": format!("Замечание {tag}")})),
+        ),
+        ("POST", "/api/document-versions/{id}/attachments", _) => call(
+            method,
+            format!(
+                "/api/document-versions/{}/attachments?file_name=map.pdf",
+                world.version_under_review
+            ),
+            Body::File(pdf()),
+        ),
+        ("POST", "/api/document-versions/{id}/review", _) => call(
+            method,
+            format!("/api/document-versions/{}/review", world.version_under_review),
+            json(json!({"decision": "return", "comment": format!("Уточните риски {tag}")})),
+        ),
+        ("POST", "/api/projects/{id}/plan-items", _) => call(
+            method,
+            format!("/api/projects/{}/plan-items", world.project),
+            json(plan_item_body(world.year, &format!("Пункт {tag}"))),
+        ),
+        ("PUT", "/api/plan-items/{id}", _) => call(
+            method,
+            format!("/api/plan-items/{}", world.plan_item),
+            json(plan_item_body(world.year, &format!("Пункт изменён {tag}"))),
+        ),
+        ("POST", "/api/plan-items/{id}/attachments", _) => call(
+            method,
+            format!("/api/plan-items/{}/attachments?file_name=evidence.pdf", world.plan_item),
+            Body::File(pdf()),
+        ),
+        ("DELETE", "/api/plan-items/{id}", _) => {
+            call(method, format!("/api/plan-items/{}", id(world.plan_item)), Body::None)
+        }
+        ("GET" | "DELETE", "/api/attachments/{id}", _) => {
+            call(method, format!("/api/attachments/{}", id(world.attachment)), Body::None)
+        }
+        ("POST", "/api/projects/{id}/indicators", _) => call(
+            method,
+            format!("/api/projects/{}/indicators", world.project),
+            json(indicator_body(world.year, &format!("Показатель {tag}"))),
+        ),
+        ("PUT", "/api/indicators/{id}", _) => {
+            let mut body = world.indicator.clone();
+            body["title"] = json!(format!("Показатель изменён {tag}"));
+            call(method, format!("/api/indicators/{}", world.indicator["id"]), json(body))
+        }
+        ("POST", "/api/ranking-rounds", _) => {
+            let year = 2040 + WHO.iter().position(|w| *w == who).unwrap_or_default();
+            call(method, path, json(json!({ "school_year": year })))
+        }
+        ("GET", "/api/ranking-rounds/{id}", _) => {
+            call(method, format!("/api/ranking-rounds/{}", world.round), Body::None)
+        }
+        ("POST", "/api/ranking-rounds/{id}/problems", _) => call(
+            method,
+            format!("/api/ranking-rounds/{}/problems", world.round),
+            json(json!({"title": format!("Проблема {tag}"), "description": "Описание проблемы"})),
+        ),
+        ("PUT", "/api/problems/{id}", _) => call(
+            method,
+            format!("/api/problems/{}", world.problem),
+            json(json!({"title": format!("Проблема изменена {tag}"), "description": "Описание проблемы"})),
+        ),
+        ("DELETE", "/api/problems/{id}", _) => call(method, format!("/api/problems/{}", id(world.problem)), Body::None),
+        ("PUT", "/api/problems/{id}/scores/me", _) => call(
+            method,
+            format!("/api/problems/{}/scores/me", world.problem),
+            json(json!({"scores": vec![4; world.criteria]})),
+        ),
+        ("PUT", "/api/ranking-rounds/{id}/criteria", _) => call(
+            method,
+            format!("/api/ranking-rounds/{}/criteria", world.round),
+            json(json!({"criteria": [{"title": "Значимость", "weight": 3}, {"title": "Решаемость", "weight": 2}]})),
+        ),
+        ("POST", "/api/ranking-rounds/{id}/freeze", _) => call(
+            method,
+            format!("/api/ranking-rounds/{}/freeze", world.round),
+            json(json!({})),
+        ),
+        ("POST", "/api/projects/{id}/resources", _) => call(
+            method,
+            format!("/api/projects/{}/resources", world.project),
+            json(tests::fixtures::resource_body(&format!("Ресурс {tag}"))),
+        ),
+        ("GET", "/api/resources/{id}", "published") => call(
+            method,
+            format!("/api/resources/{}", world.published_resource),
+            Body::None,
+        ),
+        ("GET", "/api/files/{id}", _) => call(method, format!("/api/files/{}", world.file), Body::None),
+        ("GET", _, _) if path.starts_with("/api/resources/{id}") => call(
+            method,
+            path.replace("{id}", &world.internal_resource.to_string()),
+            Body::None,
+        ),
+        ("PUT", "/api/resources/{id}", _) => {
+            let mut body = tests::fixtures::resource_body(&format!("Ресурс изменён {tag}"));
+            body["visibility"] = json!("internal");
+            call(
+                method,
+                format!("/api/resources/{}", world.internal_resource),
+                json(body),
+            )
+        }
+        ("POST", "/api/resources/{id}/versions", _) => call(
+            method,
+            format!("/api/resources/{}/versions", world.internal_resource),
+            json(json!({"kind": "design"})),
+        ),
+        ("POST", "/api/versions/{id}/files", _) => call(
+            method,
+            format!("/api/versions/{}/files?file_name={tag}.pdf", world.resource_version),
+            Body::File(pdf()),
+        ),
+        ("POST", "/api/resources/{id}/transitions", _) => call(
+            method,
+            format!("/api/resources/{}/transitions", world.internal_resource),
+            json(json!({"to": "request"})),
+        ),
+        ("POST", "/api/requests", _) => call(method, path, json(request_body(None))),
+        ("GET", "/api/requests/{id}", _) => call(method, format!("/api/requests/{}", world.request), Body::None),
+        ("POST", "/api/requests/{id}/decision", _) => call(
+            method,
+            format!("/api/requests/{}/decision", id(world.request)),
+            json(json!({"decision": "decline", "reason": format!("Нет ресурса {tag}")})),
+        ),
+        ("POST", "/api/resources/{id}/deliveries", _) => call(
+            method,
+            format!("/api/resources/{}/deliveries", world.delivery_resource),
+            json(delivery_body(world)),
+        ),
+        ("POST", "/api/deliveries/{id}/confirmation", _) => call(
+            method,
+            format!("/api/deliveries/{}/confirmation", world.delivery),
+            json(json!({})),
+        ),
+        ("POST", "/api/deliveries/{id}/feedback", _) => call(
+            method,
+            format!("/api/deliveries/{}/feedback", id(world.delivery)),
+            json(json!({"csat": 5, "recommend": 9, "ready": true, "comment": "Полезно"})),
+        ),
+        ("POST", "/api/deliveries/{id}/feedback-links", _) => call(
+            method,
+            format!("/api/deliveries/{}/feedback-links", world.delivery),
+            json(json!({"respondent": format!("Учитель {tag}")})),
+        ),
+        (_, "/api/public/feedback/{token}", _) => {
+            let token = feedback_link(app, world, who).await;
+            let body = if method == "POST" {
+                json(json!({"csat": 4, "recommend": 8, "ready": true}))
+            } else {
+                Body::None
+            };
+            call(method, format!("/api/public/feedback/{token}"), body)
+        }
+        _ => panic!("no request for {method} {path} {variant}"),
+    }
+}
+
+fn delivery_body(world: &World) -> Value {
+    json!({"version_id": world.product_version, "recipient_org_id": world.sch12, "delivered_on": chrono::Utc::now().date_naive().to_string(), "form": "training", "contact": "Завуч"})
+}
+
+fn structure_body(world: &World, tag: &str) -> Value {
+    let teacher = world.accounts["teacher-own-"].id.0;
+    json!({"kind": "creative_group", "name": format!("Творческая группа {tag}"), "members": [
+        {"user_id": teacher, "function": "head", "competence": "Учитель математики"}
+    ]})
+}
+
+async fn send(app: &TestApp, call: &Call, token: Option<&str>) -> Reply {
+    match &call.body {
+        Body::None => app.send(call.method.clone(), &call.path, token, None).await,
+        Body::Json(value) => app.send(call.method.clone(), &call.path, token, Some(value)).await,
+        Body::File(bytes) => {
+            app.send_raw(
+                call.method.clone(),
+                &call.path,
+                token,
+                "application/octet-stream",
+                bytes.clone(),
+            )
+            .await
+        }
+    }
+}
+
+/// Whether a reply is the expected one; `Err` says what it was instead.
+fn check(reply: &Reply, expect: Expect) -> Result<(), String> {
+    let ok = match expect {
+        Expect::Ok => {
+            reply.status.is_success()
+                || (reply.status == StatusCode::CONFLICT
+                    && serde_json::from_str::<Value>(&reply.body).is_ok_and(|problem| problem["reason"].is_string()))
+        }
+        Expect::Forbidden => reply.status == StatusCode::FORBIDDEN,
+        Expect::NotFound => reply.status == StatusCode::NOT_FOUND,
+        Expect::Unauthenticated => reply.status == StatusCode::UNAUTHORIZED,
+    };
+    let refusal_is_a_problem = expect == Expect::Ok || reply.content_type == "application/problem+json";
+    if ok && refusal_is_a_problem {
+        Ok(())
+    } else {
+        let body: String = reply.body.chars().take(300).collect();
+        Err(format!(
+            "got {} ({}), want {expect:?}: {body}",
+            reply.status, reply.content_type
+        ))
+    }
+}
+
+#[derive(QueryableByName)]
+struct Text1 {
+    #[diesel(sql_type = Text)]
+    v: String,
+}
+
+/// Every table's rows, as text, but the sign-in bookkeeping (refresh tokens, failed
+/// sign-ins), which the matrix's own sign-ins write.
+fn snapshot(conn: &mut DbConnection) -> BTreeMap<String, String> {
+    let tables: Vec<String> = match conn {
+        DbConnection::Sqlite(c) => diesel::sql_query(
+            "SELECT name AS v FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
+             AND name NOT LIKE '__diesel%' ORDER BY name",
+        )
+        .load::<Text1>(c),
+        DbConnection::Postgresql(c) => diesel::sql_query(
+            "SELECT tablename::text AS v FROM pg_tables WHERE schemaname = 'public' \
+             AND tablename NOT LIKE '__diesel%' ORDER BY tablename",
+        )
+        .load::<Text1>(c),
+    }
+    .unwrap()
+    .into_iter()
+    .map(|t| t.v)
+    .filter(|t| !matches!(t.as_str(), "refresh_tokens" | "login_failures"))
+    .collect();
+    tables
+        .into_iter()
+        .map(|table| {
+            let content = match conn {
+                DbConnection::Sqlite(c) => {
+                    let columns: Vec<String> =
+                        diesel::sql_query(format!("SELECT name AS v FROM pragma_table_info('{table}')"))
+                            .load::<Text1>(c)
+                            .unwrap()
+                            .into_iter()
+                            .map(|col| format!("quote(\"{}\")", col.v))
+                            .collect();
+                    diesel::sql_query(format!(
+                        "SELECT coalesce(group_concat(r, '|'), '') AS v FROM (SELECT {} AS r FROM \"{table}\" ORDER BY rowid)",
+                        columns.join(" || ',' || ")
+                    ))
+                    .get_result::<Text1>(c)
+                }
+                DbConnection::Postgresql(c) => diesel::sql_query(format!(
+                    "SELECT coalesce(string_agg(t::text, '|' ORDER BY t::text), '') AS v FROM \"{table}\" t"
+                ))
+                .get_result::<Text1>(c),
+            };
+            (table, content.unwrap().v)
+        })
+        .collect()
+}
+
+/// The operations of the committed spec, `(METHOD, path)`.
+fn spec_operations() -> BTreeSet<(String, String)> {
+    let spec: Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../openapi/openapi.json")).unwrap(),
+    )
+    .unwrap();
+    let mut operations = BTreeSet::new();
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        for method in item.as_object().unwrap().keys() {
+            if matches!(
+                method.as_str(),
+                "get" | "put" | "post" | "delete" | "patch" | "head" | "options" | "trace"
+            ) {
+                operations.insert((method.to_uppercase(), path.clone()));
+            }
+        }
+    }
+    operations
+}
+
+#[test]
+fn every_operation_of_the_spec_has_a_row_and_every_row_an_answer_for_every_role() {
+    let operations = spec_operations();
+    let rows: BTreeSet<(String, String)> = ROWS.iter().map(|r| (r.0.to_owned(), r.1.to_owned())).collect();
+    let missing: Vec<_> = operations.difference(&rows).collect();
+    assert!(
+        missing.is_empty(),
+        "operations without a row in the matrix: {missing:?}"
+    );
+    let stale: Vec<_> = rows.difference(&operations).collect();
+    assert!(stale.is_empty(), "rows of operations the spec no longer has: {stale:?}");
+    for row in ROWS {
+        for who in WHO {
+            assert!(expected(row, who).is_some(), "no expectation for {row:?} × {who:?}");
+        }
+    }
+}
+
+/// The matrix as the Markdown table of `docs/security.md`.
+fn markdown() -> String {
+    let header = [
+        "Operation",
+        "Record",
+        "Platform",
+        "Comm. admin",
+        "Committee",
+        "Director",
+        "Council",
+        "Teacher",
+        "Supervisor",
+        "Partner",
+        "Director ②",
+        "Council ②",
+        "Teacher ②",
+        "Supervisor ②",
+        "Partner ②",
+        "Signed out",
+    ];
+    let mut out = format!("| {} |\n|{}\n", header.join(" | "), "---|".repeat(header.len()));
+    for row in ROWS {
+        let (method, path, variant, owner) = *row;
+        let record = match (owner, variant) {
+            (_, "") | (Owner::Caller, _) => format!("{owner:?}").to_lowercase(),
+            _ => format!("{} ({variant})", format!("{owner:?}").to_lowercase()),
+        };
+        let cells: Vec<&str> = WHO
+            .iter()
+            .map(|who| match expected(row, *who) {
+                Some(Expect::Ok) => "✓",
+                Some(Expect::Forbidden) => "403",
+                Some(Expect::NotFound) => "404",
+                Some(Expect::Unauthenticated) => "401",
+                None => "?",
+            })
+            .collect();
+        out.push_str(&format!("| `{method} {path}` | {record} | {} |\n", cells.join(" | ")));
+    }
+    out
+}
+
+const BEGIN: &str = "<!-- matrix: begin (generated by tests/api/authorization_matrix.rs) -->\n";
+const END: &str = "<!-- matrix: end -->";
+
+#[test]
+fn the_security_page_shows_this_matrix() {
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/security.md");
+    let page = std::fs::read_to_string(file).unwrap();
+    let (start, end) = (page.find(BEGIN).unwrap() + BEGIN.len(), page.find(END).unwrap());
+    let table = markdown();
+    if std::env::var("UPDATE_SECURITY_DOC").is_ok() {
+        std::fs::write(file, format!("{}{table}{}", &page[..start], &page[end..])).unwrap();
+    } else {
+        assert!(
+            page[start..end] == table,
+            "docs/security.md shows another matrix; run with UPDATE_SECURITY_DOC=1 to rewrite it"
+        );
+    }
+}
+
+/// Creates the matrix's extra accounts and finds the demo records.
+async fn world(app: &TestApp) -> World {
+    let storage = app.state.storage.clone();
+    assert!(
+        app.with_db(|conn| backend::demo::load_if_empty(conn, storage.as_ref()))
+            .unwrap()
+    );
+    let keys = JwtKeys::from_secret(JWT_SECRET.as_bytes());
+    let find = |email: &str| {
+        app.with_db(|conn| backend::db::models::user::find_by_email(conn, email))
+            .unwrap()
+            .unwrap()
+    };
+    let director = find("director@sch61.demo");
+    let partner12 = find("partner@sch12.demo");
+    let committee = find("committee@kom.demo");
+    let (sch61, sch12, committee_org) = (
+        OrganisationId(director.org_id),
+        OrganisationId(partner12.org_id),
+        OrganisationId(committee.org_id),
+    );
+    let demo = |row: backend::db::models::user::UserRow| Account {
+        id: UserId(row.id),
+        email: row.email,
+        org: OrganisationId(row.org_id),
+    };
+    let mut accounts = BTreeMap::new();
+    accounts.insert("platform".to_owned(), demo(find("operator@kom.demo")));
+    accounts.insert(
+        "committeeadmin".to_owned(),
+        TestUser::new(committee_org, &[Role::Admin]).create(app),
+    );
+    accounts.insert("committee".to_owned(), demo(committee));
+    accounts.insert("director-own-".to_owned(), demo(director));
+    accounts.insert("council-own-".to_owned(), demo(find("council@sch61.demo")));
+    accounts.insert("teacher-own-".to_owned(), demo(find("teacher@sch61.demo")));
+    accounts.insert("supervisor-own-".to_owned(), demo(find("supervisor@sch61.demo")));
+    accounts.insert(
+        "partner-own-".to_owned(),
+        TestUser::new(sch61, &[Role::Partner]).create(app),
+    );
+    accounts.insert(
+        "director-other-".to_owned(),
+        TestUser::new(sch12, &[Role::Admin]).create(app),
+    );
+    accounts.insert(
+        "council-other-".to_owned(),
+        TestUser::new(sch12, &[Role::Council, Role::Staff]).create(app),
+    );
+    accounts.insert(
+        "teacher-other-".to_owned(),
+        TestUser::new(sch12, &[Role::Staff]).create(app),
+    );
+    accounts.insert(
+        "supervisor-other-".to_owned(),
+        TestUser::new(sch12, &[Role::Supervisor]).create(app),
+    );
+    accounts.insert("partner-other-".to_owned(), demo(partner12));
+    accounts.insert("spare".to_owned(), TestUser::new(sch12, &[Role::Staff]).create(app));
+    // The demo accounts sign in with the fixtures' password too.
+    let hash = backend::auth::password::hash(PASSWORD).unwrap();
+    for account in accounts.values() {
+        app.with_db(|conn| backend::db::models::user::set_password_hash(conn, account.id, &hash))
+            .unwrap();
+    }
+    let mut tokens = BTreeMap::new();
+    for (name, account) in &accounts {
+        let token = keys.issue(account.id.0, account.org.0).unwrap();
+        tokens.insert(name.clone(), token.clone());
+        tokens.insert(name.trim_end_matches('-').to_owned(), token);
+    }
+    let managed_teacher = TestUser::new(sch61, &[Role::Staff]).create(app).id.0;
+    let managed_admin = TestUser::new(sch61, &[Role::Admin]).create(app).id.0;
+    let managed_specialist = TestUser::new(committee_org, &[Role::Committee]).create(app).id.0;
+    let managed_platform = TestUser::new(committee_org, &[Role::Admin])
+        .platform_admin()
+        .create(app)
+        .id
+        .0;
+
+    let reader = tokens["committee"].clone();
+    let council = tokens["council-own"].clone();
+    let teacher = tokens["teacher-own"].clone();
+    let get = |path: String| {
+        let reader = reader.clone();
+        async move { ok_json(app, Method::GET, &path, &reader, None).await }
+    };
+    let projects = get(format!("/api/projects?org_id={}&per_page=100", sch61.0)).await;
+    let project_of = |level: &str| {
+        projects["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["level"] == level)
+            .unwrap()["id"]
+            .as_i64()
+            .unwrap()
+    };
+    let project = project_of("platform");
+    let year = projects["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == project)
+        .unwrap()["start_year"]
+        .as_i64()
+        .unwrap() as i32;
+    let lab_project = project_of("laboratory");
+    let structures = get(format!("/api/projects/{project}/structures")).await;
+    let structure = structures[0]["id"].as_i64().unwrap();
+    let draft_order = ok_json(
+        app,
+        Method::POST,
+        &format!("/api/projects/{project}/orders"),
+        &council,
+        Some(&order_body(year, "99-о")),
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    let rounds = get(format!("/api/ranking-rounds?org_id={}&per_page=100", sch61.0)).await;
+    let round = rounds["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["frozen_at"].is_null())
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let ranking = get(format!("/api/ranking-rounds/{round}")).await;
+    let criteria = ranking["round"]["criteria"].as_array().unwrap().len();
+    let problem = ok_json(
+        app,
+        Method::POST,
+        &format!("/api/ranking-rounds/{round}/problems"),
+        &council,
+        Some(&json!({"title": "Проблема для матрицы", "description": "Описание проблемы"})),
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    let package = get(format!("/api/projects/{lab_project}/package")).await;
+    let version_under_review = package["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d.get("latest").filter(|v| v["status"] == "under_review"))
+        .next()
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let plan_item = ok_json(
+        app,
+        Method::POST,
+        &format!("/api/projects/{project}/plan-items"),
+        &teacher,
+        Some(&plan_item_body(year, "Пункт для матрицы")),
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    let attachment = upload(
+        app,
+        &format!("/api/plan-items/{plan_item}/attachments?file_name=evidence.pdf"),
+        &teacher,
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    let indicator = ok_json(
+        app,
+        Method::POST,
+        &format!("/api/projects/{project}/indicators"),
+        &teacher,
+        Some(&indicator_body(year, "Доля учащихся")),
+    )
+    .await;
+    let resources = get(format!("/api/resources?org_id={}&per_page=100", sch61.0)).await;
+    let resources = resources["items"].as_array().unwrap();
+    let published_resource = resources.iter().find(|r| r["visibility"] == "published").unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let internal = ok_json(
+        app,
+        Method::POST,
+        &format!("/api/projects/{project}/resources"),
+        &teacher,
+        Some(&tests::fixtures::resource_body("Ресурс для матрицы")),
+    )
+    .await;
+    let internal_resource = internal["id"].as_i64().unwrap();
+    let resource_version = ok_json(
+        app,
+        Method::POST,
+        &format!("/api/resources/{internal_resource}/versions"),
+        &teacher,
+        Some(&json!({"kind": "design"})),
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    let file = upload(
+        app,
+        &format!("/api/versions/{resource_version}/files?file_name=design.pdf"),
+        &teacher,
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    let deliveries = get("/api/deliveries?per_page=100".to_owned()).await;
+    let delivery_row = deliveries["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["org_id"] == sch61.0 && d["recipient_org_id"] == sch12.0)
+        .unwrap()
+        .clone();
+    let delivery = delivery_row["id"].as_i64().unwrap();
+    let delivery_resource = delivery_row["resource_id"].as_i64().unwrap();
+    let product_version = delivery_row["version_id"].as_i64().unwrap();
+    let request = ok_json(
+        app,
+        Method::POST,
+        "/api/requests",
+        &tokens["partner-other"],
+        Some(&request_body(Some(sch61.0))),
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    World {
+        sch61: sch61.0,
+        sch12: sch12.0,
+        committee_org: committee_org.0,
+        tokens,
+        accounts,
+        managed_teacher,
+        managed_admin,
+        managed_specialist,
+        managed_platform,
+        project,
+        year,
+        lab_project,
+        structure,
+        draft_order,
+        round,
+        problem,
+        criteria,
+        version_under_review,
+        plan_item,
+        indicator,
+        internal_resource,
+        published_resource,
+        delivery_resource,
+        product_version,
+        resource_version,
+        file,
+        delivery,
+        request,
+        attachment,
+    }
+}
+
+#[tokio::test]
+async fn every_operation_answers_every_role_as_the_policy_says_and_refusals_write_nothing() {
+    let app = spawn_app().await;
+    let world = world(&app).await;
+    let mut failures = Vec::new();
+    let mut cells = 0;
+    for row in ROWS {
+        let (method, path, variant, owner) = *row;
+        let mut order: Vec<(Who, Expect)> = WHO
+            .iter()
+            .map(|who| (*who, expected(row, *who).expect("a row for every role")))
+            .collect();
+        // Refusals first, on the records as they are; then the allowed calls.
+        order.sort_by_key(|(_, expect)| *expect == Expect::Ok);
+        let write = method != "GET";
+        let mut before = write.then(|| app.with_db(snapshot));
+        for (who, expect) in order {
+            if expect == Expect::Ok
+                && let Some(before) = before.take()
+            {
+                let after = app.with_db(snapshot);
+                let changed: Vec<&String> = before
+                    .iter()
+                    .filter(|(table, rows)| after.get(*table) != Some(rows))
+                    .map(|(table, _)| table)
+                    .collect();
+                if !changed.is_empty() {
+                    failures.push(format!("{method} {path} [{variant}]: a refusal wrote to {changed:?}"));
+                }
+            }
+            let fresh_id = if expect == Expect::Ok {
+                fresh(&app, &world, row).await
+            } else {
+                None
+            };
+            let call = request(&app, &world, row, who, fresh_id).await;
+            let token = match who {
+                Who::SignedOut => None,
+                _ => Some(world.token(label(who).trim_end_matches('-')).to_owned()),
+            };
+            let reply = send(&app, &call, token.as_deref()).await;
+            cells += 1;
+            if let Err(wrong) = check(&reply, expect) {
+                failures.push(format!("{method} {path} [{variant}, {owner:?}] as {who:?}: {wrong}"));
+            }
+        }
+        if let Some(before) = before {
+            let after = app.with_db(snapshot);
+            if after != before {
+                failures.push(format!("{method} {path} [{variant}]: a refusal wrote something"));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {cells} cells wrong:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert_eq!(cells, ROWS.len() * WHO.len());
+}
