@@ -501,3 +501,36 @@ async fn an_upload_racing_a_review_decision_never_lands_on_a_decided_version() {
         }
     }
 }
+
+/// Invariant: a write that cannot take SQLite's write lock within the busy timeout (here
+/// held by another process's open transaction) is answered `503 database_unavailable`
+/// with `Retry-After`, never `500`, and writes nothing; once the lock is released the
+/// same write succeeds. PostgreSQL has no database-wide write lock, so this is SQLite's.
+#[tokio::test]
+async fn a_write_kept_waiting_past_the_busy_timeout_is_503_with_retry_after() {
+    if tests::Database::selected() != tests::Database::Sqlite {
+        return;
+    }
+    let app = spawn_app().await;
+    let host = HostSchool::create(&app, "СОШ № 61").await;
+    let path = app.data_dir.join("test.db");
+    let mut holder = diesel::SqliteConnection::establish(&path.to_string_lossy()).unwrap();
+    diesel::connection::SimpleConnection::batch_execute(&mut holder, "BEGIN IMMEDIATE").unwrap();
+    let started = std::time::Instant::now();
+    let versions = format!("/api/resources/{}/versions", host.resource.id);
+    let busy = post(&app, &versions, Some(&host.staff), json!({"kind": "design"})).await;
+    busy.problem(StatusCode::SERVICE_UNAVAILABLE, "database_unavailable");
+    assert!(busy.headers.contains_key("retry-after"), "{busy:?}");
+    assert!(
+        started.elapsed() >= std::time::Duration::from_secs(5),
+        "the busy timeout was not waited for: {:?}",
+        started.elapsed()
+    );
+    diesel::connection::SimpleConnection::batch_execute(&mut holder, "ROLLBACK").unwrap();
+    let listed: openapi::Page<ResourceVersion> = app.get(&versions, Some(&host.staff)).await.json(StatusCode::OK);
+    assert_eq!(listed.total, 0, "the refused write wrote");
+    let created: ResourceVersion = post(&app, &versions, Some(&host.staff), json!({"kind": "design"}))
+        .await
+        .json(StatusCode::CREATED);
+    assert_eq!(created.number, 1);
+}
