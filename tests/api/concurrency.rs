@@ -21,7 +21,7 @@ use tests::{Reply, TestApp, spawn_app};
 
 /// A request's deadline: a month from today, so that it never falls into the past.
 fn request(target: i64, n: usize) -> Value {
-    let deadline = chrono::Utc::now().date_naive() + chrono::Days::new(30);
+    let deadline = tests::days_from_today(30);
     json!({"need": format!("Методика формирующего оценивания № {n}"), "audience": "Учителя математики", "desired_form": "methodological_development", "deadline": deadline, "target_org_id": target})
 }
 
@@ -132,7 +132,7 @@ async fn two_document_versions_submitted_at_once_never_share_a_number() {
 }
 
 fn order_body(number: &str) -> Value {
-    json!({"number": number, "issued_on": chrono::Utc::now().date_naive(), "school_year": 2025, "signatory_name": "Соколова Е. В.", "signatory_position": "Директор"})
+    json!({"number": number, "issued_on": "2025-09-01", "school_year": 2025, "signatory_name": "Соколова Е. В.", "signatory_position": "Директор"})
 }
 
 /// Invariant: of two orders created at once with the same number exactly one is created
@@ -325,7 +325,7 @@ async fn one_feedback_link_submitted_twice_at_once_stores_one_answer() {
     })
     .unwrap();
     let delivery: Delivery = app
-        .post(&format!("/api/resources/{}/deliveries", school.resource.id), Some(&school.staff), &json!({"version_id": version.id, "recipient_org_id": partner_school, "delivered_on": chrono::Utc::now().date_naive(), "form": "training", "contact": "Орлова Н. П."}))
+        .post(&format!("/api/resources/{}/deliveries", school.resource.id), Some(&school.staff), &json!({"version_id": version.id, "recipient_org_id": partner_school, "delivered_on": tests::days_from_today(0), "form": "training", "contact": "Орлова Н. П."}))
         .await
         .json(StatusCode::CREATED);
     let link: FeedbackLink = app

@@ -39,7 +39,7 @@ async fn delivered(app: &TestApp) -> Delivered {
     })
     .unwrap();
     let delivery: Delivery = app
-        .post(&format!("/api/resources/{}/deliveries", resource.id), Some(&staff), &json!({"version_id": version.id, "recipient_org_id": partner_school, "delivered_on": "2026-10-01", "form": "training", "contact": "Орлова Н. П."}))
+        .post(&format!("/api/resources/{}/deliveries", resource.id), Some(&staff), &json!({"version_id": version.id, "recipient_org_id": partner_school, "delivered_on": tests::days_from_today(-30), "form": "training", "contact": "Орлова Н. П."}))
         .await
         .json(StatusCode::CREATED);
     Delivered {

@@ -674,7 +674,7 @@ async fn the_card_keeps_directions_and_an_external_supervisor_and_the_director_c
     assert_eq!(outside.errors[0].field, "school_year");
     let future = confirm(
         "director",
-        json!({"school_year": 2026, "confirmed_on": "2099-01-01", "basis": "Приказ комитета"}),
+        json!({"school_year": 2026, "confirmed_on": tests::days_from_today(1), "basis": "Приказ комитета"}),
     )
     .await
     .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");

@@ -35,7 +35,7 @@ async fn world(app: &TestApp) -> World {
 }
 
 fn request(target: Option<i64>) -> Value {
-    json!({"need": "Методика формирующего оценивания для 5–6 классов", "audience": "Учителя математики", "desired_form": "methodological_development", "deadline": "2030-05-31", "target_org_id": target})
+    json!({"need": "Методика формирующего оценивания для 5–6 классов", "audience": "Учителя математики", "desired_form": "methodological_development", "deadline": tests::days_from_today(180), "target_org_id": target})
 }
 
 async fn decide(app: &TestApp, token: &str, id: i64, body: Value) -> tests::Reply {
@@ -257,7 +257,7 @@ async fn refusals_write_nothing() {
         .await
         .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
     let mut past = request(Some(w.host.0));
-    past["deadline"] = json!("2020-01-01");
+    past["deadline"] = json!(tests::days_from_today(-1));
     app.post("/api/requests", Some(&w.partner), &past)
         .await
         .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");

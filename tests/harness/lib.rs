@@ -27,6 +27,14 @@ use std::path::PathBuf;
 /// The signing secret the spawned apps use, so tests can mint their own tokens.
 pub const JWT_SECRET: &str = "test-secret-that-is-long-enough-for-hs256";
 
+/// The date `days` from today (UTC, as the server counts), as `YYYY-MM-DD`: fixtures
+/// that must lie in the future or the past are relative to today, never fixed.
+pub fn days_from_today(days: i64) -> String {
+    (chrono::Utc::now().date_naive() + chrono::TimeDelta::days(days))
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
 /// Which database the suite runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Database {
