@@ -145,8 +145,31 @@ async fn every_endpoint_answers_every_role_as_the_policy_says_and_refusals_write
         for endpoint in ENDPOINTS {
             let label = format!("{actor:?}").to_lowercase();
             let (method, path, body) = request(endpoint, &world, &label);
+            let target_before = app
+                .with_db(|conn| backend::db::models::user::find(conn, target.id.0))
+                .unwrap();
             let reply = app.send(method.clone(), &path, Some(&token), body.as_ref()).await;
             let want = expected(endpoint, actor);
+            if !reply.status.is_success() {
+                // Read back after every refusal: the target account (its name, password
+                // hash, roles and state) is exactly as it was.
+                let target_after = app
+                    .with_db(|conn| backend::db::models::user::find(conn, target.id.0))
+                    .unwrap();
+                assert_eq!(
+                    (
+                        target_after.full_name,
+                        target_after.password_hash,
+                        target_after.updated_at
+                    ),
+                    (
+                        target_before.full_name,
+                        target_before.password_hash,
+                        target_before.updated_at
+                    ),
+                    "{actor:?} {method} {path} was refused but changed the target account"
+                );
+            }
             if reply.status != want {
                 failures.push(format!(
                     "{actor:?} {method} {path}: got {}, want {want}: {}",

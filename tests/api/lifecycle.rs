@@ -237,6 +237,12 @@ async fn deliveries_wait_for_the_delivery_step_and_the_consumer_confirms_them() 
     )
     .await
     .problem(StatusCode::NOT_FOUND, "not_found");
+    let after: Page<Delivery> = app
+        .get("/api/deliveries", Some(&s.host.staff))
+        .await
+        .json(StatusCode::OK);
+    let found = after.items.iter().find(|d| d.id == delivered.id).unwrap();
+    assert_eq!(found, &confirmed, "the refused confirmation wrote");
 }
 
 #[tokio::test]

@@ -319,4 +319,6 @@ async fn rounds_are_visible_to_the_school_and_the_committee_not_to_others_or_par
     app.post("/api/ranking-rounds", Some(&reader), &json!({"school_year": 2026}))
         .await
         .problem(StatusCode::FORBIDDEN, "forbidden");
+    let still: Page<RankingRound> = app.get("/api/ranking-rounds", Some(&reader)).await.json(StatusCode::OK);
+    assert_eq!(still.total, 1, "the refused round was created");
 }

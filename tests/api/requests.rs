@@ -130,6 +130,11 @@ async fn a_partner_asks_the_host_accepts_with_a_resource_and_the_partner_sees_ea
     )
     .await;
     again.problem(StatusCode::CONFLICT, "conflict");
+    let after: ConsumerRequest = app
+        .get(&format!("/api/requests/{}", filed.id), Some(&w.partner))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(after.status, RequestStatus::Accepted, "the refused decline wrote");
 }
 
 #[tokio::test]
