@@ -14,6 +14,7 @@ mod launch;
 mod lifecycle;
 mod me;
 mod organisations;
+mod paths;
 mod projects;
 mod ranking;
 mod requests;

@@ -1,0 +1,243 @@
+//! Paths that had only their refusals tested, or nothing: an indicator and a ranking
+//! problem edited, a refresh token past its lifetime, and a list whose sort key ties
+//! across pages.
+
+use diesel::prelude::*;
+use openapi::Page;
+use openapi::plan::Indicator;
+use openapi::projects::Project;
+use openapi::ranking::{Ranking, RankingRound, SchoolProblem};
+use openapi::requests::ConsumerRequest;
+use openapi::users::Role;
+use reqwest::{Method, StatusCode};
+use serde_json::json;
+use std::collections::BTreeSet;
+use tests::fixtures::{HostSchool, PASSWORD, TestOrg, TestUser, project_body};
+use tests::spawn_app;
+
+#[tokio::test]
+async fn an_indicator_is_edited_and_the_edit_is_read_back_and_audited() {
+    let app = spawn_app().await;
+    let org = TestOrg::school("СОШ № 61").create(&app);
+    let teacher = TestUser::new(org, &[Role::Admin, Role::Staff])
+        .create(&app)
+        .token(&app)
+        .await;
+    let project: Project = app
+        .post("/api/projects", Some(&teacher), &project_body("Проект"))
+        .await
+        .json(StatusCode::CREATED);
+    let created: Indicator = app
+        .post(
+            &format!("/api/projects/{}/indicators", project.id),
+            Some(&teacher),
+            &json!({"title": "Доля учащихся с высоким уровнем чтения", "unit": "%", "values": [{"school_year": 2025, "target": 40.0}]}),
+        )
+        .await
+        .json(StatusCode::CREATED);
+    let path = format!("/api/indicators/{}", created.id);
+    let edited: Indicator = app
+        .put(
+            &path,
+            Some(&teacher),
+            &json!({"title": "Доля учащихся, читающих с пониманием", "unit": "%", "values": [{"school_year": 2025, "target": 40.0, "actual": 30.0}, {"school_year": 2026, "target": 50.0}]}),
+        )
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(edited.id, created.id);
+    assert_eq!(edited.title, "Доля учащихся, читающих с пониманием");
+    assert_eq!(
+        edited
+            .values
+            .iter()
+            .map(|v| (v.school_year, v.achieved_percent))
+            .collect::<Vec<_>>(),
+        [(2025, Some(75.0)), (2026, None)]
+    );
+    let listed: Vec<Indicator> = app
+        .get(&format!("/api/projects/{}/indicators", project.id), Some(&teacher))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(listed, [edited.clone()]);
+
+    let refused = app
+        .put(
+            &path,
+            Some(&teacher),
+            &json!({"title": "Другое", "unit": "%", "values": [{"school_year": 2031, "target": 1.0}]}),
+        )
+        .await
+        .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    assert_eq!(refused.errors[0].field, "values[0].school_year");
+    let other = TestOrg::school("Гимназия № 17").create(&app);
+    let stranger = TestUser::new(other, &[Role::Admin]).create(&app).token(&app).await;
+    app.put(
+        &path,
+        Some(&stranger),
+        &json!({"title": "Чужая правка показателя", "unit": "%", "values": []}),
+    )
+    .await
+    .problem(StatusCode::NOT_FOUND, "not_found");
+    let after: Vec<Indicator> = app
+        .get(&format!("/api/projects/{}/indicators", project.id), Some(&teacher))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(after, [edited], "a refused PUT wrote");
+    let audited: i64 = app
+        .with_db(|conn| {
+            use backend::db::schema::audit_log;
+            audit_log::table
+                .filter(audit_log::entity.eq("indicator"))
+                .filter(audit_log::entity_id.eq(created.id))
+                .filter(audit_log::action.eq("update"))
+                .count()
+                .get_result(conn)
+        })
+        .unwrap();
+    assert_eq!(audited, 1, "the edit, and only the edit, is audited");
+}
+
+#[tokio::test]
+async fn a_ranking_problem_is_edited_before_the_freeze_and_read_back() {
+    let app = spawn_app().await;
+    let org = TestOrg::school("СОШ № 61").create(&app);
+    let council = TestUser::new(org, &[Role::Council, Role::Staff])
+        .create(&app)
+        .token(&app)
+        .await;
+    let director = TestUser::new(org, &[Role::Admin]).create(&app).token(&app).await;
+    let round: RankingRound = app
+        .post(
+            "/api/ranking-rounds",
+            Some(&council),
+            &json!({"school_year": 2026, "criteria": [{"title": "Значимость", "weight": 1}]}),
+        )
+        .await
+        .json(StatusCode::CREATED);
+    let problem: SchoolProblem = app
+        .post(
+            &format!("/api/ranking-rounds/{}/problems", round.id),
+            Some(&council),
+            &json!({"title": "Низкий уровень чтения", "description": "Описание проблемы педагогической системы", "evidence": "Результаты ВПР"}),
+        )
+        .await
+        .json(StatusCode::CREATED);
+    let path = format!("/api/problems/{}", problem.id);
+    let body = json!({"title": "Низкий уровень смыслового чтения", "description": "Результаты ВПР по чтению ниже районных", "evidence": "ВПР 2025, мониторинг"});
+    let edited: SchoolProblem = app.put(&path, Some(&council), &body).await.json(StatusCode::OK);
+    assert_eq!(
+        (edited.id, edited.title.as_str(), edited.evidence.as_str()),
+        (problem.id, "Низкий уровень смыслового чтения", "ВПР 2025, мониторинг")
+    );
+    let ranking: Ranking = app
+        .get(&format!("/api/ranking-rounds/{}", round.id), Some(&council))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(
+        ranking.problems[0].problem.description,
+        "Результаты ВПР по чтению ниже районных"
+    );
+
+    app.post(
+        &format!("/api/ranking-rounds/{}/freeze", round.id),
+        Some(&director),
+        &json!({}),
+    )
+    .await
+    .json::<serde_json::Value>(StatusCode::OK);
+    let mut late = body.clone();
+    late["title"] = json!("Правка после заморозки");
+    app.put(&path, Some(&council), &late)
+        .await
+        .problem(StatusCode::CONFLICT, "conflict");
+    let frozen: Ranking = app
+        .get(&format!("/api/ranking-rounds/{}", round.id), Some(&council))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(
+        frozen.problems[0].problem.title, "Низкий уровень смыслового чтения",
+        "the refused PUT wrote"
+    );
+}
+
+#[tokio::test]
+async fn a_refresh_token_past_its_lifetime_is_refused_and_spends_nothing() {
+    let app = spawn_app().await;
+    let org = TestOrg::school("СОШ № 61").create(&app);
+    let user = TestUser::new(org, &[Role::Staff]).create(&app);
+    let pair = app.login(&user.email, PASSWORD).await;
+    let yesterday = backend::db::models::now() - chrono::TimeDelta::days(1);
+    app.with_db(|conn| {
+        use backend::db::schema::refresh_tokens;
+        diesel::update(refresh_tokens::table.filter(refresh_tokens::user_id.eq(user.id.0)))
+            .set(refresh_tokens::expires_at.eq(yesterday))
+            .execute(conn)
+    })
+    .unwrap();
+    app.post("/api/auth/refresh", None, &json!({"refresh_token": pair.refresh_token}))
+        .await
+        .problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token");
+    let issued: i64 = app
+        .with_db(|conn| {
+            use backend::db::schema::refresh_tokens;
+            refresh_tokens::table
+                .filter(refresh_tokens::user_id.eq(user.id.0))
+                .count()
+                .get_result(conn)
+        })
+        .unwrap();
+    assert_eq!(issued, 1, "no successor was issued for an expired token");
+    // A fresh sign-in still works: expiry ends the session, not the account.
+    app.login(&user.email, PASSWORD).await;
+}
+
+/// Invariant: paging through rows that tie on the sort key (requests filed within the
+/// same instant sort by time, then id) shows every row exactly once.
+#[tokio::test]
+async fn pages_over_tied_sort_keys_show_every_row_exactly_once() {
+    let app = spawn_app().await;
+    let host = HostSchool::create(&app, "СОШ № 61").await;
+    let partner_school = TestOrg::school("СОШ № 12").create(&app);
+    let partner = TestUser::new(partner_school, &[Role::Partner])
+        .create(&app)
+        .token(&app)
+        .await;
+    let deadline = tests::days_from_today(30);
+    let mut filed = BTreeSet::new();
+    for n in 0..7 {
+        let request: ConsumerRequest = app
+            .post(
+                "/api/requests",
+                Some(&partner),
+                &json!({"need": format!("Методика формирующего оценивания № {n}"), "audience": "Учителя", "deadline": deadline, "target_org_id": host.org}),
+            )
+            .await
+            .json(StatusCode::CREATED);
+        filed.insert(request.id);
+    }
+    // Every request at the same instant: only the tie-breaker orders them.
+    let instant = backend::db::models::now();
+    app.with_db(|conn| {
+        use backend::db::schema::requests;
+        diesel::update(requests::table)
+            .set((requests::created_at.eq(instant), requests::updated_at.eq(instant)))
+            .execute(conn)
+    })
+    .unwrap();
+    let mut seen = Vec::new();
+    for page in 1..=4 {
+        let listed: Page<ConsumerRequest> = app
+            .send(
+                Method::GET,
+                &format!("/api/requests?box=outbox&page={page}&per_page=2"),
+                Some(&partner),
+                None,
+            )
+            .await
+            .json(StatusCode::OK);
+        assert_eq!(listed.total, 7);
+        seen.extend(listed.items.iter().map(|r| r.id));
+    }
+    assert_eq!(seen.len(), 7, "{seen:?}");
+    assert_eq!(seen.iter().copied().collect::<BTreeSet<_>>(), filed, "{seen:?}");
+}
