@@ -241,3 +241,131 @@ async fn pages_over_tied_sort_keys_show_every_row_exactly_once() {
     assert_eq!(seen.len(), 7, "{seen:?}");
     assert_eq!(seen.iter().copied().collect::<BTreeSet<_>>(), filed, "{seen:?}");
 }
+
+/// Sends `chunks` as a chunked body (no `Content-Length`) on a plain connection, calling
+/// `between` after the first chunk; returns the response's status code, or 0 if the
+/// server closed the connection without an answer.
+fn chunked_upload(address: &str, path: &str, token: &str, chunks: &[Vec<u8>], between: impl FnOnce()) -> u16 {
+    use std::io::{Read, Write};
+    let host = address.trim_start_matches("http://");
+    let mut stream = std::net::TcpStream::connect(host).unwrap();
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(30)))
+        .unwrap();
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nHost: {host}\r\nAuthorization: Bearer {token}\r\nContent-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+    );
+    let mut sent = stream.write_all(head.as_bytes()).is_ok();
+    let mut between = Some(between);
+    for chunk in chunks {
+        if !sent {
+            break;
+        }
+        sent = stream
+            .write_all(format!("{:x}\r\n", chunk.len()).as_bytes())
+            .and_then(|()| stream.write_all(chunk))
+            .and_then(|()| stream.write_all(b"\r\n"))
+            .is_ok();
+        if let Some(between) = between.take() {
+            between();
+        }
+    }
+    if sent {
+        let _ = stream.write_all(b"0\r\n\r\n");
+    }
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
+    let text = String::from_utf8_lossy(&response);
+    text.split_whitespace()
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .unwrap_or(0)
+}
+
+fn blobs_under(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| if e.path().is_dir() { blobs_under(&e.path()) } else { 1 })
+                .sum()
+        })
+        .unwrap_or(0)
+}
+
+/// Invariant: a chunked upload (no `Content-Length`) over 20 MiB is cut off with `413`
+/// and leaves no file; a chunked upload whose record is refused after the bytes were
+/// stored (the account deactivated meanwhile) leaves no file either; a deleted
+/// attachment's file is removed from the storage.
+#[tokio::test]
+async fn streamed_uploads_keep_the_limit_and_no_file_outlives_its_record() {
+    let app = spawn_app().await;
+    let org = TestOrg::school("СОШ № 61").create(&app);
+    let account = TestUser::new(org, &[Role::Council, Role::Staff]).create(&app);
+    let teacher = account.token(&app).await;
+    let project: Project = app
+        .post("/api/projects", Some(&teacher), &project_body("Проект"))
+        .await
+        .json(StatusCode::CREATED);
+    let version: openapi::package::DocumentVersion = app
+        .post(
+            &format!("/api/projects/{}/package/programme", project.id),
+            Some(&teacher),
+            &json!({"text": "Программа инновационной деятельности школы"}),
+        )
+        .await
+        .json(StatusCode::CREATED);
+    let files = app.data_dir.join("files");
+    let path = format!("/api/document-versions/{}/attachments?file_name=big.pdf", version.id);
+
+    let mut pdf = b"%PDF-1.7\n".to_vec();
+    pdf.resize(1024 * 1024, b'x');
+    let too_big: Vec<Vec<u8>> = std::iter::repeat_n(pdf.clone(), 21).collect();
+    let (address, token, upload) = (app.address.clone(), teacher.clone(), path.clone());
+    let status = tokio::task::spawn_blocking(move || chunked_upload(&address, &upload, &token, &too_big, || {}))
+        .await
+        .unwrap();
+    assert_eq!(status, 413, "a 21 MiB chunked body");
+    assert_eq!(blobs_under(&files), 0, "the refused upload left a file");
+
+    let small = vec![pdf.clone(), b"%%EOF".to_vec()];
+    let (address, token, upload) = (app.address.clone(), teacher.clone(), path.clone());
+    let pool = app.state.pool.clone();
+    let user = account.id.0;
+    let status = tokio::task::spawn_blocking(move || {
+        chunked_upload(&address, &upload, &token, &small, move || {
+            // Let the server pass its first check and wait for the rest of the body.
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            let mut conn = pool.get().unwrap();
+            backend::db::models::user::set_active(&mut conn, user, false).unwrap();
+        })
+    })
+    .await
+    .unwrap();
+    assert_eq!(status, 403, "the account was deactivated while the body was sent");
+    assert_eq!(blobs_under(&files), 0, "the stored bytes outlived the refused record");
+    app.with_db(|conn| backend::db::models::user::set_active(conn, user, true))
+        .unwrap();
+
+    let kept: openapi::plan::Attachment = app
+        .send_raw(
+            Method::POST,
+            &path,
+            Some(&teacher),
+            "application/octet-stream",
+            pdf.clone(),
+        )
+        .await
+        .json(StatusCode::CREATED);
+    assert_eq!(blobs_under(&files), 1);
+    let removed = app
+        .send(
+            Method::DELETE,
+            &format!("/api/attachments/{}", kept.id),
+            Some(&teacher),
+            None,
+        )
+        .await;
+    assert_eq!(removed.status, StatusCode::NO_CONTENT, "{}", removed.body);
+    assert_eq!(blobs_under(&files), 0, "the deleted attachment's file is still stored");
+}
