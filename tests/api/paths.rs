@@ -369,3 +369,96 @@ async fn streamed_uploads_keep_the_limit_and_no_file_outlives_its_record() {
     assert_eq!(removed.status, StatusCode::NO_CONTENT, "{}", removed.body);
     assert_eq!(blobs_under(&files), 0, "the deleted attachment's file is still stored");
 }
+
+/// Invariant: the registry export is not cut at one page of 100 rows — 150 schools give
+/// 150 lines, each school exactly once.
+#[tokio::test]
+async fn the_registry_export_holds_every_school_beyond_one_page() {
+    let app = spawn_app().await;
+    let mut names = BTreeSet::new();
+    for n in 0..150 {
+        let name = format!("Школа № {n:03}");
+        TestOrg::school(&name).create(&app);
+        names.insert(format!("МБОУ «{name}»"));
+    }
+    let committee = TestOrg::committee("Комитет").create(&app);
+    let reader = TestUser::new(committee, &[Role::Committee])
+        .create(&app)
+        .token(&app)
+        .await;
+    let export = app
+        .client
+        .get(format!("{}/api/registry/export", app.address))
+        .bearer_auth(&reader)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(export.status(), StatusCode::OK);
+    let bytes = export.bytes().await.unwrap();
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let rows: Vec<String> = text
+        .lines()
+        .skip(1)
+        .map(|line| line.split(';').next().unwrap_or_default().trim_matches('"').to_owned())
+        .collect();
+    assert_eq!(rows.len(), 150);
+    assert_eq!(
+        rows.into_iter().collect::<BTreeSet<_>>(),
+        names,
+        "a school missing or twice"
+    );
+}
+
+/// Invariant: user text with XML's special characters (`&`, `<`, `>`, quotes) comes out of
+/// the order's DOCX as well-formed XML that reads back as the very same text.
+#[tokio::test]
+async fn an_orders_docx_with_ampersands_and_angle_brackets_is_well_formed_xml() {
+    use std::io::Read;
+    let app = spawn_app().await;
+    let org = TestOrg::school("СОШ № 61").create(&app);
+    let director = TestUser::new(org, &[Role::Admin]).create(&app).token(&app).await;
+    let title = "Чтение & письмо <5–9 классы> \"STEM\"";
+    let project: Project = app
+        .post("/api/projects", Some(&director), &project_body(title))
+        .await
+        .json(StatusCode::CREATED);
+    let signatory = "Соколова & Ко <врио>";
+    let point = "Назначить ответственных за «R&D» и <цифровую> среду";
+    let order: openapi::orders::Order = app
+        .post(
+            &format!("/api/projects/{}/orders", project.id),
+            Some(&director),
+            &json!({"number": "45-о", "issued_on": "2025-09-01", "school_year": 2025, "signatory_name": signatory, "signatory_position": "Директор", "points": [point]}),
+        )
+        .await
+        .json(StatusCode::CREATED);
+    let reply = app
+        .client
+        .get(format!("{}/api/orders/{}/docx", app.address, order.id))
+        .bearer_auth(&director)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(reply.status(), StatusCode::OK);
+    let bytes = reply.bytes().await.unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    for part in ["[Content_Types].xml", "word/document.xml"] {
+        let mut xml = String::new();
+        archive.by_name(part).unwrap().read_to_string(&mut xml).unwrap();
+        let document = roxmltree::Document::parse(&xml).unwrap_or_else(|err| panic!("{part} is not XML: {err}"));
+        if part == "word/document.xml" {
+            let text: String = document
+                .descendants()
+                .filter(|node| node.has_tag_name("t"))
+                .filter_map(|node| node.text())
+                .collect::<Vec<_>>()
+                .join("");
+            for expected in [signatory, point, title] {
+                assert!(
+                    text.contains(expected),
+                    "the document's text lacks {expected:?}: {text}"
+                );
+            }
+        }
+    }
+}
