@@ -462,3 +462,55 @@ async fn an_orders_docx_with_ampersands_and_angle_brackets_is_well_formed_xml() 
         }
     }
 }
+
+/// Invariant: a web-app file with precompressed copies is served as the copy the client
+/// accepts, labelled with its `Content-Encoding` and the original's media type, and as the
+/// original to a client that accepts neither; a deep link is answered by `index.html`.
+#[tokio::test]
+async fn the_web_apps_precompressed_files_are_served_with_their_content_encoding() {
+    let app = tests::spawn_app_serving(&[
+        ("index.html", b"<!doctype html><title>app</title>"),
+        ("app.js", b"console.log('original');"),
+        ("app.js.gz", b"GZIP-COPY"),
+        ("app.js.br", b"BROTLI-COPY"),
+    ])
+    .await;
+    let fetch = |encoding: &'static str| {
+        let app = &app;
+        async move {
+            let reply = app
+                .client
+                .get(format!("{}/app.js", app.address))
+                .header("accept-encoding", encoding)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(reply.status(), StatusCode::OK, "{encoding}");
+            let header = |name: &str| {
+                reply
+                    .headers()
+                    .get(name)
+                    .map(|v| v.to_str().unwrap().to_owned())
+                    .unwrap_or_default()
+            };
+            let (kind, coding) = (header("content-type"), header("content-encoding"));
+            (kind, coding, reply.bytes().await.unwrap().to_vec())
+        }
+    };
+    let (kind, coding, body) = fetch("gzip").await;
+    assert!(
+        kind.starts_with("text/javascript") || kind.starts_with("application/javascript"),
+        "{kind}"
+    );
+    assert_eq!((coding.as_str(), body.as_slice()), ("gzip", b"GZIP-COPY".as_slice()));
+    let (_, coding, body) = fetch("br").await;
+    assert_eq!((coding.as_str(), body.as_slice()), ("br", b"BROTLI-COPY".as_slice()));
+    let (_, coding, body) = fetch("identity").await;
+    assert_eq!(
+        (coding.as_str(), body.as_slice()),
+        ("", b"console.log('original');".as_slice())
+    );
+    let deep = app.get("/projects/17", None).await;
+    assert_eq!(deep.status, StatusCode::OK);
+    assert!(deep.body.contains("<title>app</title>"), "{}", deep.body);
+}

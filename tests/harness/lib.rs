@@ -124,7 +124,18 @@ pub struct TestApp {
 
 /// Starts the application on a fresh database.
 pub async fn spawn_app() -> TestApp {
+    spawn_app_serving(&[]).await
+}
+
+/// Starts the application on a fresh database, serving a web app made of `files` (path
+/// within the web app's folder, content); none means the API alone.
+pub async fn spawn_app_serving(files: &[(&str, &[u8])]) -> TestApp {
     let database = TestDatabase::create(Database::selected());
+    for (path, content) in files {
+        let path = database.dir.join("no-web-app").join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, content).unwrap();
+    }
     let settings = Settings {
         host: "127.0.0.1".to_owned(),
         port: 0,
