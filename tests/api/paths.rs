@@ -58,7 +58,7 @@ async fn an_indicator_is_edited_and_the_edit_is_read_back_and_audited() {
         .get(&format!("/api/projects/{}/indicators", project.id), Some(&teacher))
         .await
         .json(StatusCode::OK);
-    assert_eq!(listed, [edited.clone()]);
+    assert_eq!(listed, std::slice::from_ref(&edited));
 
     let refused = app
         .put(
