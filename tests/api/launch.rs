@@ -581,7 +581,11 @@ async fn other_schools_and_partners_see_nothing_the_committee_reads_and_writes_n
         .get(&format!("/api/projects/{p}/plan-items"), Some(&s.teacher))
         .await
         .json(StatusCode::OK);
-    assert_eq!(items.items, std::slice::from_ref(&item), "a refused plan-item write wrote");
+    assert_eq!(
+        items.items,
+        std::slice::from_ref(&item),
+        "a refused plan-item write wrote"
+    );
     let orders: Vec<Order> = app
         .get(&format!("/api/projects/{p}/orders"), Some(&s.teacher))
         .await

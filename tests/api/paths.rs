@@ -514,3 +514,141 @@ async fn the_web_apps_precompressed_files_are_served_with_their_content_encoding
     assert_eq!(deep.status, StatusCode::OK);
     assert!(deep.body.contains("<title>app</title>"), "{}", deep.body);
 }
+
+/// Success paths that had only their refusals tested: a round's criteria changed before
+/// anyone scored, a problem removed before the freeze, a draft order rewritten, and a
+/// plan item removed together with its attached file.
+#[tokio::test]
+async fn criteria_problems_draft_orders_and_plan_items_are_changed_and_removed_while_allowed() {
+    let app = spawn_app().await;
+    let org = TestOrg::school("СОШ № 61").create(&app);
+    let account = TestUser::new(org, &[Role::Admin, Role::Council, Role::Staff]).create(&app);
+    let director = account.token(&app).await;
+
+    let round: RankingRound = app
+        .post(
+            "/api/ranking-rounds",
+            Some(&director),
+            &json!({"school_year": 2026, "criteria": [{"title": "Значимость", "weight": 2}]}),
+        )
+        .await
+        .json(StatusCode::CREATED);
+    let changed: RankingRound = app
+        .put(
+            &format!("/api/ranking-rounds/{}/criteria", round.id),
+            Some(&director),
+            &json!({"criteria": [{"title": "Значимость", "weight": 1}, {"title": "Реализуемость", "weight": 3}]}),
+        )
+        .await
+        .json(StatusCode::OK);
+    let weights = |round: &RankingRound| {
+        round
+            .criteria
+            .iter()
+            .map(|c| (c.title.clone(), c.weight))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        weights(&changed),
+        [("Значимость".to_owned(), 1), ("Реализуемость".to_owned(), 3)]
+    );
+    let reread: Ranking = app
+        .get(&format!("/api/ranking-rounds/{}", round.id), Some(&director))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(weights(&reread.round), weights(&changed));
+
+    let problem: SchoolProblem = app
+        .post(
+            &format!("/api/ranking-rounds/{}/problems", round.id),
+            Some(&director),
+            &json!({"title": "Низкий уровень чтения", "description": "Описание проблемы педагогической системы", "evidence": "ВПР"}),
+        )
+        .await
+        .json(StatusCode::CREATED);
+    let removed = app
+        .send(
+            Method::DELETE,
+            &format!("/api/problems/{}", problem.id),
+            Some(&director),
+            None,
+        )
+        .await;
+    assert_eq!(removed.status, StatusCode::NO_CONTENT, "{}", removed.body);
+    let emptied: Ranking = app
+        .get(&format!("/api/ranking-rounds/{}", round.id), Some(&director))
+        .await
+        .json(StatusCode::OK);
+    assert!(emptied.problems.is_empty());
+    assert_eq!(emptied.round.problems, 0);
+
+    let project: Project = app
+        .post("/api/projects", Some(&director), &project_body("Проект"))
+        .await
+        .json(StatusCode::CREATED);
+    let body = |number: &str, signatory: &str| json!({"number": number, "issued_on": "2025-09-01", "school_year": 2025, "signatory_name": signatory, "signatory_position": "Директор"});
+    let draft: openapi::orders::Order = app
+        .post(
+            &format!("/api/projects/{}/orders", project.id),
+            Some(&director),
+            &body("45-о", "Соколова Е. В."),
+        )
+        .await
+        .json(StatusCode::CREATED);
+    let rewritten: openapi::orders::Order = app
+        .put(
+            &format!("/api/orders/{}", draft.id),
+            Some(&director),
+            &body("46-о", "Иванова М. П."),
+        )
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(
+        (
+            rewritten.id,
+            rewritten.number.as_str(),
+            rewritten.signatory_name.as_str()
+        ),
+        (draft.id, "46-о", "Иванова М. П.")
+    );
+    let reread: openapi::orders::Order = app
+        .get(&format!("/api/orders/{}", draft.id), Some(&director))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(reread, rewritten);
+
+    let item: openapi::plan::PlanItem = app
+        .post(
+            &format!("/api/projects/{}/plan-items", project.id),
+            Some(&director),
+            &json!({"school_year": 2025, "action": "Провести педагогический совет", "responsible_id": account.id.0, "deadline": "2026-05-30", "expected_result": "Решение педсовета"}),
+        )
+        .await
+        .json(StatusCode::CREATED);
+    app.send_raw(
+        Method::POST,
+        &format!("/api/plan-items/{}/attachments?file_name=protocol.pdf", item.id),
+        Some(&director),
+        "application/octet-stream",
+        b"%PDF-1.7\n%protocol".to_vec(),
+    )
+    .await
+    .json::<openapi::plan::Attachment>(StatusCode::CREATED);
+    let files = app.data_dir.join("files");
+    assert_eq!(blobs_under(&files), 1);
+    let removed = app
+        .send(
+            Method::DELETE,
+            &format!("/api/plan-items/{}", item.id),
+            Some(&director),
+            None,
+        )
+        .await;
+    assert_eq!(removed.status, StatusCode::NO_CONTENT, "{}", removed.body);
+    let plan: Page<openapi::plan::PlanItem> = app
+        .get(&format!("/api/projects/{}/plan-items", project.id), Some(&director))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(plan.total, 0);
+    assert_eq!(blobs_under(&files), 0, "the removed item's file is still stored");
+}
