@@ -245,6 +245,11 @@ async fn only_council_members_score_and_only_the_director_freezes_and_nothing_is
     app.post("/api/ranking-rounds", Some(&s.director), &json!({"school_year": 2026}))
         .await
         .problem(StatusCode::CONFLICT, "conflict");
+    let ours: Page<RankingRound> = app
+        .get("/api/ranking-rounds", Some(&s.director))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(ours.total, 1, "the refused second round was created");
     let theirs: RankingRound = app
         .post(
             "/api/ranking-rounds",
