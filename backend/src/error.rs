@@ -268,9 +268,19 @@ impl From<diesel::result::Error> for ApiError {
                 errors: Vec::new(),
             },
             Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _) => Self::DatabaseUnavailable,
+            Error::DatabaseError(_, ref info) if is_busy(info.message()) => {
+                tracing::warn!(error = info.message(), "database busy");
+                Self::DatabaseUnavailable
+            }
             other => Self::Internal(anyhow::Error::new(other).context("database query failed")),
         }
     }
+}
+
+/// Whether a database error says the database stayed locked by another writer past the
+/// busy timeout (SQLite's `SQLITE_BUSY` / `SQLITE_LOCKED`): the request may be retried.
+fn is_busy(message: &str) -> bool {
+    message.starts_with("database is locked") || message.starts_with("database table is locked")
 }
 
 #[cfg(test)]
@@ -285,6 +295,29 @@ mod tests {
         assert_eq!(problem.code, ProblemCode::Internal);
         assert!(problem.detail.is_none());
         assert!(!serde_json::to_string(&problem).unwrap_or_default().contains("SELECT"));
+    }
+
+    #[test]
+    fn a_busy_database_is_503_with_retry_after_not_500() {
+        let err = ApiError::from(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::Unknown,
+            Box::new(String::from("database is locked")),
+        ));
+        assert_eq!(err.status_code(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(err.code(), ProblemCode::DatabaseUnavailable);
+        let response = err.error_response();
+        assert_eq!(
+            response
+                .headers()
+                .get(header::RETRY_AFTER)
+                .and_then(|v| v.to_str().ok()),
+            Some("5")
+        );
+        let other = ApiError::from(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::Unknown,
+            Box::new(String::from("no such table: x")),
+        ));
+        assert_eq!(other.status_code(), StatusCode::INTERNAL_SERVER_ERROR);
     }
 
     #[test]

@@ -79,9 +79,11 @@ mod tests {
         store.put("12/abc-def", b"content").unwrap();
         assert_eq!(store.get("12/abc-def").unwrap(), b"content");
         store.delete("12/abc-def").unwrap();
-        assert!(store.get("12/abc-def").is_err());
+        let gone = store.get("12/abc-def").err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(gone.starts_with("cannot read"), "{gone}");
         for bad in ["../x", "/etc/passwd", "a/../../b", "", "a b"] {
-            assert!(store.put(bad, b"x").is_err(), "{bad}");
+            let refused = store.put(bad, b"x").err().map(|e| e.to_string()).unwrap_or_default();
+            assert!(refused.starts_with("invalid storage key"), "{bad}: {refused}");
         }
         std::fs::remove_dir_all(root).unwrap();
     }

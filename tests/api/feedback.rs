@@ -39,7 +39,7 @@ async fn delivered(app: &TestApp) -> Delivered {
     })
     .unwrap();
     let delivery: Delivery = app
-        .post(&format!("/api/resources/{}/deliveries", resource.id), Some(&staff), &json!({"version_id": version.id, "recipient_org_id": partner_school, "delivered_on": "2026-10-01", "form": "training", "contact": "Орлова Н. П."}))
+        .post(&format!("/api/resources/{}/deliveries", resource.id), Some(&staff), &json!({"version_id": version.id, "recipient_org_id": partner_school, "delivered_on": tests::days_from_today(-30), "form": "training", "contact": "Орлова Н. П."}))
         .await
         .json(StatusCode::CREATED);
     Delivered {
@@ -275,6 +275,13 @@ async fn a_signed_link_works_once_and_forged_or_replayed_links_are_refused() {
     )
     .await
     .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    let links_issued: i64 = app
+        .with_db(|conn| {
+            use diesel::prelude::*;
+            backend::db::schema::feedback_links::table.count().get_result(conn)
+        })
+        .unwrap();
+    assert_eq!(links_issued, 2, "a refused link was issued");
 }
 
 #[tokio::test]
@@ -296,6 +303,11 @@ async fn an_expired_link_is_refused() {
     app.post(&format!("/api/public/feedback/{expired}"), None, &answer(5, 10, true))
         .await
         .problem(StatusCode::UNAUTHORIZED, "token_expired");
+    let metrics: Metrics = app
+        .get(&format!("/api/resources/{}/metrics", d.resource.id), Some(&d.staff))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(metrics.responses, 0, "the expired link's answer was stored");
 }
 
 #[tokio::test]

@@ -576,6 +576,28 @@ async fn other_schools_and_partners_see_nothing_the_committee_reads_and_writes_n
     )
     .await
     .problem(StatusCode::BAD_REQUEST, "invalid_path");
+    // Read back: none of the refusals above wrote.
+    let items: openapi::Page<PlanItem> = app
+        .get(&format!("/api/projects/{p}/plan-items"), Some(&s.teacher))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(
+        items.items,
+        std::slice::from_ref(&item),
+        "a refused plan-item write wrote"
+    );
+    let orders: Vec<Order> = app
+        .get(&format!("/api/projects/{p}/orders"), Some(&s.teacher))
+        .await
+        .json(StatusCode::OK);
+    assert!(orders.is_empty(), "a refused order was created");
+    for kind in ["work_plan", "results_tracking"] {
+        let versions: Vec<DocumentVersion> = app
+            .get(&format!("/api/projects/{p}/package/{kind}"), Some(&s.teacher))
+            .await
+            .json(StatusCode::OK);
+        assert!(versions.is_empty(), "a refused {kind} was submitted");
+    }
     let mut card = project_body("Смысловое чтение на уроках естественнонаучного цикла");
     let round: RankingRound = app
         .post(
@@ -674,11 +696,19 @@ async fn the_card_keeps_directions_and_an_external_supervisor_and_the_director_c
     assert_eq!(outside.errors[0].field, "school_year");
     let future = confirm(
         "director",
-        json!({"school_year": 2026, "confirmed_on": "2099-01-01", "basis": "Приказ комитета"}),
+        json!({"school_year": 2026, "confirmed_on": tests::days_from_today(1), "basis": "Приказ комитета"}),
     )
     .await
     .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
     assert_eq!(future.errors[0].field, "confirmed_on");
+    let reread: Project = app
+        .get(&format!("/api/projects/{p}"), Some(&s.director))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(
+        reread.confirmations, confirmed.confirmations,
+        "a refused confirmation was written"
+    );
 
     // A laboratory under an external supervisor keeps the affiliation; a platform has none.
     let mut lab = project_body("Школа-лаборатория по естественнонаучной грамотности");
@@ -846,14 +876,41 @@ async fn files_are_attached_to_versions_under_review_and_count_as_a_plan_items_e
         late.reason.map(openapi::RefusalReason::as_str),
         Some("not_under_review")
     );
-    app.send(
-        Method::DELETE,
-        &format!("/api/attachments/{}", appendix.id),
-        Some(&s.teacher),
-        None,
-    )
-    .await
-    .problem(StatusCode::CONFLICT, "conflict");
+    let kept = app
+        .send(
+            Method::DELETE,
+            &format!("/api/attachments/{}", appendix.id),
+            Some(&s.teacher),
+            None,
+        )
+        .await
+        .problem(StatusCode::CONFLICT, "conflict");
+    assert_eq!(
+        kept.reason.map(openapi::RefusalReason::as_str),
+        Some("not_under_review")
+    );
+    let still: Vec<DocumentVersion> = app
+        .get(&format!("/api/projects/{p}/package/innovation_map"), Some(&s.teacher))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(
+        still[0].attachments.iter().map(|a| a.id).collect::<Vec<_>>(),
+        [appendix.id],
+        "the refused delete removed the record"
+    );
+    let bytes = app
+        .client
+        .get(format!("{}/api/attachments/{}", app.address, appendix.id))
+        .bearer_auth(&s.teacher)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bytes.status(), StatusCode::OK);
+    assert_eq!(
+        bytes.bytes().await.unwrap().to_vec(),
+        pdf,
+        "the refused delete removed the file"
+    );
 
     // The plan item's file can be removed; the evidence rule then applies again.
     let removed = app

@@ -92,7 +92,7 @@ async fn each_step_starts_only_with_the_previous_steps_evidence_and_the_history_
 
     refused(&move_to(&app, &s, "satisfaction", None).await, "no_delivery");
     let delivered: Delivery = app
-        .post(&format!("/api/resources/{}/deliveries", s.host.resource.id), Some(&s.host.staff), &json!({"version_id": product.id, "recipient_org_id": s.partner_school, "delivered_on": "2026-10-01", "form": "training", "contact": "Орлова Н. П."}))
+        .post(&format!("/api/resources/{}/deliveries", s.host.resource.id), Some(&s.host.staff), &json!({"version_id": product.id, "recipient_org_id": s.partner_school, "delivered_on": tests::days_from_today(-30), "form": "training", "contact": "Орлова Н. П."}))
         .await
         .json(StatusCode::CREATED);
     assert_eq!(delivered.recipient_short_name, "СОШ № 12");
@@ -168,7 +168,7 @@ async fn deliveries_wait_for_the_delivery_step_and_the_consumer_confirms_them() 
     let app = spawn_app().await;
     let s = story(&app).await;
     let product = s.host.version_with_file(&app, "product").await;
-    let body = json!({"version_id": product.id, "recipient_org_id": s.partner_school, "delivered_on": "2026-10-01", "form": "handover", "contact": "Орлова Н. П."});
+    let body = json!({"version_id": product.id, "recipient_org_id": s.partner_school, "delivered_on": tests::days_from_today(-30), "form": "handover", "contact": "Орлова Н. П."});
     app.post(
         &format!("/api/resources/{}/deliveries", s.host.resource.id),
         Some(&s.host.staff),
@@ -188,7 +188,7 @@ async fn deliveries_wait_for_the_delivery_step_and_the_consumer_confirms_them() 
     })
     .unwrap();
     let mut future = body.clone();
-    future["delivered_on"] = json!("2099-01-01");
+    future["delivered_on"] = json!(tests::days_from_today(1));
     app.post(
         &format!("/api/resources/{}/deliveries", s.host.resource.id),
         Some(&s.host.staff),
@@ -237,6 +237,12 @@ async fn deliveries_wait_for_the_delivery_step_and_the_consumer_confirms_them() 
     )
     .await
     .problem(StatusCode::NOT_FOUND, "not_found");
+    let after: Page<Delivery> = app
+        .get("/api/deliveries", Some(&s.host.staff))
+        .await
+        .json(StatusCode::OK);
+    let found = after.items.iter().find(|d| d.id == delivered.id).unwrap();
+    assert_eq!(found, &confirmed, "the refused confirmation wrote");
 }
 
 #[tokio::test]

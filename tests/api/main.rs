@@ -5,6 +5,7 @@
 mod auth;
 mod authorization_matrix;
 mod bad_input;
+mod concurrency;
 mod contract;
 mod demo;
 mod feedback;
@@ -13,6 +14,7 @@ mod launch;
 mod lifecycle;
 mod me;
 mod organisations;
+mod paths;
 mod projects;
 mod ranking;
 mod requests;

@@ -21,12 +21,16 @@ async fn a_user_renames_themselves_and_switches_to_english() {
     assert_eq!((me.full_name.as_str(), me.locale), ("Лебедева Анна", Locale::En));
     let again: Me = app.get("/api/me", Some(&token)).await.json(StatusCode::OK);
     assert_eq!(again, me);
-    app.patch("/api/me", Some(&token), &json!({"full_name": "A"}))
+    let short = app
+        .patch("/api/me", Some(&token), &json!({"full_name": "A"}))
         .await
         .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    assert_eq!(short.errors[0].field, "full_name");
     app.patch("/api/me", Some(&token), &json!({"locale": "de"}))
         .await
         .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    let unchanged: Me = app.get("/api/me", Some(&token)).await.json(StatusCode::OK);
+    assert_eq!(unchanged, me, "a refused PATCH wrote");
 }
 
 #[tokio::test]

@@ -245,6 +245,11 @@ async fn only_council_members_score_and_only_the_director_freezes_and_nothing_is
     app.post("/api/ranking-rounds", Some(&s.director), &json!({"school_year": 2026}))
         .await
         .problem(StatusCode::CONFLICT, "conflict");
+    let ours: Page<RankingRound> = app
+        .get("/api/ranking-rounds", Some(&s.director))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(ours.total, 1, "the refused second round was created");
     let theirs: RankingRound = app
         .post(
             "/api/ranking-rounds",
@@ -319,4 +324,6 @@ async fn rounds_are_visible_to_the_school_and_the_committee_not_to_others_or_par
     app.post("/api/ranking-rounds", Some(&reader), &json!({"school_year": 2026}))
         .await
         .problem(StatusCode::FORBIDDEN, "forbidden");
+    let still: Page<RankingRound> = app.get("/api/ranking-rounds", Some(&reader)).await.json(StatusCode::OK);
+    assert_eq!(still.total, 1, "the refused round was created");
 }

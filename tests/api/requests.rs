@@ -35,7 +35,7 @@ async fn world(app: &TestApp) -> World {
 }
 
 fn request(target: Option<i64>) -> Value {
-    json!({"need": "Методика формирующего оценивания для 5–6 классов", "audience": "Учителя математики", "desired_form": "methodological_development", "deadline": "2030-05-31", "target_org_id": target})
+    json!({"need": "Методика формирующего оценивания для 5–6 классов", "audience": "Учителя математики", "desired_form": "methodological_development", "deadline": tests::days_from_today(180), "target_org_id": target})
 }
 
 async fn decide(app: &TestApp, token: &str, id: i64, body: Value) -> tests::Reply {
@@ -130,6 +130,11 @@ async fn a_partner_asks_the_host_accepts_with_a_resource_and_the_partner_sees_ea
     )
     .await;
     again.problem(StatusCode::CONFLICT, "conflict");
+    let after: ConsumerRequest = app
+        .get(&format!("/api/requests/{}", filed.id), Some(&w.partner))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(after.status, RequestStatus::Accepted, "the refused decline wrote");
 }
 
 #[tokio::test]
@@ -257,7 +262,7 @@ async fn refusals_write_nothing() {
         .await
         .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
     let mut past = request(Some(w.host.0));
-    past["deadline"] = json!("2020-01-01");
+    past["deadline"] = json!(tests::days_from_today(-1));
     app.post("/api/requests", Some(&w.partner), &past)
         .await
         .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");

@@ -198,9 +198,13 @@ async fn a_published_resource_is_readable_by_a_partner_school() {
         .json::<Resource>(StatusCode::OK);
     let seen: Resource = app.get(&path, Some(&partner)).await.json(StatusCode::OK);
     assert_eq!(seen.visibility, Visibility::Published);
-    app.send(Method::PUT, &path, Some(&partner), Some(&body))
+    let mut takeover = body.clone();
+    takeover["title"] = json!("Правка партнёра");
+    app.send(Method::PUT, &path, Some(&partner), Some(&takeover))
         .await
         .problem(StatusCode::FORBIDDEN, "forbidden");
+    let after: Resource = app.get(&path, Some(&a.staff)).await.json(StatusCode::OK);
+    assert_eq!(after, seen, "the refused PUT wrote");
 }
 
 #[tokio::test]

@@ -151,13 +151,11 @@ async fn compositions_are_checked_and_other_schools_see_nothing() {
     app.get(&path, Some(&other.staff))
         .await
         .problem(StatusCode::NOT_FOUND, "not_found");
-    app.put(
-        &format!("/api/structures/{}", formed.id),
-        Some(&other.staff),
-        &group(admin_id, teacher.id.0),
-    )
-    .await
-    .problem(StatusCode::NOT_FOUND, "not_found");
+    let mut renamed = group(admin_id, teacher.id.0);
+    renamed["name"] = json!("Чужая правка");
+    app.put(&format!("/api/structures/{}", formed.id), Some(&other.staff), &renamed)
+        .await
+        .problem(StatusCode::NOT_FOUND, "not_found");
     app.post(
         &format!("/api/structures/{}/approval", formed.id),
         Some(&other.staff),
@@ -187,4 +185,6 @@ async fn compositions_are_checked_and_other_schools_see_nothing() {
     )
     .await
     .problem(StatusCode::FORBIDDEN, "forbidden");
+    let after: Vec<Structure> = app.get(&path, Some(&school.staff)).await.json(StatusCode::OK);
+    assert_eq!(after, [formed], "a refused PUT or approval wrote");
 }

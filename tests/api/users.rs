@@ -52,6 +52,16 @@ async fn an_admin_creates_an_account_that_can_sign_in_and_a_duplicate_email_is_4
         (problem.errors[0].field.as_str(), problem.errors[0].code),
         ("email", FieldErrorCode::Taken)
     );
+    let accounts: openapi::Page<User> = app.get(&path, Some(&school.token)).await.json(StatusCode::OK);
+    assert_eq!(
+        accounts
+            .items
+            .iter()
+            .filter(|u| u.email == "new.teacher@sch61.ru")
+            .count(),
+        1,
+        "the refused second account was created"
+    );
 }
 
 #[tokio::test]
@@ -235,9 +245,10 @@ async fn a_user_reads_their_own_account_but_not_a_colleagues() {
     let teacher = TestUser::new(school, &[Role::Staff]).create(&app);
     let colleague = TestUser::new(school, &[Role::Staff]).create(&app);
     let token = teacher.token(&app).await;
-    app.get(&format!("/api/users/{}", teacher.id), Some(&token))
+    let before: User = app
+        .get(&format!("/api/users/{}", teacher.id), Some(&token))
         .await
-        .json::<User>(StatusCode::OK);
+        .json(StatusCode::OK);
     app.get(&format!("/api/users/{}", colleague.id), Some(&token))
         .await
         .problem(StatusCode::NOT_FOUND, "not_found");
@@ -248,4 +259,10 @@ async fn a_user_reads_their_own_account_but_not_a_colleagues() {
     )
     .await
     .problem(StatusCode::FORBIDDEN, "forbidden");
+    let reread: User = app
+        .get(&format!("/api/users/{}", teacher.id), Some(&token))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(reread.roles, [Role::Staff], "the refused PATCH changed the roles");
+    assert_eq!(reread, before, "the refused PATCH wrote");
 }

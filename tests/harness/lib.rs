@@ -27,6 +27,14 @@ use std::path::PathBuf;
 /// The signing secret the spawned apps use, so tests can mint their own tokens.
 pub const JWT_SECRET: &str = "test-secret-that-is-long-enough-for-hs256";
 
+/// The date `days` from today (UTC, as the server counts), as `YYYY-MM-DD`: fixtures
+/// that must lie in the future or the past are relative to today, never fixed.
+pub fn days_from_today(days: i64) -> String {
+    (chrono::Utc::now().date_naive() + chrono::TimeDelta::days(days))
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
 /// Which database the suite runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Database {
@@ -116,7 +124,18 @@ pub struct TestApp {
 
 /// Starts the application on a fresh database.
 pub async fn spawn_app() -> TestApp {
+    spawn_app_serving(&[]).await
+}
+
+/// Starts the application on a fresh database, serving a web app made of `files` (path
+/// within the web app's folder, content); none means the API alone.
+pub async fn spawn_app_serving(files: &[(&str, &[u8])]) -> TestApp {
     let database = TestDatabase::create(Database::selected());
+    for (path, content) in files {
+        let path = database.dir.join("no-web-app").join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, content).unwrap();
+    }
     let settings = Settings {
         host: "127.0.0.1".to_owned(),
         port: 0,

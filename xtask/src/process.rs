@@ -49,7 +49,8 @@ fn number_before(line: &str, word: &str) -> Option<u64> {
         .and_then(|pair| pair[0].parse().ok())
 }
 
-/// Reads one output line: cargo's `test result:` lines and node's `# pass`/`# fail` lines.
+/// Reads one output line: cargo's `test result:` lines and node's `# pass`/`# fail` lines
+/// (node's `cancelled` tests, e.g. cut off by a timeout, count as failed).
 pub fn parse_line(line: &str, counts: &mut Counts) {
     let line = line.trim();
     if line.starts_with("test result:") {
@@ -61,12 +62,21 @@ pub fn parse_line(line: &str, counts: &mut Counts) {
         if let (Some(key), Some(Ok(value))) = (parts.next(), parts.next().map(str::parse::<u64>)) {
             match key {
                 "pass" => counts.passed += value,
-                "fail" => counts.failed += value,
+                "fail" | "cancelled" => counts.failed += value,
                 "skipped" | "todo" => counts.skipped += value,
                 _ => {}
             }
         }
     }
+}
+
+/// Whether a `CI` variable's value means "running in CI": any value but empty, `0`,
+/// `false`, `no` or `off` (GitHub and GitLab set `true`, others `1` or `yes`).
+pub fn truthy(value: Option<&str>) -> bool {
+    value.is_some_and(|value| {
+        let value = value.trim().to_ascii_lowercase();
+        !matches!(value.as_str(), "" | "0" | "false" | "no" | "off")
+    })
 }
 
 /// Runs a command, echoing its output; returns the test counts it reported, and whether
@@ -91,6 +101,9 @@ pub fn run_counting(command: &mut Command, what: &str) -> (Counts, anyhow::Resul
         }
     }
     let result = match child.wait() {
+        Ok(status) if status.success() && counts.passed + counts.failed == 0 => Err(anyhow::anyhow!(
+            "{what} ran 0 tests: a step that tests nothing proves nothing"
+        )),
         Ok(status) if status.success() => Ok(()),
         Ok(status) => Err(anyhow::anyhow!(
             "{what} failed ({status}): {} passed, {} failed",
@@ -107,6 +120,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn any_truthy_ci_value_is_ci() {
+        for value in ["true", "1", "yes", "on", "True", "gitlab"] {
+            assert!(truthy(Some(value)), "{value}");
+        }
+        for value in ["", "0", "false", "FALSE", "no", "off", " "] {
+            assert!(!truthy(Some(value)), "{value:?}");
+        }
+        assert!(!truthy(None));
+    }
+
+    #[test]
+    fn a_successful_command_that_ran_no_test_fails() {
+        let (counts, result) = run_counting(Command::new("true").arg("no tests"), "nothing");
+        assert_eq!(counts, Counts::default());
+        let err = result.err().map(|err| err.to_string()).unwrap_or_default();
+        assert!(err.contains("ran 0 tests"), "{err}");
+        let (counts, result) = run_counting(
+            Command::new("echo").arg("test result: ok. 1 passed; 0 failed; 0 ignored"),
+            "one test",
+        );
+        assert_eq!(counts.passed, 1);
+        assert!(result.is_ok());
+    }
+
+    #[test]
     fn cargo_and_node_summaries_are_counted() {
         let mut counts = Counts::default();
         parse_line(
@@ -116,12 +154,13 @@ mod tests {
         parse_line("ℹ pass 7", &mut counts);
         parse_line("ℹ fail 1", &mut counts);
         parse_line("# skipped 3", &mut counts);
+        parse_line("ℹ cancelled 2", &mut counts);
         parse_line("the pass 9 of something", &mut counts);
         assert_eq!(
             counts,
             Counts {
                 passed: 47,
-                failed: 1,
+                failed: 3,
                 skipped: 5
             }
         );

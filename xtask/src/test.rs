@@ -15,6 +15,7 @@ struct Step {
     seconds: f64,
     counts: Option<Counts>,
     note: Option<String>,
+    skipped: bool,
 }
 
 #[derive(Default)]
@@ -33,6 +34,7 @@ impl Report {
             seconds,
             counts: None,
             note: result.as_ref().err().map(|e| format!("FAILED: {e:#}")),
+            skipped: false,
         });
         result
     }
@@ -51,12 +53,13 @@ impl Report {
     }
 
     fn skip(&mut self, name: &'static str, why: String) {
-        println!("\n══ {name} ══\nskipped: {why}");
+        println!("\n══ {name} ══\nSKIPPED: {why}");
         self.steps.push(Step {
             name,
             seconds: 0.0,
             counts: None,
-            note: Some(format!("skipped: {why}")),
+            note: Some(format!("SKIPPED: {why}")),
+            skipped: true,
         });
     }
 
@@ -76,9 +79,17 @@ impl Report {
         }
         let seconds: f64 = self.steps.iter().map(|s| s.seconds).sum();
         println!("total time {seconds:.0} s");
+        let skipped: Vec<&str> = self.steps.iter().filter(|s| s.skipped).map(|s| s.name).collect();
         println!(
-            "{} passed, {} failed, {} skipped",
-            total.passed, total.failed, total.skipped
+            "{} passed, {} failed, {} skipped; {}",
+            total.passed,
+            total.failed,
+            total.skipped,
+            if skipped.is_empty() {
+                "no suite skipped".to_owned()
+            } else {
+                format!("{} suite(s) SKIPPED: {}", skipped.len(), skipped.join(", "))
+            }
         );
     }
 }
@@ -98,7 +109,7 @@ fn cargo_in(root: &Path, args: &[&str]) -> Command {
 }
 
 fn run_steps(root: &Path, report: &mut Report) -> anyhow::Result<()> {
-    let ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
+    let ci = process::truthy(std::env::var("CI").ok().as_deref());
     let pg_url = tools::postgres_url();
     let (chromium, compose, postgres) = report.time("tools", || {
         tools::ensure_wasm_target()?;
@@ -108,7 +119,7 @@ fn run_steps(root: &Path, report: &mut Report) -> anyhow::Result<()> {
         tools::ensure_node_packages(&root.join("tests/e2e"))?;
         let postgres = tools::postgres_reachable(&pg_url);
         if !postgres && ci {
-            bail!("PostgreSQL is not reachable at {pg_url}: with CI=true the PostgreSQL suite is required");
+            bail!("PostgreSQL is not reachable at {pg_url}: with CI set the PostgreSQL suite is required");
         }
         Ok((chromium, compose, postgres))
     })?;
@@ -173,7 +184,7 @@ fn run_steps(root: &Path, report: &mut Report) -> anyhow::Result<()> {
     } else {
         report.skip(
             "API on PostgreSQL",
-            format!("no PostgreSQL at {pg_url} (set TEST_POSTGRES_URL; required when CI=true)"),
+            format!("no PostgreSQL at {pg_url} (set TEST_POSTGRES_URL; required when CI is set)"),
         );
     }
     let dist = report.time("web app (wasm)", || frontend::build(root, true))?;

@@ -91,10 +91,42 @@ pub fn ensure_docker_compose() -> anyhow::Result<PathBuf> {
 pub fn ensure_node() -> anyhow::Result<()> {
     if on_path("node").is_none() || on_path("npm").is_none() {
         bail!(
-            "Node.js 20+ and npm are needed for the browser tests: install them (`apt-get install nodejs npm`) and retry"
+            "Node.js {}.{}+ and npm are needed for the browser tests: install them (`apt-get install nodejs npm`) and retry",
+            NODE_MINIMUM.0,
+            NODE_MINIMUM.1
         );
     }
-    Ok(())
+    let output = Command::new("node")
+        .arg("--version")
+        .output()
+        .context("cannot run `node --version`")?;
+    let version = String::from_utf8_lossy(&output.stdout).trim().to_owned();
+    match node_version(&version) {
+        Some(found) if found >= NODE_MINIMUM => {
+            println!(
+                "xtask: Node.js {version} (the browser tests need {}.{}+)",
+                NODE_MINIMUM.0, NODE_MINIMUM.1
+            );
+            Ok(())
+        }
+        Some(_) => bail!(
+            "Node.js {version} is too old: the browser tests need {}.{} or newer (20.19+, 22 or 24); upgrade Node.js and retry",
+            NODE_MINIMUM.0,
+            NODE_MINIMUM.1
+        ),
+        None => bail!("cannot read the Node.js version from `node --version` ({version:?})"),
+    }
+}
+
+/// The oldest Node.js the browser tests run on (`engines` in tests/e2e/package.json).
+pub const NODE_MINIMUM: (u32, u32) = (20, 19);
+
+/// The major and minor version of `node --version` (`v22.11.0`).
+pub fn node_version(text: &str) -> Option<(u32, u32)> {
+    let mut parts = text.trim().strip_prefix('v').unwrap_or(text.trim()).split('.');
+    let major = parts.next()?.parse().ok()?;
+    let minor = parts.next()?.parse().ok()?;
+    Some((major, minor))
 }
 
 /// Installs the browser tests' node packages from the lock file when they are missing
@@ -142,4 +174,19 @@ pub fn postgres_reachable(url: &str) -> bool {
     addresses
         .iter()
         .any(|address| TcpStream::connect_timeout(address, Duration::from_secs(2)).is_ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_node_version_is_read_and_compared_by_major_then_minor() {
+        assert_eq!(node_version("v22.11.0\n"), Some((22, 11)));
+        assert_eq!(node_version("v20.19.2"), Some((20, 19)));
+        assert_eq!(node_version("garbage"), None);
+        assert!(node_version("v20.18.9").is_some_and(|v| v < NODE_MINIMUM));
+        assert!(node_version("v20.19.0").is_some_and(|v| v >= NODE_MINIMUM));
+        assert!(node_version("v24.1.0").is_some_and(|v| v >= NODE_MINIMUM));
+    }
 }

@@ -224,7 +224,11 @@ mod tests {
             let mode = std::fs::metadata(dir.join("jwt_secret")).unwrap().permissions().mode();
             assert_eq!(mode & 0o777, 0o600);
         }
-        assert!(load_secret(Some("short"), &dir).is_err());
+        let short = load_secret(Some("short"), &dir)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(short.contains("at least 32 characters"), "{short}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -11,7 +11,6 @@ use crate::db::models::organisation::{self, NewOrganisation};
 use crate::db::models::user::{self, NewUserRow};
 use crate::error::ApiError;
 use crate::storage::Storage;
-use diesel::Connection;
 use openapi::organisations::OrganisationKind;
 use openapi::users::Role;
 
@@ -129,7 +128,7 @@ pub fn load_if_empty(conn: &mut DbConnection, storage: &dyn Storage) -> Result<b
         return Ok(false);
     }
     let hash = password::hash(DEMO_PASSWORD)?;
-    conn.transaction(|conn| {
+    crate::services::write(conn, |conn| {
         let mut org_ids = Vec::with_capacity(ORGANISATIONS.len());
         for (name, short_name, kind) in ORGANISATIONS {
             let new = NewOrganisation {

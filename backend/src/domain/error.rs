@@ -68,3 +68,27 @@ impl DomainError {
 
 /// The result of a domain rule.
 pub type DomainResult<T> = Result<T, DomainError>;
+
+/// The refused fields of a parse, as `"field Code"` joined by `; `, for unit tests that
+/// assert which field failed and why; panics when the input was accepted or refused
+/// for another reason.
+#[cfg(test)]
+pub(crate) fn invalid<T: std::fmt::Debug>(result: Result<T, DomainError>) -> String {
+    match result {
+        Err(DomainError::Invalid(errors)) => errors
+            .iter()
+            .map(|e| format!("{} {:?}", e.field, e.code))
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => panic!("expected invalid fields, got {other:?}"),
+    }
+}
+
+/// The refused field of a single-field check, as `"field Code"`; panics when accepted.
+#[cfg(test)]
+pub(crate) fn refused_field<T: std::fmt::Debug>(result: Result<T, FieldError>) -> String {
+    match result {
+        Err(e) => format!("{} {:?}", e.field, e.code),
+        Ok(value) => panic!("expected a refused field, got {value:?}"),
+    }
+}

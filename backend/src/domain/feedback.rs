@@ -69,6 +69,7 @@ impl LinkRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::error::invalid;
 
     fn input(csat: u8, recommend: u8) -> FeedbackInput {
         FeedbackInput {
@@ -83,8 +84,8 @@ mod tests {
     fn scores_are_bounded_at_both_ends() {
         assert!(Answer::parse(&input(1, 0)).is_ok());
         assert_eq!(Answer::parse(&input(5, 10)).unwrap().comment, "Полезно");
-        assert!(Answer::parse(&input(0, 5)).is_err());
-        assert!(Answer::parse(&input(6, 5)).is_err());
-        assert!(Answer::parse(&input(3, 11)).is_err());
+        assert_eq!(invalid(Answer::parse(&input(0, 5))), "csat OutOfRange");
+        assert_eq!(invalid(Answer::parse(&input(6, 5))), "csat OutOfRange");
+        assert_eq!(invalid(Answer::parse(&input(3, 11))), "recommend OutOfRange");
     }
 }

@@ -143,6 +143,7 @@ fn read_entry(archive: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Optio
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::error::refused_field;
     use std::io::Write;
 
     const DOCX_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -236,18 +237,38 @@ mod tests {
     #[test]
     fn a_package_must_declare_the_main_part_of_its_own_type() {
         let docx = minimal_docx();
-        assert!(accept("a.xlsx", &docx).is_err(), "a DOCX is not an XLSX");
-        assert!(accept("a.pptx", &docx).is_err(), "a DOCX is not a PPTX");
+        assert_eq!(
+            refused_field(accept("a.xlsx", &docx)),
+            "file OutOfRange",
+            "a DOCX is not an XLSX"
+        );
+        assert_eq!(
+            refused_field(accept("a.pptx", &docx)),
+            "file OutOfRange",
+            "a DOCX is not a PPTX"
+        );
         let undeclared = zip_of(&[
             ("[Content_Types].xml", "<Types/>"),
             ("word/document.xml", "<w:document/>"),
         ]);
-        assert!(accept("a.docx", &undeclared).is_err(), "no main part declared");
+        assert_eq!(
+            refused_field(accept("a.docx", &undeclared)),
+            "file OutOfRange",
+            "no main part declared"
+        );
         let no_part = zip_of(&[("[Content_Types].xml", DOCX_TYPES)]);
-        assert!(accept("a.docx", &no_part).is_err(), "no part under word/");
+        assert_eq!(
+            refused_field(accept("a.docx", &no_part)),
+            "file OutOfRange",
+            "no part under word/"
+        );
         let mut truncated = docx.clone();
         truncated.truncate(docx.len() / 2);
-        assert!(accept("a.docx", &truncated).is_err(), "a broken archive");
+        assert_eq!(
+            refused_field(accept("a.docx", &truncated)),
+            "file OutOfRange",
+            "a broken archive"
+        );
     }
 
     #[test]
@@ -264,7 +285,7 @@ mod tests {
             ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
             ("content.xml", "<office:document-content/>"),
         ]);
-        assert!(accept("a.odt", &spreadsheet).is_err());
+        assert_eq!(refused_field(accept("a.odt", &spreadsheet)), "file OutOfRange");
     }
 
     #[test]
@@ -281,6 +302,9 @@ mod tests {
     fn images_are_checked_by_their_signature() {
         assert!(accept("a.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR").is_ok());
         assert!(accept("a.jpg", b"\xFF\xD8\xFF\xE0\x00\x10JFIF").is_ok());
-        assert!(accept("a.png", b"\xFF\xD8\xFF\xE0\x00\x10JFIF").is_err());
+        assert_eq!(
+            refused_field(accept("a.png", b"\xFF\xD8\xFF\xE0\x00\x10JFIF")),
+            "file OutOfRange"
+        );
     }
 }

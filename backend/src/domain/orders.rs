@@ -188,6 +188,7 @@ pub fn can_issue(status: OrderStatus, ready: Readiness) -> Result<(), DomainErro
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::error::invalid;
 
     const READY: Readiness = Readiness {
         package_approved: true,
@@ -272,35 +273,35 @@ mod tests {
             supersedes_id: None,
         };
         assert!(parse(&input, (2025, 2027)).is_ok());
-        assert!(
-            parse(
+        assert_eq!(
+            invalid(parse(
                 &OrderInput {
                     school_year: 2030,
                     ..input.clone()
                 },
                 (2025, 2027)
-            )
-            .is_err()
+            )),
+            "school_year OutOfRange"
         );
-        assert!(
-            parse(
+        assert_eq!(
+            invalid(parse(
                 &OrderInput {
                     points: Some(vec![]),
                     ..input.clone()
                 },
                 (2025, 2027)
-            )
-            .is_err()
+            )),
+            "points OutOfRange"
         );
-        assert!(
-            parse(
+        assert_eq!(
+            invalid(parse(
                 &OrderInput {
                     number: " ".to_owned(),
                     ..input
                 },
                 (2025, 2027)
-            )
-            .is_err()
+            )),
+            "number Required"
         );
     }
 }

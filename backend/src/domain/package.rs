@@ -129,6 +129,7 @@ pub fn parse_version(kind: DocumentKind, input: &VersionInput) -> Result<(Submit
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::error::invalid;
 
     #[test]
     fn only_a_version_under_review_can_be_decided() {
@@ -148,11 +149,11 @@ mod tests {
             decide(&ReviewDecision::Approve { comment: None }).unwrap(),
             (VersionStatus::Approved, None)
         );
-        assert!(
-            decide(&ReviewDecision::Return {
+        assert_eq!(
+            invalid(decide(&ReviewDecision::Return {
                 comment: " ".to_owned()
-            })
-            .is_err()
+            })),
+            "comment Required"
         );
         assert_eq!(
             decide(&ReviewDecision::Return {
@@ -184,15 +185,16 @@ mod tests {
             note: String::new(),
         };
         assert!(parse_version(DocumentKind::Programme, &programme).is_ok());
-        assert!(
-            parse_version(DocumentKind::InnovationMap, &programme).is_err(),
+        assert_eq!(
+            invalid(parse_version(DocumentKind::InnovationMap, &programme)),
+            "map Required",
             "no map"
         );
         let short = VersionInput {
             text: Some("коротко".to_owned()),
             ..programme.clone()
         };
-        assert!(parse_version(DocumentKind::Programme, &short).is_err());
+        assert_eq!(invalid(parse_version(DocumentKind::Programme, &short)), "text TooShort");
         let empty_map = VersionInput {
             text: None,
             map: Some(InnovationMap::default()),

@@ -181,6 +181,7 @@ pub fn parse_item(input: &PlanItemInput, context: ItemContext) -> Result<ItemFie
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::error::invalid;
 
     fn day(m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, m, d).unwrap()
@@ -290,12 +291,15 @@ mod tests {
             done_on: None,
             ..base.clone()
         };
-        assert!(parse_item(&no_date, context(today, false)).is_err());
+        assert_eq!(invalid(parse_item(&no_date, context(today, false))), "done_on Required");
         let no_evidence = PlanItemInput {
             evidence: String::new(),
             ..base.clone()
         };
-        assert!(parse_item(&no_evidence, context(today, false)).is_err());
+        assert_eq!(
+            invalid(parse_item(&no_evidence, context(today, false))),
+            "evidence Required"
+        );
         assert!(
             parse_item(&no_evidence, context(today, true)).is_ok(),
             "an attached file is evidence"
@@ -304,24 +308,34 @@ mod tests {
             done_on: Some(day(10, 2)),
             ..base.clone()
         };
-        assert!(parse_item(&future, context(today, false)).is_err());
+        assert_eq!(
+            invalid(parse_item(&future, context(today, false))),
+            "done_on OutOfRange"
+        );
         let planned_with_date = PlanItemInput {
             status: None,
             ..base.clone()
         };
-        assert!(parse_item(&planned_with_date, context(today, false)).is_err());
+        assert_eq!(
+            invalid(parse_item(&planned_with_date, context(today, false))),
+            "done_on NotAllowed"
+        );
         let outside = PlanItemInput {
             deadline: day(8, 31),
             ..base.clone()
         };
-        assert!(
-            parse_item(&outside, context(today, false)).is_err(),
+        assert_eq!(
+            invalid(parse_item(&outside, context(today, false))),
+            "deadline OutOfRange",
             "31.08.2026 is in 2025/2026"
         );
         let other_year = PlanItemInput {
             school_year: 2030,
             ..base
         };
-        assert!(parse_item(&other_year, context(today, false)).is_err());
+        assert_eq!(
+            invalid(parse_item(&other_year, context(today, false))),
+            "school_year OutOfRange"
+        );
     }
 }

@@ -303,6 +303,7 @@ fn order(a: &Ranked, b: &Ranked) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::error::invalid;
 
     fn ranks(result: &[Ranked]) -> Vec<(i64, Option<u32>)> {
         result.iter().map(|r| (r.problem, r.rank)).collect()
@@ -387,20 +388,20 @@ mod tests {
     #[test]
     fn criteria_and_scores_are_checked() {
         assert!(parse_criteria(&default_criteria()).is_ok());
-        assert!(parse_criteria(&[]).is_err());
+        assert_eq!(invalid(parse_criteria(&[])), "criteria TooShort");
         let zero = Criterion {
             title: "Значимость".to_owned(),
             weight: 0,
         };
-        assert!(parse_criteria(&[zero]).is_err());
+        assert_eq!(invalid(parse_criteria(&[zero])), "criteria[0].weight OutOfRange");
         let twice = default_criteria()
             .into_iter()
             .chain(default_criteria().into_iter().take(1))
             .collect::<Vec<_>>();
-        assert!(parse_criteria(&twice).is_err());
+        assert_eq!(invalid(parse_criteria(&twice)), "criteria[3].title Taken");
         assert!(parse_scores(&[1, 5, 3], 3).is_ok());
-        assert!(parse_scores(&[1, 5], 3).is_err());
-        assert!(parse_scores(&[0, 5, 3], 3).is_err());
-        assert!(parse_scores(&[1, 6, 3], 3).is_err());
+        assert_eq!(invalid(parse_scores(&[1, 5], 3)), "scores OutOfRange");
+        assert_eq!(invalid(parse_scores(&[0, 5, 3], 3)), "scores[0] OutOfRange");
+        assert_eq!(invalid(parse_scores(&[1, 6, 3], 3)), "scores[1] OutOfRange");
     }
 }

@@ -110,6 +110,7 @@ pub fn decide(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::error::invalid;
 
     const HOST: OrganisationId = OrganisationId(1);
     const PARTNER: OrganisationId = OrganisationId(2);
@@ -199,7 +200,7 @@ mod tests {
             target_org_id: None,
             resource_id: None,
         };
-        assert!(NewRequest::parse(&input, today).is_err());
+        assert_eq!(invalid(NewRequest::parse(&input, today)), "deadline OutOfRange");
         let ok = RequestInput {
             deadline: Some(today),
             ..input.clone()
@@ -210,6 +211,6 @@ mod tests {
             deadline: None,
             ..input
         };
-        assert!(NewRequest::parse(&vague, today).is_err());
+        assert_eq!(invalid(NewRequest::parse(&vague, today)), "need TooShort");
     }
 }

@@ -95,6 +95,7 @@ pub fn approvable(status: StructureStatus) -> Result<(), DomainError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::error::invalid;
     use openapi::UserId;
 
     fn member(id: i64, function: MemberFunction) -> MemberInput {
@@ -121,36 +122,37 @@ mod tests {
         ]))
         .unwrap();
         assert_eq!(ok.members.len(), 2);
-        assert!(
-            parse(&input(vec![member(1, MemberFunction::Member)])).is_err(),
+        assert_eq!(
+            invalid(parse(&input(vec![member(1, MemberFunction::Member)]))),
+            "members NotAllowed",
             "no head"
         );
-        assert!(
-            parse(&input(vec![
+        assert_eq!(
+            invalid(parse(&input(vec![
                 member(1, MemberFunction::Head),
                 member(2, MemberFunction::Head)
-            ]))
-            .is_err(),
+            ]))),
+            "members NotAllowed",
             "two heads"
         );
-        assert!(
-            parse(&input(vec![
+        assert_eq!(
+            invalid(parse(&input(vec![
                 member(1, MemberFunction::Head),
                 member(1, MemberFunction::Expert)
-            ]))
-            .is_err(),
+            ]))),
+            "members[1].user_id Taken",
             "one person twice"
         );
-        assert!(
-            parse(&input(vec![
+        assert_eq!(
+            invalid(parse(&input(vec![
                 member(1, MemberFunction::Head),
                 member(2, MemberFunction::Secretary),
                 member(3, MemberFunction::Secretary)
-            ]))
-            .is_err(),
+            ]))),
+            "members NotAllowed",
             "two secretaries"
         );
-        assert!(parse(&input(vec![])).is_err(), "nobody");
+        assert_eq!(invalid(parse(&input(vec![]))), "members OutOfRange", "nobody");
     }
 
     #[test]

@@ -123,6 +123,7 @@ impl UserChanges {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::error::invalid;
 
     fn request(roles: Vec<Role>) -> CreateUser {
         CreateUser {
@@ -157,7 +158,13 @@ mod tests {
         assert_eq!(fields(err), vec![("roles".to_owned(), FieldErrorCode::NotAllowed)]);
         let err = NewUser::parse(&request(vec![]), OrganisationKind::School).unwrap_err();
         assert_eq!(fields(err), vec![("roles".to_owned(), FieldErrorCode::Required)]);
-        assert!(NewUser::parse(&request(vec![Role::Partner]), OrganisationKind::Committee).is_err());
+        assert_eq!(
+            invalid(NewUser::parse(
+                &request(vec![Role::Partner]),
+                OrganisationKind::Committee
+            )),
+            "roles NotAllowed"
+        );
     }
 
     #[test]
@@ -181,12 +188,18 @@ mod tests {
             is_active: Some(false),
             ..Default::default()
         };
-        assert!(UserChanges::parse(&deactivate, OrganisationKind::School, true).is_err());
+        assert_eq!(
+            invalid(UserChanges::parse(&deactivate, OrganisationKind::School, true)),
+            "is_active NotAllowed"
+        );
         assert!(UserChanges::parse(&deactivate, OrganisationKind::School, false).is_ok());
         let demote = UpdateUser {
             roles: Some(vec![Role::Staff]),
             ..Default::default()
         };
-        assert!(UserChanges::parse(&demote, OrganisationKind::School, true).is_err());
+        assert_eq!(
+            invalid(UserChanges::parse(&demote, OrganisationKind::School, true)),
+            "roles NotAllowed"
+        );
     }
 }

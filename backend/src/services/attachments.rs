@@ -98,6 +98,8 @@ pub fn remove(conn: &mut DbConnection, caller: &Caller, id: AttachmentId) -> Out
 fn editable_owner(conn: &mut DbConnection, actor: &Actor, owner: Owner) -> Outcome<OrganisationId> {
     match owner {
         Owner::DocumentVersion(id) => {
+            // A review decided while this transaction runs must wait for it, or be seen.
+            crate::db::models::lock(conn, crate::db::models::Locked::DocumentVersion, id.0)?;
             let row = access::document_version(conn, actor, id, Access::Edit)?;
             if let Some(refusal) = rules::files_refusal(row.status()) {
                 return Err(refusal.into());

@@ -52,18 +52,23 @@ pub fn login(conn: &mut DbConnection, keys: &JwtKeys, input: &LoginRequest) -> O
 
 /// Exchanges a refresh token for a new pair. Each refresh token works once: presenting
 /// a spent one is taken as theft and signs the whole session out.
+///
+/// The spend and the successor are one transaction, so a concurrent second use of the
+/// same token waits for the first to commit and then revokes the family including the
+/// successor just issued; the revocation of a refused use is committed (the transaction
+/// returns the refusal as a value) and only then answered as an error.
 pub fn refresh(conn: &mut DbConnection, keys: &JwtKeys, token: &str) -> Outcome<TokenPair> {
-    // Reuse detection must persist even though the request fails, so the redeem is its
-    // own statement; issuing the successor is one transaction.
-    match refresh_token::redeem(conn, token)? {
-        Redeemed::Refused => Err(ApiError::InvalidRefreshToken),
-        Redeemed::Valid { user_id, family_id } => write(conn, |conn| {
-            issue_tokens(conn, keys, user_id, Some(family_id.clone())).map_err(|err| match err {
-                ApiError::InvalidToken => ApiError::InvalidRefreshToken,
-                other => other,
-            })
-        }),
-    }
+    let issued =
+        write(conn, |conn| match refresh_token::redeem(conn, token)? {
+            Redeemed::Refused => Ok(None),
+            Redeemed::Valid { user_id, family_id } => issue_tokens(conn, keys, user_id, Some(family_id))
+                .map(Some)
+                .map_err(|err| match err {
+                    ApiError::InvalidToken => ApiError::InvalidRefreshToken,
+                    other => other,
+                }),
+        })?;
+    issued.ok_or(ApiError::InvalidRefreshToken)
 }
 
 /// Signs out the session of a refresh token: every token of its sign-in is revoked. An

@@ -36,6 +36,8 @@ use crate::auth::CurrentUser;
 use crate::db::DbConnection;
 use crate::error::ApiError;
 use diesel::Connection;
+use diesel::connection::{AnsiTransactionManager, TransactionManager};
+use diesel::result::Error as DieselError;
 
 /// The result of a use case.
 pub type Outcome<T> = Result<T, ApiError>;
@@ -44,6 +46,34 @@ pub type Outcome<T> = Result<T, ApiError>;
 pub type Caller = CurrentUser;
 
 /// Runs `work` as one write transaction: everything it wrote is kept, or nothing.
+///
+/// On SQLite the transaction begins with `BEGIN IMMEDIATE`: it takes the write lock up
+/// front (waiting up to the connection's busy timeout), so a transaction that first reads
+/// and then writes is never refused half-way because another writer went first, which a
+/// deferred transaction in WAL mode is, at once and without waiting. When the lock is
+/// still held after the busy timeout, the error becomes `503` with `Retry-After`. Inside
+/// an open transaction (a nested call) the work runs in a savepoint, as diesel does.
 pub fn write<T>(conn: &mut DbConnection, work: impl FnOnce(&mut DbConnection) -> Outcome<T>) -> Outcome<T> {
-    conn.transaction(work)
+    let DbConnection::Sqlite(sqlite) = conn else {
+        return conn.transaction(work);
+    };
+    match AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE") {
+        Ok(()) => {}
+        Err(DieselError::AlreadyInTransaction) => return conn.transaction(work),
+        Err(err) => return Err(err.into()),
+    }
+    let result = work(conn);
+    let DbConnection::Sqlite(sqlite) = conn else {
+        return Err(ApiError::Internal(anyhow::anyhow!("the connection changed its engine")));
+    };
+    match result {
+        Ok(value) => {
+            AnsiTransactionManager::commit_transaction(sqlite)?;
+            Ok(value)
+        }
+        Err(err) => match AnsiTransactionManager::rollback_transaction(sqlite) {
+            Ok(()) | Err(DieselError::BrokenTransactionManager) => Err(err),
+            Err(rollback) => Err(rollback.into()),
+        },
+    }
 }

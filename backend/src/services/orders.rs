@@ -44,7 +44,8 @@ pub fn create(conn: &mut DbConnection, caller: &Caller, project: ProjectId, inpu
             ProjectId(project.id),
             &content,
             caller.actor.user_id,
-        )?;
+        )
+        .map_err(number_race)?;
         let created = order::load(conn, id)?;
         Event::new(AuditAction::Create, AuditEntity::Order, id)
             .by(caller.actor.user_id)
@@ -63,7 +64,7 @@ pub fn update(conn: &mut DbConnection, caller: &Caller, id: OrderId, input: &Ord
         rules::editable(row.status())?;
         let content = content(conn, &project, input, Some(id))?;
         let before = order::load(conn, id)?;
-        if !order::update(conn, id, &content)? {
+        if !order::update(conn, id, &content).map_err(number_race)? {
             rules::editable(OrderStatus::Issued)?;
         }
         changed(conn, caller, AuditAction::Update, &before)
@@ -134,7 +135,7 @@ fn content(
         }
     }
     if order::number_taken(conn, OrganisationId(project.org_id), &fields.number, existing)? {
-        return Err(DomainError::field("number", Taken, "the school already has an order with this number").into());
+        return Err(number_taken());
     }
     let project_id = ProjectId(project.id);
     let points = match fields.points {
@@ -160,6 +161,21 @@ fn content(
         signatory_position: fields.signatory_position,
         supersedes_id: input.supersedes_id,
     })
+}
+
+/// The refusal of a number the school's orders already use.
+fn number_taken() -> ApiError {
+    DomainError::field("number", Taken, "the school already has an order with this number").into()
+}
+
+/// A concurrent writer may take the number between the check and the write (on
+/// PostgreSQL; SQLite's write transactions do not overlap): the unique index refuses it,
+/// and the answer is the check's own.
+fn number_race(err: diesel::result::Error) -> ApiError {
+    match err {
+        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _) => number_taken(),
+        other => other.into(),
+    }
 }
 
 #[cfg(test)]

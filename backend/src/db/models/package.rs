@@ -75,6 +75,7 @@ pub fn insert(
     actor: UserId,
 ) -> QueryResult<DocumentVersionId> {
     let (project, org, actor) = (project.0, org.0, actor.0);
+    super::lock(conn, super::Locked::Project, project)?;
     let last: Option<i32> = document_versions::table
         .filter(document_versions::project_id.eq(project))
         .filter(document_versions::kind.eq(kind.as_str()))

@@ -113,6 +113,7 @@ pub fn approve(
     actor: UserId,
 ) -> QueryResult<()> {
     let (id, actor) = (id.0, actor.0);
+    super::lock(conn, super::Locked::Structure, id)?;
     let last: Option<i32> = structure_approvals::table
         .filter(structure_approvals::structure_id.eq(id))
         .select(diesel::dsl::max(structure_approvals::number))

@@ -109,6 +109,7 @@ pub fn insert(
     authors: &[Author],
     created_by: i64,
 ) -> QueryResult<i64> {
+    super::lock(conn, super::Locked::Resource, resource_id)?;
     let last: Option<i32> = resource_versions::table
         .filter(resource_versions::resource_id.eq(resource_id))
         .select(diesel::dsl::max(resource_versions::number))
