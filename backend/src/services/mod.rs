@@ -10,6 +10,7 @@ pub mod attachments;
 pub mod audit;
 pub mod auth;
 pub mod catalogue;
+pub mod concurrency;
 pub mod deliveries;
 pub mod feedback;
 pub mod lifecycle;
@@ -36,6 +37,7 @@ use crate::auth::CurrentUser;
 use crate::db::DbConnection;
 use crate::error::ApiError;
 use diesel::Connection;
+use diesel::connection::{AnsiTransactionManager, TransactionManager};
 
 /// The result of a use case.
 pub type Outcome<T> = Result<T, ApiError>;
@@ -44,6 +46,37 @@ pub type Outcome<T> = Result<T, ApiError>;
 pub type Caller = CurrentUser;
 
 /// Runs `work` as one write transaction: everything it wrote is kept, or nothing.
+///
+/// On SQLite the transaction begins `IMMEDIATE`: it takes the write lock before its first
+/// read, so write transactions run one after the other and what one read cannot change
+/// under it (a deferred one would fail to upgrade its lock when another committed in
+/// between). On PostgreSQL the conditional `UPDATE`s of the use cases serialise the
+/// writers of one record through its row lock. Inside a transaction (a nested call, a
+/// test's transaction) `work` runs in a savepoint.
 pub fn write<T>(conn: &mut DbConnection, work: impl FnOnce(&mut DbConnection) -> Outcome<T>) -> Outcome<T> {
-    conn.transaction(work)
+    let DbConnection::Sqlite(sqlite) = conn else {
+        return conn.transaction(work);
+    };
+    let outermost = AnsiTransactionManager::transaction_manager_status_mut(sqlite)
+        .transaction_depth()
+        .map_err(ApiError::from)?
+        .is_none();
+    if !outermost {
+        return conn.transaction(work);
+    }
+    AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE")?;
+    let result = work(conn);
+    let DbConnection::Sqlite(sqlite) = conn else {
+        return Err(ApiError::Internal(anyhow::anyhow!("the connection changed its engine")));
+    };
+    match result {
+        Ok(value) => {
+            AnsiTransactionManager::commit_transaction(sqlite)?;
+            Ok(value)
+        }
+        Err(err) => {
+            AnsiTransactionManager::rollback_transaction(sqlite)?;
+            Err(err)
+        }
+    }
 }

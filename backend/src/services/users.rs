@@ -2,6 +2,7 @@
 //! administrator): listed, created, changed, deactivated, given a temporary password.
 
 use super::access::{self, Access};
+use super::concurrency::{Expected, claim};
 use super::{Caller, Outcome, write};
 use crate::auth::password;
 use crate::db::DbConnection;
@@ -81,9 +82,16 @@ pub fn create(conn: &mut DbConnection, caller: &Caller, org: OrganisationId, inp
 
 /// Changes an account's name, roles or active flag. Deactivation signs the user out
 /// everywhere; administrators cannot deactivate or demote themselves.
-pub fn update(conn: &mut DbConnection, caller: &Caller, id: UserId, input: &UpdateUser) -> Outcome<User> {
+pub fn update(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    id: UserId,
+    expected: Expected,
+    input: &UpdateUser,
+) -> Outcome<User> {
     write(conn, |conn| {
         let row = access::user(conn, &caller.actor, id, Access::Edit)?;
+        claim(expected, row.version, |version| user::claim(conn, id.0, version))?;
         let before = row.clone().into_dto(user::roles_of(conn, id.0)?);
         let kind = organisation::find(conn, row.org_id)?.kind();
         let changes = UserChanges::parse(input, kind, caller.actor.user_id == id)?;
@@ -181,7 +189,13 @@ mod tests {
         let conn = &mut db.conn;
         assert!(matches!(get(conn, &director, other), Err(ApiError::NotFound)));
         assert!(matches!(
-            update(conn, &director, other, &changes(Some(false), None)),
+            update(
+                conn,
+                &director,
+                other,
+                Expected::Version(1),
+                &changes(Some(false), None)
+            ),
             Err(ApiError::NotFound)
         ));
         assert!(matches!(
@@ -216,6 +230,7 @@ mod tests {
                 conn,
                 &teacher,
                 teacher.actor.user_id,
+                Expected::Version(own.version),
                 &changes(None, Some(vec![Role::Admin]))
             ),
             Err(ApiError::Forbidden)
@@ -228,7 +243,8 @@ mod tests {
         let director = db.caller("director@sch61.demo");
         let teacher = db.caller("teacher@sch61.demo").actor.user_id;
         let session = login(&mut db, "teacher@sch61.demo", DEMO_PASSWORD).unwrap();
-        let changed = update(&mut db.conn, &director, teacher, &changes(Some(false), None)).unwrap();
+        let expected = seeded::read_version(&mut db.conn, "users", teacher.0);
+        let changed = update(&mut db.conn, &director, teacher, expected, &changes(Some(false), None)).unwrap();
         assert!(!changed.is_active);
         assert_eq!(last_entry(&mut db, teacher.0), ("user".into(), "update".into()));
         assert!(matches!(
@@ -250,10 +266,12 @@ mod tests {
         let mut db = seeded::demo();
         let director = db.caller("director@sch61.demo");
         let own = director.actor.user_id;
+        let expected = seeded::read_version(&mut db.conn, "users", own.0);
         let err = update(
             &mut db.conn,
             &director,
             own,
+            expected,
             &changes(Some(false), Some(vec![Role::Staff])),
         )
         .unwrap_err();
