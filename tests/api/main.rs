@@ -5,6 +5,7 @@
 mod auth;
 mod authorization;
 mod bad_input;
+mod concurrency;
 mod contract;
 mod demo;
 mod feedback;
