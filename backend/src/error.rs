@@ -85,6 +85,15 @@ pub enum ApiError {
     /// The body is not JSON.
     #[error("unsupported media type")]
     UnsupportedMediaType,
+    /// A change without `If-Match` on a versioned record.
+    #[error("precondition required")]
+    PreconditionRequired,
+    /// A change whose `If-Match` names another version than the stored one.
+    #[error("precondition failed: the record is at version {current:?}")]
+    PreconditionFailed {
+        /// The stored version, when the record is still there.
+        current: Option<i32>,
+    },
     /// Too many failed attempts.
     #[error("too many requests, retry after {retry_after} s")]
     TooManyRequests {
@@ -129,6 +138,8 @@ impl ApiError {
             Self::TransitionRefused(_) => ProblemCode::TransitionRefused,
             Self::PayloadTooLarge => ProblemCode::PayloadTooLarge,
             Self::UnsupportedMediaType => ProblemCode::UnsupportedMediaType,
+            Self::PreconditionRequired => ProblemCode::PreconditionRequired,
+            Self::PreconditionFailed { .. } => ProblemCode::PreconditionFailed,
             Self::TooManyRequests { .. } => ProblemCode::TooManyRequests,
             Self::DatabaseUnavailable => ProblemCode::DatabaseUnavailable,
             Self::Internal(_) => ProblemCode::Internal,
@@ -154,6 +165,8 @@ impl ApiError {
             Self::TransitionRefused(_) => "Transition refused",
             Self::PayloadTooLarge => "Payload too large",
             Self::UnsupportedMediaType => "Unsupported media type",
+            Self::PreconditionRequired => "Precondition required",
+            Self::PreconditionFailed { .. } => "Precondition failed",
             Self::TooManyRequests { .. } => "Too many requests",
             Self::DatabaseUnavailable => "Database unavailable",
             Self::Internal(_) => "Internal server error",
@@ -171,6 +184,16 @@ impl ApiError {
                 Some(format!("Too many failed attempts; retry in {retry_after} seconds."))
             }
             Self::Validation(_) => Some("One or more fields are invalid.".to_owned()),
+            Self::PreconditionRequired => Some(
+                "This change must name the version it was made on: send `If-Match` with the record's `ETag`."
+                    .to_owned(),
+            ),
+            Self::PreconditionFailed { current: Some(current) } => Some(format!(
+                "Someone else changed the record; it is at version {current} now. Read it again and resend the change."
+            )),
+            Self::PreconditionFailed { current: None } => {
+                Some("The version named in `If-Match` is not the record's current one.".to_owned())
+            }
             _ => None,
         }
     }
@@ -215,6 +238,8 @@ impl ResponseError for ApiError {
             Self::Conflict { .. } | Self::Refused { .. } | Self::TransitionRefused(_) => StatusCode::CONFLICT,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
+            Self::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::DatabaseUnavailable => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -236,6 +261,9 @@ impl ResponseError for ApiError {
             }
             Self::TooManyRequests { retry_after } => {
                 response.insert_header((header::RETRY_AFTER, retry_after.to_string()));
+            }
+            Self::PreconditionFailed { current: Some(current) } => {
+                response.insert_header((header::ETAG, crate::http::versions::etag_of(*current)));
             }
             Self::DatabaseUnavailable => {
                 response.insert_header((header::RETRY_AFTER, HeaderValue::from_static("5")));

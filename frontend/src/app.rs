@@ -23,6 +23,7 @@ use openapi::users::{Locale, Me, UpdateMe};
 pub fn App() -> impl IntoView {
     let i18n = I18n::provide();
     Auth::provide(i18n);
+    crate::components::stale_notice::StaleNotice::provide();
     Effect::new(move |_| {
         if let Some(document) = web_sys::window().and_then(|window| window.document()) {
             document.set_title(i18n.t().app_name);
@@ -239,8 +240,19 @@ pub fn save_locale(locale: Locale) {
             locale: Some(locale),
             ..UpdateMe::default()
         };
-        if let Ok(me) = api::me::update_me(&change).await {
-            session::store_me(&me);
+        let version = session::load().map_or(0, |stored| stored.me.version);
+        match api::me::update_me(version, &change).await {
+            Ok(me) => session::store_me(&me),
+            // The account changed elsewhere: the language alone is sent again on the
+            // current version (nothing else of the account is overwritten).
+            Err(error) if error.is_stale() => {
+                if let Ok(current) = api::me::get_me().await
+                    && let Ok(me) = api::me::update_me(current.version, &change).await
+                {
+                    session::store_me(&me);
+                }
+            }
+            Err(_) => {}
         }
     });
 }

@@ -43,6 +43,12 @@ pub enum ProblemCode {
     PayloadTooLarge,
     /// The body's content type is not accepted here.
     UnsupportedMediaType,
+    /// The stored record is at another version than the `If-Match` names: someone else
+    /// changed it. Read it again (its `ETag`), check and send the change anew.
+    PreconditionFailed,
+    /// A change of a versioned record must name the version it was made on, in
+    /// `If-Match` (the `ETag` of the last read).
+    PreconditionRequired,
     /// Too many attempts; wait for the number of seconds in `Retry-After`.
     TooManyRequests,
     /// The database cannot be reached right now.
@@ -76,6 +82,8 @@ impl ProblemCode {
             Self::TransitionRefused => "transition_refused",
             Self::PayloadTooLarge => "payload_too_large",
             Self::UnsupportedMediaType => "unsupported_media_type",
+            Self::PreconditionFailed => "precondition_failed",
+            Self::PreconditionRequired => "precondition_required",
             Self::TooManyRequests => "too_many_requests",
             Self::DatabaseUnavailable => "database_unavailable",
             Self::Internal => "internal",

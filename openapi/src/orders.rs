@@ -70,6 +70,9 @@ pub struct Order {
     pub created_at: DateTime<Utc>,
     /// When it last changed.
     pub updated_at: DateTime<Utc>,
+    /// The record's version: 1 when created, one more after every change. Its `ETag` is
+    /// `"<version>"`; a change sends it back in `If-Match`.
+    pub version: i32,
 }
 
 /// A new draft, or the whole new state of a draft. Without `title` or `points` the draft

@@ -154,6 +154,9 @@ pub struct DocumentVersion {
     pub comments: Vec<ReviewComment>,
     /// Attached files (appendices), in the order they were added.
     pub attachments: Vec<crate::plan::Attachment>,
+    /// The record's version: 1 when created, one more after every change. Its `ETag` is
+    /// `"<version>"`; a change sends it back in `If-Match`.
+    pub version: i32,
 }
 
 /// One document of the package: its latest version.

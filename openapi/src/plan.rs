@@ -72,6 +72,9 @@ pub struct PlanItem {
     pub created_at: DateTime<Utc>,
     /// When it last changed.
     pub updated_at: DateTime<Utc>,
+    /// The record's version: 1 when created, one more after every change. Its `ETag` is
+    /// `"<version>"`; a change sends it back in `If-Match`.
+    pub version: i32,
 }
 
 /// A new plan item, or the whole new state of one.
@@ -174,6 +177,9 @@ pub struct Indicator {
     pub unit: String,
     /// Targets and actual values by school year.
     pub values: Vec<IndicatorValue>,
+    /// The record's version: 1 when created, one more after every change. Its `ETag` is
+    /// `"<version>"`; a change sends it back in `If-Match`.
+    pub version: i32,
 }
 
 /// A target and, once known, the actual value of one school year.

@@ -36,6 +36,9 @@ pub struct RankingRound {
     pub frozen_by: Option<UserId>,
     /// When the round was opened.
     pub created_at: DateTime<Utc>,
+    /// The record's version: 1 when created, one more after every change. Its `ETag` is
+    /// `"<version>"`; a change sends it back in `If-Match`.
+    pub version: i32,
 }
 
 /// Opens a ranking round.
@@ -79,6 +82,9 @@ pub struct SchoolProblem {
     pub created_at: DateTime<Utc>,
     /// When it last changed.
     pub updated_at: DateTime<Utc>,
+    /// The record's version: 1 when created, one more after every change. Its `ETag` is
+    /// `"<version>"`; a change sends it back in `If-Match`.
+    pub version: i32,
 }
 
 /// A new problem, or the whole new text of one.

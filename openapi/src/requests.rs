@@ -84,6 +84,9 @@ pub struct ConsumerRequest {
     pub events: Vec<RequestEvent>,
     /// When it was filed.
     pub created_at: DateTime<Utc>,
+    /// The record's version: 1 when created, one more after every change. Its `ETag` is
+    /// `"<version>"`; a change sends it back in `If-Match`.
+    pub version: i32,
 }
 
 /// A new request.

@@ -86,6 +86,10 @@ pub struct StructureApproval {
     pub approved_by_name: Option<String>,
     /// When.
     pub approved_at: DateTime<Utc>,
+    /// The structure's version the director approved (the `If-Match` of the approval);
+    /// absent for approvals recorded before versions were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub structure_version: Option<i32>,
 }
 
 /// A managing structure with its members and approval history.
@@ -112,6 +116,9 @@ pub struct Structure {
     pub created_at: DateTime<Utc>,
     /// When it last changed.
     pub updated_at: DateTime<Utc>,
+    /// The record's version: 1 when created, one more after every change. Its `ETag` is
+    /// `"<version>"`; a change sends it back in `If-Match`.
+    pub version: i32,
 }
 
 /// A new structure, or the whole new composition of one.

@@ -106,6 +106,9 @@ pub struct User {
     pub created_at: DateTime<Utc>,
     /// When the account was last changed (UTC).
     pub updated_at: DateTime<Utc>,
+    /// The record's version: 1 when created, one more after every change. Its `ETag` is
+    /// `"<version>"`; a change sends it back in `If-Match`.
+    pub version: i32,
 }
 
 /// The signed-in user, with their organisation.
@@ -126,6 +129,9 @@ pub struct Me {
     pub is_platform_admin: bool,
     /// The preferred interface language.
     pub locale: Locale,
+    /// The record's version: 1 when created, one more after every change. Its `ETag` is
+    /// `"<version>"`; a change sends it back in `If-Match`.
+    pub version: i32,
 }
 
 impl Me {

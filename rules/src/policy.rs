@@ -350,6 +350,7 @@ mod tests {
             roles: vec![Role::Admin],
             is_platform_admin: false,
             locale: openapi::users::Locale::Ru,
+            version: 1,
         };
         let actor = Actor::from(&me);
         assert_eq!(

@@ -12,6 +12,7 @@ mod feedback;
 mod health;
 mod launch;
 mod lifecycle;
+mod lost_updates;
 mod me;
 mod organisations;
 mod paths;

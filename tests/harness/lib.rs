@@ -209,7 +209,10 @@ impl TestApp {
         work(&mut self.conn())
     }
 
-    /// Sends a request with an optional bearer token and an optional JSON body.
+    /// Sends a request with an optional bearer token and an optional JSON body, as a
+    /// client that has just read the record it changes: a change of a versioned record
+    /// carries `If-Match` with the record's current version (see [`TestApp::current_etag`]).
+    /// Tests of the version checks themselves use [`TestApp::send_if_match`].
     pub async fn send(
         &self,
         method: Method,
@@ -217,14 +220,59 @@ impl TestApp {
         token: Option<&str>,
         body: Option<&serde_json::Value>,
     ) -> Reply {
+        let etag = self.current_etag(&method, path, token).await;
+        self.send_if_match(method, path, token, etag.as_deref(), body).await
+    }
+
+    /// Sends a request with exactly the `If-Match` given (none when `None`).
+    pub async fn send_if_match(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        if_match: Option<&str>,
+        body: Option<&serde_json::Value>,
+    ) -> Reply {
         let mut request = self.client.request(method, format!("{}{path}", self.address));
         if let Some(token) = token {
             request = request.bearer_auth(token);
+        }
+        if let Some(if_match) = if_match {
+            request = request.header("if-match", if_match);
         }
         if let Some(body) = body {
             request = request.json(body);
         }
         read(request.send().await.expect("request sent")).await
+    }
+
+    /// The `ETag` a client that has just read the record would send to change it at
+    /// `path`: for `PATCH /api/me` the one `GET /api/me` answers; for the other versioned
+    /// writes the record's stored version (several of them have no single-record read).
+    /// `None` for other requests and for records that do not exist.
+    pub async fn current_etag(&self, method: &Method, path: &str, token: Option<&str>) -> Option<String> {
+        if *method == Method::PATCH && path == "/api/me" {
+            let me = self.send_if_match(Method::GET, "/api/me", token, None, None).await;
+            return me.headers.get("etag").and_then(|v| v.to_str().ok()).map(str::to_owned);
+        }
+        let (table, id) = versioned_target(method, path)?;
+        let version = self.stored_version(table, id)?;
+        Some(format!("\"{version}\""))
+    }
+
+    /// The stored version of a record, when it exists.
+    pub fn stored_version(&self, table: &str, id: i64) -> Option<i32> {
+        #[derive(diesel::QueryableByName)]
+        struct Row {
+            #[diesel(sql_type = diesel::sql_types::Integer)]
+            version: i32,
+        }
+        self.with_db(|conn| {
+            diesel::sql_query(format!("SELECT version FROM {table} WHERE id = {id}"))
+                .get_result::<Row>(conn)
+                .ok()
+                .map(|row| row.version)
+        })
     }
 
     /// Sends a raw body with a content type.
@@ -278,6 +326,40 @@ impl TestApp {
         };
         self.post("/api/auth/login", None, &body).await.json(StatusCode::OK)
     }
+}
+
+/// The table and id of the versioned record a write changes, for the writes that need
+/// `If-Match`.
+pub fn versioned_target(method: &Method, path: &str) -> Option<(&'static str, i64)> {
+    let parts: Vec<&str> = path.split('?').next()?.trim_start_matches("/api/").split('/').collect();
+    let id = |index: usize| parts.get(index).and_then(|part| part.parse::<i64>().ok());
+    let table = match (method.as_str(), parts.as_slice()) {
+        ("PUT", ["projects", _]) => "projects",
+        ("PUT", ["resources", _]) => "resources",
+        ("PUT", ["structures", _]) | ("POST", ["structures", _, "approval"]) => "structures",
+        ("PUT", ["orders", _]) | ("POST", ["orders", _, "issue"]) => "orders",
+        ("PUT", ["plan-items", _]) => "plan_items",
+        ("PUT", ["indicators", _]) => "indicators",
+        ("PUT", ["problems", _]) => "problems",
+        ("PUT", ["ranking-rounds", _, "criteria"]) => "ranking_rounds",
+        ("PATCH", ["users", _]) => "users",
+        ("POST", ["document-versions", _, "review"]) => "document_versions",
+        ("POST", ["requests", _, "decision"]) => "requests",
+        _ => return None,
+    };
+    Some((table, id(1)?))
+}
+
+/// The version an `ETag` names (`"3"` → 3).
+pub fn etag_version(reply: &Reply) -> i32 {
+    let tag = reply
+        .headers
+        .get("etag")
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_else(|| panic!("an ETag; status {}, body {}", reply.status, reply.body));
+    tag.trim_matches('"')
+        .parse()
+        .unwrap_or_else(|_| panic!("a strong numeric ETag: {tag}"))
 }
 
 async fn read(response: reqwest::Response) -> Reply {

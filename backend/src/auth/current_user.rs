@@ -45,6 +45,7 @@ pub fn load(conn: &mut DbConnection, user_id: UserId) -> Result<CurrentUser, Api
         roles,
         is_platform_admin: row.is_platform_admin,
         locale,
+        version: row.version,
     };
     Ok(CurrentUser { actor, me })
 }

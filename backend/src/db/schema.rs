@@ -28,6 +28,7 @@ diesel::table! {
         search -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        version -> Integer,
     }
 }
 
@@ -83,6 +84,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         supervisor_affiliation -> Nullable<Text>,
+        version -> Integer,
     }
 }
 
@@ -103,6 +105,7 @@ diesel::table! {
         search -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        version -> Integer,
     }
 }
 
@@ -183,6 +186,7 @@ diesel::table! {
         search -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        version -> Integer,
     }
 }
 
@@ -268,6 +272,7 @@ diesel::table! {
         created_by -> Nullable<BigInt>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        version -> Integer,
     }
 }
 
@@ -291,6 +296,7 @@ diesel::table! {
         created_by -> Nullable<BigInt>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        version -> Integer,
     }
 }
 
@@ -341,6 +347,7 @@ diesel::table! {
         status -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        version -> Integer,
     }
 }
 
@@ -361,6 +368,7 @@ diesel::table! {
         members_json -> Text,
         approved_by -> Nullable<BigInt>,
         approved_at -> Timestamp,
+        structure_version -> Nullable<Integer>,
     }
 }
 
@@ -378,6 +386,7 @@ diesel::table! {
         created_at -> Timestamp,
         decided_by -> Nullable<BigInt>,
         decided_at -> Nullable<Timestamp>,
+        version -> Integer,
     }
 }
 
@@ -407,6 +416,7 @@ diesel::table! {
         done_on -> Nullable<Date>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        version -> Integer,
     }
 }
 
@@ -419,6 +429,7 @@ diesel::table! {
         unit -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        version -> Integer,
     }
 }
 
@@ -450,6 +461,7 @@ diesel::table! {
         updated_at -> Timestamp,
         issued_by -> Nullable<BigInt>,
         issued_at -> Nullable<Timestamp>,
+        version -> Integer,
     }
 }
 

@@ -212,7 +212,8 @@ pub fn load(conn: &mut DbConnection, org: i64, users: &[i64], projects: &Project
         },
     )?;
     let approved = structure::load(conn, group)?;
-    structure::approve(conn, group, &approved.members, UserId(director))?;
+    structure::approve(conn, group, &approved.members, approved.version, UserId(director))?;
+    structure::bump(conn, group.0)?;
     let platform_items = [
         item(
             "Провести педагогический совет о запуске проекта",
@@ -340,7 +341,8 @@ pub fn load(conn: &mut DbConnection, org: i64, users: &[i64], projects: &Project
         },
     )?;
     let lab_members = structure::load(conn, lab)?;
-    structure::approve(conn, lab, &lab_members.members, UserId(director))?;
+    structure::approve(conn, lab, &lab_members.members, lab_members.version, UserId(director))?;
+    structure::bump(conn, lab.0)?;
     submit_package(conn, org, projects.laboratory, teacher, council, false)?;
 
     // Stage 2: a new project whose creative group waits for the director.

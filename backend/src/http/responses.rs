@@ -39,3 +39,24 @@ pub struct NotFound(pub Problem);
     content_type = "application/problem+json"
 )]
 pub struct Invalid(pub Problem);
+
+/// `412`: the `If-Match` names another version than the stored one; nothing was written.
+#[derive(IntoResponses)]
+#[response(
+    status = 412,
+    description = "Someone else changed the record since it was read (`precondition_failed`): the \
+`If-Match` names another version than the stored one, and nothing was written. The `ETag` \
+header, when present, is the current version; read the record again and resend",
+    content_type = "application/problem+json"
+)]
+pub struct PreconditionFailed(pub Problem);
+
+/// `428`: a change of a versioned record without `If-Match`.
+#[derive(IntoResponses)]
+#[response(
+    status = 428,
+    description = "The change names no version (`precondition_required`): send `If-Match` with the \
+record's `ETag`",
+    content_type = "application/problem+json"
+)]
+pub struct PreconditionRequired(pub Problem);

@@ -38,7 +38,8 @@ fn a_decided_version_takes_no_files_and_keeps_the_ones_it_has() {
     let file = attach(conn, &teacher, owner, upload("attachments/document_version/a")).expect("attached");
     assert_eq!((file.file_name.as_str(), file.size), ("appendix.pdf", 9));
     let approve = ReviewDecision::Approve { comment: None };
-    let decided = package::review(conn, &council, DocumentVersionId(map), &approve).expect("approved");
+    let expected = seeded::read_version(conn, "document_versions", map);
+    let decided = package::review(conn, &council, DocumentVersionId(map), expected, &approve).expect("approved");
     assert_eq!(decided.attachments.iter().map(|a| a.id).collect::<Vec<_>>(), [file.id]);
 
     assert!(not_under_review(may_attach(conn, &teacher, owner)));

@@ -1,6 +1,7 @@
 //! The signed-in user's own profile and password.
 
 use super::auth::tokens_for;
+use super::concurrency::{Expected, claim};
 use super::{Caller, Outcome, write};
 use crate::auth::{JwtKeys, current_user, password};
 use crate::db::DbConnection;
@@ -15,8 +16,9 @@ pub fn get(_conn: &mut DbConnection, caller: &Caller) -> Outcome<Me> {
     Ok(caller.me.clone())
 }
 
-/// Changes the caller's name or interface language.
-pub fn update(conn: &mut DbConnection, caller: &Caller, input: &UpdateMe) -> Outcome<Me> {
+/// Changes the caller's name or interface language, made on the `expected` version of
+/// their account.
+pub fn update(conn: &mut DbConnection, caller: &Caller, expected: Expected, input: &UpdateMe) -> Outcome<Me> {
     let full_name = input
         .full_name
         .as_deref()
@@ -25,6 +27,7 @@ pub fn update(conn: &mut DbConnection, caller: &Caller, input: &UpdateMe) -> Out
         .map_err(|err| ApiError::Validation(vec![err]))?;
     let id = caller.actor.user_id;
     write(conn, |conn| {
+        claim(expected, caller.me.version, |version| user::claim(conn, id.0, version))?;
         if let Some(name) = &full_name {
             user::set_full_name(conn, id, &caller.me.email, name)?;
         }
@@ -113,14 +116,15 @@ mod tests {
             full_name: Some("  Смирнов Андрей  ".into()),
             locale: Some(Locale::En),
         };
-        let me = update(&mut db.conn, &council, &input).unwrap();
+        let version = Expected::Version(council.me.version);
+        let me = update(&mut db.conn, &council, version, &input).unwrap();
         assert_eq!((me.full_name.as_str(), me.locale), ("Смирнов Андрей", Locale::En));
         let short = UpdateMe {
             full_name: Some("Я".into()),
             locale: None,
         };
         assert!(matches!(
-            update(&mut db.conn, &council, &short),
+            update(&mut db.conn, &council, Expected::Version(me.version), &short),
             Err(ApiError::Validation(_))
         ));
     }

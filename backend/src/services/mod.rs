@@ -10,6 +10,7 @@ pub mod attachments;
 pub mod audit;
 pub mod auth;
 pub mod catalogue;
+pub mod concurrency;
 pub mod deliveries;
 pub mod feedback;
 pub mod lifecycle;
@@ -51,8 +52,10 @@ pub type Caller = CurrentUser;
 /// front (waiting up to the connection's busy timeout), so a transaction that first reads
 /// and then writes is never refused half-way because another writer went first, which a
 /// deferred transaction in WAL mode is, at once and without waiting. When the lock is
-/// still held after the busy timeout, the error becomes `503` with `Retry-After`. Inside
-/// an open transaction (a nested call) the work runs in a savepoint, as diesel does.
+/// still held after the busy timeout, the error becomes `503` with `Retry-After`. On
+/// PostgreSQL the conditional `UPDATE`s of the use cases serialise the writers of one
+/// record through its row lock. Inside an open transaction (a nested call) the work runs
+/// in a savepoint, as diesel does.
 pub fn write<T>(conn: &mut DbConnection, work: impl FnOnce(&mut DbConnection) -> Outcome<T>) -> Outcome<T> {
     let DbConnection::Sqlite(sqlite) = conn else {
         return conn.transaction(work);

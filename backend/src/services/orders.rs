@@ -2,6 +2,7 @@
 //! issued by the director when the project is ready, never changed afterwards.
 
 use super::access::{self, Access};
+use super::concurrency::{Expected, claim};
 use super::{Caller, Outcome, write};
 use crate::db::DbConnection;
 use crate::db::models::audit::Event;
@@ -56,11 +57,19 @@ pub fn create(conn: &mut DbConnection, caller: &Caller, project: ProjectId, inpu
     })
 }
 
-/// Rewrites a draft (administration or council); an issued order is refused with
-/// `order_issued`: a change is a new order that supersedes it.
-pub fn update(conn: &mut DbConnection, caller: &Caller, id: OrderId, input: &OrderInput) -> Outcome<Order> {
+/// Rewrites a draft (administration or council), made on the `expected` version; an
+/// issued order is refused with `order_issued`: a change is a new order that supersedes
+/// it.
+pub fn update(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    id: OrderId,
+    expected: Expected,
+    input: &OrderInput,
+) -> Outcome<Order> {
     write(conn, |conn| {
         let (row, project) = access::order(conn, &caller.actor, id, Access::Edit)?;
+        claim(expected, row.version, |version| order::claim(conn, id.0, version))?;
         rules::editable(row.status())?;
         let content = content(conn, &project, input, Some(id))?;
         let before = order::load(conn, id)?;
@@ -73,14 +82,16 @@ pub fn update(conn: &mut DbConnection, caller: &Caller, id: OrderId, input: &Ord
 
 /// The director issues a draft. Refused (409) unless the package is approved, every
 /// structure of the project is approved and the project cites a problem of a frozen
-/// ranking; an issued order is not issued again. The participants are taken from the
-/// structures as approved at this moment.
-pub fn issue(conn: &mut DbConnection, caller: &Caller, id: OrderId) -> Outcome<Order> {
+/// ranking; an issued order is not issued again, nor a draft changed since the director
+/// read the `expected` version (`412`). The participants are taken from the structures
+/// as approved at this moment.
+pub fn issue(conn: &mut DbConnection, caller: &Caller, id: OrderId, expected: Expected) -> Outcome<Order> {
     write(conn, |conn| {
         let (row, project) = access::order(conn, &caller.actor, id, Access::Read)?;
         if !policy::is_director_of(&caller.actor, OrganisationId(row.org_id)) {
             return Err(ApiError::Forbidden);
         }
+        claim(expected, row.version, |version| order::claim(conn, id.0, version))?;
         let project_id = ProjectId(project.id);
         let structures = structure::for_project(conn, ProjectId(project.id))?;
         let readiness = Readiness {
@@ -181,6 +192,7 @@ fn number_race(err: diesel::result::Error) -> ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::services::concurrency::Expected;
     use crate::services::seeded::{self, COUNCIL, DIRECTOR, PARTNER, TEACHER};
     use openapi::RefusalReason;
     use openapi::projects::{ProjectFilter, ProjectLevel};
@@ -230,7 +242,7 @@ mod tests {
         assert_eq!(created.status, OrderStatus::Draft);
         assert!(!created.points.is_empty(), "the standard points are drafted");
 
-        let refused = issue(&mut db, &director, OrderId(created.id)).unwrap_err();
+        let refused = issue(&mut db, &director, OrderId(created.id), Expected::Version(created.version)).unwrap_err();
         assert_eq!(seeded::reason(refused), RefusalReason::PackageNotApproved);
         assert_eq!(
             get(&mut db, &director, OrderId(created.id)).unwrap().status,
@@ -249,7 +261,7 @@ mod tests {
         let council = db.caller(COUNCIL);
         let (issued, platform) = issued_order(&mut db);
 
-        let refused = update(&mut db, &council, OrderId(issued.id), &draft("999-о")).unwrap_err();
+        let refused = update(&mut db, &council, OrderId(issued.id), Expected::Version(issued.version), &draft("999-о")).unwrap_err();
         assert_eq!(seeded::reason(refused), RefusalReason::OrderIssued);
         let taken = create(&mut db, &council, platform, &draft(&issued.number)).unwrap_err();
         assert_eq!(
@@ -271,11 +283,11 @@ mod tests {
         ));
         assert!(matches!(list(&mut db, &partner, platform), Err(ApiError::NotFound)));
         assert!(matches!(
-            issue(&mut db, &partner, OrderId(before[0].id)),
+            issue(&mut db, &partner, OrderId(before[0].id), Expected::Version(before[0].version)),
             Err(ApiError::NotFound)
         ));
         assert!(matches!(
-            issue(&mut db, &teacher, OrderId(before[0].id)),
+            issue(&mut db, &teacher, OrderId(before[0].id), Expected::Version(before[0].version)),
             Err(ApiError::Forbidden)
         ));
         assert_eq!(list(&mut db, &director, platform).unwrap(), before);

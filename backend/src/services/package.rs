@@ -3,6 +3,7 @@
 //! the review threads.
 
 use super::access::{self, Access};
+use super::concurrency::{Expected, claim};
 use super::{Caller, Outcome, write};
 use crate::db::DbConnection;
 use crate::db::models::audit::Event;
@@ -85,11 +86,13 @@ pub fn submit(
 
 /// A council member of the school approves a version under review or returns it with a
 /// comment; the comment joins the version's thread. A decided or superseded version is
-/// refused with `not_under_review`. The decision is checked first.
+/// refused with `not_under_review`. The decision is checked first; it is made on the
+/// `expected` version of the record.
 pub fn review(
     conn: &mut DbConnection,
     caller: &Caller,
     id: DocumentVersionId,
+    expected: Expected,
     decision: &ReviewDecision,
 ) -> Outcome<DocumentVersion> {
     let (status, comment) = rules::decide(decision)?;
@@ -99,6 +102,7 @@ pub fn review(
         if !policy::can_review_package(&caller.actor, org) {
             return Err(ApiError::Forbidden);
         }
+        claim(expected, row.version, |version| package::claim(conn, id.0, version))?;
         if let Some(refusal) = rules::review_refusal(row.status()) {
             return Err(refusal.into());
         }

@@ -58,13 +58,21 @@ fn approving_the_last_document_approves_the_package() {
     let map = latest_map(conn, &teacher, lab);
 
     for version in [map.id, plan.id] {
-        review(conn, &council, DocumentVersionId(version), &approve()).expect("approved");
+        let expected = seeded::read_version(conn, "document_versions", version);
+        review(conn, &council, DocumentVersionId(version), expected, &approve()).expect("approved");
     }
     assert!(
         !get(conn, &teacher, lab).expect("the package").approved,
         "one document still under review"
     );
-    let last = review(conn, &council, DocumentVersionId(tracking.id), &approve()).expect("approved");
+    let last = review(
+        conn,
+        &council,
+        DocumentVersionId(tracking.id),
+        Expected::Version(tracking.version),
+        &approve(),
+    )
+    .expect("approved");
     assert_eq!(
         (last.status, last.decided_by),
         (VersionStatus::Approved, Some(council.actor.user_id))
@@ -97,7 +105,8 @@ fn a_decision_on_a_superseded_version_is_refused_as_not_under_review() {
         (second.number + 1, VersionStatus::UnderReview)
     );
 
-    let refused = review(conn, &council, DocumentVersionId(second.id), &approve());
+    let expected = seeded::read_version(conn, "document_versions", second.id);
+    let refused = review(conn, &council, DocumentVersionId(second.id), expected, &approve());
     assert!(
         matches!(
             &refused,
@@ -123,23 +132,24 @@ fn only_the_schools_council_decides_and_a_return_needs_a_comment() {
     let lab = seeded::laboratory(conn);
     let id = DocumentVersionId(latest_map(conn, &teacher, lab).id);
 
+    let expected = seeded::read_version(conn, "document_versions", id.0);
     assert!(matches!(
-        review(conn, &outsider, id, &approve()),
+        review(conn, &outsider, id, expected, &approve()),
         Err(ApiError::NotFound)
     ));
     assert!(matches!(
-        review(conn, &teacher, id, &approve()),
+        review(conn, &teacher, id, expected, &approve()),
         Err(ApiError::Forbidden)
     ));
     let bare = ReviewDecision::Return { comment: String::new() };
-    let Err(ApiError::Validation(errors)) = review(conn, &council, id, &bare) else {
+    let Err(ApiError::Validation(errors)) = review(conn, &council, id, expected, &bare) else {
         panic!("a return without a comment must be refused");
     };
     assert_eq!(errors[0].field, "comment");
     let back = ReviewDecision::Return {
         comment: "Уточните сроки этапов".to_owned(),
     };
-    let returned = review(conn, &council, id, &back).expect("returned");
+    let returned = review(conn, &council, id, expected, &back).expect("returned");
     assert_eq!(returned.status, VersionStatus::Returned);
     assert_eq!(
         returned.comments.last().map(|c| c.body.as_str()),

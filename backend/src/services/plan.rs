@@ -4,6 +4,7 @@
 //! administration, council and teachers.
 
 use super::access::{self, Access};
+use super::concurrency::{Expected, claim};
 use super::{Caller, Outcome, write};
 use crate::db::DbConnection;
 use crate::db::models::attachment::{self, Owner};
@@ -116,14 +117,19 @@ pub fn create_item(
 
 /// Rewrites an item: its status, evidence and completion date as the work goes. A done
 /// item needs its completion date and evidence (a link, a description or an attached file).
+/// The change is made on the `expected` version.
 pub fn update_item(
     conn: &mut DbConnection,
     caller: &Caller,
     id: PlanItemId,
+    expected: Expected,
     input: &PlanItemInput,
 ) -> Outcome<PlanItem> {
     write(conn, |conn| {
         let row = access::plan_item(conn, &caller.actor, id, Access::Edit)?;
+        claim(expected, row.version, |version| {
+            rows::item_versions::claim(conn, id.0, version)
+        })?;
         let (project, _) = project::find(conn, row.project_id)?;
         let today = today();
         let fields = resolve(conn, &project, input, Some(id), today)?;
@@ -188,11 +194,13 @@ pub fn create_indicator(
     })
 }
 
-/// Rewrites an indicator: its title, unit, targets and actual values.
+/// Rewrites an indicator: its title, unit, targets and actual values, made on the
+/// `expected` version.
 pub fn update_indicator(
     conn: &mut DbConnection,
     caller: &Caller,
     id: IndicatorId,
+    expected: Expected,
     input: &IndicatorInput,
 ) -> Outcome<Indicator> {
     write(conn, |conn| {
@@ -200,6 +208,9 @@ pub fn update_indicator(
         let (row, _) = project::find(conn, project.0)?;
         let fields = indicators::parse(input, (row.start_year, row.end_year))?;
         let before = rows::load_indicator(conn, id)?;
+        claim(expected, before.version, |version| {
+            rows::indicator_versions::claim(conn, id.0, version)
+        })?;
         rows::update_indicator(conn, id, &fields.title, &fields.unit, &input.values)?;
         let after = rows::load_indicator(conn, id)?;
         Event::new(AuditAction::Update, AuditEntity::Indicator, id)

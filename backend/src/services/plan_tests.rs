@@ -73,16 +73,17 @@ fn the_supervisor_reads_the_plan_without_changing_it_and_an_outsider_sees_nothin
     let item = create_item(conn, &teacher, lab, &input).expect("planned");
     let id = PlanItemId(item.id);
 
+    let expected = Expected::Version(item.version);
     assert!(matches!(
         create_item(conn, &supervisor, lab, &input),
         Err(ApiError::Forbidden)
     ));
     assert!(matches!(
-        update_item(conn, &supervisor, id, &input),
+        update_item(conn, &supervisor, id, expected, &input),
         Err(ApiError::Forbidden)
     ));
     assert!(matches!(
-        update_item(conn, &outsider, id, &input),
+        update_item(conn, &outsider, id, expected, &input),
         Err(ApiError::NotFound)
     ));
     assert!(matches!(delete_item(conn, &outsider, id), Err(ApiError::NotFound)));
@@ -104,7 +105,7 @@ fn an_attached_file_is_evidence_and_deleting_the_item_hands_back_its_files() {
     input.done_on = Some(day(2025, 10, 14));
 
     assert_eq!(
-        invalid(update_item(conn, &teacher, id, &input)),
+        invalid(update_item(conn, &teacher, id, Expected::Version(item.version), &input)),
         [("evidence".to_owned(), FieldErrorCode::Required)]
     );
     let upload = Upload {
@@ -115,13 +116,14 @@ fn an_attached_file_is_evidence_and_deleting_the_item_hands_back_its_files() {
         storage_key: "attachments/plan_item/test",
     };
     attachments::attach(conn, &teacher, Owner::PlanItem(id), upload).expect("attached");
-    let done = update_item(conn, &teacher, id, &input).expect("done with a file as evidence");
+    let done =
+        update_item(conn, &teacher, id, Expected::Version(item.version), &input).expect("done with a file as evidence");
     assert_eq!((done.status, done.attachments.len()), (PlanStatus::Done, 1));
 
     let keys = delete_item(conn, &teacher, id).expect("deleted");
     assert_eq!(keys, ["attachments/plan_item/test"]);
     assert!(matches!(
-        update_item(conn, &teacher, id, &input),
+        update_item(conn, &teacher, id, Expected::Version(done.version), &input),
         Err(ApiError::NotFound)
     ));
 }
@@ -148,16 +150,22 @@ fn an_indicator_takes_one_value_per_school_year_of_its_project() {
 
     input.values = vec![value(2025, Some(15.0)), value(2027, None)];
     assert_eq!(
-        invalid(update_indicator(conn, &teacher, id, &input)),
+        invalid(update_indicator(
+            conn,
+            &teacher,
+            id,
+            Expected::Version(created.version),
+            &input
+        )),
         [("values[1].school_year".to_owned(), OutOfRange)],
         "the laboratory runs 2025 to 2026"
     );
     assert!(matches!(
-        update_indicator(conn, &supervisor, id, &input),
+        update_indicator(conn, &supervisor, id, Expected::Version(created.version), &input),
         Err(ApiError::Forbidden)
     ));
     input.values.truncate(1);
-    let updated = update_indicator(conn, &teacher, id, &input).expect("rewritten");
+    let updated = update_indicator(conn, &teacher, id, Expected::Version(created.version), &input).expect("rewritten");
     assert_eq!(updated.values[0].achieved_percent, Some(75.0));
     assert_eq!(indicators(conn, &supervisor, lab).expect("the indicators"), [updated]);
 }

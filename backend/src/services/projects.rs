@@ -3,6 +3,7 @@
 //! school year by the director.
 
 use super::access::{self, Access};
+use super::concurrency::{Expected, claim};
 use super::{Caller, Outcome, write};
 use crate::db::DbConnection;
 use crate::db::models::audit::Event;
@@ -59,11 +60,19 @@ pub fn create(conn: &mut DbConnection, caller: &Caller, input: &ProjectInput) ->
     })
 }
 
-/// Replaces a project's card (administration or council of its school).
-pub fn update(conn: &mut DbConnection, caller: &Caller, id: ProjectId, input: &ProjectInput) -> Outcome<Project> {
+/// Replaces a project's card (administration or council of its school), made on the
+/// `expected` version.
+pub fn update(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    id: ProjectId,
+    expected: Expected,
+    input: &ProjectInput,
+) -> Outcome<Project> {
     let card = ProjectCard::parse(input)?;
     write(conn, |conn| {
         let before = access::project_card(conn, &caller.actor, id, Access::Edit)?;
+        claim(expected, before.version, |version| project::claim(conn, id.0, version))?;
         let card = resolve(conn, before.org_id, card)?;
         project::update(conn, id, &card)?;
         let after = project::load(conn, id.0)?;
@@ -87,6 +96,7 @@ pub fn confirm(conn: &mut DbConnection, caller: &Caller, id: ProjectId, input: &
         }
         let basis = parse_confirmation(&before, input, chrono::Utc::now().date_naive())?;
         project::confirm(conn, id, input, &basis, caller.actor.user_id)?;
+        project::bump(conn, id.0)?;
         let after = project::load(conn, id.0)?;
         Event::new(AuditAction::Confirm, AuditEntity::Project, id)
             .by(caller.actor.user_id)

@@ -2,6 +2,7 @@
 //! published resource or open to every school; decided by the school that takes them.
 
 use super::access::{self, Access};
+use super::concurrency::{Expected, claim};
 use super::{Caller, Outcome, write};
 use crate::db::DbConnection;
 use crate::db::models::audit::Event;
@@ -111,15 +112,18 @@ fn target(conn: &mut DbConnection, own: OrganisationId, input: &RequestInput) ->
 /// resources): accept it with the resource that will answer it, answer it with an
 /// existing resource, or decline it with a reason. Refused (`409`) when decided already,
 /// addressed to another school, the school's own, or an open request being declined.
+/// The decision is made on the `expected` version of the request.
 pub fn decide(
     conn: &mut DbConnection,
     caller: &Caller,
     id: RequestId,
+    expected: Expected,
     decision: &RequestDecision,
 ) -> Outcome<ConsumerRequest> {
     let (resource_id, note) = rules::decision_parts(decision)?;
     write(conn, |conn| {
         let row = access::request(conn, &caller.actor, id, Access::Edit)?;
+        claim(expected, row.version, |version| request::claim(conn, id.0, version))?;
         let deciding = caller.actor.org_id;
         let status = rules::decide(
             row.status(),
@@ -210,7 +214,14 @@ mod tests {
         let decline = RequestDecision::Decline {
             reason: "Нет свободных педагогов".into(),
         };
-        let declined = decide(&mut s.conn, &staff, RequestId(filed.id), &decline).expect("declined");
+        let declined = decide(
+            &mut s.conn,
+            &staff,
+            RequestId(filed.id),
+            Expected::Version(filed.version),
+            &decline,
+        )
+        .expect("declined");
         assert_eq!(declined.status, RequestStatus::Declined);
         assert_eq!(declined.decision_note.as_deref(), Some("Нет свободных педагогов"));
         let statuses: Vec<RequestStatus> = declined.events.iter().map(|e| e.status).collect();
@@ -221,7 +232,13 @@ mod tests {
         );
         let seen = get(&mut s.conn, &partner, RequestId(filed.id)).expect("the requester sees it");
         assert_eq!(seen.status, RequestStatus::Declined);
-        let again = decide(&mut s.conn, &staff, RequestId(filed.id), &decline);
+        let again = decide(
+            &mut s.conn,
+            &staff,
+            RequestId(filed.id),
+            Expected::Version(declined.version),
+            &decline,
+        );
         assert!(
             matches!(&again, Err(ApiError::Conflict { detail, .. }) if detail == DecisionRefusal::AlreadyDecided.message()),
             "{again:?}"
@@ -245,7 +262,13 @@ mod tests {
         let accept = RequestDecision::Accept {
             resource_id: s.resource,
         };
-        let decided = decide(&mut s.conn, &partner, RequestId(filed.id), &accept);
+        let decided = decide(
+            &mut s.conn,
+            &partner,
+            RequestId(filed.id),
+            Expected::Version(filed.version),
+            &accept,
+        );
         assert!(matches!(decided, Err(ApiError::Forbidden)), "{decided:?}");
     }
 
@@ -257,7 +280,13 @@ mod tests {
         let decline = RequestDecision::Decline {
             reason: "Передумали".into(),
         };
-        let decided = decide(&mut s.conn, &requester_staff, RequestId(filed.id), &decline);
+        let decided = decide(
+            &mut s.conn,
+            &requester_staff,
+            RequestId(filed.id),
+            crate::services::concurrency::Expected::Version(filed.version),
+            &decline,
+        );
         assert!(matches!(decided, Err(ApiError::Forbidden)), "{decided:?}");
         assert_eq!(s.audit("request", filed.id), vec!["create".to_owned()]);
         let seen = get(&mut s.conn, &partner, RequestId(filed.id)).expect("still readable");

@@ -3,6 +3,7 @@
 //! by everyone signed in once published.
 
 use super::access::{self, Access};
+use super::concurrency::{Expected, claim};
 use super::{Caller, Outcome, write};
 use crate::db::DbConnection;
 use crate::db::models::PageRequest;
@@ -60,12 +61,19 @@ pub fn create(
     })
 }
 
-/// Replaces a resource's card (the school's administration, council and teachers); its
-/// lifecycle stage changes only through transitions.
-pub fn update(conn: &mut DbConnection, caller: &Caller, id: ResourceId, input: &ResourceInput) -> Outcome<Resource> {
+/// Replaces a resource's card (the school's administration, council and teachers), made
+/// on the `expected` version; its lifecycle stage changes only through transitions.
+pub fn update(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    id: ResourceId,
+    expected: Expected,
+    input: &ResourceInput,
+) -> Outcome<Resource> {
     let card = ResourceCard::parse(input)?;
     write(conn, |conn| {
         let row = access::resource(conn, &caller.actor, id, Access::Edit)?;
+        claim(expected, row.version, |version| resource::claim(conn, id.0, version))?;
         let org = OrganisationId(row.org_id);
         let before = complete(conn, row)?;
         let card = name_authors(conn, org, card)?;
@@ -112,10 +120,11 @@ mod tests {
             ..resource_input("Ресурс для каталога")
         };
         let staff = s.staff.clone();
-        update(&mut s.conn, &staff, s.resource, &published).expect("published");
+        let expected = crate::services::seeded::read_version(&mut s.conn, "resources", s.resource.0);
+        update(&mut s.conn, &staff, s.resource, expected, &published).expect("published");
         let read = get(&mut s.conn, &partner, s.resource).expect("readable");
         assert_eq!(read.visibility, Visibility::Published);
-        let edit = update(&mut s.conn, &partner, s.resource, &published);
+        let edit = update(&mut s.conn, &partner, s.resource, expected, &published);
         assert!(matches!(edit, Err(ApiError::Forbidden)), "{edit:?}");
     }
 

@@ -170,3 +170,19 @@ pub fn plan_item(deadline: NaiveDate) -> PlanItemInput {
 pub fn day(year: i32, month: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month, day).expect("a valid date")
 }
+
+/// The stored version of a record, as a client that has just read it would name it in
+/// `If-Match`.
+pub fn read_version(conn: &mut DbConnection, table: &str, id: i64) -> crate::services::concurrency::Expected {
+    #[derive(diesel::QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = diesel::sql_types::Integer)]
+        version: i32,
+    }
+    let row: Row = diesel::RunQueryDsl::get_result(
+        diesel::sql_query(format!("SELECT version FROM {table} WHERE id = {id}")),
+        conn,
+    )
+    .expect("a versioned record");
+    crate::services::concurrency::Expected::Version(row.version)
+}

@@ -3,6 +3,7 @@
 //! approval keeps a snapshot of the members in the history.
 
 use super::access::{self, Access};
+use super::concurrency::{Expected, claim};
 use super::{Caller, Outcome, write};
 use crate::db::DbConnection;
 use crate::db::models::audit::Event;
@@ -48,12 +49,20 @@ pub fn create(
     })
 }
 
-/// Changes a structure's name, kind or members (administration or council). A change
-/// after an approval makes it `changed`: it needs the director's approval again.
-pub fn update(conn: &mut DbConnection, caller: &Caller, id: StructureId, input: &StructureInput) -> Outcome<Structure> {
+/// Changes a structure's name, kind or members (administration or council), made on
+/// the `expected` version. A change after an approval makes it `changed`: it needs the
+/// director's approval again.
+pub fn update(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    id: StructureId,
+    expected: Expected,
+    input: &StructureInput,
+) -> Outcome<Structure> {
     let composition = rules::parse(input)?;
     write(conn, |conn| {
         let row = access::structure(conn, &caller.actor, id, Access::Edit)?;
+        claim(expected, row.version, |version| structure::claim(conn, id.0, version))?;
         check_members(conn, OrganisationId(row.org_id), &composition)?;
         let status = rules::after_change(row.status());
         let before = structure::present(conn, row)?;
@@ -62,17 +71,20 @@ pub fn update(conn: &mut DbConnection, caller: &Caller, id: StructureId, input: 
     })
 }
 
-/// The director approves the current composition; its members join the approval history
-/// as they are now. An approved composition is not approved again (`already_approved`).
-pub fn approve(conn: &mut DbConnection, caller: &Caller, id: StructureId) -> Outcome<Structure> {
+/// The director approves the composition of the `expected` version, the one they read:
+/// its members join the approval history, which names that version. A composition
+/// changed since is not approved (`412`), nor an approved one again (`already_approved`).
+pub fn approve(conn: &mut DbConnection, caller: &Caller, id: StructureId, expected: Expected) -> Outcome<Structure> {
     write(conn, |conn| {
         let row = access::structure(conn, &caller.actor, id, Access::Read)?;
         if !policy::is_director_of(&caller.actor, OrganisationId(row.org_id)) {
             return Err(ApiError::Forbidden);
         }
+        let approved = expected.check(row.version)?;
         rules::approvable(row.status())?;
         let before = structure::present(conn, row)?;
-        structure::approve(conn, id, &before.members, caller.actor.user_id)?;
+        claim(expected, approved, |version| structure::claim(conn, id.0, version))?;
+        structure::approve(conn, id, &before.members, approved, caller.actor.user_id)?;
         changed(conn, caller, AuditAction::Approve, &before)
     })
 }
@@ -143,14 +155,17 @@ mod tests {
         let council = caller(&mut conn, COUNCIL);
         let draft = waiting(&mut conn, &director);
         let id = StructureId(draft.id);
-        assert!(matches!(approve(&mut conn, &council, id), Err(ApiError::Forbidden)));
+        assert!(matches!(
+            approve(&mut conn, &council, id, Expected::Version(draft.version)),
+            Err(ApiError::Forbidden)
+        ));
 
-        let approved = approve(&mut conn, &director, id).unwrap();
+        let approved = approve(&mut conn, &director, id, Expected::Version(draft.version)).unwrap();
         assert_eq!(approved.status, StructureStatus::Approved);
         assert_eq!(approved.approvals.len(), 1);
         assert_eq!(approved.approvals[0].members, draft.members);
         assert_eq!(
-            reason(approve(&mut conn, &director, id).unwrap_err()),
+            reason(approve(&mut conn, &director, id, Expected::Version(approved.version)).unwrap_err()),
             RefusalReason::AlreadyApproved
         );
 
@@ -160,7 +175,7 @@ mod tests {
             name: draft.name.clone(),
             members: vec![member(teacher, MemberFunction::Head)],
         };
-        let changed = update(&mut conn, &council, id, &input).unwrap();
+        let changed = update(&mut conn, &council, id, Expected::Version(approved.version), &input).unwrap();
         assert_eq!(changed.status, StructureStatus::Changed);
         assert_eq!(changed.members.len(), 1);
         assert_eq!(changed.approvals[0].members, draft.members, "the snapshot stays");

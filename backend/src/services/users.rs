@@ -2,6 +2,7 @@
 //! administrator): listed, created, changed, deactivated, given a temporary password.
 
 use super::access::{self, Access};
+use super::concurrency::{Expected, claim};
 use super::{Caller, Outcome, write};
 use crate::auth::password;
 use crate::db::DbConnection;
@@ -85,9 +86,16 @@ pub fn create(conn: &mut DbConnection, caller: &Caller, org: OrganisationId, inp
 /// account that outranks the caller, never to more power than the caller's own).
 /// Deactivation signs the user out everywhere; administrators cannot deactivate or
 /// demote themselves.
-pub fn update(conn: &mut DbConnection, caller: &Caller, id: UserId, input: &UpdateUser) -> Outcome<User> {
+pub fn update(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    id: UserId,
+    expected: Expected,
+    input: &UpdateUser,
+) -> Outcome<User> {
     write(conn, |conn| {
         let (row, roles) = access::user(conn, &caller.actor, id, Access::Edit)?;
+        claim(expected, row.version, |version| user::claim(conn, id.0, version))?;
         let platform = row.is_platform_admin;
         let before = row.clone().into_dto(roles);
         let kind = organisation::find(conn, row.org_id)?.kind();
@@ -191,7 +199,13 @@ mod tests {
         let conn = &mut db.conn;
         assert!(matches!(get(conn, &director, other), Err(ApiError::NotFound)));
         assert!(matches!(
-            update(conn, &director, other, &changes(Some(false), None)),
+            update(
+                conn,
+                &director,
+                other,
+                Expected::Version(1),
+                &changes(Some(false), None)
+            ),
             Err(ApiError::NotFound)
         ));
         assert!(matches!(
@@ -226,6 +240,7 @@ mod tests {
                 conn,
                 &teacher,
                 teacher.actor.user_id,
+                Expected::Version(own.version),
                 &changes(None, Some(vec![Role::Admin]))
             ),
             Err(ApiError::Forbidden)
@@ -238,7 +253,8 @@ mod tests {
         let director = db.caller("director@sch61.demo");
         let teacher = db.caller("teacher@sch61.demo").actor.user_id;
         let session = login(&mut db, "teacher@sch61.demo", DEMO_PASSWORD).unwrap();
-        let changed = update(&mut db.conn, &director, teacher, &changes(Some(false), None)).unwrap();
+        let expected = seeded::read_version(&mut db.conn, "users", teacher.0);
+        let changed = update(&mut db.conn, &director, teacher, expected, &changes(Some(false), None)).unwrap();
         assert!(!changed.is_active);
         assert_eq!(last_entry(&mut db, teacher.0), ("user".into(), "update".into()));
         assert!(matches!(
@@ -260,10 +276,12 @@ mod tests {
         let mut db = seeded::demo();
         let director = db.caller("director@sch61.demo");
         let own = director.actor.user_id;
+        let expected = seeded::read_version(&mut db.conn, "users", own.0);
         let err = update(
             &mut db.conn,
             &director,
             own,
+            expected,
             &changes(Some(false), Some(vec![Role::Staff])),
         )
         .unwrap_err();
@@ -316,7 +334,10 @@ mod tests {
             },
         ] {
             assert!(
-                matches!(update(&mut db.conn, &admin, operator, &input), Err(ApiError::Forbidden)),
+                matches!(
+                    update(&mut db.conn, &admin, operator, Expected::Version(1), &input),
+                    Err(ApiError::Forbidden)
+                ),
                 "{input:?}"
             );
         }

@@ -9,7 +9,7 @@
 use super::{auth, session};
 use futures::lock::Mutex;
 use openapi::{FieldErrorCode, Problem, ProblemCode};
-use reqwest::header::{ACCEPT, CONTENT_TYPE};
+use reqwest::header::{ACCEPT, CONTENT_TYPE, IF_MATCH};
 use reqwest::{Method, StatusCode, Url};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -44,6 +44,12 @@ impl ApiError {
         })
     }
 
+    /// Whether someone else changed the record since it was read (`412`): the caller
+    /// shows the current record, which the user checks before saving again.
+    pub fn is_stale(&self) -> bool {
+        self.code() == Some(ProblemCode::PreconditionFailed)
+    }
+
     /// The problem code, when the server sent one.
     pub fn code(&self) -> Option<ProblemCode> {
         match self {
@@ -72,6 +78,7 @@ pub struct Call {
     path: String,
     query: Vec<(&'static str, String)>,
     body: Option<serde_json::Result<Body>>,
+    if_match: Option<String>,
 }
 
 /// What a request carries: a JSON document or the bytes of a file.
@@ -115,6 +122,7 @@ impl Call {
             path: path.into(),
             query: Vec::new(),
             body: None,
+            if_match: None,
         }
     }
 
@@ -148,6 +156,13 @@ impl Call {
         if let Some(value) = value {
             self.query.push((key, value.to_string()));
         }
+        self
+    }
+
+    /// Names the version of the record the change was made on (`If-Match`): the
+    /// `version` of the record as it was read. A stale one is refused with `412`.
+    pub fn if_match(mut self, version: i32) -> Self {
+        self.if_match = Some(format!("\"{version}\""));
         self
     }
 
@@ -240,6 +255,9 @@ impl Call {
             .header(ACCEPT, "application/json, application/problem+json");
         if let Some(token) = token {
             request = request.bearer_auth(token);
+        }
+        if let Some(version) = &self.if_match {
+            request = request.header(IF_MATCH, version.as_str());
         }
         request = match body {
             Some(Body::Json(json)) => request.header(CONTENT_TYPE, "application/json").body(json.clone()),

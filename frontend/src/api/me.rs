@@ -12,8 +12,9 @@ pub async fn get_me() -> Result<Me, ApiError> {
 }
 
 /// `PATCH /api/me`: changes the full name or the interface language.
-pub async fn update_me(changes: &UpdateMe) -> Result<Me, ApiError> {
-    Call::patch("/api/me").json(changes).send().await
+/// Made on the record's `version` as read (`If-Match`); a stale one is refused with `412`.
+pub async fn update_me(version: i32, changes: &UpdateMe) -> Result<Me, ApiError> {
+    Call::patch("/api/me").if_match(version).json(changes).send().await
 }
 
 /// `POST /api/me/password`: changes the password; every older session is revoked and the

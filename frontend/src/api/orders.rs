@@ -24,13 +24,22 @@ pub async fn get_order(id: i64) -> Result<Order, ApiError> {
 }
 
 /// `PUT /api/orders/{id}`: rewrites a draft.
-pub async fn update_order(id: i64, input: &OrderInput) -> Result<Order, ApiError> {
-    Call::put(format!("/api/orders/{id}")).json(input).send().await
+/// Made on the record's `version` as read (`If-Match`); a stale one is refused with `412`.
+pub async fn update_order(id: i64, version: i32, input: &OrderInput) -> Result<Order, ApiError> {
+    Call::put(format!("/api/orders/{id}"))
+        .if_match(version)
+        .json(input)
+        .send()
+        .await
 }
 
 /// `POST /api/orders/{id}/issue`: the director issues a draft.
-pub async fn issue_order(id: i64) -> Result<Order, ApiError> {
-    Call::post(format!("/api/orders/{id}/issue")).send().await
+/// Made on the record's `version` as read (`If-Match`); a stale one is refused with `412`.
+pub async fn issue_order(id: i64, version: i32) -> Result<Order, ApiError> {
+    Call::post(format!("/api/orders/{id}/issue"))
+        .if_match(version)
+        .send()
+        .await
 }
 
 /// `GET /api/orders/{id}/docx`: the order as a DOCX file.

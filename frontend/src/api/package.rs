@@ -31,8 +31,10 @@ pub async fn submit_version(
 }
 
 /// `POST /api/document-versions/{id}/review`: the council approves or returns a version.
-pub async fn review(version: i64, decision: &ReviewDecision) -> Result<DocumentVersion, ApiError> {
-    Call::post(format!("/api/document-versions/{version}/review"))
+/// Made on the record's `version` as read (`If-Match`); a stale one is refused with `412`.
+pub async fn review(id: i64, version: i32, decision: &ReviewDecision) -> Result<DocumentVersion, ApiError> {
+    Call::post(format!("/api/document-versions/{id}/review"))
+        .if_match(version)
         .json(decision)
         .send()
         .await

@@ -26,8 +26,13 @@ pub async fn create_item(project: ProjectId, input: &PlanItemInput) -> Result<Pl
 }
 
 /// `PUT /api/plan-items/{id}`: rewrites an item.
-pub async fn update_item(id: i64, input: &PlanItemInput) -> Result<PlanItem, ApiError> {
-    Call::put(format!("/api/plan-items/{id}")).json(input).send().await
+/// Made on the record's `version` as read (`If-Match`); a stale one is refused with `412`.
+pub async fn update_item(id: i64, version: i32, input: &PlanItemInput) -> Result<PlanItem, ApiError> {
+    Call::put(format!("/api/plan-items/{id}"))
+        .if_match(version)
+        .json(input)
+        .send()
+        .await
 }
 
 /// `DELETE /api/plan-items/{id}`: removes an item.
@@ -57,6 +62,40 @@ pub async fn create_indicator(project: ProjectId, input: &IndicatorInput) -> Res
 }
 
 /// `PUT /api/indicators/{id}`: rewrites an indicator.
-pub async fn update_indicator(id: i64, input: &IndicatorInput) -> Result<Indicator, ApiError> {
-    Call::put(format!("/api/indicators/{id}")).json(input).send().await
+/// Made on the record's `version` as read (`If-Match`); a stale one is refused with `412`.
+pub async fn update_indicator(id: i64, version: i32, input: &IndicatorInput) -> Result<Indicator, ApiError> {
+    Call::put(format!("/api/indicators/{id}"))
+        .if_match(version)
+        .json(input)
+        .send()
+        .await
+}
+
+/// One indicator of a project as it is now (there is no single-indicator read).
+pub async fn find_indicator(project: ProjectId, id: i64) -> Result<Indicator, ApiError> {
+    list_indicators(project)
+        .await?
+        .into_iter()
+        .find(|indicator| indicator.id == id)
+        .ok_or_else(ApiError::not_found)
+}
+
+/// One item of a project's plan as it is now, looked for page by page (there is no
+/// single-item read).
+pub async fn find_item(project: ProjectId, id: i64) -> Result<PlanItem, ApiError> {
+    let mut page = 1;
+    loop {
+        let query = PageQuery {
+            page: Some(page),
+            per_page: Some(100),
+        };
+        let found = list_items(project, &PlanFilter::default(), query).await?;
+        if let Some(item) = found.items.into_iter().find(|item| item.id == id) {
+            return Ok(item);
+        }
+        if i64::from(page) * 100 >= found.total {
+            return Err(ApiError::not_found());
+        }
+        page += 1;
+    }
 }

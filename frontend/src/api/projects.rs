@@ -31,8 +31,13 @@ pub async fn get_project(id: ProjectId) -> Result<Project, ApiError> {
 }
 
 /// `PUT /api/projects/{id}`: replaces the project's card.
-pub async fn update_project(id: ProjectId, project: &ProjectInput) -> Result<Project, ApiError> {
-    Call::put(format!("/api/projects/{id}")).json(project).send().await
+/// Made on the record's `version` as read (`If-Match`); a stale one is refused with `412`.
+pub async fn update_project(id: ProjectId, version: i32, project: &ProjectInput) -> Result<Project, ApiError> {
+    Call::put(format!("/api/projects/{id}"))
+        .if_match(version)
+        .json(project)
+        .send()
+        .await
 }
 
 /// `POST /api/projects/{id}/confirmations`: records a platform's yearly confirmation.

@@ -32,8 +32,10 @@ pub async fn get_ranking(round: i64) -> Result<Ranking, ApiError> {
 }
 
 /// `PUT /api/ranking-rounds/{id}/criteria`: new criteria while nobody has scored.
-pub async fn set_criteria(round: i64, input: &CriteriaInput) -> Result<RankingRound, ApiError> {
+/// Made on the record's `version` as read (`If-Match`); a stale one is refused with `412`.
+pub async fn set_criteria(round: i64, version: i32, input: &CriteriaInput) -> Result<RankingRound, ApiError> {
     Call::put(format!("/api/ranking-rounds/{round}/criteria"))
+        .if_match(version)
         .json(input)
         .send()
         .await
@@ -53,8 +55,13 @@ pub async fn add_problem(round: i64, input: &SchoolProblemInput) -> Result<Schoo
 }
 
 /// `PUT /api/problems/{id}`: rewrites a problem.
-pub async fn update_problem(id: i64, input: &SchoolProblemInput) -> Result<SchoolProblem, ApiError> {
-    Call::put(format!("/api/problems/{id}")).json(input).send().await
+/// Made on the record's `version` as read (`If-Match`); a stale one is refused with `412`.
+pub async fn update_problem(id: i64, version: i32, input: &SchoolProblemInput) -> Result<SchoolProblem, ApiError> {
+    Call::put(format!("/api/problems/{id}"))
+        .if_match(version)
+        .json(input)
+        .send()
+        .await
 }
 
 /// `DELETE /api/problems/{id}`: removes a problem and its scores.

@@ -23,8 +23,10 @@ pub async fn create_request(input: &RequestInput) -> Result<ConsumerRequest, Api
 }
 
 /// `POST /api/requests/{id}/decision`: accepts, answers or declines a request.
-pub async fn decide(request: i64, decision: &RequestDecision) -> Result<ConsumerRequest, ApiError> {
+/// Made on the record's `version` as read (`If-Match`); a stale one is refused with `412`.
+pub async fn decide(request: i64, version: i32, decision: &RequestDecision) -> Result<ConsumerRequest, ApiError> {
     Call::post(format!("/api/requests/{request}/decision"))
+        .if_match(version)
         .json(decision)
         .send()
         .await

@@ -36,6 +36,11 @@ pub async fn get_resource(id: ResourceId) -> Result<Resource, ApiError> {
 }
 
 /// `PUT /api/resources/{id}`: replaces the resource's card (not its stage).
-pub async fn update_resource(id: ResourceId, resource: &ResourceInput) -> Result<Resource, ApiError> {
-    Call::put(format!("/api/resources/{id}")).json(resource).send().await
+/// Made on the record's `version` as read (`If-Match`); a stale one is refused with `412`.
+pub async fn update_resource(id: ResourceId, version: i32, resource: &ResourceInput) -> Result<Resource, ApiError> {
+    Call::put(format!("/api/resources/{id}"))
+        .if_match(version)
+        .json(resource)
+        .send()
+        .await
 }

@@ -20,11 +20,29 @@ pub async fn create_structure(project: ProjectId, input: &StructureInput) -> Res
 }
 
 /// `PUT /api/structures/{id}`: a new name, kind or composition.
-pub async fn update_structure(id: i64, input: &StructureInput) -> Result<Structure, ApiError> {
-    Call::put(format!("/api/structures/{id}")).json(input).send().await
+/// Made on the record's `version` as read (`If-Match`); a stale one is refused with `412`.
+pub async fn update_structure(id: i64, version: i32, input: &StructureInput) -> Result<Structure, ApiError> {
+    Call::put(format!("/api/structures/{id}"))
+        .if_match(version)
+        .json(input)
+        .send()
+        .await
 }
 
 /// `POST /api/structures/{id}/approval`: the director approves the composition.
-pub async fn approve_structure(id: i64) -> Result<Structure, ApiError> {
-    Call::post(format!("/api/structures/{id}/approval")).send().await
+/// Made on the record's `version` as read (`If-Match`); a stale one is refused with `412`.
+pub async fn approve_structure(id: i64, version: i32) -> Result<Structure, ApiError> {
+    Call::post(format!("/api/structures/{id}/approval"))
+        .if_match(version)
+        .send()
+        .await
+}
+
+/// One structure of a project as it is now (there is no single-structure read).
+pub async fn find_structure(project: ProjectId, id: i64) -> Result<Structure, ApiError> {
+    list_structures(project)
+        .await?
+        .into_iter()
+        .find(|structure| structure.id == id)
+        .ok_or_else(ApiError::not_found)
 }

@@ -30,18 +30,19 @@ pub async fn create_user(organisation: OrganisationId, user: &CreateUser) -> Res
         .await
 }
 
-/// `GET /api/users/{id}`: one account.
-#[expect(
-    dead_code,
-    reason = "part of the typed API surface; no page shows a single account yet"
-)]
+/// `GET /api/users/{id}`: one account (as it is now, after someone else changed it).
 pub async fn get_user(id: UserId) -> Result<User, ApiError> {
     Call::get(format!("/api/users/{id}")).send().await
 }
 
 /// `PATCH /api/users/{id}`: renames, changes roles, deactivates or reactivates an account.
-pub async fn update_user(id: UserId, changes: &UpdateUser) -> Result<User, ApiError> {
-    Call::patch(format!("/api/users/{id}")).json(changes).send().await
+/// Made on the record's `version` as read (`If-Match`); a stale one is refused with `412`.
+pub async fn update_user(id: UserId, version: i32, changes: &UpdateUser) -> Result<User, ApiError> {
+    Call::patch(format!("/api/users/{id}"))
+        .if_match(version)
+        .json(changes)
+        .send()
+        .await
 }
 
 /// `POST /api/users/{id}/password-reset`: sets a temporary password, shown once.

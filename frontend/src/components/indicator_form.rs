@@ -4,6 +4,7 @@ use crate::api;
 use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::field_error::server_message;
 use crate::components::form_actions::FormActions;
+use crate::components::stale_notice::StaleNotice;
 use crate::components::text_field::{TextField, trimmed};
 use crate::i18n::{self, use_i18n};
 use leptos::prelude::*;
@@ -20,7 +21,8 @@ pub fn IndicatorForm(
     on_cancel: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let id = indicator.as_ref().map(|i| i.id);
+    let id = indicator.as_ref().map(|i| (i.id, i.version));
+    let notice = StaleNotice::get();
     let title = RwSignal::new(indicator.as_ref().map(|i| i.title.clone()).unwrap_or_default());
     let unit = RwSignal::new(indicator.as_ref().map(|i| i.unit.clone()).unwrap_or_default());
     let values: Vec<(i32, RwSignal<String>, RwSignal<String>)> = (years.0..=years.1)
@@ -44,7 +46,12 @@ pub fn IndicatorForm(
         let input = input.clone();
         async move {
             let saved = match id {
-                Some(id) => api::plan::update_indicator(id, &input).await,
+                Some((id, version)) => {
+                    let result = api::plan::update_indicator(id, version, &input).await;
+                    notice
+                        .or_current(result, || api::plan::find_indicator(project, id))
+                        .await
+                }
                 None => api::plan::create_indicator(project, &input).await,
             };
             if let Ok(indicator) = &saved {

@@ -64,6 +64,7 @@ pub mod search_filters;
 pub mod select_field;
 pub mod shell;
 pub mod stage_badge;
+pub mod stale_notice;
 pub mod structure_card;
 pub mod structure_form;
 pub mod success_alert;

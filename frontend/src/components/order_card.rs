@@ -4,6 +4,7 @@ use crate::api;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::order_form::OrderForm;
+use crate::components::stale_notice::StaleNotice;
 use crate::files;
 use crate::i18n::{self, use_i18n};
 use leptos::prelude::*;
@@ -26,8 +27,11 @@ pub fn OrderCard(
     let draft = status == OrderStatus::Draft;
     let editing = RwSignal::new(false);
     let asking = RwSignal::new(false);
+    let version = order.version;
+    let notice = StaleNotice::get();
     let issue = Action::new_local(move |(): &()| async move {
-        let issued = api::orders::issue_order(id).await;
+        let issued = api::orders::issue_order(id, version).await;
+        let issued = notice.or_current(issued, || api::orders::get_order(id)).await;
         if let Ok(order) = &issued {
             on_saved.run(order.clone());
         }

@@ -6,6 +6,7 @@ use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::field_error::server_message;
 use crate::components::form_actions::FormActions;
 use crate::components::option_select::OptionSelect;
+use crate::components::stale_notice::StaleNotice;
 use crate::components::text_field::{TextField, trimmed};
 use crate::components::textarea_field::TextAreaField;
 use crate::i18n::{self, use_i18n};
@@ -23,7 +24,8 @@ pub fn OrderForm(
     on_cancel: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let id = order.as_ref().map(|o| o.id);
+    let id = order.as_ref().map(|o| (o.id, o.version));
+    let notice = StaleNotice::get();
     let project_id = project.id;
     let (first, last) = (project.start_year, project.end_year);
     let number = RwSignal::new(order.as_ref().map(|o| o.number.clone()).unwrap_or_default());
@@ -51,7 +53,10 @@ pub fn OrderForm(
         let input = input.clone();
         async move {
             let saved = match id {
-                Some(id) => api::orders::update_order(id, &input).await,
+                Some((id, version)) => {
+                    let result = api::orders::update_order(id, version, &input).await;
+                    notice.or_current(result, || api::orders::get_order(id)).await
+                }
                 None => api::orders::create_order(project_id, &input).await,
             };
             if let Ok(order) = &saved {

@@ -9,6 +9,7 @@ use crate::components::field_error::server_message;
 use crate::components::form_actions::FormActions;
 use crate::components::option_select::{OptionSelect, school_accounts};
 use crate::components::select_field::SelectField;
+use crate::components::stale_notice::StaleNotice;
 use crate::components::text_field::{TextField, trimmed};
 use crate::components::textarea_field::TextAreaField;
 use crate::i18n::{self, use_i18n};
@@ -37,7 +38,8 @@ pub fn PlanItemForm(
     let lists = auth
         .with_me_untracked(access::may_list_school_accounts)
         .unwrap_or(false);
-    let id = item.as_ref().map(|item| item.id);
+    let id = item.as_ref().map(|item| (item.id, item.version));
+    let notice = StaleNotice::get();
     let project_id = project.id;
     let (first, last) = (project.start_year, project.end_year);
     let school_year = RwSignal::new(Some(item.as_ref().map_or(year, |item| item.school_year)));
@@ -83,7 +85,10 @@ pub fn PlanItemForm(
         let input = input.clone();
         async move {
             let saved = match id {
-                Some(id) => api::plan::update_item(id, &input).await,
+                Some((id, version)) => {
+                    let result = api::plan::update_item(id, version, &input).await;
+                    notice.or_current(result, || api::plan::find_item(project_id, id)).await
+                }
                 None => api::plan::create_item(project_id, &input).await,
             };
             if let Ok(item) = &saved {

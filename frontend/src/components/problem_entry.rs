@@ -4,6 +4,7 @@ use crate::api::{self, ApiError};
 use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::field_error::server_message;
 use crate::components::form_actions::FormActions;
+use crate::components::stale_notice::StaleNotice;
 use crate::components::text_field::{TextField, trimmed};
 use crate::components::textarea_field::TextAreaField;
 use crate::i18n::use_i18n;
@@ -25,6 +26,9 @@ pub fn ProblemEntry(
     let i18n = use_i18n();
     let problem = ranked.problem.clone();
     let id = problem.id;
+    let version = problem.version;
+    let round = problem.round_id;
+    let notice = StaleNotice::get();
     let editing = RwSignal::new(false);
     let title = RwSignal::new(problem.title.clone());
     let description = RwSignal::new(problem.description.clone());
@@ -32,8 +36,14 @@ pub fn ProblemEntry(
     let update = Action::new_local(move |input: &SchoolProblemInput| {
         let input = input.clone();
         async move {
-            let saved = api::ranking::update_problem(id, &input).await?;
-            let ranking = api::ranking::get_ranking(saved.round_id).await?;
+            let saved = api::ranking::update_problem(id, version, &input).await;
+            if let Err(error) = &saved
+                && !notice.raise_if_stale(error)
+            {
+                return Err(error.clone());
+            }
+            // Saved, or changed by someone else: the ranking is shown as it is now.
+            let ranking = api::ranking::get_ranking(round).await?;
             editing.set(false);
             shown.set(Some(ranking));
             Ok::<_, ApiError>(())

@@ -6,6 +6,7 @@ use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::field_error::server_message;
 use crate::components::form_actions::FormActions;
 use crate::components::select_field::SelectField;
+use crate::components::stale_notice::StaleNotice;
 use crate::components::success_alert::SuccessAlert;
 use crate::components::text_field::{TextField, trimmed};
 use crate::i18n::use_i18n;
@@ -21,10 +22,16 @@ pub fn ProfileForm() -> impl IntoView {
     let locale = RwSignal::new(i18n.locale_untracked());
     // The header's switch changes the language too; the form follows it.
     Effect::new(move |_| locale.set(i18n.locale()));
+    let notice = StaleNotice::get();
     let save = Action::new_local(move |change: &UpdateMe| {
         let change = change.clone();
         async move {
-            let me = api::me::update_me(&change).await?;
+            let version = auth.with_me_untracked(|me| me.version).unwrap_or(0);
+            let me = match api::me::update_me(version, &change).await {
+                // Changed elsewhere (another tab): the profile is shown as it is now.
+                Err(error) if notice.raise_if_stale(&error) => api::me::get_me().await?,
+                other => other?,
+            };
             session::store_me(&me);
             i18n.set_locale(me.locale);
             Ok(())

@@ -10,6 +10,7 @@ use crate::components::form_actions::FormActions;
 use crate::components::option_select::{OptionSelect, organisations, school_accounts};
 use crate::components::problem_picker::ProblemPicker;
 use crate::components::select_field::SelectField;
+use crate::components::stale_notice::StaleNotice;
 use crate::components::text_field::{TextField, trimmed};
 use crate::components::textarea_field::TextAreaField;
 use crate::i18n::{self, Pick, use_i18n};
@@ -42,7 +43,8 @@ pub fn ProjectForm(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
-    let id = project.as_ref().map(|project| project.id);
+    let id = project.as_ref().map(|project| (project.id, project.version));
+    let notice = StaleNotice::get();
     let org = project
         .as_ref()
         .map(|project| project.org_id)
@@ -143,7 +145,10 @@ pub fn ProjectForm(
         let input = input.clone();
         async move {
             let saved = match id {
-                Some(id) => api::projects::update_project(id, &input).await,
+                Some((id, version)) => {
+                    let result = api::projects::update_project(id, version, &input).await;
+                    notice.or_current(result, || api::projects::get_project(id)).await
+                }
                 None => api::projects::create_project(&input).await,
             };
             if let Ok(project) = &saved {

@@ -9,6 +9,7 @@ use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::field_error::server_message;
 use crate::components::form_actions::FormActions;
 use crate::components::problem_entry::ProblemEntry;
+use crate::components::stale_notice::StaleNotice;
 use crate::components::text_field::{TextField, trimmed};
 use crate::components::textarea_field::TextAreaField;
 use crate::i18n::{self, use_i18n};
@@ -37,6 +38,8 @@ pub fn RankingRound(ranking: Ranking, shown: RwSignal<Option<Ranking>>) -> impl 
             .unwrap_or(false);
     let me = auth.with_me_untracked(|me| me.id);
     let round_id = round.id;
+    let round_version = round.version;
+    let notice = StaleNotice::get();
     let scored_any = ranking.council.iter().any(|member| member.scored > 0);
     let refresh = move || async move {
         let ranking = api::ranking::get_ranking(round_id).await?;
@@ -62,7 +65,12 @@ pub fn RankingRound(ranking: Ranking, shown: RwSignal<Option<Ranking>>) -> impl 
                     .collect()
             }),
         };
-        api::ranking::set_criteria(round_id, &input).await?;
+        // Saved, or changed by someone else: the round is shown as it is now.
+        if let Err(error) = api::ranking::set_criteria(round_id, round_version, &input).await
+            && !notice.raise_if_stale(&error)
+        {
+            return Err(error);
+        }
         refresh().await
     });
     let criteria_editable = may_edit && !scored_any;

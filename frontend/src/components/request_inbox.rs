@@ -5,6 +5,7 @@ use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::form_actions::FormActions;
 use crate::components::option_select::OptionSelect;
 use crate::components::request_summary::request_summary;
+use crate::components::stale_notice::StaleNotice;
 use crate::components::text_field::{TextField, trimmed};
 use crate::i18n::{Pick, use_i18n};
 use leptos::prelude::*;
@@ -97,6 +98,8 @@ fn InboxRow(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = request.id;
+    let version = request.version;
+    let notice = StaleNotice::get();
     let open = request.status == RequestStatus::Submitted;
     let deciding = RwSignal::new(None::<Deciding>);
     let resource = RwSignal::new(None::<ResourceId>);
@@ -104,8 +107,9 @@ fn InboxRow(
     let decide = Action::new_local(move |decision: &RequestDecision| {
         let decision = decision.clone();
         async move {
-            let decided = api::requests::decide(id, &decision).await;
-            if decided.is_ok() {
+            let decided = api::requests::decide(id, version, &decision).await;
+            // Decided, or changed by someone else: the inbox is read again as it is now.
+            if decided.is_ok() || decided.as_ref().is_err_and(|error| notice.raise_if_stale(error)) {
                 queue_microtask(move || changed.update(|count| *count += 1));
             }
             decided

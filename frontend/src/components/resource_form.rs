@@ -10,6 +10,7 @@ use crate::components::form_actions::FormActions;
 use crate::components::kit_items_editor::{KitDraft, KitItemsEditor};
 use crate::components::option_select::school_accounts;
 use crate::components::select_field::SelectField;
+use crate::components::stale_notice::StaleNotice;
 use crate::components::text_field::{TextField, trimmed};
 use crate::components::textarea_field::TextAreaField;
 use crate::i18n::{Pick, use_i18n};
@@ -40,7 +41,8 @@ pub fn ResourceForm(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
-    let id = resource.as_ref().map(|resource| resource.id);
+    let id = resource.as_ref().map(|resource| (resource.id, resource.version));
+    let notice = StaleNotice::get();
     let lists_accounts = auth
         .with_me_untracked(access::may_list_school_accounts)
         .unwrap_or(false);
@@ -104,7 +106,10 @@ pub fn ResourceForm(
         let input = input.clone();
         async move {
             let saved = match id {
-                Some(id) => api::resources::update_resource(id, &input).await,
+                Some((id, version)) => {
+                    let result = api::resources::update_resource(id, version, &input).await;
+                    notice.or_current(result, || api::resources::get_resource(id)).await
+                }
                 None => api::resources::create_resource(project, &input).await,
             };
             if let Ok(resource) = &saved {

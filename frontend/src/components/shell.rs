@@ -4,6 +4,7 @@
 use crate::app::{login_path, use_auth};
 use crate::components::header::Header;
 use crate::components::nav_menu::NavMenu;
+use crate::components::stale_notice::StaleBanner;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, Redirect};
 use leptos_router::hooks::use_location;
@@ -36,6 +37,7 @@ pub fn Shell() -> impl IntoView {
             <div class="layout">
                 <NavMenu/>
                 <main id="main" class="content">
+                    <StaleBanner/>
                     <Outlet/>
                 </main>
             </div>

@@ -5,6 +5,7 @@ use crate::api;
 use crate::app::use_auth;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_alert::{ErrorAlert, failure};
+use crate::components::stale_notice::StaleNotice;
 use crate::components::structure_form::StructureForm;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
@@ -35,8 +36,15 @@ pub fn StructureCard(
     let asking = RwSignal::new(false);
     let id = structure.id;
     let status = structure.status;
+    let version = structure.version;
+    let project = structure.project_id;
+    let notice = StaleNotice::get();
+    // The director approves the composition shown: its version names it.
     let approve = Action::new_local(move |(): &()| async move {
-        let approved = api::structures::approve_structure(id).await;
+        let approved = api::structures::approve_structure(id, version).await;
+        let approved = notice
+            .or_current(approved, || api::structures::find_structure(project, id))
+            .await;
         if let Ok(structure) = &approved {
             on_changed.run(structure.clone());
         }

@@ -8,6 +8,7 @@ use crate::components::field_error::{FieldError, server_message, server_message_
 use crate::components::form_actions::FormActions;
 use crate::components::option_select::{OptionSelect, school_accounts};
 use crate::components::select_field::SelectField;
+use crate::components::stale_notice::StaleNotice;
 use crate::components::text_field::{TextField, trimmed};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
@@ -46,7 +47,8 @@ pub fn StructureForm(
         .with_me_untracked(access::may_list_school_accounts)
         .unwrap_or(false);
     let me = auth.with_me_untracked(|me| (me.id, me.full_name.clone()));
-    let id = structure.as_ref().map(|s| s.id);
+    let id = structure.as_ref().map(|s| (s.id, s.version));
+    let notice = StaleNotice::get();
     let kind = RwSignal::new(structure.as_ref().map_or(StructureKind::CreativeGroup, |s| s.kind));
     let name = RwSignal::new(structure.as_ref().map(|s| s.name.clone()).unwrap_or_default());
     let current: Vec<(UserId, String)> = structure
@@ -111,7 +113,12 @@ pub fn StructureForm(
         let input = input.clone();
         async move {
             let saved = match id {
-                Some(id) => api::structures::update_structure(id, &input).await,
+                Some((id, version)) => {
+                    let result = api::structures::update_structure(id, version, &input).await;
+                    notice
+                        .or_current(result, || api::structures::find_structure(project, id))
+                        .await
+                }
                 None => api::structures::create_structure(project, &input).await,
             };
             if let Ok(structure) = &saved {

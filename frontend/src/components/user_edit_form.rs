@@ -5,6 +5,7 @@ use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::field_error::{FieldError, server_message};
 use crate::components::form_actions::FormActions;
 use crate::components::role_checkboxes::RoleCheckboxes;
+use crate::components::stale_notice::StaleNotice;
 use crate::components::text_field::{TextField, trimmed};
 use leptos::prelude::*;
 use openapi::users::{UpdateUser, User};
@@ -20,12 +21,15 @@ pub fn UserEditForm(
     on_cancel: Callback<()>,
 ) -> impl IntoView {
     let id = user.id;
+    let version = user.version;
+    let notice = StaleNotice::get();
     let full_name = RwSignal::new(user.full_name.clone());
     let roles = RwSignal::new(user.roles.clone());
     let save = Action::new_local(move |change: &UpdateUser| {
         let change = change.clone();
         async move {
-            let saved = api::users::update_user(id, &change).await;
+            let saved = api::users::update_user(id, version, &change).await;
+            let saved = notice.or_current(saved, || api::users::get_user(id)).await;
             if saved.is_ok() {
                 on_saved.run(());
             }

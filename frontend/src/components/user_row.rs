@@ -3,6 +3,7 @@
 use crate::api::{self, ApiError};
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_alert::ErrorAlert;
+use crate::components::stale_notice::StaleNotice;
 use crate::components::temporary_password::TemporaryPassword;
 use crate::components::user_edit_form::UserEditForm;
 use crate::i18n::{Pick, use_i18n};
@@ -37,6 +38,8 @@ pub fn UserRow(
     let i18n = use_i18n();
     let id = user.id;
     let active = user.is_active;
+    let version = user.version;
+    let notice = StaleNotice::get();
     let panel = RwSignal::new(Panel::Closed);
     let pending = RwSignal::new(None::<Pending>);
     let error = RwSignal::new(None::<ApiError>);
@@ -46,8 +49,10 @@ pub fn UserRow(
             is_active: Some(!active),
             ..UpdateUser::default()
         };
-        match api::users::update_user(id, &change).await {
+        match api::users::update_user(id, version, &change).await {
             Ok(_) => on_changed.run(()),
+            // Someone else changed the account: the list shows it as it is now.
+            Err(failure) if notice.raise_if_stale(&failure) => on_changed.run(()),
             Err(failure) => error.set(Some(failure)),
         }
     });

@@ -6,6 +6,7 @@ use crate::app::use_auth;
 use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::package_document::MAP_FIELDS;
 use crate::components::review_thread::ReviewThread;
+use crate::components::stale_notice::StaleNotice;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use openapi::OrganisationId;
@@ -33,6 +34,8 @@ pub fn VersionView(
         .unwrap_or(false);
     let status = version.status;
     let id = version.id;
+    let record_version = version.version;
+    let notice = StaleNotice::get();
     let number = version.number;
     let by = version.created_by_name.clone().unwrap_or_default();
     let at = version.created_at;
@@ -80,8 +83,9 @@ pub fn VersionView(
     let review = Action::new_local(move |decision: &ReviewDecision| {
         let decision = decision.clone();
         async move {
-            let decided = api::package::review(id, &decision).await;
-            if decided.is_ok() {
+            let decided = api::package::review(id, record_version, &decision).await;
+            // Decided, or changed by someone else: the package is read again as it is now.
+            if decided.is_ok() || decided.as_ref().is_err_and(|error| notice.raise_if_stale(error)) {
                 on_changed.run(());
             }
             decided

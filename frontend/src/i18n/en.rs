@@ -134,6 +134,7 @@ pub const EN: Texts = Texts {
     err_forbidden: "You are not allowed to do this",
     err_not_found: "Not found",
     err_conflict: "Such a record already exists",
+    err_stale: "Someone else has changed this record. The current version is shown — check it and save again.",
     err_validation: "Please check the highlighted fields",
     err_too_many_requests: "Too many failed sign-in attempts. Try again later.",
     err_database_unavailable: "The database is unavailable right now. Try again later.",

@@ -190,6 +190,7 @@ impl Texts {
             ProblemCode::NotFound => self.err_not_found,
             ProblemCode::Conflict | ProblemCode::TransitionRefused => self.err_conflict,
             ProblemCode::ValidationFailed => self.err_validation,
+            ProblemCode::PreconditionFailed => self.err_stale,
             ProblemCode::TooManyRequests => self.err_too_many_requests,
             ProblemCode::DatabaseUnavailable => self.err_database_unavailable,
             ProblemCode::Unauthenticated
@@ -200,6 +201,7 @@ impl Texts {
             | ProblemCode::InvalidQuery
             | ProblemCode::InvalidPath
             | ProblemCode::MethodNotAllowed
+            | ProblemCode::PreconditionRequired
             | ProblemCode::PayloadTooLarge
             | ProblemCode::UnsupportedMediaType => self.err_bad_request,
             ProblemCode::Internal | ProblemCode::Unknown => self.err_internal,

@@ -267,6 +267,8 @@ pub struct Texts {
     pub err_conflict: &'static str,
     /// Some fields are invalid.
     pub err_validation: &'static str,
+    /// Someone else changed the record since it was read (`412`); the current one is shown.
+    pub err_stale: &'static str,
     /// Too many sign-in attempts.
     pub err_too_many_requests: &'static str,
     /// The database is down.

@@ -14,11 +14,16 @@ export async function apiSignIn(email, password = DEMO_PASSWORD) {
   return { token: pair.access_token, user: pair.user };
 }
 
-/** Sends `body` as JSON with the session's token and returns the decoded answer. */
-export async function apiCall(session, method, path, body) {
+/**
+ * Sends `body` as JSON with the session's token and returns the decoded answer. A change
+ * of a versioned record names the `version` it read (`If-Match`).
+ */
+export async function apiCall(session, method, path, body, version) {
+  const headers = { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' };
+  if (version !== undefined) headers['if-match'] = `"${version}"`;
   const response = await fetch(`${BASE_URL}${path}`, {
     method,
-    headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' },
+    headers,
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -81,10 +86,13 @@ export async function resourceWithAcceptedRequest(title) {
     audience: 'Учителя 5–9 классов',
     target_org_id: council.user.organisation.id,
   });
-  await apiCall(teacher, 'POST', `/api/requests/${request.id}/decision`, {
-    decision: 'accept',
-    resource_id: resource.id,
-  });
+  await apiCall(
+    teacher,
+    'POST',
+    `/api/requests/${request.id}/decision`,
+    { decision: 'accept', resource_id: resource.id },
+    request.version,
+  );
   return { resource, council, teacher, partner };
 }
 

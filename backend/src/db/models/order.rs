@@ -45,6 +45,8 @@ pub struct OrderRow {
     pub issued_by: Option<i64>,
     /// Issuing time.
     pub issued_at: Option<NaiveDateTime>,
+    /// The record's version (see `services::concurrency`).
+    pub version: i32,
 }
 
 impl OrderRow {
@@ -211,6 +213,7 @@ fn to_dto(row: OrderRow, org_name: String) -> QueryResult<Order> {
         issued_at: row.issued_at.map(|at| at.and_utc()),
         created_at: row.created_at.and_utc(),
         updated_at: row.updated_at.and_utc(),
+        version: row.version,
     })
 }
 
@@ -247,3 +250,5 @@ pub fn drafts(conn: &mut DbConnection, org: OrganisationId) -> QueryResult<Vec<O
         .load(conn)?;
     rows.into_iter().map(|(row, name)| to_dto(row, name)).collect()
 }
+
+versioned!(orders);

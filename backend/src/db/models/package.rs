@@ -37,6 +37,8 @@ pub struct VersionRow {
     pub decided_by: Option<i64>,
     /// Decision time.
     pub decided_at: Option<NaiveDateTime>,
+    /// The record's version (see `services::concurrency`).
+    pub version: i32,
 }
 
 impl VersionRow {
@@ -87,7 +89,10 @@ pub fn insert(
             .filter(document_versions::kind.eq(kind.as_str()))
             .filter(document_versions::status.eq(VersionStatus::UnderReview.as_str())),
     )
-    .set(document_versions::status.eq(VersionStatus::Superseded.as_str()))
+    .set((
+        document_versions::status.eq(VersionStatus::Superseded.as_str()),
+        document_versions::version.eq(document_versions::version + 1),
+    ))
     .execute(conn)?;
     let content =
         serde_json::to_string(content).map_err(|err| diesel::result::Error::SerializationError(Box::new(err)))?;
@@ -196,6 +201,7 @@ pub fn complete(conn: &mut DbConnection, rows: Vec<VersionRow>) -> QueryResult<V
                 decided_at: row.decided_at.map(|at| at.and_utc()),
                 comments: threads.remove(&row.id).unwrap_or_default(),
                 attachments: files.remove(&row.id).unwrap_or_default(),
+                version: row.version,
             })
         })
         .collect()
@@ -280,3 +286,5 @@ pub fn latest_statuses(
     }
     Ok(latest)
 }
+
+versioned!(document_versions);

@@ -43,6 +43,8 @@ pub struct PlanRow {
     pub created_at: NaiveDateTime,
     /// Last change.
     pub updated_at: NaiveDateTime,
+    /// The record's version (see `services::concurrency`).
+    pub version: i32,
 }
 
 impl PlanRow {
@@ -79,6 +81,7 @@ impl PlanRow {
             overdue: item.is_overdue(today),
             created_at: self.created_at.and_utc(),
             updated_at: self.updated_at.and_utc(),
+            version: self.version,
         }
     }
 }
@@ -225,7 +228,7 @@ pub fn open_for(conn: &mut DbConnection, user: UserId, until: NaiveDate) -> Quer
 }
 
 /// A row of `indicators`: id, project, school, title, unit.
-type IndicatorRow = (i64, i64, i64, String, String);
+type IndicatorRow = (i64, i64, i64, String, String, i32);
 
 /// One indicator's project and school.
 pub fn find_indicator(conn: &mut DbConnection, id: IndicatorId) -> QueryResult<(ProjectId, OrganisationId)> {
@@ -320,12 +323,13 @@ fn complete_indicators(conn: &mut DbConnection, rows: Vec<IndicatorRow>) -> Quer
     }
     Ok(rows
         .into_iter()
-        .map(|(id, project, _, title, unit)| Indicator {
+        .map(|(id, project, _, title, unit, version)| Indicator {
             id,
             project_id: ProjectId(project),
             title,
             unit,
             values: values.remove(&id).unwrap_or_default(),
+            version,
         })
         .collect())
 }
@@ -341,6 +345,7 @@ pub fn indicators_of(conn: &mut DbConnection, project: ProjectId) -> QueryResult
             indicators::org_id,
             indicators::title,
             indicators::unit,
+            indicators::version,
         ))
         .load(conn)?;
     complete_indicators(conn, rows)
@@ -356,9 +361,20 @@ pub fn load_indicator(conn: &mut DbConnection, id: IndicatorId) -> QueryResult<I
             indicators::org_id,
             indicators::title,
             indicators::unit,
+            indicators::version,
         ))
         .load(conn)?;
     complete_indicators(conn, rows)?
         .pop()
         .ok_or(diesel::result::Error::NotFound)
+}
+
+/// The version queries of `plan_items`.
+pub mod item_versions {
+    versioned!(plan_items);
+}
+
+/// The version queries of `indicators`.
+pub mod indicator_versions {
+    versioned!(indicators);
 }

@@ -54,6 +54,8 @@ pub struct ProjectRow {
     pub updated_at: NaiveDateTime,
     /// External supervisor's affiliation.
     pub supervisor_affiliation: Option<String>,
+    /// The record's version (see `services::concurrency`).
+    pub version: i32,
 }
 
 impl ProjectRow {
@@ -81,6 +83,7 @@ impl ProjectRow {
             status: ProjectStatus::parse(&self.status).unwrap_or(ProjectStatus::Draft),
             created_at: self.created_at.and_utc(),
             updated_at: self.updated_at.and_utc(),
+            version: self.version,
         }
     }
 
@@ -368,3 +371,5 @@ pub fn list(conn: &mut DbConnection, filter: &ProjectFilter, page: PageRequest) 
         .collect();
     Ok((items, total))
 }
+
+versioned!(projects);

@@ -29,6 +29,8 @@ pub struct RoundRow {
     pub frozen_by: Option<i64>,
     /// Opening time.
     pub created_at: NaiveDateTime,
+    /// The record's version (see `services::concurrency`).
+    pub version: i32,
 }
 
 impl RoundRow {
@@ -58,6 +60,8 @@ pub struct ProblemRow {
     pub created_at: NaiveDateTime,
     /// Last change.
     pub updated_at: NaiveDateTime,
+    /// The record's version (see `services::concurrency`).
+    pub version: i32,
 }
 
 impl ProblemRow {
@@ -72,6 +76,7 @@ impl ProblemRow {
             evidence: self.evidence,
             created_at: self.created_at.and_utc(),
             updated_at: self.updated_at.and_utc(),
+            version: self.version,
         }
     }
 }
@@ -127,7 +132,24 @@ pub fn set_criteria(conn: &mut DbConnection, round: RoundId, criteria: &[Criteri
     Ok(())
 }
 
-/// Freezes a round that is not frozen yet; returns whether it applied.
+/// Holds a round that is not frozen for the rest of the transaction; `false` when it is
+/// frozen. Every write to a round's problems, scores or criteria holds it first, and so
+/// does the freeze: on PostgreSQL the no-op update takes the round's row lock (a writer
+/// that comes second waits, then sees the round as the first one left it), on SQLite
+/// the write transaction is exclusive anyway. So no score lands after a freeze.
+pub fn hold_open(conn: &mut DbConnection, round: RoundId) -> QueryResult<bool> {
+    diesel::update(
+        ranking_rounds::table
+            .find(round.0)
+            .filter(ranking_rounds::frozen_at.is_null()),
+    )
+    .set(ranking_rounds::version.eq(ranking_rounds::version))
+    .execute(conn)
+    .map(|changed| changed == 1)
+}
+
+/// Freezes a round that is not frozen yet, moving it to its next version; returns
+/// whether it applied.
 pub fn freeze(conn: &mut DbConnection, round: RoundId, actor: UserId) -> QueryResult<bool> {
     let now = super::now();
     diesel::update(
@@ -139,6 +161,7 @@ pub fn freeze(conn: &mut DbConnection, round: RoundId, actor: UserId) -> QueryRe
         ranking_rounds::frozen_at.eq(now),
         ranking_rounds::frozen_by.eq(actor.0),
         ranking_rounds::updated_at.eq(now),
+        ranking_rounds::version.eq(ranking_rounds::version + 1),
     ))
     .execute(conn)
     .map(|changed| changed == 1)
@@ -187,6 +210,7 @@ fn complete(conn: &mut DbConnection, rows: Vec<RoundRow>) -> QueryResult<Vec<Ran
             frozen_at: row.frozen_at.map(|at| at.and_utc()),
             frozen_by: row.frozen_by.map(UserId),
             created_at: row.created_at.and_utc(),
+            version: row.version,
         })
         .collect())
 }
@@ -406,4 +430,14 @@ pub fn council(
             scored: i64::try_from(sets.iter().filter(|(_, member, _)| *member == id).count()).unwrap_or(0),
         })
         .collect())
+}
+
+/// The version queries of `ranking_rounds`.
+pub mod round_versions {
+    versioned!(ranking_rounds);
+}
+
+/// The version queries of `problems`.
+pub mod problem_versions {
+    versioned!(problems);
 }

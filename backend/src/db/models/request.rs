@@ -39,6 +39,8 @@ pub struct RequestRow {
     pub decision_note: Option<String>,
     /// Filing time.
     pub created_at: NaiveDateTime,
+    /// The record's version (see `services::concurrency`).
+    pub version: i32,
 }
 
 impl RequestRow {
@@ -225,6 +227,7 @@ pub fn complete(conn: &mut DbConnection, rows: Vec<RequestRow>) -> QueryResult<V
                 decision_note: row.decision_note,
                 events: events.remove(&row.id).unwrap_or_default(),
                 created_at: row.created_at.and_utc(),
+                version: row.version,
             }
         })
         .collect())
@@ -287,3 +290,5 @@ pub fn list(
         .load(conn)?;
     Ok((complete(conn, rows)?, total))
 }
+
+versioned!(requests);

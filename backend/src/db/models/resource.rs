@@ -46,6 +46,8 @@ pub struct ResourceRow {
     pub created_at: NaiveDateTime,
     /// Last change.
     pub updated_at: NaiveDateTime,
+    /// The record's version (see `services::concurrency`).
+    pub version: i32,
 }
 
 impl ResourceRow {
@@ -81,6 +83,7 @@ impl ResourceRow {
             stage,
             created_at: self.created_at.and_utc(),
             updated_at: self.updated_at.and_utc(),
+            version: self.version,
         }
     }
 }
@@ -364,3 +367,5 @@ pub fn list_catalogue(
         .collect();
     Ok((items, total))
 }
+
+versioned!(resources);

@@ -31,6 +31,8 @@ pub struct StructureRow {
     pub created_at: NaiveDateTime,
     /// Last change.
     pub updated_at: NaiveDateTime,
+    /// The record's version (see `services::concurrency`).
+    pub version: i32,
 }
 
 impl StructureRow {
@@ -105,11 +107,13 @@ pub fn update(
     write_members(conn, id.0, composition)
 }
 
-/// Records the director's approval of the current composition.
+/// Records the director's approval of the current composition, naming the structure's
+/// version the director approved.
 pub fn approve(
     conn: &mut DbConnection,
     id: StructureId,
     members: &[StructureMember],
+    approved_version: i32,
     actor: UserId,
 ) -> QueryResult<()> {
     let (id, actor) = (id.0, actor.0);
@@ -127,6 +131,7 @@ pub fn approve(
             structure_approvals::members_json.eq(snapshot),
             structure_approvals::approved_by.eq(actor),
             structure_approvals::approved_at.eq(now),
+            structure_approvals::structure_version.eq(approved_version),
         ))
         .execute(conn)?;
     diesel::update(structures::table.find(id))
@@ -138,7 +143,7 @@ pub fn approve(
         .map(|_| ())
 }
 
-type ApprovalRow = (i64, i32, String, Option<i64>, NaiveDateTime);
+type ApprovalRow = (i64, i32, String, Option<i64>, NaiveDateTime, Option<i32>);
 
 /// Completes rows with members and approvals, in three queries.
 pub fn complete(conn: &mut DbConnection, rows: Vec<StructureRow>) -> QueryResult<Vec<Structure>> {
@@ -172,17 +177,19 @@ pub fn complete(conn: &mut DbConnection, rows: Vec<StructureRow>) -> QueryResult
             structure_approvals::members_json,
             structure_approvals::approved_by,
             structure_approvals::approved_at,
+            structure_approvals::structure_version,
         ))
         .load(conn)?;
     let names = super::user::full_names(conn, approval_rows.iter().filter_map(|row| row.3))?;
     let mut approvals: HashMap<i64, Vec<StructureApproval>> = HashMap::new();
-    for (structure, number, snapshot, by, at) in approval_rows {
+    for (structure, number, snapshot, by, at, structure_version) in approval_rows {
         approvals.entry(structure).or_default().push(StructureApproval {
             number,
             members: serde_json::from_str(&snapshot).unwrap_or_default(),
             approved_by: by.map(UserId),
             approved_by_name: by.and_then(|by| names.get(&by).cloned()),
             approved_at: at.and_utc(),
+            structure_version,
         });
     }
     Ok(rows
@@ -201,6 +208,7 @@ pub fn complete(conn: &mut DbConnection, rows: Vec<StructureRow>) -> QueryResult
                 approvals: approvals.remove(&row.id).unwrap_or_default(),
                 created_at: row.created_at.and_utc(),
                 updated_at: row.updated_at.and_utc(),
+                version: row.version,
             }
         })
         .collect())
@@ -237,3 +245,5 @@ pub fn awaiting_approval(conn: &mut DbConnection, org: OrganisationId) -> QueryR
         .load(conn)?;
     complete(conn, rows)
 }
+
+versioned!(structures);

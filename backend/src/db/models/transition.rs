@@ -26,7 +26,11 @@ pub fn apply(
             .find(resource_id)
             .filter(resources::stage.eq(from.as_str())),
     )
-    .set((resources::stage.eq(to.as_str()), resources::updated_at.eq(now)))
+    .set((
+        resources::stage.eq(to.as_str()),
+        resources::updated_at.eq(now),
+        resources::version.eq(resources::version + 1),
+    ))
     .execute(conn)?;
     if moved != 1 {
         return Ok(None);

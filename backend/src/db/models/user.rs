@@ -34,6 +34,8 @@ pub struct UserRow {
     pub created_at: NaiveDateTime,
     /// Last change.
     pub updated_at: NaiveDateTime,
+    /// The record's version (see `services::concurrency`).
+    pub version: i32,
 }
 
 impl UserRow {
@@ -54,6 +56,7 @@ impl UserRow {
             is_platform_admin: self.is_platform_admin,
             created_at: self.created_at.and_utc(),
             updated_at: self.updated_at.and_utc(),
+            version: self.version,
         }
     }
 }
@@ -275,3 +278,5 @@ pub fn with_org_and_roles(
     roles.sort();
     Ok(rows.into_iter().next().map(|(user, org, _)| (user, org, roles)))
 }
+
+versioned!(users);

@@ -3,8 +3,9 @@
 use crate::auth::Session;
 use crate::error::ApiError;
 use crate::http::responses::Unauthorized;
+use crate::http::versions::tagged;
 use crate::services::me;
-use actix_web::{get, web};
+use actix_web::{HttpResponse, get};
 use openapi::Problem;
 use openapi::users::Me;
 
@@ -14,12 +15,12 @@ use openapi::users::Me;
     operation_id = "get_me",
     security(("bearer" = [])),
     responses(
-        (status = 200, description = "The signed-in user", body = Me),
+        (status = 200, description = "The signed-in user", body = Me, headers(("ETag" = String, description = "The record's version (`\"<version>\"`), for `If-Match`"))),
         Unauthorized,
         (status = 403, description = "The account is deactivated", body = Problem, content_type = "application/problem+json")
     )
 )]
 #[get("/me")]
-pub async fn get_me(session: Session) -> Result<web::Json<Me>, ApiError> {
-    session.run(me::get).await.map(web::Json)
+pub async fn get_me(session: Session) -> Result<HttpResponse, ApiError> {
+    session.run(me::get).await.map(tagged)
 }

@@ -3,9 +3,10 @@
 use crate::auth::Session;
 use crate::error::ApiError;
 use crate::extract::Json;
-use crate::http::responses::Unauthorized;
+use crate::http::responses::{PreconditionFailed, PreconditionRequired, Unauthorized};
+use crate::http::versions::{IfMatch, tagged};
 use crate::services::me;
-use actix_web::{patch, web};
+use actix_web::{HttpResponse, patch};
 use openapi::Problem;
 use openapi::users::{Me, UpdateMe};
 
@@ -14,17 +15,21 @@ use openapi::users::{Me, UpdateMe};
     tag = "me",
     operation_id = "update_me",
     security(("bearer" = [])),
+    params(IfMatch),
     request_body = UpdateMe,
     responses(
-        (status = 200, description = "The updated profile", body = Me),
+        (status = 200, description = "The updated profile", body = Me, headers(("ETag" = String, description = "The record's version (`\"<version>\"`), for `If-Match`"))),
         Unauthorized,
-        (status = 422, description = "An invalid field", body = Problem, content_type = "application/problem+json")
+        (status = 422, description = "An invalid field", body = Problem, content_type = "application/problem+json"),
+        PreconditionFailed,
+        PreconditionRequired
     )
 )]
 #[patch("/me")]
-pub async fn update_me(session: Session, body: Json<UpdateMe>) -> Result<web::Json<Me>, ApiError> {
+pub async fn update_me(session: Session, if_match: IfMatch, body: Json<UpdateMe>) -> Result<HttpResponse, ApiError> {
+    let expected = if_match.expected();
     session
-        .run(move |conn, caller| me::update(conn, caller, &body.0))
+        .run(move |conn, caller| me::update(conn, caller, expected, &body.0))
         .await
-        .map(web::Json)
+        .map(tagged)
 }

@@ -2,6 +2,7 @@ use crate::auth::Session;
 use crate::error::ApiError;
 use crate::extract::Json;
 use crate::http::responses::{Forbidden, NotFound, Unauthorized};
+use crate::http::versions::tagged_created;
 use crate::services::orders;
 use actix_web::{HttpResponse, post, web};
 use openapi::orders::{Order, OrderInput};
@@ -17,7 +18,7 @@ use openapi::{Problem, ProjectId};
     params(("id" = i64, Path, description = "The project's id")),
     request_body = OrderInput,
     responses(
-        (status = 201, description = "The draft", body = Order),
+        (status = 201, description = "The draft", body = Order, headers(("ETag" = String, description = "The record's version (`\"<version>\"`), for `If-Match`"))),
         Unauthorized,
         Forbidden,
         NotFound,
@@ -34,5 +35,5 @@ pub async fn create_order(
     let created = session
         .run(move |conn, caller| orders::create(conn, caller, project, &body.0))
         .await?;
-    Ok(HttpResponse::Created().json(created))
+    Ok(tagged_created(created))
 }

@@ -1,8 +1,9 @@
 use crate::auth::Session;
 use crate::error::ApiError;
 use crate::http::responses::{NotFound, Unauthorized};
+use crate::http::versions::tagged;
 use crate::services::orders;
-use actix_web::{get, web};
+use actix_web::{HttpResponse, get, web};
 use openapi::OrderId;
 use openapi::orders::Order;
 
@@ -12,13 +13,13 @@ use openapi::orders::Order;
     operation_id = "get_order",
     security(("bearer" = [])),
     params(("id" = i64, Path, description = "The order's id")),
-    responses((status = 200, description = "The order", body = Order), Unauthorized, NotFound)
+    responses((status = 200, description = "The order", body = Order, headers(("ETag" = String, description = "The record's version (`\"<version>\"`), for `If-Match`"))), Unauthorized, NotFound)
 )]
 #[get("/orders/{id}")]
-pub async fn get_order(session: Session, id: web::Path<OrderId>) -> Result<web::Json<Order>, ApiError> {
+pub async fn get_order(session: Session, id: web::Path<OrderId>) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     session
         .run(move |conn, caller| orders::get(conn, caller, id))
         .await
-        .map(web::Json)
+        .map(tagged)
 }

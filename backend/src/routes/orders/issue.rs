@@ -1,8 +1,9 @@
 use crate::auth::Session;
 use crate::error::ApiError;
-use crate::http::responses::{NotFound, Unauthorized};
+use crate::http::responses::{NotFound, PreconditionFailed, PreconditionRequired, Unauthorized};
+use crate::http::versions::{IfMatch, tagged};
 use crate::services::orders;
-use actix_web::{post, web};
+use actix_web::{HttpResponse, post, web};
 use openapi::orders::Order;
 use openapi::{OrderId, Problem};
 
@@ -14,20 +15,27 @@ use openapi::{OrderId, Problem};
     tag = "orders",
     operation_id = "issue_order",
     security(("bearer" = [])),
-    params(("id" = i64, Path, description = "The order's id")),
+    params(("id" = i64, Path, description = "The order's id"), IfMatch),
     responses(
-        (status = 200, description = "The issued order", body = Order),
+        (status = 200, description = "The issued order", body = Order, headers(("ETag" = String, description = "The record's version (`\"<version>\"`), for `If-Match`"))),
         Unauthorized,
         (status = 403, description = "Not the school's administration (the director)", body = Problem, content_type = "application/problem+json"),
         NotFound,
-        (status = 409, description = "Issued already, or the project is not ready; `reason` says which", body = Problem, content_type = "application/problem+json")
+        (status = 409, description = "Issued already, or the project is not ready; `reason` says which", body = Problem, content_type = "application/problem+json"),
+        PreconditionFailed,
+        PreconditionRequired
     )
 )]
 #[post("/orders/{id}/issue")]
-pub async fn issue_order(session: Session, id: web::Path<OrderId>) -> Result<web::Json<Order>, ApiError> {
+pub async fn issue_order(
+    session: Session,
+    id: web::Path<OrderId>,
+    if_match: IfMatch,
+) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
+    let expected = if_match.expected();
     session
-        .run(move |conn, caller| orders::issue(conn, caller, id))
+        .run(move |conn, caller| orders::issue(conn, caller, id, expected))
         .await
-        .map(web::Json)
+        .map(tagged)
 }

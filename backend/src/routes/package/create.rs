@@ -2,6 +2,7 @@ use crate::auth::Session;
 use crate::error::ApiError;
 use crate::extract::Json;
 use crate::http::responses::{NotFound, Unauthorized};
+use crate::http::versions::tagged_created;
 use crate::services::package;
 use actix_web::{HttpResponse, post, web};
 use openapi::package::{DocumentKind, DocumentVersion, VersionInput};
@@ -21,7 +22,7 @@ use openapi::{Problem, ProjectId};
     ),
     request_body = VersionInput,
     responses(
-        (status = 201, description = "The version, under review", body = DocumentVersion),
+        (status = 201, description = "The version, under review", body = DocumentVersion, headers(("ETag" = String, description = "The record's version (`\"<version>\"`), for `If-Match`"))),
         (status = 400, description = "Not a document of the package", body = Problem, content_type = "application/problem+json"),
         Unauthorized,
         (status = 403, description = "Not the school's administration, council or staff", body = Problem, content_type = "application/problem+json"),
@@ -40,5 +41,5 @@ pub async fn create_document_version(
     let created = session
         .run(move |conn, caller| package::submit(conn, caller, project, kind, &body.0))
         .await?;
-    Ok(HttpResponse::Created().json(created))
+    Ok(tagged_created(created))
 }

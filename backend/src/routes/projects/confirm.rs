@@ -2,6 +2,7 @@ use crate::auth::Session;
 use crate::error::ApiError;
 use crate::extract::Json;
 use crate::http::responses::{NotFound, Unauthorized};
+use crate::http::versions::tagged_created;
 use crate::services::projects;
 use actix_web::{HttpResponse, post, web};
 use openapi::projects::{ConfirmationInput, Project};
@@ -16,7 +17,7 @@ use openapi::{Problem, ProjectId};
     params(("id" = i64, Path, description = "The project's id")),
     request_body = ConfirmationInput,
     responses(
-        (status = 201, description = "The project with the confirmation", body = Project),
+        (status = 201, description = "The project with the confirmation", body = Project, headers(("ETag" = String, description = "The record's version (`\"<version>\"`), for `If-Match`"))),
         Unauthorized,
         (status = 403, description = "Not the school's administration", body = Problem, content_type = "application/problem+json"),
         NotFound,
@@ -34,5 +35,5 @@ pub async fn confirm_platform_status(
     let confirmed = session
         .run(move |conn, caller| projects::confirm(conn, caller, id, &body.0))
         .await?;
-    Ok(HttpResponse::Created().json(confirmed))
+    Ok(tagged_created(confirmed))
 }

@@ -2,6 +2,7 @@ use crate::auth::Session;
 use crate::error::ApiError;
 use crate::extract::Json;
 use crate::http::responses::{Forbidden, Invalid, Unauthorized};
+use crate::http::versions::tagged_created;
 use crate::services::projects;
 use actix_web::{HttpResponse, post};
 use openapi::projects::{Project, ProjectInput};
@@ -13,7 +14,7 @@ use openapi::projects::{Project, ProjectInput};
     security(("bearer" = [])),
     request_body = ProjectInput,
     responses(
-        (status = 201, description = "The new project", body = Project),
+        (status = 201, description = "The new project", body = Project, headers(("ETag" = String, description = "The record's version (`\"<version>\"`), for `If-Match`"))),
         Unauthorized,
         Forbidden,
         Invalid
@@ -24,5 +25,5 @@ pub async fn create_project(session: Session, body: Json<ProjectInput>) -> Resul
     let created = session
         .run(move |conn, caller| projects::create(conn, caller, &body.0))
         .await?;
-    Ok(HttpResponse::Created().json(created))
+    Ok(tagged_created(created))
 }

@@ -4,6 +4,7 @@ use crate::auth::Session;
 use crate::error::ApiError;
 use crate::extract::Json;
 use crate::http::responses::Unauthorized;
+use crate::http::versions::tagged_created;
 use crate::services::requests;
 use actix_web::{HttpResponse, post};
 use openapi::Problem;
@@ -17,7 +18,7 @@ use openapi::requests::{ConsumerRequest, RequestInput};
     security(("bearer" = [])),
     request_body = RequestInput,
     responses(
-        (status = 201, description = "The filed request", body = ConsumerRequest),
+        (status = 201, description = "The filed request", body = ConsumerRequest, headers(("ETag" = String, description = "The record's version (`\"<version>\"`), for `If-Match`"))),
         Unauthorized,
         (status = 403, description = "Neither a partner school's staff nor the committee", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields (a target that is not another school, an unpublished resource …)", body = Problem, content_type = "application/problem+json")
@@ -28,5 +29,5 @@ pub async fn create_request(session: Session, body: Json<RequestInput>) -> Resul
     let created = session
         .run(move |conn, caller| requests::create(conn, caller, &body.0))
         .await?;
-    Ok(HttpResponse::Created().json(created))
+    Ok(tagged_created(created))
 }

@@ -4,6 +4,7 @@ use crate::auth::Session;
 use crate::error::ApiError;
 use crate::extract::Json;
 use crate::http::responses::{NotFound, Unauthorized};
+use crate::http::versions::tagged_created;
 use crate::services::resources;
 use actix_web::{HttpResponse, post, web};
 use openapi::resources::{Resource, ResourceInput};
@@ -17,7 +18,7 @@ use openapi::{Problem, ProjectId};
     params(("id" = i64, Path, description = "The project's id")),
     request_body = ResourceInput,
     responses(
-        (status = 201, description = "The new resource", body = Resource),
+        (status = 201, description = "The new resource", body = Resource, headers(("ETag" = String, description = "The record's version (`\"<version>\"`), for `If-Match`"))),
         Unauthorized,
         (status = 403, description = "Not staff, council or administration of the project's school", body = Problem, content_type = "application/problem+json"),
         NotFound,
@@ -34,5 +35,5 @@ pub async fn create_resource(
     let created = session
         .run(move |conn, caller| resources::create(conn, caller, project, &body.0))
         .await?;
-    Ok(HttpResponse::Created().json(created))
+    Ok(tagged_created(created))
 }

@@ -1,8 +1,9 @@
 use crate::auth::Session;
 use crate::error::ApiError;
-use crate::http::responses::{NotFound, Unauthorized};
+use crate::http::responses::{NotFound, PreconditionFailed, PreconditionRequired, Unauthorized};
+use crate::http::versions::{IfMatch, tagged};
 use crate::services::structures;
-use actix_web::{post, web};
+use actix_web::{HttpResponse, post, web};
 use openapi::structures::Structure;
 use openapi::{Problem, StructureId};
 
@@ -11,20 +12,27 @@ use openapi::{Problem, StructureId};
     tag = "structures",
     operation_id = "approve_structure",
     security(("bearer" = [])),
-    params(("id" = i64, Path, description = "The structure's id")),
+    params(("id" = i64, Path, description = "The structure's id"), IfMatch),
     responses(
-        (status = 200, description = "The approved structure", body = Structure),
+        (status = 200, description = "The approved structure", body = Structure, headers(("ETag" = String, description = "The record's version (`\"<version>\"`), for `If-Match`"))),
         Unauthorized,
         (status = 403, description = "Not the school's administration (the director)", body = Problem, content_type = "application/problem+json"),
         NotFound,
-        (status = 409, description = "This composition is approved already (`already_approved`)", body = Problem, content_type = "application/problem+json")
+        (status = 409, description = "This composition is approved already (`already_approved`)", body = Problem, content_type = "application/problem+json"),
+        PreconditionFailed,
+        PreconditionRequired
     )
 )]
 #[post("/structures/{id}/approval")]
-pub async fn approve_structure(session: Session, id: web::Path<StructureId>) -> Result<web::Json<Structure>, ApiError> {
+pub async fn approve_structure(
+    session: Session,
+    id: web::Path<StructureId>,
+    if_match: IfMatch,
+) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
+    let expected = if_match.expected();
     session
-        .run(move |conn, caller| structures::approve(conn, caller, id))
+        .run(move |conn, caller| structures::approve(conn, caller, id, expected))
         .await
-        .map(web::Json)
+        .map(tagged)
 }

@@ -2,6 +2,7 @@ use crate::auth::Session;
 use crate::error::ApiError;
 use crate::extract::Json;
 use crate::http::responses::{Forbidden, Invalid, NotFound, Unauthorized};
+use crate::http::versions::tagged_created;
 use crate::services::structures;
 use actix_web::{HttpResponse, post, web};
 use openapi::ProjectId;
@@ -16,7 +17,7 @@ use openapi::structures::{Structure, StructureInput};
     params(("id" = i64, Path, description = "The project's id")),
     request_body = StructureInput,
     responses(
-        (status = 201, description = "The new structure", body = Structure),
+        (status = 201, description = "The new structure", body = Structure, headers(("ETag" = String, description = "The record's version (`\"<version>\"`), for `If-Match`"))),
         Unauthorized,
         Forbidden,
         NotFound,
@@ -33,5 +34,5 @@ pub async fn create_structure(
     let created = session
         .run(move |conn, caller| structures::create(conn, caller, project, &body.0))
         .await?;
-    Ok(HttpResponse::Created().json(created))
+    Ok(tagged_created(created))
 }

@@ -4,6 +4,7 @@ use crate::auth::Session;
 use crate::error::ApiError;
 use crate::extract::Json;
 use crate::http::responses::{Invalid, Unauthorized};
+use crate::http::versions::tagged_created;
 use crate::services::users;
 use actix_web::{HttpResponse, post, web};
 use openapi::users::{CreateUser, User};
@@ -17,7 +18,7 @@ use openapi::{OrganisationId, Problem};
     params(("id" = i64, Path, description = "The organisation's id")),
     request_body = CreateUser,
     responses(
-        (status = 201, description = "The new account", body = User),
+        (status = 201, description = "The new account", body = User, headers(("ETag" = String, description = "The record's version (`\"<version>\"`), for `If-Match`"))),
         Unauthorized,
         (status = 403, description = "Not this organisation's administrator", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation", body = Problem, content_type = "application/problem+json"),
@@ -35,5 +36,5 @@ pub async fn create_user(
     let created = session
         .run(move |conn, caller| users::create(conn, caller, org, &body.0))
         .await?;
-    Ok(HttpResponse::Created().json(created))
+    Ok(tagged_created(created))
 }

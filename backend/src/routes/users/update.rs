@@ -3,9 +3,10 @@
 use crate::auth::Session;
 use crate::error::ApiError;
 use crate::extract::Json;
-use crate::http::responses::{Invalid, NotFound, Unauthorized};
+use crate::http::responses::{Invalid, NotFound, PreconditionFailed, PreconditionRequired, Unauthorized};
+use crate::http::versions::{IfMatch, tagged};
 use crate::services::users;
-use actix_web::{patch, web};
+use actix_web::{HttpResponse, patch, web};
 use openapi::users::{UpdateUser, User};
 use openapi::{Problem, UserId};
 
@@ -15,25 +16,29 @@ use openapi::{Problem, UserId};
     tag = "users",
     operation_id = "update_user",
     security(("bearer" = [])),
-    params(("id" = i64, Path, description = "The user's id")),
+    params(("id" = i64, Path, description = "The user's id"), IfMatch),
     request_body = UpdateUser,
     responses(
-        (status = 200, description = "The updated account", body = User),
+        (status = 200, description = "The updated account", body = User, headers(("ETag" = String, description = "The record's version (`\"<version>\"`), for `If-Match`"))),
         Unauthorized,
         (status = 403, description = "Not this organisation's administrator", body = Problem, content_type = "application/problem+json"),
         NotFound,
-        Invalid
+        Invalid,
+        PreconditionFailed,
+        PreconditionRequired
     )
 )]
 #[patch("/users/{id}")]
 pub async fn update_user(
     session: Session,
     id: web::Path<UserId>,
+    if_match: IfMatch,
     body: Json<UpdateUser>,
-) -> Result<web::Json<User>, ApiError> {
+) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
+    let expected = if_match.expected();
     session
-        .run(move |conn, caller| users::update(conn, caller, id, &body.0))
+        .run(move |conn, caller| users::update(conn, caller, id, expected, &body.0))
         .await
-        .map(web::Json)
+        .map(tagged)
 }

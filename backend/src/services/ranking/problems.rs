@@ -9,6 +9,7 @@ use crate::domain::policy;
 use crate::domain::ranking::{deletable, not_frozen, parse_problem, parse_scores};
 use crate::error::ApiError;
 use crate::services::access::{self, Access};
+use crate::services::concurrency::{Expected, claim};
 use crate::services::{Caller, Outcome, write};
 use openapi::audit::{AuditAction, AuditEntity};
 use openapi::ranking::{Ranking, SchoolProblem, SchoolProblemInput, ScoreInput};
@@ -24,7 +25,7 @@ pub fn create_problem(
     let text = parse_problem(input)?;
     write(conn, |conn| {
         let round = access::round(conn, &caller.actor, round, Access::Edit)?;
-        not_frozen(round.is_frozen())?;
+        hold_open(conn, &round)?;
         let id = ranking::insert_problem(conn, &round, &text, caller.actor.user_id)?;
         let created = ranking::load_problem(conn, id, &round)?;
         Event::new(AuditAction::Create, AuditEntity::Problem, id)
@@ -36,17 +37,22 @@ pub fn create_problem(
     })
 }
 
-/// Rewrites a problem of a round that is not frozen (council or administration).
+/// Rewrites a problem of a round that is not frozen (council or administration), made on
+/// the `expected` version.
 pub fn update_problem(
     conn: &mut DbConnection,
     caller: &Caller,
     id: ProblemId,
+    expected: Expected,
     input: &SchoolProblemInput,
 ) -> Outcome<SchoolProblem> {
     let text = parse_problem(input)?;
     write(conn, |conn| {
         let (problem, round) = access::problem(conn, &caller.actor, id, Access::Edit)?;
-        not_frozen(round.is_frozen())?;
+        hold_open(conn, &round)?;
+        claim(expected, problem.version, |version| {
+            ranking::problem_versions::claim(conn, id.0, version)
+        })?;
         let before = ranking::present_problem(problem, &round);
         ranking::update_problem(conn, id, &text)?;
         let after = ranking::load_problem(conn, id, &round)?;
@@ -65,7 +71,7 @@ pub fn update_problem(
 pub fn delete_problem(conn: &mut DbConnection, caller: &Caller, id: ProblemId) -> Outcome<()> {
     write(conn, |conn| {
         let (problem, round) = access::problem(conn, &caller.actor, id, Access::Edit)?;
-        not_frozen(round.is_frozen())?;
+        hold_open(conn, &round)?;
         deletable(ranking::is_cited(conn, id)?)?;
         let before = ranking::present_problem(problem, &round);
         ranking::delete_problem(conn, id)?;
@@ -87,7 +93,7 @@ pub fn score(conn: &mut DbConnection, caller: &Caller, id: ProblemId, input: &Sc
         if !policy::can_score_problems(&caller.actor, org) {
             return Err(ApiError::Forbidden);
         }
-        not_frozen(row.is_frozen())?;
+        hold_open(conn, &row)?;
         let round = ranking::present_round(conn, row)?;
         parse_scores(&input.scores, round.criteria.len())?;
         let member = caller.actor.user_id;
@@ -106,4 +112,12 @@ pub fn score(conn: &mut DbConnection, caller: &Caller, id: ProblemId, input: &Sc
         event.record(conn)?;
         view(conn, round)
     })
+}
+
+/// Holds the round open for the rest of the transaction (see `ranking::hold_open`):
+/// refused as `ranking_frozen` when it is frozen, even if it was frozen after it was read.
+pub(super) fn hold_open(conn: &mut DbConnection, round: &ranking::RoundRow) -> Outcome<()> {
+    not_frozen(round.is_frozen())?;
+    not_frozen(!ranking::hold_open(conn, RoundId(round.id))?)?;
+    Ok(())
 }

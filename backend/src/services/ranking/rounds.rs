@@ -9,6 +9,7 @@ use crate::domain::policy;
 use crate::domain::ranking::{criteria_changeable, not_frozen, parse_criteria, parse_round};
 use crate::error::ApiError;
 use crate::services::access::{self, Access};
+use crate::services::concurrency::{Expected, claim};
 use crate::services::{Caller, Outcome, write};
 use openapi::audit::{AuditAction, AuditEntity};
 use openapi::ranking::{CriteriaInput, Ranking, RankingRound, RoundFilter, RoundInput};
@@ -58,16 +59,21 @@ pub fn get(conn: &mut DbConnection, caller: &Caller, id: RoundId) -> Outcome<Ran
 }
 
 /// Replaces the criteria of a round that is not frozen and nobody has scored yet
-/// (council or administration).
+/// (council or administration), made on the round's `expected` version. The freeze moves
+/// the version on, so a round frozen since it was read answers `412`.
 pub fn update_criteria(
     conn: &mut DbConnection,
     caller: &Caller,
     id: RoundId,
+    expected: Expected,
     input: &CriteriaInput,
 ) -> Outcome<RankingRound> {
     let criteria = parse_criteria(&input.criteria)?;
     write(conn, |conn| {
         let row = access::round(conn, &caller.actor, id, Access::Edit)?;
+        claim(expected, row.version, |version| {
+            ranking::round_versions::claim(conn, id.0, version)
+        })?;
         not_frozen(row.is_frozen())?;
         criteria_changeable(ranking::has_scores(conn, id)?)?;
         let org = OrganisationId(row.org_id);
@@ -93,7 +99,7 @@ pub fn freeze(conn: &mut DbConnection, caller: &Caller, id: RoundId) -> Outcome<
         if !policy::is_director_of(&caller.actor, org) {
             return Err(ApiError::Forbidden);
         }
-        not_frozen(row.is_frozen())?;
+        super::problems::hold_open(conn, &row)?;
         let before = ranking::present_round(conn, row)?;
         if !ranking::freeze(conn, id, caller.actor.user_id)? {
             not_frozen(true)?;

@@ -47,7 +47,8 @@ fn freezing_a_ranking_refuses_later_scores_problems_and_a_second_freeze() {
     assert_eq!(reason(refused), RefusalReason::RankingFrozen);
     let refused = create_problem(&mut conn, &council, round, &problem("Ещё одна проблема")).unwrap_err();
     assert_eq!(reason(refused), RefusalReason::RankingFrozen);
-    let refused = update_problem(&mut conn, &council, first, &problem("Новая формулировка")).unwrap_err();
+    let expected = seeded::read_version(&mut conn, "problems", first.0);
+    let refused = update_problem(&mut conn, &council, first, expected, &problem("Новая формулировка")).unwrap_err();
     assert_eq!(reason(refused), RefusalReason::RankingFrozen);
     assert_eq!(
         reason(freeze(&mut conn, &director, round).unwrap_err()),
@@ -126,14 +127,18 @@ fn criteria_change_until_someone_scores() {
             },
         ],
     };
+    let expected = seeded::read_version(&mut conn, "ranking_rounds", id.0);
     assert_eq!(
-        update_criteria(&mut conn, &council, id, &two).unwrap().criteria,
+        update_criteria(&mut conn, &council, id, expected, &two)
+            .unwrap()
+            .criteria,
         two.criteria
     );
     let listed = create_problem(&mut conn, &council, id, &problem("Проблема 2040 года")).unwrap();
     score(&mut conn, &council, ProblemId(listed.id), &scores(&[4, 4])).unwrap();
+    let expected = seeded::read_version(&mut conn, "ranking_rounds", id.0);
     assert_eq!(
-        reason(update_criteria(&mut conn, &council, id, &two).unwrap_err()),
+        reason(update_criteria(&mut conn, &council, id, expected, &two).unwrap_err()),
         RefusalReason::RankingScored
     );
     let committee = caller(&mut conn, COMMITTEE);

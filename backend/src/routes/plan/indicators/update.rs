@@ -1,9 +1,10 @@
 use crate::auth::Session;
 use crate::error::ApiError;
 use crate::extract::Json;
-use crate::http::responses::{Invalid, NotFound, Unauthorized};
+use crate::http::responses::{Invalid, NotFound, PreconditionFailed, PreconditionRequired, Unauthorized};
+use crate::http::versions::{IfMatch, tagged};
 use crate::services::plan;
-use actix_web::{put, web};
+use actix_web::{HttpResponse, put, web};
 use openapi::plan::{Indicator, IndicatorInput};
 use openapi::{IndicatorId, Problem};
 
@@ -12,25 +13,29 @@ use openapi::{IndicatorId, Problem};
     tag = "plan",
     operation_id = "update_indicator",
     security(("bearer" = [])),
-    params(("id" = i64, Path, description = "The indicator's id")),
+    params(("id" = i64, Path, description = "The indicator's id"), IfMatch),
     request_body = IndicatorInput,
     responses(
-        (status = 200, description = "The changed indicator", body = Indicator),
+        (status = 200, description = "The changed indicator", body = Indicator, headers(("ETag" = String, description = "The record's version (`\"<version>\"`), for `If-Match`"))),
         Unauthorized,
         (status = 403, description = "Not the school's administration, council or staff", body = Problem, content_type = "application/problem+json"),
         NotFound,
-        Invalid
+        Invalid,
+        PreconditionFailed,
+        PreconditionRequired
     )
 )]
 #[put("/indicators/{id}")]
 pub async fn update_indicator(
     session: Session,
     id: web::Path<IndicatorId>,
+    if_match: IfMatch,
     body: Json<IndicatorInput>,
-) -> Result<web::Json<Indicator>, ApiError> {
+) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
+    let expected = if_match.expected();
     session
-        .run(move |conn, caller| plan::update_indicator(conn, caller, id, &body.0))
+        .run(move |conn, caller| plan::update_indicator(conn, caller, id, expected, &body.0))
         .await
-        .map(web::Json)
+        .map(tagged)
 }

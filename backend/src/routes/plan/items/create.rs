@@ -2,6 +2,7 @@ use crate::auth::Session;
 use crate::error::ApiError;
 use crate::extract::Json;
 use crate::http::responses::{Invalid, NotFound, Unauthorized};
+use crate::http::versions::tagged_created;
 use crate::services::plan;
 use actix_web::{HttpResponse, post, web};
 use openapi::plan::{PlanItem, PlanItemInput};
@@ -15,7 +16,7 @@ use openapi::{Problem, ProjectId};
     params(("id" = i64, Path, description = "The project's id")),
     request_body = PlanItemInput,
     responses(
-        (status = 201, description = "The new item", body = PlanItem),
+        (status = 201, description = "The new item", body = PlanItem, headers(("ETag" = String, description = "The record's version (`\"<version>\"`), for `If-Match`"))),
         Unauthorized,
         (status = 403, description = "Not the school's administration, council or staff", body = Problem, content_type = "application/problem+json"),
         NotFound,
@@ -32,5 +33,5 @@ pub async fn create_plan_item(
     let created = session
         .run(move |conn, caller| plan::create_item(conn, caller, project, &body.0))
         .await?;
-    Ok(HttpResponse::Created().json(created))
+    Ok(tagged_created(created))
 }

@@ -2,6 +2,7 @@ use crate::auth::Session;
 use crate::error::ApiError;
 use crate::extract::Json;
 use crate::http::responses::{Forbidden, Invalid, NotFound, Unauthorized};
+use crate::http::versions::tagged_created;
 use crate::services::ranking;
 use actix_web::{HttpResponse, post, web};
 use openapi::ranking::{SchoolProblem, SchoolProblemInput};
@@ -15,7 +16,7 @@ use openapi::{Problem, RoundId};
     params(("id" = i64, Path, description = "The round's id")),
     request_body = SchoolProblemInput,
     responses(
-        (status = 201, description = "The new problem", body = SchoolProblem),
+        (status = 201, description = "The new problem", body = SchoolProblem, headers(("ETag" = String, description = "The record's version (`\"<version>\"`), for `If-Match`"))),
         Unauthorized,
         Forbidden,
         NotFound,
@@ -33,5 +34,5 @@ pub async fn create_problem(
     let created = session
         .run(move |conn, caller| ranking::create_problem(conn, caller, round, &body.0))
         .await?;
-    Ok(HttpResponse::Created().json(created))
+    Ok(tagged_created(created))
 }

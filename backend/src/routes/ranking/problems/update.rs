@@ -1,9 +1,10 @@
 use crate::auth::Session;
 use crate::error::ApiError;
 use crate::extract::Json;
-use crate::http::responses::{Forbidden, Invalid, NotFound, Unauthorized};
+use crate::http::responses::{Forbidden, Invalid, NotFound, PreconditionFailed, PreconditionRequired, Unauthorized};
+use crate::http::versions::{IfMatch, tagged};
 use crate::services::ranking;
-use actix_web::{put, web};
+use actix_web::{HttpResponse, put, web};
 use openapi::ranking::{SchoolProblem, SchoolProblemInput};
 use openapi::{Problem, ProblemId};
 
@@ -12,26 +13,30 @@ use openapi::{Problem, ProblemId};
     tag = "ranking",
     operation_id = "update_problem",
     security(("bearer" = [])),
-    params(("id" = i64, Path, description = "The problem's id")),
+    params(("id" = i64, Path, description = "The problem's id"), IfMatch),
     request_body = SchoolProblemInput,
     responses(
-        (status = 200, description = "The changed problem", body = SchoolProblem),
+        (status = 200, description = "The changed problem", body = SchoolProblem, headers(("ETag" = String, description = "The record's version (`\"<version>\"`), for `If-Match`"))),
         Unauthorized,
         Forbidden,
         NotFound,
         (status = 409, description = "The ranking is frozen (`ranking_frozen`)", body = Problem, content_type = "application/problem+json"),
-        Invalid
+        Invalid,
+        PreconditionFailed,
+        PreconditionRequired
     )
 )]
 #[put("/problems/{id}")]
 pub async fn update_problem(
     session: Session,
     id: web::Path<ProblemId>,
+    if_match: IfMatch,
     body: Json<SchoolProblemInput>,
-) -> Result<web::Json<SchoolProblem>, ApiError> {
+) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
+    let expected = if_match.expected();
     session
-        .run(move |conn, caller| ranking::update_problem(conn, caller, id, &body.0))
+        .run(move |conn, caller| ranking::update_problem(conn, caller, id, expected, &body.0))
         .await
-        .map(web::Json)
+        .map(tagged)
 }

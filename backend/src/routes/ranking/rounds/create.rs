@@ -2,6 +2,7 @@ use crate::auth::Session;
 use crate::error::ApiError;
 use crate::extract::Json;
 use crate::http::responses::{Forbidden, Unauthorized};
+use crate::http::versions::tagged_created;
 use crate::services::ranking;
 use actix_web::{HttpResponse, post};
 use openapi::Problem;
@@ -16,7 +17,7 @@ use openapi::ranking::{RankingRound, RoundInput};
     security(("bearer" = [])),
     request_body = RoundInput,
     responses(
-        (status = 201, description = "The new round", body = RankingRound),
+        (status = 201, description = "The new round", body = RankingRound, headers(("ETag" = String, description = "The record's version (`\"<version>\"`), for `If-Match`"))),
         Unauthorized,
         Forbidden,
         (status = 409, description = "The school already has a round for that year", body = Problem, content_type = "application/problem+json"),
@@ -28,5 +29,5 @@ pub async fn create_ranking_round(session: Session, body: Json<RoundInput>) -> R
     let created = session
         .run(move |conn, caller| ranking::create_round(conn, caller, &body.0))
         .await?;
-    Ok(HttpResponse::Created().json(created))
+    Ok(tagged_created(created))
 }

@@ -1,8 +1,9 @@
 use crate::auth::Session;
 use crate::error::ApiError;
 use crate::http::responses::{NotFound, Unauthorized};
+use crate::http::versions::tagged;
 use crate::services::ranking;
-use actix_web::{post, web};
+use actix_web::{HttpResponse, post, web};
 use openapi::ranking::Ranking;
 use openapi::{Problem, RoundId};
 
@@ -14,7 +15,7 @@ use openapi::{Problem, RoundId};
     security(("bearer" = [])),
     params(("id" = i64, Path, description = "The round's id")),
     responses(
-        (status = 200, description = "The frozen ranking", body = Ranking),
+        (status = 200, description = "The frozen ranking", body = Ranking, headers(("ETag" = String, description = "The record's version (`\"<version>\"`), for `If-Match`"))),
         Unauthorized,
         (status = 403, description = "Not the school's administration", body = Problem, content_type = "application/problem+json"),
         NotFound,
@@ -22,10 +23,10 @@ use openapi::{Problem, RoundId};
     )
 )]
 #[post("/ranking-rounds/{id}/freeze")]
-pub async fn freeze_ranking(session: Session, id: web::Path<RoundId>) -> Result<web::Json<Ranking>, ApiError> {
+pub async fn freeze_ranking(session: Session, id: web::Path<RoundId>) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     session
         .run(move |conn, caller| ranking::freeze(conn, caller, id))
         .await
-        .map(web::Json)
+        .map(tagged)
 }

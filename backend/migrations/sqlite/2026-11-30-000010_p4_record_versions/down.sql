@@ -1,0 +1,12 @@
+ALTER TABLE structure_approvals DROP COLUMN structure_version;
+ALTER TABLE orders DROP COLUMN version;
+ALTER TABLE indicators DROP COLUMN version;
+ALTER TABLE plan_items DROP COLUMN version;
+ALTER TABLE document_versions DROP COLUMN version;
+ALTER TABLE structures DROP COLUMN version;
+ALTER TABLE problems DROP COLUMN version;
+ALTER TABLE ranking_rounds DROP COLUMN version;
+ALTER TABLE requests DROP COLUMN version;
+ALTER TABLE resources DROP COLUMN version;
+ALTER TABLE projects DROP COLUMN version;
+ALTER TABLE users DROP COLUMN version;
