@@ -170,7 +170,8 @@ fn by_media_type(operation: &mut Operation) {
 }
 
 /// Adds to every operation the shared responses it can answer and does not declare,
-/// and lists the media types a file download answers with.
+/// lists the media types a file download answers with, and marks the public operations
+/// with an empty security list.
 pub fn complete(spec: &mut OpenApi) {
     for item in spec.paths.paths.values_mut() {
         let operations = [
@@ -181,6 +182,9 @@ pub fn complete(spec: &mut OpenApi) {
             &mut item.patch,
         ];
         for operation in operations.into_iter().flatten() {
+            // A handler without a requirement is public: an empty list (`security: []`)
+            // says so explicitly, asking for no token (`[{}]` would read as optional).
+            operation.security.get_or_insert_with(Vec::new);
             by_media_type(operation);
             for responses in shared_responses(operation) {
                 for (status, response) in responses {
