@@ -321,10 +321,11 @@ const SCHEMATHESIS_EXAMPLES: &str = "10";
 /// `tests/contract/schemathesis.toml` and `auth.json`). The server has a data directory
 /// of its own, so the fuzzing changes nothing another step reads.
 ///
-/// Sign-in is fuzzed in a second run, after the first: schemathesis tries the e-mails it
-/// reads in responses with wrong passwords, and five failures lock that account out for
-/// 15 minutes, so the director's and the committee's own sign-ins (how the first run
-/// authenticates) would be refused for the rest of the run.
+/// Sign-in is fuzzed in a second run, after the first and without an identity
+/// (`sign-in.toml`): schemathesis tries the e-mails it reads in responses with wrong
+/// passwords, and five failures lock that account out for 15 minutes, so the director's
+/// and the committee's own sign-ins (how the first run authenticates) would be refused
+/// for the rest of the run.
 fn schemathesis(root: &Path, python: &Path) -> (Counts, anyhow::Result<()>) {
     let (server, port) = match start_server(root, None) {
         Ok(started) => started,
@@ -332,14 +333,18 @@ fn schemathesis(root: &Path, python: &Path) -> (Counts, anyhow::Result<()>) {
     };
     let mut counts = Counts::default();
     let mut result = Ok(());
-    for (filter, what) in [
-        ("--exclude-operation-id", "schemathesis (every operation but sign-in)"),
-        ("--include-operation-id", "schemathesis (sign-in)"),
+    for (config, filter, what) in [
+        (
+            "schemathesis.toml",
+            "--exclude-operation-id",
+            "schemathesis (every operation but sign-in)",
+        ),
+        ("sign-in.toml", "--include-operation-id", "schemathesis (sign-in)"),
     ] {
         let mut command = Command::new(python.join("schemathesis"));
         command
             .current_dir(root.join("tests/contract"))
-            .args(["--config-file", "schemathesis.toml", "--no-color", "run"])
+            .args(["--config-file", config, "--no-color", "run"])
             .arg("../../openapi/openapi.json")
             .args(["--url", &format!("http://127.0.0.1:{port}")])
             .args([filter, "create_session"])
