@@ -59,6 +59,12 @@ pub enum ApiError {
     /// Absent or invisible to this user.
     #[error("not found")]
     NotFound,
+    /// A known path asked with a method it does not have; `allow` lists those it has.
+    #[error("method not allowed")]
+    MethodNotAllowed {
+        /// The methods of the path, as the `Allow` header lists them.
+        allow: String,
+    },
     /// A conflict with the current state.
     #[error("conflict: {detail}")]
     Conflict {
@@ -134,6 +140,7 @@ impl ApiError {
             Self::WrongPassword => ProblemCode::WrongPassword,
             Self::Forbidden => ProblemCode::Forbidden,
             Self::NotFound => ProblemCode::NotFound,
+            Self::MethodNotAllowed { .. } => ProblemCode::MethodNotAllowed,
             Self::Conflict { .. } | Self::Refused { .. } => ProblemCode::Conflict,
             Self::TransitionRefused(_) => ProblemCode::TransitionRefused,
             Self::PayloadTooLarge => ProblemCode::PayloadTooLarge,
@@ -161,6 +168,7 @@ impl ApiError {
             Self::WrongPassword => "Wrong current password",
             Self::Forbidden => "Forbidden",
             Self::NotFound => "Not found",
+            Self::MethodNotAllowed { .. } => "Method not allowed",
             Self::Conflict { .. } | Self::Refused { .. } => "Conflict",
             Self::TransitionRefused(_) => "Transition refused",
             Self::PayloadTooLarge => "Payload too large",
@@ -235,6 +243,7 @@ impl ResponseError for ApiError {
             | Self::InvalidCredentials => StatusCode::UNAUTHORIZED,
             Self::AccountDisabled | Self::Forbidden => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
+            Self::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             Self::Conflict { .. } | Self::Refused { .. } | Self::TransitionRefused(_) => StatusCode::CONFLICT,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -264,6 +273,9 @@ impl ResponseError for ApiError {
             }
             Self::PreconditionFailed { current: Some(current) } => {
                 response.insert_header((header::ETAG, crate::http::versions::etag_of(*current)));
+            }
+            Self::MethodNotAllowed { allow } => {
+                response.insert_header((header::ALLOW, allow.clone()));
             }
             Self::DatabaseUnavailable => {
                 response.insert_header((header::RETRY_AFTER, HeaderValue::from_static("5")));

@@ -61,8 +61,20 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
     }
 }
 
-/// Parses a JSON body, telling a syntax error from a field of the wrong shape.
+/// Parses a JSON body, telling a syntax error from a field of the wrong shape. Every
+/// body of the API is an object: serde would read a struct from an array too, so
+/// anything else is refused before it gets the chance.
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    if body.iter().find(|byte| !byte.is_ascii_whitespace()) != Some(&b'{') {
+        return match serde_json::from_slice::<serde::de::IgnoredAny>(body) {
+            Ok(_) => Err(ApiError::field(
+                ".",
+                FieldErrorCode::InvalidFormat,
+                "the body must be a JSON object",
+            )),
+            Err(err) => Err(ApiError::MalformedBody(format!("the body is not valid JSON: {err}"))),
+        };
+    }
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
         Ok(value) => {
@@ -133,6 +145,13 @@ mod tests {
     fn a_field_of_the_wrong_type_is_named() {
         let err = parse_json::<Body>(br#"{"email": "a@b.ru", "roles": [1]}"#).unwrap_err();
         assert_eq!(field_of(err), ("roles[0]".to_owned(), FieldErrorCode::InvalidFormat));
+    }
+
+    #[test]
+    fn an_array_is_not_read_as_a_struct() {
+        let err = parse_json::<Body>(br#"["a@b.ru", []]"#).unwrap_err();
+        assert_eq!(field_of(err), (".".to_owned(), FieldErrorCode::InvalidFormat));
+        assert!(matches!(parse_json::<Body>(b"[1,"), Err(ApiError::MalformedBody(_))));
     }
 
     #[test]

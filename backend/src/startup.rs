@@ -4,6 +4,7 @@ use crate::auth::{JwtKeys, jwt};
 use crate::config::Settings;
 use crate::db::{self, Engine};
 use crate::error::ApiError;
+use crate::http::methods::Methods;
 use crate::routes::{self, ApiDoc, health};
 use crate::state::AppState;
 use crate::storage::LocalStorage;
@@ -22,13 +23,14 @@ use utoipa_swagger_ui::SwaggerUi;
 
 /// The OpenAPI document of every registered handler.
 pub fn api_spec() -> utoipa::openapi::OpenApi {
-    let (_, spec) = App::new()
+    let (_, mut spec) = App::new()
         .into_utoipa_app()
         .openapi(ApiDoc::openapi())
         .service(health::get_health)
         .service(health::get_readiness)
         .service(scope("/api").configure(routes::configure))
         .split_for_parts();
+    crate::http::responses::complete(&mut spec);
     spec
 }
 
@@ -97,15 +99,25 @@ fn is_asset(path: &str) -> bool {
         .is_some_and(|(_, ext)| ASSETS.contains(&ext.to_ascii_lowercase().as_str()))
 }
 
-/// Unknown routes: the web app's `index.html` for page paths (deep links), a problem
-/// body for everything else.
-async fn fallback(req: ServiceRequest, index: Option<PathBuf>) -> Result<ServiceResponse, actix_web::Error> {
+/// Unknown routes: `405` for a known path asked with another method, the web app's
+/// `index.html` for page paths (deep links), a problem body for everything else.
+async fn fallback(
+    req: ServiceRequest,
+    index: Option<PathBuf>,
+    methods: Arc<Methods>,
+) -> Result<ServiceResponse, actix_web::Error> {
     let (req, _) = req.into_parts();
     let is_page = req.method() == actix_web::http::Method::GET
         && !req.path().starts_with("/api/")
         && req.path() != "/api"
         && !is_asset(req.path());
+    let allowed = methods.allowed(req.path());
     let response = match index {
+        _ if !allowed.is_empty() && !allowed.contains(&req.method().as_str()) => {
+            actix_web::ResponseError::error_response(&ApiError::MethodNotAllowed {
+                allow: allowed.join(", "),
+            })
+        }
         Some(index) if is_page => NamedFile::open(index)?.into_response(&req),
         _ => actix_web::ResponseError::error_response(&ApiError::NotFound),
     };
@@ -119,6 +131,7 @@ fn serve(
     workers: Option<usize>,
 ) -> anyhow::Result<Server> {
     let spec = api_spec();
+    let methods = Arc::new(Methods::of(&spec));
     let index = static_dir.join("index.html");
     let index = index.is_file().then_some(index);
     if index.is_none() {
@@ -127,6 +140,7 @@ fn serve(
     let state = web::Data::new(state);
     let server = HttpServer::new(move || {
         let index = index.clone();
+        let methods = methods.clone();
         let app = App::new()
             .app_data(state.clone())
             .app_data(crate::extract::query_config())
@@ -149,7 +163,9 @@ fn serve(
             .service(scope("/api").configure(routes::configure))
             .into_app();
         let fallback_index = index.clone();
-        let default = fn_service(move |req: ServiceRequest| fallback(req, fallback_index.clone()));
+        let fallback_methods = methods.clone();
+        let default =
+            fn_service(move |req: ServiceRequest| fallback(req, fallback_index.clone(), fallback_methods.clone()));
         match &index {
             Some(_) => app.service(
                 Files::new("/", static_dir.clone())
@@ -158,7 +174,8 @@ fn serve(
                     .try_compressed()
                     .default_handler(fn_service({
                         let index = index.clone();
-                        move |req: ServiceRequest| fallback(req, index.clone())
+                        let methods = methods.clone();
+                        move |req: ServiceRequest| fallback(req, index.clone(), methods.clone())
                     })),
             ),
             None => app,

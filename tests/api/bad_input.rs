@@ -138,9 +138,25 @@ async fn unknown_api_routes_are_404_problems() {
     for path in ["/api/nothing-here", "/api", "/api/users/1/nothing"] {
         app.get(path, None).await.problem(StatusCode::NOT_FOUND, "not_found");
     }
-    app.send(Method::DELETE, "/api/me", None, None)
-        .await
-        .problem(StatusCode::NOT_FOUND, "not_found");
+}
+
+#[tokio::test]
+async fn a_known_path_with_another_method_is_405_naming_its_methods() {
+    let app = spawn_app().await;
+    for (method, path, allow) in [
+        (Method::DELETE, "/api/me", "GET, PATCH"),
+        (Method::PATCH, "/api/projects/17", "GET, PUT"),
+        (Method::PUT, "/api/projects", "GET, POST"),
+        (Method::POST, "/healthz", "GET"),
+    ] {
+        let reply = app.send(method.clone(), path, None, None).await;
+        reply.problem(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed");
+        assert_eq!(
+            reply.headers.get("allow").and_then(|v| v.to_str().ok()),
+            Some(allow),
+            "{method} {path}"
+        );
+    }
 }
 
 #[tokio::test]

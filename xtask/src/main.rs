@@ -4,6 +4,8 @@
 //!   on SQLite in `./data` (or `DATABASE_URL`), demo data loaded on first start;
 //! - `test` — every check: formatting, clippy, unit tests, the API suite on SQLite and
 //!   PostgreSQL, the contract, the wasm build and the browser tests;
+//! - `contract` — only the contract checks of `test`: schemathesis against a live server
+//!   and the committee's script on a Python client generated from the spec;
 //! - `build-frontend [--dev]` — only the web app, into `dist/`;
 //! - `openapi` — regenerate `openapi/openapi.json` from the handlers;
 //! - `bench` — region-scale latency of the catalogue and the registry on both databases;
@@ -47,6 +49,8 @@ enum Task {
     },
     /// Run every check and test (SQLite, PostgreSQL, browser).
     Test,
+    /// Run only the contract checks (schemathesis, the generated Python client).
+    Contract,
     /// Build the web app into dist/.
     BuildFrontend {
         /// A debug build of the wasm, faster to build, larger to download.
@@ -81,6 +85,7 @@ fn run() -> anyhow::Result<()> {
     match task {
         Task::Run { release, backend_args } => run_app(&root, release, &backend_args),
         Task::Test => test::run(&root),
+        Task::Contract => test::run_contract(&root),
         Task::BuildFrontend { dev } => frontend::build(&root, !dev).map(|_| ()),
         Task::Openapi => write_openapi(&root),
         Task::Seed {

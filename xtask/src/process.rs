@@ -79,9 +79,30 @@ pub fn truthy(value: Option<&str>) -> bool {
     })
 }
 
+/// Reads one line of schemathesis's phase summaries: `✅ 50 passed  ❌ 3 failed`,
+/// `⏭  89 skipped` (operations per phase).
+pub fn parse_schemathesis_line(line: &str, counts: &mut Counts) {
+    let line = line.trim();
+    if !["✅", "❌", "⏭"].iter().any(|mark| line.starts_with(mark)) {
+        return;
+    }
+    counts.passed += number_before(line, "passed").unwrap_or(0);
+    counts.failed += number_before(line, "failed").unwrap_or(0);
+    counts.skipped += number_before(line, "skipped").unwrap_or(0);
+}
+
 /// Runs a command, echoing its output; returns the test counts it reported, and whether
 /// it succeeded (the counts are kept either way, so a summary can show the failures).
 pub fn run_counting(command: &mut Command, what: &str) -> (Counts, anyhow::Result<()>) {
+    run_counting_with(command, what, parse_line)
+}
+
+/// [`run_counting`] with another reader of the output's lines.
+pub fn run_counting_with(
+    command: &mut Command,
+    what: &str,
+    parse: fn(&str, &mut Counts),
+) -> (Counts, anyhow::Result<()>) {
     command.stdout(Stdio::piped()).stderr(Stdio::inherit());
     let mut child = match command.spawn() {
         Ok(child) => child,
@@ -97,7 +118,7 @@ pub fn run_counting(command: &mut Command, what: &str) -> (Counts, anyhow::Resul
         for line in BufReader::new(stdout).lines() {
             let line = line.unwrap_or_default();
             println!("{line}");
-            parse_line(&line, &mut counts);
+            parse(&line, &mut counts);
         }
     }
     let result = match child.wait() {
@@ -162,6 +183,28 @@ mod tests {
                 passed: 47,
                 failed: 3,
                 skipped: 5
+            }
+        );
+    }
+
+    #[test]
+    fn schemathesis_phase_summaries_are_counted() {
+        let mut counts = Counts::default();
+        for line in [
+            "     ⏭  89 skipped",
+            "     ✅ 50 passed  ❌ 39 failed",
+            " ✅  Loaded specification from ../../openapi/openapi.json (in 4.95s)",
+            "  3396 generated, 51 found 51 unique failures, 94 skipped",
+            "     ✅ 89 passed",
+        ] {
+            parse_schemathesis_line(line, &mut counts);
+        }
+        assert_eq!(
+            counts,
+            Counts {
+                passed: 139,
+                failed: 39,
+                skipped: 89
             }
         );
     }

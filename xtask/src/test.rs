@@ -102,6 +102,19 @@ pub fn run(root: &Path) -> anyhow::Result<()> {
     result
 }
 
+/// Only the contract checks (schemathesis and the generated Python client), with the
+/// same summary.
+pub fn run_contract(root: &Path) -> anyhow::Result<()> {
+    let mut report = Report::default();
+    let result = (|| {
+        let python = report.time("tools", || tools::ensure_python_venv(root))?;
+        report.count("contract: schemathesis", || schemathesis(root, &python))?;
+        report.count("contract: Python client", || python_client(root, &python))
+    })();
+    report.print();
+    result
+}
+
 fn cargo_in(root: &Path, args: &[&str]) -> Command {
     let mut command = process::cargo();
     command.current_dir(root).args(args);
@@ -111,17 +124,18 @@ fn cargo_in(root: &Path, args: &[&str]) -> Command {
 fn run_steps(root: &Path, report: &mut Report) -> anyhow::Result<()> {
     let ci = process::truthy(std::env::var("CI").ok().as_deref());
     let pg_url = tools::postgres_url();
-    let (chromium, compose, postgres) = report.time("tools", || {
+    let (chromium, compose, postgres, python) = report.time("tools", || {
         tools::ensure_wasm_target()?;
         tools::ensure_node()?;
         let chromium = tools::ensure_chromium()?;
         let compose = tools::ensure_docker_compose()?;
         tools::ensure_node_packages(&root.join("tests/e2e"))?;
+        let python = tools::ensure_python_venv(root)?;
         let postgres = tools::postgres_reachable(&pg_url);
         if !postgres && ci {
             bail!("PostgreSQL is not reachable at {pg_url}: with CI set the PostgreSQL suite is required");
         }
-        Ok((chromium, compose, postgres))
+        Ok((chromium, compose, postgres, python))
     })?;
 
     report.time("compose config", || {
@@ -187,6 +201,8 @@ fn run_steps(root: &Path, report: &mut Report) -> anyhow::Result<()> {
             format!("no PostgreSQL at {pg_url} (set TEST_POSTGRES_URL; required when CI is set)"),
         );
     }
+    report.count("contract: schemathesis", || schemathesis(root, &python))?;
+    report.count("contract: Python client", || python_client(root, &python))?;
     let dist = report.time("web app (wasm)", || frontend::build(root, true))?;
     report.time("OpenAPI lint", || {
         let mut command = Command::new("npx");
@@ -234,14 +250,17 @@ fn ready(port: u16) -> bool {
         && response.starts_with("HTTP/1.1 200")
 }
 
-fn start_server(root: &Path, dist: &Path) -> anyhow::Result<(Server, u16)> {
+/// Builds the backend and starts it on SQLite with the demo data, in a data directory of
+/// its own (made fresh, removed when the server is dropped), so what one step's requests
+/// change no other step sees. Without `dist` it serves the API only.
+fn start_server(root: &Path, dist: Option<&Path>) -> anyhow::Result<(Server, u16)> {
     process::run_status(
         &mut cargo_in(root, &["build", "--package", "backend", "--bin", "backend"]),
         "the backend build",
     )?;
     let binary = crate::target_dir(root).join("debug").join("backend");
     let port = free_port()?;
-    let dir = std::env::temp_dir().join(format!("ip-e2e-{}-{port}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!("ip-xtask-{}-{port}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
     let log = dir.join("backend.log");
     let child = Command::new(&binary)
@@ -251,7 +270,10 @@ fn start_server(root: &Path, dist: &Path) -> anyhow::Result<(Server, u16)> {
         .env("HOST", "127.0.0.1")
         .env("PORT", port.to_string())
         .env("DATA_DIR", dir.join("data"))
-        .env("STATIC_DIR", dist)
+        .env(
+            "STATIC_DIR",
+            dist.map_or_else(|| dir.join("no-web-app"), Path::to_path_buf),
+        )
         .env("DEMO_DATA", "true")
         .env("LOG_FORMAT", "json")
         .stdout(Stdio::null())
@@ -271,7 +293,7 @@ fn start_server(root: &Path, dist: &Path) -> anyhow::Result<(Server, u16)> {
 }
 
 fn browser_tests(root: &Path, dist: &Path, chromium: &Path) -> (Counts, anyhow::Result<()>) {
-    let (server, port) = match start_server(root, dist) {
+    let (server, port) = match start_server(root, Some(dist)) {
         Ok(started) => started,
         Err(err) => return (Counts::default(), Err(err)),
     };
@@ -283,12 +305,111 @@ fn browser_tests(root: &Path, dist: &Path, chromium: &Path) -> (Counts, anyhow::
         .env("CHROMIUM_PATH", chromium);
     let (counts, result) = process::run_counting(&mut command, "the browser tests");
     if result.is_err() {
-        let log = std::fs::read_to_string(&server.log).unwrap_or_default();
-        let tail: Vec<&str> = log.lines().rev().take(30).collect();
-        eprintln!(
-            "last lines of the backend log:\n{}",
-            tail.into_iter().rev().collect::<Vec<_>>().join("\n")
-        );
+        print_log_tail(&server);
+    }
+    drop(server);
+    (counts, result)
+}
+
+/// Prints the last lines of a server's log (after a failing step).
+fn print_log_tail(server: &Server) {
+    let log = std::fs::read_to_string(&server.log).unwrap_or_default();
+    let tail: Vec<&str> = log.lines().rev().take(30).collect();
+    eprintln!(
+        "last lines of the backend log:\n{}",
+        tail.into_iter().rev().collect::<Vec<_>>().join("\n")
+    );
+}
+
+/// The seed of the schemathesis step: the same requests on every run.
+const SCHEMATHESIS_SEED: &str = "20261130";
+/// Test cases per operation and phase: enough to find what the earlier runs found, few
+/// enough to keep the step within about four minutes on two cores.
+const SCHEMATHESIS_EXAMPLES: &str = "10";
+
+/// schemathesis against a live server with the demo data: every operation of the
+/// committed spec, all checks, all phases, as the director and the committee (see
+/// `tests/contract/schemathesis.toml` and `auth.json`). The server has a data directory
+/// of its own, so the fuzzing changes nothing another step reads.
+///
+/// Sign-in is fuzzed in a second run, after the first and without an identity
+/// (`sign-in.toml`): schemathesis tries the e-mails it reads in responses with wrong
+/// passwords, and five failures lock that account out for 15 minutes, so the director's
+/// and the committee's own sign-ins (how the first run authenticates) would be refused
+/// for the rest of the run.
+fn schemathesis(root: &Path, python: &Path) -> (Counts, anyhow::Result<()>) {
+    let (server, port) = match start_server(root, None) {
+        Ok(started) => started,
+        Err(err) => return (Counts::default(), Err(err)),
+    };
+    let mut counts = Counts::default();
+    let mut result = Ok(());
+    for (config, filter, what) in [
+        (
+            "schemathesis.toml",
+            "--exclude-operation-id",
+            "schemathesis (every operation but sign-in)",
+        ),
+        ("sign-in.toml", "--include-operation-id", "schemathesis (sign-in)"),
+    ] {
+        let mut command = Command::new(python.join("schemathesis"));
+        command
+            .current_dir(root.join("tests/contract"))
+            .args(["--config-file", config, "--no-color", "run"])
+            .arg("../../openapi/openapi.json")
+            .args(["--url", &format!("http://127.0.0.1:{port}")])
+            .args([filter, "create_session"])
+            .args(["--checks", "all"])
+            .args(["--phases", "examples,coverage,fuzzing,stateful"])
+            .args(["--seed", SCHEMATHESIS_SEED])
+            .args(["--max-examples", SCHEMATHESIS_EXAMPLES])
+            .env("NO_COLOR", "1");
+        let (found, outcome) = process::run_counting_with(&mut command, what, process::parse_schemathesis_line);
+        counts.add(found);
+        if outcome.is_err() {
+            print_log_tail(&server);
+            result = result.and(outcome);
+        }
+    }
+    drop(server);
+    (counts, result)
+}
+
+/// A Python client generated from the committed spec with openapi-python-client, and the
+/// committee's script (`tests/contract/committee.py`) that uses only that client.
+fn python_client(root: &Path, python: &Path) -> (Counts, anyhow::Result<()>) {
+    let out = crate::target_dir(root).join("contract-client");
+    let generated = (|| {
+        if out.exists() {
+            std::fs::remove_dir_all(&out).with_context(|| format!("cannot remove {}", out.display()))?;
+        }
+        std::fs::create_dir_all(&out)?;
+        let mut command = Command::new(python.join("openapi-python-client"));
+        command
+            .current_dir(root)
+            .args(["generate", "--meta", "none", "--fail-on-warning"])
+            .args(["--path", "openapi/openapi.json"])
+            .args(["--config", "tests/contract/client.yaml"])
+            .arg("--output-path")
+            .arg(out.join("ip_client"));
+        process::run_status(&mut command, "openapi-python-client")
+    })();
+    if let Err(err) = generated {
+        return (Counts::default(), Err(err));
+    }
+    let (server, port) = match start_server(root, None) {
+        Ok(started) => started,
+        Err(err) => return (Counts::default(), Err(err)),
+    };
+    let mut command = Command::new(python.join("python"));
+    command
+        .current_dir(root)
+        .arg("tests/contract/committee.py")
+        .env("PYTHONPATH", &out)
+        .env("BASE_URL", format!("http://127.0.0.1:{port}"));
+    let (counts, result) = process::run_counting(&mut command, "the committee's script");
+    if result.is_err() {
+        print_log_tail(&server);
     }
     drop(server);
     (counts, result)

@@ -150,6 +150,60 @@ pub fn ensure_node_packages(dir: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The Python virtual environment of the contract checks (schemathesis and
+/// openapi-python-client from `tests/contract/requirements.txt`), created with
+/// `python3 -m venv` under `$HOME/.cache/innovation-platform/venv` and reused while the
+/// requirements stay the same. Returns its `bin` directory.
+pub fn ensure_python_venv(root: &Path) -> anyhow::Result<PathBuf> {
+    let requirements = root.join("tests/contract/requirements.txt");
+    let wanted = std::fs::read(&requirements).context("tests/contract/requirements.txt is missing")?;
+    let home = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .context("HOME is not set: it locates the cached Python environment")?;
+    let venv = home.join(".cache/innovation-platform/venv");
+    let bin = venv.join("bin");
+    let stamp = venv.join(".xtask-requirements");
+    if bin.join("python").is_file() && std::fs::read(&stamp).is_ok_and(|old| old == wanted) {
+        return Ok(bin);
+    }
+    let Some(python) = on_path("python3") else {
+        bail!(
+            "python3 (3.11+) with its venv module is needed for the contract checks (schemathesis, the generated client): \
+             install it (`apt-get install python3 python3-venv`) and retry"
+        );
+    };
+    if !bin.join("python").is_file() {
+        println!("xtask: creating the Python environment {} …", venv.display());
+        let created = Command::new(&python)
+            .args(["-m", "venv"])
+            .arg(&venv)
+            .status()
+            .context("cannot run python3 -m venv")?;
+        if !created.success() {
+            bail!(
+                "`python3 -m venv {}` failed: install python3-venv and retry",
+                venv.display()
+            );
+        }
+    }
+    println!(
+        "xtask: installing the contract checks' Python packages (pip install -r tests/contract/requirements.txt) …"
+    );
+    let installed = Command::new(bin.join("python"))
+        .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r"])
+        .arg(&requirements)
+        .status()
+        .context("cannot run pip")?;
+    if !installed.success() {
+        bail!(
+            "pip could not install tests/contract/requirements.txt into {}",
+            venv.display()
+        );
+    }
+    std::fs::write(&stamp, wanted)?;
+    Ok(bin)
+}
+
 /// The PostgreSQL server the API suite uses, from `TEST_POSTGRES_URL`.
 pub fn postgres_url() -> String {
     std::env::var("TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())

@@ -164,7 +164,8 @@ impl ProjectCard {
         if !YEARS.contains(&input.start_year) {
             errors.add("start_year", OutOfRange, "must be from 2000 to 2100");
         }
-        if input.end_year < input.start_year || input.end_year - input.start_year > MAX_SPAN {
+        let span = input.end_year.checked_sub(input.start_year);
+        if input.end_year < input.start_year || span.is_none_or(|span| span > MAX_SPAN) {
             errors.add(
                 "end_year",
                 OutOfRange,
@@ -340,6 +341,26 @@ mod tests {
                 ..input()
             })),
             ["start_year"]
+        );
+    }
+
+    #[test]
+    fn years_at_the_ends_of_the_integer_range_are_refused_not_overflowed() {
+        assert_eq!(
+            fields(ProjectCard::parse(&ProjectInput {
+                start_year: i32::MIN,
+                end_year: 0,
+                ..input()
+            })),
+            ["start_year", "end_year"]
+        );
+        assert_eq!(
+            fields(ProjectCard::parse(&ProjectInput {
+                start_year: i32::MIN,
+                end_year: i32::MAX,
+                ..input()
+            })),
+            ["start_year", "end_year"]
         );
     }
 }

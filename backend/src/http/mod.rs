@@ -2,6 +2,7 @@
 //! every operation declares in the OpenAPI document, and the records' versions on the
 //! wire (`ETag`, `If-Match`).
 
+pub mod methods;
 pub mod responses;
 pub mod uploads;
 pub mod versions;

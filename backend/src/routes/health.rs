@@ -11,7 +11,6 @@ use openapi::health::Health;
 #[utoipa::path(
     tag = "health",
     operation_id = "get_health",
-    security(()),
     responses((status = 200, description = "The process is up", body = Health))
 )]
 #[get("/healthz")]
@@ -27,7 +26,6 @@ pub async fn get_health() -> web::Json<Health> {
 #[utoipa::path(
     tag = "health",
     operation_id = "get_readiness",
-    security(()),
     responses(
         (status = 200, description = "The database is reachable", body = Health),
         (status = 503, description = "The database is unreachable", body = Problem, content_type = "application/problem+json")

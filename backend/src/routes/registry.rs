@@ -3,6 +3,7 @@
 use crate::auth::Session;
 use crate::error::ApiError;
 use crate::http::responses::Unauthorized;
+use crate::http::uploads::FileContent;
 use crate::services::registry;
 use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
 use actix_web::{HttpResponse, get, web};
@@ -42,7 +43,7 @@ pub async fn list_registry(
     security(("bearer" = [])),
     params(RegistryFilter),
     responses(
-        (status = 200, description = "The registry as CSV", body = String, content_type = "text/csv"),
+        (status = 200, description = "The registry as CSV (UTF-8 with a byte-order mark, `;`-separated)", body = FileContent, content_type = "text/csv"),
         Unauthorized,
         (status = 403, description = "Not the committee", body = Problem, content_type = "application/problem+json")
     )

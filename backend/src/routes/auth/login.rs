@@ -13,7 +13,6 @@ use openapi::auth::{LoginRequest, TokenPair};
 #[utoipa::path(
     tag = "auth",
     operation_id = "create_session",
-    security(()),
     request_body = LoginRequest,
     responses(
         (status = 200, description = "Signed in", body = TokenPair),

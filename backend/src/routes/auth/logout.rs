@@ -13,7 +13,6 @@ use openapi::auth::RefreshRequest;
 #[utoipa::path(
     tag = "auth",
     operation_id = "delete_session",
-    security(()),
     request_body = RefreshRequest,
     responses(
         (status = 204, description = "Signed out"),

@@ -13,7 +13,6 @@ use openapi::auth::{RefreshRequest, TokenPair};
 #[utoipa::path(
     tag = "auth",
     operation_id = "refresh_session",
-    security(()),
     request_body = RefreshRequest,
     responses(
         (status = 200, description = "A new token pair; the presented refresh token is spent", body = TokenPair),

@@ -13,7 +13,6 @@ use openapi::feedback::{Feedback, FeedbackInput, FeedbackInvitation};
 #[utoipa::path(
     tag = "feedback",
     operation_id = "get_feedback_invitation",
-    security(()),
     params(("token" = String, Path, description = "The link's token")),
     responses(
         (status = 200, description = "What is to be rated", body = FeedbackInvitation),
@@ -37,7 +36,6 @@ pub async fn get_feedback_invitation(
 #[utoipa::path(
     tag = "feedback",
     operation_id = "create_feedback_by_link",
-    security(()),
     params(("token" = String, Path, description = "The link's token")),
     request_body = FeedbackInput,
     responses(

@@ -1,7 +1,7 @@
 use crate::auth::Session;
 use crate::error::ApiError;
 use crate::http::responses::{NotFound, Unauthorized};
-use crate::http::uploads::disposition;
+use crate::http::uploads::{FileContent, disposition};
 use crate::services::orders;
 use actix_web::http::header;
 use actix_web::{HttpResponse, get, web};
@@ -19,7 +19,7 @@ const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessing
     security(("bearer" = [])),
     params(("id" = i64, Path, description = "The order's id")),
     responses(
-        (status = 200, description = "The DOCX file", body = Vec<u8>, content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        (status = 200, description = "The DOCX file", body = FileContent, content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
         Unauthorized,
         NotFound
     )

@@ -1,0 +1,73 @@
+//! `405 Method Not Allowed` for a known path asked with a method it does not have: the
+//! paths and methods are read from the OpenAPI document, so they cannot drift from the
+//! registered handlers.
+
+use utoipa::openapi::OpenApi;
+
+/// Every documented path as its segments, with the methods it answers.
+#[derive(Debug, Clone, Default)]
+pub struct Methods {
+    routes: Vec<(Vec<String>, Vec<&'static str>)>,
+}
+
+impl Methods {
+    /// The paths and methods of a document.
+    pub fn of(spec: &OpenApi) -> Self {
+        let routes = spec
+            .paths
+            .paths
+            .iter()
+            .map(|(path, item)| {
+                let segments = path.split('/').map(str::to_owned).collect();
+                let methods = [
+                    ("GET", item.get.is_some()),
+                    ("PUT", item.put.is_some()),
+                    ("POST", item.post.is_some()),
+                    ("DELETE", item.delete.is_some()),
+                    ("PATCH", item.patch.is_some()),
+                ]
+                .into_iter()
+                .filter_map(|(method, present)| present.then_some(method))
+                .collect();
+                (segments, methods)
+            })
+            .collect();
+        Self { routes }
+    }
+
+    /// The methods a request path answers (of every template it matches), in the order
+    /// GET, PUT, POST, DELETE, PATCH; empty for an unknown path.
+    pub fn allowed(&self, path: &str) -> Vec<&'static str> {
+        let parts: Vec<&str> = path.split('/').collect();
+        let mut allowed: Vec<&'static str> = Vec::new();
+        for (template, methods) in &self.routes {
+            let matches = template.len() == parts.len()
+                && template
+                    .iter()
+                    .zip(&parts)
+                    .all(|(expected, part)| expected == part || (expected.starts_with('{') && !part.is_empty()));
+            if matches {
+                for method in methods {
+                    if !allowed.contains(method) {
+                        allowed.push(method);
+                    }
+                }
+            }
+        }
+        allowed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Methods;
+
+    #[test]
+    fn a_known_path_lists_its_methods_and_an_unknown_one_none() {
+        let methods = Methods::of(&crate::startup::api_spec());
+        assert_eq!(methods.allowed("/api/projects/17"), vec!["GET", "PUT"]);
+        assert_eq!(methods.allowed("/api/projects"), vec!["GET", "POST"]);
+        assert!(methods.allowed("/api/projects/17/nothing").is_empty());
+        assert!(methods.allowed("/api/projects/").is_empty());
+    }
+}
