@@ -85,6 +85,9 @@ pub enum ApiError {
     /// The body is not JSON.
     #[error("unsupported media type")]
     UnsupportedMediaType,
+    /// The body did not arrive within the read deadline.
+    #[error("request body timeout")]
+    RequestTimeout,
     /// Too many failed attempts.
     #[error("too many requests, retry after {retry_after} s")]
     TooManyRequests {
@@ -100,6 +103,16 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// A failure to read the request body: `408` when its deadline passed, otherwise
+    /// `400 malformed_body` naming `what` was being read.
+    pub fn body_read(err: &actix_web::error::PayloadError, what: &str) -> Self {
+        if crate::http::security::is_deadline(err) {
+            Self::RequestTimeout
+        } else {
+            Self::MalformedBody(format!("cannot read {what}: {err}"))
+        }
+    }
+
     /// A validation error on a single field.
     pub fn field(field: &str, code: FieldErrorCode, message: impl Into<String>) -> Self {
         Self::Validation(vec![FieldError {
@@ -129,6 +142,7 @@ impl ApiError {
             Self::TransitionRefused(_) => ProblemCode::TransitionRefused,
             Self::PayloadTooLarge => ProblemCode::PayloadTooLarge,
             Self::UnsupportedMediaType => ProblemCode::UnsupportedMediaType,
+            Self::RequestTimeout => ProblemCode::RequestTimeout,
             Self::TooManyRequests { .. } => ProblemCode::TooManyRequests,
             Self::DatabaseUnavailable => ProblemCode::DatabaseUnavailable,
             Self::Internal(_) => ProblemCode::Internal,
@@ -154,6 +168,7 @@ impl ApiError {
             Self::TransitionRefused(_) => "Transition refused",
             Self::PayloadTooLarge => "Payload too large",
             Self::UnsupportedMediaType => "Unsupported media type",
+            Self::RequestTimeout => "Request timeout",
             Self::TooManyRequests { .. } => "Too many requests",
             Self::DatabaseUnavailable => "Database unavailable",
             Self::Internal(_) => "Internal server error",
@@ -215,6 +230,7 @@ impl ResponseError for ApiError {
             Self::Conflict { .. } | Self::Refused { .. } | Self::TransitionRefused(_) => StatusCode::CONFLICT,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::DatabaseUnavailable => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,

@@ -43,6 +43,8 @@ pub enum ProblemCode {
     PayloadTooLarge,
     /// The body's content type is not accepted here.
     UnsupportedMediaType,
+    /// The request body did not arrive in time; send it again.
+    RequestTimeout,
     /// Too many attempts; wait for the number of seconds in `Retry-After`.
     TooManyRequests,
     /// The database cannot be reached right now.
@@ -76,6 +78,7 @@ impl ProblemCode {
             Self::TransitionRefused => "transition_refused",
             Self::PayloadTooLarge => "payload_too_large",
             Self::UnsupportedMediaType => "unsupported_media_type",
+            Self::RequestTimeout => "request_timeout",
             Self::TooManyRequests => "too_many_requests",
             Self::DatabaseUnavailable => "database_unavailable",
             Self::Internal => "internal",

@@ -8,6 +8,7 @@ mod bad_input;
 mod contract;
 mod demo;
 mod feedback;
+mod hardening;
 mod health;
 mod launch;
 mod lifecycle;

@@ -202,6 +202,7 @@ impl Texts {
             | ProblemCode::MethodNotAllowed
             | ProblemCode::PayloadTooLarge
             | ProblemCode::UnsupportedMediaType => self.err_bad_request,
+            ProblemCode::RequestTimeout => self.err_network,
             ProblemCode::Internal | ProblemCode::Unknown => self.err_internal,
         }
     }
