@@ -146,8 +146,15 @@ fn serve(listener: TcpListener, state: AppState, settings: &Settings) -> anyhow:
             .wrap(from_fn(security::headers_middleware))
             .wrap(from_fn(telemetry::request_id_middleware));
         let app = if api_docs {
-            app.service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", spec.clone()))
-                .service(web::redirect("/api/docs", "/api/docs/"))
+            // No validator badge: it would send the spec's address to a third party, and
+            // the docs page's policy blocks foreign images anyway.
+            let config = utoipa_swagger_ui::Config::new(["/api/openapi.json"]).validator_url("none");
+            app.service(
+                SwaggerUi::new("/api/docs/{_:.*}")
+                    .url("/api/openapi.json", spec.clone())
+                    .config(config),
+            )
+            .service(web::redirect("/api/docs", "/api/docs/"))
         } else {
             app.app_data(spec_data.clone())
                 .route("/api/openapi.json", web::get().to(openapi_json))

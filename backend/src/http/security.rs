@@ -25,8 +25,11 @@ pub const APP_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe
 pub const API_POLICY: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /// The Swagger UI page's policy: its own scripts; its stylesheet draws icons from
-/// `data:` SVG images.
-pub const DOCS_POLICY: &str = "default-src 'self'; img-src 'self' data:; object-src 'none'; \
+/// `data:` SVG images; the one `<style>` element Swagger UI 5.17 injects at start is
+/// allowed by its hash (a newer Swagger UI with another one shows up as a violation in
+/// the browser test of this page).
+pub const DOCS_POLICY: &str = "default-src 'self'; img-src 'self' data:; \
+     style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='; object-src 'none'; \
      frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 /// What a path serves, for the headers it gets.

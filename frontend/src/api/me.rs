@@ -6,18 +6,13 @@ use openapi::auth::TokenPair;
 use openapi::plan::{Reminder, WaitingItem};
 use openapi::users::{ChangePassword, Me, UpdateMe};
 
-/// `GET /api/me`: who is signed in.
-pub async fn get_me() -> Result<Me, ApiError> {
-    Call::get("/api/me").send().await
-}
-
 /// `PATCH /api/me`: changes the full name or the interface language.
 pub async fn update_me(changes: &UpdateMe) -> Result<Me, ApiError> {
     Call::patch("/api/me").json(changes).send().await
 }
 
 /// `POST /api/me/password`: changes the password; every older session is revoked and the
-/// answer is the new pair of tokens for this one.
+/// answer is the new access token for this one (its refresh token comes as the cookie).
 pub async fn change_password(change: &ChangePassword) -> Result<TokenPair, ApiError> {
     Call::post("/api/me/password").json(change).send().await
 }
