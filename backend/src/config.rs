@@ -87,6 +87,41 @@ pub struct Settings {
     /// Log format: `json` (one object a line) or `text`.
     #[arg(long, env = "LOG_FORMAT", default_value = "json", global = true)]
     pub log_format: String,
+    /// Serve the interactive API documentation (Swagger UI) at `/api/docs/`. The
+    /// specification itself stays at `/api/openapi.json` either way.
+    #[arg(
+        long,
+        env = "API_DOCS",
+        default_value_t = true,
+        action = clap::ArgAction::Set,
+        value_parser = clap::builder::BoolishValueParser::new(),
+        global = true
+    )]
+    pub api_docs: bool,
+    /// When the refresh-token cookie is marked `Secure`: `auto` (when the request came
+    /// over HTTPS, as a proxy's `X-Forwarded-Proto` or `Forwarded` header says),
+    /// `always` or `never`.
+    #[arg(long, env = "COOKIE_SECURE", value_enum, default_value_t = CookieSecure::Auto, global = true)]
+    pub cookie_secure: CookieSecure,
+    /// Seconds a PostgreSQL statement may run before the server cancels it (0: no limit).
+    #[arg(long, env = "DB_STATEMENT_TIMEOUT", default_value_t = 30, global = true)]
+    pub db_statement_timeout: u64,
+    /// Seconds a client has to send a whole request body before it is answered with
+    /// `408 request_timeout` (the headers have 5 seconds).
+    #[arg(long, env = "BODY_READ_TIMEOUT", default_value_t = 60, global = true)]
+    pub body_read_timeout: u64,
+}
+
+/// When the refresh-token cookie carries the `Secure` attribute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CookieSecure {
+    /// When the request came over HTTPS (told by a proxy's `X-Forwarded-Proto` or
+    /// `Forwarded: proto=https`); such a header can only add the attribute, never remove it.
+    Auto,
+    /// Always (a deployment served over HTTPS only).
+    Always,
+    /// Never (plain HTTP on a trusted network).
+    Never,
 }
 
 impl Settings {
@@ -96,5 +131,10 @@ impl Settings {
             Some(url) if !url.trim().is_empty() => url.clone(),
             _ => self.data_dir.join("innovation.db").to_string_lossy().into_owned(),
         }
+    }
+
+    /// The PostgreSQL statement timeout, `None` when disabled.
+    pub fn statement_timeout(&self) -> Option<std::time::Duration> {
+        (self.db_statement_timeout > 0).then(|| std::time::Duration::from_secs(self.db_statement_timeout))
     }
 }

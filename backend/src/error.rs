@@ -100,6 +100,9 @@ pub enum ApiError {
         /// The stored version, when the record is still there.
         current: Option<i32>,
     },
+    /// The body did not arrive within the read deadline.
+    #[error("request body timeout")]
+    RequestTimeout,
     /// Too many failed attempts.
     #[error("too many requests, retry after {retry_after} s")]
     TooManyRequests {
@@ -115,6 +118,16 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// A failure to read the request body: `408` when its deadline passed, otherwise
+    /// `400 malformed_body` naming `what` was being read.
+    pub fn body_read(err: &actix_web::error::PayloadError, what: &str) -> Self {
+        if crate::http::security::is_deadline(err) {
+            Self::RequestTimeout
+        } else {
+            Self::MalformedBody(format!("cannot read {what}: {err}"))
+        }
+    }
+
     /// A validation error on a single field.
     pub fn field(field: &str, code: FieldErrorCode, message: impl Into<String>) -> Self {
         Self::Validation(vec![FieldError {
@@ -147,6 +160,7 @@ impl ApiError {
             Self::UnsupportedMediaType => ProblemCode::UnsupportedMediaType,
             Self::PreconditionRequired => ProblemCode::PreconditionRequired,
             Self::PreconditionFailed { .. } => ProblemCode::PreconditionFailed,
+            Self::RequestTimeout => ProblemCode::RequestTimeout,
             Self::TooManyRequests { .. } => ProblemCode::TooManyRequests,
             Self::DatabaseUnavailable => ProblemCode::DatabaseUnavailable,
             Self::Internal(_) => ProblemCode::Internal,
@@ -175,6 +189,7 @@ impl ApiError {
             Self::UnsupportedMediaType => "Unsupported media type",
             Self::PreconditionRequired => "Precondition required",
             Self::PreconditionFailed { .. } => "Precondition failed",
+            Self::RequestTimeout => "Request timeout",
             Self::TooManyRequests { .. } => "Too many requests",
             Self::DatabaseUnavailable => "Database unavailable",
             Self::Internal(_) => "Internal server error",
@@ -249,6 +264,7 @@ impl ResponseError for ApiError {
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             Self::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
+            Self::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::DatabaseUnavailable => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,

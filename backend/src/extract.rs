@@ -50,7 +50,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
             }
             let mut body = web::BytesMut::new();
             while let Some(chunk) = payload.next().await {
-                let chunk = chunk.map_err(|err| ApiError::MalformedBody(format!("cannot read the body: {err}")))?;
+                let chunk = chunk.map_err(|err| ApiError::body_read(&err, "the body"))?;
                 if body.len() + chunk.len() > JSON_LIMIT {
                     return Err(ApiError::PayloadTooLarge);
                 }

@@ -5,18 +5,21 @@ use crate::config::Settings;
 use crate::db::{self, Engine};
 use crate::error::ApiError;
 use crate::http::methods::Methods;
+use crate::http::refresh_cookie::CookiePolicy;
+use crate::http::security::{self, BodyDeadline};
 use crate::routes::{self, ApiDoc, health};
 use crate::state::AppState;
 use crate::storage::LocalStorage;
 use crate::telemetry;
 use actix_files::{Files, NamedFile};
 use actix_web::dev::{Server, ServiceRequest, ServiceResponse, fn_service};
-use actix_web::middleware::{Compress, DefaultHeaders, from_fn};
-use actix_web::{App, HttpServer, web};
+use actix_web::middleware::{Compress, from_fn};
+use actix_web::{App, HttpResponse, HttpServer, web};
 use anyhow::Context;
 use std::net::TcpListener;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 use utoipa::OpenApi;
 use utoipa_actix_web::{AppExt, scope};
 use utoipa_swagger_ui::SwaggerUi;
@@ -57,7 +60,7 @@ impl Application {
             .with_context(|| format!("cannot create the data directory {}", settings.data_dir.display()))?;
         let url = settings.database_url();
         let engine = Engine::of_url(&url);
-        let pool = db::connect(&url, settings.db_pool_size)?;
+        let pool = db::connect_with(&url, settings.db_pool_size, settings.statement_timeout())?;
         let secret = jwt::load_secret(settings.jwt_secret.as_deref(), &settings.data_dir)?;
         let storage = Arc::new(LocalStorage::new(settings.data_dir.join("files"))?);
         let state = AppState {
@@ -69,8 +72,7 @@ impl Application {
         let listener = TcpListener::bind((settings.host.as_str(), settings.port))
             .with_context(|| format!("cannot listen on {}:{}", settings.host, settings.port))?;
         let port = listener.local_addr()?.port();
-        let static_dir = settings.static_dir.clone();
-        let server = serve(listener, state.clone(), static_dir, settings.workers)?;
+        let server = serve(listener, state.clone(), settings)?;
         tracing::info!(port, database = engine.name(), "listening");
         Ok(Self { server, port, state })
     }
@@ -124,14 +126,19 @@ async fn fallback(
     Ok(ServiceResponse::new(req, response))
 }
 
-fn serve(
-    listener: TcpListener,
-    state: AppState,
-    static_dir: PathBuf,
-    workers: Option<usize>,
-) -> anyhow::Result<Server> {
+/// The published specification, served whether or not the docs page is on.
+async fn openapi_json(spec: web::Data<utoipa::openapi::OpenApi>) -> HttpResponse {
+    HttpResponse::Ok().json(spec.get_ref())
+}
+
+fn serve(listener: TcpListener, state: AppState, settings: &Settings) -> anyhow::Result<Server> {
+    let static_dir = settings.static_dir.clone();
+    let api_docs = settings.api_docs;
+    let cookie_policy = CookiePolicy(settings.cookie_secure);
+    let body_deadline = BodyDeadline(Duration::from_secs(settings.body_read_timeout.max(1)));
     let spec = api_spec();
     let methods = Arc::new(Methods::of(&spec));
+    let spec_data = web::Data::new(spec.clone());
     let index = static_dir.join("index.html");
     let index = index.is_file().then_some(index);
     if index.is_none() {
@@ -146,16 +153,27 @@ fn serve(
             .app_data(crate::extract::query_config())
             .app_data(crate::extract::path_config())
             .app_data(web::PayloadConfig::new(crate::extract::JSON_LIMIT))
+            .app_data(cookie_policy)
+            .app_data(body_deadline)
+            .wrap(from_fn(security::body_deadline_middleware))
             .wrap(Compress::default())
-            .wrap(
-                DefaultHeaders::new()
-                    .add(("X-Content-Type-Options", "nosniff"))
-                    .add(("Referrer-Policy", "same-origin"))
-                    .add(("X-Frame-Options", "DENY")),
+            .wrap(from_fn(security::headers_middleware))
+            .wrap(from_fn(telemetry::request_id_middleware));
+        let app = if api_docs {
+            // No validator badge: it would send the spec's address to a third party, and
+            // the docs page's policy blocks foreign images anyway.
+            let config = utoipa_swagger_ui::Config::new(["/api/openapi.json"]).validator_url("none");
+            app.service(
+                SwaggerUi::new("/api/docs/{_:.*}")
+                    .url("/api/openapi.json", spec.clone())
+                    .config(config),
             )
-            .wrap(from_fn(telemetry::request_id_middleware))
-            .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", spec.clone()))
             .service(web::redirect("/api/docs", "/api/docs/"))
+        } else {
+            app.app_data(spec_data.clone())
+                .route("/api/openapi.json", web::get().to(openapi_json))
+        };
+        let app = app
             .into_utoipa_app()
             .openapi(ApiDoc::openapi())
             .service(health::get_health)
@@ -182,8 +200,9 @@ fn serve(
         }
         .default_service(default)
     })
+    .client_request_timeout(Duration::from_secs(5))
     .shutdown_timeout(10);
-    let server = match workers {
+    let server = match settings.workers {
         Some(workers) => server.workers(workers.max(1)),
         None => server,
     };

@@ -145,35 +145,50 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The signed-in user, shared through the context. It mirrors the stored session (see
-/// [`session::on_change`]), so a refused token refresh anywhere signs the user out here.
+/// The signed-in user, shared through the context. It mirrors the session in memory
+/// (see [`session::on_change`]), so a refused token refresh anywhere signs the user out
+/// here.
 #[derive(Debug, Clone, Copy)]
 pub struct Auth {
     me: RwSignal<Option<Me>>,
+    restoring: RwSignal<bool>,
     signed_out_by_user: RwSignal<bool>,
     i18n: I18n,
 }
 
 impl Auth {
-    /// Restores the stored session, confirms it with `GET /api/me` and provides the context.
+    /// Provides the context and, when this browser signed in before, restores the
+    /// session with the refresh cookie (the access token is never stored).
     fn provide(i18n: I18n) -> Self {
+        session::drop_legacy_storage();
+        let may_restore = session::may_have_cookie();
         let auth = Self {
-            me: RwSignal::new(session::load().map(|stored| stored.me)),
+            me: RwSignal::new(None),
+            restoring: RwSignal::new(may_restore),
             signed_out_by_user: RwSignal::new(false),
             i18n,
         };
         session::on_change(move |me| auth.me.set(me));
-        if auth.me.with_untracked(Option::is_some) {
-            // A refused session clears itself inside the call; a network error keeps it.
+        follow_other_tabs();
+        if may_restore {
             spawn_local(async move {
-                if let Ok(me) = api::me::get_me().await {
-                    session::store_me(&me);
+                // A refused cookie clears the session inside; a network error keeps
+                // nothing to show, and the next call tries again.
+                if api::client::refresh_after(None).await.is_ok()
+                    && let Some(me) = auth.with_me_untracked(Me::clone)
+                {
                     auth.sync_locale(&me);
                 }
+                auth.restoring.set(false);
             });
         }
         provide_context(auth);
         auth
+    }
+
+    /// Whether the session of an earlier visit is still being restored (reactive).
+    pub fn restoring(self) -> bool {
+        self.restoring.get()
     }
 
     /// Whether someone is signed in (reactive).
@@ -196,20 +211,18 @@ impl Auth {
         self.signed_out_by_user.get_untracked()
     }
 
-    /// Keeps the tokens and the user of a successful sign-in.
+    /// Keeps the access token and the user of a successful sign-in.
     pub fn sign_in(self, pair: &TokenPair) {
         self.signed_out_by_user.set(false);
         session::store_pair(pair);
         self.sync_locale(&pair.user);
     }
 
-    /// Revokes the refresh token on the server and forgets the session here.
+    /// Revokes the session on the server (which removes the cookie) and forgets it here.
     pub async fn sign_out(self) {
         self.signed_out_by_user.set(true);
-        if let Some(stored) = session::load() {
-            // Signing out locally must not depend on the server being reachable.
-            let _ = api::auth::logout(stored.refresh_token).await;
-        }
+        // Signing out locally must not depend on the server being reachable.
+        let _ = api::auth::logout().await;
         session::clear();
     }
 
@@ -225,6 +238,23 @@ impl Auth {
             save_locale(chosen);
         }
     }
+}
+
+/// Signs this page out when another tab of the site signs out (it removes the
+/// signed-in hint from `localStorage`, which fires a `storage` event here).
+fn follow_other_tabs() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let listener =
+        wasm_bindgen::closure::Closure::<dyn Fn(web_sys::StorageEvent)>::new(|event: web_sys::StorageEvent| {
+            if event.key().as_deref() == Some(session::HINT_KEY) && event.new_value().is_none() {
+                session::forget_in_this_tab();
+            }
+        });
+    let _ = window.add_event_listener_with_callback("storage", wasm_bindgen::JsCast::unchecked_ref(listener.as_ref()));
+    // The listener lives as long as the page.
+    listener.forget();
 }
 
 /// The session context provided by [`App`].

@@ -49,6 +49,8 @@ pub enum ProblemCode {
     /// A change of a versioned record must name the version it was made on, in
     /// `If-Match` (the `ETag` of the last read).
     PreconditionRequired,
+    /// The request body did not arrive in time; send it again.
+    RequestTimeout,
     /// Too many attempts; wait for the number of seconds in `Retry-After`.
     TooManyRequests,
     /// The database cannot be reached right now.
@@ -84,6 +86,7 @@ impl ProblemCode {
             Self::UnsupportedMediaType => "unsupported_media_type",
             Self::PreconditionFailed => "precondition_failed",
             Self::PreconditionRequired => "precondition_required",
+            Self::RequestTimeout => "request_timeout",
             Self::TooManyRequests => "too_many_requests",
             Self::DatabaseUnavailable => "database_unavailable",
             Self::Internal => "internal",

@@ -161,6 +161,10 @@ pub struct ChangePassword {
     pub current_password: String,
     /// The new password, 10 to 128 characters.
     pub new_password: String,
+    /// `true`: the new session's refresh token comes in the answer's body, as at sign-in;
+    /// otherwise in the HttpOnly `refresh_token` cookie.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub refresh_token_in_body: bool,
 }
 
 /// A new account in the administrator's organisation.

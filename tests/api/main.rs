@@ -9,6 +9,7 @@ mod concurrency;
 mod contract;
 mod demo;
 mod feedback;
+mod hardening;
 mod health;
 mod launch;
 mod lifecycle;

@@ -52,7 +52,8 @@ async fn a_password_change_needs_the_current_password_and_ends_other_sessions() 
     assert_eq!(problem.errors[0].field, "new_password");
     app.login(&user.email, PASSWORD).await;
 
-    let good = json!({"current_password": PASSWORD, "new_password": "brand-new-password"});
+    let good =
+        json!({"current_password": PASSWORD, "new_password": "brand-new-password", "refresh_token_in_body": true});
     let fresh: TokenPair = app
         .post("/api/me/password", Some(&session.access_token), &good)
         .await

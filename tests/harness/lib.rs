@@ -124,19 +124,27 @@ pub struct TestApp {
 
 /// Starts the application on a fresh database.
 pub async fn spawn_app() -> TestApp {
-    spawn_app_serving(&[]).await
+    spawn_app_with(|_| {}).await
 }
 
 /// Starts the application on a fresh database, serving a web app made of `files` (path
 /// within the web app's folder, content); none means the API alone.
 pub async fn spawn_app_serving(files: &[(&str, &[u8])]) -> TestApp {
+    let files: Vec<(String, Vec<u8>)> = files.iter().map(|(p, c)| ((*p).to_owned(), c.to_vec())).collect();
+    spawn_app_with(move |settings| {
+        for (path, content) in &files {
+            let path = settings.static_dir.join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, content).unwrap();
+        }
+    })
+    .await
+}
+
+/// Starts the application on a fresh database with settings changed by `configure`.
+pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
     let database = TestDatabase::create(Database::selected());
-    for (path, content) in files {
-        let path = database.dir.join("no-web-app").join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, content).unwrap();
-    }
-    let settings = Settings {
+    let mut settings = Settings {
         host: "127.0.0.1".to_owned(),
         port: 0,
         data_dir: database.dir.clone(),
@@ -147,7 +155,12 @@ pub async fn spawn_app_serving(files: &[(&str, &[u8])]) -> TestApp {
         db_pool_size: 4,
         workers: Some(1),
         log_format: "json".to_owned(),
+        api_docs: true,
+        cookie_secure: backend::config::CookieSecure::Auto,
+        db_statement_timeout: 30,
+        body_read_timeout: 60,
     };
+    configure(&mut settings);
     let app = Application::build(&settings).expect("the application starts");
     let address = format!("http://127.0.0.1:{}", app.port());
     let state = app.state().clone();
@@ -318,11 +331,13 @@ impl TestApp {
             .await
     }
 
-    /// Signs in and returns the token pair.
+    /// Signs in as an API client that keeps its refresh token itself (it comes in the
+    /// body, not in a cookie) and returns the token pair.
     pub async fn login(&self, email: &str, password: &str) -> openapi::auth::TokenPair {
         let body = openapi::auth::LoginRequest {
             email: email.to_owned(),
             password: password.to_owned(),
+            refresh_token_in_body: true,
         };
         self.post("/api/auth/login", None, &body).await.json(StatusCode::OK)
     }

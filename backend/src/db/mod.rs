@@ -57,29 +57,53 @@ impl Engine {
     }
 }
 
-/// Sets SQLite's per-connection pragmas; the busy timeout must come first, or parallel
-/// connects fail with "database is locked".
+/// Prepares every new connection: SQLite's pragmas (the busy timeout must come first, or
+/// parallel connects fail with "database is locked"), PostgreSQL's statement timeout.
 #[derive(Debug, Clone, Copy)]
-struct SqlitePragmas;
+struct ConnectionSetup {
+    statement_timeout: Option<Duration>,
+}
 
-impl CustomizeConnection<DbConnection, diesel::r2d2::Error> for SqlitePragmas {
+impl CustomizeConnection<DbConnection, diesel::r2d2::Error> for ConnectionSetup {
     fn on_acquire(&self, conn: &mut DbConnection) -> Result<(), diesel::r2d2::Error> {
-        if let DbConnection::Sqlite(conn) = conn {
-            conn.batch_execute(
+        match conn {
+            DbConnection::Sqlite(conn) => conn.batch_execute(
                 "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
                  PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
-            )
-            .map_err(diesel::r2d2::Error::QueryError)?;
+            ),
+            DbConnection::Postgresql(conn) => conn.batch_execute(&statement_timeout_sql(self.statement_timeout)),
         }
-        Ok(())
+        .map_err(diesel::r2d2::Error::QueryError)
     }
 }
 
-/// Opens the pool and applies pending migrations.
+/// The `SET` of PostgreSQL's statement timeout in milliseconds (`0`: no limit).
+fn statement_timeout_sql(timeout: Option<Duration>) -> String {
+    let millis = timeout.map_or(0, |timeout| timeout.as_millis());
+    format!("SET statement_timeout = {millis}")
+}
+
+/// Sets PostgreSQL's statement timeout of one connection; nothing on SQLite.
+fn set_statement_timeout(conn: &mut DbConnection, timeout: Option<Duration>) -> QueryResult<()> {
+    match conn {
+        DbConnection::Postgresql(conn) => conn.batch_execute(&statement_timeout_sql(timeout)),
+        DbConnection::Sqlite(_) => Ok(()),
+    }
+}
+
+/// Opens the pool without a statement timeout (the server's commands: migrate, seed,
+/// create-admin) and applies pending migrations.
+pub fn connect(url: &str, max_size: u32) -> anyhow::Result<DbPool> {
+    connect_with(url, max_size, None)
+}
+
+/// Opens the pool and applies pending migrations. On PostgreSQL every connection cancels
+/// a statement that runs longer than `statement_timeout` (`None`: no limit); the
+/// migrations themselves run without it.
 ///
 /// A PostgreSQL URL is probed with a plain connection first, so that a server that is
 /// down is reported with its real cause instead of the pool's generic error.
-pub fn connect(url: &str, max_size: u32) -> anyhow::Result<DbPool> {
+pub fn connect_with(url: &str, max_size: u32, statement_timeout: Option<Duration>) -> anyhow::Result<DbPool> {
     let engine = Engine::of_url(url);
     if engine == Engine::Postgresql {
         PgConnection::establish(url).with_context(|| format!("cannot connect to PostgreSQL at {}", redact(url)))?;
@@ -87,11 +111,13 @@ pub fn connect(url: &str, max_size: u32) -> anyhow::Result<DbPool> {
     let pool = Pool::builder()
         .max_size(max_size)
         .connection_timeout(Duration::from_secs(5))
-        .connection_customizer(Box::new(SqlitePragmas))
+        .connection_customizer(Box::new(ConnectionSetup { statement_timeout }))
         .build(ConnectionManager::<DbConnection>::new(url))
         .with_context(|| format!("cannot open the database at {}", redact(url)))?;
     let mut conn = pool.get().context("cannot take a connection from the pool")?;
+    set_statement_timeout(&mut conn, None)?;
     migrate(&mut conn)?;
+    set_statement_timeout(&mut conn, statement_timeout)?;
     Ok(pool)
 }
 
@@ -159,6 +185,15 @@ mod tests {
             "postgres://postgres@127.0.0.1/x"
         );
         assert_eq!(redact("data/app.db"), "data/app.db");
+    }
+
+    #[test]
+    fn the_statement_timeout_is_set_in_milliseconds_and_zero_disables_it() {
+        assert_eq!(
+            statement_timeout_sql(Some(Duration::from_secs(30))),
+            "SET statement_timeout = 30000"
+        );
+        assert_eq!(statement_timeout_sql(None), "SET statement_timeout = 0");
     }
 
     #[test]

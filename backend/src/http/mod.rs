@@ -1,8 +1,10 @@
 //! HTTP plumbing the handlers share: file upload and download, the error responses
-//! every operation declares in the OpenAPI document, and the records' versions on the
-//! wire (`ETag`, `If-Match`).
+//! every operation declares in the OpenAPI document, the records' versions on the wire
+//! (`ETag`, `If-Match`), the refresh-token cookie and the security headers.
 
 pub mod methods;
+pub mod refresh_cookie;
 pub mod responses;
+pub mod security;
 pub mod uploads;
 pub mod versions;

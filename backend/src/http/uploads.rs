@@ -25,7 +25,7 @@ async fn read_limited(req: &HttpRequest, mut payload: web::Payload) -> Result<Ve
     }
     let mut content = Vec::with_capacity(declared.unwrap_or(0));
     while let Some(chunk) = payload.next().await {
-        let chunk = chunk.map_err(|err| ApiError::MalformedBody(format!("cannot read the upload: {err}")))?;
+        let chunk = chunk.map_err(|err| ApiError::body_read(&err, "the upload"))?;
         if content.len() + chunk.len() > MAX_FILE_SIZE {
             return Err(ApiError::PayloadTooLarge);
         }

@@ -107,7 +107,7 @@ pub fn tokens_for(
         access_token: keys.issue(id.0, user.me.organisation.id.0)?,
         token_type: "Bearer".to_owned(),
         expires_in: crate::auth::jwt::ACCESS_TTL_SECONDS,
-        refresh_token,
+        refresh_token: Some(refresh_token),
         refresh_expires_in: refresh_token::REFRESH_TTL.num_seconds(),
         user: user.me,
     })

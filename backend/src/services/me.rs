@@ -77,6 +77,7 @@ mod tests {
         let request = LoginRequest {
             email: "council@sch61.demo".into(),
             password: password.into(),
+            refresh_token_in_body: true,
         };
         auth::login(&mut db.conn, &keys(), &request)
     }
@@ -89,6 +90,7 @@ mod tests {
         let change = |current: &str| ChangePassword {
             current_password: current.into(),
             new_password: "a-brand-new-password".into(),
+            refresh_token_in_body: false,
         };
         assert!(matches!(
             change_password(&mut db.conn, &council, &keys(), &change("wrong")),
@@ -97,10 +99,10 @@ mod tests {
         let fresh = change_password(&mut db.conn, &council, &keys(), &change(DEMO_PASSWORD)).unwrap();
         assert_eq!(fresh.user, council.me);
         assert!(matches!(
-            auth::refresh(&mut db.conn, &keys(), &other_session.refresh_token),
+            auth::refresh(&mut db.conn, &keys(), other_session.refresh_token.as_deref().unwrap()),
             Err(ApiError::InvalidRefreshToken)
         ));
-        assert!(auth::refresh(&mut db.conn, &keys(), &fresh.refresh_token).is_ok());
+        assert!(auth::refresh(&mut db.conn, &keys(), fresh.refresh_token.as_deref().unwrap()).is_ok());
         assert!(matches!(
             login(&mut db, DEMO_PASSWORD),
             Err(ApiError::InvalidCredentials)
@@ -133,13 +135,13 @@ mod tests {
     fn a_spent_refresh_token_presented_again_signs_the_session_out() {
         let mut db = seeded::demo();
         let first = login(&mut db, DEMO_PASSWORD).unwrap();
-        let second = auth::refresh(&mut db.conn, &keys(), &first.refresh_token).unwrap();
+        let second = auth::refresh(&mut db.conn, &keys(), first.refresh_token.as_deref().unwrap()).unwrap();
         assert!(matches!(
-            auth::refresh(&mut db.conn, &keys(), &first.refresh_token),
+            auth::refresh(&mut db.conn, &keys(), first.refresh_token.as_deref().unwrap()),
             Err(ApiError::InvalidRefreshToken)
         ));
         assert!(matches!(
-            auth::refresh(&mut db.conn, &keys(), &second.refresh_token),
+            auth::refresh(&mut db.conn, &keys(), second.refresh_token.as_deref().unwrap()),
             Err(ApiError::InvalidRefreshToken)
         ));
     }

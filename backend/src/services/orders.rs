@@ -242,7 +242,13 @@ mod tests {
         assert_eq!(created.status, OrderStatus::Draft);
         assert!(!created.points.is_empty(), "the standard points are drafted");
 
-        let refused = issue(&mut db, &director, OrderId(created.id), Expected::Version(created.version)).unwrap_err();
+        let refused = issue(
+            &mut db,
+            &director,
+            OrderId(created.id),
+            Expected::Version(created.version),
+        )
+        .unwrap_err();
         assert_eq!(seeded::reason(refused), RefusalReason::PackageNotApproved);
         assert_eq!(
             get(&mut db, &director, OrderId(created.id)).unwrap().status,
@@ -261,7 +267,14 @@ mod tests {
         let council = db.caller(COUNCIL);
         let (issued, platform) = issued_order(&mut db);
 
-        let refused = update(&mut db, &council, OrderId(issued.id), Expected::Version(issued.version), &draft("999-о")).unwrap_err();
+        let refused = update(
+            &mut db,
+            &council,
+            OrderId(issued.id),
+            Expected::Version(issued.version),
+            &draft("999-о"),
+        )
+        .unwrap_err();
         assert_eq!(seeded::reason(refused), RefusalReason::OrderIssued);
         let taken = create(&mut db, &council, platform, &draft(&issued.number)).unwrap_err();
         assert_eq!(
@@ -283,11 +296,21 @@ mod tests {
         ));
         assert!(matches!(list(&mut db, &partner, platform), Err(ApiError::NotFound)));
         assert!(matches!(
-            issue(&mut db, &partner, OrderId(before[0].id), Expected::Version(before[0].version)),
+            issue(
+                &mut db,
+                &partner,
+                OrderId(before[0].id),
+                Expected::Version(before[0].version)
+            ),
             Err(ApiError::NotFound)
         ));
         assert!(matches!(
-            issue(&mut db, &teacher, OrderId(before[0].id), Expected::Version(before[0].version)),
+            issue(
+                &mut db,
+                &teacher,
+                OrderId(before[0].id),
+                Expected::Version(before[0].version)
+            ),
             Err(ApiError::Forbidden)
         ));
         assert_eq!(list(&mut db, &director, platform).unwrap(), before);

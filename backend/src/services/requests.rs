@@ -32,6 +32,13 @@ pub fn list(
     let page = PageRequest::parse(page)?;
     let org = caller.actor.org_id.0;
     let scope = match filter.mailbox {
+        // The inbox holds requests of other schools addressed to mine or open to every
+        // school; `can_read_request` opens each of them exactly to those who read my
+        // school's work. Anyone else (a partner-only account) has an empty inbox rather
+        // than a list of requests whose detail would be refused.
+        Some(RequestBox::Inbox) if !policy::can_read_school_work(&caller.actor, caller.actor.org_id) => {
+            return Ok(page.wrap(Vec::new(), 0));
+        }
         Some(RequestBox::Inbox) => Scope::Inbox(org),
         Some(RequestBox::Outbox) => Scope::Outbox(org),
         None if caller.actor.has(Role::Committee) => Scope::All,
@@ -315,5 +322,42 @@ mod tests {
         };
         let mine = list(&mut s.conn, &staff, &first_page(), &inbox).expect("inbox");
         assert_eq!(mine.total, 1);
+    }
+
+    #[test]
+    fn a_school_sees_in_its_inbox_only_what_it_may_open() {
+        let mut s = School::new();
+        let (addressed, _) = filed(&mut s);
+        let third = s.school("Гимназия № 17");
+        let asker = s.user(third, &[Role::Partner]);
+        let open = RequestInput {
+            need: "Программа наставничества для молодых учителей".into(),
+            audience: "Молодые учителя".into(),
+            desired_form: None,
+            deadline: None,
+            target_org_id: None,
+            resource_id: None,
+        };
+        let open = create(&mut s.conn, &asker, &open).expect("filed to every school");
+        let org = s.org;
+        let partner_only = s.user(org, &[Role::Partner]);
+        let staff = s.staff.clone();
+        let inbox = RequestFilter {
+            mailbox: Some(RequestBox::Inbox),
+            ..RequestFilter::default()
+        };
+        for (who, caller, expected) in [
+            ("staff", &staff, vec![open.id, addressed.id]),
+            ("a partner-only account", &partner_only, vec![]),
+        ] {
+            let listed = list(&mut s.conn, caller, &first_page(), &inbox).expect("inbox");
+            let ids: Vec<i64> = listed.items.iter().map(|r| r.id).collect();
+            assert_eq!(ids, expected, "the inbox of {who}");
+            assert_eq!(listed.total, i64::try_from(expected.len()).unwrap());
+            for id in [open.id, addressed.id] {
+                let opens = get(&mut s.conn, caller, RequestId(id)).is_ok();
+                assert_eq!(opens, ids.contains(&id), "{who} lists request {id} iff it opens it");
+            }
+        }
     }
 }

@@ -166,6 +166,7 @@ mod tests {
         let request = LoginRequest {
             email: email.into(),
             password: password.into(),
+            refresh_token_in_body: true,
         };
         auth::login(&mut db.conn, &keys(), &request)
     }
@@ -262,7 +263,7 @@ mod tests {
             Err(ApiError::AccountDisabled)
         ));
         assert!(matches!(
-            auth::refresh(&mut db.conn, &keys(), &session.refresh_token),
+            auth::refresh(&mut db.conn, &keys(), session.refresh_token.as_deref().unwrap()),
             Err(ApiError::InvalidRefreshToken)
         ));
         assert!(matches!(
@@ -367,7 +368,7 @@ mod tests {
         assert_eq!(reset.temporary_password.chars().count(), 14);
         assert_eq!(last_entry(&mut db, teacher.0), ("user".into(), "password_reset".into()));
         assert!(matches!(
-            auth::refresh(&mut db.conn, &keys(), &session.refresh_token),
+            auth::refresh(&mut db.conn, &keys(), session.refresh_token.as_deref().unwrap()),
             Err(ApiError::InvalidRefreshToken)
         ));
         assert!(matches!(

@@ -1,26 +1,29 @@
-//! `/api/auth`: sign-in, token refresh and sign-out.
+//! `/api/auth`: sign-in, token refresh and sign-out. The refresh token never reaches
+//! this code: the server keeps it in an HttpOnly cookie on `/api/auth`, which the
+//! browser sends with these calls (same origin) and nowhere else.
 
 use super::ApiError;
 use super::client::Call;
 use openapi::auth::{LoginRequest, RefreshRequest, TokenPair};
 
-/// `POST /api/auth/login`: exchanges an e-mail and password for a pair of tokens.
+/// `POST /api/auth/login`: exchanges an e-mail and password for an access token; the
+/// refresh token is set as the cookie.
 pub async fn login(request: &LoginRequest) -> Result<TokenPair, ApiError> {
     Call::post("/api/auth/login").json(request).send_public().await
 }
 
-/// `POST /api/auth/refresh`: exchanges the single-use refresh token for a new pair.
-pub async fn refresh(refresh_token: String) -> Result<TokenPair, ApiError> {
+/// `POST /api/auth/refresh` with the cookie: a new access token, and a new cookie.
+pub async fn refresh() -> Result<TokenPair, ApiError> {
     Call::post("/api/auth/refresh")
-        .json(&RefreshRequest { refresh_token })
+        .json(&RefreshRequest::default())
         .send_public()
         .await
 }
 
-/// `POST /api/auth/logout`: revokes the refresh token.
-pub async fn logout(refresh_token: String) -> Result<(), ApiError> {
+/// `POST /api/auth/logout`: revokes the cookie's session and removes the cookie.
+pub async fn logout() -> Result<(), ApiError> {
     Call::post("/api/auth/logout")
-        .json(&RefreshRequest { refresh_token })
-        .send_bearer_only()
+        .json(&RefreshRequest::default())
+        .send_public()
         .await
 }

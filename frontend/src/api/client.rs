@@ -2,18 +2,25 @@
 //!
 //! [`Call`] builds a request against the page's own origin (reqwest in WASM needs absolute
 //! URLs), sends the bearer token, decodes the JSON answer or the `application/problem+json`
-//! body, and handles an expired access token: it refreshes the pair once and retries. When
-//! the refresh is refused the stored session is cleared, which signs the user out; the
-//! signed-in layout then sends them to `/login?next=<path>`.
+//! body, and handles an expired access token: it buys a new one with the refresh cookie
+//! once and retries. When the refresh is refused the session is cleared, which signs the
+//! user out; the signed-in layout then sends them to `/login?next=<path>`.
 
 use super::{auth, session};
 use futures::lock::Mutex;
+use js_sys::{Function, Promise, Reflect};
 use openapi::{FieldErrorCode, Problem, ProblemCode};
 use reqwest::header::{ACCEPT, CONTENT_TYPE, IF_MATCH};
 use reqwest::{Method, StatusCode, Url};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use std::cell::RefCell;
+use std::future::Future;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen_futures::{JsFuture, future_to_promise};
 
 /// Why a call did not return what was asked for.
 #[derive(Debug, Clone, PartialEq)]
@@ -111,9 +118,12 @@ impl Raw {
 
 thread_local! {
     /// Held while a refresh is under way, so that concurrent calls whose token expired
-    /// spend the single-use refresh token once and then share the new pair.
+    /// spend the single-use refresh cookie once and then share the new token.
     static REFRESHING: Rc<Mutex<()>> = Rc::new(Mutex::new(()));
 }
+
+/// The name of the browser-wide lock around a refresh (see [`across_tabs`]).
+const REFRESH_LOCK: &str = "innovation-platform.refresh";
 
 impl Call {
     fn new(method: Method, path: impl Into<String>) -> Self {
@@ -197,13 +207,13 @@ impl Call {
 
     async fn send_signed_in(self) -> Result<Raw, ApiError> {
         let body = self.body()?;
-        let Some(current) = session::load() else {
-            session::clear();
-            return Err(ApiError::SignedOut);
+        let token = match session::load() {
+            Some(current) => current.access_token,
+            None => refresh_after(None).await?,
         };
-        let mut raw = self.execute(body, Some(&current.access_token)).await?;
+        let mut raw = self.execute(body, Some(&token)).await?;
         if raw.status == StatusCode::UNAUTHORIZED && raw.problem().code() == Some(ProblemCode::TokenExpired) {
-            let token = refresh_after(&current.access_token).await?;
+            let token = refresh_after(Some(&token)).await?;
             raw = self.execute(body, Some(&token)).await?;
         }
         if raw.status == StatusCode::UNAUTHORIZED {
@@ -213,16 +223,10 @@ impl Call {
         Ok(raw)
     }
 
-    /// Sends the request without any token (sign-in, refresh) and decodes the answer.
+    /// Sends the request without any token (sign-in, refresh, sign-out, the public
+    /// feedback page) and decodes the answer.
     pub async fn send_public<T: DeserializeOwned>(self) -> Result<T, ApiError> {
         self.execute(self.body()?, None).await?.decode()
-    }
-
-    /// Sends the access token if there is one but never refreshes it or clears the
-    /// session (sign-out), and decodes the answer.
-    pub async fn send_bearer_only<T: DeserializeOwned>(self) -> Result<T, ApiError> {
-        let token = session::load().map(|stored| stored.access_token);
-        self.execute(self.body()?, token.as_deref()).await?.decode()
     }
 
     fn body(&self) -> Result<Option<&Body>, ApiError> {
@@ -276,18 +280,22 @@ impl Call {
     }
 }
 
-/// Returns a fresh access token after `expired` was refused: either the one another call
-/// already obtained, or a new pair bought with the stored refresh token.
-async fn refresh_after(expired: &str) -> Result<String, ApiError> {
+/// Returns a fresh access token after `expired` was refused (or when this page has none
+/// yet): either the one another call already obtained, or a new one bought with the
+/// refresh cookie.
+pub async fn refresh_after(expired: Option<&str>) -> Result<String, ApiError> {
     let lock = REFRESHING.with(Rc::clone);
     let _guard = lock.lock().await;
-    let Some(current) = session::load() else {
-        return Err(ApiError::SignedOut);
-    };
-    if current.access_token != expired {
+    if let Some(current) = session::load()
+        && Some(current.access_token.as_str()) != expired
+    {
         return Ok(current.access_token);
     }
-    match auth::refresh(current.refresh_token).await {
+    if expired.is_none() && !session::may_have_cookie() {
+        return Err(ApiError::SignedOut);
+    }
+    let refreshed = across_tabs(REFRESH_LOCK, auth::refresh()).await;
+    match refreshed.unwrap_or(Err(ApiError::Unexpected)) {
         Ok(pair) => {
             session::store_pair(&pair);
             Ok(pair.access_token)
@@ -298,5 +306,47 @@ async fn refresh_after(expired: &str) -> Result<String, ApiError> {
             session::clear();
             Err(ApiError::SignedOut)
         }
+    }
+}
+
+/// Runs `work` holding the browser-wide lock `name` of the Web Locks API, so that two
+/// tabs of the site never present the same single-use refresh cookie at once (the second
+/// would be taken as theft and sign the session out). Without the API, runs it as is.
+/// `None` only if a lock callback took the work and did not finish it.
+async fn across_tabs<T: 'static>(name: &str, work: impl Future<Output = T> + 'static) -> Option<T> {
+    let pending = Rc::new(RefCell::new(Some(work)));
+    let done = Rc::new(RefCell::new(None));
+    let request = web_sys::window()
+        .and_then(|window| Reflect::get(&window.navigator(), &JsValue::from_str("locks")).ok())
+        .filter(|locks| locks.is_object())
+        .and_then(|locks| {
+            let request = Reflect::get(&locks, &JsValue::from_str("request")).ok()?;
+            Some((locks, request.dyn_into::<Function>().ok()?))
+        });
+    if let Some((locks, request)) = request {
+        let (pending_in, done_in) = (Rc::clone(&pending), Rc::clone(&done));
+        let callback = Closure::once(move |_lock: JsValue| -> Promise {
+            future_to_promise(async move {
+                let work = pending_in.borrow_mut().take();
+                if let Some(work) = work {
+                    let value = work.await;
+                    *done_in.borrow_mut() = Some(value);
+                }
+                Ok(JsValue::UNDEFINED)
+            })
+        });
+        if let Ok(promise) = request.call2(&locks, &JsValue::from_str(name), callback.as_ref()) {
+            // A refused lock leaves the work pending; it then runs below.
+            let _ = JsFuture::from(Promise::from(promise)).await;
+        }
+    }
+    let value = done.borrow_mut().take();
+    if value.is_some() {
+        return value;
+    }
+    let work = pending.borrow_mut().take();
+    match work {
+        Some(work) => Some(work.await),
+        None => None,
     }
 }

@@ -18,7 +18,7 @@ pub async fn update_me(version: i32, changes: &UpdateMe) -> Result<Me, ApiError>
 }
 
 /// `POST /api/me/password`: changes the password; every older session is revoked and the
-/// answer is the new pair of tokens for this one.
+/// answer is the new access token for this one (its refresh token comes as the cookie).
 pub async fn change_password(change: &ChangePassword) -> Result<TokenPair, ApiError> {
     Call::post("/api/me/password").json(change).send().await
 }

@@ -12,8 +12,8 @@ use openapi::users::ChangePassword;
 use rules::limits::MIN_PASSWORD_CHARS;
 
 /// Current, new and repeated password. The new one is checked here first (long enough,
-/// typed twice the same); the answer's new tokens replace the session, since the server
-/// signs every other session out.
+/// typed twice the same); the answer's new access token replaces the session's (and its
+/// refresh cookie the old one), since the server signs every other session out.
 #[component]
 pub fn PasswordForm() -> impl IntoView {
     let i18n = use_i18n();
@@ -62,7 +62,11 @@ pub fn PasswordForm() -> impl IntoView {
                 if too_short.get_untracked() || mismatch.get_untracked() {
                     return;
                 }
-                change.dispatch(ChangePassword { current_password: current.get_untracked(), new_password });
+                change.dispatch(ChangePassword {
+                    current_password: current.get_untracked(),
+                    new_password,
+                    refresh_token_in_body: false,
+                });
             }
         >
             <TextField

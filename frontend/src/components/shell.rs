@@ -3,6 +3,7 @@
 
 use crate::app::{login_path, use_auth};
 use crate::components::header::Header;
+use crate::components::loading::Loading;
 use crate::components::nav_menu::NavMenu;
 use crate::components::stale_notice::StaleBanner;
 use leptos::prelude::*;
@@ -10,7 +11,8 @@ use leptos_router::components::{Outlet, Redirect};
 use leptos_router::hooks::use_location;
 
 /// The header, the navigation and the current page; signed out, a redirect to
-/// `/login?next=<this page>` instead.
+/// `/login?next=<this page>` instead; while an earlier session is being restored with
+/// the refresh cookie, «Загрузка…».
 #[component]
 pub fn Shell() -> impl IntoView {
     let auth = use_auth();
@@ -31,8 +33,17 @@ pub fn Shell() -> impl IntoView {
         view! { <Redirect path=target/> }
     };
 
+    let restoring = Memo::new(move |_| auth.restoring());
+    let signed_out = move || {
+        if restoring.get() {
+            view! { <Loading/> }.into_any()
+        } else {
+            to_login().into_any()
+        }
+    };
+
     view! {
-        <Show when=move || signed_in.get() fallback=to_login>
+        <Show when=move || signed_in.get() fallback=signed_out>
             <Header/>
             <div class="layout">
                 <NavMenu/>

@@ -204,6 +204,7 @@ impl Texts {
             | ProblemCode::PreconditionRequired
             | ProblemCode::PayloadTooLarge
             | ProblemCode::UnsupportedMediaType => self.err_bad_request,
+            ProblemCode::RequestTimeout => self.err_network,
             ProblemCode::Internal | ProblemCode::Unknown => self.err_internal,
         }
     }

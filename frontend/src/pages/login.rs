@@ -65,6 +65,7 @@ pub fn LoginPage() -> impl IntoView {
                         login.dispatch(LoginRequest {
                             email: trimmed(email),
                             password: password.get_untracked(),
+                            refresh_token_in_body: false,
                         });
                     }
                 >

@@ -54,15 +54,15 @@ describe('deep links', () => {
   it('a session the server no longer accepts sends the user to the login page', () =>
     withPage(async (page) => {
       await signIn(page, 'supervisor@sch61.demo');
-      await page.evaluate(() => {
-        const key = 'innovation-platform.session';
-        const session = JSON.parse(localStorage.getItem(key));
-        session.access_token = 'not-a-token';
-        localStorage.setItem(key, JSON.stringify(session));
-      });
+      // The refresh cookie is HttpOnly: only the browser (here the test) can replace it.
+      const context = page.context();
+      const [cookie] = (await context.cookies()).filter((c) => c.name === 'refresh_token');
+      assert.ok(cookie, 'signed in with a refresh cookie');
+      await context.addCookies([{ ...cookie, value: 'not-a-token' }]);
       await page.goto('/profile');
       await page.getByTestId('login-form').waitFor();
       assert.equal(currentPath(page), `/login?next=${encodeURIComponent('/profile')}`);
-      assert.equal(await page.evaluate(() => localStorage.getItem('innovation-platform.session')), null);
+      const left = (await context.cookies()).filter((c) => c.name === 'refresh_token');
+      assert.deepEqual(left, [], 'the refused cookie is removed');
     }));
 });
