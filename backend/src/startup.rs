@@ -3,7 +3,9 @@
 use crate::auth::{JwtKeys, jwt};
 use crate::config::Settings;
 use crate::db::{self, Engine};
+use crate::auth::password::HashGate;
 use crate::error::ApiError;
+use crate::http::limits::ClientLimits;
 use crate::routes::{self, ApiDoc, health};
 use crate::state::AppState;
 use crate::storage::LocalStorage;
@@ -63,7 +65,10 @@ impl Application {
             keys: JwtKeys::from_secret(&secret),
             engine,
             storage,
+            hashing: Arc::new(HashGate::per_core()),
+            limits: Arc::new(ClientLimits::new()),
         };
+        crate::auth::password::prepare_dummy();
         let listener = TcpListener::bind((settings.host.as_str(), settings.port))
             .with_context(|| format!("cannot listen on {}:{}", settings.host, settings.port))?;
         let port = listener.local_addr()?.port();

@@ -4,9 +4,11 @@ use super::auth::tokens_for;
 use super::{Caller, Outcome, write};
 use crate::auth::{JwtKeys, current_user, password};
 use crate::db::DbConnection;
+use crate::db::models::audit::{Bare, Event};
 use crate::db::models::{refresh_token, user};
 use crate::domain::text;
 use crate::error::ApiError;
+use openapi::audit::{AuditAction, AuditEntity};
 use openapi::auth::TokenPair;
 use openapi::users::{ChangePassword, Me, UpdateMe};
 
@@ -15,7 +17,8 @@ pub fn get(_conn: &mut DbConnection, caller: &Caller) -> Outcome<Me> {
     Ok(caller.me.clone())
 }
 
-/// Changes the caller's name or interface language.
+/// Changes the caller's name or interface language; audited with the profile before and
+/// after.
 pub fn update(conn: &mut DbConnection, caller: &Caller, input: &UpdateMe) -> Outcome<Me> {
     let full_name = input
         .full_name
@@ -31,12 +34,21 @@ pub fn update(conn: &mut DbConnection, caller: &Caller, input: &UpdateMe) -> Out
         if let Some(locale) = input.locale {
             user::set_locale(conn, id, locale)?;
         }
-        current_user::load(conn, id).map(|user| user.me)
+        let after = current_user::load(conn, id)?.me;
+        if after != caller.me {
+            Event::new(AuditAction::Update, AuditEntity::User, id)
+                .by(id)
+                .of(caller.actor.org_id)
+                .before(&caller.me)
+                .after(&after)
+                .record(conn)?;
+        }
+        Ok(after)
     })
 }
 
 /// Changes the caller's password after checking the current one. Every session is
-/// signed out; the answer is a fresh token pair for this one.
+/// signed out; the answer is a fresh token pair for this one. Audited (without any hash).
 pub fn change_password(
     conn: &mut DbConnection,
     caller: &Caller,
@@ -53,6 +65,10 @@ pub fn change_password(
     write(conn, |conn| {
         user::set_password_hash(conn, id, &hash)?;
         refresh_token::revoke_user(conn, id)?;
+        Bare::new(AuditAction::PasswordChange, AuditEntity::User, id)
+            .by(id)
+            .of(caller.actor.org_id)
+            .record(conn)?;
         tokens_for(conn, keys, caller.clone(), None)
     })
 }
@@ -75,7 +91,7 @@ mod tests {
             email: "council@sch61.demo".into(),
             password: password.into(),
         };
-        auth::login(&mut db.conn, &keys(), &request)
+        auth::login_on(&mut db.conn, &keys(), &request)
     }
 
     #[test]

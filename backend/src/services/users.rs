@@ -149,7 +149,7 @@ mod tests {
             email: email.into(),
             password: password.into(),
         };
-        auth::login(&mut db.conn, &keys(), &request)
+        auth::login_on(&mut db.conn, &keys(), &request)
     }
 
     fn changes(is_active: Option<bool>, roles: Option<Vec<Role>>) -> UpdateUser {
