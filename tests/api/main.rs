@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "tests")]
 
 mod auth;
+mod audit_trail;
 mod authorization;
 mod bad_input;
 mod contract;
