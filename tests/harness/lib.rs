@@ -116,6 +116,12 @@ pub struct TestApp {
 
 /// Starts the application on a fresh database.
 pub async fn spawn_app() -> TestApp {
+    spawn_app_sized(Some(1), 4).await
+}
+
+/// Starts the application on a fresh database with `workers` HTTP workers (`None`: one
+/// per core, as in production) and `pool` database connections.
+pub async fn spawn_app_sized(workers: Option<usize>, pool: u32) -> TestApp {
     let database = TestDatabase::create(Database::selected());
     let settings = Settings {
         host: "127.0.0.1".to_owned(),
@@ -125,8 +131,8 @@ pub async fn spawn_app() -> TestApp {
         jwt_secret: Some(JWT_SECRET.to_owned()),
         static_dir: database.dir.join("no-web-app"),
         demo_data: false,
-        db_pool_size: 4,
-        workers: Some(1),
+        db_pool_size: pool,
+        workers,
         log_format: "json".to_owned(),
     };
     let app = Application::build(&settings).expect("the application starts");
