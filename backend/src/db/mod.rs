@@ -196,6 +196,18 @@ mod tests {
     }
 
     #[test]
+    fn a_migrated_database_is_told_apart_from_a_fresh_one() {
+        let mut conn = DbConnection::establish(":memory:").unwrap();
+        assert!(!all_applied(&mut conn));
+        migrate(&mut conn).unwrap();
+        assert!(all_applied(&mut conn));
+        diesel::sql_query("DELETE FROM __diesel_schema_migrations WHERE version = (SELECT max(version) FROM __diesel_schema_migrations)")
+            .execute(&mut conn)
+            .unwrap();
+        assert!(!all_applied(&mut conn), "one migration missing");
+    }
+
+    #[test]
     fn engine_is_told_by_the_url_scheme() {
         assert_eq!(Engine::of_url("postgresql://h/db"), Engine::Postgresql);
         assert_eq!(Engine::of_url("./data/app.db"), Engine::Sqlite);

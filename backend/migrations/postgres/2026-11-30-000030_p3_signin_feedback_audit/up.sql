@@ -3,6 +3,8 @@
 ALTER TABLE login_failures ADD COLUMN address TEXT NOT NULL DEFAULT '';
 DROP INDEX login_failures_email_idx;
 CREATE INDEX login_failures_email_idx ON login_failures (email, address, failed_at);
+-- Attempts older than a day are forgotten at every attempt.
+CREATE INDEX login_failures_failed_at_idx ON login_failures (failed_at);
 
 -- Feedback links issued per delivery, capped: a conditional increment of this counter is
 -- the one race-free place where the cap is enforced.
