@@ -167,9 +167,9 @@ impl ApiError {
             }
             Self::Conflict { detail, .. } | Self::Refused { detail, .. } => Some(detail.clone()),
             Self::TransitionRefused(refusal) => Some(refusal.to_string()),
-            Self::TooManyRequests { retry_after } => {
-                Some(format!("Too many attempts or requests; retry in {retry_after} seconds."))
-            }
+            Self::TooManyRequests { retry_after } => Some(format!(
+                "Too many attempts or requests; retry in {retry_after} seconds."
+            )),
             Self::Validation(_) => Some("One or more fields are invalid.".to_owned()),
             _ => None,
         }

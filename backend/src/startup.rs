@@ -1,9 +1,9 @@
 //! Building the application: state, middleware, the API, the docs and the web app.
 
+use crate::auth::password::HashGate;
 use crate::auth::{JwtKeys, jwt};
 use crate::config::Settings;
 use crate::db::{self, Engine};
-use crate::auth::password::HashGate;
 use crate::error::ApiError;
 use crate::http::limits::ClientLimits;
 use crate::routes::{self, ApiDoc, health};

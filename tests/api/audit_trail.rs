@@ -49,9 +49,13 @@ async fn sign_in_out_failures_password_and_profile_changes_are_audited() {
         )
         .await;
     assert_eq!(reply.status, StatusCode::NO_CONTENT);
-    app.post(&format!("/api/users/{}/password-reset", user.id), Some(&admin), &json!({}))
-        .await
-        .json::<serde_json::Value>(StatusCode::OK);
+    app.post(
+        &format!("/api/users/{}/password-reset", user.id),
+        Some(&admin),
+        &json!({}),
+    )
+    .await
+    .json::<serde_json::Value>(StatusCode::OK);
 
     let trail: Page<AuditEntry> = app
         .get(
@@ -105,10 +109,20 @@ async fn the_audit_log_refuses_updates_and_deletes() {
     let err = update.expect_err("an UPDATE of audit_log must fail");
     assert!(err.to_string().contains("append-only"), "{err}");
     let delete = app.with_db(|conn| diesel::sql_query("DELETE FROM audit_log").execute(conn));
-    assert!(delete.expect_err("a DELETE must fail").to_string().contains("append-only"));
+    assert!(
+        delete
+            .expect_err("a DELETE must fail")
+            .to_string()
+            .contains("append-only")
+    );
     if tests::Database::selected() == tests::Database::Postgres {
         let truncate = app.with_db(|conn| diesel::sql_query("TRUNCATE audit_log").execute(conn));
-        assert!(truncate.expect_err("a TRUNCATE must fail").to_string().contains("append-only"));
+        assert!(
+            truncate
+                .expect_err("a TRUNCATE must fail")
+                .to_string()
+                .contains("append-only")
+        );
     }
     assert_eq!(count(&app), before);
     let forged = app.with_db(|conn| {

@@ -83,7 +83,12 @@ fn client_from(last: u8) -> reqwest::Client {
 }
 
 /// A sign-in from `client`: the status and the `Retry-After` header, if any.
-async fn sign_in_from(app: &TestApp, client: &reqwest::Client, email: &str, password: &str) -> (StatusCode, Option<u64>) {
+async fn sign_in_from(
+    app: &TestApp,
+    client: &reqwest::Client,
+    email: &str,
+    password: &str,
+) -> (StatusCode, Option<u64>) {
     let reply = client
         .post(format!("{}/api/auth/login", app.address))
         .json(&json!({"email": email, "password": password}))
@@ -147,7 +152,11 @@ async fn an_address_failing_twenty_times_is_refused_whatever_the_email_and_other
     let retry_after = retry_after.expect("Retry-After");
     assert!((1..=900).contains(&retry_after), "Retry-After {retry_after}");
     let (status, _) = sign_in_from(&app, &flood, &user.email, PASSWORD).await;
-    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "the address, whatever it signs in as");
+    assert_eq!(
+        status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the address, whatever it signs in as"
+    );
     let (status, _) = sign_in_from(&app, &client_from(22), &user.email, PASSWORD).await;
     assert_eq!(status, StatusCode::OK, "the real user from another address");
 }
@@ -162,8 +171,14 @@ async fn parallel_wrong_guesses_are_all_counted() {
         async move { sign_in_from(app, attacker, email, &format!("guess-{n}")).await.0 }
     });
     let statuses = futures_util::future::join_all(guesses).await;
-    let checked = statuses.iter().filter(|status| **status == StatusCode::UNAUTHORIZED).count();
-    let delayed = statuses.iter().filter(|status| **status == StatusCode::TOO_MANY_REQUESTS).count();
+    let checked = statuses
+        .iter()
+        .filter(|status| **status == StatusCode::UNAUTHORIZED)
+        .count();
+    let delayed = statuses
+        .iter()
+        .filter(|status| **status == StatusCode::TOO_MANY_REQUESTS)
+        .count();
     assert_eq!(checked + delayed, 12, "{statuses:?}");
     assert!(checked <= 5, "at most the five free guesses were checked: {statuses:?}");
     assert_eq!(attempts_of(&app, &user.email, "127.0.0.31"), 12, "every guess recorded");
@@ -179,7 +194,12 @@ async fn an_address_presenting_bad_refresh_tokens_is_refused_after_thirty() {
         let client = &client;
         let url = format!("{}/api/auth/refresh", app.address);
         async move {
-            let reply = client.post(url).json(&json!({"refresh_token": token})).send().await.unwrap();
+            let reply = client
+                .post(url)
+                .json(&json!({"refresh_token": token}))
+                .send()
+                .await
+                .unwrap();
             (reply.status(), reply.headers().get("retry-after").is_some())
         }
     };

@@ -498,7 +498,11 @@ async fn link_issues_and_answers_are_audited() {
         .await
         .json(StatusCode::CREATED);
     let by_link: Feedback = app
-        .post(&format!("/api/public/feedback/{}", link.token), None, &answer(4, 9, true))
+        .post(
+            &format!("/api/public/feedback/{}", link.token),
+            None,
+            &answer(4, 9, true),
+        )
         .await
         .json(StatusCode::CREATED);
     let in_app: Feedback = app

@@ -2,8 +2,8 @@
 //! SQLite and PostgreSQL (`TEST_DATABASE=postgres`).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "tests")]
 
-mod auth;
 mod audit_trail;
+mod auth;
 mod authorization;
 mod bad_input;
 mod contract;

@@ -62,7 +62,12 @@ async fn read_me(address: String, token: String, stop: Arc<AtomicBool>) -> (Vec<
 
 /// One flooding connection: sign-ins with random e-mails until `stop`; from `from` when
 /// given, otherwise from a fresh loopback address for every request.
-async fn flood(address: String, from: Option<IpAddr>, next: Arc<AtomicU32>, stop: Arc<AtomicBool>) -> BTreeMap<u16, u64> {
+async fn flood(
+    address: String,
+    from: Option<IpAddr>,
+    next: Arc<AtomicU32>,
+    stop: Arc<AtomicBool>,
+) -> BTreeMap<u16, u64> {
     let fixed = from.map(|ip| reqwest::Client::builder().local_address(ip).build().unwrap());
     let mut statuses = BTreeMap::new();
     while !stop.load(Ordering::Relaxed) {

@@ -1,8 +1,8 @@
 //! Argon2id password hashes in PHC string form.
 
+use crate::error::ApiError;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::{Argon2, PasswordHasher, PasswordVerifier};
-use crate::error::ApiError;
 use rand::Rng;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -131,7 +131,11 @@ mod tests {
     async fn the_gate_verifies_real_and_dummy_hashes() {
         let gate = HashGate::new(1);
         let stored = hash("correct horse battery").unwrap();
-        assert!(gate.verify("correct horse battery".into(), Some(stored.clone())).await.unwrap());
+        assert!(
+            gate.verify("correct horse battery".into(), Some(stored.clone()))
+                .await
+                .unwrap()
+        );
         assert!(!gate.verify("wrong".into(), Some(stored)).await.unwrap());
         assert!(!gate.verify("correct horse battery".into(), None).await.unwrap());
     }

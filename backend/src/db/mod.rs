@@ -7,9 +7,9 @@ pub mod schema;
 use crate::error::ApiError;
 use anyhow::Context;
 use diesel::connection::SimpleConnection;
+use diesel::migration::MigrationSource;
 use diesel::prelude::*;
 use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
-use diesel::migration::MigrationSource;
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 use std::time::Duration;
 
@@ -130,8 +130,7 @@ fn all_applied(conn: &mut DbConnection) -> bool {
             .map(|all| all.iter().map(|m| m.name().version().to_string()).collect()),
     };
     let Some(embedded) = embedded else { return false };
-    let Ok(applied) = diesel::sql_query("SELECT version FROM __diesel_schema_migrations").load::<Applied>(conn)
-    else {
+    let Ok(applied) = diesel::sql_query("SELECT version FROM __diesel_schema_migrations").load::<Applied>(conn) else {
         return false;
     };
     let applied: std::collections::HashSet<String> = applied.into_iter().map(|row| row.version).collect();

@@ -23,7 +23,9 @@ pub const MAX_DELAY: TimeDelta = TimeDelta::minutes(15);
 /// [`FIRST_DELAY`] doubling with each failure, capped at [`MAX_DELAY`].
 pub fn delay(failures: i64) -> Option<TimeDelta> {
     let beyond = failures.checked_sub(FREE_FAILURES).filter(|beyond| *beyond >= 0)?;
-    let factor = 1_i64.checked_shl(u32::try_from(beyond.min(20)).unwrap_or(20)).unwrap_or(i64::MAX);
+    let factor = 1_i64
+        .checked_shl(u32::try_from(beyond.min(20)).unwrap_or(20))
+        .unwrap_or(i64::MAX);
     Some(
         FIRST_DELAY
             .checked_mul(i32::try_from(factor).unwrap_or(i32::MAX))

@@ -169,7 +169,9 @@ impl ClientLimits {
             state.window_started = now;
         }
         if state.failures >= policy.failures {
-            let left = policy.window.saturating_sub(now.saturating_duration_since(state.window_started));
+            let left = policy
+                .window
+                .saturating_sub(now.saturating_duration_since(state.window_started));
             return Err(too_many(left));
         }
         if state.tokens < 1.0 {
