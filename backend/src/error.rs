@@ -203,9 +203,9 @@ impl ApiError {
             }
             Self::Conflict { detail, .. } | Self::Refused { detail, .. } => Some(detail.clone()),
             Self::TransitionRefused(refusal) => Some(refusal.to_string()),
-            Self::TooManyRequests { retry_after } => {
-                Some(format!("Too many failed attempts; retry in {retry_after} seconds."))
-            }
+            Self::TooManyRequests { retry_after } => Some(format!(
+                "Too many attempts or requests; retry in {retry_after} seconds."
+            )),
             Self::Validation(_) => Some("One or more fields are invalid.".to_owned()),
             Self::PreconditionRequired => Some(
                 "This change must name the version it was made on: send `If-Match` with the record's `ETag`."

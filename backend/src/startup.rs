@@ -1,5 +1,6 @@
 //! Building the application: state, middleware, the API, the docs and the web app.
 
+use crate::auth::password::HashGate;
 use crate::auth::{JwtKeys, jwt};
 use crate::config::Settings;
 use crate::db::{self, Engine};
@@ -7,6 +8,7 @@ use crate::error::ApiError;
 use crate::http::methods::Methods;
 use crate::http::refresh_cookie::CookiePolicy;
 use crate::http::security::{self, BodyDeadline};
+use crate::http::limits::ClientLimits;
 use crate::routes::{self, ApiDoc, health};
 use crate::state::AppState;
 use crate::storage::LocalStorage;
@@ -68,7 +70,10 @@ impl Application {
             keys: JwtKeys::from_secret(&secret),
             engine,
             storage,
+            hashing: Arc::new(HashGate::per_core()),
+            limits: Arc::new(ClientLimits::new()),
         };
+        crate::auth::password::prepare_dummy();
         let listener = TcpListener::bind((settings.host.as_str(), settings.port))
             .with_context(|| format!("cannot listen on {}:{}", settings.host, settings.port))?;
         let port = listener.local_addr()?.port();

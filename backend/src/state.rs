@@ -1,7 +1,9 @@
 //! What every handler may reach: the pool, the token keys, the database engine.
 
 use crate::auth::JwtKeys;
+use crate::auth::password::HashGate;
 use crate::db::{DbPool, Engine};
+use crate::http::limits::ClientLimits;
 use crate::storage::Storage;
 use std::sync::Arc;
 
@@ -16,4 +18,8 @@ pub struct AppState {
     pub engine: Engine,
     /// Where uploaded files live.
     pub storage: Arc<dyn Storage>,
+    /// The bounded gate of password verification at sign-in.
+    pub hashing: Arc<HashGate>,
+    /// Per-client-address limits of sign-in, refresh and feedback links (this process only).
+    pub limits: Arc<ClientLimits>,
 }

@@ -79,6 +79,17 @@ crate::wire_enum! {
         Return = "return",
         /// A comment was added.
         Comment = "comment",
+        /// Signed in (the client address in `after`).
+        SignIn = "sign_in",
+        /// Signed out.
+        SignOut = "sign_out",
+        /// A sign-in to this account failed: a wrong password, a deactivated account, or
+        /// too many attempts (the client address and the reason in `after`).
+        SignInFailed = "sign_in_failed",
+        /// The user changed their own password.
+        PasswordChange = "password_change",
+        /// A feedback link was issued for a delivery (the respondent and expiry in `after`).
+        LinkIssue = "link_issue",
     }
 }
 

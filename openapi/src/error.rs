@@ -138,6 +138,8 @@ pub enum RefusalReason {
     NoRankedProblems,
     /// The platform status of this school year is confirmed already.
     YearConfirmed,
+    /// The delivery has as many feedback links as it may have.
+    FeedbackLinkLimit,
 }
 
 impl RefusalReason {
@@ -161,6 +163,7 @@ impl RefusalReason {
         Self::StructuresNotApproved,
         Self::NoRankedProblems,
         Self::YearConfirmed,
+        Self::FeedbackLinkLimit,
     ];
 
     /// The snake_case spelling used on the wire.
@@ -184,6 +187,7 @@ impl RefusalReason {
             Self::StructuresNotApproved => "structures_not_approved",
             Self::NoRankedProblems => "no_ranked_problems",
             Self::YearConfirmed => "year_confirmed",
+            Self::FeedbackLinkLimit => "feedback_link_limit",
         }
     }
 }

@@ -42,7 +42,7 @@ pub struct Feedback {
     pub ready: bool,
     /// Free text.
     pub comment: String,
-    /// `app` (signed in) or `link` (through a signed link, no account).
+    /// `app` (signed in) or `link` (through a single-use link the consumer school issued).
     pub via: String,
     /// When.
     pub created_at: DateTime<Utc>,
@@ -101,6 +101,10 @@ pub struct FeedbackInvitation {
 pub struct Metrics {
     /// Feedback responses.
     pub responses: i64,
+    /// Of them answered in the app by the consumer school's signed-in staff.
+    pub app_responses: i64,
+    /// Of them answered through a single-use link the consumer school issued.
+    pub link_responses: i64,
     /// Responses with CSAT 4 or 5.
     pub satisfied: i64,
     /// Responses recommending 9 or 10.

@@ -4,6 +4,7 @@ use openapi::auth::{RefreshRequest, TokenPair};
 use openapi::users::{Me, Role};
 use reqwest::StatusCode;
 use serde_json::json;
+use std::net::IpAddr;
 use tests::fixtures::{PASSWORD, TestOrg, TestUser};
 use tests::{JWT_SECRET, TestApp, spawn_app};
 
@@ -72,32 +73,150 @@ async fn a_deactivated_account_cannot_sign_in() {
     .problem(StatusCode::FORBIDDEN, "account_disabled");
 }
 
+/// A client whose connections come from another loopback address (Linux routes the whole
+/// 127.0.0.0/8 to the loopback interface), to act as another client of the server.
+fn client_from(last: u8) -> reqwest::Client {
+    reqwest::Client::builder()
+        .local_address(IpAddr::from([127, 0, 0, last]))
+        .build()
+        .unwrap()
+}
+
+/// A sign-in from `client`: the status and the `Retry-After` header, if any.
+async fn sign_in_from(
+    app: &TestApp,
+    client: &reqwest::Client,
+    email: &str,
+    password: &str,
+) -> (StatusCode, Option<u64>) {
+    let reply = client
+        .post(format!("{}/api/auth/login", app.address))
+        .json(&json!({"email": email, "password": password}))
+        .send()
+        .await
+        .unwrap();
+    let retry_after = reply
+        .headers()
+        .get("retry-after")
+        .map(|value| value.to_str().unwrap().parse().unwrap());
+    (reply.status(), retry_after)
+}
+
+/// The sign-in attempts of an e-mail from an address that have not succeeded.
+fn attempts_of(app: &TestApp, email: &str, address: &str) -> i64 {
+    use backend::db::schema::login_failures;
+    use diesel::prelude::*;
+    app.with_db(|conn| {
+        login_failures::table
+            .filter(login_failures::email.eq(email))
+            .filter(login_failures::address.eq(address))
+            .count()
+            .get_result(conn)
+    })
+    .unwrap()
+}
+
 #[tokio::test]
-async fn five_failures_block_sign_in_with_429_and_retry_after() {
+async fn five_failures_from_one_address_delay_that_address_only() {
     let app = spawn_app().await;
     let user = staff(&app).await;
+    let attacker = client_from(11);
     for _ in 0..5 {
-        app.post(
-            "/api/auth/login",
-            None,
-            &json!({"email": user.email, "password": "wrong-password"}),
-        )
-        .await
-        .problem(StatusCode::UNAUTHORIZED, "invalid_credentials");
+        let (status, _) = sign_in_from(&app, &attacker, &user.email, "wrong-password").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
     }
-    let blocked = app
-        .post(
-            "/api/auth/login",
-            None,
-            &json!({"email": user.email, "password": PASSWORD}),
-        )
-        .await;
-    blocked.problem(StatusCode::TOO_MANY_REQUESTS, "too_many_requests");
-    let retry_after: u64 = blocked.headers["retry-after"].to_str().unwrap().parse().unwrap();
-    assert!((1..=900).contains(&retry_after), "Retry-After {retry_after}");
-    // Another account is not affected.
+    let (status, retry_after) = sign_in_from(&app, &attacker, &user.email, PASSWORD).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "even the right password waits");
+    let retry_after = retry_after.expect("Retry-After");
+    assert!((1..=30).contains(&retry_after), "Retry-After {retry_after}");
+    // The real user, from their own address, signs in at once.
+    let (status, _) = sign_in_from(&app, &client_from(12), &user.email, PASSWORD).await;
+    assert_eq!(status, StatusCode::OK);
+    // Another account is not affected from the attacker's address either.
     let other = TestUser::new(user.org, &[Role::Staff]).create(&app);
-    app.login(&other.email, PASSWORD).await;
+    let (status, _) = sign_in_from(&app, &attacker, &other.email, PASSWORD).await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn an_address_failing_twenty_times_is_refused_whatever_the_email_and_others_sign_in() {
+    let app = spawn_app().await;
+    let user = staff(&app).await;
+    let flood = client_from(21);
+    for n in 0..20 {
+        let (status, _) = sign_in_from(&app, &flood, &format!("random-{n}@nowhere.test"), "guess").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+    let (status, retry_after) = sign_in_from(&app, &flood, "random-x@nowhere.test", "guess").await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    let retry_after = retry_after.expect("Retry-After");
+    assert!((1..=900).contains(&retry_after), "Retry-After {retry_after}");
+    let (status, _) = sign_in_from(&app, &flood, &user.email, PASSWORD).await;
+    assert_eq!(
+        status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the address, whatever it signs in as"
+    );
+    let (status, _) = sign_in_from(&app, &client_from(22), &user.email, PASSWORD).await;
+    assert_eq!(status, StatusCode::OK, "the real user from another address");
+}
+
+#[tokio::test]
+async fn parallel_wrong_guesses_are_all_counted() {
+    let app = spawn_app().await;
+    let user = staff(&app).await;
+    let attacker = client_from(31);
+    let guesses = (0..12).map(|n| {
+        let (app, attacker, email) = (&app, &attacker, &user.email);
+        async move { sign_in_from(app, attacker, email, &format!("guess-{n}")).await.0 }
+    });
+    let statuses = futures_util::future::join_all(guesses).await;
+    let checked = statuses
+        .iter()
+        .filter(|status| **status == StatusCode::UNAUTHORIZED)
+        .count();
+    let delayed = statuses
+        .iter()
+        .filter(|status| **status == StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    assert_eq!(checked + delayed, 12, "{statuses:?}");
+    assert!(checked <= 5, "at most the five free guesses were checked: {statuses:?}");
+    assert_eq!(attempts_of(&app, &user.email, "127.0.0.31"), 12, "every guess recorded");
+    let (status, _) = sign_in_from(&app, &attacker, &user.email, PASSWORD).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn an_address_presenting_bad_refresh_tokens_is_refused_after_thirty() {
+    let app = spawn_app().await;
+    let client = client_from(41);
+    let refresh_from = |token: String| {
+        let client = &client;
+        let url = format!("{}/api/auth/refresh", app.address);
+        async move {
+            let reply = client
+                .post(url)
+                .json(&json!({"refresh_token": token}))
+                .send()
+                .await
+                .unwrap();
+            (reply.status(), reply.headers().get("retry-after").is_some())
+        }
+    };
+    for n in 0..30 {
+        assert_eq!(
+            refresh_from(format!("made-up-{n}")).await,
+            (StatusCode::UNAUTHORIZED, false)
+        );
+    }
+    assert_eq!(
+        refresh_from("made-up-31".into()).await,
+        (StatusCode::TOO_MANY_REQUESTS, true)
+    );
+    // Another address is not affected.
+    app.post("/api/auth/refresh", None, &refresh(Some("made-up-token")))
+        .await
+        .problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token");
 }
 
 #[tokio::test]

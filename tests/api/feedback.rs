@@ -82,7 +82,7 @@ async fn a_partner_rates_a_delivery_once_and_the_metrics_follow_the_formulas() {
     let link: FeedbackLink = app
         .post(
             &format!("/api/deliveries/{}/feedback-links", d.delivery.id),
-            Some(&d.staff),
+            Some(&d.partner),
             &json!({"respondent": "Учитель математики Лебедева"}),
         )
         .await
@@ -116,6 +116,11 @@ async fn a_partner_rates_a_delivery_once_and_the_metrics_follow_the_formulas() {
     assert_eq!(
         (metrics.deliveries, metrics.adopting_schools, metrics.requests),
         (1, 1, 0)
+    );
+    assert_eq!(
+        (metrics.app_responses, metrics.link_responses),
+        (1, 1),
+        "in-app and link answers apart"
     );
     let project: Metrics = app
         .get(&format!("/api/projects/{}/metrics", d.project.id), Some(&d.staff))
@@ -189,10 +194,14 @@ async fn a_signed_link_works_once_and_forged_or_replayed_links_are_refused() {
     let app = spawn_app().await;
     let d = delivered(&app).await;
     let links = format!("/api/deliveries/{}/feedback-links", d.delivery.id);
+    // The rated school issues no links; the consumer school does.
+    app.post(&links, Some(&d.staff), &json!({"respondent": "Лебедева А. В."}))
+        .await
+        .problem(StatusCode::FORBIDDEN, "forbidden");
     let link: FeedbackLink = app
         .post(
             &links,
-            Some(&d.staff),
+            Some(&d.partner),
             &json!({"respondent": "Лебедева А. В.", "valid_days": 7}),
         )
         .await
@@ -249,7 +258,7 @@ async fn a_signed_link_works_once_and_forged_or_replayed_links_are_refused() {
         .await
         .problem(StatusCode::CONFLICT, "conflict");
     let again: FeedbackLink = app
-        .post(&links, Some(&d.staff), &json!({"respondent": "лебедева а. в."}))
+        .post(&links, Some(&d.partner), &json!({"respondent": "лебедева а. в."}))
         .await
         .json(StatusCode::CREATED);
     app.post(
@@ -265,12 +274,16 @@ async fn a_signed_link_works_once_and_forged_or_replayed_links_are_refused() {
         .await
         .json(StatusCode::OK);
     assert_eq!(metrics.responses, 1, "refused answers are not counted");
-    app.post(&links, Some(&d.partner), &json!({"respondent": "Кто-то Ещё"}))
+    let stranger = TestUser::new(TestOrg::school("СОШ № 90").create(&app), &[Role::Partner])
+        .create(&app)
+        .token(&app)
+        .await;
+    app.post(&links, Some(&stranger), &json!({"respondent": "Кто-то Ещё"}))
         .await
         .problem(StatusCode::NOT_FOUND, "not_found");
     app.post(
         &links,
-        Some(&d.staff),
+        Some(&d.partner),
         &json!({"respondent": "Кто-то Ещё", "valid_days": 61}),
     )
     .await
@@ -285,13 +298,33 @@ async fn a_signed_link_works_once_and_forged_or_replayed_links_are_refused() {
 }
 
 #[tokio::test]
+async fn a_delivery_gets_at_most_thirty_links() {
+    let app = spawn_app().await;
+    let d = delivered(&app).await;
+    let links = format!("/api/deliveries/{}/feedback-links", d.delivery.id);
+    for n in 0..30 {
+        app.post(&links, Some(&d.partner), &json!({"respondent": format!("Учитель {n}")}))
+            .await
+            .json::<FeedbackLink>(StatusCode::CREATED);
+    }
+    let refused = app
+        .post(&links, Some(&d.partner), &json!({"respondent": "Учитель 31"}))
+        .await
+        .problem(StatusCode::CONFLICT, "conflict");
+    assert_eq!(
+        refused.reason.map(openapi::RefusalReason::as_str),
+        Some("feedback_link_limit")
+    );
+}
+
+#[tokio::test]
 async fn an_expired_link_is_refused() {
     let app = spawn_app().await;
     let d = delivered(&app).await;
     let link: FeedbackLink = app
         .post(
             &format!("/api/deliveries/{}/feedback-links", d.delivery.id),
-            Some(&d.staff),
+            Some(&d.partner),
             &json!({"respondent": "Лебедева А. В."}),
         )
         .await
@@ -410,9 +443,11 @@ async fn the_committee_reads_the_registry_and_exports_it_as_csv_that_excel_opens
             host.resources,
             host.metrics.deliveries,
             host.metrics.responses,
+            host.metrics.app_responses,
+            host.metrics.link_responses,
             host.metrics.nps
         ),
-        (1, 1, 1, 1, Some(0.0))
+        (1, 1, 1, 1, 1, 0, Some(0.0))
     );
     let schools = |query: &'static str| {
         let app = &app;
@@ -457,6 +492,62 @@ async fn the_committee_reads_the_registry_and_exports_it_as_csv_that_excel_opens
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 3);
     assert!(lines[0].starts_with("Школа;Проектов;"));
+    assert!(lines[0].contains(";Отзывов;Из них в приложении;Из них по ссылкам;"));
     let host_line = lines.iter().find(|line| line.contains("СОШ № 61")).unwrap();
-    assert!(host_line.ends_with(";1;100,0;0,0;100,0"), "{host_line}");
+    assert!(host_line.ends_with(";1;1;0;100,0;0,0;100,0"), "{host_line}");
+}
+
+#[tokio::test]
+async fn link_issues_and_answers_are_audited() {
+    let app = spawn_app().await;
+    let d = delivered(&app).await;
+    let link: FeedbackLink = app
+        .post(
+            &format!("/api/deliveries/{}/feedback-links", d.delivery.id),
+            Some(&d.partner),
+            &json!({"respondent": "Лебедева А. В."}),
+        )
+        .await
+        .json(StatusCode::CREATED);
+    let by_link: Feedback = app
+        .post(
+            &format!("/api/public/feedback/{}", link.token),
+            None,
+            &answer(4, 9, true),
+        )
+        .await
+        .json(StatusCode::CREATED);
+    let in_app: Feedback = app
+        .post(
+            &format!("/api/deliveries/{}/feedback", d.delivery.id),
+            Some(&d.partner),
+            &answer(5, 10, true),
+        )
+        .await
+        .json(StatusCode::CREATED);
+    let committee = TestOrg::committee("Комитет").create(&app);
+    let reader = TestUser::new(committee, &[Role::Committee])
+        .create(&app)
+        .token(&app)
+        .await;
+    let trail = |query: String| {
+        let (app, reader) = (&app, &reader);
+        async move {
+            let page: Page<openapi::audit::AuditEntry> = app
+                .get(&format!("/api/audit?{query}"), Some(reader))
+                .await
+                .json(StatusCode::OK);
+            page.items
+        }
+    };
+    let issued = trail(format!("entity=delivery&entity_id={}", d.delivery.id)).await;
+    let issue = issued.iter().find(|entry| entry.action == "link_issue").unwrap();
+    assert_eq!(issue.after.as_ref().unwrap()["respondent"], "Лебедева А. В.");
+    assert!(!serde_json::to_string(&issued).unwrap().contains(&link.token));
+    let answers = trail("entity=feedback".to_owned()).await;
+    let ids: Vec<(i64, &str, bool)> = answers
+        .iter()
+        .map(|entry| (entry.entity_id, entry.action.as_str(), entry.actor_id.is_some()))
+        .collect();
+    assert_eq!(ids, [(in_app.id, "create", true), (by_link.id, "create", false)]);
 }

@@ -2,6 +2,7 @@
 //! SQLite and PostgreSQL (`TEST_DATABASE=postgres`).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "tests")]
 
+mod audit_trail;
 mod auth;
 mod authorization_matrix;
 mod bad_input;

@@ -245,7 +245,12 @@ async fn every_change_is_in_the_audit_trail_with_before_and_after_for_the_admin_
         .collect();
     assert_eq!(
         actions,
-        [("resource", "update"), ("resource", "create"), ("project", "create")]
+        [
+            ("resource", "update"),
+            ("resource", "create"),
+            ("project", "create"),
+            ("user", "sign_in")
+        ]
     );
     let update = &trail.items[0];
     assert_eq!(update.actor_name.as_deref(), Some("Петрова Елена"));
@@ -269,13 +274,15 @@ async fn every_change_is_in_the_audit_trail_with_before_and_after_for_the_admin_
     app.get(&format!("/api/audit?org_id={}", org.0), Some(&other_admin))
         .await
         .problem(StatusCode::FORBIDDEN, "forbidden");
-    let empty: Page<AuditEntry> = app.get("/api/audit", Some(&other_admin)).await.json(StatusCode::OK);
-    assert_eq!(empty.total, 0);
+    let theirs: Page<AuditEntry> = app.get("/api/audit", Some(&other_admin)).await.json(StatusCode::OK);
+    assert_eq!(theirs.total, 1, "only their own sign-in");
+    assert_eq!(theirs.items[0].action, "sign_in");
     let committee = TestOrg::committee("Комитет").create(&app);
     let reader = TestUser::new(committee, &[Role::Committee])
         .create(&app)
         .token(&app)
         .await;
     let all: Page<AuditEntry> = app.get("/api/audit", Some(&reader)).await.json(StatusCode::OK);
-    assert_eq!(all.total, 3);
+    let changes = all.items.iter().filter(|entry| entry.action != "sign_in").count();
+    assert_eq!((changes, all.total), (3, 3 + 4), "the changes and four sign-ins");
 }

@@ -141,6 +141,16 @@ pub async fn spawn_app_serving(files: &[(&str, &[u8])]) -> TestApp {
     .await
 }
 
+/// Starts the application on a fresh database with `workers` HTTP workers (`None`: one
+/// per core, as in production) and `pool` database connections.
+pub async fn spawn_app_sized(workers: Option<usize>, pool: u32) -> TestApp {
+    spawn_app_with(move |settings| {
+        settings.workers = workers;
+        settings.db_pool_size = pool;
+    })
+    .await
+}
+
 /// Starts the application on a fresh database with settings changed by `configure`.
 pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
     let database = TestDatabase::create(Database::selected());

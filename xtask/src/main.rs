@@ -8,7 +8,8 @@
 //!   and the committee's script on a Python client generated from the spec;
 //! - `build-frontend [--dev]` — only the web app, into `dist/`;
 //! - `openapi` — regenerate `openapi/openapi.json` from the handlers;
-//! - `bench` — region-scale latency of the catalogue and the registry on both databases;
+//! - `bench [--flood]` — region-scale latency of the catalogue and the registry on both
+//!   databases; with `--flood`, `GET /api/me` during a sign-in flood instead;
 //! - `seed [--schools N --resources N --feedback N]` — fill the database at region scale.
 
 mod frontend;
@@ -60,7 +61,11 @@ enum Task {
     /// Regenerate openapi/openapi.json.
     Openapi,
     /// Region-scale latency of the catalogue and registry, both databases.
-    Bench,
+    Bench {
+        /// Instead: `GET /api/me` latency while a bounded loopback flood of sign-ins runs.
+        #[arg(long)]
+        flood: bool,
+    },
     /// Fill the database (DATABASE_URL or ./data) at region scale.
     Seed {
         /// Schools to add (the backend's default without it).
@@ -105,7 +110,7 @@ fn run() -> anyhow::Result<()> {
             }
             seed(&root, &args)
         }
-        Task::Bench => bench(&root),
+        Task::Bench { flood } => bench(&root, if flood { "flood" } else { "api" }),
     }
 }
 
@@ -151,7 +156,7 @@ fn run_app(root: &std::path::Path, release: bool, passthrough: &[String]) -> any
     process::run_status(&mut command, "the backend")
 }
 
-fn bench(root: &std::path::Path) -> anyhow::Result<()> {
+fn bench(root: &std::path::Path, which: &str) -> anyhow::Result<()> {
     for database in ["sqlite", "postgres"] {
         if database == "postgres" && !tools::postgres_reachable(&tools::postgres_url()) {
             println!(
@@ -163,7 +168,7 @@ fn bench(root: &std::path::Path) -> anyhow::Result<()> {
         let mut command = process::cargo();
         command
             .current_dir(root)
-            .args(["bench", "--package", "tests", "--bench", "api"])
+            .args(["bench", "--package", "tests", "--bench", which])
             .env("TEST_DATABASE", database);
         process::run_status(&mut command, "the bench")?;
     }

@@ -7,6 +7,7 @@ pub mod schema;
 use crate::error::ApiError;
 use anyhow::Context;
 use diesel::connection::SimpleConnection;
+use diesel::migration::MigrationSource;
 use diesel::prelude::*;
 use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
@@ -122,12 +123,44 @@ pub fn connect_with(url: &str, max_size: u32, statement_timeout: Option<Duration
 }
 
 /// Applies the migrations of the connection's engine that have not run yet.
+///
+/// When every migration is recorded as applied already, nothing is executed: the harness
+/// would first `CREATE TABLE IF NOT EXISTS` its bookkeeping table, which a PostgreSQL
+/// role without the CREATE privilege (the application's role of the README, which
+/// cannot alter the audit trail either) is refused even when the table exists.
 pub fn migrate(conn: &mut DbConnection) -> anyhow::Result<()> {
+    if all_applied(conn) {
+        return Ok(());
+    }
     let result = match conn {
         DbConnection::Postgresql(conn) => conn.run_pending_migrations(POSTGRES_MIGRATIONS).map(|_| ()),
         DbConnection::Sqlite(conn) => conn.run_pending_migrations(SQLITE_MIGRATIONS).map(|_| ()),
     };
     result.map_err(|err| anyhow::anyhow!("cannot apply migrations: {err}"))
+}
+
+/// Whether every embedded migration of the connection's engine is recorded as applied,
+/// read with a plain `SELECT` (false when the bookkeeping table cannot be read).
+fn all_applied(conn: &mut DbConnection) -> bool {
+    #[derive(QueryableByName)]
+    struct Applied {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        version: String,
+    }
+    let embedded: Option<Vec<String>> = match conn {
+        DbConnection::Postgresql(_) => MigrationSource::<diesel::pg::Pg>::migrations(&POSTGRES_MIGRATIONS)
+            .ok()
+            .map(|all| all.iter().map(|m| m.name().version().to_string()).collect()),
+        DbConnection::Sqlite(_) => MigrationSource::<diesel::sqlite::Sqlite>::migrations(&SQLITE_MIGRATIONS)
+            .ok()
+            .map(|all| all.iter().map(|m| m.name().version().to_string()).collect()),
+    };
+    let Some(embedded) = embedded else { return false };
+    let Ok(applied) = diesel::sql_query("SELECT version FROM __diesel_schema_migrations").load::<Applied>(conn) else {
+        return false;
+    };
+    let applied: std::collections::HashSet<String> = applied.into_iter().map(|row| row.version).collect();
+    embedded.iter().all(|version| applied.contains(version))
 }
 
 /// Runs the cheapest query there is, to tell that the database answers.
@@ -194,6 +227,18 @@ mod tests {
             "SET statement_timeout = 30000"
         );
         assert_eq!(statement_timeout_sql(None), "SET statement_timeout = 0");
+    }
+
+    #[test]
+    fn a_migrated_database_is_told_apart_from_a_fresh_one() {
+        let mut conn = DbConnection::establish(":memory:").unwrap();
+        assert!(!all_applied(&mut conn));
+        migrate(&mut conn).unwrap();
+        assert!(all_applied(&mut conn));
+        diesel::sql_query("DELETE FROM __diesel_schema_migrations WHERE version = (SELECT max(version) FROM __diesel_schema_migrations)")
+            .execute(&mut conn)
+            .unwrap();
+        assert!(!all_applied(&mut conn), "one migration missing");
     }
 
     #[test]

@@ -57,6 +57,7 @@ diesel::table! {
         id -> BigInt,
         email -> Text,
         failed_at -> Timestamp,
+        address -> Text,
     }
 }
 
@@ -228,6 +229,7 @@ diesel::table! {
         created_at -> Timestamp,
         confirmed_at -> Nullable<Timestamp>,
         confirmed_by -> Nullable<BigInt>,
+        feedback_links_issued -> Integer,
     }
 }
 

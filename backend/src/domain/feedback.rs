@@ -43,6 +43,19 @@ impl Answer {
     }
 }
 
+/// Feedback links a delivery may have. A delivery is one handover, training or event at
+/// one school, so a few dozen respondents cover it; the cap keeps a school from filling
+/// the figures with invented respondents.
+pub const MAX_LINKS_PER_DELIVERY: i32 = 30;
+
+/// The refusal of a link beyond [`MAX_LINKS_PER_DELIVERY`].
+pub fn link_limit_reached() -> DomainError {
+    DomainError::Refused {
+        reason: openapi::RefusalReason::FeedbackLinkLimit,
+        detail: format!("A delivery has at most {MAX_LINKS_PER_DELIVERY} feedback links."),
+    }
+}
+
 /// A validated request for a feedback link.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinkRequest {

@@ -15,6 +15,8 @@ pub struct Response {
     pub recommend: u8,
     /// Ready to recommend the resource to colleagues.
     pub ready: bool,
+    /// Answered through a single-use link rather than in the app.
+    pub by_link: bool,
 }
 
 /// The counts behind the metrics, so that they can be summed across resources.
@@ -32,6 +34,8 @@ pub struct Tally {
     pub detractors: u64,
     /// Responses ready to recommend.
     pub ready: u64,
+    /// Responses through a single-use link (the rest were answered in the app).
+    pub by_link: u64,
 }
 
 impl Tally {
@@ -49,6 +53,14 @@ impl Tally {
         if response.ready {
             self.ready += 1;
         }
+        if response.by_link {
+            self.by_link += 1;
+        }
+    }
+
+    /// Responses answered in the app.
+    pub fn in_app(&self) -> u64 {
+        self.responses - self.by_link
     }
 
     /// Counts `count` identical responses (a row of a grouped query).
@@ -62,6 +74,7 @@ impl Tally {
             passives: one.passives * count,
             detractors: one.detractors * count,
             ready: one.ready * count,
+            by_link: one.by_link * count,
         });
     }
 
@@ -73,6 +86,7 @@ impl Tally {
         self.passives += other.passives;
         self.detractors += other.detractors;
         self.ready += other.ready;
+        self.by_link += other.by_link;
     }
 
     fn percent(&self, part: u64) -> Option<f64> {
@@ -113,7 +127,12 @@ mod tests {
     use super::*;
 
     fn response(csat: u8, recommend: u8, ready: bool) -> Response {
-        Response { csat, recommend, ready }
+        Response {
+            csat,
+            recommend,
+            ready,
+            by_link: false,
+        }
     }
 
     #[test]
@@ -147,14 +166,16 @@ mod tests {
     #[test]
     fn grouped_counts_equal_one_by_one_counting() {
         let mut grouped = Tally::default();
+        let linked = Response {
+            by_link: true,
+            ..response(2, 6, false)
+        };
         grouped.add_many(response(5, 10, true), 3);
-        grouped.add_many(response(2, 6, false), 2);
-        let one_by_one: Tally = [response(5, 10, true); 3]
-            .into_iter()
-            .chain([response(2, 6, false); 2])
-            .collect();
+        grouped.add_many(linked, 2);
+        let one_by_one: Tally = [response(5, 10, true); 3].into_iter().chain([linked; 2]).collect();
         assert_eq!(grouped, one_by_one);
         assert_eq!(grouped.nps(), Some(20.0));
+        assert_eq!((grouped.in_app(), grouped.by_link), (3, 2));
     }
 
     #[test]

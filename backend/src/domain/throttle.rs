@@ -1,42 +1,77 @@
-//! Throttling of failed sign-ins: after [`MAX_FAILURES`] failures of one e-mail within
-//! [`WINDOW`], further attempts are refused until the oldest of them leaves the window.
+//! Throttling of sign-in attempts to one account from one client address.
+//!
+//! Every attempt is recorded *before* the password is checked, and a successful one
+//! clears the account's attempts from its address; what is left are failures (or
+//! attempts still in flight, which count too, so that parallel guesses cannot slip
+//! through). After [`FREE_FAILURES`] of them within [`WINDOW`], each further attempt
+//! waits [`FIRST_DELAY`] after the latest one, doubling with every failure, at most
+//! [`MAX_DELAY`]. The key is the account **and** the address: someone who knows a user's
+//! e-mail slows down only their own address, never the user signing in from theirs.
 
 use chrono::{NaiveDateTime, TimeDelta};
 
-/// Failures allowed within the window.
-pub const MAX_FAILURES: i64 = 5;
-/// The sliding window.
-pub const WINDOW: TimeDelta = TimeDelta::minutes(15);
+/// Failures allowed before the delays start.
+pub const FREE_FAILURES: i64 = 5;
+/// How long a failure is remembered.
+pub const WINDOW: TimeDelta = TimeDelta::hours(1);
+/// The wait after the first failure beyond the free ones.
+pub const FIRST_DELAY: TimeDelta = TimeDelta::seconds(30);
+/// The longest wait, however many failures.
+pub const MAX_DELAY: TimeDelta = TimeDelta::minutes(15);
 
-/// Seconds to wait before another attempt, or `None` when one is allowed now.
-pub fn retry_after(failures: i64, oldest: Option<NaiveDateTime>, now: NaiveDateTime) -> Option<u64> {
-    if failures < MAX_FAILURES {
-        return None;
-    }
-    let oldest = oldest?;
-    let wait = (oldest + WINDOW - now).num_seconds().max(1);
-    u64::try_from(wait).ok()
+/// The wait imposed after `failures` failures: none up to [`FREE_FAILURES`], then
+/// [`FIRST_DELAY`] doubling with each failure, capped at [`MAX_DELAY`].
+pub fn delay(failures: i64) -> Option<TimeDelta> {
+    let beyond = failures.checked_sub(FREE_FAILURES).filter(|beyond| *beyond >= 0)?;
+    let factor = 1_i64
+        .checked_shl(u32::try_from(beyond.min(20)).unwrap_or(20))
+        .unwrap_or(i64::MAX);
+    Some(
+        FIRST_DELAY
+            .checked_mul(i32::try_from(factor).unwrap_or(i32::MAX))
+            .map_or(MAX_DELAY, |wait| wait.min(MAX_DELAY)),
+    )
+}
+
+/// Seconds to wait before this attempt may be checked, given the earlier attempts of the
+/// account from this address within the window and the time of the latest of them; `None`
+/// when it may be checked now.
+pub fn retry_after(earlier: i64, latest: Option<NaiveDateTime>, now: NaiveDateTime) -> Option<u64> {
+    let wait = delay(earlier)?;
+    let latest = latest?;
+    let left = (latest + wait - now).num_seconds();
+    (left > 0).then(|| u64::try_from(left).unwrap_or(1))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn at(minute: u32) -> NaiveDateTime {
+    fn at(minute: u32, second: u32) -> NaiveDateTime {
         chrono::NaiveDate::from_ymd_opt(2026, 11, 27)
             .unwrap()
-            .and_hms_opt(10, minute, 0)
+            .and_hms_opt(10, minute, second)
             .unwrap()
     }
 
     #[test]
-    fn four_failures_still_allow_an_attempt() {
-        assert_eq!(retry_after(4, Some(at(0)), at(1)), None);
+    fn the_free_failures_are_checked_at_once() {
+        assert_eq!(retry_after(4, Some(at(0, 0)), at(0, 0)), None);
     }
 
     #[test]
-    fn the_fifth_failure_blocks_until_the_oldest_leaves_the_window() {
-        assert_eq!(retry_after(5, Some(at(0)), at(5)), Some(600));
-        assert_eq!(retry_after(7, Some(at(0)), at(15)), Some(1));
+    fn the_delays_grow_and_stop_at_the_cap() {
+        assert_eq!(delay(5), Some(TimeDelta::seconds(30)));
+        assert_eq!(delay(6), Some(TimeDelta::seconds(60)));
+        assert_eq!(delay(8), Some(TimeDelta::seconds(240)));
+        assert_eq!(delay(10), Some(MAX_DELAY));
+        assert_eq!(delay(10_000), Some(MAX_DELAY));
+    }
+
+    #[test]
+    fn a_delayed_attempt_waits_from_the_latest_failure() {
+        assert_eq!(retry_after(5, Some(at(0, 0)), at(0, 10)), Some(20));
+        assert_eq!(retry_after(5, Some(at(0, 0)), at(0, 30)), None);
+        assert_eq!(retry_after(7, Some(at(1, 0)), at(2, 0)), Some(60));
     }
 }

@@ -1,7 +1,9 @@
 //! HTTP plumbing the handlers share: file upload and download, the error responses
 //! every operation declares in the OpenAPI document, the records' versions on the wire
-//! (`ETag`, `If-Match`), the refresh-token cookie and the security headers.
+//! (`ETag`, `If-Match`), the refresh-token cookie, the per-client-address limits and the
+//! security headers.
 
+pub mod limits;
 pub mod methods;
 pub mod refresh_cookie;
 pub mod responses;

@@ -137,23 +137,6 @@ pub fn organisation_accounts(
     Ok(row)
 }
 
-/// A delivery as the host school's work (its feedback links): read by the host school's
-/// staff and the committee, changed by the host school's administration, council and
-/// teachers.
-pub fn delivery_of_host(
-    conn: &mut DbConnection,
-    actor: &Actor,
-    id: DeliveryId,
-    access: Access,
-) -> Result<DeliveryRow, ApiError> {
-    let row = delivery::find(conn, id.0)?;
-    let host = OrganisationId(row.org_id);
-    decide(access, policy::can_read_school_work(actor, host), || {
-        policy::can_edit_resources(actor, host)
-    })?;
-    Ok(row)
-}
-
 /// A resource's answers and figures as its school's work: read by the school's staff and
 /// the committee, whether or not the resource is published.
 pub fn resource_of_school(conn: &mut DbConnection, actor: &Actor, id: ResourceId) -> Result<ResourceRow, ApiError> {

@@ -1,19 +1,62 @@
 //! Sign-in with e-mail and password, token refresh and sign-out, and the token pair
 //! that opens (or continues) a session.
+//!
+//! A sign-in takes three steps, and holds a database connection only in the first and
+//! the last: [`begin`] records the attempt and reads the account, the password is then
+//! checked off the pool behind the bounded [`HashGate`], and [`finish`] opens the session
+//! or records the failure.
 
 use super::{Outcome, write};
-use crate::auth::{CurrentUser, JwtKeys, current_user, password};
+use crate::auth::password::HashGate;
+use crate::auth::{CurrentUser, JwtKeys, current_user};
 use crate::db::DbConnection;
+use crate::db::models::audit::{Bare, Event};
 use crate::db::models::refresh_token::{self, Redeemed};
 use crate::db::models::{self, login_failure, user};
+use crate::db::{self as database, DbPool};
 use crate::domain::throttle;
 use crate::error::ApiError;
+use openapi::audit::{AuditAction, AuditEntity};
 use openapi::auth::{LoginRequest, TokenPair};
-use openapi::{FieldErrorCode, UserId};
+use openapi::{FieldErrorCode, OrganisationId, UserId};
+use serde::Serialize;
 
-/// Signs in. Five failures for one e-mail within the throttle window block further
-/// attempts for the rest of it; an unknown e-mail costs the time of a wrong password.
-pub fn login(conn: &mut DbConnection, keys: &JwtKeys, input: &LoginRequest) -> Outcome<TokenPair> {
+/// A sign-in attempt recorded and not yet decided: the account it names, if any.
+#[derive(Debug)]
+pub struct Attempt {
+    email: String,
+    address: String,
+    account: Option<Account>,
+}
+
+/// The account an attempt names.
+#[derive(Debug)]
+struct Account {
+    id: UserId,
+    org: OrganisationId,
+    password_hash: String,
+    is_active: bool,
+}
+
+impl Attempt {
+    /// The stored hash to check the password against; `None` for an unknown e-mail,
+    /// checked against a dummy hash in the same time.
+    pub fn password_hash(&self) -> Option<String> {
+        self.account.as_ref().map(|account| account.password_hash.clone())
+    }
+}
+
+/// What the audit trail keeps of a sign-in: where from and, for a failure, why.
+#[derive(Debug, Serialize)]
+struct SignInNote<'a> {
+    address: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'a str>,
+}
+
+/// The e-mail of a sign-in, trimmed and lower-cased, after checking that both fields
+/// are present.
+pub fn parse(input: &LoginRequest) -> Outcome<String> {
     let email = input.email.trim().to_lowercase();
     if email.is_empty() {
         return Err(ApiError::field("email", FieldErrorCode::Required, "must not be empty"));
@@ -25,29 +68,112 @@ pub fn login(conn: &mut DbConnection, keys: &JwtKeys, input: &LoginRequest) -> O
             "must not be empty",
         ));
     }
+    Ok(email)
+}
+
+/// Signs in from a client address. The attempt is recorded before it is counted, so
+/// parallel guesses all count; after five failures of one account from one address the
+/// next attempts from that address wait, longer with each failure (at most 15 minutes),
+/// while the account still signs in from elsewhere. The password is checked without a
+/// database connection, behind the bounded gate; an unknown e-mail costs the time of a
+/// wrong password.
+pub async fn login(
+    pool: &DbPool,
+    gate: &HashGate,
+    keys: &JwtKeys,
+    address: String,
+    input: LoginRequest,
+) -> Outcome<TokenPair> {
+    let email = parse(&input)?;
+    let attempt = database::run(pool, move |conn| begin(conn, email, address)).await?;
+    let verified = gate.verify(input.password, attempt.password_hash()).await?;
+    let keys = keys.clone();
+    database::run(pool, move |conn| finish(conn, &keys, attempt, verified)).await
+}
+
+/// The first step of a sign-in: records the attempt (committed at once, so that
+/// concurrent attempts see it), then counts the account's other attempts from the
+/// address — `429` when they call for a wait — and reads the account.
+pub fn begin(conn: &mut DbConnection, email: String, address: String) -> Outcome<Attempt> {
+    let id = login_failure::record(conn, &email, &address)?;
     let now = models::now();
-    let (failures, oldest) = login_failure::recent(conn, &email, now - throttle::WINDOW)?;
-    if let Some(retry_after) = throttle::retry_after(failures, oldest, now) {
+    let (earlier, latest) = login_failure::earlier(conn, &email, &address, now - throttle::WINDOW, id)?;
+    let found = user::find_by_email(conn, &email)?;
+    if let Some(retry_after) = throttle::retry_after(earlier, latest, now) {
+        if let Some(found) = &found {
+            let note = SignInNote {
+                address: &address,
+                reason: Some("too_many_attempts"),
+            };
+            Event::new(AuditAction::SignInFailed, AuditEntity::User, found.id)
+                .of(OrganisationId(found.org_id))
+                .after(&note)
+                .record(conn)?;
+        }
         return Err(ApiError::TooManyRequests { retry_after });
     }
-    let user = match user::find_by_email(conn, &email)? {
-        Some(user) if password::verify(&input.password, &user.password_hash) => user,
-        found => {
-            if found.is_none() {
-                password::verify_nobody(&input.password);
-            }
-            login_failure::record(conn, &email)?;
-            tracing::info!(email = %email, "failed sign-in");
-            return Err(ApiError::InvalidCredentials);
-        }
+    Ok(Attempt {
+        email,
+        address,
+        account: found.map(|row| Account {
+            id: UserId(row.id),
+            org: OrganisationId(row.org_id),
+            password_hash: row.password_hash,
+            is_active: row.is_active,
+        }),
+    })
+}
+
+/// The last step of a sign-in, once the password has been checked: opens the session
+/// (forgetting the account's attempts from this address) and records the sign-in, or
+/// records the failure against the account and refuses.
+pub fn finish(conn: &mut DbConnection, keys: &JwtKeys, attempt: Attempt, verified: bool) -> Outcome<TokenPair> {
+    let Some(account) = attempt.account.as_ref() else {
+        tracing::info!(email = %attempt.email, "failed sign-in of an unknown e-mail");
+        return Err(ApiError::InvalidCredentials);
     };
-    if !user.is_active {
-        return Err(ApiError::AccountDisabled);
+    let refusal = match (verified, account.is_active) {
+        (true, true) => None,
+        (true, false) => Some(("account_disabled", ApiError::AccountDisabled)),
+        (false, _) => Some(("wrong_password", ApiError::InvalidCredentials)),
+    };
+    if let Some((reason, err)) = refusal {
+        tracing::info!(email = %attempt.email, reason, "failed sign-in");
+        let note = SignInNote {
+            address: &attempt.address,
+            reason: Some(reason),
+        };
+        Event::new(AuditAction::SignInFailed, AuditEntity::User, account.id)
+            .of(account.org)
+            .after(&note)
+            .record(conn)?;
+        return Err(err);
     }
     write(conn, |conn| {
-        login_failure::clear(conn, &email)?;
-        issue_tokens(conn, keys, UserId(user.id), None)
+        login_failure::clear(conn, &attempt.email, &attempt.address)?;
+        let note = SignInNote {
+            address: &attempt.address,
+            reason: None,
+        };
+        Event::new(AuditAction::SignIn, AuditEntity::User, account.id)
+            .by(account.id)
+            .of(account.org)
+            .after(&note)
+            .record(conn)?;
+        issue_tokens(conn, keys, account.id, None)
     })
+}
+
+/// A whole sign-in on one connection, checking the password inline: for tests of the
+/// use cases that need a signed-in session, without a server.
+#[cfg(test)]
+pub fn login_on(conn: &mut DbConnection, keys: &JwtKeys, input: &LoginRequest) -> Outcome<TokenPair> {
+    let attempt = begin(conn, parse(input)?, "test".to_owned())?;
+    let verified = match attempt.password_hash() {
+        Some(stored) => crate::auth::password::verify(&input.password, &stored),
+        None => false,
+    };
+    finish(conn, keys, attempt, verified)
 }
 
 /// Exchanges a refresh token for a new pair. Each refresh token works once: presenting
@@ -74,10 +200,19 @@ pub fn refresh(conn: &mut DbConnection, keys: &JwtKeys, token: &str) -> Outcome<
 /// Signs out the session of a refresh token: every token of its sign-in is revoked. An
 /// unknown token is taken as signed out already.
 pub fn logout(conn: &mut DbConnection, token: &str) -> Outcome<()> {
-    if let Some(family) = refresh_token::family_of(conn, token)? {
-        refresh_token::revoke_family(conn, &family)?;
-    }
-    Ok(())
+    let Some((family, user_id)) = refresh_token::family_of(conn, token)? else {
+        return Ok(());
+    };
+    write(conn, |conn| {
+        if refresh_token::revoke_family(conn, &family)? > 0 {
+            let org = OrganisationId(user::find(conn, user_id.0)?.org_id);
+            Bare::new(AuditAction::SignOut, AuditEntity::User, user_id)
+                .by(user_id)
+                .of(org)
+                .record(conn)?;
+        }
+        Ok(())
+    })
 }
 
 /// Opens a session for a user (or continues one, given its family), reading the account

@@ -1,17 +1,22 @@
 //! Satisfaction feedback on deliveries: answered in the app by the consumer school, or
-//! without an account through a signed single-use link the host school issues.
+//! without an account through a signed single-use link the consumer school issues. The
+//! school whose resource is rated issues no links (see docs/decisions.md): its figures are
+//! what the schools it served say. Links are capped per delivery; issues and answers are
+//! audited.
 
 use super::access::{self, Access};
 use super::{Caller, Outcome, write};
 use crate::auth::JwtKeys;
 use crate::auth::jwt::{FEEDBACK_AUDIENCE, ISSUER, LinkClaims};
 use crate::db::DbConnection;
+use crate::db::models::audit::Event;
 use crate::db::models::delivery::{self, DeliveryRow};
-use crate::db::models::feedback::{self, NewFeedback};
+use crate::db::models::feedback::{self, NewFeedback, VIA_APP, VIA_LINK};
 use crate::db::models::{PageRequest, organisation, resource};
-use crate::domain::feedback::{Answer, LinkRequest};
+use crate::domain::feedback::{Answer, LinkRequest, MAX_LINKS_PER_DELIVERY, link_limit_reached};
 use crate::error::ApiError;
-use chrono::TimeDelta;
+use chrono::{DateTime, TimeDelta, Utc};
+use openapi::audit::{AuditAction, AuditEntity};
 use openapi::feedback::{Feedback, FeedbackInput, FeedbackInvitation, FeedbackLink, FeedbackLinkInput};
 use openapi::{DeliveryId, Page, PageQuery, ResourceId};
 
@@ -33,14 +38,24 @@ pub fn submit(conn: &mut DbConnection, caller: &Caller, id: DeliveryId, input: &
             key: format!("user:{}", caller.actor.user_id.0),
             user: Some(caller.actor.user_id.0),
             name: &caller.me.full_name,
-            via: "app",
+            via: VIA_APP,
         };
         record(conn, &found, &answer, &respondent)
     })
 }
 
+/// What the audit trail keeps of an issued link: whom it is for and until when (never
+/// the token).
+#[derive(Debug, serde::Serialize)]
+struct IssuedLink<'a> {
+    respondent: &'a str,
+    expires_at: DateTime<Utc>,
+}
+
 /// Issues a signed single-use link for one respondent of the consumer school, who rates
-/// the delivery without an account. The host school's staff, council or administration.
+/// the delivery without an account: by the consumer school's partner staff or
+/// administration (the host school may not; `403`), at most
+/// [`MAX_LINKS_PER_DELIVERY`] per delivery (`409 feedback_link_limit`), audited.
 pub fn link(
     conn: &mut DbConnection,
     caller: &Caller,
@@ -50,10 +65,21 @@ pub fn link(
 ) -> Outcome<FeedbackLink> {
     let request = LinkRequest::parse(input)?;
     write(conn, |conn| {
-        access::delivery_of_host(conn, &caller.actor, id, Access::Edit)?;
+        let found = access::delivery(conn, &caller.actor, id, Access::Edit)?;
+        if !feedback::take_link_slot(conn, id, MAX_LINKS_PER_DELIVERY)? {
+            return Err(link_limit_reached().into());
+        }
         let expires_at = crate::db::models::now() + TimeDelta::days(i64::from(request.valid_days));
         let jti = uuid::Uuid::new_v4().to_string();
         feedback::insert_link(conn, &jti, id, &request.respondent, expires_at, caller.actor.user_id)?;
+        Event::new(AuditAction::LinkIssue, AuditEntity::Delivery, id.0)
+            .by(caller.actor.user_id)
+            .of(openapi::OrganisationId(found.recipient_org_id))
+            .after(&IssuedLink {
+                respondent: &request.respondent,
+                expires_at: expires_at.and_utc(),
+            })
+            .record(conn)?;
         let claims = LinkClaims {
             jti,
             delivery: id.0,
@@ -100,7 +126,7 @@ pub fn submit_by_link(conn: &mut DbConnection, claims: &LinkClaims, input: &Feed
             key: format!("link:{}", claims.respondent.trim().to_lowercase()),
             user: None,
             name: &claims.respondent,
-            via: "link",
+            via: VIA_LINK,
         };
         record(conn, &found, &answer, &respondent)
     })
@@ -115,7 +141,9 @@ struct Respondent<'a> {
     via: &'a str,
 }
 
-/// Stores an answer about a delivery; a second answer of the same respondent is a 409.
+/// Stores an answer about a delivery and audits it (as the consumer school's record, by
+/// the signed-in respondent or nobody for a link); a second answer of the same
+/// respondent is a 409.
 fn record(
     conn: &mut DbConnection,
     delivery: &DeliveryRow,
@@ -143,7 +171,15 @@ fn record(
         },
         other => other,
     })?;
-    Ok(feedback::load(conn, id)?)
+    let answer = feedback::load(conn, id)?;
+    let mut event = Event::new(AuditAction::Create, AuditEntity::Feedback, id)
+        .of(openapi::OrganisationId(delivery.recipient_org_id))
+        .after(&answer);
+    if let Some(user) = respondent.user {
+        event = event.by(openapi::UserId(user));
+    }
+    event.record(conn)?;
+    Ok(answer)
 }
 
 /// The refusal of a link that has been used.
@@ -211,26 +247,32 @@ mod tests {
     }
 
     #[test]
-    fn a_link_from_the_host_school_is_answered_once_without_an_account() {
+    fn a_link_from_the_consumer_school_is_answered_once_without_an_account() {
         let mut db = seeded::demo();
         let teacher = db.caller("teacher@sch61.demo");
         let partner = db.caller("partner@gym17.demo");
+        let stranger = db.caller("partner@sch12.demo");
         let id = course_delivery(&mut db, partner.actor.org_id);
         let keys = JwtKeys::from_secret(b"0123456789abcdef0123456789abcdef");
         let input = FeedbackLinkInput {
             respondent: "Миронова Ольга, учитель".into(),
             valid_days: Some(7),
         };
-        let supervisor = db.caller("supervisor@sch61.demo");
         assert!(matches!(
-            link(&mut db.conn, &partner, &keys, id, &input),
+            link(&mut db.conn, &stranger, &keys, id, &input),
             Err(ApiError::NotFound)
         ));
+        // The rated (host) school reads the delivery but issues no links.
         assert!(matches!(
-            link(&mut db.conn, &supervisor, &keys, id, &input),
+            link(&mut db.conn, &teacher, &keys, id, &input),
             Err(ApiError::Forbidden)
         ));
-        let issued = link(&mut db.conn, &teacher, &keys, id, &input).unwrap();
+        let issued = link(&mut db.conn, &partner, &keys, id, &input).unwrap();
+        let trail = seeded::audit_of(&mut db.conn, "delivery", id.0);
+        let (action, actor, _, after) = trail.last().unwrap();
+        assert_eq!((action.as_str(), *actor), ("link_issue", Some(partner.actor.user_id.0)));
+        assert!(after.as_deref().unwrap().contains("Миронова"));
+        assert!(!after.as_deref().unwrap().contains(&issued.token));
         let claims = keys.verify_link(&issued.token).unwrap();
         let invited = invitation(&mut db.conn, claims.clone()).unwrap();
         assert_eq!(invited.respondent, "Миронова Ольга, учитель");
@@ -240,9 +282,44 @@ mod tests {
             (rated.via.as_str(), rated.respondent_name.as_str()),
             ("link", "Миронова Ольга, учитель")
         );
+        let trail = seeded::audit_of(&mut db.conn, "feedback", rated.id);
+        assert_eq!(trail.len(), 1);
+        assert_eq!((trail[0].0.as_str(), trail[0].1), ("create", None));
         let used = |err: ApiError| matches!(err, ApiError::Conflict { detail, .. } if detail.contains("used"));
         assert!(used(submit_by_link(&mut db.conn, &claims, &answer(5)).unwrap_err()));
         assert!(used(invitation(&mut db.conn, claims).unwrap_err()));
+    }
+
+    #[test]
+    fn a_delivery_has_at_most_its_cap_of_links() {
+        let mut db = seeded::demo();
+        let partner = db.caller("partner@gym17.demo");
+        let id = course_delivery(&mut db, partner.actor.org_id);
+        let keys = JwtKeys::from_secret(b"0123456789abcdef0123456789abcdef");
+        let already: i32 = deliveries::table
+            .find(id.0)
+            .select(deliveries::feedback_links_issued)
+            .first(&mut *db.conn)
+            .unwrap();
+        for n in already..MAX_LINKS_PER_DELIVERY {
+            let input = FeedbackLinkInput {
+                respondent: format!("Учитель № {n}"),
+                valid_days: None,
+            };
+            link(&mut db.conn, &partner, &keys, id, &input).unwrap();
+        }
+        let input = FeedbackLinkInput {
+            respondent: "Ещё один учитель".into(),
+            valid_days: None,
+        };
+        let refused = link(&mut db.conn, &partner, &keys, id, &input).unwrap_err();
+        assert!(matches!(
+            refused,
+            ApiError::Refused {
+                reason: openapi::RefusalReason::FeedbackLinkLimit,
+                ..
+            }
+        ));
     }
 
     #[test]

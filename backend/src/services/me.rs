@@ -5,9 +5,11 @@ use super::concurrency::{Expected, claim};
 use super::{Caller, Outcome, write};
 use crate::auth::{JwtKeys, current_user, password};
 use crate::db::DbConnection;
+use crate::db::models::audit::{Bare, Event};
 use crate::db::models::{refresh_token, user};
 use crate::domain::text;
 use crate::error::ApiError;
+use openapi::audit::{AuditAction, AuditEntity};
 use openapi::auth::TokenPair;
 use openapi::users::{ChangePassword, Me, UpdateMe};
 
@@ -17,7 +19,7 @@ pub fn get(_conn: &mut DbConnection, caller: &Caller) -> Outcome<Me> {
 }
 
 /// Changes the caller's name or interface language, made on the `expected` version of
-/// their account.
+/// their account; audited with the profile before and after.
 pub fn update(conn: &mut DbConnection, caller: &Caller, expected: Expected, input: &UpdateMe) -> Outcome<Me> {
     let full_name = input
         .full_name
@@ -34,12 +36,21 @@ pub fn update(conn: &mut DbConnection, caller: &Caller, expected: Expected, inpu
         if let Some(locale) = input.locale {
             user::set_locale(conn, id, locale)?;
         }
-        current_user::load(conn, id).map(|user| user.me)
+        let after = current_user::load(conn, id)?.me;
+        if after != caller.me {
+            Event::new(AuditAction::Update, AuditEntity::User, id)
+                .by(id)
+                .of(caller.actor.org_id)
+                .before(&caller.me)
+                .after(&after)
+                .record(conn)?;
+        }
+        Ok(after)
     })
 }
 
 /// Changes the caller's password after checking the current one. Every session is
-/// signed out; the answer is a fresh token pair for this one.
+/// signed out; the answer is a fresh token pair for this one. Audited (without any hash).
 pub fn change_password(
     conn: &mut DbConnection,
     caller: &Caller,
@@ -56,6 +67,10 @@ pub fn change_password(
     write(conn, |conn| {
         user::set_password_hash(conn, id, &hash)?;
         refresh_token::revoke_user(conn, id)?;
+        Bare::new(AuditAction::PasswordChange, AuditEntity::User, id)
+            .by(id)
+            .of(caller.actor.org_id)
+            .record(conn)?;
         tokens_for(conn, keys, caller.clone(), None)
     })
 }
@@ -79,7 +94,7 @@ mod tests {
             password: password.into(),
             refresh_token_in_body: true,
         };
-        auth::login(&mut db.conn, &keys(), &request)
+        auth::login_on(&mut db.conn, &keys(), &request)
     }
 
     #[test]

@@ -10,7 +10,7 @@ use openapi::users::Role;
 use openapi::{Page, PageQuery};
 
 /// The columns of the CSV export.
-const HEADER: [&str; 12] = [
+const HEADER: [&str; 14] = [
     "Школа",
     "Проектов",
     "Действующих проектов",
@@ -20,6 +20,8 @@ const HEADER: [&str; 12] = [
     "Поставок",
     "Школ-получателей",
     "Отзывов",
+    "Из них в приложении",
+    "Из них по ссылкам",
     "CSAT, %",
     "NPS",
     "Готовы рекомендовать, %",
@@ -75,6 +77,8 @@ fn line(row: &RegistrySchool) -> String {
         m.deliveries.to_string(),
         m.adopting_schools.to_string(),
         m.responses.to_string(),
+        m.app_responses.to_string(),
+        m.link_responses.to_string(),
         csv::decimal(m.csat_percent),
         csv::decimal(m.nps),
         csv::decimal(m.ready_percent),
@@ -153,7 +157,16 @@ mod tests {
         assert_eq!(fields[7], "3", "a school reached by two resources counts twice");
         let school = feedback::metrics(&mut db.conn, Scope::School(host.id)).unwrap();
         assert_eq!(
-            fields[9..12],
+            fields[9..11],
+            [school.app_responses.to_string(), school.link_responses.to_string()]
+        );
+        assert_eq!(school.app_responses + school.link_responses, 5);
+        assert!(
+            school.app_responses > 0 && school.link_responses > 0,
+            "the demo has answers of both kinds"
+        );
+        assert_eq!(
+            fields[11..14],
             [
                 csv::decimal(school.csat_percent),
                 csv::decimal(school.nps),

@@ -168,7 +168,7 @@ mod tests {
             password: password.into(),
             refresh_token_in_body: true,
         };
-        auth::login(&mut db.conn, &keys(), &request)
+        auth::login_on(&mut db.conn, &keys(), &request)
     }
 
     fn changes(is_active: Option<bool>, roles: Option<Vec<Role>>) -> UpdateUser {

@@ -1,5 +1,6 @@
-//! «Поставки» of a resource: where its products went, the form that records a delivery,
-//! and a single-use link for a respondent's feedback on each.
+//! «Поставки» of a resource: where its products went and the form that records a
+//! delivery; and the single-use feedback link form, which the receiving school uses
+//! (the host school, whose resource is rated, issues no links).
 
 use crate::api::{self, ApiError};
 use crate::components::add_button::AddButton;
@@ -18,14 +19,14 @@ use openapi::resources::VersionKind;
 use openapi::{OrganisationId, ResourceId};
 
 /// The deliveries of the resource, newest first; for the school's administration, council
-/// and teachers «Зафиксировать поставку» and «Ссылка для отзыва».
+/// and teachers «Зафиксировать поставку».
 #[component]
 pub fn Deliveries(
     /// The resource.
     resource: ResourceId,
     /// The resource's school, which cannot deliver to itself.
     org: OrganisationId,
-    /// Whether the user may record deliveries and ask for feedback.
+    /// Whether the user may record deliveries.
     may_edit: bool,
     /// Changes whenever a delivery was recorded.
     changed: RwSignal<usize>,
@@ -77,7 +78,7 @@ pub fn Deliveries(
                                     {page
                                         .items
                                         .into_iter()
-                                        .map(|delivery| view! { <DeliveryRow delivery=delivery may_edit=may_edit/> })
+                                        .map(|delivery| view! { <DeliveryRow delivery=delivery/> })
                                         .collect_view()}
                                 </ul>
                             }
@@ -90,37 +91,17 @@ pub fn Deliveries(
     }
 }
 
-/// One delivery: when, to whom, in what form, whether confirmed, how many answers it got;
-/// and the feedback link.
+/// One delivery: when, to whom, in what form, whether confirmed, how many answers it got.
 #[component]
 pub fn DeliveryRow(
     /// The delivery.
     delivery: Delivery,
-    /// Whether the user may ask for feedback.
-    may_edit: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let form = delivery.form;
     let delivered_on = delivery.delivered_on;
     let confirmed = delivery.confirmed_at.is_some();
     let responses = delivery.responses;
-    let asking = RwSignal::new(false);
-    let link = may_edit.then(|| {
-        view! {
-            <Show
-                when=move || asking.get()
-                fallback=move || {
-                    view! {
-                        <button type="button" class="button" data-testid="feedback-link" on:click=move |_| asking.set(true)>
-                            {move || i18n.t().deliveries.link}
-                        </button>
-                    }
-                }
-            >
-                <FeedbackLinkForm delivery=delivery.id/>
-            </Show>
-        }
-    });
     view! {
         <li class="card delivery" data-testid="delivery-row">
             <p>
@@ -140,8 +121,33 @@ pub fn DeliveryRow(
                     {move || format!("{}: {responses}", i18n.t().deliveries.responses_count)}
                 </span>
             </p>
-            {link}
         </li>
+    }
+}
+
+/// «Ссылка для отзыва» of a delivery the user's school received: the button, then the
+/// respondent's name and the link to copy.
+#[component]
+pub fn FeedbackLinkButton(
+    /// The delivery.
+    delivery: i64,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let asking = RwSignal::new(false);
+    view! {
+        <Show
+            when=move || asking.get()
+            fallback=move || {
+                view! {
+                    <button type="button" class="button" data-testid="feedback-link" title=move || i18n.t().deliveries.link_hint
+                        on:click=move |_| asking.set(true)>
+                        {move || i18n.t().deliveries.link}
+                    </button>
+                }
+            }
+        >
+            <FeedbackLinkForm delivery=delivery/>
+        </Show>
     }
 }
 

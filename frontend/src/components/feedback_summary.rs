@@ -74,6 +74,8 @@ fn tiles(metrics: &Metrics) -> impl IntoView + use<> {
         nps,
         ready_percent,
         responses,
+        app_responses,
+        link_responses,
         deliveries,
         adopting_schools,
         ..
@@ -96,6 +98,8 @@ fn tiles(metrics: &Metrics) -> impl IntoView + use<> {
                 Signal::derive(move || i18n.t().deliveries.figure(ready_percent, " %")),
             )}
             {tile("metric-responses", |t| t.deliveries.responses, Signal::stored(responses.to_string()))}
+            {tile("metric-app-responses", |t| t.deliveries.app_responses, Signal::stored(app_responses.to_string()))}
+            {tile("metric-link-responses", |t| t.deliveries.link_responses, Signal::stored(link_responses.to_string()))}
             {tile("metric-deliveries", |t| t.deliveries.deliveries, Signal::stored(deliveries.to_string()))}
             {tile("metric-schools", |t| t.deliveries.schools, Signal::stored(adopting_schools.to_string()))}
         </div>

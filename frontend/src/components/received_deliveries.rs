@@ -1,6 +1,8 @@
-//! «Поставки нашей школе»: what a partner's school received, to confirm and rate.
+//! «Поставки нашей школе»: what a partner's school received, to confirm and rate, and
+//! to ask its own staff for feedback through single-use links.
 
 use crate::api::{self, ApiError};
+use crate::components::deliveries::FeedbackLinkButton;
 use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::score_form::ScoreForm;
 use crate::i18n::{Pick, use_i18n};
@@ -56,8 +58,9 @@ fn rating_refusal(error: &ApiError) -> Option<Pick> {
     (error.code() == Some(ProblemCode::Conflict)).then_some(|t| t.requests.already_rated)
 }
 
-/// One delivery received: «Подтвердить получение» and «Оценить», or «Вы уже оценили эту
-/// поставку» once the user has rated it.
+/// One delivery received: «Подтвердить получение», «Оценить» (or «Вы уже оценили эту
+/// поставку» once the user has rated it) and «Ссылка для отзыва» for a colleague
+/// without an account.
 #[component]
 fn ReceivedRow(delivery: Delivery, changed: RwSignal<usize>) -> impl IntoView {
     let i18n = use_i18n();
@@ -108,6 +111,7 @@ fn ReceivedRow(delivery: Delivery, changed: RwSignal<usize>) -> impl IntoView {
                     </button>
                 </Show>
             </div>
+            <FeedbackLinkButton delivery=id/>
             <ErrorAlert error=failure(confirm)/>
             {answered.then(|| view! {
                 <p class="meta" data-testid="already-rated">{move || i18n.t().requests.already_rated}</p>

@@ -177,6 +177,7 @@ impl Texts {
             R::StructuresNotApproved => launch.refused_structures_not_approved,
             R::NoRankedProblems => launch.refused_no_ranked_problems,
             R::YearConfirmed => launch.refused_year_confirmed,
+            R::FeedbackLinkLimit => self.deliveries.refused_link_limit,
         }
     }
 

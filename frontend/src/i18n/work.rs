@@ -2,6 +2,7 @@
 //! stages …) in the catalogue's sections.
 
 use super::work_texts::{AuditTexts, DeliveryTexts, LifecycleTexts, ProjectTexts, ResourceTexts};
+use openapi::audit::{AuditAction, AuditEntity};
 use openapi::lifecycle::DeliveryForm;
 use openapi::projects::{PlatformStatus, ProjectLevel, ProjectOrigin, ProjectStatus};
 use openapi::resources::{
@@ -120,39 +121,58 @@ impl ResourceTexts {
 }
 
 impl AuditTexts {
-    /// The name of a kind of record as the trail spells it (`project`, `resource` …), if
-    /// the catalogue knows it.
+    /// The name of a kind of record as the trail spells it (`project`, `resource` …);
+    /// `None` for a spelling this version of the app does not know.
     pub fn entity(&self, entity: &str) -> Option<&'static str> {
-        match entity {
-            "project" => Some(self.entity_project),
-            "resource" => Some(self.entity_resource),
-            "user" => Some(self.entity_user),
-            "organisation" => Some(self.entity_organisation),
-            "request" => Some(self.entity_request),
-            "resource_version" => Some(self.entity_resource_version),
-            "resource_file" => Some(self.entity_resource_file),
-            "delivery" => Some(self.entity_delivery),
-            "feedback" => Some(self.entity_feedback),
-            _ => None,
-        }
+        use AuditEntity as E;
+        Some(match AuditEntity::parse(entity)? {
+            E::Project => self.entity_project,
+            E::Resource => self.entity_resource,
+            E::User => self.entity_user,
+            E::Organisation => self.entity_organisation,
+            E::Request => self.entity_request,
+            E::ResourceVersion => self.entity_resource_version,
+            E::ResourceFile => self.entity_resource_file,
+            E::Delivery => self.entity_delivery,
+            E::Feedback => self.entity_feedback,
+            E::RankingRound => self.entity_ranking_round,
+            E::Problem => self.entity_problem,
+            E::Structure => self.entity_structure,
+            E::DocumentVersion => self.entity_document_version,
+            E::PlanItem => self.entity_plan_item,
+            E::Indicator => self.entity_indicator,
+            E::Order => self.entity_order,
+            E::Attachment => self.entity_attachment,
+        })
     }
 
-    /// The name of an action as the trail spells it (`create`, `update` …), if the
-    /// catalogue knows it.
+    /// The name of an action as the trail spells it (`create`, `update` …); `None` for a
+    /// spelling this version of the app does not know.
     pub fn action(&self, action: &str) -> Option<&'static str> {
-        match action {
-            "create" => Some(self.action_create),
-            "update" => Some(self.action_update),
-            "transition" => Some(self.action_transition),
-            "password_reset" => Some(self.action_password_reset),
-            // A decision on a request is recorded by the request's new status.
-            "accept" => Some(self.action_accept),
-            "answer" => Some(self.action_answer),
-            "decline" => Some(self.action_decline),
-            "upload" => Some(self.action_upload),
-            "confirm" => Some(self.action_confirm),
-            _ => None,
-        }
+        use AuditAction as A;
+        Some(match AuditAction::parse(action)? {
+            A::Create => self.action_create,
+            A::Update => self.action_update,
+            A::Transition => self.action_transition,
+            A::PasswordReset => self.action_password_reset,
+            A::Accept => self.action_accept,
+            A::Answer => self.action_answer,
+            A::Decline => self.action_decline,
+            A::Upload => self.action_upload,
+            A::Confirm => self.action_confirm,
+            A::Delete => self.action_delete,
+            A::Freeze => self.action_freeze,
+            A::Score => self.action_score,
+            A::Issue => self.action_issue,
+            A::Approve => self.action_approve,
+            A::Return => self.action_return,
+            A::Comment => self.action_comment,
+            A::SignIn => self.action_sign_in,
+            A::SignOut => self.action_sign_out,
+            A::SignInFailed => self.action_sign_in_failed,
+            A::PasswordChange => self.action_password_change,
+            A::LinkIssue => self.action_link_issue,
+        })
     }
 }
 

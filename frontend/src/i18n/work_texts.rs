@@ -254,6 +254,46 @@ pub struct AuditTexts {
     pub action_upload: &'static str,
     /// A delivery confirmed.
     pub action_confirm: &'static str,
+    /// A ranking round.
+    pub entity_ranking_round: &'static str,
+    /// A problem of a ranking.
+    pub entity_problem: &'static str,
+    /// A managing structure.
+    pub entity_structure: &'static str,
+    /// A version of a package document.
+    pub entity_document_version: &'static str,
+    /// An item of the work plan.
+    pub entity_plan_item: &'static str,
+    /// A results indicator.
+    pub entity_indicator: &'static str,
+    /// An order.
+    pub entity_order: &'static str,
+    /// An attached file.
+    pub entity_attachment: &'static str,
+    /// A record deleted.
+    pub action_delete: &'static str,
+    /// A ranking frozen.
+    pub action_freeze: &'static str,
+    /// A problem scored.
+    pub action_score: &'static str,
+    /// An order issued.
+    pub action_issue: &'static str,
+    /// Approved.
+    pub action_approve: &'static str,
+    /// Returned for revision.
+    pub action_return: &'static str,
+    /// A comment added.
+    pub action_comment: &'static str,
+    /// Signed in.
+    pub action_sign_in: &'static str,
+    /// Signed out.
+    pub action_sign_out: &'static str,
+    /// A failed sign-in.
+    pub action_sign_in_failed: &'static str,
+    /// A password changed by its user.
+    pub action_password_change: &'static str,
+    /// A feedback link issued.
+    pub action_link_issue: &'static str,
 }
 
 /// The texts of a resource's lifecycle and versions.
@@ -392,6 +432,14 @@ pub struct DeliveryTexts {
     pub out_of: &'static str,
     /// The number of answers on a delivery, before it.
     pub responses_count: &'static str,
+    /// Answers given in the app (tile and registry column).
+    pub app_responses: &'static str,
+    /// Answers given through links (tile and registry column).
+    pub link_responses: &'static str,
+    /// The refusal of a link beyond the delivery's cap.
+    pub refused_link_limit: &'static str,
+    /// Who issues feedback links, under the received delivery's button.
+    pub link_hint: &'static str,
     /// The CSAT question.
     pub score_csat: &'static str,
     /// The NPS question.

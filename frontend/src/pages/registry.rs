@@ -23,6 +23,8 @@ const COLUMNS: &[Pick] = &[
     |t| t.deliveries.deliveries,
     |t| t.deliveries.schools,
     |t| t.deliveries.responses,
+    |t| t.deliveries.app_responses,
+    |t| t.deliveries.link_responses,
     |t| t.deliveries.csat,
     |t| t.deliveries.nps,
 ];
@@ -74,6 +76,8 @@ pub fn RegistryPage() -> impl IntoView {
                 <td>{metrics.deliveries}</td>
                 <td>{metrics.adopting_schools}</td>
                 <td data-testid="registry-responses">{metrics.responses}</td>
+                <td data-testid="registry-app-responses">{metrics.app_responses}</td>
+                <td data-testid="registry-link-responses">{metrics.link_responses}</td>
                 <td class="nowrap">{move || i18n.t().deliveries.figure(metrics.csat_percent, " %")}</td>
                 <td class="nowrap">{move || i18n.t().deliveries.figure(metrics.nps, "")}</td>
             </tr>

@@ -1,6 +1,6 @@
-// Deliveries and satisfaction feedback: the teacher records a delivery to another school
-// and creates a feedback link; a respondent without an account answers it; the resource
-// page shows the figures.
+// Deliveries and satisfaction feedback: the teacher records a delivery to another school;
+// the receiving school's partner creates a feedback link; a respondent without an account
+// answers it; the resource page shows the figures.
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -9,12 +9,25 @@ import { resourceReadyForDelivery } from '../support/api.js';
 
 const TITLE = `Комплект для наставников ${Date.now()}`;
 
+// The receiving school's partner issues a single-use feedback link for a colleague from
+// «Поставки нашей школе» (the host school, whose resource is rated, issues none).
+async function partnerIssuesLink(page, title, respondent) {
+  await signIn(page, 'partner@sch12.demo');
+  await page.getByTestId('nav-requests').click();
+  const row = page.getByTestId('received-row').filter({ hasText: title });
+  await row.getByTestId('feedback-link').click();
+  await row.getByLabel('Кому (ФИО респондента)').fill(respondent);
+  await row.getByTestId('make-link').click();
+  await row.getByTestId('feedback-url').waitFor();
+  return row.getByTestId('feedback-url').inputValue();
+}
+
 describe('deliveries and feedback', () => {
   const withPage = useBrowser();
   let link;
   let resourceId;
 
-  it('the teacher records a delivery to СОШ № 12 and creates a feedback link', () =>
+  it('the teacher records a delivery to СОШ № 12 and is offered no feedback link', () =>
     withPage(async (page) => {
       const { resource } = await resourceReadyForDelivery(TITLE);
       resourceId = resource.id;
@@ -45,12 +58,12 @@ describe('deliveries and feedback', () => {
       assert.equal((await row.getByTestId('delivery-responses').textContent()).trim(), 'Отзывов: 0');
       await page.getByTestId('metric-deliveries').getByText('1').waitFor();
 
-      await row.getByTestId('feedback-link').click();
-      await row.getByLabel('Кому (ФИО респондента)').fill('Соколова Мария Ивановна');
-      await row.getByTestId('make-link').click();
-      const url = row.getByTestId('feedback-url');
-      await url.waitFor();
-      link = await url.inputValue();
+      assert.equal(await row.getByTestId('feedback-link').count(), 0);
+    }));
+
+  it('the receiving school\'s partner creates a feedback link for a colleague', () =>
+    withPage(async (page) => {
+      link = await partnerIssuesLink(page, TITLE, 'Соколова Мария Ивановна');
       assert.match(link, /^http:\/\/[^/]+\/feedback\/[^/]+$/);
     }));
 

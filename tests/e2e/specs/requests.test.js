@@ -1,6 +1,6 @@
 // The main story of a resource's lifecycle: the partner asks СОШ № 61 for a resource, the
 // teacher accepts the request with a resource, takes it through design and production,
-// delivers it to СОШ № 12 and asks for feedback by a link; a respondent without an
+// delivers it to СОШ № 12; the partner's school issues a feedback link; a respondent without an
 // account answers; the partner confirms the delivery and rates it in the app; the
 // committee finds the new answer in the registry.
 
@@ -40,6 +40,19 @@ async function moveTo(page, stage) {
   await page.getByTestId('lifecycle').locator('[data-state="current"]').getByText(stage).waitFor();
 }
 
+// The receiving school's partner issues a single-use feedback link for a colleague from
+// «Поставки нашей школе» (the host school, whose resource is rated, issues none).
+async function partnerIssuesLink(page, title, respondent) {
+  await signIn(page, 'partner@sch12.demo');
+  await page.getByTestId('nav-requests').click();
+  const row = page.getByTestId('received-row').filter({ hasText: title });
+  await row.getByTestId('feedback-link').click();
+  await row.getByLabel('Кому (ФИО респондента)').fill(respondent);
+  await row.getByTestId('make-link').click();
+  await row.getByTestId('feedback-url').waitFor();
+  return row.getByTestId('feedback-url').inputValue();
+}
+
 describe('requests: the whole lifecycle', () => {
   const withPage = useBrowser();
   let link;
@@ -69,7 +82,7 @@ describe('requests: the whole lifecycle', () => {
       assert.equal((await row.getByTestId('request-status').textContent()).trim(), 'Ожидает решения');
     }));
 
-  it('the teacher accepts it with a resource, takes the resource to delivery, delivers it and creates a feedback link', () =>
+  it('the teacher accepts it with a resource, takes the resource to delivery and delivers it', () =>
     withPage(async (page) => {
       const council = await apiSignIn('council@sch61.demo');
       const teacher = await apiSignIn('teacher@sch61.demo');
@@ -123,11 +136,11 @@ describe('requests: the whole lifecycle', () => {
       await form.getByTestId('delivery-submit').click();
       const delivery = page.getByTestId('delivery-row');
       await delivery.waitFor();
-      await delivery.getByTestId('feedback-link').click();
-      await delivery.getByLabel('Кому (ФИО респондента)').fill('Соколова Мария Ивановна');
-      await delivery.getByTestId('make-link').click();
-      await delivery.getByTestId('feedback-url').waitFor();
-      link = await delivery.getByTestId('feedback-url').inputValue();
+    }));
+
+  it('the partner\'s school issues a feedback link for a colleague', () =>
+    withPage(async (page) => {
+      link = await partnerIssuesLink(page, TITLE, 'Соколова Мария Ивановна');
     }));
 
   it('a respondent without a session rates 5/10/yes and the resource shows 1 response, CSAT 100 %', () =>

@@ -12,6 +12,11 @@ use openapi::requests::RequestStatus;
 use openapi::{DeliveryId, OrganisationId, ProjectId, ResourceId, UserId};
 use std::collections::HashMap;
 
+/// The `via` of an answer given in the app.
+pub const VIA_APP: &str = "app";
+/// The `via` of an answer given through a single-use link.
+pub const VIA_LINK: &str = "link";
+
 /// A new answer, validated.
 #[derive(Debug, Clone)]
 pub struct NewFeedback<'a> {
@@ -175,6 +180,19 @@ pub fn insert_link(
         .map(|_| ())
 }
 
+/// Takes one of a delivery's `cap` feedback links: a conditional increment, so that
+/// concurrent issues cannot pass the cap. Returns whether one was left.
+pub fn take_link_slot(conn: &mut DbConnection, delivery_id: DeliveryId, cap: i32) -> QueryResult<bool> {
+    diesel::update(
+        deliveries::table
+            .filter(deliveries::id.eq(delivery_id.0))
+            .filter(deliveries::feedback_links_issued.lt(cap)),
+    )
+    .set(deliveries::feedback_links_issued.eq(deliveries::feedback_links_issued + 1))
+    .execute(conn)
+    .map(|taken| taken == 1)
+}
+
 /// Whether a link was issued here and is still unused.
 pub fn link_unused(conn: &mut DbConnection, jti: &str) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
@@ -236,27 +254,30 @@ pub fn sum_metrics(parts: impl Iterator<Item = (Tally, Counts)>) -> Metrics {
 /// grouped queries.
 pub fn tallies_by_resource(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<HashMap<i64, (Tally, Counts)>> {
     let mut tallies: HashMap<i64, Tally> = HashMap::new();
-    let groups: Vec<(i64, i32, i32, bool, i64)> = feedback::table
+    let groups: Vec<(i64, i32, i32, bool, String, i64)> = feedback::table
         .filter(feedback::resource_id.eq_any(ids))
         .group_by((
             feedback::resource_id,
             feedback::csat,
             feedback::recommend,
             feedback::ready,
+            feedback::via,
         ))
         .select((
             feedback::resource_id,
             feedback::csat,
             feedback::recommend,
             feedback::ready,
+            feedback::via,
             count_star(),
         ))
         .load(conn)?;
-    for (resource, csat, recommend, ready, count) in groups {
+    for (resource, csat, recommend, ready, via, count) in groups {
         let response = Response {
             csat: u8::try_from(csat).unwrap_or(0),
             recommend: u8::try_from(recommend).unwrap_or(0),
             ready,
+            by_link: via == VIA_LINK,
         };
         tallies
             .entry(resource)
@@ -316,6 +337,8 @@ fn to_metrics(tally: &Tally, counts: Counts) -> Metrics {
     let count = |value: u64| i64::try_from(value).unwrap_or(i64::MAX);
     Metrics {
         responses: count(tally.responses),
+        app_responses: count(tally.in_app()),
+        link_responses: count(tally.by_link),
         satisfied: count(tally.satisfied),
         promoters: count(tally.promoters),
         passives: count(tally.passives),
@@ -344,17 +367,24 @@ pub fn metrics(conn: &mut DbConnection, scope: Scope) -> QueryResult<Metrics> {
             .select(resources::id)
             .load(conn)?,
     };
-    let groups: Vec<(i32, i32, bool, i64)> = feedback::table
+    let groups: Vec<(i32, i32, bool, String, i64)> = feedback::table
         .filter(feedback::resource_id.eq_any(&resource_ids))
-        .group_by((feedback::csat, feedback::recommend, feedback::ready))
-        .select((feedback::csat, feedback::recommend, feedback::ready, count_star()))
+        .group_by((feedback::csat, feedback::recommend, feedback::ready, feedback::via))
+        .select((
+            feedback::csat,
+            feedback::recommend,
+            feedback::ready,
+            feedback::via,
+            count_star(),
+        ))
         .load(conn)?;
     let mut tally = Tally::default();
-    for (csat, recommend, ready, count) in groups {
+    for (csat, recommend, ready, via, count) in groups {
         let response = Response {
             csat: u8::try_from(csat).unwrap_or(0),
             recommend: u8::try_from(recommend).unwrap_or(0),
             ready,
+            by_link: via == VIA_LINK,
         };
         tally.add_many(response, u64::try_from(count).unwrap_or(0));
     }
@@ -385,22 +415,24 @@ pub fn metrics(conn: &mut DbConnection, scope: Scope) -> QueryResult<Metrics> {
 /// as (time, scores) and counted here rather than grouped by an engine-specific date
 /// function.
 pub fn monthly(conn: &mut DbConnection, resource_id: ResourceId) -> QueryResult<Vec<MonthlyMetrics>> {
-    let answers: Vec<(NaiveDateTime, i32, i32, bool)> = feedback::table
+    let answers: Vec<(NaiveDateTime, i32, i32, bool, String)> = feedback::table
         .filter(feedback::resource_id.eq(resource_id.0))
         .select((
             feedback::created_at,
             feedback::csat,
             feedback::recommend,
             feedback::ready,
+            feedback::via,
         ))
         .load(conn)?;
     let mut months: std::collections::BTreeMap<NaiveDate, Tally> = std::collections::BTreeMap::new();
-    for (at, csat, recommend, ready) in answers {
+    for (at, csat, recommend, ready, via) in answers {
         let Some(month) = at.date().with_day(1) else { continue };
         months.entry(month).or_default().add(Response {
             csat: u8::try_from(csat).unwrap_or(0),
             recommend: u8::try_from(recommend).unwrap_or(0),
             ready,
+            by_link: via == VIA_LINK,
         });
     }
     let count = |value: u64| i64::try_from(value).unwrap_or(i64::MAX);

@@ -96,13 +96,14 @@ pub fn revoke_family(conn: &mut DbConnection, family_id: &str) -> QueryResult<us
     .execute(conn)
 }
 
-/// The family of a token, if the token exists.
-pub fn family_of(conn: &mut DbConnection, token: &str) -> QueryResult<Option<String>> {
+/// The family of a token and its user, if the token exists.
+pub fn family_of(conn: &mut DbConnection, token: &str) -> QueryResult<Option<(String, UserId)>> {
     refresh_tokens::table
         .filter(refresh_tokens::token_hash.eq(digest(token)))
-        .select(refresh_tokens::family_id)
-        .first(conn)
+        .select((refresh_tokens::family_id, refresh_tokens::user_id))
+        .first::<(String, i64)>(conn)
         .optional()
+        .map(|found| found.map(|(family, user)| (family, UserId(user))))
 }
 
 /// Revokes every live token of a user (sign-out everywhere).

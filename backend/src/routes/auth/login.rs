@@ -3,14 +3,18 @@
 use crate::error::ApiError;
 use crate::extract::Json;
 use crate::http::refresh_cookie;
+use crate::http::limits::{ClientAddress, EntryPoint};
 use crate::services::auth;
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, post, web};
 use openapi::Problem;
 use openapi::auth::{LoginRequest, TokenPair};
 
-/// Signs in with e-mail and password. Five failures for one e-mail within 15 minutes
-/// block further attempts for the rest of that window (429 with `Retry-After`).
+/// Signs in with e-mail and password. After five failures of one account from one client
+/// address, further attempts from that address wait (429 with `Retry-After`), longer with
+/// each failure, at most 15 minutes; the account still signs in from other addresses.
+/// One address may fail 20 times in 15 minutes whatever the e-mails, and send 60
+/// sign-ins at once, then one a second (429 with `Retry-After`).
 ///
 /// The refresh token is set as the HttpOnly cookie `refresh_token` (`Path=/api/auth`,
 /// `SameSite=Strict`, `Secure` over HTTPS) and left out of the body, unless
@@ -25,17 +29,18 @@ use openapi::auth::{LoginRequest, TokenPair};
         (status = 401, description = "Wrong e-mail or password (`invalid_credentials`)", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The account is deactivated (`account_disabled`)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "E-mail or password missing", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed attempts; see `Retry-After`", body = Problem, content_type = "application/problem+json")
+        (status = 429, description = "Too many attempts from this address, for this account or in all; see `Retry-After`", body = Problem, content_type = "application/problem+json")
     )
 )]
 #[post("/auth/login")]
 pub async fn create_session(
     req: HttpRequest,
     state: web::Data<AppState>,
+    address: ClientAddress,
     body: Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let keys = state.keys.clone();
     let in_body = body.0.refresh_token_in_body;
-    let pair = crate::db::run(&state.pool, move |conn| auth::login(conn, &keys, &body.0)).await?;
+    let signing_in = auth::login(&state.pool, &state.hashing, &state.keys, address.to_string(), body.0);
+    let pair = state.limits.guard(EntryPoint::SignIn, address, signing_in).await?;
     Ok(refresh_cookie::session_response(&req, pair, in_body))
 }

@@ -10,7 +10,9 @@ use openapi::feedback::{FeedbackLink, FeedbackLinkInput};
 use openapi::{DeliveryId, Problem};
 
 /// Issues a signed single-use link for one respondent of the consumer school, who rates
-/// the delivery at `/feedback/<token>` without an account. The host school sends it.
+/// the delivery at `/feedback/<token>` without an account. The consumer school's partner
+/// staff or administration issue it; the host school, whose resource is rated, may not.
+/// At most 30 links per delivery.
 #[utoipa::path(
     tag = "feedback",
     operation_id = "create_feedback_link",
@@ -20,8 +22,9 @@ use openapi::{DeliveryId, Problem};
     responses(
         (status = 201, description = "The link", body = FeedbackLink),
         Unauthorized,
-        (status = 403, description = "Not staff, council or administration of the host school", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not the consumer school's partner staff or administration (the host school may not issue links)", body = Problem, content_type = "application/problem+json"),
         NotFound,
+        (status = 409, description = "The delivery has its 30 links already (`feedback_link_limit`)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Respondent missing, or validity out of range", body = Problem, content_type = "application/problem+json")
     )
 )]
