@@ -37,7 +37,7 @@ async fn sign_in_out_failures_password_and_profile_changes_are_audited() {
         .post(
             "/api/me/password",
             Some(&session.access_token),
-            &json!({"current_password": PASSWORD, "new_password": "a-new-long-password"}),
+            &json!({"current_password": PASSWORD, "new_password": "a-new-long-password", "refresh_token_in_body": true}),
         )
         .await
         .json(StatusCode::OK);

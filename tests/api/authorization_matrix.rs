@@ -208,7 +208,7 @@ const ROWS: &[Row] = &[
     ("POST", "/api/resources/{id}/deliveries", "published", School),
     ("POST", "/api/deliveries/{id}/confirmation", "", Recipient),
     ("POST", "/api/deliveries/{id}/feedback", "", Recipient),
-    ("POST", "/api/deliveries/{id}/feedback-links", "", School),
+    ("POST", "/api/deliveries/{id}/feedback-links", "", Recipient),
     ("GET", "/api/public/feedback/{token}", "", Caller),
     ("POST", "/api/public/feedback/{token}", "", Caller),
     ("POST", "/api/me/password", "", Caller),
@@ -417,8 +417,7 @@ fn expected(row: &Row, who: Who) -> Option<Expect> {
             | "/api/resources/{id}"
             | "/api/resources/{id}/versions"
             | "/api/versions/{id}/files"
-            | "/api/resources/{id}/transitions"
-            | "/api/deliveries/{id}/feedback-links",
+            | "/api/resources/{id}/transitions",
             _,
         ) => school(who, edits_work(who)),
         // The resource at the delivery step is published: everyone reads it.
@@ -442,8 +441,15 @@ fn expected(row: &Row, who: Who) -> Option<Expect> {
             }
         }
         // A delivery is seen by the recipient school, the host school's staff and the
-        // committee, and answered by the recipient's partner staff or administration.
-        ("POST", "/api/deliveries/{id}/confirmation" | "/api/deliveries/{id}/feedback", _) => {
+        // committee, and answered by the recipient's partner staff or administration,
+        // who also issue its feedback links (never the school whose resource is rated).
+        (
+            "POST",
+            "/api/deliveries/{id}/confirmation"
+            | "/api/deliveries/{id}/feedback"
+            | "/api/deliveries/{id}/feedback-links",
+            _,
+        ) => {
             if !(at_recipient(who) || reads_school(who)) {
                 NotFound
             } else {
@@ -608,11 +614,11 @@ async fn fresh(app: &TestApp, world: &World, row: &Row) -> Option<i64> {
     Some(id.unwrap())
 }
 
-/// A feedback link to a delivery of СОШ № 61, issued by its teacher.
+/// A feedback link to a delivery of СОШ № 61, issued by the receiving school's partner.
 async fn feedback_link(app: &TestApp, world: &World, who: Who) -> String {
     let path = format!("/api/deliveries/{}/feedback-links", world.delivery);
     let body = json!({"respondent": format!("Респондент {}", label(who))});
-    let link = ok_json(app, Method::POST, &path, world.token("teacher-own"), Some(&body)).await;
+    let link = ok_json(app, Method::POST, &path, world.token("partner-other"), Some(&body)).await;
     link["token"].as_str().unwrap().to_owned()
 }
 

@@ -334,10 +334,14 @@ async fn one_feedback_link_submitted_twice_at_once_stores_one_answer() {
         .post(&format!("/api/resources/{}/deliveries", school.resource.id), Some(&school.staff), &json!({"version_id": version.id, "recipient_org_id": partner_school, "delivered_on": tests::days_from_today(0), "form": "training", "contact": "Орлова Н. П."}))
         .await
         .json(StatusCode::CREATED);
+    let partner = TestUser::new(partner_school, &[Role::Partner])
+        .create(&app)
+        .token(&app)
+        .await;
     let link: FeedbackLink = app
         .post(
             &format!("/api/deliveries/{}/feedback-links", delivery.id),
-            Some(&school.staff),
+            Some(&partner),
             &json!({"respondent": "Лебедева А. В.", "valid_days": 7}),
         )
         .await

@@ -2,8 +2,8 @@
 
 use crate::error::ApiError;
 use crate::extract::Json;
-use crate::http::refresh_cookie;
 use crate::http::limits::{ClientAddress, EntryPoint};
+use crate::http::refresh_cookie;
 use crate::services::auth;
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, post, web};
