@@ -8,6 +8,7 @@ use crate::db::models::user::{self, NewUserRow};
 use crate::domain::text;
 use anyhow::Context;
 use diesel::Connection;
+use openapi::OrganisationId;
 use openapi::organisations::OrganisationKind;
 use openapi::users::Role;
 
@@ -46,7 +47,7 @@ pub fn create_admin(conn: &mut DbConnection, args: &CreateAdminArgs) -> anyhow::
         );
         let org_id = match args.organisation_id {
             Some(id) => {
-                organisation::find(conn, id)
+                organisation::find(conn, OrganisationId(id))
                     .with_context(|| format!("no organisation with id {id}"))?
                     .id
             }

@@ -95,3 +95,7 @@ id_type!(
     /// Identifier of an attached file.
     AttachmentId
 );
+id_type!(
+    /// Identifier of a satisfaction answer.
+    FeedbackId
+);

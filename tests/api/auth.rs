@@ -372,7 +372,7 @@ async fn a_deactivated_user_loses_access_at_once() {
     let app = spawn_app().await;
     let user = staff(&app).await;
     let pair = app.login(&user.email, PASSWORD).await;
-    app.with_db(|conn| backend::db::models::user::set_active(conn, user.id.0, false))
+    app.with_db(|conn| backend::db::models::user::set_active(conn, user.id, false))
         .unwrap();
     app.get("/api/me", Some(&pair.access_token))
         .await

@@ -322,10 +322,10 @@ async fn one_feedback_link_submitted_twice_at_once_stores_one_answer() {
     app.with_db(|conn| {
         backend::db::models::transition::apply(
             conn,
-            school.resource.id.0,
+            school.resource.id,
             Stage::Request,
             Stage::Delivery,
-            1,
+            openapi::UserId(1),
             Some("fixture"),
         )
     })

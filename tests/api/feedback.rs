@@ -35,7 +35,14 @@ async fn delivered(app: &TestApp) -> Delivered {
         resource,
     } = school;
     app.with_db(|conn| {
-        backend::db::models::transition::apply(conn, resource.id.0, Stage::Request, Stage::Delivery, 1, Some("fixture"))
+        backend::db::models::transition::apply(
+            conn,
+            resource.id,
+            Stage::Request,
+            Stage::Delivery,
+            openapi::UserId(1),
+            Some("fixture"),
+        )
     })
     .unwrap();
     let delivery: Delivery = app
@@ -229,7 +236,7 @@ async fn a_signed_link_works_once_and_forged_or_replayed_links_are_refused() {
         .problem(StatusCode::UNAUTHORIZED, "invalid_token");
     let access = app
         .login(
-            &app.with_db(|conn| backend::db::models::user::find(conn, 1))
+            &app.with_db(|conn| backend::db::models::user::find(conn, openapi::UserId(1)))
                 .unwrap()
                 .email,
             tests::fixtures::PASSWORD,

@@ -1,3 +1,4 @@
+use openapi::ResourceId;
 use openapi::lifecycle::{Delivery, Transition};
 use openapi::projects::Project;
 use openapi::requests::ConsumerRequest;
@@ -49,7 +50,7 @@ fn refused(reply: &tests::Reply, reason: &str) {
 }
 
 fn stage_of(app: &TestApp, id: i64) -> Stage {
-    app.with_db(|conn| backend::db::models::resource::find(conn, id))
+    app.with_db(|conn| backend::db::models::resource::find(conn, ResourceId(id)))
         .unwrap()
         .stage()
 }
@@ -179,10 +180,10 @@ async fn deliveries_wait_for_the_delivery_step_and_the_consumer_confirms_them() 
     app.with_db(|conn| {
         backend::db::models::transition::apply(
             conn,
-            s.host.resource.id.0,
+            s.host.resource.id,
             Stage::Request,
             Stage::Delivery,
-            1,
+            openapi::UserId(1),
             Some("fixture"),
         )
     })

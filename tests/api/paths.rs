@@ -4,6 +4,7 @@
 
 use diesel::prelude::*;
 use openapi::Page;
+use openapi::UserId;
 use openapi::plan::Indicator;
 use openapi::projects::Project;
 use openapi::ranking::{Ranking, RankingRound, SchoolProblem};
@@ -337,14 +338,14 @@ async fn streamed_uploads_keep_the_limit_and_no_file_outlives_its_record() {
             // Let the server pass its first check and wait for the rest of the body.
             std::thread::sleep(std::time::Duration::from_millis(300));
             let mut conn = pool.get().unwrap();
-            backend::db::models::user::set_active(&mut conn, user, false).unwrap();
+            backend::db::models::user::set_active(&mut conn, UserId(user), false).unwrap();
         })
     })
     .await
     .unwrap();
     assert_eq!(status, 403, "the account was deactivated while the body was sent");
     assert_eq!(blobs_under(&files), 0, "the stored bytes outlived the refused record");
-    app.with_db(|conn| backend::db::models::user::set_active(conn, user, true))
+    app.with_db(|conn| backend::db::models::user::set_active(conn, UserId(user), true))
         .unwrap();
 
     let kept: openapi::plan::Attachment = app

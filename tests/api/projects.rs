@@ -113,7 +113,7 @@ async fn projects_are_visible_to_their_school_and_the_committee_only_and_writabl
         .json(StatusCode::CREATED);
     let path = format!("/api/projects/{}", created.id);
     let before = app
-        .with_db(|conn| backend::db::models::project::load(conn, created.id.0))
+        .with_db(|conn| backend::db::models::project::load(conn, created.id))
         .unwrap();
 
     let cases = [
@@ -168,7 +168,7 @@ async fn projects_are_visible_to_their_school_and_the_committee_only_and_writabl
         );
     }
     let after = app
-        .with_db(|conn| backend::db::models::project::load(conn, created.id.0))
+        .with_db(|conn| backend::db::models::project::load(conn, created.id))
         .unwrap();
     assert_eq!(after, before, "refused writes change nothing");
 }

@@ -111,7 +111,7 @@ impl TestUser {
         let id = app.with_db(|conn| {
             let id = user::insert(conn, &row)?;
             if !self.active {
-                user::set_active(conn, id, false)?;
+                user::set_active(conn, UserId(id), false)?;
             }
             diesel::QueryResult::Ok(id)
         });

@@ -25,7 +25,7 @@ pub struct CurrentUser {
 
 /// Loads the profile of an active user; an inactive one is refused.
 pub fn load(conn: &mut DbConnection, user_id: UserId) -> Result<CurrentUser, ApiError> {
-    let (row, org, roles) = user::with_org_and_roles(conn, user_id.0)?.ok_or(ApiError::InvalidToken)?;
+    let (row, org, roles) = user::with_org_and_roles(conn, user_id)?.ok_or(ApiError::InvalidToken)?;
     if !row.is_active {
         return Err(ApiError::AccountDisabled);
     }

@@ -185,8 +185,8 @@ pub fn load(conn: &mut DbConnection, org: i64, users: &[i64], projects: &Project
     ranking::set_scores(conn, ProblemId(reading), UserId(council), &[5, 4, 4])?;
 
     // The running projects cite last year's problems.
-    project::cite(conn, projects.platform, motivation)?;
-    project::cite(conn, projects.laboratory, network)?;
+    project::cite(conn, ProjectId(projects.platform), ProblemId(motivation))?;
+    project::cite(conn, ProjectId(projects.laboratory), ProblemId(network))?;
 
     // Stage 4: the platform project runs under an issued order.
     let group = structure::insert(
@@ -291,7 +291,7 @@ pub fn load(conn: &mut DbConnection, org: i64, users: &[i64], projects: &Project
         }],
     )?;
     submit_package(conn, org, projects.platform, teacher, council, true)?;
-    let (platform_row, _) = project::find(conn, projects.platform)?;
+    let (platform_row, _) = project::find(conn, ProjectId(projects.platform))?;
     let directions = project::directions(conn, ProjectId(projects.platform))?;
     let participants =
         crate::domain::orders::participants(&structure::for_project(conn, ProjectId(projects.platform))?);

@@ -14,6 +14,10 @@ use crate::error::ApiError;
 use crate::storage::Storage;
 use chrono::NaiveDate;
 use diesel::prelude::*;
+use openapi::DeliveryId;
+use openapi::ProjectId;
+use openapi::RequestId;
+use openapi::ResourceId;
 use openapi::lifecycle::DeliveryForm;
 use openapi::projects::{PlatformStatus, ProjectLevel, ProjectOrigin, ProjectStatus};
 use openapi::requests::RequestStatus;
@@ -92,7 +96,7 @@ fn advance(conn: &mut DbConnection, resource_id: i64, to: Stage, actor: i64) -> 
         if pair[0] >= to {
             break;
         }
-        transition::apply(conn, resource_id, pair[0], pair[1], actor, None)?;
+        transition::apply(conn, ResourceId(resource_id), pair[0], pair[1], UserId(actor), None)?;
     }
     Ok(())
 }
@@ -190,7 +194,7 @@ pub fn load(
         Visibility::Published,
     );
     bank.element = Some(DevelopmentElement::EffectivenessMonitoring);
-    let bank_id = resource::insert(conn, platform, host, &bank)?;
+    let bank_id = resource::insert(conn, ProjectId(platform), OrganisationId(host), &bank)?;
     let asked = request::insert(
         conn,
         &NewRequestRow {
@@ -206,29 +210,29 @@ pub fn load(
     )?;
     request::decide(
         conn,
-        asked,
+        RequestId(asked),
         RequestStatus::Accepted,
-        host,
-        Some(bank_id),
+        OrganisationId(host),
+        Some(ResourceId(bank_id)),
         None,
-        users[COUNCIL],
+        UserId(users[COUNCIL]),
     )?;
     let design = version::insert(
         conn,
-        bank_id,
+        ResourceId(bank_id),
         VersionKind::Design,
         "Структура банка и критерии",
         &bank.authors,
-        teacher,
+        UserId(teacher),
     )?;
     attach(conn, storage, design, bank_id, "Проект банка заданий.pdf", teacher)?;
     let product = version::insert(
         conn,
-        bank_id,
+        ResourceId(bank_id),
         VersionKind::Product,
         "Апробированная редакция",
         &bank.authors,
-        teacher,
+        UserId(teacher),
     )?;
     attach(conn, storage, product, bank_id, "Банк заданий, 5–6 классы.pdf", teacher)?;
     advance(conn, bank_id, Stage::Delivery, teacher)?;
@@ -256,7 +260,14 @@ pub fn load(
         teacher,
         users[PARTNER17],
     )?;
-    transition::apply(conn, bank_id, Stage::Delivery, Stage::Satisfaction, teacher, None)?;
+    transition::apply(
+        conn,
+        ResourceId(bank_id),
+        Stage::Delivery,
+        Stage::Satisfaction,
+        UserId(teacher),
+        None,
+    )?;
     let answers: [DemoAnswer; 5] = [
         (
             to_sch12,
@@ -355,7 +366,7 @@ pub fn load(
     );
     course.hours = Some(36);
     course.programme_format = Some(ProgrammeFormat::Blended);
-    let course_id = resource::insert(conn, platform, host, &course)?;
+    let course_id = resource::insert(conn, ProjectId(platform), OrganisationId(host), &course)?;
     let open = request::insert(
         conn,
         &NewRequestRow {
@@ -371,20 +382,20 @@ pub fn load(
     )?;
     request::decide(
         conn,
-        open,
+        RequestId(open),
         RequestStatus::Answered,
-        host,
-        Some(course_id),
+        OrganisationId(host),
+        Some(ResourceId(course_id)),
         Some("Ближайший поток — январь 2027"),
-        users[COUNCIL],
+        UserId(users[COUNCIL]),
     )?;
     let design = version::insert(
         conn,
-        course_id,
+        ResourceId(course_id),
         VersionKind::Design,
         "Учебный план",
         &course.authors,
-        users[COUNCIL],
+        UserId(users[COUNCIL]),
     )?;
     attach(
         conn,
@@ -396,11 +407,11 @@ pub fn load(
     )?;
     let product = version::insert(
         conn,
-        course_id,
+        ResourceId(course_id),
         VersionKind::Product,
         "Программа и материалы",
         &course.authors,
-        users[COUNCIL],
+        UserId(users[COUNCIL]),
     )?;
     attach(
         conn,
@@ -449,14 +460,14 @@ pub fn load(
             title: "КИМ для итоговой диагностики".to_owned(),
         },
     ];
-    let kit_id = resource::insert(conn, laboratory, host, &kit)?;
+    let kit_id = resource::insert(conn, ProjectId(laboratory), OrganisationId(host), &kit)?;
     let design = version::insert(
         conn,
-        kit_id,
+        ResourceId(kit_id),
         VersionKind::Design,
         "Макет комплекта",
         &kit.authors,
-        teacher,
+        UserId(teacher),
     )?;
     attach(conn, storage, design, kit_id, "Макет комплекта.pdf", teacher)?;
     advance(conn, kit_id, Stage::Production, teacher)?;
@@ -470,7 +481,7 @@ pub fn load(
         Visibility::Internal,
     );
     tutor.element = Some(DevelopmentElement::ActivityModels);
-    let tutor_id = resource::insert(conn, laboratory, host, &tutor)?;
+    let tutor_id = resource::insert(conn, ProjectId(laboratory), OrganisationId(host), &tutor)?;
     advance(conn, tutor_id, Stage::Design, teacher)?;
 
     let mut history = card(
@@ -481,7 +492,7 @@ pub fn load(
         Visibility::Internal,
     );
     history.element = Some(DevelopmentElement::Content);
-    resource::insert(conn, platform, host, &history)?;
+    resource::insert(conn, ProjectId(platform), OrganisationId(host), &history)?;
     request::insert(
         conn,
         &NewRequestRow {
@@ -510,12 +521,12 @@ pub fn load(
     )?;
     request::decide(
         conn,
-        declined,
+        RequestId(declined),
         RequestStatus::Declined,
-        host,
+        OrganisationId(host),
         None,
         Some("Не входит в тематику нашей площадки"),
-        users[DIRECTOR],
+        UserId(users[DIRECTOR]),
     )?;
     Ok(super::launch::Projects { platform, laboratory })
 }
@@ -546,6 +557,6 @@ fn deliver(
             created_by: actor,
         },
     )?;
-    delivery::confirm(conn, id, confirmed_by)?;
+    delivery::confirm(conn, DeliveryId(id), UserId(confirmed_by))?;
     Ok(id)
 }

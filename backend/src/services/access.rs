@@ -61,7 +61,7 @@ fn project_with(
     access: Access,
     may_edit: fn(&Actor, OrganisationId) -> bool,
 ) -> Result<ProjectRow, ApiError> {
-    let (row, _) = project::find(conn, id.0)?;
+    let (row, _) = project::find(conn, id)?;
     let org = OrganisationId(row.org_id);
     decide(access, policy::can_read_school_work(actor, org), || {
         may_edit(actor, org)
@@ -77,7 +77,7 @@ pub fn resource(
     id: ResourceId,
     access: Access,
 ) -> Result<ResourceRow, ApiError> {
-    let row = resource::find(conn, id.0)?;
+    let row = resource::find(conn, id)?;
     let org = OrganisationId(row.org_id);
     decide(
         access,
@@ -100,7 +100,7 @@ pub fn order(
     decide(access, policy::can_read_school_work(actor, org), || {
         policy::can_manage_projects(actor, org)
     })?;
-    let (project, _) = project::find(conn, row.project_id)?;
+    let (project, _) = project::find(conn, ProjectId(row.project_id))?;
     Ok((row, project))
 }
 
@@ -115,8 +115,8 @@ pub fn user(
     id: UserId,
     access: Access,
 ) -> Result<(UserRow, Vec<openapi::users::Role>), ApiError> {
-    let row = user::find(conn, id.0)?;
-    let roles = user::roles_of(conn, row.id)?;
+    let row = user::find(conn, id)?;
+    let roles = user::roles_of(conn, UserId(row.id))?;
     let org = OrganisationId(row.org_id);
     let rank = policy::rank_of(&roles, row.is_platform_admin);
     decide(access, policy::can_read_user(actor, UserId(row.id), org), || {
@@ -132,7 +132,7 @@ pub fn organisation_accounts(
     actor: &Actor,
     id: OrganisationId,
 ) -> Result<OrganisationRow, ApiError> {
-    let row = organisation::find(conn, id.0)?;
+    let row = organisation::find(conn, id)?;
     decide(Access::Edit, true, || policy::can_manage_users_of(actor, id))?;
     Ok(row)
 }
@@ -140,7 +140,7 @@ pub fn organisation_accounts(
 /// A resource's answers and figures as its school's work: read by the school's staff and
 /// the committee, whether or not the resource is published.
 pub fn resource_of_school(conn: &mut DbConnection, actor: &Actor, id: ResourceId) -> Result<ResourceRow, ApiError> {
-    let row = resource::find(conn, id.0)?;
+    let row = resource::find(conn, id)?;
     decide(
         Access::Read,
         policy::can_read_school_work(actor, OrganisationId(row.org_id)),
@@ -158,7 +158,7 @@ pub fn project_card(
     id: ProjectId,
     access: Access,
 ) -> Result<openapi::projects::Project, ApiError> {
-    let card = project::load(conn, id.0)?;
+    let card = project::load(conn, id)?;
     decide(access, policy::can_read_school_work(actor, card.org_id), || {
         policy::can_manage_projects(actor, card.org_id)
     })?;
@@ -224,7 +224,7 @@ pub fn problem(
 /// a school by whoever may change its resources (which school may decide is the use
 /// case's rule).
 pub fn request(conn: &mut DbConnection, actor: &Actor, id: RequestId, access: Access) -> Result<RequestRow, ApiError> {
-    let row = request::find(conn, id.0)?;
+    let row = request::find(conn, id)?;
     let open = row.status() == RequestStatus::Submitted;
     let readable = policy::can_read_request(
         actor,
@@ -244,7 +244,7 @@ pub fn delivery(
     id: DeliveryId,
     access: Access,
 ) -> Result<DeliveryRow, ApiError> {
-    let row = delivery::find(conn, id.0)?;
+    let row = delivery::find(conn, id)?;
     let recipient = OrganisationId(row.recipient_org_id);
     decide(
         access,

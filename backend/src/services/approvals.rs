@@ -35,7 +35,7 @@ pub fn list(conn: &mut DbConnection, caller: &Caller) -> Outcome<Vec<WaitingItem
         }
     }
     if policy::can_review_package(&caller.actor, org) {
-        for v in package::under_review(conn, org.0)? {
+        for v in package::under_review(conn, org)? {
             let kind = v.kind();
             items.push(WaitingItem {
                 kind: WaitingKind::DocumentVersion,

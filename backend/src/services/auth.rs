@@ -205,7 +205,7 @@ pub fn logout(conn: &mut DbConnection, token: &str) -> Outcome<()> {
     };
     write(conn, |conn| {
         if refresh_token::revoke_family(conn, &family)? > 0 {
-            let org = OrganisationId(user::find(conn, user_id.0)?.org_id);
+            let org = OrganisationId(user::find(conn, user_id)?.org_id);
             Bare::new(AuditAction::SignOut, AuditEntity::User, user_id)
                 .by(user_id)
                 .of(org)

@@ -3,6 +3,7 @@
 use super::{Caller, Outcome};
 use crate::db::DbConnection;
 use crate::db::models::{PageRequest, feedback, resource};
+use openapi::ResourceId;
 use openapi::feedback::{CatalogueFilter, CatalogueItem};
 use openapi::{Page, PageQuery};
 
@@ -16,7 +17,7 @@ pub fn list(
 ) -> Outcome<Page<CatalogueItem>> {
     let page = PageRequest::parse(page)?;
     let (rows, total) = resource::list_catalogue(conn, filter, page)?;
-    let ids: Vec<i64> = rows.iter().map(|(resource, _)| resource.id.0).collect();
+    let ids: Vec<ResourceId> = rows.iter().map(|(resource, _)| resource.id).collect();
     let mut metrics = feedback::metrics_by_resource(conn, &ids)?;
     let items = rows
         .into_iter()

@@ -72,7 +72,7 @@ pub fn create(
                 "deliver a product version of this resource that holds a file",
             );
         }
-        let recipient_ok = organisation::find(conn, input.recipient_org_id.0)
+        let recipient_ok = organisation::find(conn, input.recipient_org_id)
             .optional()?
             .is_some_and(|org| org.kind() == OrganisationKind::School && org.id != row.org_id);
         if !recipient_ok {
@@ -111,13 +111,13 @@ pub fn confirm(conn: &mut DbConnection, caller: &Caller, id: DeliveryId) -> Outc
         let row = access::delivery(conn, &caller.actor, id, Access::Edit)?;
         let user = caller.actor.user_id;
         let confirmed = row.confirmed_at.is_some();
-        let before = delivery::complete(conn, vec![row], user.0)?
+        let before = delivery::complete(conn, vec![row], user)?
             .pop()
             .ok_or(ApiError::NotFound)?;
         if confirmed {
             return Ok(before);
         }
-        delivery::confirm(conn, id.0, user.0)?;
+        delivery::confirm(conn, id, user)?;
         let after = delivery::load(conn, id, user)?;
         Event::new(AuditAction::Confirm, AuditEntity::Delivery, id)
             .by(user)
@@ -142,11 +142,11 @@ mod tests {
         let consumer = s.school("СОШ № 12");
         let version = version::insert(
             &mut s.conn,
-            s.resource.0,
+            s.resource,
             VersionKind::Product,
             "",
             &[],
-            s.staff.actor.user_id.0,
+            s.staff.actor.user_id,
         )
         .expect("version");
         let new = NewDelivery {

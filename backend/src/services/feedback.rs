@@ -16,6 +16,7 @@ use crate::db::models::{PageRequest, organisation, resource};
 use crate::domain::feedback::{Answer, LinkRequest, MAX_LINKS_PER_DELIVERY, link_limit_reached};
 use crate::error::ApiError;
 use chrono::{DateTime, TimeDelta, Utc};
+use openapi::FeedbackId;
 use openapi::audit::{AuditAction, AuditEntity};
 use openapi::feedback::{Feedback, FeedbackInput, FeedbackInvitation, FeedbackLink, FeedbackLinkInput};
 use openapi::{DeliveryId, Page, PageQuery, ResourceId};
@@ -102,10 +103,10 @@ pub fn invitation(conn: &mut DbConnection, claims: LinkClaims) -> Outcome<Feedba
     if !feedback::link_unused(conn, &claims.jti)? {
         return Err(used());
     }
-    let found = delivery::find(conn, claims.delivery)?;
+    let found = delivery::find(conn, DeliveryId(claims.delivery))?;
     let names = organisation::short_names(conn, [found.org_id, found.recipient_org_id])?;
     Ok(FeedbackInvitation {
-        resource_title: resource::find(conn, found.resource_id)?.title,
+        resource_title: resource::find(conn, ResourceId(found.resource_id))?.title,
         host_short_name: names.get(&found.org_id).cloned().unwrap_or_default(),
         recipient_short_name: names.get(&found.recipient_org_id).cloned().unwrap_or_default(),
         delivered_on: found.delivered_on,
@@ -121,7 +122,7 @@ pub fn submit_by_link(conn: &mut DbConnection, claims: &LinkClaims, input: &Feed
         if !feedback::use_link(conn, &claims.jti)? {
             return Err(used());
         }
-        let found = delivery::find(conn, claims.delivery)?;
+        let found = delivery::find(conn, DeliveryId(claims.delivery))?;
         let respondent = Respondent {
             key: format!("link:{}", claims.respondent.trim().to_lowercase()),
             user: None,
@@ -171,7 +172,7 @@ fn record(
         },
         other => other,
     })?;
-    let answer = feedback::load(conn, id)?;
+    let answer = feedback::load(conn, FeedbackId(id))?;
     let mut event = Event::new(AuditAction::Create, AuditEntity::Feedback, id)
         .of(openapi::OrganisationId(delivery.recipient_org_id))
         .after(&answer);

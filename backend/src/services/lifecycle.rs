@@ -11,6 +11,7 @@ use crate::domain::error::DomainError;
 use crate::domain::lifecycle::{self, Evidence, Refusal};
 use crate::domain::text;
 use crate::error::ApiError;
+use openapi::ProjectId;
 use openapi::audit::{AuditAction, AuditEntity};
 use openapi::lifecycle::{Transition, TransitionInput};
 use openapi::resources::{Resource, VersionKind};
@@ -51,7 +52,8 @@ pub fn transition(
         let evidence = evidence(conn, &row)?;
         lifecycle::check(from, input.to, &evidence, reason.as_deref()).map_err(ApiError::TransitionRefused)?;
         let user = caller.actor.user_id;
-        let Some(transition_id) = transition::apply(conn, row.id, from, input.to, user.0, reason.as_deref())? else {
+        let Some(transition_id) = transition::apply(conn, ResourceId(row.id), from, input.to, user, reason.as_deref())?
+        else {
             return Err(ApiError::TransitionRefused(Refusal::SameStage));
         };
         let after = resource::load(conn, resource)?;
@@ -77,7 +79,7 @@ fn evidence(conn: &mut DbConnection, row: &ResourceRow) -> Outcome<Evidence> {
     let id = ResourceId(row.id);
     Ok(Evidence {
         accepted_requests: count(request::count_taken_for(conn, id)?),
-        competitive_assignment: project::find(conn, row.project_id)?.0.is_competitive(),
+        competitive_assignment: project::find(conn, ProjectId(row.project_id))?.0.is_competitive(),
         design_documents: count(version::count_with_files(conn, id, VersionKind::Design)?),
         produced_versions: count(version::count_with_files(conn, id, VersionKind::Product)?),
         deliveries: count(delivery::count_for(conn, id)?),
@@ -117,10 +119,10 @@ mod tests {
     fn at_design(s: &mut School) {
         transition::apply(
             &mut s.conn,
-            s.resource.0,
+            s.resource,
             Stage::Request,
             Stage::Design,
-            s.staff.actor.user_id.0,
+            s.staff.actor.user_id,
             None,
         )
         .expect("moved");

@@ -95,7 +95,7 @@ pub fn issue(conn: &mut DbConnection, caller: &Caller, id: OrderId, expected: Ex
         let project_id = ProjectId(project.id);
         let structures = structure::for_project(conn, ProjectId(project.id))?;
         let readiness = Readiness {
-            package_approved: package_approved(&package::latest_statuses(conn, project.id)?),
+            package_approved: package_approved(&package::latest_statuses(conn, ProjectId(project.id))?),
             structures_approved: rules::structures_approved(&structures),
             cites_ranked_problems: project::cites_ranked_problems(conn, project_id)?,
         };

@@ -32,7 +32,7 @@ pub fn get(conn: &mut DbConnection, caller: &Caller, id: OrganisationId) -> Outc
     if !policy::can_read_organisations(&caller.actor) {
         return Err(ApiError::NotFound);
     }
-    Ok(organisation::find(conn, id.0)?.into_dto())
+    Ok(organisation::find(conn, id)?.into_dto())
 }
 
 /// Registers a school or committee (platform administrators only); a name in use is a
@@ -56,7 +56,7 @@ pub fn create(conn: &mut DbConnection, caller: &Caller, input: &CreateOrganisati
             municipality: &new.municipality,
         };
         let id = organisation::insert(conn, &row)?;
-        let created = organisation::find(conn, id)?.into_dto();
+        let created = organisation::find(conn, OrganisationId(id))?.into_dto();
         Event::new(AuditAction::Create, AuditEntity::Organisation, id)
             .by(caller.actor.user_id)
             .of(OrganisationId(id))

@@ -78,7 +78,7 @@ fn approving_the_last_document_approves_the_package() {
         (VersionStatus::Approved, Some(council.actor.user_id))
     );
     assert!(get(conn, &teacher, lab).expect("the package").approved);
-    let statuses = package::latest_statuses(conn, lab.0).expect("the statuses");
+    let statuses = package::latest_statuses(conn, lab).expect("the statuses");
     assert!(rules::package_approved(&statuses), "the bool the orders read agrees");
 }
 

@@ -18,6 +18,7 @@ use crate::domain::plan::{self as rules, ItemContext, ItemFields};
 use chrono::{Days, NaiveDate, Utc};
 use diesel::OptionalExtension;
 use openapi::FieldErrorCode::NotAllowed;
+use openapi::UserId;
 use openapi::audit::{AuditAction, AuditEntity};
 use openapi::plan::{Indicator, IndicatorInput, PlanFilter, PlanItem, PlanItemInput, PlanSummary, Reminder};
 use openapi::{IndicatorId, OrganisationId, Page, PageQuery, PlanItemId, ProjectId};
@@ -130,7 +131,7 @@ pub fn update_item(
         claim(expected, row.version, |version| {
             rows::item_versions::claim(conn, id.0, version)
         })?;
-        let (project, _) = project::find(conn, row.project_id)?;
+        let (project, _) = project::find(conn, ProjectId(row.project_id))?;
         let today = today();
         let fields = resolve(conn, &project, input, Some(id), today)?;
         let org = row.org();
@@ -205,7 +206,7 @@ pub fn update_indicator(
 ) -> Outcome<Indicator> {
     write(conn, |conn| {
         let (project, org) = access::indicator(conn, &caller.actor, id, Access::Edit)?;
-        let (row, _) = project::find(conn, project.0)?;
+        let (row, _) = project::find(conn, project)?;
         let fields = indicators::parse(input, (row.start_year, row.end_year))?;
         let before = rows::load_indicator(conn, id)?;
         claim(expected, before.version, |version| {
@@ -243,7 +244,7 @@ fn resolve(
     };
     let mut fields = rules::parse_item(input, context)?;
     if let Some(id) = fields.responsible_id {
-        match user::find(conn, id).optional()? {
+        match user::find(conn, UserId(id)).optional()? {
             Some(row) if row.org_id == project.org_id && row.is_active => fields.responsible_name = row.full_name,
             _ => {
                 return Err(DomainError::field(

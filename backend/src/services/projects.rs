@@ -15,6 +15,7 @@ use crate::domain::text::field_error;
 use crate::error::ApiError;
 use diesel::OptionalExtension;
 use openapi::FieldErrorCode::NotAllowed;
+use openapi::UserId;
 use openapi::audit::{AuditAction, AuditEntity};
 use openapi::organisations::OrganisationKind;
 use openapi::projects::{ConfirmationInput, Project, ProjectFilter, ProjectInput};
@@ -50,7 +51,7 @@ pub fn create(conn: &mut DbConnection, caller: &Caller, input: &ProjectInput) ->
     write(conn, |conn| {
         let card = resolve(conn, org, card)?;
         let id = project::insert(conn, org, &card)?;
-        let created = project::load(conn, id.0)?;
+        let created = project::load(conn, id)?;
         Event::new(AuditAction::Create, AuditEntity::Project, id)
             .by(caller.actor.user_id)
             .of(org)
@@ -75,7 +76,7 @@ pub fn update(
         claim(expected, before.version, |version| project::claim(conn, id.0, version))?;
         let card = resolve(conn, before.org_id, card)?;
         project::update(conn, id, &card)?;
-        let after = project::load(conn, id.0)?;
+        let after = project::load(conn, id)?;
         Event::new(AuditAction::Update, AuditEntity::Project, id)
             .by(caller.actor.user_id)
             .of(after.org_id)
@@ -97,7 +98,7 @@ pub fn confirm(conn: &mut DbConnection, caller: &Caller, id: ProjectId, input: &
         let basis = parse_confirmation(&before, input, chrono::Utc::now().date_naive())?;
         project::confirm(conn, id, input, &basis, caller.actor.user_id)?;
         project::bump(conn, id.0)?;
-        let after = project::load(conn, id.0)?;
+        let after = project::load(conn, id)?;
         Event::new(AuditAction::Confirm, AuditEntity::Project, id)
             .by(caller.actor.user_id)
             .of(before.org_id)
@@ -114,7 +115,7 @@ pub fn confirm(conn: &mut DbConnection, caller: &Caller, id: ProjectId, input: &
 fn resolve(conn: &mut DbConnection, org: OrganisationId, mut card: ProjectCard) -> Outcome<ProjectCard> {
     let mut errors = Vec::new();
     if let Some(customer) = card.customer_org_id {
-        let is_committee = organisation::find(conn, customer.0)
+        let is_committee = organisation::find(conn, customer)
             .optional()?
             .is_some_and(|found| found.kind() == OrganisationKind::Committee);
         if !is_committee {
@@ -126,8 +127,8 @@ fn resolve(conn: &mut DbConnection, org: OrganisationId, mut card: ProjectCard) 
         }
     }
     if let Some(supervisor) = card.supervisor_id {
-        match user::find(conn, supervisor.0).optional()? {
-            Some(row) if row.org_id == org.0 && user::roles_of(conn, row.id)?.contains(&Role::Supervisor) => {
+        match user::find(conn, supervisor).optional()? {
+            Some(row) if row.org_id == org.0 && user::roles_of(conn, UserId(row.id))?.contains(&Role::Supervisor) => {
                 card.supervisor_name = Some(row.full_name);
             }
             _ => errors.push(field_error(

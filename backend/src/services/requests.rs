@@ -14,6 +14,7 @@ use crate::domain::requests::{self as rules, DecisionRefusal, NewRequest};
 use crate::error::ApiError;
 use diesel::OptionalExtension;
 use openapi::FieldErrorCode::{NotAllowed, Required};
+use openapi::ResourceId;
 use openapi::audit::{AuditAction, AuditEntity};
 use openapi::organisations::OrganisationKind;
 use openapi::requests::{ConsumerRequest, RequestBox, RequestDecision, RequestFilter, RequestInput};
@@ -92,7 +93,7 @@ pub fn create(conn: &mut DbConnection, caller: &Caller, input: &RequestInput) ->
 /// school), or the named school (another school), or none (open to every school).
 fn target(conn: &mut DbConnection, own: OrganisationId, input: &RequestInput) -> Outcome<Option<OrganisationId>> {
     if let Some(resource_id) = input.resource_id {
-        return match resource::find(conn, resource_id.0).optional()? {
+        return match resource::find(conn, resource_id).optional()? {
             Some(row) if row.is_published() && row.org_id != own.0 => Ok(Some(OrganisationId(row.org_id))),
             _ => Err(DomainError::field(
                 "resource_id",
@@ -103,7 +104,7 @@ fn target(conn: &mut DbConnection, own: OrganisationId, input: &RequestInput) ->
         };
     }
     if let Some(org) = input.target_org_id {
-        let is_other_school = organisation::find(conn, org.0)
+        let is_other_school = organisation::find(conn, org)
             .optional()?
             .is_some_and(|found| found.kind() == OrganisationKind::School && found.id != own.0);
         if !is_other_school {
@@ -141,7 +142,7 @@ pub fn decide(
         )
         .map_err(conflict)?;
         if let Some(resource_id) = resource_id {
-            let own = resource::find(conn, resource_id.0)
+            let own = resource::find(conn, resource_id)
                 .optional()?
                 .is_some_and(|found| found.org_id == deciding.0);
             if !own {
@@ -151,7 +152,15 @@ pub fn decide(
         let before = complete(conn, row)?;
         let user = caller.actor.user_id;
         let resource = resource_id.map(i64::from);
-        if !request::decide(conn, id.0, status, deciding.0, resource, note.as_deref(), user.0)? {
+        if !request::decide(
+            conn,
+            id,
+            status,
+            deciding,
+            resource.map(ResourceId),
+            note.as_deref(),
+            user,
+        )? {
             return Err(conflict(DecisionRefusal::AlreadyDecided));
         }
         let after = request::load(conn, id)?;

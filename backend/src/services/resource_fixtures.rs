@@ -78,7 +78,7 @@ impl School {
         let card = ProjectCard::parse(&input).expect("a valid project");
         let project = project::insert(&mut conn, org, &card).expect("project");
         let card = ResourceCard::parse(&resource_input("Ресурс")).expect("a valid resource");
-        let resource = resource::insert(&mut conn, project.0, org.0, &card).expect("resource");
+        let resource = resource::insert(&mut conn, project, org, &card).expect("resource");
         Self {
             conn,
             org,

@@ -50,7 +50,12 @@ pub fn create(
         let project = access::project_work(conn, &caller.actor, project, Access::Edit)?;
         let org = OrganisationId(project.org_id);
         let card = name_authors(conn, org, card)?;
-        let id = ResourceId(resource::insert(conn, project.id, project.org_id, &card)?);
+        let id = ResourceId(resource::insert(
+            conn,
+            ProjectId(project.id),
+            OrganisationId(project.org_id),
+            &card,
+        )?);
         let created = resource::load(conn, id)?;
         Event::new(AuditAction::Create, AuditEntity::Resource, id)
             .by(caller.actor.user_id)

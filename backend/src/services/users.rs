@@ -28,7 +28,7 @@ pub fn list(
     let page = PageRequest::parse(page)?;
     access::organisation_accounts(conn, &caller.actor, org)?;
     let (rows, total) = user::list(conn, org, filter, page)?;
-    let ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
+    let ids: Vec<UserId> = rows.iter().map(|row| UserId(row.id)).collect();
     let mut roles = user::roles_of_many(conn, &ids)?;
     let items = rows
         .into_iter()
@@ -70,7 +70,7 @@ pub fn create(conn: &mut DbConnection, caller: &Caller, org: OrganisationId, inp
             is_platform_admin: false,
         };
         let id = user::insert(conn, &row)?;
-        let created = user::find(conn, id)?.into_dto(new.roles.clone());
+        let created = user::find(conn, UserId(id))?.into_dto(new.roles.clone());
         Event::new(AuditAction::Create, AuditEntity::User, id)
             .by(caller.actor.user_id)
             .of(org)
@@ -98,7 +98,7 @@ pub fn update(
         claim(expected, row.version, |version| user::claim(conn, id.0, version))?;
         let platform = row.is_platform_admin;
         let before = row.clone().into_dto(roles);
-        let kind = organisation::find(conn, row.org_id)?.kind();
+        let kind = organisation::find(conn, OrganisationId(row.org_id))?.kind();
         let changes = UserChanges::parse(input, kind, caller.actor.user_id == id)?;
         if let Some(roles) = &changes.roles {
             policy::check_granted_roles(&caller.actor, roles, platform)
@@ -111,13 +111,13 @@ pub fn update(
             user::set_roles(conn, id, roles)?;
         }
         if let Some(active) = changes.is_active {
-            user::set_active(conn, id.0, active)?;
+            user::set_active(conn, id, active)?;
             if !active {
                 refresh_token::revoke_user(conn, id)?;
             }
         }
-        let roles = user::roles_of(conn, id.0)?;
-        let after = user::find(conn, id.0)?.into_dto(roles);
+        let roles = user::roles_of(conn, id)?;
+        let after = user::find(conn, id)?.into_dto(roles);
         Event::new(AuditAction::Update, AuditEntity::User, id)
             .by(caller.actor.user_id)
             .of(after.org_id)
@@ -342,7 +342,7 @@ mod tests {
                 "{input:?}"
             );
         }
-        let after = user::find(&mut db.conn, operator.0).unwrap();
+        let after = user::find(&mut db.conn, operator).unwrap();
         assert!(after.is_active && after.is_platform_admin);
         assert_eq!(after.full_name, "Соколов Павел Андреевич");
         assert_eq!(user::password_hash(&mut db.conn, operator).unwrap(), hash_before);

@@ -45,7 +45,14 @@ pub fn create(
         let row = access::resource(conn, &caller.actor, resource, Access::Edit)?;
         let authors = resource::authors(conn, resource)?;
         let user = caller.actor.user_id;
-        let id = VersionId(version::insert(conn, row.id, input.kind, &notes, &authors, user.0)?);
+        let id = VersionId(version::insert(
+            conn,
+            ResourceId(row.id),
+            input.kind,
+            &notes,
+            &authors,
+            user,
+        )?);
         let created = version::load(conn, id)?;
         Event::new(AuditAction::Create, AuditEntity::ResourceVersion, id)
             .by(user)

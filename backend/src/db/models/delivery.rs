@@ -75,12 +75,15 @@ pub fn insert(conn: &mut DbConnection, new: &NewDelivery<'_>) -> QueryResult<i64
 }
 
 /// One delivery row.
-pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<DeliveryRow> {
+pub fn find(conn: &mut DbConnection, id: DeliveryId) -> QueryResult<DeliveryRow> {
+    let id = id.0;
     deliveries::table.find(id).select(DeliveryRow::as_select()).first(conn)
 }
 
 /// Marks a delivery as received by its consumer; a second confirmation changes nothing.
-pub fn confirm(conn: &mut DbConnection, id: i64, actor: i64) -> QueryResult<()> {
+pub fn confirm(conn: &mut DbConnection, id: DeliveryId, actor: UserId) -> QueryResult<()> {
+    let id = id.0;
+    let actor = actor.0;
     diesel::update(deliveries::table.find(id).filter(deliveries::confirmed_at.is_null()))
         .set((
             deliveries::confirmed_at.eq(super::now()),
@@ -100,7 +103,8 @@ pub fn count_for(conn: &mut DbConnection, resource_id: ResourceId) -> QueryResul
 
 /// Completes rows with resource titles, consumer names, answer counts and whether the
 /// viewer has answered, in four queries.
-pub fn complete(conn: &mut DbConnection, rows: Vec<DeliveryRow>, viewer: i64) -> QueryResult<Vec<Delivery>> {
+pub fn complete(conn: &mut DbConnection, rows: Vec<DeliveryRow>, viewer: UserId) -> QueryResult<Vec<Delivery>> {
+    let viewer = viewer.0;
     let ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
     let titles = super::resource::titles(conn, rows.iter().map(|row| row.resource_id))?;
     let names = super::organisation::short_names(conn, rows.iter().map(|row| row.recipient_org_id))?;
@@ -139,8 +143,8 @@ pub fn complete(conn: &mut DbConnection, rows: Vec<DeliveryRow>, viewer: i64) ->
 
 /// The API representation of one delivery, as `viewer` sees it.
 pub fn load(conn: &mut DbConnection, id: DeliveryId, viewer: UserId) -> QueryResult<Delivery> {
-    let row = find(conn, id.0)?;
-    complete(conn, vec![row], viewer.0)?
+    let row = find(conn, id)?;
+    complete(conn, vec![row], viewer)?
         .pop()
         .ok_or(diesel::result::Error::NotFound)
 }
@@ -190,5 +194,5 @@ pub fn list(
         .offset(page.offset())
         .select(DeliveryRow::as_select())
         .load(conn)?;
-    Ok((complete(conn, rows, viewer.0)?, total))
+    Ok((complete(conn, rows, viewer)?, total))
 }

@@ -9,7 +9,7 @@ use diesel::dsl::count_star;
 use diesel::prelude::*;
 use openapi::feedback::{Feedback, Metrics, MonthlyMetrics};
 use openapi::requests::RequestStatus;
-use openapi::{DeliveryId, OrganisationId, ProjectId, ResourceId, UserId};
+use openapi::{DeliveryId, FeedbackId, OrganisationId, ProjectId, ResourceId, UserId};
 use std::collections::HashMap;
 
 /// The `via` of an answer given in the app.
@@ -100,7 +100,8 @@ fn to_dto(row: Row) -> Feedback {
 }
 
 /// One answer.
-pub fn load(conn: &mut DbConnection, id: i64) -> QueryResult<Feedback> {
+pub fn load(conn: &mut DbConnection, id: FeedbackId) -> QueryResult<Feedback> {
+    let id = id.0;
     feedback::table
         .select(COLUMNS)
         .filter(feedback::id.eq(id))
@@ -228,7 +229,7 @@ pub enum Scope {
 
 /// The metrics of many resources at once, keyed by resource: four grouped queries for
 /// any number of resources (a page of the catalogue).
-pub fn metrics_by_resource(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<HashMap<i64, Metrics>> {
+pub fn metrics_by_resource(conn: &mut DbConnection, ids: &[ResourceId]) -> QueryResult<HashMap<i64, Metrics>> {
     Ok(tallies_by_resource(conn, ids)?
         .into_iter()
         .map(|(id, (tally, counts))| (id, to_metrics(&tally, counts)))
@@ -252,7 +253,9 @@ pub fn sum_metrics(parts: impl Iterator<Item = (Tally, Counts)>) -> Metrics {
 
 /// The score tallies and demand counts of many resources, keyed by resource: four
 /// grouped queries.
-pub fn tallies_by_resource(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<HashMap<i64, (Tally, Counts)>> {
+pub fn tallies_by_resource(conn: &mut DbConnection, ids: &[ResourceId]) -> QueryResult<HashMap<i64, (Tally, Counts)>> {
+    let ids: Vec<i64> = ids.iter().map(|id| id.0).collect();
+    let ids = &ids[..];
     let mut tallies: HashMap<i64, Tally> = HashMap::new();
     let groups: Vec<(i64, i32, i32, bool, String, i64)> = feedback::table
         .filter(feedback::resource_id.eq_any(ids))

@@ -76,7 +76,8 @@ fn name_key(name: &str) -> String {
 }
 
 /// One organisation by id.
-pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<OrganisationRow> {
+pub fn find(conn: &mut DbConnection, id: OrganisationId) -> QueryResult<OrganisationRow> {
+    let id = id.0;
     organisations::table
         .find(id)
         .select(OrganisationRow::as_select())

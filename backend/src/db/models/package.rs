@@ -254,7 +254,8 @@ pub fn latest(conn: &mut DbConnection, project: ProjectId) -> QueryResult<HashMa
 }
 
 /// The versions of a school waiting for the council, oldest first.
-pub fn under_review(conn: &mut DbConnection, org: i64) -> QueryResult<Vec<VersionRow>> {
+pub fn under_review(conn: &mut DbConnection, org: OrganisationId) -> QueryResult<Vec<VersionRow>> {
+    let org = org.0;
     document_versions::table
         .filter(document_versions::org_id.eq(org))
         .filter(document_versions::status.eq(VersionStatus::UnderReview.as_str()))
@@ -268,8 +269,9 @@ pub fn under_review(conn: &mut DbConnection, org: i64) -> QueryResult<Vec<Versio
 /// review threads: what deciding whether the package is approved needs.
 pub fn latest_statuses(
     conn: &mut DbConnection,
-    project: i64,
+    project: ProjectId,
 ) -> QueryResult<Vec<(DocumentKind, Option<VersionStatus>)>> {
+    let project = project.0;
     let rows: Vec<(String, String)> = document_versions::table
         .filter(document_versions::project_id.eq(project))
         .order((document_versions::kind, document_versions::number.desc()))

@@ -13,7 +13,7 @@ use openapi::projects::{
     CitedProblem, ConfirmationInput, PlatformConfirmation, PlatformStatus, Project, ProjectFilter, ProjectLevel,
     ProjectOrigin, ProjectStatus,
 };
-use openapi::{OrganisationId, ProjectId, UserId};
+use openapi::{OrganisationId, ProblemId, ProjectId, UserId};
 use std::collections::HashMap;
 
 /// A row of `projects`.
@@ -94,7 +94,8 @@ impl ProjectRow {
 }
 
 /// One project by id, with its school's short name.
-pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<(ProjectRow, String)> {
+pub fn find(conn: &mut DbConnection, id: ProjectId) -> QueryResult<(ProjectRow, String)> {
+    let id = id.0;
     projects::table
         .inner_join(organisations::table.on(organisations::id.eq(projects::org_id)))
         .filter(projects::id.eq(id))
@@ -136,9 +137,10 @@ pub fn titles(conn: &mut DbConnection, ids: impl IntoIterator<Item = i64>) -> Qu
 }
 
 /// Loads the API representation of a project (by a plain id: the black-box tests call it).
-pub fn load(conn: &mut DbConnection, id: i64) -> QueryResult<Project> {
-    let (row, short_name) = find(conn, id)?;
-    let mut parts = parts_of(conn, &[id])?;
+pub fn load(conn: &mut DbConnection, id: ProjectId) -> QueryResult<Project> {
+    let id = id.0;
+    let (row, short_name) = find(conn, ProjectId(id))?;
+    let mut parts = parts_of(conn, &[ProjectId(id)])?;
     Ok(row.into_dto(short_name, parts.remove(&id).unwrap_or_default()))
 }
 
@@ -154,7 +156,9 @@ pub struct Parts {
 }
 
 /// The directions, cited problems and confirmations of projects: three queries.
-pub fn parts_of(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<HashMap<i64, Parts>> {
+pub fn parts_of(conn: &mut DbConnection, ids: &[ProjectId]) -> QueryResult<HashMap<i64, Parts>> {
+    let ids: Vec<i64> = ids.iter().map(|id| id.0).collect();
+    let ids = &ids[..];
     let mut parts: HashMap<i64, Parts> = HashMap::new();
     let directions: Vec<(i64, String)> = project_directions::table
         .filter(project_directions::project_id.eq_any(ids))
@@ -213,7 +217,8 @@ pub fn parts_of(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<HashMap<i64
 }
 
 /// Writes a card's directions and cited problems.
-pub fn write_parts(conn: &mut DbConnection, id: i64, card: &ProjectCard) -> QueryResult<()> {
+pub fn write_parts(conn: &mut DbConnection, id: ProjectId, card: &ProjectCard) -> QueryResult<()> {
+    let id = id.0;
     diesel::delete(project_directions::table.filter(project_directions::project_id.eq(id))).execute(conn)?;
     for (position, title) in (0_i32..).zip(&card.directions) {
         diesel::insert_into(project_directions::table)
@@ -226,13 +231,15 @@ pub fn write_parts(conn: &mut DbConnection, id: i64, card: &ProjectCard) -> Quer
     }
     diesel::delete(project_problems::table.filter(project_problems::project_id.eq(id))).execute(conn)?;
     for problem in &card.problem_ids {
-        cite(conn, id, *problem)?;
+        cite(conn, ProjectId(id), ProblemId(*problem))?;
     }
     Ok(())
 }
 
 /// Records that a project answers a problem of the school's ranking.
-pub fn cite(conn: &mut DbConnection, project: i64, problem: i64) -> QueryResult<()> {
+pub fn cite(conn: &mut DbConnection, project: ProjectId, problem: ProblemId) -> QueryResult<()> {
+    let project = project.0;
+    let problem = problem.0;
     diesel::insert_into(project_problems::table)
         .values((
             project_problems::project_id.eq(project),
@@ -311,11 +318,11 @@ impl<'a> CardValues<'a> {
 pub fn insert(conn: &mut DbConnection, org: OrganisationId, card: &ProjectCard) -> QueryResult<ProjectId> {
     let values = CardValues::of(card);
     let created_at = values.updated_at;
-    let id = diesel::insert_into(projects::table)
+    let id: i64 = diesel::insert_into(projects::table)
         .values((projects::org_id.eq(org.0), projects::created_at.eq(created_at), values))
         .returning(projects::id)
         .get_result(conn)?;
-    write_parts(conn, id, card)?;
+    write_parts(conn, ProjectId(id), card)?;
     Ok(ProjectId(id))
 }
 
@@ -324,7 +331,7 @@ pub fn update(conn: &mut DbConnection, id: ProjectId, card: &ProjectCard) -> Que
     diesel::update(projects::table.find(id.0))
         .set(CardValues::of(card))
         .execute(conn)?;
-    write_parts(conn, id.0, card)
+    write_parts(conn, id, card)
 }
 
 fn filtered<'a>(filter: &ProjectFilter) -> projects::BoxedQuery<'a, Backend> {
@@ -359,7 +366,7 @@ pub fn list(conn: &mut DbConnection, filter: &ProjectFilter, page: PageRequest) 
         .select(ProjectRow::as_select())
         .load(conn)?;
     let names = super::organisation::short_names(conn, rows.iter().map(|row| row.org_id))?;
-    let ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
+    let ids: Vec<ProjectId> = rows.iter().map(|row| ProjectId(row.id)).collect();
     let mut parts = parts_of(conn, &ids)?;
     let items = rows
         .into_iter()

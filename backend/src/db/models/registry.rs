@@ -9,6 +9,7 @@ use crate::db::schema::{organisations, projects, requests, resources};
 use crate::domain::metrics::Tally;
 use diesel::dsl::count_star;
 use diesel::prelude::*;
+use openapi::ResourceId;
 use openapi::feedback::{RegistryFilter, RegistrySchool};
 use openapi::organisations::{OrganisationFilter, OrganisationKind};
 use openapi::projects::ProjectStatus;
@@ -56,7 +57,7 @@ pub fn rows(conn: &mut DbConnection, schools: Vec<OrganisationRow>) -> QueryResu
         .filter(resources::org_id.eq_any(&ids))
         .select((resources::id, resources::org_id))
         .load(conn)?;
-    let resource_ids: Vec<i64> = owned.iter().map(|(id, _)| *id).collect();
+    let resource_ids: Vec<ResourceId> = owned.iter().map(|(id, _)| ResourceId(*id)).collect();
     let mut metrics = tallies_by_resource(conn, &resource_ids)?;
     let mut by_school: HashMap<i64, Vec<(Tally, Counts)>> = HashMap::new();
     for (resource, org) in &owned {

@@ -72,7 +72,8 @@ pub struct NewRequestRow<'a> {
 }
 
 /// One request row.
-pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<RequestRow> {
+pub fn find(conn: &mut DbConnection, id: RequestId) -> QueryResult<RequestRow> {
+    let id = id.0;
     requests::table.find(id).select(RequestRow::as_select()).first(conn)
 }
 
@@ -133,13 +134,17 @@ pub fn insert(conn: &mut DbConnection, new: &NewRequestRow<'_>) -> QueryResult<i
 /// the same open request cannot both win; returns whether it applied.
 pub fn decide(
     conn: &mut DbConnection,
-    id: i64,
+    id: RequestId,
     status: RequestStatus,
-    deciding_org: i64,
-    resource_id: Option<i64>,
+    deciding_org: OrganisationId,
+    resource_id: Option<ResourceId>,
     note: Option<&str>,
-    actor: i64,
+    actor: UserId,
 ) -> QueryResult<bool> {
+    let id = id.0;
+    let deciding_org = deciding_org.0;
+    let resource_id = resource_id.map(i64::from);
+    let actor = actor.0;
     let mut changes = diesel::update(
         requests::table
             .find(id)
@@ -235,7 +240,7 @@ pub fn complete(conn: &mut DbConnection, rows: Vec<RequestRow>) -> QueryResult<V
 
 /// The API representation of one request.
 pub fn load(conn: &mut DbConnection, id: RequestId) -> QueryResult<ConsumerRequest> {
-    let row = find(conn, id.0)?;
+    let row = find(conn, id)?;
     complete(conn, vec![row])?.pop().ok_or(diesel::result::Error::NotFound)
 }
 

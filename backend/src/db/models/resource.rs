@@ -89,7 +89,8 @@ impl ResourceRow {
 }
 
 /// One resource row.
-pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<ResourceRow> {
+pub fn find(conn: &mut DbConnection, id: ResourceId) -> QueryResult<ResourceRow> {
+    let id = id.0;
     resources::table.find(id).select(ResourceRow::as_select()).first(conn)
 }
 
@@ -187,7 +188,7 @@ pub fn complete(conn: &mut DbConnection, rows: Vec<ResourceRow>) -> QueryResult<
 
 /// The API representation of one resource.
 pub fn load(conn: &mut DbConnection, id: ResourceId) -> QueryResult<Resource> {
-    let row = find(conn, id.0)?;
+    let row = find(conn, id)?;
     complete(conn, vec![row])?.pop().ok_or(diesel::result::Error::NotFound)
 }
 
@@ -252,7 +253,14 @@ impl<'a> CardValues<'a> {
 }
 
 /// Inserts a resource of a project at the first lifecycle stage.
-pub fn insert(conn: &mut DbConnection, project_id: i64, org_id: i64, card: &ResourceCard) -> QueryResult<i64> {
+pub fn insert(
+    conn: &mut DbConnection,
+    project_id: ProjectId,
+    org_id: OrganisationId,
+    card: &ResourceCard,
+) -> QueryResult<i64> {
+    let project_id = project_id.0;
+    let org_id = org_id.0;
     let values = CardValues::of(card);
     let created_at = values.updated_at;
     let id = diesel::insert_into(resources::table)

@@ -14,12 +14,14 @@ use openapi::{ResourceId, UserId};
 /// transition's id, or `None` when the stage had changed meanwhile.
 pub fn apply(
     conn: &mut DbConnection,
-    resource_id: i64,
+    resource_id: ResourceId,
     from: Stage,
     to: Stage,
-    actor: i64,
+    actor: UserId,
     reason: Option<&str>,
 ) -> QueryResult<Option<i64>> {
+    let resource_id = resource_id.0;
+    let actor = actor.0;
     let now = super::now();
     let moved = diesel::update(
         resources::table

@@ -79,7 +79,8 @@ pub struct NewUserRow<'a> {
 }
 
 /// One user by id.
-pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<UserRow> {
+pub fn find(conn: &mut DbConnection, id: UserId) -> QueryResult<UserRow> {
+    let id = id.0;
     users::table.find(id).select(UserRow::as_select()).first(conn)
 }
 
@@ -98,12 +99,17 @@ pub fn email_taken(conn: &mut DbConnection, email: &str) -> QueryResult<bool> {
 }
 
 /// The roles of one user, sorted.
-pub fn roles_of(conn: &mut DbConnection, user_id: i64) -> QueryResult<Vec<Role>> {
-    Ok(roles_of_many(conn, &[user_id])?.remove(&user_id).unwrap_or_default())
+pub fn roles_of(conn: &mut DbConnection, user_id: UserId) -> QueryResult<Vec<Role>> {
+    let user_id = user_id.0;
+    Ok(roles_of_many(conn, &[UserId(user_id)])?
+        .remove(&user_id)
+        .unwrap_or_default())
 }
 
 /// The roles of many users in one query, sorted per user.
-pub fn roles_of_many(conn: &mut DbConnection, user_ids: &[i64]) -> QueryResult<HashMap<i64, Vec<Role>>> {
+pub fn roles_of_many(conn: &mut DbConnection, user_ids: &[UserId]) -> QueryResult<HashMap<i64, Vec<Role>>> {
+    let user_ids: Vec<i64> = user_ids.iter().map(|id| id.0).collect();
+    let user_ids = &user_ids[..];
     let rows: Vec<(i64, String)> = user_roles::table
         .filter(user_roles::user_id.eq_any(user_ids))
         .select((user_roles::user_id, user_roles::role))
@@ -179,7 +185,8 @@ pub fn set_full_name(conn: &mut DbConnection, id: UserId, email: &str, full_name
 }
 
 /// Activates or deactivates an account.
-pub fn set_active(conn: &mut DbConnection, user_id: i64, active: bool) -> QueryResult<()> {
+pub fn set_active(conn: &mut DbConnection, user_id: UserId, active: bool) -> QueryResult<()> {
+    let user_id = user_id.0;
     diesel::update(users::table.find(user_id))
         .set((users::is_active.eq(active), users::updated_at.eq(super::now())))
         .execute(conn)
@@ -257,8 +264,9 @@ pub fn full_names(conn: &mut DbConnection, ids: impl IntoIterator<Item = i64>) -
 /// A user with their organisation and roles, read in one query (one row per role).
 pub fn with_org_and_roles(
     conn: &mut DbConnection,
-    id: i64,
+    id: UserId,
 ) -> QueryResult<Option<(UserRow, super::organisation::OrganisationRow, Vec<Role>)>> {
+    let id = id.0;
     use crate::db::models::organisation::OrganisationRow;
     use crate::db::schema::organisations;
     let rows: Vec<(UserRow, OrganisationRow, Option<String>)> = users::table

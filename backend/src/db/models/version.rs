@@ -103,12 +103,14 @@ pub fn find(conn: &mut DbConnection, id: VersionId) -> QueryResult<VersionRow> {
 /// Adds the next version of a resource, with the current authorship, and returns its id.
 pub fn insert(
     conn: &mut DbConnection,
-    resource_id: i64,
+    resource_id: ResourceId,
     kind: VersionKind,
     notes: &str,
     authors: &[Author],
-    created_by: i64,
+    created_by: UserId,
 ) -> QueryResult<i64> {
+    let resource_id = resource_id.0;
+    let created_by = created_by.0;
     super::lock(conn, super::Locked::Resource, resource_id)?;
     let last: Option<i32> = resource_versions::table
         .filter(resource_versions::resource_id.eq(resource_id))
