@@ -101,6 +101,9 @@ async function frozenRanking(withPage, year, title) {
     await signIn(page, 'director@sch61.demo');
     await page.getByTestId('nav-ranking').click();
     await page.getByTestId('ranking-year').selectOption(String(year));
+    // The chosen year's round, not the default one still on screen: its freeze button
+    // goes away with it.
+    await page.getByTestId('ranking-row').filter({ hasText: title }).waitFor();
     await page.getByTestId('freeze-ranking').click();
     await page.getByTestId('confirm-yes').click();
     await page.getByTestId('ranking-frozen').waitFor();
