@@ -63,9 +63,7 @@ fn project_with(
 ) -> Result<ProjectRow, ApiError> {
     let (row, _) = project::find(conn, id)?;
     let org = OrganisationId(row.org_id);
-    decide(access, policy::can_read_school_work(actor, org), || {
-        may_edit(actor, org)
-    })?;
+    school_record(actor, org, access, may_edit)?;
     Ok(row)
 }
 
@@ -97,9 +95,7 @@ pub fn order(
 ) -> Result<(OrderRow, ProjectRow), ApiError> {
     let row = order::find(conn, id)?;
     let org = OrganisationId(row.org_id);
-    decide(access, policy::can_read_school_work(actor, org), || {
-        policy::can_manage_projects(actor, org)
-    })?;
+    school_record(actor, org, access, policy::can_manage_projects)?;
     let (project, _) = project::find(conn, ProjectId(row.project_id))?;
     Ok((row, project))
 }
@@ -159,9 +155,7 @@ pub fn project_card(
     access: Access,
 ) -> Result<openapi::projects::Project, ApiError> {
     let card = project::load(conn, id)?;
-    decide(access, policy::can_read_school_work(actor, card.org_id), || {
-        policy::can_manage_projects(actor, card.org_id)
-    })?;
+    school_record(actor, card.org_id, access, policy::can_manage_projects)?;
     Ok(card)
 }
 
@@ -175,9 +169,7 @@ pub fn structure(
 ) -> Result<crate::db::models::structure::StructureRow, ApiError> {
     let row = crate::db::models::structure::find(conn, id)?;
     let org = OrganisationId(row.org_id);
-    decide(access, policy::can_read_school_work(actor, org), || {
-        policy::can_manage_projects(actor, org)
-    })?;
+    school_record(actor, org, access, policy::can_manage_projects)?;
     Ok(row)
 }
 
@@ -192,9 +184,7 @@ pub fn round(
 ) -> Result<crate::db::models::ranking::RoundRow, ApiError> {
     let row = crate::db::models::ranking::find_round(conn, id)?;
     let org = OrganisationId(row.org_id);
-    decide(access, policy::can_read_school_work(actor, org), || {
-        policy::can_list_problems(actor, org)
-    })?;
+    school_record(actor, org, access, policy::can_list_problems)?;
     Ok(row)
 }
 
@@ -213,9 +203,7 @@ pub fn problem(
 > {
     let (problem, round) = crate::db::models::ranking::find_problem(conn, id)?;
     let org = OrganisationId(round.org_id);
-    decide(access, policy::can_read_school_work(actor, org), || {
-        policy::can_list_problems(actor, org)
-    })?;
+    school_record(actor, org, access, policy::can_list_problems)?;
     Ok((problem, round))
 }
 
@@ -312,8 +300,19 @@ pub fn attachment(
 /// A school's working record: read by its staff and the committee, changed by its
 /// administration, council and teachers.
 fn school_work(actor: &Actor, org: OrganisationId, access: Access) -> Result<(), ApiError> {
+    school_record(actor, org, access, policy::can_edit_resources)
+}
+
+/// A record of school `org`: read by those who read the school's work (404 otherwise),
+/// changed by those `may_edit` allows (403 otherwise).
+fn school_record(
+    actor: &Actor,
+    org: OrganisationId,
+    access: Access,
+    may_edit: fn(&Actor, OrganisationId) -> bool,
+) -> Result<(), ApiError> {
     decide(access, policy::can_read_school_work(actor, org), || {
-        policy::can_edit_resources(actor, org)
+        may_edit(actor, org)
     })
 }
 
