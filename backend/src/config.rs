@@ -110,6 +110,10 @@ pub struct Settings {
     /// `408 request_timeout` (the headers have 5 seconds).
     #[arg(long, env = "BODY_READ_TIMEOUT", default_value_t = 60, global = true)]
     pub body_read_timeout: u64,
+    /// Where Prometheus metrics are served (`GET /metrics`), e.g. `127.0.0.1:9464`; unset,
+    /// no metrics are kept or served. Never the public address.
+    #[arg(long, env = "METRICS_LISTEN", global = true)]
+    pub metrics_listen: Option<String>,
 }
 
 /// When the refresh-token cookie carries the `Secure` attribute.

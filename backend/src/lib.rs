@@ -11,6 +11,7 @@ pub mod domain;
 pub mod error;
 pub mod extract;
 pub mod http;
+pub mod metrics;
 pub mod routes;
 pub mod seed;
 pub mod services;

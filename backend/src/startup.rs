@@ -9,13 +9,14 @@ use crate::http::limits::ClientLimits;
 use crate::http::methods::Methods;
 use crate::http::refresh_cookie::CookiePolicy;
 use crate::http::security::{self, BodyDeadline};
+use crate::metrics::Metrics;
 use crate::routes::{self, ApiDoc, health};
 use crate::state::AppState;
 use crate::storage::LocalStorage;
 use crate::telemetry;
 use actix_files::{Files, NamedFile};
 use actix_web::dev::{Server, ServiceRequest, ServiceResponse, fn_service};
-use actix_web::middleware::{Compress, from_fn};
+use actix_web::middleware::{Compress, Condition, from_fn};
 use actix_web::{App, HttpResponse, HttpServer, web};
 use anyhow::Context;
 use std::net::TcpListener;
@@ -52,6 +53,7 @@ pub fn api_spec_json() -> anyhow::Result<String> {
 pub struct Application {
     server: Server,
     port: u16,
+    metrics: Option<(Server, u16)>,
     state: AppState,
 }
 
@@ -77,14 +79,35 @@ impl Application {
         let listener = TcpListener::bind((settings.host.as_str(), settings.port))
             .with_context(|| format!("cannot listen on {}:{}", settings.host, settings.port))?;
         let port = listener.local_addr()?.port();
-        let server = serve(listener, state.clone(), settings)?;
+        let metrics = Metrics::new(state.pool.clone())?;
+        let metrics_server = match &settings.metrics_listen {
+            Some(address) => {
+                let listener = TcpListener::bind(address.as_str())
+                    .with_context(|| format!("cannot listen for metrics on {address}"))?;
+                let metrics_port = listener.local_addr()?.port();
+                tracing::info!(port = metrics_port, "serving metrics");
+                Some((metrics.serve(listener)?, metrics_port))
+            }
+            None => None,
+        };
+        let server = serve(listener, state.clone(), settings, metrics)?;
         tracing::info!(port, database = engine.name(), "listening");
-        Ok(Self { server, port, state })
+        Ok(Self {
+            server,
+            port,
+            metrics: metrics_server,
+            state,
+        })
     }
 
     /// The port the server listens on (useful with port 0).
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// The port metrics are served on, when `METRICS_LISTEN` is set.
+    pub fn metrics_port(&self) -> Option<u16> {
+        self.metrics.as_ref().map(|(_, port)| *port)
     }
 
     /// The state the handlers share (for seeding and tests).
@@ -94,7 +117,10 @@ impl Application {
 
     /// Serves until stopped.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        match self.metrics {
+            Some((metrics, _)) => futures_util::future::try_join(self.server, metrics).await.map(|_| ()),
+            None => self.server.await,
+        }
     }
 }
 
@@ -136,7 +162,9 @@ async fn openapi_json(spec: web::Data<utoipa::openapi::OpenApi>) -> HttpResponse
     HttpResponse::Ok().json(spec.get_ref())
 }
 
-fn serve(listener: TcpListener, state: AppState, settings: &Settings) -> anyhow::Result<Server> {
+fn serve(listener: TcpListener, state: AppState, settings: &Settings, metrics: Metrics) -> anyhow::Result<Server> {
+    let metered = settings.metrics_listen.is_some();
+    let requests = metrics.middleware();
     let static_dir = settings.static_dir.clone();
     let api_docs = settings.api_docs;
     let cookie_policy = CookiePolicy(settings.cookie_secure);
@@ -163,7 +191,8 @@ fn serve(listener: TcpListener, state: AppState, settings: &Settings) -> anyhow:
             .wrap(from_fn(security::body_deadline_middleware))
             .wrap(Compress::default())
             .wrap(from_fn(security::headers_middleware))
-            .wrap(from_fn(telemetry::request_id_middleware));
+            .wrap(from_fn(telemetry::request_id_middleware))
+            .wrap(Condition::new(metered, requests.clone()));
         let app = if api_docs {
             // No validator badge: it would send the spec's address to a third party, and
             // the docs page's policy blocks foreign images anyway.

@@ -16,6 +16,7 @@ mod launch;
 mod lifecycle;
 mod lost_updates;
 mod me;
+mod metrics;
 mod organisations;
 mod paths;
 mod projects;

@@ -119,6 +119,8 @@ pub struct TestApp {
     pub state: AppState,
     /// The application's data directory (uploaded files live in `files/`).
     pub data_dir: PathBuf,
+    /// `http://127.0.0.1:<port>` of the metrics listener, when the settings asked for one.
+    pub metrics_address: Option<String>,
     _database: TestDatabase,
 }
 
@@ -169,11 +171,13 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
         cookie_secure: backend::config::CookieSecure::Auto,
         db_statement_timeout: 30,
         body_read_timeout: 60,
+        metrics_listen: None,
     };
     configure(&mut settings);
     let app = Application::build(&settings).expect("the application starts");
     let address = format!("http://127.0.0.1:{}", app.port());
     let state = app.state().clone();
+    let metrics_address = app.metrics_port().map(|port| format!("http://127.0.0.1:{port}"));
     tokio::spawn(app.run_until_stopped());
     let data_dir = database.dir.clone();
     TestApp {
@@ -181,6 +185,7 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
         client: reqwest::Client::new(),
         state,
         data_dir,
+        metrics_address,
         _database: database,
     }
 }

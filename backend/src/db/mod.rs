@@ -193,10 +193,12 @@ where
 {
     let pool = pool.clone();
     actix_web::web::block(move || {
+        let waiting = crate::metrics::Waiting::start();
         let mut conn = pool.get().map_err(|err| {
             tracing::warn!(error = %err, "no database connection available");
             ApiError::DatabaseUnavailable
         })?;
+        drop(waiting);
         work(&mut conn)
     })
     .await
