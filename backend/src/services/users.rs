@@ -8,7 +8,7 @@ use crate::auth::password;
 use crate::db::DbConnection;
 use crate::db::models::audit::{Bare, Event};
 use crate::db::models::user::{self, NewUserRow};
-use crate::db::models::{PageRequest, organisation, refresh_token};
+use crate::db::models::{PageRequest, organisation, session};
 use crate::domain::policy;
 use crate::domain::text::field_error;
 use crate::domain::users::{NewUser, UserChanges};
@@ -113,7 +113,7 @@ pub fn update(
         if let Some(active) = changes.is_active {
             user::set_active(conn, id, active)?;
             if !active {
-                refresh_token::revoke_user(conn, id)?;
+                session::end_all(conn, id)?;
             }
         }
         let roles = user::roles_of(conn, id)?;
@@ -137,7 +137,7 @@ pub fn reset_password(conn: &mut DbConnection, caller: &Caller, id: UserId) -> O
     let hash = password::hash(&temporary_password)?;
     write(conn, |conn| {
         user::set_password_hash(conn, id, &hash)?;
-        refresh_token::revoke_user(conn, id)?;
+        session::end_all(conn, id)?;
         Bare::new(AuditAction::PasswordReset, AuditEntity::User, id)
             .by(caller.actor.user_id)
             .of(OrganisationId(row.org_id))

@@ -197,6 +197,7 @@ impl Texts {
             ProblemCode::Unauthenticated
             | ProblemCode::InvalidToken
             | ProblemCode::TokenExpired
+            | ProblemCode::SessionEnded
             | ProblemCode::InvalidRefreshToken => self.err_signed_out,
             ProblemCode::MalformedBody
             | ProblemCode::InvalidQuery
