@@ -14,6 +14,9 @@ mod texts;
 mod work;
 mod work_texts;
 
+#[cfg(test)]
+mod tests;
+
 pub use choice::Choice;
 pub use en::EN;
 pub use ru::RU;
