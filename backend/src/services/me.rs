@@ -24,7 +24,7 @@ pub fn update(conn: &mut DbConnection, caller: &Caller, expected: Expected, inpu
     let full_name = input
         .full_name
         .as_deref()
-        .map(|name| text::bounded("full_name", name, 3, 200))
+        .map(|name| text::bounded("full_name", name, openapi::limits::FULL_NAME))
         .transpose()
         .map_err(|err| ApiError::Validation(vec![err]))?;
     let id = caller.actor.user_id;
