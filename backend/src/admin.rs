@@ -27,7 +27,7 @@ pub struct Created {
 /// in a committee organisation created (or found by name) for it.
 pub fn create_admin(conn: &mut DbConnection, args: &CreateAdminArgs) -> anyhow::Result<Created> {
     let email = text::email("email", &args.email).map_err(|err| anyhow::anyhow!("--email {}", err.message))?;
-    let full_name = text::bounded("full_name", &args.full_name, 3, 200)
+    let full_name = text::bounded("full_name", &args.full_name, openapi::limits::FULL_NAME)
         .map_err(|err| anyhow::anyhow!("--full-name {}", err.message))?;
     let (password, generated_password) = match &args.password {
         Some(given) => (

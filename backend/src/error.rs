@@ -41,6 +41,10 @@ pub enum ApiError {
     /// An expired access token.
     #[error("access token expired")]
     TokenExpired,
+    /// An access token of a session that has ended (signed out, or ended by a password
+    /// change or reset or a deactivation).
+    #[error("session ended")]
+    SessionEnded,
     /// An unknown, used, revoked or expired refresh token.
     #[error("invalid refresh token")]
     InvalidRefreshToken,
@@ -147,6 +151,7 @@ impl ApiError {
             Self::Unauthenticated => ProblemCode::Unauthenticated,
             Self::InvalidToken => ProblemCode::InvalidToken,
             Self::TokenExpired => ProblemCode::TokenExpired,
+            Self::SessionEnded => ProblemCode::SessionEnded,
             Self::InvalidRefreshToken => ProblemCode::InvalidRefreshToken,
             Self::InvalidCredentials => ProblemCode::InvalidCredentials,
             Self::AccountDisabled => ProblemCode::AccountDisabled,
@@ -176,6 +181,7 @@ impl ApiError {
             Self::Unauthenticated => "Authentication required",
             Self::InvalidToken => "Invalid access token",
             Self::TokenExpired => "Access token expired",
+            Self::SessionEnded => "Session ended",
             Self::InvalidRefreshToken => "Invalid refresh token",
             Self::InvalidCredentials => "Invalid e-mail or password",
             Self::AccountDisabled => "Account disabled",
@@ -254,6 +260,7 @@ impl ResponseError for ApiError {
             Self::Unauthenticated
             | Self::InvalidToken
             | Self::TokenExpired
+            | Self::SessionEnded
             | Self::InvalidRefreshToken
             | Self::InvalidCredentials => StatusCode::UNAUTHORIZED,
             Self::AccountDisabled | Self::Forbidden => StatusCode::FORBIDDEN,
@@ -281,7 +288,7 @@ impl ResponseError for ApiError {
             HeaderValue::from_static("application/problem+json"),
         ));
         match self {
-            Self::Unauthenticated | Self::InvalidToken | Self::TokenExpired => {
+            Self::Unauthenticated | Self::InvalidToken | Self::TokenExpired | Self::SessionEnded => {
                 response.insert_header((header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer")));
             }
             Self::TooManyRequests { retry_after } => {

@@ -151,3 +151,164 @@ pub fn may_comment_package(me: &Me, org: OrganisationId) -> bool {
 pub fn may_see_approvals(me: &Me) -> bool {
     at_own_school(me, policy::is_director_of) || at_own_school(me, policy::can_review_package)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use openapi::UserId;
+    use openapi::organisations::OrganisationSummary;
+    use openapi::users::{Locale, Role};
+
+    const SCHOOL: OrganisationId = OrganisationId(61);
+    const OTHER_SCHOOL: OrganisationId = OrganisationId(12);
+    const COMMITTEE: OrganisationId = OrganisationId(1);
+
+    fn me(org: OrganisationId, roles: &[Role]) -> Me {
+        let kind = if org == COMMITTEE {
+            OrganisationKind::Committee
+        } else {
+            OrganisationKind::School
+        };
+        Me {
+            id: UserId(7),
+            email: "someone@example.test".to_owned(),
+            full_name: "Иванова Мария Петровна".to_owned(),
+            organisation: OrganisationSummary {
+                id: org,
+                name: "Организация".to_owned(),
+                short_name: "Орг.".to_owned(),
+                kind,
+            },
+            roles: roles.to_vec(),
+            is_platform_admin: false,
+            locale: Locale::Ru,
+            version: 1,
+        }
+    }
+
+    fn operator() -> Me {
+        Me {
+            is_platform_admin: true,
+            ..me(COMMITTEE, &[Role::Admin])
+        }
+    }
+
+    /// Which of the pages each kind of account opens, in the order of the navigation.
+    fn pages(me: &Me) -> [bool; 9] {
+        [
+            may_manage_users(me),
+            may_browse_organisations(me),
+            may_read_projects(me),
+            may_use_board(me),
+            may_use_requests(me),
+            may_read_registry(me),
+            may_read_audit(me),
+            may_read_ranking(me),
+            may_see_approvals(me),
+        ]
+    }
+
+    #[test]
+    fn each_role_opens_exactly_its_pages() {
+        let (t, f) = (true, false);
+        let cases = [
+            ("director", me(SCHOOL, &[Role::Admin]), [t, f, t, t, t, f, t, t, t]),
+            ("council", me(SCHOOL, &[Role::Council]), [f, f, t, t, t, f, f, t, t]),
+            ("teacher", me(SCHOOL, &[Role::Staff]), [f, f, t, t, t, f, f, t, f]),
+            (
+                "supervisor",
+                me(SCHOOL, &[Role::Supervisor]),
+                [f, f, t, f, f, f, f, t, f],
+            ),
+            ("partner", me(SCHOOL, &[Role::Partner]), [f, f, f, f, t, f, f, f, f]),
+            (
+                "committee",
+                me(COMMITTEE, &[Role::Committee]),
+                [f, t, t, t, t, t, t, t, f],
+            ),
+            (
+                "committee admin",
+                me(COMMITTEE, &[Role::Admin]),
+                [t, f, f, f, f, f, f, f, f],
+            ),
+            ("operator", operator(), [t, t, f, f, f, f, f, f, f]),
+        ];
+        for (who, account, expected) in cases {
+            assert_eq!(pages(&account), expected, "{who}");
+        }
+    }
+
+    #[test]
+    fn school_decisions_stay_with_the_school() {
+        let director = me(SCHOOL, &[Role::Admin]);
+        assert!(is_director_of(&director, SCHOOL));
+        assert!(!is_director_of(&director, OTHER_SCHOOL));
+        assert!(may_manage_project(&director, SCHOOL));
+        assert!(!may_manage_project(&director, OTHER_SCHOOL));
+        assert!(
+            !may_review_package(&director, SCHOOL),
+            "the council reviews, not the director"
+        );
+
+        let council = me(SCHOOL, &[Role::Council]);
+        assert!(may_review_package(&council, SCHOOL));
+        assert!(!may_review_package(&council, OTHER_SCHOOL));
+        assert!(may_score_problems(&council));
+        assert!(may_edit_ranking(&council));
+        assert!(!is_director_of(&council, SCHOOL));
+
+        let teacher = me(SCHOOL, &[Role::Staff]);
+        assert!(may_edit_resources(&teacher, SCHOOL));
+        assert!(!may_edit_resources(&teacher, OTHER_SCHOOL));
+        assert!(!may_manage_project(&teacher, SCHOOL));
+        assert!(!may_score_problems(&teacher));
+        assert!(may_decide_requests(&teacher));
+        assert!(!may_file_requests(&teacher));
+
+        let supervisor = me(SCHOOL, &[Role::Supervisor]);
+        assert!(may_comment_package(&supervisor, SCHOOL));
+        assert!(!may_comment_package(&supervisor, OTHER_SCHOOL));
+        assert!(!may_edit_resources(&supervisor, SCHOOL));
+    }
+
+    #[test]
+    fn the_committee_reads_every_school_and_decides_for_none() {
+        let committee = me(COMMITTEE, &[Role::Committee]);
+        assert!(reads_every_school(&committee));
+        assert!(may_file_requests(&committee));
+        for school in [SCHOOL, OTHER_SCHOOL] {
+            assert!(!may_manage_project(&committee, school));
+            assert!(!may_edit_resources(&committee, school));
+            assert!(!is_director_of(&committee, school));
+            assert!(!may_review_package(&committee, school));
+        }
+        assert!(!may_create_projects(&committee));
+        assert!(!may_decide_requests(&committee));
+        assert!(!receives_deliveries(&committee));
+        assert!(!may_list_school_accounts(&committee));
+    }
+
+    #[test]
+    fn only_the_operator_registers_organisations() {
+        assert!(may_create_organisations(&operator()));
+        for account in [
+            me(COMMITTEE, &[Role::Admin]),
+            me(COMMITTEE, &[Role::Committee]),
+            me(SCHOOL, &[Role::Admin]),
+        ] {
+            assert!(!may_create_organisations(&account), "{:?}", account.roles);
+        }
+    }
+
+    #[test]
+    fn deliveries_are_answered_by_the_receiving_school_s_partners_and_administration() {
+        assert!(receives_deliveries(&me(SCHOOL, &[Role::Partner])));
+        assert!(receives_deliveries(&me(SCHOOL, &[Role::Admin])));
+        assert!(!receives_deliveries(&me(SCHOOL, &[Role::Staff])));
+        assert!(!receives_deliveries(&me(SCHOOL, &[Role::Council])));
+        assert!(may_list_school_accounts(&me(SCHOOL, &[Role::Admin])));
+        assert!(!may_list_school_accounts(&me(SCHOOL, &[Role::Council])));
+        assert!(may_create_projects(&me(SCHOOL, &[Role::Council])));
+        assert!(!may_create_projects(&me(SCHOOL, &[Role::Staff])));
+    }
+}

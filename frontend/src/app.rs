@@ -296,3 +296,25 @@ pub fn login_path(path: &str) -> String {
 pub fn is_safe_next(next: &str) -> bool {
     next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::is_safe_next;
+
+    #[test]
+    fn only_paths_of_this_site_are_followed_after_sign_in() {
+        for next in ["/", "/projects/7", "/registry?page=2"] {
+            assert!(is_safe_next(next), "{next}");
+        }
+        for next in [
+            "",
+            "projects",
+            "//evil.example/",
+            "/\\evil.example",
+            "https://evil.example/",
+            "javascript:alert(1)",
+        ] {
+            assert!(!is_safe_next(next), "{next}");
+        }
+    }
+}

@@ -21,6 +21,9 @@ pub enum ProblemCode {
     InvalidToken,
     /// The access token has expired; refresh it.
     TokenExpired,
+    /// The access token's session has ended: signed out, or ended by a password change or
+    /// reset or a deactivation. Sign in again.
+    SessionEnded,
     /// The refresh token is unknown, used already, revoked or expired.
     InvalidRefreshToken,
     /// The e-mail or password is wrong.
@@ -73,6 +76,7 @@ impl ProblemCode {
             Self::Unauthenticated => "unauthenticated",
             Self::InvalidToken => "invalid_token",
             Self::TokenExpired => "token_expired",
+            Self::SessionEnded => "session_ended",
             Self::InvalidRefreshToken => "invalid_refresh_token",
             Self::InvalidCredentials => "invalid_credentials",
             Self::AccountDisabled => "account_disabled",

@@ -12,6 +12,7 @@ pub mod feedback;
 pub mod health;
 pub mod ids;
 pub mod lifecycle;
+pub mod limits;
 pub mod orders;
 pub mod organisations;
 pub mod package;

@@ -275,9 +275,13 @@ fn mint(claims: serde_json::Value, header: serde_json::Value, secret: &[u8]) -> 
     format!("{head}.{body}.{signature}")
 }
 
-fn claims(user: i64, exp_offset: i64) -> serde_json::Value {
+/// The claims of an access token of a user, in a live session opened for it.
+fn claims(app: &TestApp, user: i64, exp_offset: i64) -> serde_json::Value {
+    let session = app
+        .with_db(|conn| backend::db::models::session::open(conn, openapi::UserId(user)))
+        .unwrap();
     let now = chrono::Utc::now().timestamp();
-    json!({"sub": user.to_string(), "org": 1, "iss": "innovation-platform", "aud": "innovation-platform-api", "iat": now, "exp": now + exp_offset})
+    json!({"sub": user.to_string(), "org": 1, "sid": session, "iss": "innovation-platform", "aud": "innovation-platform-api", "iat": now, "exp": now + exp_offset})
 }
 
 #[tokio::test]
@@ -285,7 +289,7 @@ async fn a_well_signed_token_is_accepted_so_the_refusals_below_mean_something() 
     let app = spawn_app().await;
     let user = staff(&app).await;
     let token = mint(
-        claims(user.id.0, 60),
+        claims(&app, user.id.0, 60),
         json!({"alg": "HS256", "typ": "JWT"}),
         JWT_SECRET.as_bytes(),
     );
@@ -297,7 +301,7 @@ async fn an_expired_token_is_refused_as_expired() {
     let app = spawn_app().await;
     let user = staff(&app).await;
     let token = mint(
-        claims(user.id.0, -120),
+        claims(&app, user.id.0, -120),
         json!({"alg": "HS256", "typ": "JWT"}),
         JWT_SECRET.as_bytes(),
     );
@@ -314,14 +318,14 @@ async fn a_tampered_token_is_refused() {
     let token = app.login(&user.email, PASSWORD).await.access_token;
     // Swap the payload for one naming the admin, keeping the original signature.
     let parts: Vec<&str> = token.split('.').collect();
-    let forged_body = URL_SAFE_NO_PAD.encode(claims(other.id.0, 600).to_string());
+    let forged_body = URL_SAFE_NO_PAD.encode(claims(&app, other.id.0, 600).to_string());
     let forged = format!("{}.{}.{}", parts[0], forged_body, parts[2]);
     app.get("/api/me", Some(&forged))
         .await
         .problem(StatusCode::UNAUTHORIZED, "invalid_token");
     // And a token signed with another key.
     let foreign = mint(
-        claims(user.id.0, 600),
+        claims(&app, user.id.0, 600),
         json!({"alg": "HS256", "typ": "JWT"}),
         b"another-secret-another-secret-another",
     );
@@ -335,7 +339,7 @@ async fn a_token_with_alg_none_is_refused() {
     let app = spawn_app().await;
     let user = staff(&app).await;
     let head = URL_SAFE_NO_PAD.encode(json!({"alg": "none", "typ": "JWT"}).to_string());
-    let body = URL_SAFE_NO_PAD.encode(claims(user.id.0, 600).to_string());
+    let body = URL_SAFE_NO_PAD.encode(claims(&app, user.id.0, 600).to_string());
     for token in [format!("{head}.{body}."), format!("{head}.{body}")] {
         app.get("/api/me", Some(&token))
             .await
@@ -348,7 +352,7 @@ async fn a_token_of_another_issuer_or_audience_is_refused() {
     let app = spawn_app().await;
     let user = staff(&app).await;
     for (key, value) in [("iss", "someone-else"), ("aud", "another-api")] {
-        let mut payload = claims(user.id.0, 600);
+        let mut payload = claims(&app, user.id.0, 600);
         payload[key] = json!(value);
         let token = mint(payload, json!({"alg": "HS256", "typ": "JWT"}), JWT_SECRET.as_bytes());
         app.get("/api/me", Some(&token))
@@ -377,4 +381,16 @@ async fn a_deactivated_user_loses_access_at_once() {
     app.get("/api/me", Some(&pair.access_token))
         .await
         .problem(StatusCode::FORBIDDEN, "account_disabled");
+}
+
+#[tokio::test]
+async fn a_token_naming_no_session_is_refused() {
+    let app = spawn_app().await;
+    let user = staff(&app).await;
+    let mut payload = claims(&app, user.id.0, 600);
+    payload.as_object_mut().unwrap().remove("sid");
+    let token = mint(payload, json!({"alg": "HS256", "typ": "JWT"}), JWT_SECRET.as_bytes());
+    app.get("/api/me", Some(&token))
+        .await
+        .problem(StatusCode::UNAUTHORIZED, "invalid_token");
 }

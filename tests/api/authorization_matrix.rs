@@ -17,7 +17,7 @@
 
 use backend::auth::JwtKeys;
 use backend::db::DbConnection;
-use backend::db::models::refresh_token;
+use backend::db::models::{refresh_token, session};
 use diesel::{QueryableByName, RunQueryDsl, sql_types::Text};
 use openapi::users::Role;
 use openapi::{OrganisationId, UserId};
@@ -640,7 +640,10 @@ async fn request(app: &TestApp, world: &World, row: &Row, who: Who, fresh_id: Op
         ("POST", "/api/auth/refresh" | "/api/auth/logout", _) => {
             let user = world.accounts["spare"].id;
             let token = app
-                .with_db(|conn| refresh_token::issue(conn, user, &uuid::Uuid::new_v4().to_string()))
+                .with_db(|conn| {
+                    let session = session::open(conn, user)?;
+                    refresh_token::issue(conn, user, &session)
+                })
                 .unwrap();
             call(method, path, json(json!({ "refresh_token": token })))
         }
@@ -989,8 +992,8 @@ struct Text1 {
     v: String,
 }
 
-/// Every table's rows, as text, but the sign-in bookkeeping (refresh tokens, failed
-/// sign-ins), which the matrix's own sign-ins write.
+/// Every table's rows, as text, but the sign-in bookkeeping (sessions, refresh tokens,
+/// failed sign-ins), which the matrix's own sign-ins write.
 fn snapshot(conn: &mut DbConnection) -> BTreeMap<String, String> {
     let tables: Vec<String> = match conn {
         DbConnection::Sqlite(c) => diesel::sql_query(
@@ -1007,7 +1010,7 @@ fn snapshot(conn: &mut DbConnection) -> BTreeMap<String, String> {
     .unwrap()
     .into_iter()
     .map(|t| t.v)
-    .filter(|t| !matches!(t.as_str(), "refresh_tokens" | "login_failures"))
+    .filter(|t| !matches!(t.as_str(), "sessions" | "refresh_tokens" | "login_failures"))
     .collect();
     tables
         .into_iter()
@@ -1203,7 +1206,8 @@ async fn world(app: &TestApp) -> World {
     }
     let mut tokens = BTreeMap::new();
     for (name, account) in &accounts {
-        let token = keys.issue(account.id.0, account.org.0).unwrap();
+        let session = app.with_db(|conn| session::open(conn, account.id)).unwrap();
+        let token = keys.issue(account.id.0, account.org.0, &session).unwrap();
         tokens.insert(name.clone(), token.clone());
         tokens.insert(name.trim_end_matches('-').to_owned(), token);
     }

@@ -32,14 +32,20 @@ fn set_cookie(reply: &Reply) -> String {
 }
 
 /// The value of the refresh-token cookie set by a reply.
-fn cookie_value(reply: &Reply) -> String {
+pub(crate) fn cookie_value(reply: &Reply) -> String {
     let cookie = set_cookie(reply);
     let pair = cookie.split(';').next().unwrap();
     pair.trim_start_matches("refresh_token=").to_owned()
 }
 
+/// A sign-in as the web app makes it: the refresh token comes back in the cookie.
+pub(crate) async fn browser_sign_in(app: &TestApp, email: &str) -> Reply {
+    app.post("/api/auth/login", None, &json!({"email": email, "password": PASSWORD}))
+        .await
+}
+
 /// `POST` of a JSON body with the refresh-token cookie, as the browser sends it.
-async fn post_with_cookie(app: &TestApp, path: &str, token: &str) -> Reply {
+pub(crate) async fn post_with_cookie(app: &TestApp, path: &str, token: &str) -> Reply {
     let response = app
         .client
         .post(format!("{}{path}", app.address))
@@ -71,13 +77,7 @@ async fn read(response: reqwest::Response) -> Reply {
 async fn a_browser_sign_in_puts_the_refresh_token_in_an_http_only_strict_cookie_only() {
     let app = spawn_app().await;
     let user = teacher(&app).await;
-    let reply = app
-        .post(
-            "/api/auth/login",
-            None,
-            &json!({"email": user.email, "password": PASSWORD}),
-        )
-        .await;
+    let reply = browser_sign_in(&app, &user.email).await;
     let pair: TokenPair = reply.json(StatusCode::OK);
     assert_eq!(pair.refresh_token, None, "not in the body");
     assert!(!reply.body.contains("refresh_token\""), "{}", reply.body);
@@ -113,13 +113,7 @@ async fn behind_an_https_proxy_the_cookie_is_secure() {
 async fn the_cookie_refreshes_and_rotates_and_sign_out_clears_it() {
     let app = spawn_app().await;
     let user = teacher(&app).await;
-    let login = app
-        .post(
-            "/api/auth/login",
-            None,
-            &json!({"email": user.email, "password": PASSWORD}),
-        )
-        .await;
+    let login = browser_sign_in(&app, &user.email).await;
     assert_eq!(login.status, StatusCode::OK);
     let first = cookie_value(&login);
 
@@ -181,13 +175,7 @@ async fn an_integration_that_asks_for_it_gets_the_refresh_token_in_the_body_and_
 async fn a_password_change_in_the_browser_renews_the_cookie() {
     let app = spawn_app().await;
     let user = teacher(&app).await;
-    let login = app
-        .post(
-            "/api/auth/login",
-            None,
-            &json!({"email": user.email, "password": PASSWORD}),
-        )
-        .await;
+    let login = browser_sign_in(&app, &user.email).await;
     let pair: TokenPair = login.json(StatusCode::OK);
     let old = cookie_value(&login);
     let change = json!({"current_password": PASSWORD, "new_password": "brand-new-password"});

@@ -23,6 +23,7 @@ mod projects;
 mod ranking;
 mod requests;
 mod resources;
+mod sessions;
 mod structures;
 mod users;
 mod versions;

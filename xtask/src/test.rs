@@ -172,6 +172,7 @@ fn run_steps(root: &Path, report: &mut Report) -> anyhow::Result<()> {
             "frontend",
             "--target",
             "wasm32-unknown-unknown",
+            "--all-targets",
             "--",
             "-D",
             "warnings",
@@ -181,6 +182,12 @@ fn run_steps(root: &Path, report: &mut Report) -> anyhow::Result<()> {
     report.count("unit tests", || {
         let args = ["test", "--workspace", "--exclude", "frontend", "--exclude", "tests"];
         process::run_counting(&mut cargo_in(root, &args), "the unit tests")
+    })?;
+    report.count("web app logic", || {
+        // The web app's pure logic (access decisions, texts, formats, the API client's
+        // request building) runs natively: none of it touches the browser.
+        let args = ["test", "--package", "frontend"];
+        process::run_counting(&mut cargo_in(root, &args), "the web app's unit tests")
     })?;
     report.count("API on SQLite", || {
         let mut command = cargo_in(root, &["test", "--package", "tests"]);

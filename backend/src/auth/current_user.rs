@@ -1,6 +1,7 @@
 //! Who is asking. The `Session` extractor checks the bearer token and nothing else; the
-//! account behind it is read on the request's own database checkout by [`run_as`], with
-//! one indexed query, so that deactivation and role changes take effect at once.
+//! account behind it and the session the token names are read on the request's own
+//! database checkout by [`Session::run`], with one indexed query, so that sign-out,
+//! password changes, deactivation and role changes take effect at once.
 
 use crate::db::DbConnection;
 use crate::db::models::user;
@@ -26,6 +27,26 @@ pub struct CurrentUser {
 /// Loads the profile of an active user; an inactive one is refused.
 pub fn load(conn: &mut DbConnection, user_id: UserId) -> Result<CurrentUser, ApiError> {
     let (row, org, roles) = user::with_org_and_roles(conn, user_id)?.ok_or(ApiError::InvalidToken)?;
+    profile(row, org, roles)
+}
+
+/// Loads the profile of an active user signed in with a live session, in one query: an
+/// inactive account is refused as disabled, an ended session (signed out, ended by a
+/// password change or reset or a deactivation) or one of another user as ended.
+pub fn resume(conn: &mut DbConnection, user_id: UserId, session: &str) -> Result<CurrentUser, ApiError> {
+    let (row, org, roles, live) = user::in_session(conn, user_id, session)?.ok_or(ApiError::InvalidToken)?;
+    let current = profile(row, org, roles)?;
+    if !live {
+        return Err(ApiError::SessionEnded);
+    }
+    Ok(current)
+}
+
+fn profile(
+    row: user::UserRow,
+    org: crate::db::models::organisation::OrganisationRow,
+    roles: Vec<openapi::users::Role>,
+) -> Result<CurrentUser, ApiError> {
     if !row.is_active {
         return Err(ApiError::AccountDisabled);
     }
@@ -64,24 +85,26 @@ fn bearer(req: &HttpRequest) -> Result<String, ApiError> {
     }
 }
 
-/// A request with a valid access token: the user it names, not yet read.
+/// A request with a valid access token: the user and the session it names, not yet read.
 #[derive(Debug, Clone)]
 pub struct Session {
     user_id: UserId,
+    session: String,
     state: web::Data<AppState>,
 }
 
 impl Session {
-    /// Runs `work` on one pooled connection as the signed-in user: the account is read
-    /// (one query) and refused if deactivated, then `work` gets it.
+    /// Runs `work` on one pooled connection as the signed-in user: the account and the
+    /// token's session are read (one query) and refused if deactivated or ended, then
+    /// `work` gets the account.
     pub async fn run<T, F>(self, work: F) -> Result<T, ApiError>
     where
         F: FnOnce(&mut DbConnection, &CurrentUser) -> Result<T, ApiError> + Send + 'static,
         T: Send + 'static,
     {
-        let user_id = self.user_id;
+        let (user_id, session) = (self.user_id, self.session);
         crate::db::run(&self.state.pool, move |conn| {
-            let current = load(conn, user_id)?;
+            let current = resume(conn, user_id, &session)?;
             work(conn, &current)
         })
         .await
@@ -107,6 +130,7 @@ impl FromRequest for Session {
             let user_id: i64 = claims.sub.parse().map_err(|_| ApiError::InvalidToken)?;
             Ok(Session {
                 user_id: UserId(user_id),
+                session: claims.sid,
                 state,
             })
         })())

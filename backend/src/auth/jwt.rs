@@ -23,6 +23,8 @@ pub struct Claims {
     pub sub: String,
     /// The user's organisation id.
     pub org: i64,
+    /// The session (one sign-in) the token belongs to; ending it refuses the token.
+    pub sid: String,
     /// Issuer.
     pub iss: String,
     /// Audience.
@@ -89,12 +91,13 @@ impl JwtKeys {
         }
     }
 
-    /// Signs an access token for a user, valid for [`ACCESS_TTL_SECONDS`].
-    pub fn issue(&self, user_id: i64, org_id: i64) -> Result<String, ApiError> {
+    /// Signs an access token for a user's session, valid for [`ACCESS_TTL_SECONDS`].
+    pub fn issue(&self, user_id: i64, org_id: i64, session: &str) -> Result<String, ApiError> {
         let now = chrono::Utc::now().timestamp();
         let claims = Claims {
             sub: user_id.to_string(),
             org: org_id,
+            sid: session.to_owned(),
             iss: ISSUER.to_owned(),
             aud: AUDIENCE.to_owned(),
             iat: now,
@@ -186,9 +189,9 @@ mod tests {
     #[test]
     fn a_token_round_trips_and_another_key_refuses_it() {
         let keys = JwtKeys::from_secret(b"0123456789abcdef0123456789abcdef");
-        let token = keys.issue(7, 3).unwrap();
+        let token = keys.issue(7, 3, "s1").unwrap();
         let claims = keys.verify(&token).unwrap();
-        assert_eq!((claims.sub.as_str(), claims.org), ("7", 3));
+        assert_eq!((claims.sub.as_str(), claims.org, claims.sid.as_str()), ("7", 3, "s1"));
         let other = JwtKeys::from_secret(b"fedcba9876543210fedcba9876543210");
         assert!(matches!(other.verify(&token), Err(ApiError::InvalidToken)));
     }
@@ -196,7 +199,7 @@ mod tests {
     #[test]
     fn links_and_access_tokens_do_not_pass_for_each_other() {
         let keys = JwtKeys::from_secret(b"0123456789abcdef0123456789abcdef");
-        let access = keys.issue(7, 3).unwrap();
+        let access = keys.issue(7, 3, "s1").unwrap();
         assert!(matches!(keys.verify_link(&access), Err(ApiError::InvalidToken)));
         let link = LinkClaims {
             jti: "j1".into(),

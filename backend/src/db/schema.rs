@@ -53,6 +53,17 @@ diesel::table! {
 }
 
 diesel::table! {
+    sessions (id) {
+        id -> Text,
+        user_id -> BigInt,
+        created_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(sessions -> users (user_id));
+
+diesel::table! {
     login_failures (id) {
         id -> BigInt,
         email -> Text,
@@ -500,6 +511,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     users,
     user_roles,
     refresh_tokens,
+    sessions,
     login_failures,
     projects,
     resources,

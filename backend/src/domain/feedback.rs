@@ -4,6 +4,7 @@ use crate::domain::error::DomainError;
 use crate::domain::text::{self, Errors};
 use openapi::FieldErrorCode::OutOfRange;
 use openapi::feedback::{FeedbackInput, FeedbackLinkInput};
+use openapi::limits::Text;
 
 /// A validated answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,7 +32,7 @@ impl Answer {
         let comment = if input.comment.trim().is_empty() {
             Some(String::new())
         } else {
-            errors.take(text::bounded("comment", &input.comment, 1, 4000))
+            errors.take(text::bounded("comment", &input.comment, Text::new(1, 4000)))
         };
         errors.finish()?;
         Ok(Self {
@@ -69,8 +70,8 @@ impl LinkRequest {
     /// Parses a link request: the respondent (3 to 200 characters) first, then the
     /// validity (1 to 60 days, 14 when not given).
     pub fn parse(input: &FeedbackLinkInput) -> Result<Self, DomainError> {
-        let respondent =
-            text::bounded("respondent", &input.respondent, 3, 200).map_err(|err| DomainError::Invalid(vec![err]))?;
+        let respondent = text::bounded("respondent", &input.respondent, Text::new(3, 200))
+            .map_err(|err| DomainError::Invalid(vec![err]))?;
         let valid_days = input.valid_days.unwrap_or(14);
         if !(1..=60).contains(&valid_days) {
             return Err(DomainError::field("valid_days", OutOfRange, "must be 1 to 60"));

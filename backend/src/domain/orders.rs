@@ -10,6 +10,7 @@ use crate::domain::error::DomainError;
 use crate::domain::text::{self, Errors};
 use openapi::FieldErrorCode::OutOfRange;
 use openapi::RefusalReason;
+use openapi::limits::Text;
 use openapi::orders::{OrderInput, OrderParticipant, OrderStatus};
 use openapi::structures::{Structure, StructureStatus};
 
@@ -79,7 +80,7 @@ pub struct OrderFields {
 /// Checks a draft's fields against the project's school years.
 pub fn parse(input: &OrderInput, years: (i32, i32)) -> Result<OrderFields, DomainError> {
     let mut errors = Errors::default();
-    let number = errors.take(text::bounded("number", &input.number, 1, 30));
+    let number = errors.take(text::bounded("number", &input.number, Text::new(1, 30)));
     if input.school_year < years.0 || input.school_year > years.1 {
         errors.add(
             "school_year",
@@ -91,7 +92,7 @@ pub fn parse(input: &OrderInput, years: (i32, i32)) -> Result<OrderFields, Domai
         .title
         .as_deref()
         .filter(|t| !t.trim().is_empty())
-        .and_then(|t| errors.take(text::bounded("title", t, 10, 500)));
+        .and_then(|t| errors.take(text::bounded("title", t, Text::new(10, 500))));
     let points = input.points.as_ref().map(|points| {
         if points.is_empty() || points.len() > 30 {
             errors.add("points", OutOfRange, "from 1 to 30 points");
@@ -99,11 +100,21 @@ pub fn parse(input: &OrderInput, years: (i32, i32)) -> Result<OrderFields, Domai
         points
             .iter()
             .enumerate()
-            .filter_map(|(index, point)| errors.take(text::bounded(&format!("points[{index}]"), point, 5, 2000)))
+            .filter_map(|(index, point)| {
+                errors.take(text::bounded(&format!("points[{index}]"), point, Text::new(5, 2000)))
+            })
             .collect::<Vec<_>>()
     });
-    let signatory_name = errors.take(text::bounded("signatory_name", &input.signatory_name, 3, 200));
-    let signatory_position = errors.take(text::bounded("signatory_position", &input.signatory_position, 3, 200));
+    let signatory_name = errors.take(text::bounded(
+        "signatory_name",
+        &input.signatory_name,
+        Text::new(3, 200),
+    ));
+    let signatory_position = errors.take(text::bounded(
+        "signatory_position",
+        &input.signatory_position,
+        Text::new(3, 200),
+    ));
     errors.finish()?;
     Ok(OrderFields {
         number: number.unwrap_or_default(),

@@ -21,9 +21,17 @@ impl NewOrganisation {
     /// Parses a registration, reporting every invalid field at once.
     pub fn parse(request: &CreateOrganisation) -> Result<Self, DomainError> {
         let mut errors = Errors::default();
-        let name = errors.take(text::bounded("name", &request.name, 3, 300));
-        let short_name = errors.take(text::bounded("short_name", &request.short_name, 2, 100));
-        let municipality = errors.take(text::bounded("municipality", &request.municipality, 2, 200));
+        let name = errors.take(text::bounded("name", &request.name, openapi::limits::ORGANISATION_NAME));
+        let short_name = errors.take(text::bounded(
+            "short_name",
+            &request.short_name,
+            openapi::limits::ORGANISATION_SHORT_NAME,
+        ));
+        let municipality = errors.take(text::bounded(
+            "municipality",
+            &request.municipality,
+            openapi::limits::MUNICIPALITY,
+        ));
         errors.finish()?;
         match (name, short_name, municipality) {
             (Some(name), Some(short_name), Some(municipality)) => Ok(Self {

@@ -10,6 +10,7 @@ use crate::domain::error::DomainError;
 use crate::domain::text::{self, Errors};
 use openapi::FieldErrorCode::Required;
 use openapi::RefusalReason;
+use openapi::limits::Text;
 use openapi::package::{DocumentKind, InnovationMap, ReviewDecision, VersionInput, VersionStatus};
 
 /// Why the council cannot decide on a version.
@@ -34,7 +35,7 @@ pub fn files_refusal(status: VersionStatus) -> Option<DomainError> {
 
 /// A comment for a review thread: 1 to 4000 characters.
 pub fn parse_comment(body: &str) -> Result<String, DomainError> {
-    text::bounded("body", body, 1, 4000).map_err(|err| DomainError::Invalid(vec![err]))
+    text::bounded("body", body, Text::new(1, 4000)).map_err(|err| DomainError::Invalid(vec![err]))
 }
 
 /// The status a decision gives and the comment that joins the thread.
@@ -44,13 +45,14 @@ pub fn decide(decision: &ReviewDecision) -> Result<(VersionStatus, Option<String
             let comment = comment
                 .as_deref()
                 .filter(|c| !c.trim().is_empty())
-                .map(|c| text::bounded("comment", c, 1, 4000))
+                .map(|c| text::bounded("comment", c, Text::new(1, 4000)))
                 .transpose()
                 .map_err(|err| DomainError::Invalid(vec![err]))?;
             Ok((VersionStatus::Approved, comment))
         }
         ReviewDecision::Return { comment } => {
-            let comment = text::bounded("comment", comment, 3, 4000).map_err(|err| DomainError::Invalid(vec![err]))?;
+            let comment =
+                text::bounded("comment", comment, Text::new(3, 4000)).map_err(|err| DomainError::Invalid(vec![err]))?;
             Ok((VersionStatus::Returned, Some(comment)))
         }
     }
@@ -83,13 +85,13 @@ pub fn parse_version(kind: DocumentKind, input: &VersionInput) -> Result<(Submit
         String::new()
     } else {
         errors
-            .take(text::bounded("note", &input.note, 1, 2000))
+            .take(text::bounded("note", &input.note, Text::new(1, 2000)))
             .unwrap_or_default()
     };
     let submitted = match kind {
         DocumentKind::Programme => match input.text.as_deref() {
             Some(body) => errors
-                .take(text::bounded("text", body, 20, 100_000))
+                .take(text::bounded("text", body, Text::new(20, 100_000)))
                 .map(Submitted::Programme),
             None => {
                 errors.add("text", Required, "the programme's text is required");
@@ -100,7 +102,7 @@ pub fn parse_version(kind: DocumentKind, input: &VersionInput) -> Result<(Submit
             Some(map) => {
                 let mut field = |name: &str, value: &str| {
                     errors
-                        .take(text::bounded(&format!("map.{name}"), value, 3, 4000))
+                        .take(text::bounded(&format!("map.{name}"), value, Text::new(3, 4000)))
                         .unwrap_or_default()
                 };
                 Some(Submitted::InnovationMap(InnovationMap {

@@ -9,6 +9,7 @@ use crate::domain::error::DomainError;
 use crate::domain::text::{self, Errors};
 use chrono::NaiveDate;
 use openapi::FieldErrorCode::{NotAllowed, OutOfRange, Required};
+use openapi::limits::Text;
 use openapi::plan::{PlanItemInput, PlanStatus};
 
 /// What the figures need of an item.
@@ -130,11 +131,15 @@ pub fn parse_item(input: &PlanItemInput, context: ItemContext) -> Result<ItemFie
             "must fall within the school year (1 September to 31 August)",
         );
     }
-    let action = errors.take(text::bounded("action", &input.action, 5, 1000));
-    let expected_result = errors.take(text::bounded("expected_result", &input.expected_result, 3, 1000));
+    let action = errors.take(text::bounded("action", &input.action, Text::new(5, 1000)));
+    let expected_result = errors.take(text::bounded(
+        "expected_result",
+        &input.expected_result,
+        Text::new(3, 1000),
+    ));
     let responsible_name = match (input.responsible_id, input.responsible_name.as_deref()) {
         (Some(_), _) => Some(String::new()),
-        (None, Some(name)) => errors.take(text::bounded("responsible_name", name, 3, 200)),
+        (None, Some(name)) => errors.take(text::bounded("responsible_name", name, Text::new(3, 200))),
         (None, None) => {
             errors.add("responsible_id", Required, "name the responsible person");
             None
@@ -145,7 +150,7 @@ pub fn parse_item(input: &PlanItemInput, context: ItemContext) -> Result<ItemFie
         String::new()
     } else {
         errors
-            .take(text::bounded("evidence", &input.evidence, 1, 1000))
+            .take(text::bounded("evidence", &input.evidence, Text::new(1, 1000)))
             .unwrap_or_default()
     };
     match (status, input.done_on) {

@@ -5,6 +5,7 @@ use crate::domain::error::DomainError;
 use crate::domain::text::{self, Errors};
 use chrono::NaiveDate;
 use openapi::FieldErrorCode::{NotAllowed, OutOfRange, Required};
+use openapi::limits::Text;
 use openapi::projects::{
     ConfirmationInput, PlatformStatus, Project, ProjectInput, ProjectLevel, ProjectOrigin, ProjectStatus,
 };
@@ -51,26 +52,35 @@ pub struct ProjectCard {
     pub status: ProjectStatus,
 }
 
-fn optional_text(errors: &mut Errors, field: &str, value: Option<&str>, min: usize, max: usize) -> Option<String> {
+fn optional_text(errors: &mut Errors, field: &str, value: Option<&str>, limit: Text) -> Option<String> {
     value
         .filter(|v| !v.trim().is_empty())
-        .and_then(|v| errors.take(text::bounded(field, v, min, max)))
+        .and_then(|v| errors.take(text::bounded(field, v, limit)))
 }
 
 impl ProjectCard {
     /// Parses a project input, reporting every invalid field at once.
     pub fn parse(input: &ProjectInput) -> Result<Self, DomainError> {
         let mut errors = Errors::default();
-        let title = errors.take(text::bounded("title", &input.title, 5, 300));
-        let problem = errors.take(text::bounded("problem", &input.problem, 5, 4000));
-        let competition = optional_text(&mut errors, "competition", input.competition.as_deref(), 3, 300);
-        let supervisor_name = optional_text(&mut errors, "supervisor_name", input.supervisor_name.as_deref(), 3, 300);
+        let title = errors.take(text::bounded("title", &input.title, Text::new(5, 300)));
+        let problem = errors.take(text::bounded("problem", &input.problem, Text::new(5, 4000)));
+        let competition = optional_text(
+            &mut errors,
+            "competition",
+            input.competition.as_deref(),
+            Text::new(3, 300),
+        );
+        let supervisor_name = optional_text(
+            &mut errors,
+            "supervisor_name",
+            input.supervisor_name.as_deref(),
+            Text::new(3, 300),
+        );
         let supervisor_affiliation = optional_text(
             &mut errors,
             "supervisor_affiliation",
             input.supervisor_affiliation.as_deref(),
-            3,
-            300,
+            Text::new(3, 300),
         );
         if supervisor_affiliation.is_some() && supervisor_name.is_none() {
             errors.add(
@@ -87,7 +97,11 @@ impl ProjectCard {
             .iter()
             .enumerate()
             .filter_map(|(index, direction)| {
-                errors.take(text::bounded(&format!("directions[{index}]"), direction, 3, 300))
+                errors.take(text::bounded(
+                    &format!("directions[{index}]"),
+                    direction,
+                    Text::new(3, 300),
+                ))
             })
             .collect();
         let mut problem_ids = input.problem_ids.clone();
@@ -220,7 +234,7 @@ pub fn parse_confirmation(
     if input.confirmed_on > today {
         errors.add("confirmed_on", OutOfRange, "cannot be in the future");
     }
-    let basis = errors.take(text::bounded("basis", &input.basis, 5, 500));
+    let basis = errors.take(text::bounded("basis", &input.basis, Text::new(5, 500)));
     errors.finish()?;
     if project.confirmations.iter().any(|c| c.school_year == input.school_year) {
         return Err(DomainError::refused(

@@ -13,6 +13,7 @@ use crate::domain::error::DomainError;
 use crate::domain::text::{self, Errors};
 use openapi::FieldErrorCode::{OutOfRange, TooLong, TooShort};
 use openapi::RefusalReason;
+use openapi::limits::Text;
 use openapi::ranking::{Criterion, RoundInput, SchoolProblemInput};
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -43,8 +44,7 @@ pub fn parse_criteria(criteria: &[Criterion]) -> Result<Vec<Criterion>, crate::d
         let title = errors.take(text::bounded(
             &format!("criteria[{index}].title"),
             &criterion.title,
-            2,
-            100,
+            Text::new(2, 100),
         ));
         if !(1..=10).contains(&criterion.weight) {
             errors.add(&format!("criteria[{index}].weight"), OutOfRange, "must be from 1 to 10");
@@ -103,12 +103,12 @@ pub struct ProblemText {
 /// evidence, when given, of at most 4000.
 pub fn parse_problem(input: &SchoolProblemInput) -> Result<ProblemText, DomainError> {
     let mut errors = Errors::default();
-    let title = errors.take(text::bounded("title", &input.title, 5, 300));
-    let description = errors.take(text::bounded("description", &input.description, 5, 4000));
+    let title = errors.take(text::bounded("title", &input.title, Text::new(5, 300)));
+    let description = errors.take(text::bounded("description", &input.description, Text::new(5, 4000)));
     let evidence = if input.evidence.trim().is_empty() {
         Some(String::new())
     } else {
-        errors.take(text::bounded("evidence", &input.evidence, 1, 4000))
+        errors.take(text::bounded("evidence", &input.evidence, Text::new(1, 4000)))
     };
     errors.finish()?;
     Ok(ProblemText {

@@ -5,6 +5,7 @@ use crate::domain::error::DomainError;
 use crate::domain::text::{self, Errors};
 use openapi::FieldErrorCode::{InvalidFormat, NotAllowed, OutOfRange, Required, TooLong};
 use openapi::UserId;
+use openapi::limits::Text;
 use openapi::resources::{
     Author, DevelopmentElement, KitItem, ProgrammeFormat, ResourceForm, ResourceInput, Visibility,
 };
@@ -70,13 +71,13 @@ impl ResourceCard {
     /// Parses a resource input, reporting every invalid field at once.
     pub fn parse(input: &ResourceInput) -> Result<Self, DomainError> {
         let mut errors = Errors::default();
-        let title = errors.take(text::bounded("title", &input.title, 5, 300));
+        let title = errors.take(text::bounded("title", &input.title, Text::new(5, 300)));
         let description = if input.description.trim().is_empty() {
             Some(String::new())
         } else {
-            errors.take(text::bounded("description", &input.description, 1, 4000))
+            errors.take(text::bounded("description", &input.description, Text::new(1, 4000)))
         };
-        let licence = errors.take(text::bounded("licence", &input.licence, 2, 200));
+        let licence = errors.take(text::bounded("licence", &input.licence, Text::new(2, 200)));
         let is = |form| input.form == form;
         if is(ResourceForm::MethodologicalDevelopment) != input.element.is_some() {
             let (code, message) = if input.element.is_none() {
@@ -115,7 +116,11 @@ impl ResourceCard {
                 errors.add("kit_items", TooLong, format!("at most {MAX_KIT_ITEMS} products"));
             }
             for (i, item) in input.kit_items.iter().enumerate() {
-                if let Some(title) = errors.take(text::bounded(&format!("kit_items[{i}].title"), &item.title, 2, 300)) {
+                if let Some(title) = errors.take(text::bounded(
+                    &format!("kit_items[{i}].title"),
+                    &item.title,
+                    Text::new(2, 300),
+                )) {
                     kit_items.push(KitItem {
                         item_type: item.item_type,
                         title,
@@ -173,7 +178,11 @@ fn parse_authors(errors: &mut Errors, authors: &[Author]) -> Vec<Author> {
                 seen.push(id);
                 String::new()
             }
-            None => match errors.take(text::bounded(&format!("authors[{i}].name"), &author.name, 3, 200)) {
+            None => match errors.take(text::bounded(
+                &format!("authors[{i}].name"),
+                &author.name,
+                Text::new(3, 200),
+            )) {
                 Some(name) => name,
                 None => continue,
             },

@@ -9,6 +9,7 @@ use crate::domain::error::DomainError;
 use crate::domain::text::{self, Errors};
 use openapi::FieldErrorCode::{NotAllowed, OutOfRange, Taken};
 use openapi::RefusalReason;
+use openapi::limits::Text;
 use openapi::structures::{MemberFunction, MemberInput, StructureInput, StructureKind, StructureStatus};
 
 /// A validated composition.
@@ -26,7 +27,7 @@ pub struct Composition {
 /// Checks a structure's composition.
 pub fn parse(input: &StructureInput) -> Result<Composition, DomainError> {
     let mut errors = Errors::default();
-    let name = errors.take(text::bounded("name", &input.name, 3, 200));
+    let name = errors.take(text::bounded("name", &input.name, Text::new(3, 200)));
     if input.members.is_empty() || input.members.len() > 50 {
         errors.add("members", OutOfRange, "name from 1 to 50 members");
     }
@@ -46,8 +47,7 @@ pub fn parse(input: &StructureInput) -> Result<Composition, DomainError> {
         if let Some(competence) = errors.take(text::bounded(
             &format!("members[{index}].competence"),
             competence,
-            3,
-            500,
+            Text::new(3, 500),
         )) {
             members.push((user_id.0, *function, competence));
         }

@@ -1,6 +1,7 @@
 //! Parsing of free-text fields: trimmed, length-checked, with the field named on error.
 
 use crate::domain::error::DomainError;
+use openapi::limits::Text;
 use openapi::{FieldError, FieldErrorCode};
 use rules::limits::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
 
@@ -48,8 +49,19 @@ pub fn field_error(field: &str, code: FieldErrorCode, message: impl Into<String>
     }
 }
 
-/// A trimmed text of `min..=max` characters (not bytes: Cyrillic counts one a letter).
-pub fn bounded(field: &str, value: &str, min: usize, max: usize) -> Result<String, FieldError> {
+/// A trimmed text within `limit`: at most `limit.max` characters as sent, at least
+/// `limit.min` once trimmed (characters, not bytes: Cyrillic counts one a letter), no
+/// control characters. The OpenAPI document states the same rule from the same constant
+/// (`openapi::limits`).
+pub fn bounded(field: &str, value: &str, limit: Text) -> Result<String, FieldError> {
+    let Text { min, max } = limit;
+    if value.chars().count() > max {
+        return Err(field_error(
+            field,
+            FieldErrorCode::TooLong,
+            format!("must be at most {max} characters"),
+        ));
+    }
     let value = value.trim();
     let length = value.chars().count();
     if length == 0 {
@@ -60,13 +72,6 @@ pub fn bounded(field: &str, value: &str, min: usize, max: usize) -> Result<Strin
             field,
             FieldErrorCode::TooShort,
             format!("must be at least {min} characters"),
-        ));
-    }
-    if length > max {
-        return Err(field_error(
-            field,
-            FieldErrorCode::TooLong,
-            format!("must be at most {max} characters"),
         ));
     }
     if value.chars().any(char::is_control) {
@@ -164,13 +169,22 @@ mod tests {
 
     #[test]
     fn bounded_counts_characters_not_bytes() {
-        assert_eq!(bounded("name", "  Иван  ", 3, 4).unwrap(), "Иван");
+        let name = Text::new(3, 6);
+        assert_eq!(bounded("name", "  Иван", name).unwrap(), "Иван");
         assert_eq!(
-            bounded("name", "Иванов", 3, 4).unwrap_err().code,
+            bounded("name", "Иванова", name).unwrap_err().code,
             FieldErrorCode::TooLong
         );
-        assert_eq!(bounded("name", "   ", 3, 4).unwrap_err().code, FieldErrorCode::Required);
-        assert_eq!(bounded("name", "Ив", 3, 4).unwrap_err().code, FieldErrorCode::TooShort);
+        assert_eq!(bounded("name", "   ", name).unwrap_err().code, FieldErrorCode::Required);
+        assert_eq!(
+            bounded("name", " Ив ", name).unwrap_err().code,
+            FieldErrorCode::TooShort
+        );
+        // The longest counts as sent, as the document's `maxLength` does.
+        assert_eq!(
+            bounded("name", " Иван  ", name).unwrap_err().code,
+            FieldErrorCode::TooLong
+        );
     }
 
     #[test]

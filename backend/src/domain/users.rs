@@ -55,7 +55,11 @@ impl NewUser {
     pub fn parse(request: &CreateUser, kind: OrganisationKind) -> Result<Self, DomainError> {
         let mut errors = Errors::default();
         let email = errors.take(text::email("email", &request.email));
-        let full_name = errors.take(text::bounded("full_name", &request.full_name, 3, 200));
+        let full_name = errors.take(text::bounded(
+            "full_name",
+            &request.full_name,
+            openapi::limits::FULL_NAME,
+        ));
         let roles = errors.take(parse_roles("roles", &request.roles, kind));
         let password = errors.take(text::new_password("password", &request.password));
         errors.finish()?;
@@ -90,7 +94,7 @@ impl UserChanges {
         let full_name = request
             .full_name
             .as_deref()
-            .and_then(|name| errors.take(text::bounded("full_name", name, 3, 200)));
+            .and_then(|name| errors.take(text::bounded("full_name", name, openapi::limits::FULL_NAME)));
         let roles = request
             .roles
             .as_deref()

@@ -28,7 +28,7 @@ pub struct BadRequest(pub Problem);
 #[derive(IntoResponses)]
 #[response(
     status = 401,
-    description = "Not signed in, or the access token is invalid or expired",
+    description = "Not signed in (`unauthenticated`), or the access token is invalid (`invalid_token`), expired (`token_expired`) or of a session that has ended by a sign-out, a password change or reset or a deactivation (`session_ended`)",
     content_type = "application/problem+json"
 )]
 pub struct Unauthorized(pub Problem);

@@ -87,6 +87,26 @@ impl Modify for BearerAuth {
     }
 }
 
+/// States the lengths of the request fields in `openapi::limits::PUBLISHED` as
+/// `minLength`, `maxLength` and `pattern`, from the constants the server checks; run on
+/// the document once every handler's schemas are in it.
+pub fn state_text_limits(spec: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::{RefOr, Schema};
+    let components = spec.components.get_or_insert_with(Default::default);
+    for (schema, property, limit) in openapi::limits::PUBLISHED {
+        let field = match components.schemas.get_mut(*schema) {
+            Some(RefOr::T(Schema::Object(object))) => object.properties.get_mut(*property),
+            _ => None,
+        };
+        let Some(RefOr::T(Schema::Object(field))) = field else {
+            panic!("openapi::limits names {schema}.{property}, which is not a property of the document");
+        };
+        field.min_length = Some(limit.min);
+        field.max_length = Some(limit.max);
+        field.pattern = Some(limit.pattern());
+    }
+}
+
 /// Registers every handler under `/api`.
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(auth::login::create_session)

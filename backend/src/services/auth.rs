@@ -12,7 +12,7 @@ use crate::auth::{CurrentUser, JwtKeys, current_user};
 use crate::db::DbConnection;
 use crate::db::models::audit::{Bare, Event};
 use crate::db::models::refresh_token::{self, Redeemed};
-use crate::db::models::{self, login_failure, user};
+use crate::db::models::{self, login_failure, session, user};
 use crate::db::{self as database, DbPool};
 use crate::domain::throttle;
 use crate::error::ApiError;
@@ -176,8 +176,8 @@ pub fn login_on(conn: &mut DbConnection, keys: &JwtKeys, input: &LoginRequest) -
     finish(conn, keys, attempt, verified)
 }
 
-/// Exchanges a refresh token for a new pair. Each refresh token works once: presenting
-/// a spent one is taken as theft and signs the whole session out.
+/// Exchanges a refresh token for a new pair in the same session. Each refresh token works
+/// once: presenting a spent one is taken as theft and ends the whole session.
 ///
 /// The spend and the successor are one transaction, so a concurrent second use of the
 /// same token waits for the first to commit and then revokes the family including the
@@ -190,21 +190,22 @@ pub fn refresh(conn: &mut DbConnection, keys: &JwtKeys, token: &str) -> Outcome<
             Redeemed::Valid { user_id, family_id } => issue_tokens(conn, keys, user_id, Some(family_id))
                 .map(Some)
                 .map_err(|err| match err {
-                    ApiError::InvalidToken => ApiError::InvalidRefreshToken,
+                    ApiError::InvalidToken | ApiError::SessionEnded => ApiError::InvalidRefreshToken,
                     other => other,
                 }),
         })?;
     issued.ok_or(ApiError::InvalidRefreshToken)
 }
 
-/// Signs out the session of a refresh token: every token of its sign-in is revoked. An
-/// unknown token is taken as signed out already.
+/// Signs out the session of a refresh token: the session ends, so its access tokens are
+/// refused at once and every refresh token of its sign-in is revoked. An unknown token is
+/// taken as signed out already.
 pub fn logout(conn: &mut DbConnection, token: &str) -> Outcome<()> {
     let Some((family, user_id)) = refresh_token::family_of(conn, token)? else {
         return Ok(());
     };
     write(conn, |conn| {
-        if refresh_token::revoke_family(conn, &family)? > 0 {
+        if session::end(conn, &family)? {
             let org = OrganisationId(user::find(conn, user_id)?.org_id);
             Bare::new(AuditAction::SignOut, AuditEntity::User, user_id)
                 .by(user_id)
@@ -215,31 +216,30 @@ pub fn logout(conn: &mut DbConnection, token: &str) -> Outcome<()> {
     })
 }
 
-/// Opens a session for a user (or continues one, given its family), reading the account
-/// first: an unknown one is refused as an invalid token, a deactivated one as disabled.
+/// Opens a session for a user (or continues one, given its id), reading the account and
+/// the session first: an unknown account or ended session is refused as an invalid
+/// token, a deactivated account as disabled.
 pub fn issue_tokens(
     conn: &mut DbConnection,
     keys: &JwtKeys,
     user: UserId,
-    family_id: Option<String>,
+    session: Option<String>,
 ) -> Outcome<TokenPair> {
-    let current = current_user::load(conn, user)?;
-    tokens_for(conn, keys, current, family_id)
+    let session = match session {
+        Some(session) => session,
+        None => session::open(conn, user)?,
+    };
+    let current = current_user::resume(conn, user, &session)?;
+    tokens_for(conn, keys, current, &session)
 }
 
-/// An access token, a fresh refresh token (in a new family unless one is given) and the
-/// profile of a user already read.
-pub fn tokens_for(
-    conn: &mut DbConnection,
-    keys: &JwtKeys,
-    user: CurrentUser,
-    family_id: Option<String>,
-) -> Outcome<TokenPair> {
-    let family_id = family_id.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+/// An access token and a fresh refresh token of a live session, and the profile of a user
+/// already read.
+pub fn tokens_for(conn: &mut DbConnection, keys: &JwtKeys, user: CurrentUser, session: &str) -> Outcome<TokenPair> {
     let id = user.actor.user_id;
-    let refresh_token = refresh_token::issue(conn, id, &family_id)?;
+    let refresh_token = refresh_token::issue(conn, id, session)?;
     Ok(TokenPair {
-        access_token: keys.issue(id.0, user.me.organisation.id.0)?,
+        access_token: keys.issue(id.0, user.me.organisation.id.0, session)?,
         token_type: "Bearer".to_owned(),
         expires_in: crate::auth::jwt::ACCESS_TTL_SECONDS,
         refresh_token: Some(refresh_token),

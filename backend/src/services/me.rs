@@ -6,7 +6,7 @@ use super::{Caller, Outcome, write};
 use crate::auth::{JwtKeys, current_user, password};
 use crate::db::DbConnection;
 use crate::db::models::audit::{Bare, Event};
-use crate::db::models::{refresh_token, user};
+use crate::db::models::{session, user};
 use crate::domain::text;
 use crate::error::ApiError;
 use openapi::audit::{AuditAction, AuditEntity};
@@ -24,7 +24,7 @@ pub fn update(conn: &mut DbConnection, caller: &Caller, expected: Expected, inpu
     let full_name = input
         .full_name
         .as_deref()
-        .map(|name| text::bounded("full_name", name, 3, 200))
+        .map(|name| text::bounded("full_name", name, openapi::limits::FULL_NAME))
         .transpose()
         .map_err(|err| ApiError::Validation(vec![err]))?;
     let id = caller.actor.user_id;
@@ -49,8 +49,9 @@ pub fn update(conn: &mut DbConnection, caller: &Caller, expected: Expected, inpu
     })
 }
 
-/// Changes the caller's password after checking the current one. Every session is
-/// signed out; the answer is a fresh token pair for this one. Audited (without any hash).
+/// Changes the caller's password after checking the current one. Every session ends,
+/// this one included (their access and refresh tokens are refused from now on); the answer
+/// is the token pair of a new session for the caller. Audited (without any hash).
 pub fn change_password(
     conn: &mut DbConnection,
     caller: &Caller,
@@ -66,12 +67,13 @@ pub fn change_password(
     let hash = password::hash(&new_password)?;
     write(conn, |conn| {
         user::set_password_hash(conn, id, &hash)?;
-        refresh_token::revoke_user(conn, id)?;
+        session::end_all(conn, id)?;
         Bare::new(AuditAction::PasswordChange, AuditEntity::User, id)
             .by(id)
             .of(caller.actor.org_id)
             .record(conn)?;
-        tokens_for(conn, keys, caller.clone(), None)
+        let session = session::open(conn, id)?;
+        tokens_for(conn, keys, caller.clone(), &session)
     })
 }
 
@@ -113,6 +115,16 @@ mod tests {
         ));
         let fresh = change_password(&mut db.conn, &council, &keys(), &change(DEMO_PASSWORD)).unwrap();
         assert_eq!(fresh.user, council.me);
+        let session = |pair: &TokenPair| keys().verify(&pair.access_token).unwrap().sid;
+        let id = council.actor.user_id;
+        assert!(matches!(
+            current_user::resume(&mut db.conn, id, &session(&other_session)),
+            Err(ApiError::SessionEnded)
+        ));
+        assert_eq!(
+            current_user::resume(&mut db.conn, id, &session(&fresh)).unwrap().me,
+            council.me
+        );
         assert!(matches!(
             auth::refresh(&mut db.conn, &keys(), other_session.refresh_token.as_deref().unwrap()),
             Err(ApiError::InvalidRefreshToken)

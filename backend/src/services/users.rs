@@ -8,7 +8,7 @@ use crate::auth::password;
 use crate::db::DbConnection;
 use crate::db::models::audit::{Bare, Event};
 use crate::db::models::user::{self, NewUserRow};
-use crate::db::models::{PageRequest, organisation, refresh_token};
+use crate::db::models::{PageRequest, organisation, session};
 use crate::domain::policy;
 use crate::domain::text::field_error;
 use crate::domain::users::{NewUser, UserChanges};
@@ -113,7 +113,7 @@ pub fn update(
         if let Some(active) = changes.is_active {
             user::set_active(conn, id, active)?;
             if !active {
-                refresh_token::revoke_user(conn, id)?;
+                session::end_all(conn, id)?;
             }
         }
         let roles = user::roles_of(conn, id)?;
@@ -130,14 +130,19 @@ pub fn update(
 
 /// Replaces an account's password with a generated temporary one, returned once, and
 /// signs the user out everywhere; for whoever manages the account (never one that
-/// outranks the caller).
+/// outranks the caller), and never for the caller's own account.
 pub fn reset_password(conn: &mut DbConnection, caller: &Caller, id: UserId) -> Outcome<PasswordReset> {
     let (row, _) = access::user(conn, &caller.actor, id, Access::Edit)?;
+    // One's own password changes with the current one (`POST /api/me/password`): a reset
+    // would let a stolen access token take the account over.
+    if id == caller.actor.user_id {
+        return Err(ApiError::Forbidden);
+    }
     let temporary_password = password::generate(14);
     let hash = password::hash(&temporary_password)?;
     write(conn, |conn| {
         user::set_password_hash(conn, id, &hash)?;
-        refresh_token::revoke_user(conn, id)?;
+        session::end_all(conn, id)?;
         Bare::new(AuditAction::PasswordReset, AuditEntity::User, id)
             .by(caller.actor.user_id)
             .of(OrganisationId(row.org_id))
@@ -377,5 +382,20 @@ mod tests {
         ));
         let signed_in = login(&mut db, "teacher@sch61.demo", &reset.temporary_password).unwrap();
         assert_eq!(signed_in.user.id, teacher);
+    }
+
+    #[test]
+    fn an_administrator_does_not_reset_their_own_password() {
+        let mut db = seeded::demo();
+        let director = db.caller("director@sch61.demo");
+        let own = director.actor.user_id;
+        assert!(matches!(
+            reset_password(&mut db.conn, &director, own),
+            Err(ApiError::Forbidden)
+        ));
+        assert!(
+            login(&mut db, "director@sch61.demo", DEMO_PASSWORD).is_ok(),
+            "the password stays"
+        );
     }
 }

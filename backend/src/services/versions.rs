@@ -12,6 +12,7 @@ use crate::domain::error::DomainError;
 use crate::domain::files::AcceptedFile;
 use crate::domain::text;
 use openapi::audit::{AuditAction, AuditEntity};
+use openapi::limits::Text;
 use openapi::resources::{ResourceFile, ResourceVersion, VersionInput};
 use openapi::{FileId, OrganisationId, Page, PageQuery, ResourceId, VersionId};
 
@@ -39,7 +40,7 @@ pub fn create(
     let notes = if input.notes.trim().is_empty() {
         String::new()
     } else {
-        text::bounded("notes", &input.notes, 1, 2000).map_err(|err| DomainError::Invalid(vec![err]))?
+        text::bounded("notes", &input.notes, Text::new(1, 2000)).map_err(|err| DomainError::Invalid(vec![err]))?
     };
     write(conn, |conn| {
         let row = access::resource(conn, &caller.actor, resource, Access::Edit)?;

@@ -51,6 +51,25 @@ impl ApiError {
         })
     }
 
+    /// A problem with a code, a refusal reason and field errors, as the server would send.
+    #[cfg(test)]
+    pub(crate) fn problem_of(
+        code: ProblemCode,
+        reason: Option<openapi::RefusalReason>,
+        errors: Vec<openapi::FieldError>,
+    ) -> Self {
+        Self::Problem(Problem {
+            problem_type: format!("urn:problem:{}", code.as_str()),
+            title: code.as_str().to_owned(),
+            status: 400,
+            detail: None,
+            code,
+            errors,
+            reason,
+            request_id: None,
+        })
+    }
+
     /// Whether someone else changed the record since it was read (`412`): the caller
     /// shows the current record, which the user checks before saving again.
     pub fn is_stale(&self) -> bool {
@@ -348,5 +367,66 @@ async fn across_tabs<T: 'static>(name: &str, work: impl Future<Output = T> + 'st
     match work {
         Some(work) => Some(work.await),
         None => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use openapi::FieldError;
+
+    fn problem(code: ProblemCode, errors: Vec<FieldError>) -> ApiError {
+        ApiError::problem_of(code, None, errors)
+    }
+
+    #[test]
+    fn a_field_error_is_found_by_the_field_s_name() {
+        let error = problem(
+            ProblemCode::ValidationFailed,
+            vec![
+                FieldError {
+                    field: "title".to_owned(),
+                    code: FieldErrorCode::TooShort,
+                    message: "must be at least 3 characters".to_owned(),
+                },
+                FieldError {
+                    field: "end_year".to_owned(),
+                    code: FieldErrorCode::OutOfRange,
+                    message: "must not be before start_year".to_owned(),
+                },
+            ],
+        );
+        assert_eq!(error.field("title"), Some(FieldErrorCode::TooShort));
+        assert_eq!(error.field("end_year"), Some(FieldErrorCode::OutOfRange));
+        assert_eq!(error.field("problem"), None);
+        assert_eq!(ApiError::Network.field("title"), None);
+    }
+
+    #[test]
+    fn only_a_precondition_failure_is_stale() {
+        assert!(problem(ProblemCode::PreconditionFailed, Vec::new()).is_stale());
+        assert!(!problem(ProblemCode::PreconditionRequired, Vec::new()).is_stale());
+        assert!(!problem(ProblemCode::Conflict, Vec::new()).is_stale());
+        assert!(!ApiError::SignedOut.is_stale());
+        assert_eq!(ApiError::Unexpected.code(), None);
+        let missing = ApiError::not_found();
+        assert_eq!(
+            (missing.code(), missing.field("id")),
+            (Some(ProblemCode::NotFound), None)
+        );
+    }
+
+    #[test]
+    fn query_parameters_are_kept_in_order_and_absent_ones_left_out() {
+        let call = Call::get("/api/catalogue")
+            .query("q", Some("робототехника"))
+            .query("level", None::<&str>)
+            .query("page", Some(2));
+        assert_eq!(
+            call.query,
+            vec![("q", "робототехника".to_owned()), ("page", "2".to_owned())]
+        );
+        let call = Call::put("/api/projects/7").if_match(3);
+        assert_eq!(call.if_match.as_deref(), Some("\"3\""));
     }
 }

@@ -50,3 +50,18 @@ pub fn today_value() -> String {
         today.get_date()
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::parse_date;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn a_date_input_s_value_is_read_and_anything_else_is_not() {
+        assert_eq!(parse_date("2026-08-31"), NaiveDate::from_ymd_opt(2026, 8, 31));
+        assert_eq!(parse_date(" 2026-01-05 "), NaiveDate::from_ymd_opt(2026, 1, 5));
+        for value in ["", "31.08.2026", "2026-02-30", "2026-13-01", "завтра"] {
+            assert_eq!(parse_date(value), None, "{value}");
+        }
+    }
+}

@@ -14,6 +14,9 @@ mod texts;
 mod work;
 mod work_texts;
 
+#[cfg(test)]
+mod tests;
+
 pub use choice::Choice;
 pub use en::EN;
 pub use ru::RU;
@@ -197,6 +200,7 @@ impl Texts {
             ProblemCode::Unauthenticated
             | ProblemCode::InvalidToken
             | ProblemCode::TokenExpired
+            | ProblemCode::SessionEnded
             | ProblemCode::InvalidRefreshToken => self.err_signed_out,
             ProblemCode::MalformedBody
             | ProblemCode::InvalidQuery

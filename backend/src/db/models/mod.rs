@@ -49,6 +49,7 @@ pub mod refresh_token;
 pub mod registry;
 pub mod request;
 pub mod resource;
+pub mod session;
 pub mod structure;
 pub mod transition;
 pub mod user;

@@ -1,5 +1,6 @@
 //! The `refresh_tokens` table: single-use tokens, stored as SHA-256 hashes, grouped in
-//! families so that reuse of a spent token revokes every descendant of the sign-in.
+//! families (one per session, named by its id) so that reuse of a spent token ends the
+//! session with every descendant of the sign-in.
 
 use crate::db::DbConnection;
 use crate::db::schema::refresh_tokens;
@@ -34,8 +35,8 @@ fn digest(token: &str) -> String {
         .collect()
 }
 
-/// Creates a token for a user in a family (a new sign-in passes a new family id) and
-/// returns the token in clear; only its hash is stored.
+/// Creates a token for a user in a session's family and returns the token in clear; only
+/// its hash is stored.
 pub fn issue(conn: &mut DbConnection, user_id: UserId, family_id: &str) -> QueryResult<String> {
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
@@ -54,7 +55,7 @@ pub fn issue(conn: &mut DbConnection, user_id: UserId, family_id: &str) -> Query
 }
 
 /// Spends a token. The spend is a conditional update, so of two concurrent uses only one
-/// wins; presenting a spent token revokes its whole family (it may have been stolen).
+/// wins; presenting a spent token ends its whole session (it may have been stolen).
 pub fn redeem(conn: &mut DbConnection, token: &str) -> QueryResult<Redeemed> {
     let now = super::now();
     let row: Option<(i64, i64, String)> = refresh_tokens::table
@@ -80,13 +81,13 @@ pub fn redeem(conn: &mut DbConnection, token: &str) -> QueryResult<Redeemed> {
             family_id,
         })
     } else {
-        revoke_family(conn, &family_id)?;
+        super::session::end(conn, &family_id)?;
         Ok(Redeemed::Refused)
     }
 }
 
-/// Revokes every live token of a family (sign-out of one session).
-pub fn revoke_family(conn: &mut DbConnection, family_id: &str) -> QueryResult<usize> {
+/// Revokes every live token of a family; part of ending its session (`session::end`).
+pub(super) fn revoke_family(conn: &mut DbConnection, family_id: &str) -> QueryResult<usize> {
     diesel::update(
         refresh_tokens::table
             .filter(refresh_tokens::family_id.eq(family_id))
@@ -106,8 +107,8 @@ pub fn family_of(conn: &mut DbConnection, token: &str) -> QueryResult<Option<(St
         .map(|found| found.map(|(family, user)| (family, UserId(user))))
 }
 
-/// Revokes every live token of a user (sign-out everywhere).
-pub fn revoke_user(conn: &mut DbConnection, user_id: UserId) -> QueryResult<usize> {
+/// Revokes every live token of a user; part of ending their sessions (`session::end_all`).
+pub(super) fn revoke_user(conn: &mut DbConnection, user_id: UserId) -> QueryResult<usize> {
     diesel::update(
         refresh_tokens::table
             .filter(refresh_tokens::user_id.eq(user_id.0))

@@ -266,25 +266,52 @@ pub fn with_org_and_roles(
     conn: &mut DbConnection,
     id: UserId,
 ) -> QueryResult<Option<(UserRow, super::organisation::OrganisationRow, Vec<Role>)>> {
+    Ok(read(conn, id, None)?.map(|(user, org, roles, _)| (user, org, roles)))
+}
+
+/// A user, their organisation and roles, and whether the session named is live.
+pub type InSession = (UserRow, super::organisation::OrganisationRow, Vec<Role>, bool);
+
+/// A user with their organisation and roles and whether the session named (the `sid` of
+/// an access token) is theirs and live — not ended by a sign-out, a password change or
+/// reset, or a deactivation — read in the same one query, by primary keys.
+pub fn in_session(conn: &mut DbConnection, id: UserId, session: &str) -> QueryResult<Option<InSession>> {
+    read(conn, id, Some(session))
+}
+
+fn read(conn: &mut DbConnection, id: UserId, session: Option<&str>) -> QueryResult<Option<InSession>> {
     let id = id.0;
     use crate::db::models::organisation::OrganisationRow;
-    use crate::db::schema::organisations;
-    let rows: Vec<(UserRow, OrganisationRow, Option<String>)> = users::table
+    use crate::db::schema::{organisations, sessions};
+    type Row = (
+        UserRow,
+        OrganisationRow,
+        Option<String>,
+        Option<String>,
+        Option<NaiveDateTime>,
+    );
+    let rows: Vec<Row> = users::table
         .inner_join(organisations::table)
         .left_join(user_roles::table)
+        .left_join(sessions::table.on(sessions::user_id.eq(users::id).and(sessions::id.nullable().eq(session))))
         .filter(users::id.eq(id))
         .select((
             UserRow::as_select(),
             OrganisationRow::as_select(),
             user_roles::role.nullable(),
+            sessions::id.nullable(),
+            sessions::revoked_at.nullable(),
         ))
         .load(conn)?;
     let mut roles: Vec<Role> = rows
         .iter()
-        .filter_map(|(_, _, role)| role.as_deref().and_then(Role::parse))
+        .filter_map(|(_, _, role, _, _)| role.as_deref().and_then(Role::parse))
         .collect();
     roles.sort();
-    Ok(rows.into_iter().next().map(|(user, org, _)| (user, org, roles)))
+    Ok(rows.into_iter().next().map(|(user, org, _, session, revoked_at)| {
+        let live = session.is_some() && revoked_at.is_none();
+        (user, org, roles, live)
+    }))
 }
 
 versioned!(users);
