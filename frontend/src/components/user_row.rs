@@ -27,7 +27,7 @@ enum Pending {
 
 /// The row: name, e-mail, roles, status, creation date, and the buttons to edit,
 /// deactivate or activate (after confirming) and reset the password (after confirming,
-/// then showing the temporary password).
+/// then showing the temporary password); one's own row has only the edit button.
 #[component]
 pub fn UserRow(
     /// The account.
@@ -40,6 +40,12 @@ pub fn UserRow(
     let active = user.is_active;
     let version = user.version;
     let notice = StaleNotice::get();
+    // The server refuses both for one's own account: a stolen session must not reset
+    // the password without the current one, and an administrator must not lock
+    // themselves out.
+    let own = crate::app::use_auth()
+        .with_me_untracked(|me| me.id == id)
+        .unwrap_or(false);
     let panel = RwSignal::new(Panel::Closed);
     let pending = RwSignal::new(None::<Pending>);
     let error = RwSignal::new(None::<ApiError>);
@@ -165,25 +171,27 @@ pub fn UserRow(
                 >
                     {move || i18n.t().edit}
                 </button>
-                <button
-                    type="button"
-                    class="button button-small"
-                    class:button-danger=active
-                    data-testid=if active { "user-deactivate" } else { "user-activate" }
-                    disabled=busy
-                    on:click=move |_| pending.set(Some(Pending::ToggleActive))
-                >
-                    {move || if active { i18n.t().deactivate } else { i18n.t().activate }}
-                </button>
-                <button
-                    type="button"
-                    class="button button-small"
-                    data-testid="user-reset-password"
-                    disabled=busy
-                    on:click=move |_| pending.set(Some(Pending::ResetPassword))
-                >
-                    {move || i18n.t().reset_password}
-                </button>
+                {(!own).then(|| view! {
+                    <button
+                        type="button"
+                        class="button button-small"
+                        class:button-danger=active
+                        data-testid=if active { "user-deactivate" } else { "user-activate" }
+                        disabled=busy
+                        on:click=move |_| pending.set(Some(Pending::ToggleActive))
+                    >
+                        {move || if active { i18n.t().deactivate } else { i18n.t().activate }}
+                    </button>
+                    <button
+                        type="button"
+                        class="button button-small"
+                        data-testid="user-reset-password"
+                        disabled=busy
+                        on:click=move |_| pending.set(Some(Pending::ResetPassword))
+                    >
+                        {move || i18n.t().reset_password}
+                    </button>
+                })}
                 </div>
                 {dialog}
             </td>
