@@ -135,7 +135,9 @@ fn run_steps(root: &Path, report: &mut Report) -> anyhow::Result<()> {
         if !postgres && ci {
             bail!("PostgreSQL is not reachable at {pg_url}: with CI set the PostgreSQL suite is required");
         }
-        Ok((chromium, compose, postgres, python))
+        // The browser tests' own PostgreSQL database is made with psql.
+        let psql = postgres.then(tools::ensure_psql).transpose()?;
+        Ok((chromium, compose, psql, python))
     })?;
 
     report.time("compose config", || {
@@ -194,7 +196,7 @@ fn run_steps(root: &Path, report: &mut Report) -> anyhow::Result<()> {
         command.env("TEST_DATABASE", "sqlite");
         process::run_counting(&mut command, "the API suite on SQLite")
     })?;
-    if postgres {
+    if postgres.is_some() {
         report.count("API on PostgreSQL", || {
             let mut command = cargo_in(root, &["test", "--package", "tests"]);
             command
@@ -222,8 +224,76 @@ fn run_steps(root: &Path, report: &mut Report) -> anyhow::Result<()> {
         ]);
         process::run_status(&mut command, "redocly lint")
     })?;
-    report.count("browser tests", || browser_tests(root, &dist, &chromium))?;
+    report.count("browser on SQLite", || browser_tests(root, &dist, &chromium, None))?;
+    match postgres {
+        Some(psql) => report.count("browser on PostgreSQL", || match PgDatabase::create(&psql, &pg_url) {
+            Ok(database) => browser_tests(root, &dist, &chromium, Some(&database.url)),
+            Err(err) => (Counts::default(), Err(err)),
+        })?,
+        None => report.skip(
+            "browser on PostgreSQL",
+            format!("no PostgreSQL at {pg_url} (set TEST_POSTGRES_URL; required when CI is set)"),
+        ),
+    }
     Ok(())
+}
+
+/// A PostgreSQL database made for one step (`CREATE DATABASE` on the server of
+/// `TEST_POSTGRES_URL`, with psql) and dropped when this value is dropped.
+struct PgDatabase {
+    psql: PathBuf,
+    server: String,
+    name: String,
+    /// The database's own URL.
+    url: String,
+}
+
+impl PgDatabase {
+    fn create(psql: &Path, server: &str) -> anyhow::Result<Self> {
+        let name = format!("ip_e2e_{}_{}", std::process::id(), free_port()?);
+        let database = Self {
+            psql: psql.to_path_buf(),
+            server: server.to_owned(),
+            url: database_url(server, &name),
+            name,
+        };
+        database.sql(&format!("CREATE DATABASE {}", database.name))?;
+        Ok(database)
+    }
+
+    fn sql(&self, statement: &str) -> anyhow::Result<()> {
+        let mut command = Command::new(&self.psql);
+        command
+            .args(["--no-psqlrc", "--quiet", "--set", "ON_ERROR_STOP=1", "--dbname"])
+            .arg(&self.server)
+            .args(["--command", statement]);
+        process::run_status(&mut command, &format!("psql ({statement})"))
+    }
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        if let Err(err) = self.sql(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name)) {
+            eprintln!("xtask: could not drop the database {}: {err:#}", self.name);
+        }
+    }
+}
+
+/// The URL of the database `name` on the server of `server` (its last path segment
+/// replaced, its query kept).
+fn database_url(server: &str, name: &str) -> String {
+    let (base, query) = server
+        .split_once('?')
+        .map_or((server, None), |(base, query)| (base, Some(query)));
+    let authority_end = base.find("://").map_or(0, |scheme| scheme + 3);
+    let base = match base[authority_end..].find('/') {
+        Some(slash) => &base[..authority_end + slash],
+        None => base,
+    };
+    match query {
+        Some(query) => format!("{base}/{name}?{query}"),
+        None => format!("{base}/{name}"),
+    }
 }
 
 /// A backend process that is stopped when dropped.
@@ -257,10 +327,11 @@ fn ready(port: u16) -> bool {
         && response.starts_with("HTTP/1.1 200")
 }
 
-/// Builds the backend and starts it on SQLite with the demo data, in a data directory of
-/// its own (made fresh, removed when the server is dropped), so what one step's requests
-/// change no other step sees. Without `dist` it serves the API only.
-fn start_server(root: &Path, dist: Option<&Path>) -> anyhow::Result<(Server, u16)> {
+/// Builds the backend and starts it with the demo data, on SQLite in a data directory of
+/// its own (made fresh, removed when the server is dropped) or on the fresh PostgreSQL
+/// database `database`, so what one step's requests change no other step sees. Without
+/// `dist` it serves the API only.
+fn start_server(root: &Path, dist: Option<&Path>, database: Option<&str>) -> anyhow::Result<(Server, u16)> {
     process::run_status(
         &mut cargo_in(root, &["build", "--package", "backend", "--bin", "backend"]),
         "the backend build",
@@ -270,9 +341,13 @@ fn start_server(root: &Path, dist: Option<&Path>) -> anyhow::Result<(Server, u16
     let dir = std::env::temp_dir().join(format!("ip-xtask-{}-{port}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
     let log = dir.join("backend.log");
-    let child = Command::new(&binary)
+    let mut command = Command::new(&binary);
+    match database {
+        Some(url) => command.env("DATABASE_URL", url),
+        None => command.env_remove("DATABASE_URL"),
+    };
+    let child = command
         .current_dir(&dir)
-        .env_remove("DATABASE_URL")
         .env_remove("JWT_SECRET")
         .env("HOST", "127.0.0.1")
         .env("PORT", port.to_string())
@@ -299,8 +374,10 @@ fn start_server(root: &Path, dist: Option<&Path>) -> anyhow::Result<(Server, u16
     Ok((server, port))
 }
 
-fn browser_tests(root: &Path, dist: &Path, chromium: &Path) -> (Counts, anyhow::Result<()>) {
-    let (server, port) = match start_server(root, Some(dist)) {
+/// The browser tests against a server with the web app and the demo data, on SQLite or
+/// on the PostgreSQL database `database`.
+fn browser_tests(root: &Path, dist: &Path, chromium: &Path, database: Option<&str>) -> (Counts, anyhow::Result<()>) {
+    let (server, port) = match start_server(root, Some(dist), database) {
         Ok(started) => started,
         Err(err) => return (Counts::default(), Err(err)),
     };
@@ -345,7 +422,7 @@ const SCHEMATHESIS_EXAMPLES: &str = "10";
 /// and the committee's own sign-ins (how the first run authenticates) would be refused
 /// for the rest of the run.
 fn schemathesis(root: &Path, python: &Path) -> (Counts, anyhow::Result<()>) {
-    let (server, port) = match start_server(root, None) {
+    let (server, port) = match start_server(root, None, None) {
         Ok(started) => started,
         Err(err) => return (Counts::default(), Err(err)),
     };
@@ -404,7 +481,7 @@ fn python_client(root: &Path, python: &Path) -> (Counts, anyhow::Result<()>) {
     if let Err(err) = generated {
         return (Counts::default(), Err(err));
     }
-    let (server, port) = match start_server(root, None) {
+    let (server, port) = match start_server(root, None, None) {
         Ok(started) => started,
         Err(err) => return (Counts::default(), Err(err)),
     };
@@ -420,4 +497,22 @@ fn python_client(root: &Path, python: &Path) -> (Counts, anyhow::Result<()>) {
     }
     drop(server);
     (counts, result)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::database_url;
+
+    #[test]
+    fn a_database_url_names_the_database_on_the_same_server() {
+        assert_eq!(
+            database_url("postgres://postgres@127.0.0.1:5432/postgres", "ip_e2e_1_2"),
+            "postgres://postgres@127.0.0.1:5432/ip_e2e_1_2"
+        );
+        assert_eq!(
+            database_url("postgres://u:p@db/postgres?sslmode=disable", "x"),
+            "postgres://u:p@db/x?sslmode=disable"
+        );
+        assert_eq!(database_url("postgres://u@db:5433", "x"), "postgres://u@db:5433/x");
+    }
 }

@@ -87,6 +87,15 @@ pub fn ensure_docker_compose() -> anyhow::Result<PathBuf> {
     ensure_debian_program("docker-compose", "docker-compose", "to validate docker-compose.yml")
 }
 
+/// psql (Debian's `postgresql-client`), which makes the browser tests' PostgreSQL database.
+pub fn ensure_psql() -> anyhow::Result<PathBuf> {
+    ensure_debian_program(
+        "psql",
+        "postgresql-client",
+        "to create the PostgreSQL database of the browser tests",
+    )
+}
+
 /// Node.js and npm for the browser tests.
 pub fn ensure_node() -> anyhow::Result<()> {
     if on_path("node").is_none() || on_path("npm").is_none() {

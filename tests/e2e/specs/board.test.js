@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { resultPath, signIn, useBrowser } from '../support/browser.js';
-import { apiCall, apiSignIn, stageResources } from '../support/api.js';
+import { apiProject, apiResource, apiSignIn, stageResources } from '../support/api.js';
 
 const STAGES = [
   { stage: 'request', name: 'Запрос', demo: 'Кейсы для уроков истории родного края' },
@@ -27,6 +27,21 @@ async function loadedColumns(page) {
   return columns;
 }
 
+/** Waits until the columns, in order, show the totals `counts` with their cards loaded. */
+async function waitForTotals(page, counts) {
+  await page.waitForFunction(
+    (wanted) =>
+      JSON.stringify(
+        [...document.querySelectorAll('[data-testid="board-column"]')].map((column) =>
+          column.getAttribute('aria-busy') === 'false'
+            ? column.querySelector('[data-testid="board-count"]').textContent.trim()
+            : 'busy',
+        ),
+      ) === JSON.stringify(wanted),
+    counts.map(String),
+  );
+}
+
 /** The titles on the cards of a column. */
 function cardTitles(column) {
   return column.getByTestId('board-card-link').allTextContents();
@@ -42,19 +57,19 @@ describe('lifecycle board', () => {
       await signIn(page, 'teacher@sch61.demo');
       await page.getByTestId('nav-board').click();
       await page.getByRole('heading', { level: 1, name: 'Доска этапов' }).waitFor();
-      assert.equal(await page.getByTestId('board-school').count(), 0);
       const columns = await loadedColumns(page);
+      // The school's own board: nothing to choose.
+      assert.equal(await page.getByTestId('board-school').count(), 0);
       assert.deepEqual(
         await columns.evaluateAll((nodes) => nodes.map((node) => node.dataset.stage)),
         STAGES.map(({ stage }) => stage),
       );
-      for (const [index, { stage, name, demo }] of STAGES.entries()) {
+      for (const [index, { stage, name }] of STAGES.entries()) {
         const column = columns.nth(index);
         assert.equal((await column.getByRole('heading', { level: 2 }).textContent()).trim(), name);
         const expected = await stageResources(teacher, school, stage);
         assert.equal((await column.getByTestId('board-count').textContent()).trim(), String(expected.total));
         assert.deepEqual(await cardTitles(column), expected.items.map((resource) => resource.title));
-        assert.ok((await cardTitles(column)).includes(demo), `${demo} in «${name}»`);
       }
       // Side by side on a wide screen.
       const boxes = await Promise.all(STAGES.map((_, index) => columns.nth(index).boundingBox()));
@@ -73,23 +88,24 @@ describe('lifecycle board', () => {
       await page.getByRole('heading', { level: 1, name: STAGES[4].demo }).waitFor();
     }));
 
-  it('a search narrows every column; a column without matches says so', () =>
+  it('a search narrows every column to the demo resource of its stage; a column without matches says so', () =>
     withPage(async (page) => {
       await signIn(page, 'teacher@sch61.demo');
       await page.goto('/board');
       await loadedColumns(page);
       const filters = page.getByTestId('board-filters');
-      await filters.getByTestId('board-search').fill('Кейсы для уроков истории');
-      await filters.getByTestId('board-search-submit').click();
-      const request = page.locator('[data-testid="board-column"][data-stage="request"]');
-      await request.getByTestId('board-count').getByText('1', { exact: true }).waitFor();
-      await loadedColumns(page);
-      assert.deepEqual(await cardTitles(request), [STAGES[0].demo]);
-      for (const { stage } of STAGES.slice(1)) {
+      for (const [index, { stage, demo }] of STAGES.entries()) {
+        await filters.getByTestId('board-search').fill(demo);
+        await filters.getByTestId('board-search-submit').click();
+        await waitForTotals(page, STAGES.map((_, other) => (other === index ? 1 : 0)));
         const column = page.locator(`[data-testid="board-column"][data-stage="${stage}"]`);
-        assert.equal((await column.getByTestId('board-count').textContent()).trim(), '0');
-        assert.equal(await column.getByTestId('board-card').count(), 0);
-        assert.equal((await column.getByTestId('board-empty').textContent()).trim(), 'На этом этапе ресурсов нет');
+        assert.deepEqual(await cardTitles(column), [demo]);
+        assert.equal(await page.getByTestId('board-card').count(), 1);
+        assert.equal(await page.getByTestId('board-empty').count(), 4);
+        for (const { stage: other } of STAGES.filter((entry) => entry.stage !== stage)) {
+          const empty = page.locator(`[data-testid="board-column"][data-stage="${other}"]`).getByTestId('board-empty');
+          assert.equal((await empty.textContent()).trim(), 'На этом этапе ресурсов нет');
+        }
       }
     }));
 
@@ -98,23 +114,13 @@ describe('lifecycle board', () => {
       const stamp = Date.now();
       const council = await apiSignIn('council@sch61.demo');
       const teacher = await apiSignIn('teacher@sch61.demo');
-      const year = new Date().getFullYear();
-      const project = await apiCall(council, 'POST', '/api/projects', {
-        title: `Банк кейсов ${stamp}`,
+      const project = await apiProject(council, `Банк кейсов ${stamp}`, {
         problem: 'Учителям не хватает кейсов для проектной работы',
-        origin: 'own_initiative',
-        level: 'platform',
-        platform_status: 'municipal',
-        start_year: year,
-        end_year: year + 1,
       });
       for (let number = 1; number <= 21; number += 1) {
-        await apiCall(teacher, 'POST', `/api/projects/${project.id}/resources`, {
-          title: `Кейс ${stamp} № ${number}`,
-          form: 'methodological_development',
+        await apiResource(teacher, project.id, `Кейс ${stamp} № ${number}`, {
           element: 'content',
           authors: [{ name: 'Кузнецова Ольга Сергеевна', share: 100 }],
-          licence: 'CC BY 4.0',
         });
       }
       await signIn(page, 'teacher@sch61.demo');
@@ -124,8 +130,7 @@ describe('lifecycle board', () => {
       await filters.getByTestId('board-search').fill(`Кейс ${stamp}`);
       await filters.getByTestId('board-search-submit').click();
       const request = page.locator('[data-testid="board-column"][data-stage="request"]');
-      await request.getByTestId('board-count').getByText('21', { exact: true }).waitFor();
-      await loadedColumns(page);
+      await waitForTotals(page, [21, 0, 0, 0, 0]);
       assert.equal(await request.getByTestId('board-card').count(), 20);
       assert.equal(
         (await request.getByTestId('board-card-project').first().textContent()).trim(),
@@ -164,7 +169,7 @@ describe('lifecycle board', () => {
 
       // A school without resources: every column is empty.
       await select.selectOption({ label: 'Гимназия № 17' });
-      await loadedColumns(page);
+      await waitForTotals(page, [0, 0, 0, 0, 0]);
       assert.equal(await page.getByTestId('board-card').count(), 0);
       assert.equal(await page.getByTestId('board-empty').count(), 5);
     }));
@@ -185,6 +190,7 @@ describe('lifecycle board', () => {
   it('a supervisor is refused the board', () =>
     withPage(async (page) => {
       await signIn(page, 'supervisor@sch61.demo');
+      await page.getByTestId('nav-catalogue').waitFor();
       assert.equal(await page.getByTestId('nav-board').count(), 0);
       await page.goto('/board');
       await page.getByTestId('forbidden').waitFor();

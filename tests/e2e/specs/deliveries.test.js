@@ -4,38 +4,30 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { resultPath, signIn, useBrowser } from '../support/browser.js';
-import { resourceReadyForDelivery } from '../support/api.js';
+import { partnerIssuesLink, resultPath, signIn, tileValue, useBrowser } from '../support/browser.js';
+import {
+  apiAnswerLink,
+  apiFeedbackLink,
+  deliveredResource,
+  resourceReadyForDelivery,
+} from '../support/api.js';
 
-const TITLE = `Комплект для наставников ${Date.now()}`;
-
-// The receiving school's partner issues a single-use feedback link for a colleague from
-// «Поставки нашей школе» (the host school, whose resource is rated, issues none).
-async function partnerIssuesLink(page, title, respondent) {
-  await signIn(page, 'partner@sch12.demo');
-  await page.getByTestId('nav-requests').click();
-  const row = page.getByTestId('received-row').filter({ hasText: title });
-  await row.getByTestId('feedback-link').click();
-  await row.getByLabel('Кому (ФИО респондента)').fill(respondent);
-  await row.getByTestId('make-link').click();
-  await row.getByTestId('feedback-url').waitFor();
-  return row.getByTestId('feedback-url').inputValue();
+/** A title no other test uses. */
+function uniqueTitle() {
+  return `Комплект для наставников ${Date.now()}`;
 }
 
 describe('deliveries and feedback', () => {
   const withPage = useBrowser();
-  let link;
-  let resourceId;
 
   it('the teacher records a delivery to СОШ № 12 and is offered no feedback link', () =>
     withPage(async (page) => {
-      const { resource } = await resourceReadyForDelivery(TITLE);
-      resourceId = resource.id;
+      const { resource } = await resourceReadyForDelivery(uniqueTitle());
       await signIn(page, 'teacher@sch61.demo');
       await page.goto(`/resources/${resource.id}`);
       const deliveries = page.getByTestId('deliveries');
       await deliveries.getByText('Поставок пока нет').waitFor();
-      assert.equal((await page.getByTestId('metric-csat').textContent()).includes('нет данных'), true);
+      assert.equal(await tileValue(page, 'metric-csat'), 'нет данных');
 
       await deliveries.getByTestId('add-delivery').click();
       const form = page.getByTestId('delivery-form');
@@ -45,6 +37,7 @@ describe('deliveries and feedback', () => {
       await form.getByTestId('delivery-version').locator('option', { hasText: 'Готовый комплект материалов' }).waitFor({ state: 'attached' });
       await form.getByTestId('delivery-version').selectOption({ label: 'Версия 2 · Готовый комплект материалов' });
       // The school's own name is not offered.
+      await form.getByTestId('delivery-recipient').locator('option', { hasText: 'СОШ № 12' }).waitFor({ state: 'attached' });
       assert.equal(await form.getByTestId('delivery-recipient').locator('option', { hasText: 'СОШ № 61' }).count(), 0);
       await form.getByTestId('delivery-recipient').selectOption({ label: 'СОШ № 12' });
       await form.getByTestId('delivery-form-kind').selectOption('training');
@@ -56,25 +49,29 @@ describe('deliveries and feedback', () => {
       assert.match(await row.textContent(), /СОШ № 12 · \d{2}\.\d{2}\.\d{4} · Обучение · Соколова Мария Ивановна, завуч/);
       assert.equal((await row.getByTestId('delivery-status').textContent()).trim(), 'Ожидает подтверждения');
       assert.equal((await row.getByTestId('delivery-responses').textContent()).trim(), 'Отзывов: 0');
-      await page.getByTestId('metric-deliveries').getByText('1').waitFor();
+      await page.getByTestId('metric-deliveries').locator('.tile-value').getByText('1', { exact: true }).waitFor();
 
       assert.equal(await row.getByTestId('feedback-link').count(), 0);
     }));
 
   it('the receiving school\'s partner creates a feedback link for a colleague', () =>
     withPage(async (page) => {
-      link = await partnerIssuesLink(page, TITLE, 'Соколова Мария Ивановна');
+      const title = uniqueTitle();
+      await deliveredResource(title);
+      const link = await partnerIssuesLink(page, title, 'Соколова Мария Ивановна');
       assert.match(link, /^http:\/\/[^/]+\/feedback\/[^/]+$/);
     }));
 
   it('a respondent without an account opens the link, rates 5/10/yes, and the link is then used', () =>
     withPage(async (page) => {
-      assert.ok(link, 'the link of the previous test');
-      await page.goto(link);
+      const title = uniqueTitle();
+      const { partner, delivery } = await deliveredResource(title);
+      const link = await apiFeedbackLink(partner, delivery, 'Соколова Мария Ивановна');
+      await page.goto(link.path);
       const invitation = page.getByTestId('invitation');
       await invitation.waitFor();
       assert.equal(await page.getByTestId('nav').count(), 0);
-      assert.equal((await page.getByTestId('invitation-resource').textContent()).trim(), TITLE);
+      assert.equal((await page.getByTestId('invitation-resource').textContent()).trim(), title);
       const form = page.getByTestId('score-form');
       // Unanswered questions are pointed out.
       await form.getByTestId('score-submit').click();
@@ -99,15 +96,20 @@ describe('deliveries and feedback', () => {
 
   it('the resource page shows one response with CSAT 100 %, NPS 100 and the answer', () =>
     withPage(async (page) => {
-      assert.ok(resourceId);
+      const { resource, partner, delivery } = await deliveredResource(uniqueTitle());
+      const link = await apiFeedbackLink(partner, delivery, 'Соколова Мария Ивановна');
+      await apiAnswerLink(link, { csat: 5, recommend: 10, ready: true, comment: 'Материалы сразу пошли в работу' });
       await signIn(page, 'teacher@sch61.demo');
-      await page.goto(`/resources/${resourceId}`);
+      await page.goto(`/resources/${resource.id}`);
       await page.getByTestId('feedback-row').waitFor();
-      assert.equal((await page.getByTestId('metric-responses').textContent()).startsWith('1'), true);
-      assert.equal((await page.getByTestId('metric-csat').textContent()).startsWith('100 %'), true);
-      assert.equal((await page.getByTestId('metric-nps').textContent()).startsWith('100'), true);
-      assert.equal((await page.getByTestId('metric-ready').textContent()).startsWith('100 %'), true);
-      assert.equal((await page.getByTestId('metric-schools').textContent()).startsWith('1'), true);
+      assert.equal(await tileValue(page, 'metric-responses'), '1');
+      assert.equal(await tileValue(page, 'metric-link-responses'), '1');
+      assert.equal(await tileValue(page, 'metric-app-responses'), '0');
+      assert.equal(await tileValue(page, 'metric-csat'), '100 %');
+      assert.equal(await tileValue(page, 'metric-nps'), '100');
+      assert.equal(await tileValue(page, 'metric-ready'), '100 %');
+      assert.equal(await tileValue(page, 'metric-deliveries'), '1');
+      assert.equal(await tileValue(page, 'metric-schools'), '1');
       assert.match(await page.getByTestId('feedback-row').textContent(), /Соколова Мария Ивановна.*CSAT 5\/5 · Готовность рекомендовать: 10 из 10/);
       assert.doesNotMatch(await page.getByTestId('feedback-row').textContent(), /NPS/);
       assert.equal(

@@ -54,7 +54,8 @@ describe('the launch procedure', () => {
       await signIn(page, 'teacher@sch61.demo');
       await page.getByTestId('nav-ranking').click();
       await page.getByTestId('ranking-year').selectOption(String(year));
-      await page.getByTestId('ranking-round').waitFor();
+      // The chosen year's round with its problem, not the default one it replaces.
+      await page.getByTestId('ranking-row').filter({ hasText: PROBLEM }).waitFor();
       assert.equal(await page.getByTestId('freeze-ranking').count(), 0);
       assert.equal(await page.getByTestId('add-problem').count(), 0);
       assert.equal(await page.getByTestId('score-form').count(), 0);
@@ -63,6 +64,7 @@ describe('the launch procedure', () => {
       await signIn(page, 'director@sch61.demo');
       await page.getByTestId('nav-ranking').click();
       await page.getByTestId('ranking-year').selectOption(String(year));
+      await page.getByTestId('ranking-row').filter({ hasText: PROBLEM }).waitFor();
       await page.getByTestId('freeze-ranking').click();
       await page.getByTestId('confirm-yes').click();
       await page.getByTestId('ranking-frozen').waitFor();
@@ -364,7 +366,7 @@ describe('the launch procedure by role', () => {
       assert.equal(await page.getByTestId('add-order').count(), 0);
       await page.getByTestId('download-docx').first().waitFor();
       await page.goto('/ranking');
-      await page.getByTestId('ranking-round').waitFor();
+      await page.getByTestId('ranking-round').getByTestId('round-status').waitFor();
       assert.equal(await page.getByTestId('freeze-ranking').count(), 0);
       assert.equal(await page.getByTestId('nav-approvals').count(), 0);
     });

@@ -3,8 +3,8 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { resultPath, signIn, useBrowser } from '../support/browser.js';
-import { pdfBuffer, resourceWithAcceptedRequest } from '../support/api.js';
+import { resultPath, signIn, useBrowser, waitForCount } from '../support/browser.js';
+import { pdfBuffer, resourceReadyForDelivery, resourceWithAcceptedRequest } from '../support/api.js';
 
 const TITLE = `Мониторинг метапредметных результатов ${Date.now()}`;
 
@@ -93,14 +93,16 @@ describe('resource lifecycle and versions', () => {
       await page.screenshot({ path: await resultPath('resource-lifecycle.png'), fullPage: true });
     }));
 
-  it('a partner reading the published resource sees the steps but no moves or uploads', () =>
+  it('a partner reading the published resource sees the steps and versions but no moves or uploads', () =>
     withPage(async (page) => {
+      const { resource } = await resourceReadyForDelivery(`Ресурс для чтения ${Date.now()}`);
       await signIn(page, 'partner@sch12.demo');
-      const { resource } = await resourceWithAcceptedRequest(`${TITLE} (каталог)`);
       await page.goto(`/resources/${resource.id}`);
-      await page.getByTestId('lifecycle').waitFor();
-      await page.getByTestId('versions').waitFor();
+      await page.getByTestId('lifecycle').locator('[data-state="current"]').getByText('Доставка').waitFor();
+      await waitForCount(page, '[data-testid="version-row"]', 2);
       assert.equal(await page.getByTestId('move-next').count(), 0);
+      assert.equal(await page.getByTestId('move-back').count(), 0);
       assert.equal(await page.getByTestId('add-version').count(), 0);
+      assert.equal(await page.getByTestId('version-file').count(), 0);
     }));
 });

@@ -3,7 +3,8 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BASE_URL, DEMO_PASSWORD, navLinkIds, resultPath, signIn, useBrowser } from '../support/browser.js';
+import { navLinkIds, resultPath, signIn, useBrowser } from '../support/browser.js';
+import { apiCall, apiProject, apiResource, apiSignIn, projectInput } from '../support/api.js';
 
 /** A title no other run has used. */
 const STAMP = Date.now();
@@ -96,12 +97,15 @@ describe('projects and resources', () => {
 
   it('shares of 50 and 40 are refused with the Russian message next to the authors', () =>
     withPage(async (page) => {
-      const project = await createProject('council@sch61.demo', `Проект для проверки долей ${STAMP}`);
+      const council = await apiSignIn('council@sch61.demo');
+      const project = await apiProject(council, `Проект для проверки долей ${Date.now()}`);
       await signIn(page, 'council@sch61.demo');
       await page.goto(`/projects/${project.id}/resources`);
+      // A new project has no resources yet.
+      await page.getByTestId('project-resources').getByTestId('empty').waitFor();
       await page.getByTestId('add-resource').click();
       const editor = page.getByTestId('resource-editor');
-      await editor.getByTestId('resource-title').fill(`Ресурс с неверными долями ${STAMP}`);
+      await editor.getByTestId('resource-title').fill(`Ресурс с неверными долями ${Date.now()}`);
       await editor.getByTestId('resource-licence').fill('Все права защищены');
       const authors = editor.getByTestId('author-row');
       await authors.nth(0).getByLabel('Доля, %').fill('50');
@@ -118,25 +122,30 @@ describe('projects and resources', () => {
         (await editor.getByTestId('resource-form-error').textContent()).trim(),
         'Проверьте правильность заполнения полей',
       );
+      // Nothing was saved: the list is still empty.
       assert.equal(await page.getByTestId('resource-row').count(), 0);
+      await page.getByTestId('project-resources').getByTestId('empty').waitFor();
     }));
 
   it('a teacher sees the school’s projects but cannot add one', () =>
     withPage(async (page) => {
+      const title = `Проект для учителя ${Date.now()}`;
+      await apiProject(await apiSignIn('council@sch61.demo'), title);
       await signIn(page, 'teacher@sch61.demo');
       assert.ok((await navLinkIds(page)).includes('nav-projects'));
       await page.getByTestId('nav-projects').click();
-      await searchProjects(page, PROJECT_TITLE);
-      const row = page.getByTestId('project-row').filter({ hasText: PROJECT_TITLE });
+      await searchProjects(page, title);
+      const row = page.getByTestId('project-row').filter({ hasText: title });
       await row.waitFor();
       assert.match(await row.textContent(), /СОШ № 61/);
       assert.equal(await page.getByTestId('add-project').count(), 0);
       // A teacher still adds resources to the school's projects.
       await row.getByTestId('project-link').click();
       await page.getByTestId('project-card').waitFor();
+      await page.getByTestId('project-title').getByText(title, { exact: true }).waitFor();
+      assert.equal(await page.getByTestId('edit-project').count(), 0);
       await page.getByTestId('tab-resources').click();
       await page.getByTestId('add-resource').waitFor();
-      assert.equal(await page.getByTestId('edit-project').count(), 0);
     }));
 
   it('a partner school has no projects in its menu and the page is refused', () =>
@@ -149,12 +158,16 @@ describe('projects and resources', () => {
 
   it('the committee sees the project among every school’s projects and may narrow them to a school', () =>
     withPage(async (page) => {
+      const title = `Проект для комитета ${Date.now()}`;
+      const council = await apiSignIn('council@sch61.demo');
+      const created = await apiProject(council, title);
+      await apiCall(council, 'PUT', `/api/projects/${created.id}`, projectInput(title, { status: 'active' }), created.version);
       await signIn(page, 'committee@kom.demo');
       await page.getByTestId('nav-projects').click();
       await page.getByTestId('project-school-filter').waitFor();
       await page.getByTestId('project-school-filter').selectOption({ label: 'СОШ № 61' });
-      await searchProjects(page, PROJECT_TITLE);
-      const row = page.getByTestId('project-row').filter({ hasText: PROJECT_TITLE });
+      await searchProjects(page, title);
+      const row = page.getByTestId('project-row').filter({ hasText: title });
       await row.waitFor();
       assert.match(await row.textContent(), /Реализуется/);
       assert.equal(await page.getByTestId('add-project').count(), 0);
@@ -165,20 +178,26 @@ describe('projects and resources', () => {
 
   it('the director sees the resource’s history and the school’s change log with links to the records', () =>
     withPage(async (page) => {
+      const stamp = Date.now();
+      const projectTitle = `Проект для журнала ${stamp}`;
+      const resourceTitle = `Ресурс для журнала ${stamp}`;
+      const council = await apiSignIn('council@sch61.demo');
+      const project = await apiProject(council, projectTitle);
+      await apiResource(council, project.id, resourceTitle);
       await signIn(page, 'director@sch61.demo');
       assert.ok((await navLinkIds(page)).includes('nav-audit'));
       await page.getByTestId('nav-projects').click();
-      await searchProjects(page, PROJECT_TITLE);
-      await page.getByTestId('project-row').filter({ hasText: PROJECT_TITLE }).getByTestId('project-link').click();
+      await searchProjects(page, projectTitle);
+      await page.getByTestId('project-row').filter({ hasText: projectTitle }).getByTestId('project-link').click();
       await page.getByTestId('tab-resources').click();
-      await page.getByTestId('resource-row').filter({ hasText: RESOURCE_TITLE }).getByTestId('resource-link').click();
+      await page.getByTestId('resource-row').filter({ hasText: resourceTitle }).getByTestId('resource-link').click();
 
       // The resource's address is a deep link: a reload shows the same resource.
       await page.getByTestId('resource-card').waitFor();
       assert.match(page.url(), /\/resources\/\d+$/);
       await page.reload();
       await page.getByTestId('resource-card').waitFor();
-      assert.equal((await page.getByTestId('resource-title').textContent()).trim(), RESOURCE_TITLE);
+      assert.equal((await page.getByTestId('resource-title').textContent()).trim(), resourceTitle);
 
       const history = page.getByTestId('audit-history');
       await history.getByTestId('audit-row').first().waitFor();
@@ -198,13 +217,71 @@ describe('projects and resources', () => {
 
       await page.getByTestId('nav-audit').click();
       await page.getByTestId('audit-entity-filter').selectOption('project');
-      const entry = page.getByTestId('audit-row').filter({ hasText: PROJECT_TITLE });
+      const entry = page.getByTestId('audit-row').filter({ hasText: projectTitle });
       await entry.first().waitFor();
       assert.match(await entry.first().getByTestId('audit-record').textContent(), /Проект/);
       await page.screenshot({ path: await resultPath('audit-page.png'), fullPage: true });
       await entry.first().getByTestId('audit-record-link').click();
       await page.getByTestId('project-card').waitFor();
-      assert.equal((await page.getByTestId('project-title').textContent()).trim(), PROJECT_TITLE);
+      assert.equal((await page.getByTestId('project-title').textContent()).trim(), projectTitle);
+    }));
+
+  it('a save over a change made meanwhile by someone else is refused: the notice and the current card are shown, nothing is overwritten', () =>
+    withPage(async (page) => {
+      const stamp = Date.now();
+      const council = await apiSignIn('council@sch61.demo');
+      const director = await apiSignIn('director@sch61.demo');
+      const created = await apiProject(council, `Проект до правок ${stamp}`);
+
+      // The council member opens the form …
+      await signIn(page, 'council@sch61.demo');
+      await page.goto(`/projects/${created.id}`);
+      await page.getByTestId('project-title').getByText(`Проект до правок ${stamp}`, { exact: true }).waitFor();
+      await page.getByTestId('edit-project').click();
+      const form = page.getByTestId('project-form');
+      await form.getByTestId('project-title').fill(`Правка в браузере ${stamp}`);
+
+      // … the director changes the project meanwhile …
+      const theirs = await apiCall(
+        director,
+        'PUT',
+        `/api/projects/${created.id}`,
+        projectInput(`Правка директора ${stamp}`, { problem: 'Проблема, уточнённая директором' }),
+        created.version,
+      );
+      assert.ok(theirs.version > created.version);
+
+      // … and the council member saves: refused, told in Russian, shown the director's version.
+      const answer = page.waitForResponse(
+        (response) => response.url().endsWith(`/api/projects/${created.id}`) && response.request().method() === 'PUT',
+      );
+      await form.getByTestId('project-submit').click();
+      assert.equal((await answer).status(), 412);
+      const notice = page.getByTestId('stale-notice');
+      await notice.waitFor();
+      assert.match(
+        await notice.textContent(),
+        /^Запись изменил другой пользователь\. Показана текущая версия — проверьте и сохраните снова\./,
+      );
+      await page.getByTestId('project-title').getByText(`Правка директора ${stamp}`, { exact: true }).waitFor();
+      assert.equal(await page.getByTestId('project-form').count(), 0);
+      const stored = await apiCall(council, 'GET', `/api/projects/${created.id}`);
+      assert.equal(stored.title, `Правка директора ${stamp}`);
+      assert.equal(stored.problem, 'Проблема, уточнённая директором');
+      assert.equal(stored.version, theirs.version);
+      await page.screenshot({ path: await resultPath('project-stale.png'), fullPage: true });
+
+      // Saved again from the version now shown, the change goes through and the notice goes away.
+      await page.getByTestId('edit-project').click();
+      assert.equal(await form.getByTestId('project-title').inputValue(), `Правка директора ${stamp}`);
+      await form.getByTestId('project-title').fill(`Правка в браузере ${stamp}`);
+      await form.getByTestId('project-submit').click();
+      await page.getByTestId('project-title').getByText(`Правка в браузере ${stamp}`, { exact: true }).waitFor();
+      await notice.waitFor({ state: 'detached' });
+      const after = await apiCall(council, 'GET', `/api/projects/${created.id}`);
+      assert.equal(after.title, `Правка в браузере ${stamp}`);
+      assert.equal(after.problem, 'Проблема, уточнённая директором');
+      assert.equal(after.version, theirs.version + 1);
     }));
 });
 
@@ -212,30 +289,4 @@ describe('projects and resources', () => {
 async function searchProjects(page, title) {
   await page.getByTestId('project-search').fill(title);
   await page.getByTestId('project-search-submit').click();
-}
-
-/** Registers an own-initiative platform project through the API, as `email`. */
-async function createProject(email, title) {
-  const login = await fetch(`${BASE_URL}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  assert.equal(login.status, 200);
-  const { access_token: token } = await login.json();
-  const created = await fetch(`${BASE_URL}/api/projects`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({
-      title,
-      problem: 'Проблема для проверки',
-      origin: 'own_initiative',
-      level: 'platform',
-      platform_status: 'municipal',
-      start_year: 2026,
-      end_year: 2027,
-    }),
-  });
-  assert.equal(created.status, 201);
-  return created.json();
 }

@@ -5,9 +5,9 @@
 // committee finds the new answer in the registry.
 
 import assert from 'node:assert/strict';
-import { before, describe, it } from 'node:test';
-import { resultPath, signIn, useBrowser } from '../support/browser.js';
-import { apiCall, apiSignIn, pdfBuffer, registryRow } from '../support/api.js';
+import { describe, it } from 'node:test';
+import { partnerIssuesLink, resultPath, signIn, tileValue, useBrowser } from '../support/browser.js';
+import { apiProject, apiResource, apiSignIn, pdfBuffer, registryRow } from '../support/api.js';
 
 const STAMP = Date.now();
 const NEED = `Нужна методика наставничества молодых учителей ${STAMP}`;
@@ -40,33 +40,17 @@ async function moveTo(page, stage) {
   await page.getByTestId('lifecycle').locator('[data-state="current"]').getByText(stage).waitFor();
 }
 
-// The receiving school's partner issues a single-use feedback link for a colleague from
-// «Поставки нашей школе» (the host school, whose resource is rated, issues none).
-async function partnerIssuesLink(page, title, respondent) {
-  await signIn(page, 'partner@sch12.demo');
-  await page.getByTestId('nav-requests').click();
-  const row = page.getByTestId('received-row').filter({ hasText: title });
-  await row.getByTestId('feedback-link').click();
-  await row.getByLabel('Кому (ФИО респондента)').fill(respondent);
-  await row.getByTestId('make-link').click();
-  await row.getByTestId('feedback-url').waitFor();
-  return row.getByTestId('feedback-url').inputValue();
-}
-
 describe('requests: the whole lifecycle', () => {
   const withPage = useBrowser();
-  let link;
-  let resourceId;
-  let responsesBefore;
-  let responsesAtStart;
 
-  before(async () => {
+  // One story, told in order by the people in it: each step starts from what the one
+  // before it left, so the steps are one test.
+  it('request → acceptance → design → production → delivery → answers by link and in the app → registry', async () => {
     const committee = await apiSignIn('committee@kom.demo');
-    responsesAtStart = (await registryRow(committee, 'СОШ № 61')).metrics.responses;
-  });
+    const responsesAtStart = (await registryRow(committee, 'СОШ № 61')).metrics.responses;
 
-  it('the partner files a request to СОШ № 61 and sees it awaiting a decision', () =>
-    withPage(async (page) => {
+    // The partner files a request to СОШ № 61 and sees it awaiting a decision.
+    await withPage(async (page) => {
       await signIn(page, 'partner@sch12.demo');
       await page.getByTestId('nav-requests').click();
       const outbox = page.getByTestId('outbox');
@@ -80,31 +64,18 @@ describe('requests: the whole lifecycle', () => {
       const row = outbox.getByTestId('outbox-row').filter({ hasText: NEED });
       await row.waitFor();
       assert.equal((await row.getByTestId('request-status').textContent()).trim(), 'Ожидает решения');
-    }));
+    });
 
-  it('the teacher accepts it with a resource, takes the resource to delivery and delivers it', () =>
-    withPage(async (page) => {
-      const council = await apiSignIn('council@sch61.demo');
-      const teacher = await apiSignIn('teacher@sch61.demo');
-      const year = new Date().getFullYear();
-      const project = await apiCall(council, 'POST', '/api/projects', {
-        title: `Школа наставничества ${STAMP}`,
-        problem: 'Молодые учителя уходят из профессии в первые годы работы',
-        origin: 'own_initiative',
-        level: 'platform',
-        platform_status: 'municipal',
-        start_year: year - 1,
-        end_year: year + 1,
-      });
-      const resource = await apiCall(teacher, 'POST', `/api/projects/${project.id}/resources`, {
-        title: TITLE,
-        form: 'methodological_development',
-        element: 'effectiveness_monitoring',
-        authors: [{ name: 'Кузнецова Ольга Сергеевна', share: 100 }],
-        licence: 'CC BY 4.0',
-      });
-      resourceId = resource.id;
-
+    // The teacher accepts it with a resource, takes the resource to delivery and delivers it.
+    const council = await apiSignIn('council@sch61.demo');
+    const teacher = await apiSignIn('teacher@sch61.demo');
+    const project = await apiProject(council, `Школа наставничества ${STAMP}`, {
+      problem: 'Молодые учителя уходят из профессии в первые годы работы',
+    });
+    const resource = await apiResource(teacher, project.id, TITLE, {
+      authors: [{ name: 'Кузнецова Ольга Сергеевна', share: 100 }],
+    });
+    await withPage(async (page) => {
       await signIn(page, 'teacher@sch61.demo');
       await page.getByTestId('nav-requests').click();
       const row = page.getByTestId('inbox-row').filter({ hasText: NEED });
@@ -136,16 +107,13 @@ describe('requests: the whole lifecycle', () => {
       await form.getByTestId('delivery-submit').click();
       const delivery = page.getByTestId('delivery-row');
       await delivery.waitFor();
-    }));
+    });
 
-  it('the partner\'s school issues a feedback link for a colleague', () =>
-    withPage(async (page) => {
-      link = await partnerIssuesLink(page, TITLE, 'Соколова Мария Ивановна');
-    }));
+    // The partner's school issues a feedback link for a colleague.
+    const link = await withPage((page) => partnerIssuesLink(page, TITLE, 'Соколова Мария Ивановна'));
 
-  it('a respondent without a session rates 5/10/yes and the resource shows 1 response, CSAT 100 %', () =>
-    withPage(async (page) => {
-      assert.ok(link);
+    // A respondent without a session rates 5/10/yes and the resource shows 1 response, CSAT 100 %.
+    await withPage(async (page) => {
       await page.goto(link);
       const form = page.getByTestId('score-form');
       await form.waitFor();
@@ -156,14 +124,14 @@ describe('requests: the whole lifecycle', () => {
       await page.getByTestId('feedback-thanks').waitFor();
 
       await signIn(page, 'teacher@sch61.demo');
-      await page.goto(`/resources/${resourceId}`);
+      await page.goto(`/resources/${resource.id}`);
       await page.getByTestId('feedback-row').waitFor();
-      assert.equal((await page.getByTestId('metric-responses').textContent()).startsWith('1'), true);
-      assert.equal((await page.getByTestId('metric-csat').textContent()).startsWith('100 %'), true);
-    }));
+      assert.equal(await tileValue(page, 'metric-responses'), '1');
+      assert.equal(await tileValue(page, 'metric-csat'), '100 %');
+    });
 
-  it('the partner sees the request accepted, confirms the delivery and rates it once', () =>
-    withPage(async (page) => {
+    // The partner sees the request accepted, confirms the delivery and rates it once.
+    const responsesBefore = await withPage(async (page) => {
       await signIn(page, 'partner@sch12.demo');
       await page.getByTestId('nav-requests').click();
       const request = page.getByTestId('outbox-row').filter({ hasText: NEED });
@@ -172,7 +140,7 @@ describe('requests: the whole lifecycle', () => {
       assert.match(await request.textContent(), /Кому: СОШ № 61/);
       const asked = request.getByTestId('request-resource');
       assert.equal((await asked.textContent()).trim(), TITLE);
-      assert.equal(await asked.getAttribute('href'), `/resources/${resourceId}`);
+      assert.equal(await asked.getAttribute('href'), `/resources/${resource.id}`);
       const row = page.getByTestId('received-row').filter({ hasText: TITLE });
       await row.getByTestId('confirm-delivery').click();
       await page
@@ -185,8 +153,7 @@ describe('requests: the whole lifecycle', () => {
       // The respondent's answer by link is counted; the partner has not rated it yet.
       assert.equal((await rated.getByTestId('delivery-responses').textContent()).trim(), 'Отзывов: 1');
       assert.equal(await rated.getByTestId('already-rated').count(), 0);
-      const committee = await apiSignIn('committee@kom.demo');
-      responsesBefore = (await registryRow(committee, 'СОШ № 61')).metrics.responses;
+      const before = (await registryRow(committee, 'СОШ № 61')).metrics.responses;
       await rated.getByTestId('rate-delivery').click();
       await rated.getByTestId('score-csat').getByLabel('4').check();
       await rated.getByTestId('score-recommend').getByLabel('8').check();
@@ -203,13 +170,13 @@ describe('requests: the whole lifecycle', () => {
       assert.equal(await again.getByTestId('rate-delivery').count(), 0);
       assert.equal(await again.getByTestId('score-form').count(), 0);
       assert.equal((await again.getByTestId('delivery-responses').textContent()).trim(), 'Отзывов: 2');
-    }));
+      return before;
+    });
 
-  it('the committee finds the host school in the registry with the new answer counted', () =>
-    withPage(async (page) => {
-      assert.equal(typeof responsesBefore, 'number', 'the figure read before the partner rated');
-      // The story's two answers (by link and in the app) are both counted.
-      assert.equal(responsesBefore, responsesAtStart + 1);
+    // The committee finds the host school in the registry with both answers counted.
+    // The answer by link was counted before the partner rated.
+    assert.equal(responsesBefore, responsesAtStart + 1);
+    await withPage(async (page) => {
       await signIn(page, 'committee@kom.demo');
       await page.getByTestId('nav-registry').click();
       const filters = page.getByTestId('registry-filters');
@@ -219,5 +186,6 @@ describe('requests: the whole lifecycle', () => {
       await row.waitFor();
       assert.equal(Number((await row.getByTestId('registry-responses').textContent()).trim()), responsesBefore + 1);
       await page.screenshot({ path: await resultPath('requests-registry.png'), fullPage: true });
-    }));
+    });
+  });
 });

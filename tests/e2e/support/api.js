@@ -54,46 +54,75 @@ export function pdfBuffer() {
   );
 }
 
+/** A date `days` from today (negative: before), as `YYYY-MM-DD` in UTC. */
+export function isoDay(days = 0) {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /**
- * The council of СОШ № 61 registers a project with one resource, the partner of СОШ № 12
- * asks the school for it and the teacher accepts the request with that resource.
- * Returns the resource and the sessions.
+ * The card of an own-initiative platform project running from last school year to the
+ * next; `fields` replace any of its fields.
  */
-export async function resourceWithAcceptedRequest(title) {
-  const council = await apiSignIn('council@sch61.demo');
-  const teacher = await apiSignIn('teacher@sch61.demo');
-  const partner = await apiSignIn('partner@sch12.demo');
+export function projectInput(title, fields = {}) {
   const year = new Date().getFullYear();
-  const project = await apiCall(council, 'POST', '/api/projects', {
-    title: `Проект для «${title}»`,
+  return {
+    title,
     problem: 'Школам района нужен инструмент оценки образовательных результатов',
     origin: 'own_initiative',
     level: 'platform',
     platform_status: 'municipal',
     start_year: year - 1,
     end_year: year + 1,
-  });
-  const resource = await apiCall(teacher, 'POST', `/api/projects/${project.id}/resources`, {
+    ...fields,
+  };
+}
+
+/** The council of СОШ № 61 registers the project `projectInput(title, fields)`. */
+export function apiProject(council, title, fields = {}) {
+  return apiCall(council, 'POST', '/api/projects', projectInput(title, fields));
+}
+
+/** A methodological development in the project `projectId`; `fields` replace any of its fields. */
+export function apiResource(session, projectId, title, fields = {}) {
+  return apiCall(session, 'POST', `/api/projects/${projectId}/resources`, {
     title,
     form: 'methodological_development',
     element: 'effectiveness_monitoring',
     authors: [{ name: 'Петрова Анна Викторовна', share: 100 }],
     licence: 'CC BY 4.0',
-    visibility: 'published',
+    ...fields,
   });
-  const request = await apiCall(partner, 'POST', '/api/requests', {
-    need: 'Нужен инструмент мониторинга метапредметных результатов',
+}
+
+/** The partner of СОШ № 12 asks СОШ № 61 for `need`; returns the request. */
+export function apiRequest(partner, council, need) {
+  return apiCall(partner, 'POST', '/api/requests', {
+    need,
     audience: 'Учителя 5–9 классов',
     target_org_id: council.user.organisation.id,
   });
-  await apiCall(
+}
+
+/**
+ * The council of СОШ № 61 registers a project with one published resource, the partner
+ * of СОШ № 12 asks the school for it and the teacher accepts the request with that
+ * resource. Returns the project, the resource, the request and the sessions.
+ */
+export async function resourceWithAcceptedRequest(title) {
+  const council = await apiSignIn('council@sch61.demo');
+  const teacher = await apiSignIn('teacher@sch61.demo');
+  const partner = await apiSignIn('partner@sch12.demo');
+  const project = await apiProject(council, `Проект для «${title}»`);
+  const resource = await apiResource(teacher, project.id, title, { visibility: 'published' });
+  const asked = await apiRequest(partner, council, `Нужен инструмент мониторинга для «${title}»`);
+  const request = await apiCall(
     teacher,
     'POST',
-    `/api/requests/${request.id}/decision`,
+    `/api/requests/${asked.id}/decision`,
     { decision: 'accept', resource_id: resource.id },
-    request.version,
+    asked.version,
   );
-  return { resource, council, teacher, partner };
+  return { project, resource, request, council, teacher, partner };
 }
 
 /** Uploads `bytes` as the file `name` of a version. */
@@ -107,7 +136,10 @@ export async function apiUpload(session, versionId, name, bytes) {
   return response.json();
 }
 
-/** A resource of СОШ № 61 brought to the delivery step, with a product version and its file. */
+/**
+ * A resource of СОШ № 61 brought to the delivery step, with a design version and a
+ * product version, each with one file (`designFile`, `productFile`).
+ */
 export async function resourceReadyForDelivery(title) {
   const prepared = await resourceWithAcceptedRequest(title);
   const { resource, teacher } = prepared;
@@ -117,13 +149,43 @@ export async function resourceReadyForDelivery(title) {
     kind: 'design',
     notes: 'Проектный документ',
   });
-  await apiUpload(teacher, design.id, 'проект.pdf', pdfBuffer());
+  const designFile = await apiUpload(teacher, design.id, 'проект.pdf', pdfBuffer());
   await move('production');
   const product = await apiCall(teacher, 'POST', `/api/resources/${resource.id}/versions`, {
     kind: 'product',
     notes: 'Готовый комплект материалов',
   });
-  await apiUpload(teacher, product.id, 'комплект.pdf', pdfBuffer());
+  const productFile = await apiUpload(teacher, product.id, 'комплект.pdf', pdfBuffer());
   await move('delivery');
-  return { ...prepared, product };
+  return { ...prepared, design, designFile, product, productFile };
+}
+
+/** A resource of СОШ № 61 delivered today to СОШ № 12 (by training), with its `delivery`. */
+export async function deliveredResource(title) {
+  const prepared = await resourceReadyForDelivery(title);
+  const { resource, product, teacher, partner } = prepared;
+  const delivery = await apiCall(teacher, 'POST', `/api/resources/${resource.id}/deliveries`, {
+    version_id: product.id,
+    recipient_org_id: partner.user.organisation.id,
+    delivered_on: isoDay(),
+    form: 'training',
+    contact: 'Соколова Мария Ивановна, завуч',
+  });
+  return { ...prepared, delivery };
+}
+
+/** The receiving school's partner issues a feedback link of `delivery` for `respondent`. */
+export function apiFeedbackLink(partner, delivery, respondent) {
+  return apiCall(partner, 'POST', `/api/deliveries/${delivery.id}/feedback-links`, { respondent });
+}
+
+/** Answers a feedback link without an account: `{ csat, recommend, ready, comment }`. */
+export async function apiAnswerLink(link, answer) {
+  const response = await fetch(`${BASE_URL}/api/public/feedback/${encodeURIComponent(link.token)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(answer),
+  });
+  if (!response.ok) throw new Error(`answer by link: ${response.status} ${await response.text()}`);
+  return response.json();
 }

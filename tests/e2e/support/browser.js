@@ -69,11 +69,29 @@ export async function submitLogin(page, email, password = DEMO_PASSWORD) {
   await page.getByTestId('login-submit').click();
 }
 
-/** Signs in from /login and waits for the signed-in layout. */
+/**
+ * Signs in from /login and waits for the signed-in layout with the account read: the
+ * header names the user, so the navigation and every role-dependent control are drawn
+ * for that account.
+ */
 export async function signIn(page, email, password = DEMO_PASSWORD) {
   await page.goto('/login');
   await submitLogin(page, email, password);
   await page.getByTestId('nav').waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid="user-name"]')?.textContent.trim());
+}
+
+/** The value of a figure tile (`metric-…`), without its label. */
+export async function tileValue(page, testid) {
+  return (await page.getByTestId(testid).locator('.tile-value').textContent()).trim();
+}
+
+/** Waits until exactly `count` elements match `selector` (a CSS selector) in the page. */
+export function waitForCount(page, selector, count) {
+  return page.waitForFunction(
+    ([css, wanted]) => document.querySelectorAll(css).length === wanted,
+    [selector, count],
+  );
 }
 
 /** The `data-testid`s of the navigation links, in order. */
@@ -91,4 +109,20 @@ export function currentPath(page) {
 export async function resultPath(name) {
   await mkdir(RESULTS_DIR, { recursive: true });
   return new URL(name, RESULTS_DIR).pathname;
+}
+
+/**
+ * The receiving school's partner issues a single-use feedback link for a colleague from
+ * «Поставки нашей школе» (the host school, whose resource is rated, issues none) and
+ * returns the link shown.
+ */
+export async function partnerIssuesLink(page, title, respondent) {
+  await signIn(page, 'partner@sch12.demo');
+  await page.getByTestId('nav-requests').click();
+  const row = page.getByTestId('received-row').filter({ hasText: title });
+  await row.getByTestId('feedback-link').click();
+  await row.getByLabel('Кому (ФИО респондента)').fill(respondent);
+  await row.getByTestId('make-link').click();
+  await row.getByTestId('feedback-url').waitFor();
+  return row.getByTestId('feedback-url').inputValue();
 }
