@@ -40,6 +40,22 @@ describe('user management', () => {
       assert.equal(await row.getByTestId('user-activate').count(), 1);
     }));
 
+  it("the admin's own row offers editing but neither deactivation nor a password reset", () =>
+    withPage(async (page) => {
+      await signIn(page, 'director@sch61.demo');
+      await page.goto('/users');
+      await page.getByTestId('users-table').waitFor();
+      const own = await findUser(page, 'director@sch61.demo');
+      await own.getByTestId('user-edit').waitFor();
+      assert.equal(await own.getByTestId('user-deactivate').count(), 0);
+      assert.equal(await own.getByTestId('user-reset-password').count(), 0);
+      // Another account's row, drawn the same way, has both.
+      const other = await findUser(page, 'teacher@sch61.demo');
+      await other.getByTestId('user-edit').waitFor();
+      assert.equal(await other.getByTestId('user-deactivate').count(), 1);
+      assert.equal(await other.getByTestId('user-reset-password').count(), 1);
+    }));
+
   it('the admin resets a password after confirming and the user signs in with the temporary one', () =>
     withPage(async (page) => {
       const stamp = Date.now();
