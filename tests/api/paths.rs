@@ -514,8 +514,9 @@ async fn the_web_apps_precompressed_files_are_served_with_their_content_encoding
         ("app.js.br", b"BROTLI-COPY"),
     ])
     .await;
+    let app = &app;
     let fetch = |encoding: &'static str| async move {
-        let file = static_file(&app, "/app.js", encoding).await;
+        let file = static_file(app, "/app.js", encoding).await;
         assert_eq!(file.status, StatusCode::OK, "{encoding}");
         (file.kind, file.coding, file.body)
     };
@@ -549,8 +550,9 @@ async fn hashed_web_app_files_are_immutable_and_a_missing_chunk_is_not_found() {
         ("frontend-fedcba9876543210.js", b"export default 1;"),
     ])
     .await;
+    let app = &app;
     let get = |path: &'static str| async move {
-        let file = static_file(&app, path, "identity").await;
+        let file = static_file(app, path, "identity").await;
         (file.status, file.kind, file.cache)
     };
     let immutable = "public, max-age=31536000, immutable";
