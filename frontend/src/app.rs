@@ -1,24 +1,22 @@
 //! The application root: the language and session contexts and the routes.
 
-use crate::access;
 use crate::api::{self, session};
-use crate::components::require_access::RequireAccess;
 use crate::components::shell::Shell;
 use crate::i18n::I18n;
-use crate::pages::{
-    approvals::ApprovalsPage, audit::AuditPage, board::BoardPage, catalogue::CataloguePage, feedback::FeedbackPage,
-    home::HomePage, login::LoginPage, not_found::NotFoundPage, order_print::OrderPrintPage,
-    organisations::OrganisationsPage, profile::ProfilePage, project::ProjectPage, projects::ProjectsPage,
-    ranking::RankingPage, registry::RegistryPage, requests::RequestsPage, resource::ResourcePage, users::UsersPage,
+use crate::pages::{home::HomePage, login::LoginPage, not_found::NotFoundPage};
+use crate::routes::{
+    ApprovalsRoute, AuditRoute, BoardRoute, CatalogueRoute, FeedbackRoute, OrderPrintRoute, OrganisationsRoute,
+    ProfileRoute, ProjectRoute, ProjectsRoute, RankingRoute, RegistryRoute, RequestsRoute, ResourceRoute, UsersRoute,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{Lazy, path};
 use openapi::auth::TokenPair;
 use openapi::users::{Locale, Me, UpdateMe};
 
-/// The application: every page of the platform behind one router.
+/// The application: every page of the platform behind one router; the pages but
+/// sign-in, home and «not found» load lazily (see [`crate::routes`]).
 #[component]
 pub fn App() -> impl IntoView {
     let i18n = I18n::provide();
@@ -35,110 +33,24 @@ pub fn App() -> impl IntoView {
             <Routes fallback=|| view! { <NotFoundPage/> }>
                 <Route path=path!("/login") view=LoginPage/>
                 // A feedback link is answered without an account, outside the layout.
-                <Route path=path!("/feedback/:token") view=FeedbackPage/>
+                <Route path=path!("/feedback/:token") view={Lazy::<FeedbackRoute>::new()}/>
                 <ParentRoute path=path!("") view=Shell>
                     <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/profile") view=ProfilePage/>
-                    <Route
-                        path=path!("/users")
-                        view=|| view! {
-                            <RequireAccess allowed=access::may_manage_users>
-                                <UsersPage/>
-                            </RequireAccess>
-                        }
-                    />
-                    <Route
-                        path=path!("/projects")
-                        view=|| view! {
-                            <RequireAccess allowed=access::may_read_projects>
-                                <ProjectsPage/>
-                            </RequireAccess>
-                        }
-                    />
-                    <Route
-                        path=path!("/projects/:id")
-                        view=|| view! {
-                            <RequireAccess allowed=access::may_read_projects>
-                                <ProjectPage/>
-                            </RequireAccess>
-                        }
-                    />
-                    <Route
-                        path=path!("/projects/:id/:tab")
-                        view=|| view! {
-                            <RequireAccess allowed=access::may_read_projects>
-                                <ProjectPage/>
-                            </RequireAccess>
-                        }
-                    />
-                    <Route
-                        path=path!("/orders/:id/print")
-                        view=|| view! {
-                            <RequireAccess allowed=access::may_read_projects>
-                                <OrderPrintPage/>
-                            </RequireAccess>
-                        }
-                    />
-                    <Route
-                        path=path!("/ranking")
-                        view=|| view! {
-                            <RequireAccess allowed=access::may_read_ranking>
-                                <RankingPage/>
-                            </RequireAccess>
-                        }
-                    />
-                    <Route
-                        path=path!("/approvals")
-                        view=|| view! {
-                            <RequireAccess allowed=access::may_see_approvals>
-                                <ApprovalsPage/>
-                            </RequireAccess>
-                        }
-                    />
-                    <Route
-                        path=path!("/board")
-                        view=|| view! {
-                            <RequireAccess allowed=access::may_use_board>
-                                <BoardPage/>
-                            </RequireAccess>
-                        }
-                    />
-                    <Route
-                        path=path!("/registry")
-                        view=|| view! {
-                            <RequireAccess allowed=access::may_read_registry>
-                                <RegistryPage/>
-                            </RequireAccess>
-                        }
-                    />
-                    // Every signed-in user reads the catalogue.
-                    <Route path=path!("/catalogue") view=CataloguePage/>
-                    <Route
-                        path=path!("/requests")
-                        view=|| view! {
-                            <RequireAccess allowed=access::may_use_requests>
-                                <RequestsPage/>
-                            </RequireAccess>
-                        }
-                    />
-                    // A published resource is open to every signed-in user: the server decides.
-                    <Route path=path!("/resources/:id") view=ResourcePage/>
-                    <Route
-                        path=path!("/audit")
-                        view=|| view! {
-                            <RequireAccess allowed=access::may_read_audit>
-                                <AuditPage/>
-                            </RequireAccess>
-                        }
-                    />
-                    <Route
-                        path=path!("/organisations")
-                        view=|| view! {
-                            <RequireAccess allowed=access::may_browse_organisations>
-                                <OrganisationsPage/>
-                            </RequireAccess>
-                        }
-                    />
+                    <Route path=path!("/profile") view={Lazy::<ProfileRoute>::new()}/>
+                    <Route path=path!("/users") view={Lazy::<UsersRoute>::new()}/>
+                    <Route path=path!("/projects") view={Lazy::<ProjectsRoute>::new()}/>
+                    <Route path=path!("/projects/:id") view={Lazy::<ProjectRoute>::new()}/>
+                    <Route path=path!("/projects/:id/:tab") view={Lazy::<ProjectRoute>::new()}/>
+                    <Route path=path!("/orders/:id/print") view={Lazy::<OrderPrintRoute>::new()}/>
+                    <Route path=path!("/ranking") view={Lazy::<RankingRoute>::new()}/>
+                    <Route path=path!("/approvals") view={Lazy::<ApprovalsRoute>::new()}/>
+                    <Route path=path!("/board") view={Lazy::<BoardRoute>::new()}/>
+                    <Route path=path!("/registry") view={Lazy::<RegistryRoute>::new()}/>
+                    <Route path=path!("/catalogue") view={Lazy::<CatalogueRoute>::new()}/>
+                    <Route path=path!("/requests") view={Lazy::<RequestsRoute>::new()}/>
+                    <Route path=path!("/resources/:id") view={Lazy::<ResourceRoute>::new()}/>
+                    <Route path=path!("/audit") view={Lazy::<AuditRoute>::new()}/>
+                    <Route path=path!("/organisations") view={Lazy::<OrganisationsRoute>::new()}/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -464,6 +464,44 @@ async fn an_orders_docx_with_ampersands_and_angle_brackets_is_well_formed_xml() 
     }
 }
 
+/// A file of the web app as served: status, media type, coding, caching and bytes.
+struct StaticFile {
+    status: StatusCode,
+    kind: String,
+    coding: String,
+    cache: String,
+    body: Vec<u8>,
+}
+
+async fn static_file(app: &tests::TestApp, path: &str, encoding: &str) -> StaticFile {
+    let reply = app
+        .client
+        .get(format!("{}{path}", app.address))
+        .header("accept-encoding", encoding)
+        .send()
+        .await
+        .unwrap();
+    let header = |name: &str| {
+        reply
+            .headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default()
+    };
+    let (kind, coding, cache) = (
+        header("content-type"),
+        header("content-encoding"),
+        header("cache-control"),
+    );
+    StaticFile {
+        status: reply.status(),
+        kind,
+        coding,
+        cache,
+        body: reply.bytes().await.unwrap().to_vec(),
+    }
+}
+
 /// Invariant: a web-app file with precompressed copies is served as the copy the client
 /// accepts, labelled with its `Content-Encoding` and the original's media type, and as the
 /// original to a client that accepts neither; a deep link is answered by `index.html`.
@@ -476,27 +514,11 @@ async fn the_web_apps_precompressed_files_are_served_with_their_content_encoding
         ("app.js.br", b"BROTLI-COPY"),
     ])
     .await;
-    let fetch = |encoding: &'static str| {
-        let app = &app;
-        async move {
-            let reply = app
-                .client
-                .get(format!("{}/app.js", app.address))
-                .header("accept-encoding", encoding)
-                .send()
-                .await
-                .unwrap();
-            assert_eq!(reply.status(), StatusCode::OK, "{encoding}");
-            let header = |name: &str| {
-                reply
-                    .headers()
-                    .get(name)
-                    .map(|v| v.to_str().unwrap().to_owned())
-                    .unwrap_or_default()
-            };
-            let (kind, coding) = (header("content-type"), header("content-encoding"));
-            (kind, coding, reply.bytes().await.unwrap().to_vec())
-        }
+    let app = &app;
+    let fetch = |encoding: &'static str| async move {
+        let file = static_file(app, "/app.js", encoding).await;
+        assert_eq!(file.status, StatusCode::OK, "{encoding}");
+        (file.kind, file.coding, file.body)
     };
     let (kind, coding, body) = fetch("gzip").await;
     assert!(
@@ -514,6 +536,48 @@ async fn the_web_apps_precompressed_files_are_served_with_their_content_encoding
     let deep = app.get("/projects/17", None).await;
     assert_eq!(deep.status, StatusCode::OK);
     assert!(deep.body.contains("<title>app</title>"), "{}", deep.body);
+}
+
+/// Invariant: the web app's files named with their content hash are cached for a year as
+/// immutable, a wasm chunk is `application/wasm`, `index.html` (and a deep link) is
+/// revalidated on every visit, and a chunk that is not there is a `404` problem, never
+/// the page.
+#[tokio::test]
+async fn hashed_web_app_files_are_immutable_and_a_missing_chunk_is_not_found() {
+    let app = tests::spawn_app_serving(&[
+        ("index.html", b"<!doctype html><title>app</title>"),
+        ("split_project_route-0123456789abcdef.wasm", b"\0asm\x01\0\0\0"),
+        ("frontend-fedcba9876543210.js", b"export default 1;"),
+    ])
+    .await;
+    let app = &app;
+    let get = |path: &'static str| async move {
+        let file = static_file(app, path, "identity").await;
+        (file.status, file.kind, file.cache)
+    };
+    let immutable = "public, max-age=31536000, immutable";
+    let (status, kind, cache) = get("/split_project_route-0123456789abcdef.wasm").await;
+    assert_eq!(
+        (status, kind.as_str(), cache.as_str()),
+        (StatusCode::OK, "application/wasm", immutable)
+    );
+    let (status, _, cache) = get("/frontend-fedcba9876543210.js").await;
+    assert_eq!((status, cache.as_str()), (StatusCode::OK, immutable));
+    for page in ["/", "/index.html", "/projects/17"] {
+        let (status, kind, cache) = get(page).await;
+        assert_eq!((status, cache.as_str()), (StatusCode::OK, "no-cache"), "{page}");
+        assert!(kind.starts_with("text/html"), "{page}: {kind}");
+    }
+    for missing in [
+        "/split_project_route-1111111111111111.wasm",
+        "/chunk_3_board.wasm",
+        "/frontend-0000000000000000.js",
+    ] {
+        let (status, kind, cache) = get(missing).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{missing}");
+        assert_eq!(kind, "application/problem+json", "{missing}");
+        assert_ne!(cache, immutable, "{missing}");
+    }
 }
 
 /// Success paths that had only their refusals tested: a round's criteria changed before

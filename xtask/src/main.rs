@@ -8,8 +8,9 @@
 //!   and the committee's script on a Python client generated from the spec;
 //! - `build-frontend [--dev]` — only the web app, into `dist/`;
 //! - `openapi` — regenerate `openapi/openapi.json` from the handlers;
-//! - `bench [--flood]` — region-scale latency of the catalogue and the registry on both
-//!   databases; with `--flood`, `GET /api/me` during a sign-in flood instead;
+//! - `bench [--flood | --web]` — region-scale latency of the catalogue and the registry on
+//!   both databases; with `--flood`, `GET /api/me` during a sign-in flood instead; with
+//!   `--web`, the web app's load times in throttled Chromium;
 //! - `seed [--schools N --resources N --feedback N]` — fill the database at region scale.
 
 mod frontend;
@@ -63,8 +64,12 @@ enum Task {
     /// Region-scale latency of the catalogue and registry, both databases.
     Bench {
         /// Instead: `GET /api/me` latency while a bounded loopback flood of sign-ins runs.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "web")]
         flood: bool,
+        /// Instead: the sign-in and a project page's load times in Chromium on a throttled
+        /// network and CPU (`BENCH_WEB_DIST` measures an existing build of the web app).
+        #[arg(long)]
+        web: bool,
     },
     /// Fill the database (DATABASE_URL or ./data) at region scale.
     Seed {
@@ -110,7 +115,8 @@ fn run() -> anyhow::Result<()> {
             }
             seed(&root, &args)
         }
-        Task::Bench { flood } => bench(&root, if flood { "flood" } else { "api" }),
+        Task::Bench { web: true, .. } => test::bench_web(&root),
+        Task::Bench { flood, .. } => bench(&root, if flood { "flood" } else { "api" }),
     }
 }
 

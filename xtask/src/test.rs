@@ -213,6 +213,7 @@ fn run_steps(root: &Path, report: &mut Report) -> anyhow::Result<()> {
     report.count("contract: schemathesis", || schemathesis(root, &python))?;
     report.count("contract: Python client", || python_client(root, &python))?;
     let dist = report.time("web app (wasm)", || frontend::build(root, true))?;
+    report.time("web app size", || frontend::check_budget(root, &dist))?;
     report.time("OpenAPI lint", || {
         let mut command = Command::new("npx");
         command.current_dir(root.join("tests/e2e")).args([
@@ -297,7 +298,7 @@ fn database_url(server: &str, name: &str) -> String {
 }
 
 /// A backend process that is stopped when dropped.
-struct Server {
+pub(crate) struct Server {
     child: Child,
     log: PathBuf,
     dir: PathBuf,
@@ -331,7 +332,7 @@ fn ready(port: u16) -> bool {
 /// its own (made fresh, removed when the server is dropped) or on the fresh PostgreSQL
 /// database `database`, so what one step's requests change no other step sees. Without
 /// `dist` it serves the API only.
-fn start_server(root: &Path, dist: Option<&Path>, database: Option<&str>) -> anyhow::Result<(Server, u16)> {
+pub(crate) fn start_server(root: &Path, dist: Option<&Path>, database: Option<&str>) -> anyhow::Result<(Server, u16)> {
     process::run_status(
         &mut cargo_in(root, &["build", "--package", "backend", "--bin", "backend"]),
         "the backend build",
@@ -372,6 +373,31 @@ fn start_server(root: &Path, dist: Option<&Path>, database: Option<&str>) -> any
         std::thread::sleep(Duration::from_millis(200));
     }
     Ok((server, port))
+}
+
+/// `cargo xtask bench --web`: the web app's load times in throttled Chromium
+/// (`tests/e2e/bench/web.js`), on a release build of it — or on the build in
+/// `BENCH_WEB_DIST`, to measure another revision's — served with the demo data.
+pub fn bench_web(root: &Path) -> anyhow::Result<()> {
+    tools::ensure_node()?;
+    let chromium = tools::ensure_chromium()?;
+    tools::ensure_node_packages(&root.join("tests/e2e"))?;
+    let dist = match std::env::var_os("BENCH_WEB_DIST") {
+        Some(dist) => PathBuf::from(dist),
+        None => frontend::build(root, true)?,
+    };
+    let (server, port) = start_server(root, Some(&dist), None)?;
+    let mut command = Command::new("node");
+    command
+        .current_dir(root.join("tests/e2e"))
+        .arg("bench/web.js")
+        .env("BASE_URL", format!("http://127.0.0.1:{port}"))
+        .env("CHROMIUM_PATH", &chromium);
+    let result = process::run_status(&mut command, "the web app bench");
+    if result.is_err() {
+        print_log_tail(&server);
+    }
+    result
 }
 
 /// The browser tests against a server with the web app and the demo data, on SQLite or

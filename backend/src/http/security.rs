@@ -69,15 +69,38 @@ impl Served {
     }
 }
 
+/// How long a browser keeps a file of the web app whose name carries its content's hash:
+/// a year, without asking again (a new build has new names).
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// Whether the last segment of `path` is a web app file named with its content's hash,
+/// as the build names them: `<stem>-<16 hex digits>.<js|wasm|css>`.
+pub fn is_fingerprinted(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or_default();
+    let Some((stem, ext)) = name.rsplit_once('.') else {
+        return false;
+    };
+    let Some((_, hash)) = stem.rsplit_once('-') else {
+        return false;
+    };
+    matches!(ext, "js" | "wasm" | "css")
+        && hash.len() == 16
+        && hash.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
 /// Adds the security headers to every response, and `Cache-Control: no-store` to every
 /// API answer but the published specification: sign-in and refresh answers carry
-/// tokens, everything else under `/api` is either personal or must be current.
+/// tokens, everything else under `/api` is either personal or must be current. The web
+/// app's hashed files are cached for good; its pages (`index.html`) are revalidated on
+/// every visit, so a new build is picked up at once.
 pub async fn headers_middleware(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody + 'static>, actix_web::Error> {
     let served = Served::of(req.path());
+    let fingerprinted = is_fingerprinted(req.path());
     let mut res = next.call(req).await?;
+    let found = res.status().is_success() || res.status() == actix_web::http::StatusCode::NOT_MODIFIED;
     let headers = res.headers_mut();
     headers.insert(
         header::CONTENT_SECURITY_POLICY,
@@ -90,8 +113,17 @@ pub async fn headers_middleware(
         HeaderName::from_static("cross-origin-opener-policy"),
         HeaderValue::from_static("same-origin"),
     );
-    if served == Served::Api {
-        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    match served {
+        Served::Api => {
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        }
+        Served::App if fingerprinted && found => {
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(IMMUTABLE));
+        }
+        Served::App => {
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        }
+        Served::Docs | Served::Spec => {}
     }
     Ok(res)
 }
@@ -183,6 +215,19 @@ mod tests {
         assert_eq!(Served::of("/api/docs/swagger-ui.css"), Served::Docs);
         assert_eq!(Served::of("/api/openapi.json"), Served::Spec);
         assert_eq!(Served::of("/apidocs"), Served::App);
+    }
+
+    #[test]
+    fn hashed_file_names_are_told_from_others() {
+        assert!(is_fingerprinted("/frontend-0123456789abcdef.js"));
+        assert!(is_fingerprinted("/split_project_route-fedcba9876543210.wasm"));
+        assert!(is_fingerprinted("/style-00ff00ff00ff00ff.css"));
+        assert!(!is_fingerprinted("/index.html"));
+        assert!(!is_fingerprinted("/frontend.js"));
+        assert!(!is_fingerprinted("/frontend-0123456789ABCDEF.js"));
+        assert!(!is_fingerprinted("/frontend-0123456789abcde.js"));
+        assert!(!is_fingerprinted("/feedback/eyJ0eXAi-0123456789abcdef"));
+        assert!(!is_fingerprinted("/data-0123456789abcdef.json"));
     }
 
     #[test]
