@@ -8,11 +8,14 @@
 //!   and the committee's script on a Python client generated from the spec;
 //! - `build-frontend [--dev]` — only the web app, into `dist/`;
 //! - `openapi` — regenerate `openapi/openapi.json` from the handlers;
-//! - `bench [--flood]` — region-scale latency of the catalogue and the registry on both
-//!   databases; with `--flood`, `GET /api/me` during a sign-in flood instead;
+//! - `bench [--flood | --load [--national]]` — region-scale latency of the catalogue and
+//!   the registry on both databases; with `--flood`, `GET /api/me` during a sign-in flood
+//!   instead; with `--load`, throughput of the release server under `wrk` next to the
+//!   machine's ceilings (see `load`);
 //! - `seed [--schools N --resources N --feedback N]` — fill the database at region scale.
 
 mod frontend;
+mod load;
 mod process;
 mod test;
 mod tools;
@@ -63,8 +66,28 @@ enum Task {
     /// Region-scale latency of the catalogue and registry, both databases.
     Bench {
         /// Instead: `GET /api/me` latency while a bounded loopback flood of sign-ins runs.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "load")]
         flood: bool,
+        /// Instead: throughput of the release server under wrk (64 connections) on both
+        /// databases, next to a bare actix-web page and pgbench measured in the same run.
+        #[arg(long)]
+        load: bool,
+        /// With --load: at national scale (40 000 schools, 1 000 000 resources,
+        /// 20 000 000 answers), PostgreSQL only.
+        #[arg(long, requires = "load")]
+        national: bool,
+        /// With --national: keep the seeded national database for the next run.
+        #[arg(long, requires = "national")]
+        keep: bool,
+        /// With --load: seconds of load per request kind.
+        #[arg(long, requires = "load", default_value_t = 10, value_name = "S")]
+        seconds: u32,
+        /// With --load: wrk's open connections.
+        #[arg(long, requires = "load", default_value_t = 64, value_name = "N")]
+        connections: u32,
+        /// With --load: wrk's threads.
+        #[arg(long, requires = "load", default_value_t = 2, value_name = "N")]
+        threads: u32,
     },
     /// Fill the database (DATABASE_URL or ./data) at region scale.
     Seed {
@@ -110,7 +133,25 @@ fn run() -> anyhow::Result<()> {
             }
             seed(&root, &args)
         }
-        Task::Bench { flood } => bench(&root, if flood { "flood" } else { "api" }),
+        Task::Bench {
+            load: true,
+            national,
+            keep,
+            seconds,
+            connections,
+            threads,
+            ..
+        } => load::run(
+            &root,
+            &load::Options {
+                national,
+                keep,
+                seconds,
+                connections,
+                threads,
+            },
+        ),
+        Task::Bench { flood, .. } => bench(&root, if flood { "flood" } else { "api" }),
     }
 }
 
