@@ -8,12 +8,15 @@
 //!   and the committee's script on a Python client generated from the spec;
 //! - `build-frontend [--dev]` — only the web app, into `dist/`;
 //! - `openapi` — regenerate `openapi/openapi.json` from the handlers;
-//! - `bench [--flood | --web]` — region-scale latency of the catalogue and the registry on
-//!   both databases; with `--flood`, `GET /api/me` during a sign-in flood instead; with
-//!   `--web`, the web app's load times in throttled Chromium;
+//! - `bench [--flood | --load [--national] | --web]` — region-scale latency of the catalogue
+//!   and the registry on both databases; with `--flood`, `GET /api/me` during a sign-in
+//!   flood instead; with `--load`, throughput of the release server under `wrk` next to the
+//!   machine's ceilings (see `load`); with `--web`, the web app's load times in throttled
+//!   Chromium;
 //! - `seed [--schools N --resources N --feedback N]` — fill the database at region scale.
 
 mod frontend;
+mod load;
 mod process;
 mod test;
 mod tools;
@@ -64,8 +67,28 @@ enum Task {
     /// Region-scale latency of the catalogue and registry, both databases.
     Bench {
         /// Instead: `GET /api/me` latency while a bounded loopback flood of sign-ins runs.
-        #[arg(long, conflicts_with = "web")]
+        #[arg(long, conflicts_with_all = ["load", "web"])]
         flood: bool,
+        /// Instead: throughput of the release server under wrk (64 connections) on both
+        /// databases, next to a bare actix-web page and pgbench measured in the same run.
+        #[arg(long, conflicts_with = "web")]
+        load: bool,
+        /// With --load: at national scale (40 000 schools, 1 000 000 resources,
+        /// 20 000 000 answers), PostgreSQL only.
+        #[arg(long, requires = "load")]
+        national: bool,
+        /// With --national: keep the seeded national database for the next run.
+        #[arg(long, requires = "national")]
+        keep: bool,
+        /// With --load: seconds of load per request kind.
+        #[arg(long, requires = "load", default_value_t = 10, value_name = "S")]
+        seconds: u32,
+        /// With --load: wrk's open connections.
+        #[arg(long, requires = "load", default_value_t = 64, value_name = "N")]
+        connections: u32,
+        /// With --load: wrk's threads.
+        #[arg(long, requires = "load", default_value_t = 2, value_name = "N")]
+        threads: u32,
         /// Instead: the sign-in and a project page's load times in Chromium on a throttled
         /// network and CPU (`BENCH_WEB_DIST` measures an existing build of the web app).
         #[arg(long)]
@@ -116,6 +139,24 @@ fn run() -> anyhow::Result<()> {
             seed(&root, &args)
         }
         Task::Bench { web: true, .. } => test::bench_web(&root),
+        Task::Bench {
+            load: true,
+            national,
+            keep,
+            seconds,
+            connections,
+            threads,
+            ..
+        } => load::run(
+            &root,
+            &load::Options {
+                national,
+                keep,
+                seconds,
+                connections,
+                threads,
+            },
+        ),
         Task::Bench { flood, .. } => bench(&root, if flood { "flood" } else { "api" }),
     }
 }

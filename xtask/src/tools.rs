@@ -82,6 +82,23 @@ pub fn ensure_chromium() -> anyhow::Result<PathBuf> {
     ensure_debian_program("chromium", "chromium", "for the browser tests (or set CHROMIUM_PATH)")
 }
 
+/// wrk, the HTTP load generator of `bench --load`.
+pub fn ensure_wrk() -> anyhow::Result<PathBuf> {
+    ensure_debian_program("wrk", "wrk", "for `cargo xtask bench --load`")
+}
+
+/// pgbench, PostgreSQL's own load generator (its ceiling in `bench --load`). Debian ships
+/// it with the server (`postgresql-15` …), which is not installed for it.
+pub fn ensure_pgbench() -> anyhow::Result<()> {
+    if on_path("pgbench").is_none() {
+        bail!(
+            "pgbench is needed for PostgreSQL's ceiling in `cargo xtask bench --load`: install PostgreSQL's \
+             programs (Debian: the `postgresql` package) and retry"
+        );
+    }
+    Ok(())
+}
+
 /// Debian's docker-compose, to validate `docker-compose.yml` without a Docker engine.
 pub fn ensure_docker_compose() -> anyhow::Result<PathBuf> {
     ensure_debian_program("docker-compose", "docker-compose", "to validate docker-compose.yml")
