@@ -1,6 +1,7 @@
 //! `backend seed`: fills a database at region scale (hundreds of schools, tens of
 //! thousands of resources, hundreds of thousands of answers) for measurement. Rows go in
-//! as multi-row inserts on the concrete connection, in one transaction per table chunk.
+//! as multi-row inserts on the concrete connection, in one transaction per table chunk;
+//! the read model is then rebuilt from them at once.
 
 use crate::db::DbConnection;
 use crate::db::schema::{deliveries, feedback, organisations, projects, resource_versions, resources, users};
@@ -260,6 +261,7 @@ pub fn run(conn: &mut DbConnection, args: SeedArgs) -> anyhow::Result<Seeded> {
     if !answers.is_empty() {
         rows += insert_chunk!(conn, feedback::table, &answers)?;
     }
+    crate::db::read_model::rebuild(conn)?;
     Ok(Seeded {
         rows,
         seconds: started.elapsed().as_secs_f64(),
