@@ -335,6 +335,7 @@ fn bulk_mode(conn: &mut DbConnection, on: bool) {
 /// raw rows in bulk (a read model's rebuild) is computed here, before it.
 fn finish(conn: &mut DbConnection) -> QueryResult<()> {
     bulk_mode(conn, false);
+    crate::db::read_model::rebuild(conn)?;
     if let DbConnection::Postgresql(conn) = conn {
         diesel::sql_query("ANALYZE").execute(conn)?;
     }

@@ -1,4 +1,5 @@
-//! Page-number pagination shared by every list endpoint.
+//! Page-number pagination shared by every list endpoint, and keyset (cursor) pagination
+//! beside it on the big lists (the catalogue, the registry).
 
 use serde::{Deserialize, Serialize};
 
@@ -6,6 +7,9 @@ use serde::{Deserialize, Serialize};
 pub const MAX_PER_PAGE: u32 = 100;
 /// The page size used when the client does not ask for one.
 pub const DEFAULT_PER_PAGE: u32 = 20;
+/// The longest cursor a list gives (a registry cursor holds a short name of up to 100
+/// characters).
+pub const MAX_CURSOR_LEN: usize = 800;
 
 /// One page of a list, with the total number of matching rows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -19,6 +23,10 @@ pub struct Page<T> {
     pub per_page: u32,
     /// How many rows match the filters across all pages.
     pub total: i64,
+    /// On lists with keyset pagination, the `cursor` of the next page; absent on the
+    /// last page. A cursor page costs what the first page costs, however deep.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_cursor: Option<String>,
 }
 
 impl<T> Page<T> {
@@ -43,6 +51,17 @@ pub struct PageQuery {
     pub per_page: Option<u32>,
 }
 
+/// Which page to return by keyset: `?cursor=` from the previous page's `next_cursor`
+/// (with the same filters and `per_page`). When given, `page` is ignored.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "schema", into_params(parameter_in = Query))]
+pub struct CursorQuery {
+    /// An opaque cursor from a page's `next_cursor`.
+    #[cfg_attr(feature = "schema", param(max_length = 800))]
+    pub cursor: Option<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,9 +73,19 @@ mod tests {
             page: 1,
             per_page: 20,
             total,
+            next_cursor: None,
         };
         assert_eq!(page(0).page_count(), 1);
         assert_eq!(page(20).page_count(), 1);
         assert_eq!(page(21).page_count(), 2);
+    }
+
+    #[cfg(feature = "schema")]
+    #[test]
+    fn the_spec_bounds_the_cursor_as_the_server_does() {
+        use utoipa::IntoParams;
+        let params = CursorQuery::into_params(|| None);
+        let schema = serde_json::to_value(&params[0]).unwrap();
+        assert_eq!(schema["schema"]["maxLength"], MAX_CURSOR_LEN);
     }
 }

@@ -993,12 +993,13 @@ struct Text1 {
 }
 
 /// Every table's rows, as text, but the sign-in bookkeeping (sessions, refresh tokens,
-/// failed sign-ins), which the matrix's own sign-ins write.
+/// failed sign-ins), which the matrix's own sign-ins write, and SQLite's search index of the
+/// resources (an FTS5 table and its shadow tables, derived from `resources`).
 fn snapshot(conn: &mut DbConnection) -> BTreeMap<String, String> {
     let tables: Vec<String> = match conn {
         DbConnection::Sqlite(c) => diesel::sql_query(
             "SELECT name AS v FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
-             AND name NOT LIKE '__diesel%' ORDER BY name",
+             AND name NOT LIKE '__diesel%' AND name NOT LIKE 'resources\\_search%' ESCAPE '\\' ORDER BY name",
         )
         .load::<Text1>(c),
         DbConnection::Postgresql(c) => diesel::sql_query(

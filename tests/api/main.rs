@@ -21,6 +21,7 @@ mod organisations;
 mod paths;
 mod projects;
 mod ranking;
+mod read_model;
 mod requests;
 mod resources;
 mod sessions;

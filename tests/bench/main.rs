@@ -3,8 +3,9 @@
 //! `cargo xtask bench` runs this on SQLite and PostgreSQL: a fresh database per engine is
 //! filled by the generator (`BENCH_SCHOOLS`, `BENCH_RESOURCES`, `BENCH_FEEDBACK`; by
 //! default 600, 20 000 and 500 000), the real application serves it, and each list is
-//! requested `BENCH_RUNS` times (default 30). Printed: rows, seconds to generate, and the
-//! median and 90th percentile latency per request.
+//! requested `BENCH_RUNS` times (default 30): first pages, the last page by number and by
+//! cursor, a search with a filter. Printed: rows, seconds to generate, and the median and
+//! 90th percentile latency per request.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -54,13 +55,38 @@ async fn main() {
     let reader = TestUser::new(openapi::OrganisationId(committee.unwrap()), &[Role::Committee]).create(&app);
     let token = app.login(&reader.email, PASSWORD).await.access_token;
     let last_catalogue_page = (args.resources / 2).div_ceil(20).max(1);
-    let paths = [
+    let last_registry_page = args.schools.div_ceil(50).max(1);
+    let before_last: openapi::Page<openapi::feedback::CatalogueItem> = app
+        .get(
+            &format!("/api/catalogue?page={}", last_catalogue_page.saturating_sub(1).max(1)),
+            Some(&token),
+        )
+        .await
+        .json(reqwest::StatusCode::OK);
+    let before_last_schools: openapi::Page<openapi::feedback::RegistrySchool> = app
+        .get(
+            &format!(
+                "/api/registry?per_page=50&page={}",
+                last_registry_page.saturating_sub(1).max(1)
+            ),
+            Some(&token),
+        )
+        .await
+        .json(reqwest::StatusCode::OK);
+    let mut paths = vec![
         "/api/catalogue".to_owned(),
         format!("/api/catalogue?page={last_catalogue_page}"),
         "/api/catalogue?q=%D1%84%D0%B8%D0%B7%D0%B8%D0%BA%D0%B5&form=material_kit".to_owned(),
         "/api/registry".to_owned(),
         format!("/api/registry?page={}", args.schools.div_ceil(20)),
+        "/api/registry?per_page=50".to_owned(),
     ];
+    if let Some(cursor) = before_last.next_cursor {
+        paths.push(format!("/api/catalogue?cursor={cursor}"));
+    }
+    if let Some(cursor) = before_last_schools.next_cursor {
+        paths.push(format!("/api/registry?per_page=50&cursor={cursor}"));
+    }
     for path in paths {
         let mut times = Vec::with_capacity(runs);
         for _ in 0..runs {

@@ -2,6 +2,7 @@
 //! embedded migrations, and `run` to execute blocking diesel work off the async workers.
 
 pub mod models;
+pub mod read_model;
 pub mod schema;
 
 use crate::error::ApiError;
@@ -40,6 +41,14 @@ pub enum Engine {
 }
 
 impl Engine {
+    /// The engine of a connection.
+    pub fn of(conn: &DbConnection) -> Self {
+        match conn {
+            DbConnection::Postgresql(_) => Self::Postgresql,
+            DbConnection::Sqlite(_) => Self::Sqlite,
+        }
+    }
+
     /// Tells the engine from a database URL.
     pub fn of_url(url: &str) -> Self {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {

@@ -494,6 +494,81 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// The read model: one row per resource with the figures lists show.
+    resource_stats (resource_id) {
+        resource_id -> BigInt,
+        org_id -> BigInt,
+        project_id -> BigInt,
+        responses -> BigInt,
+        by_link -> BigInt,
+        satisfied -> BigInt,
+        promoters -> BigInt,
+        passives -> BigInt,
+        detractors -> BigInt,
+        ready -> BigInt,
+        requests -> BigInt,
+        deliveries -> BigInt,
+        adopting_schools -> BigInt,
+    }
+}
+
+diesel::table! {
+    /// The read model: one row per organisation with the figures the registry shows.
+    school_stats (org_id) {
+        org_id -> BigInt,
+        projects -> BigInt,
+        active_projects -> BigInt,
+        resources -> BigInt,
+        published_resources -> BigInt,
+        requests_received -> BigInt,
+        responses -> BigInt,
+        by_link -> BigInt,
+        satisfied -> BigInt,
+        promoters -> BigInt,
+        passives -> BigInt,
+        detractors -> BigInt,
+        ready -> BigInt,
+        requests -> BigInt,
+        deliveries -> BigInt,
+        adoptions -> BigInt,
+        adopting_schools -> BigInt,
+    }
+}
+
+diesel::table! {
+    /// The read model: the schools each resource reached.
+    resource_adopters (resource_id, recipient_org_id) {
+        resource_id -> BigInt,
+        recipient_org_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    /// The read model: the schools each school's resources reached.
+    school_adopters (org_id, recipient_org_id) {
+        org_id -> BigInt,
+        recipient_org_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    /// The read model: list totals by list and filter (`catalogue`, `catalogue.form:…`).
+    list_counts (name) {
+        name -> Text,
+        total -> BigInt,
+    }
+}
+
+diesel::table! {
+    /// SQLite only: the FTS5 trigram index of `resources.search` (an external-content
+    /// table kept by triggers; PostgreSQL has a trigram GIN index on the column instead).
+    resources_search (rowid) {
+        rowid -> BigInt,
+        search -> Text,
+    }
+}
+
 diesel::joinable!(resources -> projects (project_id));
 diesel::joinable!(problems -> ranking_rounds (round_id));
 diesel::joinable!(problem_scores -> problems (problem_id));
@@ -542,5 +617,11 @@ diesel::allow_tables_to_appear_in_same_query!(
     indicators,
     indicator_values,
     orders,
-    attachments
+    attachments,
+    resource_stats,
+    school_stats,
+    resource_adopters,
+    school_adopters,
+    list_counts,
+    resources_search
 );

@@ -1,6 +1,9 @@
-//! Page requests of lists: parsed and bounded once.
+//! Page requests of lists: parsed and bounded once; and keyset cursors, which carry the
+//! page number and the sort key of the last row shown.
 
 use crate::domain::error::DomainError;
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 /// A validated page request: 1-based page and rows per page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +51,109 @@ impl PageRequest {
             page: self.page,
             per_page: self.per_page,
             total,
+            next_cursor: None,
+        }
+    }
+}
+
+/// The sort key of a list with keyset pagination, as a cursor writes it.
+pub trait SortKey: Sized {
+    /// The key as text.
+    fn write(&self) -> String;
+    /// The key back from its text; `None` if it is not one.
+    fn read(text: &str) -> Option<Self>;
+}
+
+/// Newest first: the id.
+impl SortKey for i64 {
+    fn write(&self) -> String {
+        self.to_string()
+    }
+
+    fn read(text: &str) -> Option<Self> {
+        text.parse().ok()
+    }
+}
+
+/// By a name, ties by id.
+impl SortKey for (String, i64) {
+    fn write(&self) -> String {
+        format!("{}\n{}", self.1, self.0)
+    }
+
+    fn read(text: &str) -> Option<Self> {
+        let (id, name) = text.split_once('\n')?;
+        Some((name.to_owned(), id.parse().ok()?))
+    }
+}
+
+/// A page request of a list with keyset pagination: by number (`after` is `None`, the
+/// rows are skipped) or by cursor (the rows after the key, whatever the page's number).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keyset<K> {
+    /// The page's number and size.
+    pub page: PageRequest,
+    /// The sort key of the last row before this page, from the cursor.
+    pub after: Option<K>,
+}
+
+impl<K: SortKey> Keyset<K> {
+    /// Parses `?page=&per_page=&cursor=`: a cursor, when given, decides the page.
+    pub fn parse(query: &openapi::PageQuery, cursor: &openapi::CursorQuery) -> Result<Self, DomainError> {
+        let mut page = PageRequest::parse(query)?;
+        let Some(cursor) = cursor.cursor.as_deref() else {
+            return Ok(Self { page, after: None });
+        };
+        let invalid = || {
+            DomainError::field(
+                "cursor",
+                openapi::FieldErrorCode::InvalidFormat,
+                "is not a cursor of this list",
+            )
+        };
+        if cursor.len() > openapi::pagination::MAX_CURSOR_LEN {
+            return Err(invalid());
+        }
+        let text = URL_SAFE_NO_PAD
+            .decode(cursor)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .ok_or_else(invalid)?;
+        let (number, key) = text.split_once('\n').ok_or_else(invalid)?;
+        page.page = number.parse().ok().filter(|n| *n > 1).ok_or_else(invalid)?;
+        let after = K::read(key).ok_or_else(invalid)?;
+        Ok(Self {
+            page,
+            after: Some(after),
+        })
+    }
+
+    /// Rows to skip: none after a cursor.
+    pub fn offset(&self) -> i64 {
+        if self.after.is_some() { 0 } else { self.page.offset() }
+    }
+
+    /// Rows to read: one more than a page, to tell whether another page follows.
+    pub fn limit(&self) -> i64 {
+        self.page.limit() + 1
+    }
+
+    /// Wraps the rows read (up to [`Self::limit`]): the page, with the cursor of the next
+    /// one when there was a row beyond it.
+    pub fn wrap<T>(&self, mut items: Vec<T>, total: i64, key: impl Fn(&T) -> K) -> openapi::Page<T> {
+        let per_page = usize::try_from(self.page.per_page).unwrap_or(usize::MAX);
+        let more = items.len() > per_page;
+        items.truncate(per_page);
+        let next_cursor = match items.last() {
+            Some(last) if more => {
+                let next = self.page.page.saturating_add(1);
+                Some(URL_SAFE_NO_PAD.encode(format!("{next}\n{}", key(last).write())))
+            }
+            _ => None,
+        };
+        openapi::Page {
+            next_cursor,
+            ..self.page.wrap(items, total)
         }
     }
 }
@@ -73,5 +179,47 @@ mod tests {
             PageRequest::parse(&query(None, Some(101))).unwrap_err().fields(),
             vec![("per_page", OutOfRange)]
         );
+    }
+
+    #[test]
+    fn a_cursor_carries_the_next_page_and_the_last_key_and_nothing_else_is_one() {
+        let query = openapi::PageQuery {
+            page: Some(7),
+            per_page: Some(2),
+        };
+        let first = Keyset::<(String, i64)>::parse(&query, &openapi::CursorQuery::default()).unwrap();
+        assert_eq!((first.offset(), first.limit()), (12, 3));
+        let rows = vec![("Б".to_owned(), 4), ("В\nГ".to_owned(), 2), ("Д".to_owned(), 9)];
+        let page = first.wrap(rows.clone(), 30, Clone::clone);
+        assert_eq!(page.items, rows[..2]);
+        let cursor = openapi::CursorQuery {
+            cursor: page.next_cursor,
+        };
+        let next = Keyset::<(String, i64)>::parse(&query, &cursor).unwrap();
+        assert_eq!(next.page.page, 8, "the cursor's page, not the query's");
+        assert_eq!(next.after, Some(("В\nГ".to_owned(), 2)));
+        assert_eq!(next.offset(), 0);
+        assert_eq!(
+            next.wrap(rows[..1].to_vec(), 30, Clone::clone).next_cursor,
+            None,
+            "the last page"
+        );
+        for bad in [
+            "",
+            "%%%",
+            "MQ",
+            &URL_SAFE_NO_PAD.encode("0\n1"),
+            &URL_SAFE_NO_PAD.encode("2\nx"),
+        ] {
+            let cursor = openapi::CursorQuery {
+                cursor: Some(bad.to_owned()),
+            };
+            let err = Keyset::<i64>::parse(&query, &cursor).unwrap_err();
+            assert_eq!(
+                err.fields(),
+                vec![("cursor", openapi::FieldErrorCode::InvalidFormat)],
+                "{bad:?}"
+            );
+        }
     }
 }

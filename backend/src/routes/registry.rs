@@ -8,15 +8,16 @@ use crate::services::registry;
 use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
 use actix_web::{HttpResponse, get, web};
 use openapi::feedback::{RegistryFilter, RegistrySchool};
-use openapi::{Page, PageQuery, Problem};
+use openapi::{CursorQuery, Page, PageQuery, Problem};
 
 /// Every school with its projects, resources, requests, deliveries and metrics (see
-/// `Metrics` for the formulas), by short name. The committee only.
+/// `Metrics` for the formulas), by short name; by page number, or by `cursor` (a page's
+/// `next_cursor`), which costs the same however deep. The committee only.
 #[utoipa::path(
     tag = "registry",
     operation_id = "list_registry",
     security(("bearer" = [])),
-    params(PageQuery, RegistryFilter),
+    params(PageQuery, CursorQuery, RegistryFilter),
     responses(
         (status = 200, description = "One page of schools", body = Page<RegistrySchool>),
         Unauthorized,
@@ -27,10 +28,11 @@ use openapi::{Page, PageQuery, Problem};
 pub async fn list_registry(
     session: Session,
     page: web::Query<PageQuery>,
+    cursor: web::Query<CursorQuery>,
     filter: web::Query<RegistryFilter>,
 ) -> Result<web::Json<Page<RegistrySchool>>, ApiError> {
     session
-        .run(move |conn, caller| registry::list(conn, caller, &page, &filter))
+        .run(move |conn, caller| registry::list(conn, caller, &page, &cursor, &filter))
         .await
         .map(web::Json)
 }

@@ -1,24 +1,26 @@
 //! The public catalogue (the «fair») of published resources with their metrics.
 
 use super::{Caller, Outcome};
-use crate::db::DbConnection;
-use crate::db::models::{PageRequest, feedback, resource};
+use crate::db::models::resource;
+use crate::db::{DbConnection, read_model};
+use crate::domain::pagination::Keyset;
 use openapi::ResourceId;
 use openapi::feedback::{CatalogueFilter, CatalogueItem};
-use openapi::{Page, PageQuery};
+use openapi::{CursorQuery, Page, PageQuery};
 
-/// Published resources of every school, newest first, with their metrics; open to every
-/// signed-in user.
+/// Published resources of every school, newest first, with their metrics from the read
+/// model; by page number or by cursor; open to every signed-in user.
 pub fn list(
     conn: &mut DbConnection,
     _caller: &Caller,
     page: &PageQuery,
+    cursor: &CursorQuery,
     filter: &CatalogueFilter,
 ) -> Outcome<Page<CatalogueItem>> {
-    let page = PageRequest::parse(page)?;
-    let (rows, total) = resource::list_catalogue(conn, filter, page)?;
+    let page = Keyset::parse(page, cursor)?;
+    let (rows, total) = resource::list_catalogue(conn, filter, &page)?;
     let ids: Vec<ResourceId> = rows.iter().map(|(resource, _)| resource.id).collect();
-    let mut metrics = feedback::metrics_by_resource(conn, &ids)?;
+    let mut metrics = read_model::resource_metrics(conn, &ids)?;
     let items = rows
         .into_iter()
         .filter_map(|(resource, level)| {
@@ -29,5 +31,5 @@ pub fn list(
             })
         })
         .collect();
-    Ok(page.wrap(items, total))
+    Ok(page.wrap(items, total, |item: &CatalogueItem| item.resource.id.0))
 }

@@ -1,10 +1,12 @@
 //! Satisfaction and demand metrics (CSAT, NPS, readiness to recommend, requests,
-//! deliveries, adopting schools) of a resource, a project and a school.
+//! deliveries, adopting schools) of a resource, a project and a school, from the read
+//! model.
 
 use super::access::{self, Access};
 use super::{Caller, Outcome};
 use crate::db::DbConnection;
 use crate::db::models::feedback::{self, Scope};
+use crate::db::read_model;
 use crate::domain::policy;
 use crate::error::ApiError;
 use openapi::feedback::{Metrics, MonthlyMetrics};
@@ -13,7 +15,7 @@ use openapi::{OrganisationId, ProjectId, ResourceId};
 /// The metrics of one resource; a published resource's are open to every signed-in user.
 pub fn resource(conn: &mut DbConnection, caller: &Caller, id: ResourceId) -> Outcome<Metrics> {
     access::resource(conn, &caller.actor, id, Access::Read)?;
-    Ok(feedback::metrics(conn, Scope::Resource(id))?)
+    Ok(read_model::metrics(conn, Scope::Resource(id))?)
 }
 
 /// A resource's satisfaction month by month (months with at least one answer, oldest
@@ -26,7 +28,7 @@ pub fn resource_monthly(conn: &mut DbConnection, caller: &Caller, id: ResourceId
 /// The metrics of every resource of a project together, read like the project.
 pub fn project(conn: &mut DbConnection, caller: &Caller, id: ProjectId) -> Outcome<Metrics> {
     access::project(conn, &caller.actor, id, Access::Read)?;
-    Ok(feedback::metrics(conn, Scope::Project(id))?)
+    Ok(read_model::metrics(conn, Scope::Project(id))?)
 }
 
 /// The metrics of every resource of a school together: for its staff and the committee
@@ -35,5 +37,5 @@ pub fn organisation(conn: &mut DbConnection, caller: &Caller, id: OrganisationId
     if !policy::can_read_school_work(&caller.actor, id) {
         return Err(ApiError::Forbidden);
     }
-    Ok(feedback::metrics(conn, Scope::School(id))?)
+    Ok(read_model::metrics(conn, Scope::School(id))?)
 }

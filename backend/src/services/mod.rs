@@ -28,7 +28,7 @@ pub mod requests;
 mod resource_fixtures;
 pub mod resources;
 #[cfg(test)]
-mod seeded;
+pub(crate) mod seeded;
 pub mod structures;
 pub mod users;
 pub mod versions;

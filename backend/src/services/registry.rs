@@ -4,10 +4,11 @@ use super::{Caller, Outcome};
 use crate::db::DbConnection;
 use crate::db::models::{PageRequest, registry};
 use crate::domain::csv;
+use crate::domain::pagination::Keyset;
 use crate::error::ApiError;
 use openapi::feedback::{RegistryFilter, RegistrySchool};
 use openapi::users::Role;
-use openapi::{Page, PageQuery};
+use openapi::{CursorQuery, Page, PageQuery};
 
 /// The columns of the CSV export.
 const HEADER: [&str; 14] = [
@@ -33,12 +34,15 @@ pub fn list(
     conn: &mut DbConnection,
     caller: &Caller,
     page: &PageQuery,
+    cursor: &CursorQuery,
     filter: &RegistryFilter,
 ) -> Outcome<Page<RegistrySchool>> {
     committee_only(caller)?;
-    let page = PageRequest::parse(page)?;
-    let (items, total) = registry::list(conn, filter, page)?;
-    Ok(page.wrap(items, total))
+    let page = Keyset::parse(page, cursor)?;
+    let (items, total) = registry::list(conn, filter, &page)?;
+    Ok(page.wrap(items, total, |row: &RegistrySchool| {
+        (row.organisation.short_name.clone(), row.organisation.id.0)
+    }))
 }
 
 /// The whole registry as CSV: UTF-8 with a byte-order mark, `;`-separated, decimals with
@@ -47,19 +51,25 @@ pub fn export(conn: &mut DbConnection, caller: &Caller, filter: &RegistryFilter)
     committee_only(caller)?;
     let mut out = String::from(csv::BOM);
     out.push_str(&csv::line(&HEADER));
-    let mut page = PageRequest {
-        page: 1,
-        per_page: openapi::pagination::MAX_PER_PAGE,
+    let mut page = Keyset {
+        page: PageRequest {
+            page: 1,
+            per_page: openapi::pagination::MAX_PER_PAGE,
+        },
+        after: None,
     };
     loop {
-        let (rows, total) = registry::list(conn, filter, page)?;
+        let (mut rows, _) = registry::list(conn, filter, &page)?;
+        let per_page = usize::try_from(page.page.per_page).unwrap_or(usize::MAX);
+        let more = rows.len() > per_page;
+        rows.truncate(per_page);
         for row in &rows {
             out.push_str(&line(row));
         }
-        if page.offset() + page.limit() >= total {
-            break;
+        match rows.last() {
+            Some(last) if more => page.after = Some((last.organisation.short_name.clone(), last.organisation.id.0)),
+            _ => break,
         }
-        page.page += 1;
     }
     Ok(out)
 }
@@ -113,7 +123,7 @@ mod tests {
         };
         let filter = RegistryFilter::default();
         assert!(matches!(
-            list(&mut db.conn, &director, &page, &filter),
+            list(&mut db.conn, &director, &page, &CursorQuery::default(), &filter),
             Err(ApiError::Forbidden)
         ));
         assert!(matches!(
@@ -145,7 +155,7 @@ mod tests {
             .unwrap();
         let each: Vec<_> = resources
             .into_iter()
-            .map(|id| feedback::metrics(&mut db.conn, Scope::Resource(ResourceId(id))).unwrap())
+            .map(|id| feedback::aggregate(&mut db.conn, Scope::Resource(ResourceId(id))).unwrap())
             .collect();
         let sum = |figure: fn(&openapi::feedback::Metrics) -> i64| each.iter().map(figure).sum::<i64>().to_string();
         assert_eq!(fields[3], each.len().to_string());
@@ -155,7 +165,7 @@ mod tests {
         );
         assert_eq!(fields[8], "5");
         assert_eq!(fields[7], "3", "a school reached by two resources counts twice");
-        let school = feedback::metrics(&mut db.conn, Scope::School(host.id)).unwrap();
+        let school = feedback::aggregate(&mut db.conn, Scope::School(host.id)).unwrap();
         assert_eq!(
             fields[9..11],
             [school.app_responses.to_string(), school.link_responses.to_string()]

@@ -58,7 +58,7 @@ pub struct NewDelivery<'a> {
 
 /// Records a delivery and returns its id.
 pub fn insert(conn: &mut DbConnection, new: &NewDelivery<'_>) -> QueryResult<i64> {
-    diesel::insert_into(deliveries::table)
+    let id = diesel::insert_into(deliveries::table)
         .values((
             deliveries::resource_id.eq(new.resource_id),
             deliveries::version_id.eq(new.version_id),
@@ -71,7 +71,9 @@ pub fn insert(conn: &mut DbConnection, new: &NewDelivery<'_>) -> QueryResult<i64
             deliveries::created_at.eq(super::now()),
         ))
         .returning(deliveries::id)
-        .get_result(conn)
+        .get_result(conn)?;
+    crate::db::read_model::on_delivery(conn, new.resource_id, new.recipient_org_id)?;
+    Ok(id)
 }
 
 /// One delivery row.

@@ -1,8 +1,8 @@
-//! The `feedback` and `feedback_links` tables, and the metrics computed from them.
+//! The `feedback` and `feedback_links` tables, and the metrics aggregated from them.
 
 use super::PageRequest;
-use crate::db::DbConnection;
 use crate::db::schema::{deliveries, feedback, feedback_links, requests, resources};
+use crate::db::{DbConnection, read_model};
 use crate::domain::metrics::{Response, Tally};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use diesel::dsl::count_star;
@@ -10,7 +10,6 @@ use diesel::prelude::*;
 use openapi::feedback::{Feedback, Metrics, MonthlyMetrics};
 use openapi::requests::RequestStatus;
 use openapi::{DeliveryId, FeedbackId, OrganisationId, ProjectId, ResourceId, UserId};
-use std::collections::HashMap;
 
 /// The `via` of an answer given in the app.
 pub const VIA_APP: &str = "app";
@@ -48,7 +47,7 @@ pub struct NewFeedback<'a> {
 
 /// Records an answer; a second answer by the same respondent is a unique violation.
 pub fn insert(conn: &mut DbConnection, new: &NewFeedback<'_>) -> QueryResult<i64> {
-    diesel::insert_into(feedback::table)
+    let id = diesel::insert_into(feedback::table)
         .values((
             feedback::delivery_id.eq(new.delivery_id),
             feedback::resource_id.eq(new.resource_id),
@@ -65,7 +64,15 @@ pub fn insert(conn: &mut DbConnection, new: &NewFeedback<'_>) -> QueryResult<i64
             feedback::created_at.eq(super::now()),
         ))
         .returning(feedback::id)
-        .get_result(conn)
+        .get_result(conn)?;
+    let response = Response {
+        csat: new.csat,
+        recommend: new.recommend,
+        ready: new.ready,
+        by_link: new.via == VIA_LINK,
+    };
+    read_model::on_answer(conn, new.resource_id, response)?;
+    Ok(id)
 }
 
 type Row = (
@@ -227,104 +234,6 @@ pub enum Scope {
     School(OrganisationId),
 }
 
-/// The metrics of many resources at once, keyed by resource: four grouped queries for
-/// any number of resources (a page of the catalogue).
-pub fn metrics_by_resource(conn: &mut DbConnection, ids: &[ResourceId]) -> QueryResult<HashMap<i64, Metrics>> {
-    Ok(tallies_by_resource(conn, ids)?
-        .into_iter()
-        .map(|(id, (tally, counts))| (id, to_metrics(&tally, counts)))
-        .collect())
-}
-
-/// Sums the tallies and counts of several resources into their metrics together
-/// (percentages recomputed from the summed counts). `adopting_schools` becomes the sum of
-/// each resource's schools: "adoptions", a school reached by two resources counting twice.
-pub fn sum_metrics(parts: impl Iterator<Item = (Tally, Counts)>) -> Metrics {
-    let mut tally = Tally::default();
-    let mut counts = Counts::default();
-    for (part, part_counts) in parts {
-        tally.merge(part);
-        counts.requests += part_counts.requests;
-        counts.deliveries += part_counts.deliveries;
-        counts.adopting_schools += part_counts.adopting_schools;
-    }
-    to_metrics(&tally, counts)
-}
-
-/// The score tallies and demand counts of many resources, keyed by resource: four
-/// grouped queries.
-pub fn tallies_by_resource(conn: &mut DbConnection, ids: &[ResourceId]) -> QueryResult<HashMap<i64, (Tally, Counts)>> {
-    let ids: Vec<i64> = ids.iter().map(|id| id.0).collect();
-    let ids = &ids[..];
-    let mut tallies: HashMap<i64, Tally> = HashMap::new();
-    let groups: Vec<(i64, i32, i32, bool, String, i64)> = feedback::table
-        .filter(feedback::resource_id.eq_any(ids))
-        .group_by((
-            feedback::resource_id,
-            feedback::csat,
-            feedback::recommend,
-            feedback::ready,
-            feedback::via,
-        ))
-        .select((
-            feedback::resource_id,
-            feedback::csat,
-            feedback::recommend,
-            feedback::ready,
-            feedback::via,
-            count_star(),
-        ))
-        .load(conn)?;
-    for (resource, csat, recommend, ready, via, count) in groups {
-        let response = Response {
-            csat: u8::try_from(csat).unwrap_or(0),
-            recommend: u8::try_from(recommend).unwrap_or(0),
-            ready,
-            by_link: via == VIA_LINK,
-        };
-        tallies
-            .entry(resource)
-            .or_default()
-            .add_many(response, u64::try_from(count).unwrap_or(0));
-    }
-    let taken: HashMap<i64, i64> = requests::table
-        .filter(requests::resource_id.eq_any(ids))
-        .filter(requests::status.eq_any([RequestStatus::Accepted.as_str(), RequestStatus::Answered.as_str()]))
-        .group_by(requests::resource_id)
-        .select((requests::resource_id.assume_not_null(), count_star()))
-        .load(conn)?
-        .into_iter()
-        .collect();
-    let delivered: HashMap<i64, i64> = deliveries::table
-        .filter(deliveries::resource_id.eq_any(ids))
-        .group_by(deliveries::resource_id)
-        .select((deliveries::resource_id, count_star()))
-        .load(conn)?
-        .into_iter()
-        .collect();
-    let mut adopting: HashMap<i64, i64> = HashMap::new();
-    let pairs: Vec<(i64, i64)> = deliveries::table
-        .filter(deliveries::resource_id.eq_any(ids))
-        .select((deliveries::resource_id, deliveries::recipient_org_id))
-        .distinct()
-        .load(conn)?;
-    for (resource, _) in pairs {
-        *adopting.entry(resource).or_default() += 1;
-    }
-    Ok(ids
-        .iter()
-        .map(|id| {
-            let tally = tallies.remove(id).unwrap_or_default();
-            let counts = Counts {
-                requests: taken.get(id).copied().unwrap_or(0),
-                deliveries: delivered.get(id).copied().unwrap_or(0),
-                adopting_schools: adopting.get(id).copied().unwrap_or(0),
-            };
-            (*id, (tally, counts))
-        })
-        .collect())
-}
-
 /// The demand counts that go with a tally.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Counts {
@@ -336,7 +245,8 @@ pub struct Counts {
     pub adopting_schools: i64,
 }
 
-fn to_metrics(tally: &Tally, counts: Counts) -> Metrics {
+/// The metrics of a tally and its counts.
+pub fn to_metrics(tally: &Tally, counts: Counts) -> Metrics {
     let count = |value: u64| i64::try_from(value).unwrap_or(i64::MAX);
     Metrics {
         responses: count(tally.responses),
@@ -356,9 +266,11 @@ fn to_metrics(tally: &Tally, counts: Counts) -> Metrics {
     }
 }
 
-/// The metrics of a scope: one grouped query for the scores (at most 110 groups), one
-/// count each for requests and deliveries, one for the adopting schools.
-pub fn metrics(conn: &mut DbConnection, scope: Scope) -> QueryResult<Metrics> {
+/// The metrics of a scope aggregated from the raw rows: one grouped query for the scores
+/// (at most 110 groups), one count each for requests and deliveries, one for the adopting
+/// schools. The lists read the read model (`db::read_model`) instead; this is what the
+/// read model is checked against.
+pub fn aggregate(conn: &mut DbConnection, scope: Scope) -> QueryResult<Metrics> {
     let resource_ids: Vec<i64> = match scope {
         Scope::Resource(id) => vec![id.0],
         Scope::Project(id) => resources::table

@@ -100,7 +100,7 @@ pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
 /// Inserts an organisation and returns its id.
 pub fn insert(conn: &mut DbConnection, new: &NewOrganisation<'_>) -> QueryResult<i64> {
     let now = super::now();
-    diesel::insert_into(organisations::table)
+    let id = diesel::insert_into(organisations::table)
         .values((
             organisations::name.eq(new.name),
             organisations::name_key.eq(name_key(new.name)),
@@ -112,7 +112,9 @@ pub fn insert(conn: &mut DbConnection, new: &NewOrganisation<'_>) -> QueryResult
             organisations::updated_at.eq(now),
         ))
         .returning(organisations::id)
-        .get_result(conn)
+        .get_result(conn)?;
+    crate::db::read_model::on_organisation_created(conn, id, new.kind == OrganisationKind::School)?;
+    Ok(id)
 }
 
 /// The organisations a filter selects, as a query to extend.

@@ -1,10 +1,10 @@
 //! The `projects` table.
 
 use super::{Backend, PageRequest};
-use crate::db::DbConnection;
 use crate::db::schema::{
     organisations, platform_confirmations, problems, project_directions, project_problems, projects, ranking_rounds,
 };
+use crate::db::{DbConnection, read_model};
 use crate::domain::projects::ProjectCard;
 use crate::domain::text::{like_pattern, search_key};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -323,15 +323,28 @@ pub fn insert(conn: &mut DbConnection, org: OrganisationId, card: &ProjectCard) 
         .returning(projects::id)
         .get_result(conn)?;
     write_parts(conn, ProjectId(id), card)?;
+    read_model::on_project_created(conn, org.0, card.status == ProjectStatus::Active)?;
     Ok(ProjectId(id))
 }
 
 /// Replaces a project's card.
 pub fn update(conn: &mut DbConnection, id: ProjectId, card: &ProjectCard) -> QueryResult<()> {
+    let (org, status, level): (i64, String, String) = projects::table
+        .find(id.0)
+        .select((projects::org_id, projects::status, projects::level))
+        .first(conn)?;
     diesel::update(projects::table.find(id.0))
         .set(CardValues::of(card))
         .execute(conn)?;
-    write_parts(conn, id, card)
+    write_parts(conn, id, card)?;
+    let active = ProjectStatus::Active.as_str();
+    read_model::on_project_changed(
+        conn,
+        id,
+        org,
+        (status == active, &level),
+        (card.status == ProjectStatus::Active, card.level.as_str()),
+    )
 }
 
 fn filtered<'a>(filter: &ProjectFilter) -> projects::BoxedQuery<'a, Backend> {

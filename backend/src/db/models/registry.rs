@@ -1,82 +1,32 @@
-//! The committee's registry: every school's innovation work in figures, computed for a
-//! page of schools with one grouped query per figure.
+//! The committee's registry: every school's innovation work in figures, read from the
+//! read model's row of each school.
 
-use super::feedback::{Counts, sum_metrics, tallies_by_resource};
+use super::Backend;
 use super::organisation::{self, OrganisationRow};
-use super::{Backend, PageRequest};
-use crate::db::DbConnection;
-use crate::db::schema::{organisations, projects, requests, resources};
-use crate::domain::metrics::Tally;
-use diesel::dsl::count_star;
+use crate::db::schema::{organisations, projects};
+use crate::db::{DbConnection, read_model};
+use crate::domain::pagination::Keyset;
 use diesel::prelude::*;
-use openapi::ResourceId;
 use openapi::feedback::{RegistryFilter, RegistrySchool};
 use openapi::organisations::{OrganisationFilter, OrganisationKind};
 use openapi::projects::ProjectStatus;
-use openapi::resources::Visibility;
-use std::collections::HashMap;
 
-fn grouped(rows: Vec<(i64, i64)>) -> HashMap<i64, i64> {
-    rows.into_iter().collect()
-}
-
-/// The registry rows of the given schools.
-pub fn rows(conn: &mut DbConnection, schools: Vec<OrganisationRow>) -> QueryResult<Vec<RegistrySchool>> {
+/// The registry rows of the given schools: one query for their figures.
+fn rows(conn: &mut DbConnection, schools: Vec<OrganisationRow>) -> QueryResult<Vec<RegistrySchool>> {
     let ids: Vec<i64> = schools.iter().map(|org| org.id).collect();
-    let project_counts = grouped(
-        projects::table
-            .filter(projects::org_id.eq_any(&ids))
-            .group_by(projects::org_id)
-            .select((projects::org_id, count_star()))
-            .load(conn)?,
-    );
-    let active = grouped(
-        projects::table
-            .filter(projects::org_id.eq_any(&ids))
-            .filter(projects::status.eq(ProjectStatus::Active.as_str()))
-            .group_by(projects::org_id)
-            .select((projects::org_id, count_star()))
-            .load(conn)?,
-    );
-    let published = grouped(
-        resources::table
-            .filter(resources::org_id.eq_any(&ids))
-            .filter(resources::visibility.eq(Visibility::Published.as_str()))
-            .group_by(resources::org_id)
-            .select((resources::org_id, count_star()))
-            .load(conn)?,
-    );
-    let received = grouped(
-        requests::table
-            .filter(requests::target_org_id.eq_any(&ids))
-            .group_by(requests::target_org_id)
-            .select((requests::target_org_id.assume_not_null(), count_star()))
-            .load(conn)?,
-    );
-    let owned: Vec<(i64, i64)> = resources::table
-        .filter(resources::org_id.eq_any(&ids))
-        .select((resources::id, resources::org_id))
-        .load(conn)?;
-    let resource_ids: Vec<ResourceId> = owned.iter().map(|(id, _)| ResourceId(*id)).collect();
-    let mut metrics = tallies_by_resource(conn, &resource_ids)?;
-    let mut by_school: HashMap<i64, Vec<(Tally, Counts)>> = HashMap::new();
-    for (resource, org) in &owned {
-        if let Some(found) = metrics.remove(resource) {
-            by_school.entry(*org).or_default().push(found);
-        }
-    }
+    let mut stats = read_model::schools(conn, &ids)?;
     Ok(schools
         .into_iter()
         .map(|org| {
-            let parts = by_school.remove(&org.id).unwrap_or_default();
+            let figures = stats.remove(&org.id).unwrap_or_default();
             RegistrySchool {
                 organisation: org.summary(),
-                projects: project_counts.get(&org.id).copied().unwrap_or(0),
-                active_projects: active.get(&org.id).copied().unwrap_or(0),
-                resources: i64::try_from(parts.len()).unwrap_or(0),
-                published_resources: published.get(&org.id).copied().unwrap_or(0),
-                requests_received: received.get(&org.id).copied().unwrap_or(0),
-                metrics: sum_metrics(parts.into_iter()),
+                projects: figures.projects,
+                active_projects: figures.active_projects,
+                resources: figures.resources,
+                published_resources: figures.published_resources,
+                requests_received: figures.requests_received,
+                metrics: figures.metrics(true),
             }
         })
         .collect())
@@ -120,18 +70,35 @@ fn filtered<'a>(filter: &RegistryFilter) -> organisations::BoxedQuery<'a, Backen
     query
 }
 
-/// One page of the registry (schools by short name) and the number of schools.
+/// One page of the registry (schools by short name, ties by id; rows read: up to the
+/// page's limit) and the number of schools: without filters from the read model's
+/// counter, with them counted over the organisations.
 pub fn list(
     conn: &mut DbConnection,
     filter: &RegistryFilter,
-    page: PageRequest,
+    page: &Keyset<(String, i64)>,
 ) -> QueryResult<(Vec<RegistrySchool>, i64)> {
-    let total = filtered(filter).count().get_result(conn)?;
-    let schools = filtered(filter)
+    let unfiltered = filter.q.as_deref().is_none_or(|q| q.trim().is_empty())
+        && filter.level.is_none()
+        && filter.platform_status.is_none()
+        && filter.active.is_none();
+    let total = if unfiltered {
+        read_model::total(conn, read_model::REGISTRY)?
+    } else {
+        filtered(filter).count().get_result(conn)?
+    };
+    let mut query = filtered(filter)
         .order((organisations::short_name.asc(), organisations::id.asc()))
-        .limit(page.limit())
-        .offset(page.offset())
-        .select(OrganisationRow::as_select())
-        .load(conn)?;
+        .limit(page.limit());
+    if let Some((name, id)) = &page.after {
+        query = query.filter(organisations::short_name.ge(name.clone())).filter(
+            organisations::short_name.gt(name.clone()).or(organisations::short_name
+                .eq(name.clone())
+                .and(organisations::id.gt(*id))),
+        );
+    } else {
+        query = query.offset(page.offset());
+    }
+    let schools = query.select(OrganisationRow::as_select()).load(conn)?;
     Ok((rows(conn, schools)?, total))
 }

@@ -1,8 +1,8 @@
 //! The `requests` and `request_events` tables.
 
 use super::{Backend, PageRequest};
-use crate::db::DbConnection;
 use crate::db::schema::{request_events, requests};
+use crate::db::{DbConnection, read_model};
 use crate::domain::text::{like_pattern, search_key};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
@@ -126,6 +126,7 @@ pub fn insert(conn: &mut DbConnection, new: &NewRequestRow<'_>) -> QueryResult<i
         new.requester_org_id,
         None,
     )?;
+    read_model::on_request_addressed(conn, None, new.target_org_id)?;
     Ok(id)
 }
 
@@ -145,6 +146,11 @@ pub fn decide(
     let deciding_org = deciding_org.0;
     let resource_id = resource_id.map(i64::from);
     let actor = actor.0;
+    let before: Option<Option<i64>> = requests::table
+        .find(id)
+        .select(requests::target_org_id)
+        .first(conn)
+        .optional()?;
     let mut changes = diesel::update(
         requests::table
             .find(id)
@@ -164,6 +170,13 @@ pub fn decide(
     }
     if changes == 1 {
         add_event(conn, id, status, actor, deciding_org, note)?;
+        read_model::on_request_addressed(conn, before.flatten(), Some(deciding_org))?;
+        if matches!(status, RequestStatus::Accepted | RequestStatus::Answered) {
+            let taken: Option<i64> = requests::table.find(id).select(requests::resource_id).first(conn)?;
+            if let Some(resource) = taken {
+                read_model::on_request_taken(conn, resource)?;
+            }
+        }
     }
     Ok(changes == 1)
 }

@@ -1,12 +1,16 @@
 //! The `resources`, `resource_authors` and `resource_kit_items` tables.
 
 use super::{Backend, PageRequest};
-use crate::db::DbConnection;
-use crate::db::schema::{resource_authors, resource_kit_items, resources, users};
+use crate::db::Engine;
+use crate::db::schema::{resource_authors, resource_kit_items, resources, resources_search, users};
+use crate::db::{DbConnection, read_model};
+use crate::domain::pagination::Keyset;
 use crate::domain::resources::ResourceCard;
 use crate::domain::text::{like_pattern, search_key};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use openapi::feedback::CatalogueFilter;
+use openapi::projects::ProjectLevel;
 use openapi::resources::{
     Author, DevelopmentElement, KitItem, KitItemType, ProgrammeFormat, Resource, ResourceFilter, ResourceForm, Stage,
     Visibility,
@@ -274,21 +278,38 @@ pub fn insert(
         .returning(resources::id)
         .get_result(conn)?;
     write_parts(conn, id, card)?;
+    read_model::on_resource_created(conn, id, project_id)?;
     Ok(id)
 }
 
 /// Replaces a resource's card (not its stage).
 pub fn update(conn: &mut DbConnection, id: ResourceId, card: &ResourceCard) -> QueryResult<()> {
+    let before = read_model::Listing::of(conn, id.0)?;
     diesel::update(resources::table.find(id.0))
         .set(CardValues::of(card))
         .execute(conn)?;
-    write_parts(conn, id.0, card)
+    write_parts(conn, id.0, card)?;
+    read_model::on_resource_changed(conn, id.0, &before)
 }
 
-fn filtered<'a>(filter: &ResourceFilter) -> resources::BoxedQuery<'a, Backend> {
+/// The resources a filter selects, as a query to extend. The search is a substring of
+/// the normalised `search` column, found through an index: PostgreSQL's trigram GIN index
+/// on the column, SQLite's FTS5 trigram table (which takes a `LIKE` without `ESCAPE`
+/// only, so a term with a wildcard character in it is looked for without the index).
+fn filtered<'a>(filter: &ResourceFilter, engine: Engine) -> resources::BoxedQuery<'a, Backend> {
     let mut query = resources::table.into_boxed();
     if let Some(pattern) = filter.q.as_deref().and_then(like_pattern) {
-        query = query.filter(resources::search.like(pattern).escape('\\'));
+        let plain = filter.q.as_deref().is_some_and(|q| !q.contains(['%', '_', '\\']));
+        query = match engine {
+            Engine::Sqlite if plain => query.filter(
+                resources::id.eq_any(
+                    resources_search::table
+                        .filter(resources_search::search.like(pattern))
+                        .select(resources_search::rowid),
+                ),
+            ),
+            _ => query.filter(resources::search.like(pattern).escape('\\')),
+        };
     }
     if let Some(org) = filter.org_id {
         query = query.filter(resources::org_id.eq(org.0));
@@ -313,8 +334,9 @@ fn filtered<'a>(filter: &ResourceFilter) -> resources::BoxedQuery<'a, Backend> {
 
 /// One page of resources, newest first, and the total.
 pub fn list(conn: &mut DbConnection, filter: &ResourceFilter, page: PageRequest) -> QueryResult<(Vec<Resource>, i64)> {
-    let total = filtered(filter).count().get_result(conn)?;
-    let rows = filtered(filter)
+    let engine = Engine::of(conn);
+    let total = filtered(filter, engine).count().get_result(conn)?;
+    let rows = filtered(filter, engine)
         .order(resources::id.desc())
         .limit(page.limit())
         .offset(page.offset())
@@ -323,13 +345,19 @@ pub fn list(conn: &mut DbConnection, filter: &ResourceFilter, page: PageRequest)
     Ok((complete(conn, rows)?, total))
 }
 
-/// One page of the public catalogue: published resources, newest first, with their
-/// projects' levels, and the total.
+/// One page of the public catalogue (rows read: up to the page's limit): published
+/// resources, newest first, with their projects' levels, and the total.
+///
+/// By cursor the page starts after the last id shown, an index range scan however deep;
+/// by number it skips rows. The total comes from the read model's counters when at most
+/// one of form, element, school and level is set and there is no search; otherwise the
+/// matching rows are counted through the same indexes (a cost that grows with the
+/// matches, not with the table).
 pub fn list_catalogue(
     conn: &mut DbConnection,
-    filter: &openapi::feedback::CatalogueFilter,
-    page: PageRequest,
-) -> QueryResult<(Vec<(Resource, openapi::projects::ProjectLevel)>, i64)> {
+    filter: &CatalogueFilter,
+    page: &Keyset<i64>,
+) -> QueryResult<(Vec<(Resource, ProjectLevel)>, i64)> {
     use crate::db::schema::projects;
     let base = ResourceFilter {
         q: filter.q.clone(),
@@ -339,8 +367,9 @@ pub fn list_catalogue(
         visibility: Some(Visibility::Published),
         ..ResourceFilter::default()
     };
+    let engine = Engine::of(conn);
     let query = || {
-        let mut query = filtered(&base);
+        let mut query = filtered(&base, engine);
         if let Some(level) = filter.level {
             let ids = projects::table
                 .filter(projects::level.eq(level.as_str()))
@@ -349,13 +378,20 @@ pub fn list_catalogue(
         }
         query
     };
-    let total = query().count().get_result(conn)?;
-    let rows = query()
-        .order(resources::id.desc())
-        .limit(page.limit())
-        .offset(page.offset())
-        .select(ResourceRow::as_select())
-        .load(conn)?;
+    let total = match catalogue_counter(filter) {
+        Some(Counter::List(name)) => read_model::total(conn, &name)?,
+        Some(Counter::School(org)) => read_model::schools(conn, &[org.0])?
+            .get(&org.0)
+            .map_or(0, |stats| stats.published_resources),
+        None => query().count().get_result(conn)?,
+    };
+    let mut rows = query().order(resources::id.desc()).limit(page.limit());
+    if let Some(after) = page.after {
+        rows = rows.filter(resources::id.lt(after));
+    } else {
+        rows = rows.offset(page.offset());
+    }
+    let rows = rows.select(ResourceRow::as_select()).load(conn)?;
     let project_ids: Vec<i64> = rows.iter().map(|row| row.project_id).collect();
     let levels: HashMap<i64, String> = projects::table
         .filter(projects::id.eq_any(&project_ids))
@@ -368,12 +404,47 @@ pub fn list_catalogue(
         .map(|resource| {
             let level = levels
                 .get(&resource.project_id.0)
-                .and_then(|level| openapi::projects::ProjectLevel::parse(level))
-                .unwrap_or(openapi::projects::ProjectLevel::Platform);
+                .and_then(|level| ProjectLevel::parse(level))
+                .unwrap_or(ProjectLevel::Platform);
             (resource, level)
         })
         .collect();
     Ok((items, total))
+}
+
+/// Where the read model keeps a catalogue total.
+enum Counter {
+    /// In `list_counts`, by this name.
+    List(String),
+    /// In the school's row.
+    School(OrganisationId),
+}
+
+/// The counter of a catalogue filter's total, if there is one: no search and at most one
+/// of the other filters.
+fn catalogue_counter(filter: &CatalogueFilter) -> Option<Counter> {
+    if filter.q.as_deref().and_then(like_pattern).is_some() {
+        return None;
+    }
+    let set = [
+        filter.form.is_some(),
+        filter.element.is_some(),
+        filter.org_id.is_some(),
+        filter.level.is_some(),
+    ];
+    match set.iter().filter(|set| **set).count() {
+        0 => Some(Counter::List(read_model::CATALOGUE.to_owned())),
+        1 => Some(if let Some(form) = filter.form {
+            Counter::List(read_model::catalogue_form(form.as_str()))
+        } else if let Some(element) = filter.element {
+            Counter::List(read_model::catalogue_element(element.as_str()))
+        } else if let Some(level) = filter.level {
+            Counter::List(read_model::catalogue_level(level.as_str()))
+        } else {
+            Counter::School(filter.org_id?)
+        }),
+        _ => None,
+    }
 }
 
 versioned!(resources);

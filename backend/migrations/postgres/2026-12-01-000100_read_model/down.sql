@@ -1,0 +1,12 @@
+DROP INDEX organisations_search_trgm_idx;
+DROP INDEX resources_search_trgm_idx;
+CREATE INDEX organisations_kind_name_idx ON organisations (kind, short_name);
+DROP INDEX organisations_kind_name_id_idx;
+DROP INDEX resources_org_visibility_idx;
+DROP INDEX resources_element_idx;
+DROP INDEX resources_published_idx;
+DROP TABLE list_counts;
+DROP TABLE school_adopters;
+DROP TABLE resource_adopters;
+DROP TABLE school_stats;
+DROP TABLE resource_stats;

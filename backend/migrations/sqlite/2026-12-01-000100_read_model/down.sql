@@ -1,0 +1,12 @@
+DROP TRIGGER resources_search_update;
+DROP TRIGGER resources_search_delete;
+DROP TRIGGER resources_search_insert;
+DROP TABLE resources_search;
+DROP INDEX resources_org_visibility_idx;
+DROP INDEX resources_element_idx;
+DROP INDEX resources_published_idx;
+DROP TABLE list_counts;
+DROP TABLE school_adopters;
+DROP TABLE resource_adopters;
+DROP TABLE school_stats;
+DROP TABLE resource_stats;

@@ -1,0 +1,649 @@
+//! The read model: the figures lists show, kept per resource (`resource_stats`), per school
+//! (`school_stats`), with the schools reached (`resource_adopters`, `school_adopters`) and
+//! the list totals (`list_counts`).
+//!
+//! The model functions that write answers, requests, deliveries, resources, projects and
+//! organisations call the `on_…` functions below in their own transaction, so a list
+//! reads one row per item instead of aggregating the answers. Counters move by atomic
+//! `x = x + n` updates: concurrent writers never lose an increment. [`rebuild`]
+//! recomputes everything from the raw rows; whoever inserts raw rows in bulk (the
+//! region-scale seed, a bulk loader) calls it afterwards.
+
+use crate::db::DbConnection;
+use crate::db::models::feedback::{Counts, Scope, to_metrics};
+use crate::db::schema::{list_counts, resource_adopters, resource_stats, resources, school_adopters, school_stats};
+use crate::domain::metrics::{Response, Tally};
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use openapi::feedback::Metrics;
+use openapi::{OrganisationId, ProjectId, ResourceId};
+use std::collections::HashMap;
+
+/// The statements that recompute the read model (the migration's backfill, after
+/// emptying the tables).
+const REBUILD: &str = include_str!("rebuild.sql");
+
+/// Recomputes the whole read model from the raw rows, in one transaction.
+pub fn rebuild(conn: &mut DbConnection) -> QueryResult<()> {
+    conn.transaction(|conn| conn.batch_execute(REBUILD))
+}
+
+/// Runs the same diesel statement on whichever engine the connection is, for what the
+/// connection over both engines does not offer (`ON CONFLICT`).
+macro_rules! on_engine {
+    ($conn:expr, $c:ident => $body:expr) => {
+        match $conn {
+            DbConnection::Postgresql($c) => $body,
+            DbConnection::Sqlite($c) => $body,
+        }
+    };
+}
+
+/// A change of a resource's figures, added to its row and to its school's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Delta {
+    responses: i64,
+    by_link: i64,
+    satisfied: i64,
+    promoters: i64,
+    passives: i64,
+    detractors: i64,
+    ready: i64,
+    requests: i64,
+    deliveries: i64,
+    adopting_schools: i64,
+}
+
+impl Delta {
+    fn answer(response: Response) -> Self {
+        let mut tally = Tally::default();
+        tally.add(response);
+        let n = |value: u64| i64::from(value > 0);
+        Self {
+            responses: 1,
+            by_link: n(tally.by_link),
+            satisfied: n(tally.satisfied),
+            promoters: n(tally.promoters),
+            passives: n(tally.passives),
+            detractors: n(tally.detractors),
+            ready: n(tally.ready),
+            ..Self::default()
+        }
+    }
+}
+
+/// Adds a change to a resource's row and to its school's row.
+fn apply(conn: &mut DbConnection, resource: i64, d: Delta) -> QueryResult<()> {
+    use resource_stats as r;
+    use school_stats as s;
+    let org: Option<i64> = r::table.find(resource).select(r::org_id).first(conn).optional()?;
+    diesel::update(r::table.find(resource))
+        .set((
+            r::responses.eq(r::responses + d.responses),
+            r::by_link.eq(r::by_link + d.by_link),
+            r::satisfied.eq(r::satisfied + d.satisfied),
+            r::promoters.eq(r::promoters + d.promoters),
+            r::passives.eq(r::passives + d.passives),
+            r::detractors.eq(r::detractors + d.detractors),
+            r::ready.eq(r::ready + d.ready),
+            r::requests.eq(r::requests + d.requests),
+            r::deliveries.eq(r::deliveries + d.deliveries),
+            r::adopting_schools.eq(r::adopting_schools + d.adopting_schools),
+        ))
+        .execute(conn)?;
+    let Some(org) = org else { return Ok(()) };
+    diesel::update(s::table.find(org))
+        .set((
+            s::responses.eq(s::responses + d.responses),
+            s::by_link.eq(s::by_link + d.by_link),
+            s::satisfied.eq(s::satisfied + d.satisfied),
+            s::promoters.eq(s::promoters + d.promoters),
+            s::passives.eq(s::passives + d.passives),
+            s::detractors.eq(s::detractors + d.detractors),
+            s::ready.eq(s::ready + d.ready),
+            s::requests.eq(s::requests + d.requests),
+            s::deliveries.eq(s::deliveries + d.deliveries),
+            s::adoptions.eq(s::adoptions + d.adopting_schools),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Moves a list total by `delta`, creating it at its first row.
+fn count(conn: &mut DbConnection, name: &str, delta: i64) -> QueryResult<()> {
+    use list_counts as c;
+    on_engine!(conn, c_ => diesel::insert_into(c::table)
+        .values((c::name.eq(name), c::total.eq(delta)))
+        .on_conflict(c::name)
+        .do_update()
+        .set(c::total.eq(c::total + delta))
+        .execute(c_))
+    .map(|_| ())
+}
+
+/// Moves one of a school's own counters.
+fn school(conn: &mut DbConnection, org: i64, column: SchoolCounter, delta: i64) -> QueryResult<()> {
+    use school_stats as s;
+    let target = diesel::update(s::table.find(org));
+    match column {
+        SchoolCounter::Projects => target.set(s::projects.eq(s::projects + delta)).execute(conn),
+        SchoolCounter::ActiveProjects => target
+            .set(s::active_projects.eq(s::active_projects + delta))
+            .execute(conn),
+        SchoolCounter::Resources => target.set(s::resources.eq(s::resources + delta)).execute(conn),
+        SchoolCounter::Published => target
+            .set(s::published_resources.eq(s::published_resources + delta))
+            .execute(conn),
+        SchoolCounter::RequestsReceived => target
+            .set(s::requests_received.eq(s::requests_received + delta))
+            .execute(conn),
+        SchoolCounter::AdoptingSchools => target
+            .set(s::adopting_schools.eq(s::adopting_schools + delta))
+            .execute(conn),
+    }
+    .map(|_| ())
+}
+
+#[derive(Debug, Clone, Copy)]
+enum SchoolCounter {
+    Projects,
+    ActiveProjects,
+    Resources,
+    Published,
+    RequestsReceived,
+    AdoptingSchools,
+}
+
+/// A new answer about a resource.
+pub fn on_answer(conn: &mut DbConnection, resource: i64, response: Response) -> QueryResult<()> {
+    apply(conn, resource, Delta::answer(response))
+}
+
+/// A new delivery of a resource to a school: one more delivery, and one more adopting
+/// school for the resource (and for its host) when this school is new to it.
+pub fn on_delivery(conn: &mut DbConnection, resource: i64, recipient: i64) -> QueryResult<()> {
+    let new_to_resource = on_engine!(conn, c => diesel::insert_into(resource_adopters::table)
+        .values((
+            resource_adopters::resource_id.eq(resource),
+            resource_adopters::recipient_org_id.eq(recipient),
+        ))
+        .on_conflict_do_nothing()
+        .execute(c))?;
+    apply(
+        conn,
+        resource,
+        Delta {
+            deliveries: 1,
+            adopting_schools: i64::try_from(new_to_resource).unwrap_or(0),
+            ..Delta::default()
+        },
+    )?;
+    let org: i64 = resources::table.find(resource).select(resources::org_id).first(conn)?;
+    let new_to_school = on_engine!(conn, c => diesel::insert_into(school_adopters::table)
+        .values((
+            school_adopters::org_id.eq(org),
+            school_adopters::recipient_org_id.eq(recipient),
+        ))
+        .on_conflict_do_nothing()
+        .execute(c))?;
+    if new_to_school > 0 {
+        school(conn, org, SchoolCounter::AdoptingSchools, 1)?;
+    }
+    Ok(())
+}
+
+/// A request taken with a resource (accepted or answered).
+pub fn on_request_taken(conn: &mut DbConnection, resource: i64) -> QueryResult<()> {
+    apply(
+        conn,
+        resource,
+        Delta {
+            requests: 1,
+            ..Delta::default()
+        },
+    )
+}
+
+/// A request addressed to a school, or readdressed from one school (or none) to another.
+pub fn on_request_addressed(conn: &mut DbConnection, before: Option<i64>, after: Option<i64>) -> QueryResult<()> {
+    if before == after {
+        return Ok(());
+    }
+    if let Some(org) = before {
+        school(conn, org, SchoolCounter::RequestsReceived, -1)?;
+    }
+    if let Some(org) = after {
+        school(conn, org, SchoolCounter::RequestsReceived, 1)?;
+    }
+    Ok(())
+}
+
+/// What of a resource decides the lists it is counted in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listing {
+    /// School.
+    pub org: i64,
+    /// In the public catalogue.
+    pub published: bool,
+    /// Form.
+    pub form: String,
+    /// Element of the educational process.
+    pub element: Option<String>,
+    /// Its project's level.
+    pub level: String,
+}
+
+impl Listing {
+    /// The listing of a stored resource.
+    pub fn of(conn: &mut DbConnection, resource: i64) -> QueryResult<Self> {
+        use crate::db::schema::projects;
+        let (org, visibility, form, element, level) = resources::table
+            .inner_join(projects::table)
+            .filter(resources::id.eq(resource))
+            .select((
+                resources::org_id,
+                resources::visibility,
+                resources::form,
+                resources::element,
+                projects::level,
+            ))
+            .first::<(i64, String, String, Option<String>, String)>(conn)?;
+        Ok(Self {
+            org,
+            published: visibility == openapi::resources::Visibility::Published.as_str(),
+            form,
+            element,
+            level,
+        })
+    }
+
+    /// Counts the resource in (`+1`) or out of (`-1`) the catalogue's totals.
+    fn catalogue(&self, conn: &mut DbConnection, delta: i64) -> QueryResult<()> {
+        if !self.published {
+            return Ok(());
+        }
+        count(conn, CATALOGUE, delta)?;
+        count(conn, &catalogue_form(&self.form), delta)?;
+        if let Some(element) = &self.element {
+            count(conn, &catalogue_element(element), delta)?;
+        }
+        count(conn, &catalogue_level(&self.level), delta)?;
+        school(conn, self.org, SchoolCounter::Published, delta)
+    }
+}
+
+/// The total of the catalogue without filters.
+pub const CATALOGUE: &str = "catalogue";
+/// The number of schools in the registry without filters.
+pub const REGISTRY: &str = "registry";
+
+/// The name of the catalogue's total of one form.
+pub fn catalogue_form(form: &str) -> String {
+    format!("catalogue.form:{form}")
+}
+
+/// The name of the catalogue's total of one element.
+pub fn catalogue_element(element: &str) -> String {
+    format!("catalogue.element:{element}")
+}
+
+/// The name of the catalogue's total of one project level.
+pub fn catalogue_level(level: &str) -> String {
+    format!("catalogue.level:{level}")
+}
+
+/// A new resource (of a project `project`).
+pub fn on_resource_created(conn: &mut DbConnection, resource: i64, project: i64) -> QueryResult<()> {
+    let listing = Listing::of(conn, resource)?;
+    diesel::insert_into(resource_stats::table)
+        .values((
+            resource_stats::resource_id.eq(resource),
+            resource_stats::org_id.eq(listing.org),
+            resource_stats::project_id.eq(project),
+        ))
+        .execute(conn)?;
+    school(conn, listing.org, SchoolCounter::Resources, 1)?;
+    listing.catalogue(conn, 1)
+}
+
+/// A resource's card changed from `before` (read before the change, in the same
+/// transaction).
+pub fn on_resource_changed(conn: &mut DbConnection, resource: i64, before: &Listing) -> QueryResult<()> {
+    let after = Listing::of(conn, resource)?;
+    if &after != before {
+        before.catalogue(conn, -1)?;
+        after.catalogue(conn, 1)?;
+    }
+    Ok(())
+}
+
+/// A new project of a school.
+pub fn on_project_created(conn: &mut DbConnection, org: i64, active: bool) -> QueryResult<()> {
+    school(conn, org, SchoolCounter::Projects, 1)?;
+    if active {
+        school(conn, org, SchoolCounter::ActiveProjects, 1)?;
+    }
+    Ok(())
+}
+
+/// A project's status or level changed: its school's active projects, and the catalogue's
+/// totals by level of its published resources.
+pub fn on_project_changed(
+    conn: &mut DbConnection,
+    project: ProjectId,
+    org: i64,
+    was: (bool, &str),
+    is: (bool, &str),
+) -> QueryResult<()> {
+    let ((was_active, was_level), (is_active, is_level)) = (was, is);
+    if was_active != is_active {
+        school(conn, org, SchoolCounter::ActiveProjects, if is_active { 1 } else { -1 })?;
+    }
+    if was_level != is_level {
+        let published: i64 = resources::table
+            .filter(resources::project_id.eq(project.0))
+            .filter(resources::visibility.eq(openapi::resources::Visibility::Published.as_str()))
+            .count()
+            .get_result(conn)?;
+        if published > 0 {
+            count(conn, &catalogue_level(was_level), -published)?;
+            count(conn, &catalogue_level(is_level), published)?;
+        }
+    }
+    Ok(())
+}
+
+/// A new organisation; a school is counted in the registry.
+pub fn on_organisation_created(conn: &mut DbConnection, org: i64, is_school: bool) -> QueryResult<()> {
+    diesel::insert_into(school_stats::table)
+        .values(school_stats::org_id.eq(org))
+        .execute(conn)?;
+    if is_school {
+        count(conn, REGISTRY, 1)?;
+    }
+    Ok(())
+}
+
+/// A list total (`0` when nothing was ever counted under that name).
+pub fn total(conn: &mut DbConnection, name: &str) -> QueryResult<i64> {
+    list_counts::table
+        .find(name)
+        .select(list_counts::total)
+        .first(conn)
+        .optional()
+        .map(Option::unwrap_or_default)
+}
+
+/// A row of `resource_stats` without its keys: a resource's figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Queryable, Selectable)]
+#[diesel(table_name = resource_stats)]
+pub struct Figures {
+    /// Answers.
+    pub responses: i64,
+    /// Of them by link.
+    pub by_link: i64,
+    /// Satisfied (CSAT 4–5).
+    pub satisfied: i64,
+    /// Promoters (9–10).
+    pub promoters: i64,
+    /// Passives (7–8).
+    pub passives: i64,
+    /// Detractors (0–6).
+    pub detractors: i64,
+    /// Ready to recommend.
+    pub ready: i64,
+    /// Requests taken.
+    pub requests: i64,
+    /// Deliveries.
+    pub deliveries: i64,
+    /// Schools reached.
+    pub adopting_schools: i64,
+}
+
+fn split(figures: Figures) -> (Tally, Counts) {
+    let n = |value: i64| u64::try_from(value).unwrap_or(0);
+    let tally = Tally {
+        responses: n(figures.responses),
+        satisfied: n(figures.satisfied),
+        promoters: n(figures.promoters),
+        passives: n(figures.passives),
+        detractors: n(figures.detractors),
+        ready: n(figures.ready),
+        by_link: n(figures.by_link),
+    };
+    let counts = Counts {
+        requests: figures.requests,
+        deliveries: figures.deliveries,
+        adopting_schools: figures.adopting_schools,
+    };
+    (tally, counts)
+}
+
+/// The metrics of many resources, keyed by resource: one query by primary key.
+pub fn resource_metrics(conn: &mut DbConnection, ids: &[ResourceId]) -> QueryResult<HashMap<i64, Metrics>> {
+    use resource_stats as r;
+    let ids: Vec<i64> = ids.iter().map(|id| id.0).collect();
+    let rows: Vec<(i64, Figures)> = r::table
+        .filter(r::resource_id.eq_any(&ids))
+        .select((r::resource_id, Figures::as_select()))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, figures)| {
+            let (tally, counts) = split(figures);
+            (id, to_metrics(&tally, counts))
+        })
+        .collect())
+}
+
+/// The metrics of a resource, a project or a school, read from the read model; equal to
+/// [`feedback::aggregate`](crate::db::models::feedback::aggregate) over the raw rows.
+pub fn metrics(conn: &mut DbConnection, scope: Scope) -> QueryResult<Metrics> {
+    match scope {
+        Scope::Resource(id) => metrics_of_resource(conn, id),
+        Scope::Project(id) => metrics_of_project(conn, id),
+        Scope::School(id) => metrics_of_school(conn, id),
+    }
+}
+
+/// One resource's metrics.
+fn metrics_of_resource(conn: &mut DbConnection, id: ResourceId) -> QueryResult<Metrics> {
+    resource_metrics(conn, &[id])?
+        .remove(&id.0)
+        .ok_or(diesel::result::Error::NotFound)
+}
+
+/// Every resource of a project together; the adopting schools counted once each.
+fn metrics_of_project(conn: &mut DbConnection, id: ProjectId) -> QueryResult<Metrics> {
+    use resource_stats as r;
+    let rows: Vec<Figures> = r::table
+        .filter(r::project_id.eq(id.0))
+        .select(Figures::as_select())
+        .load(conn)?;
+    let schools: i64 = resource_adopters::table
+        .filter(resource_adopters::resource_id.eq_any(r::table.filter(r::project_id.eq(id.0)).select(r::resource_id)))
+        .select(diesel::dsl::count(resource_adopters::recipient_org_id).aggregate_distinct())
+        .first(conn)?;
+    let mut tally = Tally::default();
+    let mut counts = Counts::default();
+    for (part, part_counts) in rows.into_iter().map(split) {
+        tally.merge(part);
+        counts.requests += part_counts.requests;
+        counts.deliveries += part_counts.deliveries;
+    }
+    counts.adopting_schools = schools;
+    Ok(to_metrics(&tally, counts))
+}
+
+/// A school's row of the read model.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Queryable, Selectable)]
+#[diesel(table_name = school_stats)]
+pub struct SchoolStats {
+    /// School.
+    pub org_id: i64,
+    /// Projects.
+    pub projects: i64,
+    /// Active projects.
+    pub active_projects: i64,
+    /// Resources.
+    pub resources: i64,
+    /// Published resources.
+    pub published_resources: i64,
+    /// Requests addressed to it.
+    pub requests_received: i64,
+    /// Answers about its resources.
+    pub responses: i64,
+    /// Of them by link.
+    pub by_link: i64,
+    /// Satisfied.
+    pub satisfied: i64,
+    /// Promoters.
+    pub promoters: i64,
+    /// Passives.
+    pub passives: i64,
+    /// Detractors.
+    pub detractors: i64,
+    /// Ready to recommend.
+    pub ready: i64,
+    /// Requests taken with its resources.
+    pub requests: i64,
+    /// Deliveries of its resources.
+    pub deliveries: i64,
+    /// Schools reached, each resource's counted apart.
+    pub adoptions: i64,
+    /// Schools reached, each once.
+    pub adopting_schools: i64,
+}
+
+impl SchoolStats {
+    /// The metrics of its resources together, with the adopting schools counted as
+    /// "adoptions" (`true`: a school reached by two resources counts twice) or once.
+    pub fn metrics(&self, adoptions: bool) -> Metrics {
+        let (tally, mut counts) = split(Figures {
+            responses: self.responses,
+            by_link: self.by_link,
+            satisfied: self.satisfied,
+            promoters: self.promoters,
+            passives: self.passives,
+            detractors: self.detractors,
+            ready: self.ready,
+            requests: self.requests,
+            deliveries: self.deliveries,
+            adopting_schools: self.adoptions,
+        });
+        if !adoptions {
+            counts.adopting_schools = self.adopting_schools;
+        }
+        to_metrics(&tally, counts)
+    }
+}
+
+/// The rows of these schools, keyed by school: one query by primary key.
+pub fn schools(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<HashMap<i64, SchoolStats>> {
+    let rows: Vec<SchoolStats> = school_stats::table
+        .filter(school_stats::org_id.eq_any(ids))
+        .select(SchoolStats::as_select())
+        .load(conn)?;
+    Ok(rows.into_iter().map(|row| (row.org_id, row)).collect())
+}
+
+/// Every resource of a school together; the adopting schools counted once each.
+fn metrics_of_school(conn: &mut DbConnection, id: OrganisationId) -> QueryResult<Metrics> {
+    Ok(schools(conn, &[id.0])?
+        .remove(&id.0)
+        .unwrap_or(SchoolStats {
+            org_id: id.0,
+            ..SchoolStats::default()
+        })
+        .metrics(false))
+}
+
+/// Every row of the read model, in a fixed order: what [`rebuild`] must reproduce.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snapshot {
+    /// `resource_stats` by resource.
+    pub resources: Vec<(i64, i64, i64, Figures)>,
+    /// `school_stats` by school.
+    pub schools: Vec<SchoolStats>,
+    /// `resource_adopters`.
+    pub resource_adopters: Vec<(i64, i64)>,
+    /// `school_adopters`.
+    pub school_adopters: Vec<(i64, i64)>,
+    /// `list_counts` without the totals at zero (a total that went back to zero stays as
+    /// a row; the rebuild leaves it out).
+    pub counts: Vec<(String, i64)>,
+}
+
+/// Reads the whole read model.
+pub fn snapshot(conn: &mut DbConnection) -> QueryResult<Snapshot> {
+    use resource_stats as r;
+    Ok(Snapshot {
+        resources: r::table
+            .order(r::resource_id)
+            .select((r::resource_id, r::org_id, r::project_id, Figures::as_select()))
+            .load(conn)?,
+        schools: school_stats::table
+            .order(school_stats::org_id)
+            .select(SchoolStats::as_select())
+            .load(conn)?,
+        resource_adopters: resource_adopters::table
+            .order((resource_adopters::resource_id, resource_adopters::recipient_org_id))
+            .load(conn)?,
+        school_adopters: school_adopters::table
+            .order((school_adopters::org_id, school_adopters::recipient_org_id))
+            .load(conn)?,
+        counts: list_counts::table
+            .filter(list_counts::total.ne(0))
+            .order(list_counts::name)
+            .load(conn)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::services::seeded;
+
+    #[test]
+    fn one_answer_moves_the_counters_its_scores_fall_in() {
+        let answer = |csat, recommend, ready, by_link| {
+            Delta::answer(Response {
+                csat,
+                recommend,
+                ready,
+                by_link,
+            })
+        };
+        let linked = answer(4, 8, true, true);
+        assert_eq!(
+            (
+                linked.responses,
+                linked.by_link,
+                linked.satisfied,
+                linked.passives,
+                linked.ready
+            ),
+            (1, 1, 1, 1, 1)
+        );
+        assert_eq!((linked.promoters, linked.detractors, linked.requests), (0, 0, 0));
+        let unhappy = answer(3, 6, false, false);
+        assert_eq!(
+            (unhappy.satisfied, unhappy.detractors, unhappy.by_link, unhappy.ready),
+            (0, 1, 0, 0)
+        );
+        assert_eq!(answer(5, 9, false, false).promoters, 1);
+    }
+
+    #[test]
+    fn the_demo_written_through_the_models_equals_the_rebuild() {
+        let mut db = seeded::demo();
+        let kept = snapshot(&mut db.conn).unwrap();
+        assert!(
+            kept.resources.iter().any(|row| row.3.responses > 0),
+            "the demo has answers"
+        );
+        assert!(kept.counts.iter().any(|(name, total)| name == CATALOGUE && *total > 0));
+        rebuild(&mut db.conn).unwrap();
+        assert_eq!(kept, snapshot(&mut db.conn).unwrap());
+    }
+}

@@ -1,0 +1,311 @@
+//! The read model behind the catalogue, the registry and the metrics: kept equal to its
+//! rebuild from the raw rows by every write; and keyset pages that walk whole lists.
+
+use backend::db::models::feedback::{self, Scope};
+use backend::db::models::organisation::{self, NewOrganisation};
+use backend::db::read_model;
+use backend::db::schema::{organisations, projects, resources};
+use diesel::prelude::*;
+use openapi::feedback::{CatalogueItem, RegistrySchool};
+use openapi::organisations::OrganisationKind;
+use openapi::projects::Project;
+use openapi::resources::{Resource, Visibility};
+use openapi::users::Role;
+use openapi::{OrganisationId, Page, ProjectId, ResourceId};
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+use std::collections::HashSet;
+use tests::fixtures::{TestUser, project_body};
+use tests::{TestApp, spawn_app};
+
+/// A resource's card as the API takes it back, with another visibility.
+fn card(resource: &Resource, visibility: Visibility) -> Value {
+    json!({
+        "title": resource.title,
+        "description": resource.description,
+        "form": resource.form,
+        "element": resource.element,
+        "hours": resource.hours,
+        "programme_format": resource.programme_format,
+        "kit_items": resource.kit_items,
+        "authors": resource.authors,
+        "licence": resource.licence,
+        "visibility": visibility,
+    })
+}
+
+/// The read model as the writes left it equals its rebuild, and every resource's,
+/// project's and school's metrics equal those aggregated from the raw rows.
+fn assert_consistent(app: &TestApp) {
+    app.with_db(|conn| {
+        let kept = read_model::snapshot(conn).unwrap();
+        read_model::rebuild(conn).unwrap();
+        let rebuilt = read_model::snapshot(conn).unwrap();
+        assert_eq!(kept, rebuilt, "the read model kept by the writes equals its rebuild");
+        let resources: Vec<i64> = resources::table.select(resources::id).load(conn).unwrap();
+        let projects: Vec<i64> = projects::table.select(projects::id).load(conn).unwrap();
+        let schools: Vec<i64> = organisations::table.select(organisations::id).load(conn).unwrap();
+        let scopes = (resources.into_iter().map(|id| Scope::Resource(ResourceId(id))))
+            .chain(projects.into_iter().map(|id| Scope::Project(ProjectId(id))))
+            .chain(schools.into_iter().map(|id| Scope::School(OrganisationId(id))));
+        for scope in scopes {
+            assert_eq!(
+                read_model::metrics(conn, scope).unwrap(),
+                feedback::aggregate(conn, scope).unwrap(),
+                "{scope:?}"
+            );
+        }
+    });
+}
+
+#[tokio::test]
+async fn every_write_keeps_the_read_model_equal_to_its_rebuild_from_the_raw_rows() {
+    let app = spawn_app().await;
+    let storage = app.state.storage.clone();
+    assert!(
+        app.with_db(|conn| backend::demo::load_if_empty(conn, storage.as_ref()))
+            .unwrap()
+    );
+    let snapshot = app.with_db(read_model::snapshot).unwrap();
+    assert!(
+        snapshot
+            .resources
+            .iter()
+            .any(|(_, _, _, f)| f.by_link > 0 && f.responses > f.by_link),
+        "the demo answers in the app and by link"
+    );
+    assert!(
+        snapshot.resources.iter().any(|(_, _, _, f)| f.requests > 0),
+        "and takes requests"
+    );
+    assert_consistent(&app);
+
+    let director = app
+        .login("director@sch61.demo", backend::demo::DEMO_PASSWORD)
+        .await
+        .access_token;
+    let committee = app
+        .login("committee@kom.demo", backend::demo::DEMO_PASSWORD)
+        .await
+        .access_token;
+    let before: Page<CatalogueItem> = app.get("/api/catalogue", Some(&committee)).await.json(StatusCode::OK);
+
+    // Withdraw a published resource from the catalogue and publish an internal one.
+    let me: openapi::users::Me = app.get("/api/me", Some(&director)).await.json(StatusCode::OK);
+    let own: Page<Resource> = app
+        .get(
+            &format!("/api/resources?per_page=100&org_id={}", me.organisation.id),
+            Some(&director),
+        )
+        .await
+        .json(StatusCode::OK);
+    let own: Vec<&Resource> = own.items.iter().collect();
+    let published = own.iter().find(|r| r.visibility == Visibility::Published).unwrap();
+    let internal = own.iter().find(|r| r.visibility == Visibility::Internal).unwrap();
+    for (resource, visibility) in [(published, Visibility::Internal), (internal, Visibility::Published)] {
+        let body = card(resource, visibility);
+        let reply = app
+            .send(
+                Method::PUT,
+                &format!("/api/resources/{}", resource.id),
+                Some(&director),
+                Some(&body),
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    }
+    // Move a project with published resources to the other level and complete it.
+    let project: Project = app
+        .get(&format!("/api/projects/{}", internal.project_id), Some(&director))
+        .await
+        .json(StatusCode::OK);
+    let mut body = project_body(&project.title);
+    body["level"] = json!(if project.level == openapi::projects::ProjectLevel::Platform {
+        "laboratory"
+    } else {
+        "platform"
+    });
+    if body["level"] == "laboratory" {
+        body["platform_status"] = Value::Null;
+        body["supervisor_name"] = json!("Иванов Иван Иванович");
+    }
+    body["status"] = json!("completed");
+    let reply = app
+        .send(
+            Method::PUT,
+            &format!("/api/projects/{}", project.id),
+            Some(&director),
+            Some(&body),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_consistent(&app);
+
+    let after: Page<CatalogueItem> = app.get("/api/catalogue", Some(&committee)).await.json(StatusCode::OK);
+    assert_eq!(after.total, before.total, "one resource out, one in");
+    let shown: HashSet<ResourceId> = after.items.iter().map(|item| item.resource.id).collect();
+    assert!(shown.contains(&internal.id) && !shown.contains(&published.id));
+    let level = if body["level"] == "laboratory" {
+        "laboratory"
+    } else {
+        "platform"
+    };
+    let by_level: Page<CatalogueItem> = app
+        .get(&format!("/api/catalogue?level={level}&per_page=100"), Some(&committee))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(
+        by_level.total,
+        i64::try_from(by_level.items.len()).unwrap(),
+        "the counter is the list"
+    );
+    assert!(by_level.items.iter().any(|item| item.resource.id == internal.id));
+}
+
+/// Walks a list by cursor, checking every page's size, and returns the rows in order.
+async fn walk<T: serde::de::DeserializeOwned>(app: &TestApp, token: &str, path: &str) -> (Vec<T>, i64) {
+    let mut rows = Vec::new();
+    let mut cursor: Option<String> = None;
+    let mut pages = 0;
+    loop {
+        let url = match &cursor {
+            Some(cursor) => format!("{path}&cursor={cursor}"),
+            None => path.to_owned(),
+        };
+        let page: Page<T> = app.get(&url, Some(token)).await.json(StatusCode::OK);
+        pages += 1;
+        assert_eq!(page.page, pages, "a cursor carries the page's number");
+        let last = page.next_cursor.is_none();
+        assert!(
+            last || page.items.len() == page.per_page as usize,
+            "only the last page is short"
+        );
+        rows.extend(page.items);
+        match page.next_cursor {
+            Some(next) => cursor = Some(next),
+            None => return (rows, page.total),
+        }
+        assert!(pages < 100, "the walk ends");
+    }
+}
+
+/// The same list by page numbers.
+async fn by_numbers<T: serde::de::DeserializeOwned>(app: &TestApp, token: &str, path: &str) -> Vec<T> {
+    let mut rows = Vec::new();
+    for number in 1.. {
+        let page: Page<T> = app
+            .get(&format!("{path}&page={number}"), Some(token))
+            .await
+            .json(StatusCode::OK);
+        let count = page.page_count();
+        rows.extend(page.items);
+        if number >= count {
+            break;
+        }
+    }
+    rows
+}
+
+#[tokio::test]
+async fn cursor_pages_walk_the_registry_and_the_catalogue_without_gaps_or_repeats() {
+    let app = spawn_app().await;
+    let args = backend::seed::SeedArgs {
+        schools: 5,
+        resources: 41,
+        feedback: 50,
+    };
+    app.with_db(|conn| backend::seed::run(conn, args)).unwrap();
+    // Schools whose short names tie: the order falls back on the id.
+    app.with_db(|conn| {
+        for n in 0..7 {
+            organisation::insert(
+                conn,
+                &NewOrganisation {
+                    name: &format!("МБОУ «Школа» корпус {n}"),
+                    short_name: "Школа",
+                    kind: OrganisationKind::School,
+                    municipality: "Округ",
+                },
+            )
+            .unwrap();
+        }
+    });
+    let committee = OrganisationId(
+        app.with_db(|conn| {
+            organisation::insert(
+                conn,
+                &NewOrganisation {
+                    name: "Комитет",
+                    short_name: "Комитет",
+                    kind: OrganisationKind::Committee,
+                    municipality: "Округ",
+                },
+            )
+        })
+        .unwrap(),
+    );
+    let token = TestUser::new(committee, &[Role::Committee])
+        .create(&app)
+        .token(&app)
+        .await;
+
+    let (walked, total) = walk::<RegistrySchool>(&app, &token, "/api/registry?per_page=3").await;
+    assert_eq!(
+        total, 12,
+        "the counter: 5 generated and 7 tied schools, not the committee"
+    );
+    let ids: Vec<OrganisationId> = walked.iter().map(|row| row.organisation.id).collect();
+    assert_eq!(
+        ids.iter().collect::<HashSet<_>>().len(),
+        12,
+        "no school twice, none left out"
+    );
+    let numbered: Vec<OrganisationId> = by_numbers::<RegistrySchool>(&app, &token, "/api/registry?per_page=3")
+        .await
+        .iter()
+        .map(|row| row.organisation.id)
+        .collect();
+    assert_eq!(ids, numbered, "the same order as by page numbers");
+    let tied: Vec<OrganisationId> = walked
+        .iter()
+        .filter(|row| row.organisation.short_name == "Школа")
+        .map(|row| row.organisation.id)
+        .collect();
+    assert!(tied.windows(2).all(|pair| pair[0].0 < pair[1].0), "ties by id");
+
+    for path in [
+        "/api/catalogue?per_page=4",
+        "/api/catalogue?per_page=5&form=methodological_development",
+        "/api/catalogue?per_page=2&q=%D0%BF%D0%BE%20%D1%84%D0%B8%D0%B7%D0%B8%D0%BA%D0%B5",
+    ] {
+        let (walked, total) = walk::<CatalogueItem>(&app, &token, path).await;
+        let ids: Vec<ResourceId> = walked.iter().map(|item| item.resource.id).collect();
+        assert!(!ids.is_empty(), "{path}");
+        assert_eq!(i64::try_from(ids.len()).unwrap(), total, "{path}: every row once");
+        assert!(ids.windows(2).all(|pair| pair[0].0 > pair[1].0), "{path}: newest first");
+        let numbered: Vec<ResourceId> = by_numbers::<CatalogueItem>(&app, &token, path)
+            .await
+            .iter()
+            .map(|item| item.resource.id)
+            .collect();
+        assert_eq!(ids, numbered, "{path}");
+    }
+    let published: i64 = app.with_db(|conn| {
+        resources::table
+            .filter(resources::visibility.eq("published"))
+            .count()
+            .get_result(conn)
+            .unwrap()
+    });
+    let first: Page<CatalogueItem> = app.get("/api/catalogue", Some(&token)).await.json(StatusCode::OK);
+    assert_eq!(first.total, published);
+    assert_eq!(published, 21, "every other generated resource is published");
+
+    for bad in ["x", "MjpmaXZl", "MQo1"] {
+        let problem = app
+            .get(&format!("/api/catalogue?cursor={bad}"), Some(&token))
+            .await
+            .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+        assert_eq!(problem.errors[0].field, "cursor", "{bad}");
+    }
+}
