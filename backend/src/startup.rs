@@ -37,7 +37,7 @@ pub fn api_spec() -> utoipa::openapi::OpenApi {
         .service(scope("/api").configure(routes::configure))
         .split_for_parts();
     crate::http::responses::complete(&mut spec);
-    routes::state_text_limits(&mut spec);
+    routes::state_limits(&mut spec);
     spec
 }
 

@@ -9,13 +9,13 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
 pub struct FeedbackInput {
-    /// Satisfaction, 1 (very dissatisfied) to 5 (very satisfied).
+    /// Satisfaction, from very dissatisfied (least) to very satisfied (most).
     pub csat: u8,
-    /// How likely to recommend the resource to colleagues, 0 to 10.
+    /// How likely to recommend the resource to colleagues.
     pub recommend: u8,
     /// Ready to recommend it: yes or no.
     pub ready: bool,
-    /// Free text, up to 4000 characters.
+    /// Free text; may be blank.
     #[serde(default)]
     pub comment: String,
 }
@@ -52,9 +52,9 @@ pub struct Feedback {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
 pub struct FeedbackLinkInput {
-    /// Whom the link is for (name, position), 3 to 200 characters; one answer per respondent.
+    /// Whom the link is for (name, position); one answer per respondent.
     pub respondent: String,
-    /// Days the link stays valid, 1 to 60 (default 14).
+    /// Days the link stays valid (default 14).
     #[serde(default)]
     pub valid_days: Option<u32>,
 }

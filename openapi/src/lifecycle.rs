@@ -16,7 +16,7 @@ pub struct TransitionInput {
     /// production a design version with a file, delivery a product version with a file,
     /// satisfaction at least one delivery), or any earlier one with a reason.
     pub to: Stage,
-    /// Why; required when going back, up to 2000 characters.
+    /// Why; required when going back.
     #[serde(default)]
     pub reason: Option<String>,
 }
@@ -103,7 +103,7 @@ pub struct DeliveryInput {
     pub delivered_on: NaiveDate,
     /// How.
     pub form: DeliveryForm,
-    /// The contact person, 3 to 300 characters.
+    /// The contact person.
     pub contact: String,
 }
 

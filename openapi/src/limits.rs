@@ -5,25 +5,39 @@
 
 /// The accepted length of a free-text field, in characters (Unicode scalar values, as
 /// JSON Schema counts them): at most `max` as sent, and at least `min` once the
-/// surrounding white space is trimmed; no control characters inside.
+/// surrounding white space is trimmed; no control characters inside. An optional field
+/// (`blank`) may also be left blank, white space only, which reads as absent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Text {
     /// The fewest characters after trimming.
     pub min: usize,
     /// The most characters as sent.
     pub max: usize,
+    /// Whether a blank value is accepted (and read as absent).
+    pub blank: bool,
 }
 
 impl Text {
-    /// A length of `min..=max` characters.
-    pub const fn new(min: usize, max: usize) -> Self {
-        Self { min, max }
+    /// A required text of `min..=max` characters.
+    const fn new(min: usize, max: usize) -> Self {
+        Self { min, max, blank: false }
+    }
+
+    /// An optional text: blank, or `min..=max` characters.
+    const fn optional(min: usize, max: usize) -> Self {
+        Self { min, max, blank: true }
+    }
+
+    /// The JSON Schema `minLength` of the rule: none when a blank value is accepted.
+    pub fn min_length(self) -> Option<usize> {
+        (!self.blank).then_some(self.min)
     }
 
     /// The JSON Schema `pattern` of the rule: optional white space around a core that
     /// starts and ends with a visible character, is at least `min` long and holds no
-    /// control character. White space is spelled out as Rust's `char::is_whitespace`
-    /// reads it, so that the pattern and the server agree on every character.
+    /// control character (a core that may be missing when the field may be blank).
+    /// White space is spelled out as Rust's `char::is_whitespace` reads it, so that the
+    /// pattern and the server agree on every character.
     pub fn pattern(self) -> String {
         let edge = format!("[^{WHITE_SPACE}{CONTROL}]");
         let inner = format!("[^{CONTROL}]");
@@ -31,6 +45,7 @@ impl Text {
             0 | 1 => format!("(?:{edge}(?:{inner}*{edge})?)"),
             min => format!("{edge}{inner}{{{},}}{edge}", min - 2),
         };
+        let core = if self.blank { format!("(?:{core})?") } else { core };
         format!("^[{WHITE_SPACE}]*{core}[{WHITE_SPACE}]*$")
     }
 }
@@ -41,6 +56,52 @@ const WHITE_SPACE: &str = "\\t\\n\\u000b\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u2
 /// The characters `char::is_control` refuses, as a character class body.
 const CONTROL: &str = "\\u0000-\\u001f\\u007f-\\u009f";
 
+/// The accepted values of a whole number, both ends included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Range {
+    /// The least value.
+    pub min: i64,
+    /// The greatest value.
+    pub max: i64,
+}
+
+impl Range {
+    const fn new(min: i64, max: i64) -> Self {
+        Self { min, max }
+    }
+
+    /// Whether `value` is within the range.
+    pub fn contains(self, value: impl Into<i64>) -> bool {
+        (self.min..=self.max).contains(&value.into())
+    }
+}
+
+/// The accepted number of entries of a list, both ends included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Items {
+    /// The fewest entries.
+    pub min: usize,
+    /// The most entries.
+    pub max: usize,
+}
+
+impl Items {
+    const fn new(min: usize, max: usize) -> Self {
+        Self { min, max }
+    }
+}
+
+/// One published rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// `minLength`, `maxLength` and `pattern` of a string.
+    Text(Text),
+    /// `minimum` and `maximum` of an integer.
+    Range(Range),
+    /// `minItems` and `maxItems` of an array.
+    Items(Items),
+}
+
 /// A person's full name (accounts, the signed-in user's profile).
 pub const FULL_NAME: Text = Text::new(3, 200);
 /// An organisation's official name.
@@ -50,15 +111,209 @@ pub const ORGANISATION_SHORT_NAME: Text = Text::new(2, 100);
 /// The municipality of an organisation.
 pub const MUNICIPALITY: Text = Text::new(2, 200);
 
-/// Every request field whose length the document states: schema, property, rule.
-pub const PUBLISHED: &[(&str, &str, Text)] = &[
-    ("CreateUser", "full_name", FULL_NAME),
-    ("UpdateUser", "full_name", FULL_NAME),
-    ("UpdateMe", "full_name", FULL_NAME),
-    ("CreateOrganisation", "name", ORGANISATION_NAME),
-    ("CreateOrganisation", "short_name", ORGANISATION_SHORT_NAME),
-    ("CreateOrganisation", "municipality", MUNICIPALITY),
+/// A school year, by the calendar year it starts.
+pub const SCHOOL_YEAR: Range = Range::new(2000, 2100);
+
+/// A project's title.
+pub const PROJECT_TITLE: Text = Text::new(5, 300);
+/// The problem a project answers.
+pub const PROJECT_PROBLEM: Text = Text::new(5, 4000);
+/// The competition of a competitive assignment.
+pub const COMPETITION: Text = Text::optional(3, 300);
+/// An external supervisor's name or affiliation.
+pub const SUPERVISOR: Text = Text::optional(3, 300);
+/// One direction of work of a project.
+pub const DIRECTION: Text = Text::new(3, 300);
+/// The directions of work of a project.
+pub const DIRECTIONS: Items = Items::new(0, 10);
+/// The basis of a platform confirmation.
+pub const CONFIRMATION_BASIS: Text = Text::new(5, 500);
+
+/// A resource's title.
+pub const RESOURCE_TITLE: Text = Text::new(5, 300);
+/// A resource's description; a school problem's evidence; a feedback comment.
+pub const LONG_NOTE: Text = Text::optional(1, 4000);
+/// A resource's licence.
+pub const LICENCE: Text = Text::new(2, 200);
+/// The hours of a training programme.
+pub const HOURS: Range = Range::new(1, 2000);
+/// The products of a material kit.
+pub const KIT_ITEMS: Items = Items::new(0, 50);
+/// One product of a material kit.
+pub const KIT_ITEM_TITLE: Text = Text::new(2, 300);
+/// The authors of a resource.
+pub const AUTHORS: Items = Items::new(1, 20);
+/// An author without an account, by name (blank when the account names them).
+pub const AUTHOR_NAME: Text = Text::optional(3, 200);
+/// An author's share, in percent.
+pub const AUTHOR_SHARE: Range = Range::new(1, 100);
+/// Why a status goes back.
+pub const NOTE: Text = Text::new(1, 2000);
+/// What changed in a version; a note answering a request.
+pub const OPTIONAL_NOTE: Text = Text::optional(1, 2000);
+
+/// The contact person of a delivery.
+pub const DELIVERY_CONTACT: Text = Text::new(3, 300);
+/// Whom a feedback link is for.
+pub const RESPONDENT: Text = Text::new(3, 200);
+/// How many days a feedback link stays valid.
+pub const VALID_DAYS: Range = Range::new(1, 60);
+/// Satisfaction, 1 (very dissatisfied) to 5 (very satisfied).
+pub const CSAT: Range = Range::new(1, 5);
+/// Likelihood to recommend.
+pub const RECOMMEND: Range = Range::new(0, 10);
+
+/// An indicator's title.
+pub const INDICATOR_TITLE: Text = Text::new(3, 300);
+/// An indicator's unit.
+pub const INDICATOR_UNIT: Text = Text::new(1, 30);
+
+/// What a resource request needs.
+pub const REQUEST_NEED: Text = Text::new(10, 4000);
+/// For whom a resource request is.
+pub const REQUEST_AUDIENCE: Text = Text::new(3, 1000);
+/// Why a request is declined.
+pub const DECLINE_REASON: Text = Text::new(3, 2000);
+
+/// A managing structure's name.
+pub const STRUCTURE_NAME: Text = Text::new(3, 200);
+/// The members of a managing structure.
+pub const MEMBERS: Items = Items::new(1, 50);
+/// What a member is responsible for.
+pub const COMPETENCE: Text = Text::new(3, 500);
+
+/// A comment on a document version.
+pub const COMMENT: Text = Text::new(1, 4000);
+/// The comment of an approval.
+pub const APPROVAL_COMMENT: Text = Text::optional(1, 4000);
+/// What a returned version must change.
+pub const RETURN_COMMENT: Text = Text::new(3, 4000);
+/// The programme's text.
+pub const PROGRAMME_TEXT: Text = Text::new(20, 100_000);
+/// Every field of an innovation map.
+pub const MAP_FIELD: Text = Text::new(3, 4000);
+
+/// A ranking criterion's title.
+pub const CRITERION_TITLE: Text = Text::new(2, 100);
+/// A ranking criterion's weight.
+pub const CRITERION_WEIGHT: Range = Range::new(1, 10);
+/// The criteria of a ranking round.
+pub const CRITERIA: Items = Items::new(1, 6);
+/// One score of a problem on a criterion.
+pub const SCORE: Range = Range::new(1, 5);
+/// A school problem's title.
+pub const PROBLEM_TITLE: Text = Text::new(5, 300);
+/// A school problem's description.
+pub const PROBLEM_DESCRIPTION: Text = Text::new(5, 4000);
+
+/// A plan item's action.
+pub const PLAN_ACTION: Text = Text::new(5, 1000);
+/// A plan item's expected result.
+pub const EXPECTED_RESULT: Text = Text::new(3, 1000);
+/// The responsible person of a plan item, by name (blank when an account is named).
+pub const RESPONSIBLE_NAME: Text = Text::optional(3, 200);
+/// The evidence of a done plan item.
+pub const PLAN_EVIDENCE: Text = Text::optional(1, 1000);
+
+/// An order's number.
+pub const ORDER_NUMBER: Text = Text::new(1, 30);
+/// An order's title (blank for the standard one).
+pub const ORDER_TITLE: Text = Text::optional(10, 500);
+/// The points of an order.
+pub const ORDER_POINTS: Items = Items::new(1, 30);
+/// One point of an order.
+pub const ORDER_POINT: Text = Text::new(5, 2000);
+/// The name or position of an order's signatory.
+pub const SIGNATORY: Text = Text::new(3, 200);
+
+/// The 1-based page number of a list.
+pub const PAGE: Range = Range::new(1, u32::MAX as i64);
+/// Rows per page of a list.
+pub const PER_PAGE: Range = Range::new(1, crate::pagination::MAX_PER_PAGE as i64);
+
+/// Every request field whose bounds the document states: schema, path, rule. The path
+/// names properties separated by `.`; `[]` stands for the entries of an array, and on a
+/// schema that is one of several objects a segment names the variant by its tag value.
+pub const PUBLISHED: &[(&str, &str, Rule)] = &[
+    ("CreateUser", "full_name", Rule::Text(FULL_NAME)),
+    ("UpdateUser", "full_name", Rule::Text(FULL_NAME)),
+    ("UpdateMe", "full_name", Rule::Text(FULL_NAME)),
+    ("CreateOrganisation", "name", Rule::Text(ORGANISATION_NAME)),
+    ("CreateOrganisation", "short_name", Rule::Text(ORGANISATION_SHORT_NAME)),
+    ("CreateOrganisation", "municipality", Rule::Text(MUNICIPALITY)),
+    ("ProjectInput", "title", Rule::Text(PROJECT_TITLE)),
+    ("ProjectInput", "problem", Rule::Text(PROJECT_PROBLEM)),
+    ("ProjectInput", "competition", Rule::Text(COMPETITION)),
+    ("ProjectInput", "supervisor_name", Rule::Text(SUPERVISOR)),
+    ("ProjectInput", "supervisor_affiliation", Rule::Text(SUPERVISOR)),
+    ("ProjectInput", "directions", Rule::Items(DIRECTIONS)),
+    ("ProjectInput", "directions.[]", Rule::Text(DIRECTION)),
+    ("ProjectInput", "start_year", Rule::Range(SCHOOL_YEAR)),
+    ("ConfirmationInput", "basis", Rule::Text(CONFIRMATION_BASIS)),
+    ("ResourceInput", "title", Rule::Text(RESOURCE_TITLE)),
+    ("ResourceInput", "description", Rule::Text(LONG_NOTE)),
+    ("ResourceInput", "licence", Rule::Text(LICENCE)),
+    ("ResourceInput", "hours", Rule::Range(HOURS)),
+    ("ResourceInput", "kit_items", Rule::Items(KIT_ITEMS)),
+    ("ResourceInput", "authors", Rule::Items(AUTHORS)),
+    ("KitItem", "title", Rule::Text(KIT_ITEM_TITLE)),
+    ("Author", "name", Rule::Text(AUTHOR_NAME)),
+    ("Author", "share", Rule::Range(AUTHOR_SHARE)),
+    ("ResourceVersionInput", "notes", Rule::Text(OPTIONAL_NOTE)),
+    ("TransitionInput", "reason", Rule::Text(NOTE)),
+    ("DeliveryInput", "contact", Rule::Text(DELIVERY_CONTACT)),
+    ("FeedbackLinkInput", "respondent", Rule::Text(RESPONDENT)),
+    ("FeedbackLinkInput", "valid_days", Rule::Range(VALID_DAYS)),
+    ("FeedbackInput", "csat", Rule::Range(CSAT)),
+    ("FeedbackInput", "recommend", Rule::Range(RECOMMEND)),
+    ("FeedbackInput", "comment", Rule::Text(LONG_NOTE)),
+    ("IndicatorInput", "title", Rule::Text(INDICATOR_TITLE)),
+    ("IndicatorInput", "unit", Rule::Text(INDICATOR_UNIT)),
+    ("RequestInput", "need", Rule::Text(REQUEST_NEED)),
+    ("RequestInput", "audience", Rule::Text(REQUEST_AUDIENCE)),
+    ("RequestDecision", "answer.note", Rule::Text(OPTIONAL_NOTE)),
+    ("RequestDecision", "decline.reason", Rule::Text(DECLINE_REASON)),
+    ("StructureInput", "name", Rule::Text(STRUCTURE_NAME)),
+    ("StructureInput", "members", Rule::Items(MEMBERS)),
+    ("MemberInput", "competence", Rule::Text(COMPETENCE)),
+    ("CommentInput", "body", Rule::Text(COMMENT)),
+    ("ReviewDecision", "approve.comment", Rule::Text(APPROVAL_COMMENT)),
+    ("ReviewDecision", "return.comment", Rule::Text(RETURN_COMMENT)),
+    ("VersionInput", "note", Rule::Text(OPTIONAL_NOTE)),
+    ("VersionInput", "text", Rule::Text(PROGRAMME_TEXT)),
+    ("InnovationMap", "problem", Rule::Text(MAP_FIELD)),
+    ("InnovationMap", "idea", Rule::Text(MAP_FIELD)),
+    ("InnovationMap", "goal", Rule::Text(MAP_FIELD)),
+    ("InnovationMap", "tasks", Rule::Text(MAP_FIELD)),
+    ("InnovationMap", "expected_results", Rule::Text(MAP_FIELD)),
+    ("InnovationMap", "products", Rule::Text(MAP_FIELD)),
+    ("InnovationMap", "resources", Rule::Text(MAP_FIELD)),
+    ("InnovationMap", "risks", Rule::Text(MAP_FIELD)),
+    ("InnovationMap", "consumers", Rule::Text(MAP_FIELD)),
+    ("RoundInput", "school_year", Rule::Range(SCHOOL_YEAR)),
+    ("RoundInput", "criteria", Rule::Items(CRITERIA)),
+    ("CriteriaInput", "criteria", Rule::Items(CRITERIA)),
+    ("Criterion", "title", Rule::Text(CRITERION_TITLE)),
+    ("Criterion", "weight", Rule::Range(CRITERION_WEIGHT)),
+    ("ScoreInput", "scores.[]", Rule::Range(SCORE)),
+    ("SchoolProblemInput", "title", Rule::Text(PROBLEM_TITLE)),
+    ("SchoolProblemInput", "description", Rule::Text(PROBLEM_DESCRIPTION)),
+    ("SchoolProblemInput", "evidence", Rule::Text(LONG_NOTE)),
+    ("PlanItemInput", "action", Rule::Text(PLAN_ACTION)),
+    ("PlanItemInput", "expected_result", Rule::Text(EXPECTED_RESULT)),
+    ("PlanItemInput", "responsible_name", Rule::Text(RESPONSIBLE_NAME)),
+    ("PlanItemInput", "evidence", Rule::Text(PLAN_EVIDENCE)),
+    ("OrderInput", "number", Rule::Text(ORDER_NUMBER)),
+    ("OrderInput", "title", Rule::Text(ORDER_TITLE)),
+    ("OrderInput", "points", Rule::Items(ORDER_POINTS)),
+    ("OrderInput", "points.[]", Rule::Text(ORDER_POINT)),
+    ("OrderInput", "signatory_name", Rule::Text(SIGNATORY)),
+    ("OrderInput", "signatory_position", Rule::Text(SIGNATORY)),
 ];
+
+/// Every query parameter whose range the document states, on every operation that
+/// takes it.
+pub const QUERY: &[(&str, Range)] = &[("page", PAGE), ("per_page", PER_PAGE)];
 
 #[cfg(test)]
 mod tests {
@@ -76,5 +331,11 @@ mod tests {
             Text::new(1, 30).pattern().contains(")?)"),
             "one visible character suffices"
         );
+        assert!(
+            LONG_NOTE.pattern().ends_with(&format!(")?[{WHITE_SPACE}]*$")),
+            "may be blank"
+        );
+        assert!(!COMMENT.pattern().ends_with(&format!(")?[{WHITE_SPACE}]*$")));
+        assert_eq!((LONG_NOTE.min_length(), COMMENT.min_length()), (None, Some(1)));
     }
 }

@@ -80,21 +80,21 @@ pub struct Order {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
 pub struct OrderInput {
-    /// 1 to 30 characters, unique within the school.
+    /// Unique within the school.
     pub number: String,
     /// The order's date.
     pub issued_on: NaiveDate,
     /// Within the project's school years.
     pub school_year: i32,
-    /// 10 to 500 characters.
+    /// Blank or missing for the standard title.
     #[serde(default)]
     pub title: Option<String>,
-    /// 1 to 30 points, each 5 to 2000 characters.
+    /// The points of the order.
     #[serde(default)]
     pub points: Option<Vec<String>>,
-    /// 3 to 200 characters.
+    /// Who signs the order.
     pub signatory_name: String,
-    /// 3 to 200 characters.
+    /// The signatory's position.
     pub signatory_position: String,
     /// An issued order of the same project that this one replaces.
     #[serde(default)]

@@ -69,13 +69,13 @@ pub struct OrganisationSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
 pub struct CreateOrganisation {
-    /// The full official name, 3 to 300 characters, unique.
+    /// The full official name, unique.
     pub name: String,
-    /// A short name for lists, 2 to 100 characters.
+    /// A short name for lists.
     pub short_name: String,
     /// School or committee.
     pub kind: OrganisationKind,
-    /// The municipality, 2 to 200 characters.
+    /// The municipality.
     pub municipality: String,
 }
 

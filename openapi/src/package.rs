@@ -93,13 +93,13 @@ pub enum DocumentContent {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
 pub struct VersionInput {
-    /// The programme's text, 20 to 100 000 characters.
+    /// The programme's text (the programme only).
     #[serde(default)]
     pub text: Option<String>,
-    /// The innovation map; every field 3 to 4000 characters.
+    /// The innovation map's fields (the innovation map only).
     #[serde(default)]
     pub map: Option<InnovationMap>,
-    /// What changed, for the council; up to 2000 characters.
+    /// What changed, for the council; may be blank.
     #[serde(default)]
     pub note: String,
 }
@@ -194,7 +194,7 @@ pub enum ReviewDecision {
     },
     /// Return it for rework; the comment says what to change.
     Return {
-        /// 3 to 4000 characters; joins the thread.
+        /// Joins the thread.
         comment: String,
     },
 }
@@ -203,6 +203,6 @@ pub enum ReviewDecision {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
 pub struct CommentInput {
-    /// 1 to 4000 characters.
+    /// The comment.
     pub body: String,
 }

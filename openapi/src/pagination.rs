@@ -44,10 +44,9 @@ impl<T> Page<T> {
 #[cfg_attr(feature = "schema", into_params(parameter_in = Query))]
 pub struct PageQuery {
     /// The 1-based page number (default 1).
-    #[cfg_attr(feature = "schema", param(value_type = Option<i64>, minimum = 1, maximum = 4_294_967_295_i64))]
+    #[cfg_attr(feature = "schema", param(value_type = Option<i64>))]
     pub page: Option<u32>,
-    /// Rows per page, 1 to 100 (default 20).
-    #[cfg_attr(feature = "schema", param(minimum = 1, maximum = 100))]
+    /// Rows per page (default 20).
     pub per_page: Option<u32>,
 }
 

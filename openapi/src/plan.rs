@@ -83,22 +83,22 @@ pub struct PlanItem {
 pub struct PlanItemInput {
     /// Within the project's school years.
     pub school_year: i32,
-    /// 5 to 1000 characters.
+    /// What is to be done.
     pub action: String,
     /// An active account of the school…
     #[serde(default)]
     pub responsible_id: Option<UserId>,
-    /// …or a name, 3 to 200 characters.
+    /// …or a name.
     #[serde(default)]
     pub responsible_name: Option<String>,
     /// The deadline, within the school year (1 September to 31 August).
     pub deadline: NaiveDate,
-    /// 3 to 1000 characters.
+    /// The expected result.
     pub expected_result: String,
     /// `planned` when omitted.
     #[serde(default)]
     pub status: Option<PlanStatus>,
-    /// When done, a link or a description (up to 1000 characters) unless a file is attached.
+    /// When done, a link or a description unless a file is attached.
     #[serde(default)]
     pub evidence: String,
     /// Required when done, and only then; not in the future.
@@ -199,9 +199,9 @@ pub struct IndicatorValueInput {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
 pub struct IndicatorInput {
-    /// 3 to 300 characters.
+    /// The title.
     pub title: String,
-    /// 1 to 30 characters.
+    /// The unit.
     pub unit: String,
     /// At most one per school year.
     pub values: Vec<IndicatorValueInput>,

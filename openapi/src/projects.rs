@@ -135,7 +135,7 @@ pub struct ConfirmationInput {
     pub school_year: i32,
     /// Not in the future.
     pub confirmed_on: NaiveDate,
-    /// 5 to 500 characters.
+    /// The basis of the confirmation.
     pub basis: String,
 }
 
@@ -143,9 +143,9 @@ pub struct ConfirmationInput {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
 pub struct ProjectInput {
-    /// The title, 5 to 300 characters.
+    /// The title.
     pub title: String,
-    /// The problem it answers, 5 to 4000 characters.
+    /// The problem it answers.
     pub problem: String,
     /// Competitive or own initiative.
     pub origin: ProjectOrigin,
@@ -166,17 +166,17 @@ pub struct ProjectInput {
     /// …or an external person's name…
     #[serde(default)]
     pub supervisor_name: Option<String>,
-    /// …and affiliation, 3 to 300 characters (an external supervisor only).
+    /// …and affiliation (an external supervisor only).
     #[serde(default)]
     pub supervisor_affiliation: Option<String>,
-    /// Up to 10 directions of work, each 3 to 300 characters.
+    /// The directions of work.
     #[serde(default)]
     pub directions: Vec<String>,
     /// Problems of the school's rankings the project answers (the launch decision cites
     /// them; issuing the order needs at least one of a frozen ranking).
     #[serde(default)]
     pub problem_ids: Vec<i64>,
-    /// The first school year (2000–2100).
+    /// The first school year, by the year it starts.
     pub start_year: i32,
     /// The last school year, not before the first and at most 10 years after it.
     pub end_year: i32,

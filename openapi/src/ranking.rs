@@ -9,9 +9,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
 pub struct Criterion {
-    /// The criterion, 2 to 100 characters (for example «Значимость»).
+    /// The criterion (for example «Значимость»).
     pub title: String,
-    /// Its weight in the weighted mean, 1 to 10.
+    /// Its weight in the weighted mean.
     pub weight: u8,
 }
 
@@ -45,9 +45,9 @@ pub struct RankingRound {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
 pub struct RoundInput {
-    /// The school year, by the year it starts (2000–2100); one round per school and year.
+    /// The school year, by the year it starts; one round per school and year.
     pub school_year: i32,
-    /// 1 to 6 criteria; when omitted: «Значимость» ×3, «Актуальность» ×2, «Реализуемость» ×1.
+    /// The criteria; when omitted: «Значимость» ×3, «Актуальность» ×2, «Реализуемость» ×1.
     #[serde(default)]
     pub criteria: Option<Vec<Criterion>>,
 }
@@ -56,7 +56,7 @@ pub struct RoundInput {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
 pub struct CriteriaInput {
-    /// 1 to 6 criteria.
+    /// The criteria.
     pub criteria: Vec<Criterion>,
 }
 
@@ -91,11 +91,11 @@ pub struct SchoolProblem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
 pub struct SchoolProblemInput {
-    /// 5 to 300 characters.
+    /// The title.
     pub title: String,
-    /// 5 to 4000 characters.
+    /// The description.
     pub description: String,
-    /// Up to 4000 characters.
+    /// The evidence; may be blank.
     #[serde(default)]
     pub evidence: String,
 }
@@ -104,7 +104,7 @@ pub struct SchoolProblemInput {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
 pub struct ScoreInput {
-    /// One score from 1 to 5 per criterion, in the round's order.
+    /// One score per criterion, in the round's order.
     pub scores: Vec<u8>,
 }
 

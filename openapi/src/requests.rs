@@ -93,9 +93,9 @@ pub struct ConsumerRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
 pub struct RequestInput {
-    /// What is needed, 10 to 4000 characters.
+    /// What is needed.
     pub need: String,
-    /// For whom, 3 to 1000 characters.
+    /// For whom.
     pub audience: String,
     /// The form wished for.
     #[serde(default)]
@@ -123,14 +123,14 @@ pub enum RequestDecision {
     },
     /// Decline it (only a request addressed to this school), with a reason.
     Decline {
-        /// Why, 3 to 2000 characters.
+        /// Why.
         reason: String,
     },
     /// Answer it with an existing resource of the school.
     Answer {
         /// A resource of the deciding school.
         resource_id: ResourceId,
-        /// A note for the requester, up to 2000 characters.
+        /// A note for the requester; may be blank.
         #[serde(default)]
         note: Option<String>,
     },

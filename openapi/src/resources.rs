@@ -102,7 +102,7 @@ pub struct Author {
     /// The author's full name (taken from the account when `user_id` is given).
     #[serde(default)]
     pub name: String,
-    /// The share of authorship in percent, 1 to 100; the shares of a resource add up to 100.
+    /// The share of authorship in percent; the shares of a resource add up to 100.
     pub share: u8,
 }
 
@@ -112,7 +112,7 @@ pub struct Author {
 pub struct KitItem {
     /// What kind of product.
     pub item_type: KitItemType,
-    /// Its title, 2 to 300 characters.
+    /// Its title.
     pub title: String,
 }
 
@@ -166,9 +166,9 @@ pub struct Resource {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
 pub struct ResourceInput {
-    /// The title, 5 to 300 characters.
+    /// The title.
     pub title: String,
-    /// The description, up to 4000 characters.
+    /// The description; may be blank.
     #[serde(default)]
     pub description: String,
     /// The form.
@@ -176,7 +176,7 @@ pub struct ResourceInput {
     /// Required for a methodological development.
     #[serde(default)]
     pub element: Option<DevelopmentElement>,
-    /// Required for a training programme: 1 to 2000 hours.
+    /// Required for a training programme: its hours.
     #[serde(default)]
     pub hours: Option<i32>,
     /// Required for a training programme.
@@ -187,7 +187,7 @@ pub struct ResourceInput {
     pub kit_items: Vec<KitItem>,
     /// At least one author; shares add up to 100; an account appears once.
     pub authors: Vec<Author>,
-    /// The licence, 2 to 200 characters.
+    /// The licence.
     pub licence: String,
     /// `internal` when omitted.
     #[serde(default)]
@@ -268,13 +268,14 @@ pub struct ResourceVersion {
     pub files: Vec<ResourceFile>,
 }
 
-/// A new version.
+/// A new version of a resource.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "schema", schema(as = ResourceVersionInput))]
 pub struct VersionInput {
     /// Design document or product.
     pub kind: VersionKind,
-    /// What changed, up to 2000 characters.
+    /// What changed; may be blank.
     #[serde(default)]
     pub notes: String,
 }

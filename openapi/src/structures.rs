@@ -68,7 +68,7 @@ pub struct MemberInput {
     pub user_id: UserId,
     /// The function.
     pub function: MemberFunction,
-    /// What they are responsible for, 3 to 500 characters.
+    /// What they are responsible for.
     pub competence: String,
 }
 
@@ -127,8 +127,8 @@ pub struct Structure {
 pub struct StructureInput {
     /// The kind.
     pub kind: StructureKind,
-    /// 3 to 200 characters.
+    /// The name.
     pub name: String,
-    /// 1 to 50 members, each account once, exactly one head, at most one secretary.
+    /// The members, each account once, exactly one head, at most one secretary.
     pub members: Vec<MemberInput>,
 }

@@ -145,7 +145,7 @@ impl Me {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
 pub struct UpdateMe {
-    /// New full name, 3 to 200 characters.
+    /// New full name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_name: Option<String>,
     /// New interface language.
@@ -173,7 +173,7 @@ pub struct ChangePassword {
 pub struct CreateUser {
     /// The sign-in e-mail, unique across the platform.
     pub email: String,
-    /// Full name, 3 to 200 characters.
+    /// Full name.
     pub full_name: String,
     /// Roles within the organisation, at least one.
     pub roles: Vec<Role>,
@@ -185,7 +185,7 @@ pub struct CreateUser {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
 pub struct UpdateUser {
-    /// New full name, 3 to 200 characters.
+    /// New full name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_name: Option<String>,
     /// The new set of roles, at least one.

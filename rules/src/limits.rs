@@ -11,4 +11,4 @@ pub const MAX_PASSWORD_CHARS: usize = 128;
 pub const MAX_PROJECT_SPAN: i32 = 10;
 
 /// The most directions of work a project may list.
-pub const MAX_DIRECTIONS: usize = 10;
+pub const MAX_DIRECTIONS: usize = openapi::limits::DIRECTIONS.max;

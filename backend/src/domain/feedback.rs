@@ -4,7 +4,7 @@ use crate::domain::error::DomainError;
 use crate::domain::text::{self, Errors};
 use openapi::FieldErrorCode::OutOfRange;
 use openapi::feedback::{FeedbackInput, FeedbackLinkInput};
-use openapi::limits::Text;
+use openapi::limits;
 
 /// A validated answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,17 +23,23 @@ impl Answer {
     /// Parses an answer, reporting every invalid field at once.
     pub fn parse(input: &FeedbackInput) -> Result<Self, DomainError> {
         let mut errors = Errors::default();
-        if !(1..=5).contains(&input.csat) {
-            errors.add("csat", OutOfRange, "must be 1 to 5");
+        if !limits::CSAT.contains(input.csat) {
+            errors.add(
+                "csat",
+                OutOfRange,
+                format!("must be {} to {}", limits::CSAT.min, limits::CSAT.max),
+            );
         }
-        if input.recommend > 10 {
-            errors.add("recommend", OutOfRange, "must be 0 to 10");
+        if !limits::RECOMMEND.contains(input.recommend) {
+            errors.add(
+                "recommend",
+                OutOfRange,
+                format!("must be {} to {}", limits::RECOMMEND.min, limits::RECOMMEND.max),
+            );
         }
-        let comment = if input.comment.trim().is_empty() {
-            Some(String::new())
-        } else {
-            errors.take(text::bounded("comment", &input.comment, Text::new(1, 4000)))
-        };
+        let comment = errors
+            .take(text::optional("comment", &input.comment, limits::LONG_NOTE))
+            .map(Option::unwrap_or_default);
         errors.finish()?;
         Ok(Self {
             csat: input.csat,
@@ -67,14 +73,18 @@ pub struct LinkRequest {
 }
 
 impl LinkRequest {
-    /// Parses a link request: the respondent (3 to 200 characters) first, then the
-    /// validity (1 to 60 days, 14 when not given).
+    /// Parses a link request: the respondent first, then the validity (14 days
+    /// when not given).
     pub fn parse(input: &FeedbackLinkInput) -> Result<Self, DomainError> {
-        let respondent = text::bounded("respondent", &input.respondent, Text::new(3, 200))
+        let respondent = text::bounded("respondent", &input.respondent, limits::RESPONDENT)
             .map_err(|err| DomainError::Invalid(vec![err]))?;
         let valid_days = input.valid_days.unwrap_or(14);
-        if !(1..=60).contains(&valid_days) {
-            return Err(DomainError::field("valid_days", OutOfRange, "must be 1 to 60"));
+        if !limits::VALID_DAYS.contains(valid_days) {
+            return Err(DomainError::field(
+                "valid_days",
+                OutOfRange,
+                format!("must be {} to {}", limits::VALID_DAYS.min, limits::VALID_DAYS.max),
+            ));
         }
         Ok(Self { respondent, valid_days })
     }

@@ -4,7 +4,7 @@
 use crate::domain::error::DomainError;
 use crate::domain::text::{self, Errors};
 use openapi::FieldErrorCode::{OutOfRange, Taken};
-use openapi::limits::Text;
+use openapi::limits;
 use openapi::plan::IndicatorInput;
 
 /// An indicator's title and unit, validated.
@@ -20,8 +20,8 @@ pub struct IndicatorFields {
 /// title, unit, one value per year, targets and actual values 0 or more.
 pub fn parse(input: &IndicatorInput, years: (i32, i32)) -> Result<IndicatorFields, DomainError> {
     let mut errors = Errors::default();
-    let title = errors.take(text::bounded("title", &input.title, Text::new(3, 300)));
-    let unit = errors.take(text::bounded("unit", &input.unit, Text::new(1, 30)));
+    let title = errors.take(text::bounded("title", &input.title, limits::INDICATOR_TITLE));
+    let unit = errors.take(text::bounded("unit", &input.unit, limits::INDICATOR_UNIT));
     for (index, value) in input.values.iter().enumerate() {
         if value.school_year < years.0 || value.school_year > years.1 {
             errors.add(

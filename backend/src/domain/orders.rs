@@ -10,7 +10,7 @@ use crate::domain::error::DomainError;
 use crate::domain::text::{self, Errors};
 use openapi::FieldErrorCode::OutOfRange;
 use openapi::RefusalReason;
-use openapi::limits::Text;
+use openapi::limits;
 use openapi::orders::{OrderInput, OrderParticipant, OrderStatus};
 use openapi::structures::{Structure, StructureStatus};
 
@@ -80,7 +80,7 @@ pub struct OrderFields {
 /// Checks a draft's fields against the project's school years.
 pub fn parse(input: &OrderInput, years: (i32, i32)) -> Result<OrderFields, DomainError> {
     let mut errors = Errors::default();
-    let number = errors.take(text::bounded("number", &input.number, Text::new(1, 30)));
+    let number = errors.take(text::bounded("number", &input.number, limits::ORDER_NUMBER));
     if input.school_year < years.0 || input.school_year > years.1 {
         errors.add(
             "school_year",
@@ -91,29 +91,29 @@ pub fn parse(input: &OrderInput, years: (i32, i32)) -> Result<OrderFields, Domai
     let title = input
         .title
         .as_deref()
-        .filter(|t| !t.trim().is_empty())
-        .and_then(|t| errors.take(text::bounded("title", t, Text::new(10, 500))));
+        .and_then(|t| errors.take(text::optional("title", t, limits::ORDER_TITLE)).flatten());
     let points = input.points.as_ref().map(|points| {
-        if points.is_empty() || points.len() > 30 {
-            errors.add("points", OutOfRange, "from 1 to 30 points");
+        if points.len() < limits::ORDER_POINTS.min || points.len() > limits::ORDER_POINTS.max {
+            let (min, max) = (limits::ORDER_POINTS.min, limits::ORDER_POINTS.max);
+            errors.add("points", OutOfRange, format!("from {min} to {max} points"));
         }
         points
             .iter()
             .enumerate()
             .filter_map(|(index, point)| {
-                errors.take(text::bounded(&format!("points[{index}]"), point, Text::new(5, 2000)))
+                errors.take(text::bounded(&format!("points[{index}]"), point, limits::ORDER_POINT))
             })
             .collect::<Vec<_>>()
     });
     let signatory_name = errors.take(text::bounded(
         "signatory_name",
         &input.signatory_name,
-        Text::new(3, 200),
+        limits::SIGNATORY,
     ));
     let signatory_position = errors.take(text::bounded(
         "signatory_position",
         &input.signatory_position,
-        Text::new(3, 200),
+        limits::SIGNATORY,
     ));
     errors.finish()?;
     Ok(OrderFields {

@@ -8,9 +8,9 @@
 
 use crate::domain::error::DomainError;
 use crate::domain::text::{self, Errors};
-use openapi::FieldErrorCode::Required;
+use openapi::FieldErrorCode::{NotAllowed, Required};
 use openapi::RefusalReason;
-use openapi::limits::Text;
+use openapi::limits;
 use openapi::package::{DocumentKind, InnovationMap, ReviewDecision, VersionInput, VersionStatus};
 
 /// Why the council cannot decide on a version.
@@ -35,24 +35,23 @@ pub fn files_refusal(status: VersionStatus) -> Option<DomainError> {
 
 /// A comment for a review thread: 1 to 4000 characters.
 pub fn parse_comment(body: &str) -> Result<String, DomainError> {
-    text::bounded("body", body, Text::new(1, 4000)).map_err(|err| DomainError::Invalid(vec![err]))
+    text::bounded("body", body, limits::COMMENT).map_err(|err| DomainError::Invalid(vec![err]))
 }
 
 /// The status a decision gives and the comment that joins the thread.
 pub fn decide(decision: &ReviewDecision) -> Result<(VersionStatus, Option<String>), DomainError> {
     match decision {
         ReviewDecision::Approve { comment } => {
-            let comment = comment
-                .as_deref()
-                .filter(|c| !c.trim().is_empty())
-                .map(|c| text::bounded("comment", c, Text::new(1, 4000)))
-                .transpose()
-                .map_err(|err| DomainError::Invalid(vec![err]))?;
+            let comment = match comment.as_deref() {
+                Some(comment) => text::optional("comment", comment, limits::APPROVAL_COMMENT)
+                    .map_err(|err| DomainError::Invalid(vec![err]))?,
+                None => None,
+            };
             Ok((VersionStatus::Approved, comment))
         }
         ReviewDecision::Return { comment } => {
-            let comment =
-                text::bounded("comment", comment, Text::new(3, 4000)).map_err(|err| DomainError::Invalid(vec![err]))?;
+            let comment = text::bounded("comment", comment, limits::RETURN_COMMENT)
+                .map_err(|err| DomainError::Invalid(vec![err]))?;
             Ok((VersionStatus::Returned, Some(comment)))
         }
     }
@@ -81,17 +80,14 @@ pub enum Submitted {
 /// Checks a new version's content and note for its document.
 pub fn parse_version(kind: DocumentKind, input: &VersionInput) -> Result<(Submitted, String), DomainError> {
     let mut errors = Errors::default();
-    let note = if input.note.trim().is_empty() {
-        String::new()
-    } else {
-        errors
-            .take(text::bounded("note", &input.note, Text::new(1, 2000)))
-            .unwrap_or_default()
-    };
+    let note = errors
+        .take(text::optional("note", &input.note, limits::OPTIONAL_NOTE))
+        .flatten()
+        .unwrap_or_default();
     let submitted = match kind {
         DocumentKind::Programme => match input.text.as_deref() {
             Some(body) => errors
-                .take(text::bounded("text", body, Text::new(20, 100_000)))
+                .take(text::bounded("text", body, limits::PROGRAMME_TEXT))
                 .map(Submitted::Programme),
             None => {
                 errors.add("text", Required, "the programme's text is required");
@@ -102,7 +98,7 @@ pub fn parse_version(kind: DocumentKind, input: &VersionInput) -> Result<(Submit
             Some(map) => {
                 let mut field = |name: &str, value: &str| {
                     errors
-                        .take(text::bounded(&format!("map.{name}"), value, Text::new(3, 4000)))
+                        .take(text::bounded(&format!("map.{name}"), value, limits::MAP_FIELD))
                         .unwrap_or_default()
                 };
                 Some(Submitted::InnovationMap(InnovationMap {
@@ -124,6 +120,12 @@ pub fn parse_version(kind: DocumentKind, input: &VersionInput) -> Result<(Submit
         },
         DocumentKind::WorkPlan | DocumentKind::ResultsTracking => Some(Submitted::Snapshot),
     };
+    if kind != DocumentKind::Programme && input.text.is_some() {
+        errors.add("text", NotAllowed, "only the programme has a text");
+    }
+    if kind != DocumentKind::InnovationMap && input.map.is_some() {
+        errors.add("map", NotAllowed, "only the innovation map has fields");
+    }
     errors.finish()?;
     Ok((submitted.unwrap_or(Submitted::Snapshot), note))
 }
@@ -189,8 +191,8 @@ mod tests {
         assert!(parse_version(DocumentKind::Programme, &programme).is_ok());
         assert_eq!(
             invalid(parse_version(DocumentKind::InnovationMap, &programme)),
-            "map Required",
-            "no map"
+            "map Required; text NotAllowed",
+            "no map, and a text it does not take"
         );
         let short = VersionInput {
             text: Some("коротко".to_owned()),
@@ -207,7 +209,13 @@ mod tests {
         };
         assert_eq!(errors.len(), 9, "every field is named");
         assert_eq!(
-            parse_version(DocumentKind::WorkPlan, &empty_map).unwrap().0,
+            invalid(parse_version(DocumentKind::WorkPlan, &empty_map)),
+            "map NotAllowed",
+            "the work plan takes no content"
+        );
+        let nothing = VersionInput { map: None, ..empty_map };
+        assert_eq!(
+            parse_version(DocumentKind::WorkPlan, &nothing).unwrap().0,
             Submitted::Snapshot
         );
     }

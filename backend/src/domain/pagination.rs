@@ -15,20 +15,25 @@ pub struct PageRequest {
 }
 
 impl PageRequest {
-    /// Parses `?page=&per_page=`: page ≥ 1, per_page 1 to 100.
+    /// Parses `?page=&per_page=`: page ≥ 1, within `openapi::limits::PAGE` and `PER_PAGE`.
     pub fn parse(query: &openapi::PageQuery) -> Result<Self, DomainError> {
         use openapi::FieldErrorCode::OutOfRange;
-        use openapi::pagination::{DEFAULT_PER_PAGE, MAX_PER_PAGE};
+        use openapi::limits::{PAGE, PER_PAGE};
+        use openapi::pagination::DEFAULT_PER_PAGE;
         let page = query.page.unwrap_or(1);
         let per_page = query.per_page.unwrap_or(DEFAULT_PER_PAGE);
-        if page == 0 {
-            return Err(DomainError::field("page", OutOfRange, "must be 1 or more"));
+        if !PAGE.contains(page) {
+            return Err(DomainError::field(
+                "page",
+                OutOfRange,
+                format!("must be {} or more", PAGE.min),
+            ));
         }
-        if per_page == 0 || per_page > MAX_PER_PAGE {
+        if !PER_PAGE.contains(per_page) {
             return Err(DomainError::field(
                 "per_page",
                 OutOfRange,
-                format!("must be from 1 to {MAX_PER_PAGE}"),
+                format!("must be from {} to {}", PER_PAGE.min, PER_PAGE.max),
             ));
         }
         Ok(Self { page, per_page })

@@ -9,7 +9,7 @@ use crate::domain::error::DomainError;
 use crate::domain::text::{self, Errors};
 use chrono::NaiveDate;
 use openapi::FieldErrorCode::{NotAllowed, OutOfRange, Required};
-use openapi::limits::Text;
+use openapi::limits;
 use openapi::plan::{PlanItemInput, PlanStatus};
 
 /// What the figures need of an item.
@@ -131,28 +131,34 @@ pub fn parse_item(input: &PlanItemInput, context: ItemContext) -> Result<ItemFie
             "must fall within the school year (1 September to 31 August)",
         );
     }
-    let action = errors.take(text::bounded("action", &input.action, Text::new(5, 1000)));
+    let action = errors.take(text::bounded("action", &input.action, limits::PLAN_ACTION));
     let expected_result = errors.take(text::bounded(
         "expected_result",
         &input.expected_result,
-        Text::new(3, 1000),
+        limits::EXPECTED_RESULT,
     ));
-    let responsible_name = match (input.responsible_id, input.responsible_name.as_deref()) {
+    let named = input
+        .responsible_name
+        .as_deref()
+        .map(|name| errors.take(text::optional("responsible_name", name, limits::RESPONSIBLE_NAME)));
+    let responsible_name = match (input.responsible_id, named) {
         (Some(_), _) => Some(String::new()),
-        (None, Some(name)) => errors.take(text::bounded("responsible_name", name, Text::new(3, 200))),
+        (None, Some(Some(Some(name)))) => Some(name),
+        (None, Some(Some(None))) => {
+            errors.add("responsible_name", Required, "must not be empty");
+            None
+        }
+        (None, Some(None)) => None,
         (None, None) => {
             errors.add("responsible_id", Required, "name the responsible person");
             None
         }
     };
     let status = input.status.unwrap_or(PlanStatus::Planned);
-    let evidence = if input.evidence.trim().is_empty() {
-        String::new()
-    } else {
-        errors
-            .take(text::bounded("evidence", &input.evidence, Text::new(1, 1000)))
-            .unwrap_or_default()
-    };
+    let evidence = errors
+        .take(text::optional("evidence", &input.evidence, limits::PLAN_EVIDENCE))
+        .flatten()
+        .unwrap_or_default();
     match (status, input.done_on) {
         (PlanStatus::Done, None) => errors.add("done_on", Required, "a done item needs its completion date"),
         (PlanStatus::Done, Some(done)) if done > today => {

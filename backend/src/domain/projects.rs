@@ -5,15 +5,14 @@ use crate::domain::error::DomainError;
 use crate::domain::text::{self, Errors};
 use chrono::NaiveDate;
 use openapi::FieldErrorCode::{NotAllowed, OutOfRange, Required};
-use openapi::limits::Text;
+use openapi::limits;
 use openapi::projects::{
     ConfirmationInput, PlatformStatus, Project, ProjectInput, ProjectLevel, ProjectOrigin, ProjectStatus,
 };
 use openapi::{OrganisationId, RefusalReason, UserId};
-use rules::limits::MAX_DIRECTIONS;
 
 /// The first and last school year a project may name.
-pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+pub const YEARS: limits::Range = limits::SCHOOL_YEAR;
 /// The longest a project may run, in school years after the first.
 pub const MAX_SPAN: i32 = rules::limits::MAX_PROJECT_SPAN;
 
@@ -52,35 +51,33 @@ pub struct ProjectCard {
     pub status: ProjectStatus,
 }
 
-fn optional_text(errors: &mut Errors, field: &str, value: Option<&str>, limit: Text) -> Option<String> {
-    value
-        .filter(|v| !v.trim().is_empty())
-        .and_then(|v| errors.take(text::bounded(field, v, limit)))
+fn optional_text(errors: &mut Errors, field: &str, value: Option<&str>, limit: limits::Text) -> Option<String> {
+    value.and_then(|v| errors.take(text::optional(field, v, limit)).flatten())
 }
 
 impl ProjectCard {
     /// Parses a project input, reporting every invalid field at once.
     pub fn parse(input: &ProjectInput) -> Result<Self, DomainError> {
         let mut errors = Errors::default();
-        let title = errors.take(text::bounded("title", &input.title, Text::new(5, 300)));
-        let problem = errors.take(text::bounded("problem", &input.problem, Text::new(5, 4000)));
+        let title = errors.take(text::bounded("title", &input.title, limits::PROJECT_TITLE));
+        let problem = errors.take(text::bounded("problem", &input.problem, limits::PROJECT_PROBLEM));
         let competition = optional_text(
             &mut errors,
             "competition",
             input.competition.as_deref(),
-            Text::new(3, 300),
+            limits::COMPETITION,
         );
         let supervisor_name = optional_text(
             &mut errors,
             "supervisor_name",
             input.supervisor_name.as_deref(),
-            Text::new(3, 300),
+            limits::SUPERVISOR,
         );
         let supervisor_affiliation = optional_text(
             &mut errors,
             "supervisor_affiliation",
             input.supervisor_affiliation.as_deref(),
-            Text::new(3, 300),
+            limits::SUPERVISOR,
         );
         if supervisor_affiliation.is_some() && supervisor_name.is_none() {
             errors.add(
@@ -89,8 +86,12 @@ impl ProjectCard {
                 "only an external supervisor, named by name, has an affiliation",
             );
         }
-        if input.directions.len() > MAX_DIRECTIONS {
-            errors.add("directions", OutOfRange, format!("at most {MAX_DIRECTIONS} directions"));
+        if input.directions.len() > limits::DIRECTIONS.max {
+            errors.add(
+                "directions",
+                OutOfRange,
+                format!("at most {} directions", limits::DIRECTIONS.max),
+            );
         }
         let directions: Vec<String> = input
             .directions
@@ -100,7 +101,7 @@ impl ProjectCard {
                 errors.take(text::bounded(
                     &format!("directions[{index}]"),
                     direction,
-                    Text::new(3, 300),
+                    limits::DIRECTION,
                 ))
             })
             .collect();
@@ -175,8 +176,12 @@ impl ProjectCard {
                 }
             }
         }
-        if !YEARS.contains(&input.start_year) {
-            errors.add("start_year", OutOfRange, "must be from 2000 to 2100");
+        if !YEARS.contains(input.start_year) {
+            errors.add(
+                "start_year",
+                OutOfRange,
+                format!("must be from {} to {}", YEARS.min, YEARS.max),
+            );
         }
         let span = input.end_year.checked_sub(input.start_year);
         if input.end_year < input.start_year || span.is_none_or(|span| span > MAX_SPAN) {
@@ -234,7 +239,7 @@ pub fn parse_confirmation(
     if input.confirmed_on > today {
         errors.add("confirmed_on", OutOfRange, "cannot be in the future");
     }
-    let basis = errors.take(text::bounded("basis", &input.basis, Text::new(5, 500)));
+    let basis = errors.take(text::bounded("basis", &input.basis, limits::CONFIRMATION_BASIS));
     errors.finish()?;
     if project.confirmations.iter().any(|c| c.school_year == input.school_year) {
         return Err(DomainError::refused(

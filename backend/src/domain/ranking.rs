@@ -13,7 +13,7 @@ use crate::domain::error::DomainError;
 use crate::domain::text::{self, Errors};
 use openapi::FieldErrorCode::{OutOfRange, TooLong, TooShort};
 use openapi::RefusalReason;
-use openapi::limits::Text;
+use openapi::limits;
 use openapi::ranking::{Criterion, RoundInput, SchoolProblemInput};
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -36,18 +36,30 @@ pub fn parse_criteria(criteria: &[Criterion]) -> Result<Vec<Criterion>, crate::d
     if criteria.is_empty() {
         errors.add("criteria", TooShort, "name at least one criterion");
     }
-    if criteria.len() > 6 {
-        errors.add("criteria", TooLong, "at most 6 criteria");
+    if criteria.len() > limits::CRITERIA.max {
+        errors.add(
+            "criteria",
+            TooLong,
+            format!("at most {} criteria", limits::CRITERIA.max),
+        );
     }
     let mut parsed = Vec::with_capacity(criteria.len());
     for (index, criterion) in criteria.iter().enumerate() {
         let title = errors.take(text::bounded(
             &format!("criteria[{index}].title"),
             &criterion.title,
-            Text::new(2, 100),
+            limits::CRITERION_TITLE,
         ));
-        if !(1..=10).contains(&criterion.weight) {
-            errors.add(&format!("criteria[{index}].weight"), OutOfRange, "must be from 1 to 10");
+        if !limits::CRITERION_WEIGHT.contains(criterion.weight) {
+            errors.add(
+                &format!("criteria[{index}].weight"),
+                OutOfRange,
+                format!(
+                    "must be from {} to {}",
+                    limits::CRITERION_WEIGHT.min,
+                    limits::CRITERION_WEIGHT.max
+                ),
+            );
         }
         if let Some(title) = title {
             if parsed
@@ -81,8 +93,12 @@ pub fn parse_scores(scores: &[u8], criteria: usize) -> Result<(), crate::domain:
         );
     }
     for (index, score) in scores.iter().enumerate() {
-        if !(1..=5).contains(score) {
-            errors.add(&format!("scores[{index}]"), OutOfRange, "must be from 1 to 5");
+        if !limits::SCORE.contains(*score) {
+            errors.add(
+                &format!("scores[{index}]"),
+                OutOfRange,
+                format!("must be from {} to {}", limits::SCORE.min, limits::SCORE.max),
+            );
         }
     }
     errors.finish()
@@ -99,17 +115,19 @@ pub struct ProblemText {
     pub evidence: String,
 }
 
-/// Checks a problem's texts: a title of 5–300 characters, a description of 5–4000 and
-/// evidence, when given, of at most 4000.
+/// Checks a problem's texts: a title, a description and evidence, which may be blank,
+/// within their `openapi::limits`.
 pub fn parse_problem(input: &SchoolProblemInput) -> Result<ProblemText, DomainError> {
     let mut errors = Errors::default();
-    let title = errors.take(text::bounded("title", &input.title, Text::new(5, 300)));
-    let description = errors.take(text::bounded("description", &input.description, Text::new(5, 4000)));
-    let evidence = if input.evidence.trim().is_empty() {
-        Some(String::new())
-    } else {
-        errors.take(text::bounded("evidence", &input.evidence, Text::new(1, 4000)))
-    };
+    let title = errors.take(text::bounded("title", &input.title, limits::PROBLEM_TITLE));
+    let description = errors.take(text::bounded(
+        "description",
+        &input.description,
+        limits::PROBLEM_DESCRIPTION,
+    ));
+    let evidence = errors
+        .take(text::optional("evidence", &input.evidence, limits::LONG_NOTE))
+        .map(Option::unwrap_or_default);
     errors.finish()?;
     Ok(ProblemText {
         title: title.unwrap_or_default(),
@@ -121,7 +139,7 @@ pub fn parse_problem(input: &SchoolProblemInput) -> Result<ProblemText, DomainEr
 /// Checks a new round: a school year from 2000 to 2100 (checked first, alone), then its
 /// criteria, the default ones when none are given.
 pub fn parse_round(input: &RoundInput) -> Result<(i32, Vec<Criterion>), DomainError> {
-    if !(2000..=2100).contains(&input.school_year) {
+    if !limits::SCHOOL_YEAR.contains(input.school_year) {
         return Err(DomainError::field(
             "school_year",
             OutOfRange,

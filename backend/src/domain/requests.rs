@@ -5,7 +5,7 @@ use crate::domain::error::DomainError;
 use crate::domain::text::{self, Errors};
 use chrono::NaiveDate;
 use openapi::FieldErrorCode::OutOfRange;
-use openapi::limits::Text;
+use openapi::limits;
 use openapi::requests::{RequestDecision, RequestInput, RequestStatus};
 use openapi::{OrganisationId, ResourceId};
 
@@ -22,8 +22,8 @@ impl NewRequest {
     /// Parses a request; `today` bounds the deadline.
     pub fn parse(input: &RequestInput, today: NaiveDate) -> Result<Self, DomainError> {
         let mut errors = Errors::default();
-        let need = errors.take(text::bounded("need", &input.need, Text::new(10, 4000)));
-        let audience = errors.take(text::bounded("audience", &input.audience, Text::new(3, 1000)));
+        let need = errors.take(text::bounded("need", &input.need, limits::REQUEST_NEED));
+        let audience = errors.take(text::bounded("audience", &input.audience, limits::REQUEST_AUDIENCE));
         if input.deadline.is_some_and(|deadline| deadline < today) {
             errors.add("deadline", OutOfRange, "the deadline is in the past");
         }
@@ -69,17 +69,15 @@ pub fn decision_parts(decision: &RequestDecision) -> Result<(Option<ResourceId>,
     match decision {
         RequestDecision::Accept { resource_id } => Ok((Some(*resource_id), None)),
         RequestDecision::Answer { resource_id, note } => {
-            let note = note
-                .as_deref()
-                .filter(|n| !n.trim().is_empty())
-                .map(|n| text::bounded("note", n, Text::new(1, 2000)))
-                .transpose()
-                .map_err(invalid)?;
+            let note = match note.as_deref() {
+                Some(note) => text::optional("note", note, limits::OPTIONAL_NOTE).map_err(invalid)?,
+                None => None,
+            };
             Ok((Some(*resource_id), note))
         }
         RequestDecision::Decline { reason } => Ok((
             None,
-            Some(text::bounded("reason", reason, Text::new(3, 2000)).map_err(invalid)?),
+            Some(text::bounded("reason", reason, limits::DECLINE_REASON).map_err(invalid)?),
         )),
     }
 }

@@ -5,16 +5,11 @@ use crate::domain::error::DomainError;
 use crate::domain::text::{self, Errors};
 use openapi::FieldErrorCode::{InvalidFormat, NotAllowed, OutOfRange, Required, TooLong};
 use openapi::UserId;
-use openapi::limits::Text;
+use openapi::limits;
 use openapi::resources::{
     Author, DevelopmentElement, KitItem, ProgrammeFormat, ResourceForm, ResourceInput, Visibility,
 };
 use std::collections::HashMap;
-
-/// The most authors a resource lists.
-pub const MAX_AUTHORS: usize = 20;
-/// The most products a kit lists.
-pub const MAX_KIT_ITEMS: usize = 50;
 
 /// A resource card that passed every rule that needs no database. Authors with an
 /// account keep an empty name here; [`ResourceCard::with_account_names`] fills it in.
@@ -71,13 +66,11 @@ impl ResourceCard {
     /// Parses a resource input, reporting every invalid field at once.
     pub fn parse(input: &ResourceInput) -> Result<Self, DomainError> {
         let mut errors = Errors::default();
-        let title = errors.take(text::bounded("title", &input.title, Text::new(5, 300)));
-        let description = if input.description.trim().is_empty() {
-            Some(String::new())
-        } else {
-            errors.take(text::bounded("description", &input.description, Text::new(1, 4000)))
-        };
-        let licence = errors.take(text::bounded("licence", &input.licence, Text::new(2, 200)));
+        let title = errors.take(text::bounded("title", &input.title, limits::RESOURCE_TITLE));
+        let description = errors
+            .take(text::optional("description", &input.description, limits::LONG_NOTE))
+            .map(Option::unwrap_or_default);
+        let licence = errors.take(text::bounded("licence", &input.licence, limits::LICENCE));
         let is = |form| input.form == form;
         if is(ResourceForm::MethodologicalDevelopment) != input.element.is_some() {
             let (code, message) = if input.element.is_none() {
@@ -93,7 +86,11 @@ impl ResourceCard {
         if is(ResourceForm::TrainingProgramme) {
             match input.hours {
                 None => errors.add("hours", Required, "a training programme states its hours"),
-                Some(hours) if !(1..=2000).contains(&hours) => errors.add("hours", OutOfRange, "must be 1 to 2000"),
+                Some(hours) if !limits::HOURS.contains(hours) => errors.add(
+                    "hours",
+                    OutOfRange,
+                    format!("must be {} to {}", limits::HOURS.min, limits::HOURS.max),
+                ),
                 Some(_) => {}
             }
             if input.programme_format.is_none() {
@@ -112,14 +109,18 @@ impl ResourceCard {
             if input.kit_items.is_empty() {
                 errors.add("kit_items", Required, "a kit lists at least one product");
             }
-            if input.kit_items.len() > MAX_KIT_ITEMS {
-                errors.add("kit_items", TooLong, format!("at most {MAX_KIT_ITEMS} products"));
+            if input.kit_items.len() > limits::KIT_ITEMS.max {
+                errors.add(
+                    "kit_items",
+                    TooLong,
+                    format!("at most {} products", limits::KIT_ITEMS.max),
+                );
             }
             for (i, item) in input.kit_items.iter().enumerate() {
                 if let Some(title) = errors.take(text::bounded(
                     &format!("kit_items[{i}].title"),
                     &item.title,
-                    Text::new(2, 300),
+                    limits::KIT_ITEM_TITLE,
                 )) {
                     kit_items.push(KitItem {
                         item_type: item.item_type,
@@ -155,16 +156,25 @@ fn parse_authors(errors: &mut Errors, authors: &[Author]) -> Vec<Author> {
         errors.add("authors", Required, "a resource has at least one author");
         return Vec::new();
     }
-    if authors.len() > MAX_AUTHORS {
-        errors.add("authors", TooLong, format!("at most {MAX_AUTHORS} authors"));
+    if authors.len() > limits::AUTHORS.max {
+        errors.add("authors", TooLong, format!("at most {} authors", limits::AUTHORS.max));
         return Vec::new();
     }
     let mut parsed = Vec::with_capacity(authors.len());
     let mut seen = Vec::new();
     for (i, author) in authors.iter().enumerate() {
-        if !(1..=100).contains(&author.share) {
-            errors.add(&format!("authors[{i}].share"), OutOfRange, "must be 1 to 100");
+        if !limits::AUTHOR_SHARE.contains(author.share) {
+            errors.add(
+                &format!("authors[{i}].share"),
+                OutOfRange,
+                format!("must be {} to {}", limits::AUTHOR_SHARE.min, limits::AUTHOR_SHARE.max),
+            );
         }
+        let name = errors.take(text::optional(
+            &format!("authors[{i}].name"),
+            &author.name,
+            limits::AUTHOR_NAME,
+        ));
         let name = match author.user_id {
             Some(id) if seen.contains(&id) => {
                 errors.add(
@@ -178,12 +188,12 @@ fn parse_authors(errors: &mut Errors, authors: &[Author]) -> Vec<Author> {
                 seen.push(id);
                 String::new()
             }
-            None => match errors.take(text::bounded(
-                &format!("authors[{i}].name"),
-                &author.name,
-                Text::new(3, 200),
-            )) {
-                Some(name) => name,
+            None => match name {
+                Some(Some(name)) => name,
+                Some(None) => {
+                    errors.add(&format!("authors[{i}].name"), Required, "must not be empty");
+                    continue;
+                }
                 None => continue,
             },
         };

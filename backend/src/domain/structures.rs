@@ -9,7 +9,7 @@ use crate::domain::error::DomainError;
 use crate::domain::text::{self, Errors};
 use openapi::FieldErrorCode::{NotAllowed, OutOfRange, Taken};
 use openapi::RefusalReason;
-use openapi::limits::Text;
+use openapi::limits;
 use openapi::structures::{MemberFunction, MemberInput, StructureInput, StructureKind, StructureStatus};
 
 /// A validated composition.
@@ -27,9 +27,10 @@ pub struct Composition {
 /// Checks a structure's composition.
 pub fn parse(input: &StructureInput) -> Result<Composition, DomainError> {
     let mut errors = Errors::default();
-    let name = errors.take(text::bounded("name", &input.name, Text::new(3, 200)));
-    if input.members.is_empty() || input.members.len() > 50 {
-        errors.add("members", OutOfRange, "name from 1 to 50 members");
+    let name = errors.take(text::bounded("name", &input.name, limits::STRUCTURE_NAME));
+    if input.members.len() < limits::MEMBERS.min || input.members.len() > limits::MEMBERS.max {
+        let (min, max) = (limits::MEMBERS.min, limits::MEMBERS.max);
+        errors.add("members", OutOfRange, format!("name from {min} to {max} members"));
     }
     let mut members = Vec::with_capacity(input.members.len());
     for (
@@ -47,7 +48,7 @@ pub fn parse(input: &StructureInput) -> Result<Composition, DomainError> {
         if let Some(competence) = errors.take(text::bounded(
             &format!("members[{index}].competence"),
             competence,
-            Text::new(3, 500),
+            limits::COMPETENCE,
         )) {
             members.push((user_id.0, *function, competence));
         }

@@ -54,7 +54,7 @@ pub fn field_error(field: &str, code: FieldErrorCode, message: impl Into<String>
 /// control characters. The OpenAPI document states the same rule from the same constant
 /// (`openapi::limits`).
 pub fn bounded(field: &str, value: &str, limit: Text) -> Result<String, FieldError> {
-    let Text { min, max } = limit;
+    let Text { min, max, .. } = limit;
     if value.chars().count() > max {
         return Err(field_error(
             field,
@@ -82,6 +82,15 @@ pub fn bounded(field: &str, value: &str, limit: Text) -> Result<String, FieldErr
         ));
     }
     Ok(value.to_owned())
+}
+
+/// An optional text within `limit`: blank (white space only) reads as absent, anything
+/// else is checked as [`bounded`]; the longest counts as sent either way.
+pub fn optional(field: &str, value: &str, limit: Text) -> Result<Option<String>, FieldError> {
+    if value.trim().is_empty() && value.chars().count() <= limit.max {
+        return Ok(None);
+    }
+    bounded(field, value, limit).map(Some)
 }
 
 /// An e-mail address, lower-cased: one `@`, a non-empty local part, a dotted domain.
@@ -169,10 +178,13 @@ mod tests {
 
     #[test]
     fn bounded_counts_characters_not_bytes() {
-        let name = Text::new(3, 6);
+        let name = openapi::limits::FULL_NAME;
+        assert_eq!(name.max, 200);
         assert_eq!(bounded("name", "  Иван", name).unwrap(), "Иван");
+        let longest = "Я".repeat(200);
+        assert_eq!(bounded("name", &longest, name).unwrap(), longest);
         assert_eq!(
-            bounded("name", "Иванова", name).unwrap_err().code,
+            bounded("name", &format!("{longest}я"), name).unwrap_err().code,
             FieldErrorCode::TooLong
         );
         assert_eq!(bounded("name", "   ", name).unwrap_err().code, FieldErrorCode::Required);
@@ -182,8 +194,23 @@ mod tests {
         );
         // The longest counts as sent, as the document's `maxLength` does.
         assert_eq!(
-            bounded("name", " Иван  ", name).unwrap_err().code,
+            bounded("name", &format!(" {longest}"), name).unwrap_err().code,
             FieldErrorCode::TooLong
+        );
+    }
+
+    #[test]
+    fn an_optional_text_may_be_blank_but_not_too_long() {
+        let note = openapi::limits::OPTIONAL_NOTE;
+        assert_eq!(optional("note", "  ", note).unwrap(), None);
+        assert_eq!(optional("note", " Да ", note).unwrap().as_deref(), Some("Да"));
+        assert_eq!(
+            optional("note", &" ".repeat(note.max + 1), note).unwrap_err().code,
+            FieldErrorCode::TooLong
+        );
+        assert_eq!(
+            optional("note", "a\u{7}b", note).unwrap_err().code,
+            FieldErrorCode::InvalidFormat
         );
     }
 

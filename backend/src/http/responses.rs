@@ -190,19 +190,25 @@ fn by_media_type(operation: &mut Operation) {
     }
 }
 
+/// The operations of a path, in a fixed order.
+pub fn operations(item: &mut utoipa::openapi::PathItem) -> impl Iterator<Item = &mut utoipa::openapi::path::Operation> {
+    [
+        &mut item.get,
+        &mut item.put,
+        &mut item.post,
+        &mut item.delete,
+        &mut item.patch,
+    ]
+    .into_iter()
+    .flatten()
+}
+
 /// Adds to every operation the shared responses it can answer and does not declare,
 /// lists the media types a file download answers with, and marks the public operations
 /// with an empty security list.
 pub fn complete(spec: &mut OpenApi) {
     for item in spec.paths.paths.values_mut() {
-        let operations = [
-            &mut item.get,
-            &mut item.put,
-            &mut item.post,
-            &mut item.delete,
-            &mut item.patch,
-        ];
-        for operation in operations.into_iter().flatten() {
+        for operation in operations(item) {
             // A handler without a requirement is public: an empty list (`security: []`)
             // says so explicitly, asking for no token (`[{}]` would read as optional).
             operation.security.get_or_insert_with(Vec::new);

@@ -87,24 +87,80 @@ impl Modify for BearerAuth {
     }
 }
 
-/// States the lengths of the request fields in `openapi::limits::PUBLISHED` as
-/// `minLength`, `maxLength` and `pattern`, from the constants the server checks; run on
-/// the document once every handler's schemas are in it.
-pub fn state_text_limits(spec: &mut utoipa::openapi::OpenApi) {
+/// States the bounds of the request fields in `openapi::limits::PUBLISHED` (`minLength`,
+/// `maxLength` and `pattern`; `minimum` and `maximum`; `minItems` and `maxItems`) and of
+/// the query parameters in `openapi::limits::QUERY`, from the constants the server checks;
+/// run on the document once every handler's schemas are in it.
+pub fn state_limits(spec: &mut utoipa::openapi::OpenApi) {
+    use openapi::limits::{QUERY, Rule};
     use utoipa::openapi::{RefOr, Schema};
     let components = spec.components.get_or_insert_with(Default::default);
-    for (schema, property, limit) in openapi::limits::PUBLISHED {
-        let field = match components.schemas.get_mut(*schema) {
-            Some(RefOr::T(Schema::Object(object))) => object.properties.get_mut(*property),
-            _ => None,
+    for (schema, path, rule) in openapi::limits::PUBLISHED {
+        let Some(field) = components.schemas.get_mut(*schema).and_then(|s| at_path(s, path)) else {
+            panic!("openapi::limits names {schema}.{path}, which is not in the document");
         };
-        let Some(RefOr::T(Schema::Object(field))) = field else {
-            panic!("openapi::limits names {schema}.{property}, which is not a property of the document");
-        };
-        field.min_length = Some(limit.min);
-        field.max_length = Some(limit.max);
-        field.pattern = Some(limit.pattern());
+        match (rule, field) {
+            (Rule::Text(limit), Schema::Object(field)) => {
+                field.min_length = limit.min_length();
+                field.max_length = Some(limit.max);
+                field.pattern = Some(limit.pattern());
+            }
+            (Rule::Range(range), Schema::Object(field)) => state_range(field, *range),
+            (Rule::Items(items), Schema::Array(field)) => {
+                field.min_items = (items.min > 0).then_some(items.min);
+                field.max_items = Some(items.max);
+            }
+            _ => panic!("openapi::limits gives {schema}.{path} a rule of another type"),
+        }
     }
+    for item in spec.paths.paths.values_mut() {
+        for operation in crate::http::responses::operations(item) {
+            for parameter in operation.parameters.iter_mut().flatten() {
+                let range = QUERY.iter().find(|(name, _)| *name == parameter.name);
+                if let (Some((_, range)), Some(RefOr::T(Schema::Object(schema)))) = (range, &mut parameter.schema) {
+                    state_range(schema, *range);
+                }
+            }
+        }
+    }
+}
+
+fn state_range(field: &mut utoipa::openapi::schema::Object, range: openapi::limits::Range) {
+    field.minimum = Some(range.min.into());
+    field.maximum = Some(range.max.into());
+}
+
+/// The schema a path of `openapi::limits::PUBLISHED` names inside `schema`.
+fn at_path<'a>(
+    schema: &'a mut utoipa::openapi::RefOr<utoipa::openapi::Schema>,
+    path: &str,
+) -> Option<&'a mut utoipa::openapi::Schema> {
+    use utoipa::openapi::schema::ArrayItems;
+    use utoipa::openapi::{RefOr, Schema};
+    let RefOr::T(schema) = schema else {
+        return None;
+    };
+    let mut schema: &mut Schema = schema;
+    for segment in path.split('.') {
+        let next = match schema {
+            Schema::Array(array) if segment == "[]" => match &mut array.items {
+                ArrayItems::RefOrSchema(items) => items.as_mut(),
+                ArrayItems::False => return None,
+            },
+            Schema::Object(object) => object.properties.get_mut(segment)?,
+            Schema::OneOf(one_of) => one_of.items.iter_mut().find(|variant| {
+                matches!(variant, RefOr::T(Schema::Object(object)) if object.properties.values().any(|tag| {
+                    matches!(tag, RefOr::T(Schema::Object(tag)) if tag.enum_values.as_deref() == Some(&[segment.into()][..]))
+                }))
+            })?,
+            _ => return None,
+        };
+        let RefOr::T(next) = next else {
+            return None;
+        };
+        schema = next;
+    }
+    Some(schema)
 }
 
 /// Registers every handler under `/api`.
@@ -196,4 +252,92 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .service(attachments::download_attachment)
         .service(attachments::delete_attachment)
         .service(audit::list::list_audit_entries);
+}
+
+#[cfg(test)]
+mod tests {
+    use openapi::limits::{PUBLISHED, QUERY, Rule};
+    use serde_json::{Value, json};
+
+    /// The committed document, as integrators read it.
+    fn committed() -> Value {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../openapi/openapi.json"))
+            .expect("openapi/openapi.json is committed");
+        serde_json::from_str(&text).expect("the document is JSON")
+    }
+
+    /// The schema a path of `PUBLISHED` names, read from the JSON text.
+    fn at<'a>(schema: &'a Value, path: &str) -> Option<&'a Value> {
+        path.split('.').try_fold(schema, |schema, segment| {
+            if segment == "[]" {
+                return schema.get("items");
+            }
+            if let Some(variants) = schema.get("oneOf").and_then(Value::as_array) {
+                return variants.iter().find(|variant| {
+                    variant["properties"]
+                        .as_object()
+                        .is_some_and(|p| p.values().any(|tag| tag["enum"] == json!([segment])))
+                });
+            }
+            schema.get("properties")?.get(segment)
+        })
+    }
+
+    #[test]
+    fn the_committed_document_bounds_every_field_as_the_server_does() {
+        let spec = committed();
+        for (schema, path, rule) in PUBLISHED {
+            let field = at(&spec["components"]["schemas"][*schema], path)
+                .unwrap_or_else(|| panic!("{schema}.{path} is not in openapi/openapi.json"));
+            let stated = |key: &str| field.get(key).cloned().unwrap_or(Value::Null);
+            let (keys, expected) = match rule {
+                Rule::Text(text) => (
+                    ["minLength", "maxLength", "pattern"],
+                    [json!(text.min_length()), json!(text.max), json!(text.pattern())],
+                ),
+                Rule::Range(range) => (
+                    ["minimum", "maximum", "type"],
+                    [json!(range.min), json!(range.max), stated("type")],
+                ),
+                Rule::Items(items) => (
+                    ["minItems", "maxItems", "type"],
+                    [
+                        json!((items.min > 0).then_some(items.min)),
+                        json!(items.max),
+                        stated("type"),
+                    ],
+                ),
+            };
+            for (key, expected) in keys.iter().zip(expected) {
+                assert_eq!(
+                    stated(key),
+                    expected,
+                    "{schema}.{path}: {key} (run `cargo xtask openapi`)"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_committed_document_bounds_every_paging_parameter() {
+        let spec = committed();
+        let mut seen = 0;
+        for (path, item) in spec["paths"].as_object().expect("paths") {
+            for (method, operation) in item.as_object().expect("operations") {
+                for parameter in operation["parameters"].as_array().into_iter().flatten() {
+                    let Some((name, range)) = QUERY.iter().find(|(name, _)| parameter["name"] == *name) else {
+                        continue;
+                    };
+                    seen += 1;
+                    let schema = &parameter["schema"];
+                    assert_eq!(
+                        (&schema["minimum"], &schema["maximum"]),
+                        (&json!(range.min), &json!(range.max)),
+                        "{method} {path} ?{name}"
+                    );
+                }
+            }
+        }
+        assert!(seen > 0, "some operation pages its list");
+    }
 }

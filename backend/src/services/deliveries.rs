@@ -14,7 +14,7 @@ use diesel::OptionalExtension;
 use openapi::FieldErrorCode::{NotAllowed, OutOfRange};
 use openapi::audit::{AuditAction, AuditEntity};
 use openapi::lifecycle::{Delivery, DeliveryFilter, DeliveryInput};
-use openapi::limits::Text;
+use openapi::limits;
 use openapi::organisations::OrganisationKind;
 use openapi::resources::{Stage, VersionKind};
 use openapi::users::Role;
@@ -61,7 +61,7 @@ pub fn create(
             });
         }
         let mut errors = Errors::default();
-        let contact = errors.take(text::bounded("contact", &input.contact, Text::new(3, 300)));
+        let contact = errors.take(text::bounded("contact", &input.contact, limits::DELIVERY_CONTACT));
         let product = VersionId(input.version_id);
         let is_product = version::find(conn, product)
             .optional()?

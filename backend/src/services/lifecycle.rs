@@ -14,7 +14,7 @@ use crate::error::ApiError;
 use openapi::ProjectId;
 use openapi::audit::{AuditAction, AuditEntity};
 use openapi::lifecycle::{Transition, TransitionInput};
-use openapi::limits::Text;
+use openapi::limits;
 use openapi::resources::{Resource, VersionKind};
 use openapi::{OrganisationId, Page, PageQuery, ResourceId};
 
@@ -44,7 +44,7 @@ pub fn transition(
         .reason
         .as_deref()
         .filter(|reason| !reason.trim().is_empty())
-        .map(|reason| text::bounded("reason", reason, Text::new(1, 2000)))
+        .map(|reason| text::bounded("reason", reason, limits::NOTE))
         .transpose()
         .map_err(|err| DomainError::Invalid(vec![err]))?;
     write(conn, |conn| {

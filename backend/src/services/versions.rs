@@ -12,7 +12,7 @@ use crate::domain::error::DomainError;
 use crate::domain::files::AcceptedFile;
 use crate::domain::text;
 use openapi::audit::{AuditAction, AuditEntity};
-use openapi::limits::Text;
+use openapi::limits;
 use openapi::resources::{ResourceFile, ResourceVersion, VersionInput};
 use openapi::{FileId, OrganisationId, Page, PageQuery, ResourceId, VersionId};
 
@@ -37,11 +37,9 @@ pub fn create(
     resource: ResourceId,
     input: &VersionInput,
 ) -> Outcome<ResourceVersion> {
-    let notes = if input.notes.trim().is_empty() {
-        String::new()
-    } else {
-        text::bounded("notes", &input.notes, Text::new(1, 2000)).map_err(|err| DomainError::Invalid(vec![err]))?
-    };
+    let notes = text::optional("notes", &input.notes, limits::OPTIONAL_NOTE)
+        .map_err(|err| DomainError::Invalid(vec![err]))?
+        .unwrap_or_default();
     write(conn, |conn| {
         let row = access::resource(conn, &caller.actor, resource, Access::Edit)?;
         let authors = resource::authors(conn, resource)?;
