@@ -301,6 +301,36 @@ async fn cursor_pages_walk_the_registry_and_the_catalogue_without_gaps_or_repeat
     assert_eq!(first.total, published);
     assert_eq!(published, 21, "every other generated resource is published");
 
+    // The search finds exactly the published resources whose text holds the (trimmed) term,
+    // through the index or, for a short term, without it.
+    let texts: Vec<(i64, String)> = app.with_db(|conn| {
+        resources::table
+            .filter(resources::visibility.eq("published"))
+            .select((resources::id, resources::search))
+            .load(conn)
+            .unwrap()
+    });
+    for term in ["ФИЗИКЕ", "с № 1", "№", " 3", "% по", "\"по", "_"] {
+        let mut expected: Vec<i64> = texts
+            .iter()
+            .filter(|(_, text)| text.contains(&term.trim().to_lowercase()))
+            .map(|(id, _)| *id)
+            .collect();
+        expected.sort_unstable_by(|a, b| b.cmp(a));
+        let url =
+            reqwest::Url::parse_with_params("http://localhost/api/catalogue?per_page=100", [("q", term)]).unwrap();
+        let found: Page<CatalogueItem> = app
+            .get(&format!("/api/catalogue?{}", url.query().unwrap()), Some(&token))
+            .await
+            .json(StatusCode::OK);
+        let ids: Vec<i64> = found.items.iter().map(|item| item.resource.id.0).collect();
+        assert_eq!(
+            (ids, found.total),
+            (expected.clone(), i64::try_from(expected.len()).unwrap()),
+            "{term:?}"
+        );
+    }
+
     for bad in ["x", "MjpmaXZl", "MQo1"] {
         let problem = app
             .get(&format!("/api/catalogue?cursor={bad}"), Some(&token))

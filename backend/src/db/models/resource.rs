@@ -9,6 +9,7 @@ use crate::domain::resources::ResourceCard;
 use crate::domain::text::{like_pattern, search_key};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use diesel::sql_types::Text;
 use openapi::feedback::CatalogueFilter;
 use openapi::projects::ProjectLevel;
 use openapi::resources::{
@@ -292,22 +293,29 @@ pub fn update(conn: &mut DbConnection, id: ResourceId, card: &ResourceCard) -> Q
     read_model::on_resource_changed(conn, id.0, &before)
 }
 
+diesel::infix_operator!(Matches, " MATCH ");
+
 /// The resources a filter selects, as a query to extend. The search is a substring of
-/// the normalised `search` column, found through an index: PostgreSQL's trigram GIN index
-/// on the column, SQLite's FTS5 trigram table (which takes a `LIKE` without `ESCAPE`
-/// only, so a term with a wildcard character in it is looked for without the index).
+/// the normalised `search` column, found through an index: on PostgreSQL `LIKE` with the
+/// column's trigram GIN index; on SQLite the FTS5 trigram table, asked for the term as a
+/// phrase (consecutive trigrams: exactly the substring, without reading the rows back
+/// as its `LIKE` does). A term under three characters has no trigram and is looked for
+/// by `LIKE` on the rows, on both engines.
 fn filtered<'a>(filter: &ResourceFilter, engine: Engine) -> resources::BoxedQuery<'a, Backend> {
     let mut query = resources::table.into_boxed();
     if let Some(pattern) = filter.q.as_deref().and_then(like_pattern) {
-        let plain = filter.q.as_deref().is_some_and(|q| !q.contains(['%', '_', '\\']));
+        let term = filter.q.as_deref().unwrap_or_default().trim().to_lowercase();
         query = match engine {
-            Engine::Sqlite if plain => query.filter(
-                resources::id.eq_any(
-                    resources_search::table
-                        .filter(resources_search::search.like(pattern))
-                        .select(resources_search::rowid),
-                ),
-            ),
+            Engine::Sqlite if term.chars().count() >= 3 => {
+                let phrase = format!("\"{}\"", term.replace('"', "\"\""));
+                query.filter(
+                    resources::id.eq_any(
+                        resources_search::table
+                            .filter(Matches::new(resources_search::search, phrase.into_sql::<Text>()))
+                            .select(resources_search::rowid),
+                    ),
+                )
+            }
             _ => query.filter(resources::search.like(pattern).escape('\\')),
         };
     }
