@@ -59,6 +59,17 @@ async fn delivered(app: &TestApp) -> Delivered {
     }
 }
 
+/// A feedback link issued by the consumer school for `respondent`.
+async fn issue_link(app: &TestApp, d: &Delivered, respondent: &str) -> FeedbackLink {
+    app.post(
+        &format!("/api/deliveries/{}/feedback-links", d.delivery.id),
+        Some(&d.partner),
+        &json!({ "respondent": respondent }),
+    )
+    .await
+    .json(StatusCode::CREATED)
+}
+
 fn answer(csat: u8, recommend: u8, ready: bool) -> Value {
     json!({"csat": csat, "recommend": recommend, "ready": ready, "comment": "Полезный материал"})
 }
@@ -86,14 +97,7 @@ async fn a_partner_rates_a_delivery_once_and_the_metrics_follow_the_formulas() {
         .await
         .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
 
-    let link: FeedbackLink = app
-        .post(
-            &format!("/api/deliveries/{}/feedback-links", d.delivery.id),
-            Some(&d.partner),
-            &json!({"respondent": "Учитель математики Лебедева"}),
-        )
-        .await
-        .json(StatusCode::CREATED);
+    let link = issue_link(&app, &d, "Учитель математики Лебедева").await;
     app.post(
         &format!("/api/public/feedback/{}", link.token),
         None,
@@ -328,14 +332,7 @@ async fn a_delivery_gets_at_most_thirty_links() {
 async fn an_expired_link_is_refused() {
     let app = spawn_app().await;
     let d = delivered(&app).await;
-    let link: FeedbackLink = app
-        .post(
-            &format!("/api/deliveries/{}/feedback-links", d.delivery.id),
-            Some(&d.partner),
-            &json!({"respondent": "Лебедева А. В."}),
-        )
-        .await
-        .json(StatusCode::CREATED);
+    let link = issue_link(&app, &d, "Лебедева А. В.").await;
     let keys = backend::auth::JwtKeys::from_secret(tests::JWT_SECRET.as_bytes());
     let mut claims = keys.verify_link(&link.token).unwrap();
     claims.exp = chrono::Utc::now().timestamp() - 60;
@@ -508,14 +505,7 @@ async fn the_committee_reads_the_registry_and_exports_it_as_csv_that_excel_opens
 async fn link_issues_and_answers_are_audited() {
     let app = spawn_app().await;
     let d = delivered(&app).await;
-    let link: FeedbackLink = app
-        .post(
-            &format!("/api/deliveries/{}/feedback-links", d.delivery.id),
-            Some(&d.partner),
-            &json!({"respondent": "Лебедева А. В."}),
-        )
-        .await
-        .json(StatusCode::CREATED);
+    let link = issue_link(&app, &d, "Лебедева А. В.").await;
     let by_link: Feedback = app
         .post(
             &format!("/api/public/feedback/{}", link.token),

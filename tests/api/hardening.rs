@@ -11,7 +11,7 @@ use serde_json::json;
 use std::io::{Read, Write};
 use std::time::{Duration, Instant};
 use tests::fixtures::{Account, PASSWORD, TestOrg, TestUser};
-use tests::{Database, Reply, TestApp, spawn_app, spawn_app_with};
+use tests::{Database, Reply, TestApp, read, spawn_app, spawn_app_with};
 
 async fn teacher(app: &TestApp) -> Account {
     let school = TestOrg::school("СОШ № 5").create(app);
@@ -55,22 +55,6 @@ pub(crate) async fn post_with_cookie(app: &TestApp, path: &str, token: &str) -> 
         .await
         .unwrap();
     read(response).await
-}
-
-async fn read(response: reqwest::Response) -> Reply {
-    let status = response.status();
-    let headers = response.headers().clone();
-    let content_type = headers
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
-    Reply {
-        status,
-        content_type,
-        headers,
-        body: response.text().await.unwrap_or_default(),
-    }
 }
 
 #[tokio::test]

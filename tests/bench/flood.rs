@@ -32,11 +32,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 use tests::fixtures::{PASSWORD, TestOrg, TestUser};
-use tests::{Database, spawn_app_sized};
-
-fn env_or(name: &str, default: u64) -> u64 {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-}
+use tests::{Database, env_or, spawn_app_sized};
 
 /// Latencies of `GET /api/me` (ms) and how many answers were not 200, one request after
 /// another until `stop`.

@@ -16,11 +16,7 @@ use openapi::organisations::OrganisationKind;
 use openapi::users::Role;
 use std::time::Instant;
 use tests::fixtures::{PASSWORD, TestUser};
-use tests::{Database, spawn_app};
-
-fn env_or(name: &str, default: usize) -> usize {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-}
+use tests::{Database, env_or, spawn_app};
 
 #[tokio::main]
 async fn main() {

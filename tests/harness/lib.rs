@@ -27,6 +27,12 @@ use std::path::PathBuf;
 /// The signing secret the spawned apps use, so tests can mint their own tokens.
 pub const JWT_SECRET: &str = "test-secret-that-is-long-enough-for-hs256";
 
+/// The environment variable `name` parsed, or `default` when unset or unparsable (the
+/// benches' sizes and durations).
+pub fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
 /// The date `days` from today (UTC, as the server counts), as `YYYY-MM-DD`: fixtures
 /// that must lie in the future or the past are relative to today, never fixed.
 pub fn days_from_today(days: i64) -> String {
@@ -392,7 +398,9 @@ pub fn etag_version(reply: &Reply) -> i32 {
         .unwrap_or_else(|_| panic!("a strong numeric ETag: {tag}"))
 }
 
-async fn read(response: reqwest::Response) -> Reply {
+/// Reads a response whole, for requests the helpers above do not shape (cookies, odd
+/// headers).
+pub async fn read(response: reqwest::Response) -> Reply {
     let status = response.status();
     let headers = response.headers().clone();
     let content_type = headers

@@ -26,13 +26,10 @@ use data::{Engine, RunDatabase, Scale, Server, Setup};
 use reqwest::{StatusCode, Url};
 use serde_json::{Value, json};
 use std::path::PathBuf;
+use tests::env_or;
 use wrk::{Load, Measured, Script};
 
 const PASSWORD: &str = "load-bench-password";
-
-fn env_or(name: &str, default: u32) -> u32 {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-}
 
 /// The accounts and ids the requests need, made through the API.
 struct Actors {
