@@ -60,6 +60,23 @@ impl Database {
     }
 }
 
+/// The URL of the database `name` on the server of `server` (its last path segment
+/// replaced, its query kept).
+pub fn database_url(server: &str, name: &str) -> String {
+    let (base, query) = server
+        .split_once('?')
+        .map_or((server, None), |(base, query)| (base, Some(query)));
+    let authority_end = base.find("://").map_or(0, |scheme| scheme + 3);
+    let base = match base[authority_end..].find('/') {
+        Some(slash) => &base[..authority_end + slash],
+        None => base,
+    };
+    match query {
+        Some(query) => format!("{base}/{name}?{query}"),
+        None => format!("{base}/{name}"),
+    }
+}
+
 fn postgres_server_url() -> String {
     std::env::var("TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
 }
@@ -90,12 +107,8 @@ impl TestDatabase {
                 diesel::sql_query(format!("CREATE DATABASE {name}"))
                     .execute(&mut conn)
                     .unwrap();
-                let base = server
-                    .rsplit_once('/')
-                    .map(|(base, _)| base.to_owned())
-                    .unwrap_or(server);
                 Self {
-                    url: format!("{base}/{name}"),
+                    url: database_url(&server, &name),
                     pg_name: Some(name),
                     dir,
                 }
@@ -414,5 +427,23 @@ pub async fn read(response: reqwest::Response) -> Reply {
         content_type,
         headers,
         body,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::database_url;
+
+    #[test]
+    fn a_database_url_names_the_database_on_the_same_server_and_keeps_the_query() {
+        assert_eq!(
+            database_url("postgres://postgres@127.0.0.1:5432/postgres", "t_1"),
+            "postgres://postgres@127.0.0.1:5432/t_1"
+        );
+        assert_eq!(
+            database_url("postgres://u:p@db/postgres?sslmode=disable", "x"),
+            "postgres://u:p@db/x?sslmode=disable"
+        );
+        assert_eq!(database_url("postgres://u@db:5433", "x"), "postgres://u@db:5433/x");
     }
 }

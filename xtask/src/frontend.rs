@@ -36,10 +36,7 @@ pub fn build(root: &Path, release: bool) -> anyhow::Result<PathBuf> {
         "-Clink-args=--emit-relocs",
     ]);
     process::run_status(&mut command, "the frontend build")?;
-    let out_dir =
-        crate::target_dir(root)
-            .join("wasm32-unknown-unknown")
-            .join(if release { "wasm-release" } else { "debug" });
+    let out_dir = wasm_out_dir(root, release);
     let wasm = out_dir.join("frontend.wasm");
     if !wasm.is_file() {
         bail!("the frontend build produced no {}", wasm.display());
@@ -101,6 +98,13 @@ pub fn build(root: &Path, release: bool) -> anyhow::Result<PathBuf> {
         size.chunks_gzip / 1024,
     );
     Ok(dist)
+}
+
+/// Where cargo writes the web app's wasm for the release (`wasm-release`) or dev profile.
+fn wasm_out_dir(root: &Path, release: bool) -> PathBuf {
+    crate::target_dir(root)
+        .join("wasm32-unknown-unknown")
+        .join(if release { "wasm-release" } else { "debug" })
 }
 
 /// The main module as the splitter leaves it (with its name section), in the build's
@@ -322,11 +326,7 @@ pub fn check_budget(root: &Path, dist: &Path) -> anyhow::Result<()> {
     if size.gzip <= SIGNIN_BUDGET_KB * 1024 {
         return Ok(());
     }
-    let main_module = split_main_path(
-        &crate::target_dir(root)
-            .join("wasm32-unknown-unknown")
-            .join("wasm-release"),
-    );
+    let main_module = split_main_path(&wasm_out_dir(root, true));
     let largest = largest_functions(&std::fs::read(&main_module)?, 25)?;
     eprintln!("the largest functions of the main module ({}):", main_module.display());
     for (bytes, name) in &largest {

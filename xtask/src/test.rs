@@ -333,10 +333,15 @@ fn ready(port: u16) -> bool {
 /// database `database`, so what one step's requests change no other step sees. Without
 /// `dist` it serves the API only.
 pub(crate) fn start_server(root: &Path, dist: Option<&Path>, database: Option<&str>) -> anyhow::Result<(Server, u16)> {
-    process::run_status(
-        &mut cargo_in(root, &["build", "--package", "backend", "--bin", "backend"]),
-        "the backend build",
-    )?;
+    // One build serves every step of this run.
+    static BUILT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if !BUILT.load(std::sync::atomic::Ordering::Relaxed) {
+        process::run_status(
+            &mut cargo_in(root, &["build", "--package", "backend", "--bin", "backend"]),
+            "the backend build",
+        )?;
+        BUILT.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
     let binary = crate::target_dir(root).join("debug").join("backend");
     let port = free_port()?;
     let dir = std::env::temp_dir().join(format!("ip-xtask-{}-{port}", std::process::id()));

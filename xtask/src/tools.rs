@@ -3,7 +3,7 @@
 use anyhow::{Context, bail};
 use std::net::{SocketAddr, TcpStream, ToSocketAddrs};
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
 fn succeeds(command: &mut Command) -> bool {
@@ -83,14 +83,22 @@ pub fn ensure_chromium() -> anyhow::Result<PathBuf> {
 }
 
 /// wrk, the HTTP load generator of `bench --load`.
-pub fn ensure_wrk() -> anyhow::Result<PathBuf> {
-    ensure_debian_program("wrk", "wrk", "for `cargo xtask bench --load`")
+pub fn ensure_wrk() -> anyhow::Result<()> {
+    ensure_debian_program("wrk", "wrk", "for `cargo xtask bench --load`").map(drop)
 }
 
 /// pgbench, PostgreSQL's own load generator (its ceiling in `bench --load`). Debian ships
 /// it with the server (`postgresql-15` …), which is not installed for it.
 pub fn ensure_pgbench() -> anyhow::Result<()> {
-    if on_path("pgbench").is_none() {
+    // Debian's `/usr/bin/pgbench` is a wrapper from postgresql-client-common that is there
+    // with psql alone; only running it tells whether the real program is installed.
+    let runs = Command::new("pgbench")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success());
+    if !runs {
         bail!(
             "pgbench is needed for PostgreSQL's ceiling in `cargo xtask bench --load`: install PostgreSQL's \
              programs (Debian: the `postgresql` package) and retry"

@@ -7,6 +7,7 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+use tests::database_url;
 
 /// The signing key of the benchmark's server (any 32+ characters; the run is local).
 const JWT_SECRET: &str = "load-bench-secret-long-enough-for-hs256-signing";
@@ -80,12 +81,6 @@ pub struct Setup {
     pub postgres: String,
     /// Drop the seeded database after the run (national scale, unless kept).
     pub drop_seed: bool,
-}
-
-/// `postgres://host/<name>` for another database on the same server.
-pub fn database_url(server: &str, name: &str) -> String {
-    let base = server.rsplit_once('/').map_or(server, |(base, _)| base);
-    format!("{base}/{name}")
 }
 
 /// Runs one administrative statement on the server.

@@ -137,20 +137,12 @@ async fn actors(db: &RunDatabase, address: &str) -> Actors {
     }
 }
 
-/// The cursor of the catalogue's page `page` of 20, when the catalogue pages by cursor
-/// (`next_cursor`), by walking to it.
+/// The cursor of the catalogue's page `page` of 20, when the catalogue pages by cursor:
+/// the `next_cursor` of the page before it, read by number.
 async fn deep_cursor(address: &str, token: &str, page: u32) -> Option<String> {
-    let client = reqwest::Client::new();
-    let mut cursor: Option<String> = None;
-    for _ in 1..page {
-        let mut url = Url::parse(&format!("{address}/api/catalogue")).unwrap();
-        if let Some(cursor) = &cursor {
-            url.query_pairs_mut().append_pair("cursor", cursor);
-        }
-        let body = get(&client, url.as_str(), token).await;
-        cursor = Some(body.get("next_cursor")?.as_str()?.to_owned());
-    }
-    cursor
+    let url = format!("{address}/api/catalogue?page={}", page - 1);
+    let body = get(&reqwest::Client::new(), &url, token).await;
+    Some(body.get("next_cursor")?.as_str()?.to_owned())
 }
 
 /// One kind of request in the table.

@@ -120,7 +120,7 @@ pub fn parse_summary(output: &str) -> Option<Measured> {
 /// Returns transactions per second.
 pub fn pgbench(server: &str, seconds: u32) -> f64 {
     let name = "bench_pgbench_ceiling";
-    let url = crate::data::database_url(server, name);
+    let url = tests::database_url(server, name);
     crate::data::pg_execute(server, &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
     crate::data::pg_execute(server, &format!("CREATE DATABASE {name}"));
     let run = |args: &[&str]| {
@@ -128,7 +128,7 @@ pub fn pgbench(server: &str, seconds: u32) -> f64 {
             .args(args)
             .arg(&url)
             .output()
-            .unwrap_or_else(|err| panic!("cannot run pgbench (Debian package postgresql-client): {err}"));
+            .unwrap_or_else(|err| panic!("cannot run pgbench (Debian: the `postgresql` package): {err}"));
         let text = String::from_utf8_lossy(&output.stdout).into_owned();
         assert!(
             output.status.success(),

@@ -10,7 +10,8 @@
 //   signed-in layout shown; the plan tab clicked and its section shown);
 // - downloaded: the bytes that came over the network (compressed) until first render.
 
-import { BASE_URL, DEMO_PASSWORD, launchBrowser } from '../support/browser.js';
+import { apiCall, apiSignIn } from '../support/api.js';
+import { DEMO_PASSWORD, freshPage, launchBrowser, submitLogin } from '../support/browser.js';
 
 const RUNS = Number(process.env.BENCH_WEB_RUNS || 3);
 const NETWORK = {
@@ -21,13 +22,13 @@ const NETWORK = {
 };
 const CPU_SLOWDOWN = 4;
 const DIRECTOR = 'director@sch61.demo';
+// The web app's signed-in hint in localStorage (`session::HINT_KEY` in frontend/src/api/session.rs).
 const SIGNED_IN_HINT = 'innovation-platform.signed-in';
 
 /** A fresh context with the throttling applied; returns it with its page and a byte counter. */
 async function throttledPage(browser) {
-  const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1280, height: 860 } });
+  const { context, page } = await freshPage(browser);
   context.setDefaultTimeout(120_000);
-  const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -49,9 +50,7 @@ async function signInPage(browser) {
     await page.getByTestId('login-email').waitFor({ state: 'visible' });
     const firstRender = performance.now() - started;
     const downloaded = bytes.total;
-    await page.getByTestId('login-email').fill(DIRECTOR);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
+    await submitLogin(page, DIRECTOR);
     await page.getByTestId('nav').waitFor({ state: 'visible' });
     return { firstRender, interactive: performance.now() - started, downloaded };
   } finally {
@@ -61,16 +60,7 @@ async function signInPage(browser) {
 
 /** The id of a project of the director's school, read through the API. */
 async function someProject() {
-  const login = await fetch(`${BASE_URL}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: DIRECTOR, password: DEMO_PASSWORD }),
-  });
-  if (!login.ok) throw new Error(`sign-in of ${DIRECTOR}: ${login.status}`);
-  const { access_token: token } = await login.json();
-  const list = await fetch(`${BASE_URL}/api/projects?per_page=1`, { headers: { authorization: `Bearer ${token}` } });
-  if (!list.ok) throw new Error(`projects: ${list.status}`);
-  const page = await list.json();
+  const page = await apiCall(await apiSignIn(DIRECTOR), 'GET', '/api/projects?per_page=1');
   if (!page.items.length) throw new Error('the demo data has no project');
   return page.items[0].id;
 }
