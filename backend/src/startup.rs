@@ -7,6 +7,7 @@ use crate::db::{self, Engine};
 use crate::error::ApiError;
 use crate::http::limits::ClientLimits;
 use crate::http::methods::Methods;
+use crate::http::optional::Optional;
 use crate::http::refresh_cookie::CookiePolicy;
 use crate::http::security::{self, BodyDeadline};
 use crate::metrics::Metrics;
@@ -16,8 +17,9 @@ use crate::storage::LocalStorage;
 use crate::telemetry;
 use actix_files::{Files, NamedFile};
 use actix_web::dev::{Server, ServiceRequest, ServiceResponse, fn_service};
-use actix_web::middleware::{Compress, Condition, from_fn};
+use actix_web::middleware::{Compress, from_fn};
 use actix_web::{App, HttpResponse, HttpServer, web};
+use actix_web_prom::PrometheusMetrics;
 use anyhow::Context;
 use std::net::TcpListener;
 use std::path::PathBuf;
@@ -80,18 +82,23 @@ impl Application {
         let listener = TcpListener::bind((settings.host.as_str(), settings.port))
             .with_context(|| format!("cannot listen on {}:{}", settings.host, settings.port))?;
         let port = listener.local_addr()?.port();
-        let metrics = Metrics::new(state.pool.clone())?;
-        let metrics_server = match &settings.metrics_listen {
+        // Without an address for them, no metrics are kept at all: neither the registry
+        // nor the request middleware is built.
+        let (requests, metrics_server) = match &settings.metrics_listen {
             Some(address) => {
+                let metrics = Metrics::new(state.pool.clone())?;
                 let listener = TcpListener::bind(address.as_str())
                     .with_context(|| format!("cannot listen for metrics on {address}"))?;
                 let metrics_port = listener.local_addr()?.port();
                 tracing::info!(port = metrics_port, "serving metrics");
-                Some((metrics.serve(listener)?, metrics_port))
+                (
+                    Some(metrics.middleware()),
+                    Some((metrics.serve(listener)?, metrics_port)),
+                )
             }
-            None => None,
+            None => (None, None),
         };
-        let server = serve(listener, state.clone(), settings, metrics)?;
+        let server = serve(listener, state.clone(), settings, requests)?;
         tracing::info!(port, database = engine.name(), "listening");
         Ok(Self {
             server,
@@ -163,9 +170,12 @@ async fn openapi_json(spec: web::Data<utoipa::openapi::OpenApi>) -> HttpResponse
     HttpResponse::Ok().json(spec.get_ref())
 }
 
-fn serve(listener: TcpListener, state: AppState, settings: &Settings, metrics: Metrics) -> anyhow::Result<Server> {
-    let metered = settings.metrics_listen.is_some();
-    let requests = metrics.middleware();
+fn serve(
+    listener: TcpListener,
+    state: AppState,
+    settings: &Settings,
+    requests: Option<PrometheusMetrics>,
+) -> anyhow::Result<Server> {
     let static_dir = settings.static_dir.clone();
     let api_docs = settings.api_docs;
     let cookie_policy = CookiePolicy(settings.cookie_secure);
@@ -193,7 +203,7 @@ fn serve(listener: TcpListener, state: AppState, settings: &Settings, metrics: M
             .wrap(Compress::default())
             .wrap(from_fn(security::headers_middleware))
             .wrap(from_fn(telemetry::request_id_middleware))
-            .wrap(Condition::new(metered, requests.clone()));
+            .wrap(Optional(requests.clone()));
         let app = if api_docs {
             // No validator badge: it would send the spec's address to a third party, and
             // the docs page's policy blocks foreign images anyway.

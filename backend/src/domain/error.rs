@@ -30,6 +30,13 @@ fn describe(errors: &[FieldError]) -> String {
         .join("; ")
 }
 
+impl From<FieldError> for DomainError {
+    /// One invalid field.
+    fn from(err: FieldError) -> Self {
+        Self::Invalid(vec![err])
+    }
+}
+
 impl DomainError {
     /// An invalid single field.
     pub fn field(field: &str, code: FieldErrorCode, message: impl Into<String>) -> Self {

@@ -2,7 +2,6 @@
 
 use crate::domain::error::DomainError;
 use crate::domain::text::{self, Errors};
-use openapi::FieldErrorCode::OutOfRange;
 use openapi::feedback::{FeedbackInput, FeedbackLinkInput};
 use openapi::limits;
 
@@ -23,20 +22,8 @@ impl Answer {
     /// Parses an answer, reporting every invalid field at once.
     pub fn parse(input: &FeedbackInput) -> Result<Self, DomainError> {
         let mut errors = Errors::default();
-        if !limits::CSAT.contains(input.csat) {
-            errors.add(
-                "csat",
-                OutOfRange,
-                format!("must be {} to {}", limits::CSAT.min, limits::CSAT.max),
-            );
-        }
-        if !limits::RECOMMEND.contains(input.recommend) {
-            errors.add(
-                "recommend",
-                OutOfRange,
-                format!("must be {} to {}", limits::RECOMMEND.min, limits::RECOMMEND.max),
-            );
-        }
+        errors.take(text::in_range("csat", input.csat, limits::CSAT));
+        errors.take(text::in_range("recommend", input.recommend, limits::RECOMMEND));
         let comment = errors
             .take(text::optional("comment", &input.comment, limits::LONG_NOTE))
             .map(Option::unwrap_or_default);
@@ -76,16 +63,8 @@ impl LinkRequest {
     /// Parses a link request: the respondent first, then the validity (14 days
     /// when not given).
     pub fn parse(input: &FeedbackLinkInput) -> Result<Self, DomainError> {
-        let respondent = text::bounded("respondent", &input.respondent, limits::RESPONDENT)
-            .map_err(|err| DomainError::Invalid(vec![err]))?;
-        let valid_days = input.valid_days.unwrap_or(14);
-        if !limits::VALID_DAYS.contains(valid_days) {
-            return Err(DomainError::field(
-                "valid_days",
-                OutOfRange,
-                format!("must be {} to {}", limits::VALID_DAYS.min, limits::VALID_DAYS.max),
-            ));
-        }
+        let respondent = text::bounded("respondent", &input.respondent, limits::RESPONDENT)?;
+        let valid_days = text::in_range("valid_days", input.valid_days.unwrap_or(14), limits::VALID_DAYS)?;
         Ok(Self { respondent, valid_days })
     }
 }

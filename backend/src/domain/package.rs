@@ -35,7 +35,7 @@ pub fn files_refusal(status: VersionStatus) -> Option<DomainError> {
 
 /// A comment for a review thread: 1 to 4000 characters.
 pub fn parse_comment(body: &str) -> Result<String, DomainError> {
-    text::bounded("body", body, limits::COMMENT).map_err(|err| DomainError::Invalid(vec![err]))
+    Ok(text::bounded("body", body, limits::COMMENT)?)
 }
 
 /// The status a decision gives and the comment that joins the thread.
@@ -43,15 +43,13 @@ pub fn decide(decision: &ReviewDecision) -> Result<(VersionStatus, Option<String
     match decision {
         ReviewDecision::Approve { comment } => {
             let comment = match comment.as_deref() {
-                Some(comment) => text::optional("comment", comment, limits::APPROVAL_COMMENT)
-                    .map_err(|err| DomainError::Invalid(vec![err]))?,
+                Some(comment) => text::optional("comment", comment, limits::APPROVAL_COMMENT)?,
                 None => None,
             };
             Ok((VersionStatus::Approved, comment))
         }
         ReviewDecision::Return { comment } => {
-            let comment = text::bounded("comment", comment, limits::RETURN_COMMENT)
-                .map_err(|err| DomainError::Invalid(vec![err]))?;
+            let comment = text::bounded("comment", comment, limits::RETURN_COMMENT)?;
             Ok((VersionStatus::Returned, Some(comment)))
         }
     }

@@ -29,13 +29,7 @@ impl PageRequest {
                 format!("must be {} or more", PAGE.min),
             ));
         }
-        if !PER_PAGE.contains(per_page) {
-            return Err(DomainError::field(
-                "per_page",
-                OutOfRange,
-                format!("must be from {} to {}", PER_PAGE.min, PER_PAGE.max),
-            ));
-        }
+        crate::domain::text::in_range("per_page", per_page, PER_PAGE)?;
         Ok(Self { page, per_page })
     }
 

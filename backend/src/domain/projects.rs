@@ -11,8 +11,6 @@ use openapi::projects::{
 };
 use openapi::{OrganisationId, RefusalReason, UserId};
 
-/// The first and last school year a project may name.
-pub const YEARS: limits::Range = limits::SCHOOL_YEAR;
 /// The longest a project may run, in school years after the first.
 pub const MAX_SPAN: i32 = rules::limits::MAX_PROJECT_SPAN;
 
@@ -176,13 +174,7 @@ impl ProjectCard {
                 }
             }
         }
-        if !YEARS.contains(input.start_year) {
-            errors.add(
-                "start_year",
-                OutOfRange,
-                format!("must be from {} to {}", YEARS.min, YEARS.max),
-            );
-        }
+        errors.take(text::in_range("start_year", input.start_year, limits::SCHOOL_YEAR));
         let span = input.end_year.checked_sub(input.start_year);
         if input.end_year < input.start_year || span.is_none_or(|span| span > MAX_SPAN) {
             errors.add(

@@ -50,17 +50,11 @@ pub fn parse_criteria(criteria: &[Criterion]) -> Result<Vec<Criterion>, crate::d
             &criterion.title,
             limits::CRITERION_TITLE,
         ));
-        if !limits::CRITERION_WEIGHT.contains(criterion.weight) {
-            errors.add(
-                &format!("criteria[{index}].weight"),
-                OutOfRange,
-                format!(
-                    "must be from {} to {}",
-                    limits::CRITERION_WEIGHT.min,
-                    limits::CRITERION_WEIGHT.max
-                ),
-            );
-        }
+        errors.take(text::in_range(
+            &format!("criteria[{index}].weight"),
+            criterion.weight,
+            limits::CRITERION_WEIGHT,
+        ));
         if let Some(title) = title {
             if parsed
                 .iter()
@@ -93,13 +87,7 @@ pub fn parse_scores(scores: &[u8], criteria: usize) -> Result<(), crate::domain:
         );
     }
     for (index, score) in scores.iter().enumerate() {
-        if !limits::SCORE.contains(*score) {
-            errors.add(
-                &format!("scores[{index}]"),
-                OutOfRange,
-                format!("must be from {} to {}", limits::SCORE.min, limits::SCORE.max),
-            );
-        }
+        errors.take(text::in_range(&format!("scores[{index}]"), *score, limits::SCORE));
     }
     errors.finish()
 }
@@ -139,13 +127,7 @@ pub fn parse_problem(input: &SchoolProblemInput) -> Result<ProblemText, DomainEr
 /// Checks a new round: a school year from 2000 to 2100 (checked first, alone), then its
 /// criteria, the default ones when none are given.
 pub fn parse_round(input: &RoundInput) -> Result<(i32, Vec<Criterion>), DomainError> {
-    if !limits::SCHOOL_YEAR.contains(input.school_year) {
-        return Err(DomainError::field(
-            "school_year",
-            OutOfRange,
-            "must be from 2000 to 2100",
-        ));
-    }
+    text::in_range("school_year", input.school_year, limits::SCHOOL_YEAR)?;
     let criteria = match &input.criteria {
         Some(criteria) => parse_criteria(criteria)?,
         None => parse_criteria(&default_criteria())?,

@@ -65,20 +65,18 @@ impl DecisionRefusal {
 /// What a decision names, checked: the resource it answers with (accepting or
 /// answering) and its note (an answer's optional note, a decline's reason).
 pub fn decision_parts(decision: &RequestDecision) -> Result<(Option<ResourceId>, Option<String>), DomainError> {
-    let invalid = |err| DomainError::Invalid(vec![err]);
     match decision {
         RequestDecision::Accept { resource_id } => Ok((Some(*resource_id), None)),
         RequestDecision::Answer { resource_id, note } => {
             let note = match note.as_deref() {
-                Some(note) => text::optional("note", note, limits::OPTIONAL_NOTE).map_err(invalid)?,
+                Some(note) => text::optional("note", note, limits::OPTIONAL_NOTE)?,
                 None => None,
             };
             Ok((Some(*resource_id), note))
         }
-        RequestDecision::Decline { reason } => Ok((
-            None,
-            Some(text::bounded("reason", reason, limits::DECLINE_REASON).map_err(invalid)?),
-        )),
+        RequestDecision::Decline { reason } => {
+            Ok((None, Some(text::bounded("reason", reason, limits::DECLINE_REASON)?)))
+        }
     }
 }
 

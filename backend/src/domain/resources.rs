@@ -86,12 +86,9 @@ impl ResourceCard {
         if is(ResourceForm::TrainingProgramme) {
             match input.hours {
                 None => errors.add("hours", Required, "a training programme states its hours"),
-                Some(hours) if !limits::HOURS.contains(hours) => errors.add(
-                    "hours",
-                    OutOfRange,
-                    format!("must be {} to {}", limits::HOURS.min, limits::HOURS.max),
-                ),
-                Some(_) => {}
+                Some(hours) => {
+                    errors.take(text::in_range("hours", hours, limits::HOURS));
+                }
             }
             if input.programme_format.is_none() {
                 errors.add("programme_format", Required, "a training programme states its format");
@@ -163,13 +160,11 @@ fn parse_authors(errors: &mut Errors, authors: &[Author]) -> Vec<Author> {
     let mut parsed = Vec::with_capacity(authors.len());
     let mut seen = Vec::new();
     for (i, author) in authors.iter().enumerate() {
-        if !limits::AUTHOR_SHARE.contains(author.share) {
-            errors.add(
-                &format!("authors[{i}].share"),
-                OutOfRange,
-                format!("must be {} to {}", limits::AUTHOR_SHARE.min, limits::AUTHOR_SHARE.max),
-            );
-        }
+        errors.take(text::in_range(
+            &format!("authors[{i}].share"),
+            author.share,
+            limits::AUTHOR_SHARE,
+        ));
         let name = errors.take(text::optional(
             &format!("authors[{i}].name"),
             &author.name,

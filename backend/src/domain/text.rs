@@ -1,7 +1,7 @@
 //! Parsing of free-text fields: trimmed, length-checked, with the field named on error.
 
 use crate::domain::error::DomainError;
-use openapi::limits::Text;
+use openapi::limits::{Range, Text};
 use openapi::{FieldError, FieldErrorCode};
 use rules::limits::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
 
@@ -82,6 +82,20 @@ pub fn bounded(field: &str, value: &str, limit: Text) -> Result<String, FieldErr
         ));
     }
     Ok(value.to_owned())
+}
+
+/// A number within `limit`, both ends included; the error names the field and the range.
+/// The OpenAPI document states the same range from the same constant (`openapi::limits`).
+pub fn in_range<T: Copy + Into<i64>>(field: &str, value: T, limit: Range) -> Result<T, FieldError> {
+    if limit.contains(value) {
+        Ok(value)
+    } else {
+        Err(field_error(
+            field,
+            FieldErrorCode::OutOfRange,
+            format!("must be {} to {}", limit.min, limit.max),
+        ))
+    }
 }
 
 /// An optional text within `limit`: blank (white space only) reads as absent, anything
@@ -197,6 +211,17 @@ mod tests {
             bounded("name", &format!(" {longest}"), name).unwrap_err().code,
             FieldErrorCode::TooLong
         );
+    }
+
+    #[test]
+    fn a_number_is_within_its_range_both_ends_included() {
+        let year = openapi::limits::SCHOOL_YEAR;
+        assert_eq!(in_range("year", 2000, year).unwrap(), 2000);
+        assert_eq!(in_range("year", 2100, year).unwrap(), 2100);
+        let err = in_range("year", 2101, year).unwrap_err();
+        assert_eq!((err.field.as_str(), err.code), ("year", FieldErrorCode::OutOfRange));
+        assert_eq!(err.message, "must be 2000 to 2100");
+        assert!(in_range("year", 1999, year).is_err());
     }
 
     #[test]

@@ -19,18 +19,15 @@ pub const FIRST_DELAY: TimeDelta = TimeDelta::seconds(30);
 /// The longest wait, however many failures.
 pub const MAX_DELAY: TimeDelta = TimeDelta::minutes(15);
 
+/// Doublings after which [`FIRST_DELAY`] is past [`MAX_DELAY`]: more change nothing.
+const DOUBLINGS: i64 = 5;
+const _: () = assert!(FIRST_DELAY.num_seconds() << DOUBLINGS >= MAX_DELAY.num_seconds());
+
 /// The wait imposed after `failures` failures: none up to [`FREE_FAILURES`], then
 /// [`FIRST_DELAY`] doubling with each failure, capped at [`MAX_DELAY`].
 pub fn delay(failures: i64) -> Option<TimeDelta> {
-    let beyond = failures.checked_sub(FREE_FAILURES).filter(|beyond| *beyond >= 0)?;
-    let factor = 1_i64
-        .checked_shl(u32::try_from(beyond.min(20)).unwrap_or(20))
-        .unwrap_or(i64::MAX);
-    Some(
-        FIRST_DELAY
-            .checked_mul(i32::try_from(factor).unwrap_or(i32::MAX))
-            .map_or(MAX_DELAY, |wait| wait.min(MAX_DELAY)),
-    )
+    let beyond = failures - FREE_FAILURES;
+    (beyond >= 0).then(|| (FIRST_DELAY * (1 << beyond.min(DOUBLINGS))).min(MAX_DELAY))
 }
 
 /// Seconds to wait before this attempt may be checked, given the earlier attempts of the
@@ -40,7 +37,7 @@ pub fn retry_after(earlier: i64, latest: Option<NaiveDateTime>, now: NaiveDateTi
     let wait = delay(earlier)?;
     let latest = latest?;
     let left = (latest + wait - now).num_seconds();
-    (left > 0).then(|| u64::try_from(left).unwrap_or(1))
+    u64::try_from(left).ok().filter(|left| *left > 0)
 }
 
 #[cfg(test)]

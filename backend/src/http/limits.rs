@@ -10,22 +10,22 @@
 //!
 //! The counters live in this process's memory: each instance counts on its own (behind a
 //! load balancer an address gets the budget once per instance), and the map is bounded
-//! ([`ClientLimits::MAX_ADDRESSES`]): when full, idle entries go first, then the least
-//! recently seen. The address is the TCP peer's; behind a reverse proxy every client is
-//! the proxy, so there the proxy must apply its own per-client limits (forwarded headers
-//! are not trusted, since a client can write them).
+//! ([`ClientLimits::MAX_ADDRESSES`]): when full, the least recently seen entry goes,
+//! with the idle ones seen next after it. The address is the TCP peer's; behind a
+//! reverse proxy every client is the proxy, so there the proxy must apply its own
+//! per-client limits (forwarded headers are not trusted, since a client can write them).
 
 use crate::error::ApiError;
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest};
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::future::{Ready, ready};
 use std::net::{IpAddr, Ipv6Addr};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// The entry points that are limited, each with its own counters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum EntryPoint {
     /// `POST /api/auth/login`.
     SignIn,
@@ -70,7 +70,7 @@ impl EntryPoint {
 
 /// The client's address, as the limits key it: the TCP peer's IPv4 address, or the
 /// `/64` of an IPv6 one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ClientAddress(pub IpAddr);
 
 impl ClientAddress {
@@ -117,18 +117,49 @@ struct Entry {
     seen: Instant,
 }
 
+/// What the counters are kept by: an entry point and an address.
+type Key = (EntryPoint, ClientAddress);
+
 /// An admitted attempt, holding its failure slot until [`ClientLimits::settle`].
 #[derive(Debug)]
 #[must_use = "settle the attempt, or it counts as a failure"]
 pub struct Attempt {
-    key: (EntryPoint, ClientAddress),
+    key: Key,
     window_started: Instant,
+}
+
+/// The counters, and the same keys in the order they were last seen, so that the least
+/// recently seen is found without a scan when the map is full.
+#[derive(Debug, Default)]
+struct Table {
+    entries: HashMap<Key, Entry>,
+    by_seen: BTreeSet<(Instant, Key)>,
+}
+
+impl Table {
+    /// Drops the least recently seen entry, and after it every next one that is idle:
+    /// its bucket full again and its failure window over, so that forgetting it loses
+    /// nothing.
+    fn make_room(&mut self, now: Instant) {
+        let mut dropped = 0_usize;
+        while let Some(&(seen, key)) = self.by_seen.first() {
+            let policy = key.0.policy();
+            let idle = now.saturating_duration_since(seen);
+            let is_idle = idle >= policy.window || idle.as_secs_f64() * policy.per_second >= policy.burst;
+            if dropped > 0 && !is_idle {
+                return;
+            }
+            self.by_seen.pop_first();
+            self.entries.remove(&key);
+            dropped += 1;
+        }
+    }
 }
 
 /// The counters of every address, for every entry point.
 #[derive(Debug, Default)]
 pub struct ClientLimits {
-    entries: Mutex<HashMap<(EntryPoint, ClientAddress), Entry>>,
+    table: Mutex<Table>,
 }
 
 impl ClientLimits {
@@ -148,19 +179,22 @@ impl ClientLimits {
 
     fn admit_at(&self, entry: EntryPoint, address: ClientAddress, now: Instant) -> Result<Attempt, ApiError> {
         let policy = entry.policy();
-        let mut entries = self.entries.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut table = self.table.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let table = &mut *table;
         let key = (entry, address);
-        if !entries.contains_key(&key) && entries.len() >= Self::MAX_ADDRESSES {
-            make_room(&mut entries, now);
+        if !table.entries.contains_key(&key) && table.entries.len() >= Self::MAX_ADDRESSES {
+            table.make_room(now);
         }
-        let state = entries.entry(key).or_insert(Entry {
+        let state = table.entries.entry(key).or_insert(Entry {
             tokens: policy.burst,
             refilled: now,
             failures: 0,
             window_started: now,
             seen: now,
         });
+        table.by_seen.remove(&(state.seen, key));
         state.seen = now;
+        table.by_seen.insert((now, key));
         let elapsed = now.saturating_duration_since(state.refilled).as_secs_f64();
         state.tokens = (state.tokens + elapsed * policy.per_second).min(policy.burst);
         state.refilled = now;
@@ -191,8 +225,8 @@ impl ClientLimits {
         if !succeeded {
             return;
         }
-        let mut entries = self.entries.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(state) = entries.get_mut(&attempt.key)
+        let mut table = self.table.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(state) = table.entries.get_mut(&attempt.key)
             && state.window_started == attempt.window_started
         {
             state.failures = state.failures.saturating_sub(1);
@@ -225,32 +259,16 @@ impl ClientLimits {
 
     /// Addresses remembered, over every entry point.
     pub fn len(&self) -> usize {
-        self.entries
+        self.table
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .entries
             .len()
     }
 
     /// Whether no address is remembered.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
-    }
-}
-
-/// Drops the entries whose buckets are full again and whose failure window is over;
-/// if none is, the least recently seen one.
-fn make_room(entries: &mut HashMap<(EntryPoint, ClientAddress), Entry>, now: Instant) {
-    let before = entries.len();
-    entries.retain(|(entry, _), state| {
-        let policy = entry.policy();
-        let idle = now.saturating_duration_since(state.seen);
-        idle < policy.window && idle.as_secs_f64() * policy.per_second < policy.burst
-    });
-    if entries.len() < before {
-        return;
-    }
-    if let Some(oldest) = entries.iter().min_by_key(|(_, state)| state.seen).map(|(key, _)| *key) {
-        entries.remove(&oldest);
     }
 }
 
@@ -320,6 +338,33 @@ mod tests {
             let _ = limits.admit_at(EntryPoint::SignIn, ClientAddress::of(ip), now);
         }
         assert_eq!(limits.len(), ClientLimits::MAX_ADDRESSES);
+    }
+
+    #[test]
+    fn a_full_map_forgets_the_least_recently_seen_then_the_idle_ones() {
+        let limits = ClientLimits::new();
+        let now = Instant::now();
+        let nth = |n: usize| ClientAddress::of(IpAddr::V4(Ipv4Addr::from(u32::try_from(n).unwrap())));
+        let admit = |n: usize, at: Instant| {
+            let _ = limits.admit_at(EntryPoint::SignIn, nth(n), at);
+        };
+        for n in 0..ClientLimits::MAX_ADDRESSES {
+            admit(n, now);
+        }
+        let known = |n: usize| {
+            let table = limits.table.lock().unwrap();
+            table.entries.contains_key(&(EntryPoint::SignIn, nth(n)))
+        };
+        // The first address comes back: the next one is now the least recently seen.
+        admit(0, now + Duration::from_secs(2));
+        admit(ClientLimits::MAX_ADDRESSES, now + Duration::from_secs(2));
+        assert!(known(0));
+        assert!(!known(1));
+        assert_eq!(limits.len(), ClientLimits::MAX_ADDRESSES);
+        // A minute later every address not seen since is idle, and all of them go at once.
+        admit(ClientLimits::MAX_ADDRESSES + 1, now + Duration::from_secs(61));
+        assert_eq!(limits.len(), 3);
+        assert!(known(0) && known(ClientLimits::MAX_ADDRESSES) && known(ClientLimits::MAX_ADDRESSES + 1));
     }
 
     #[test]

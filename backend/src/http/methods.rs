@@ -2,37 +2,41 @@
 //! paths and methods are read from the OpenAPI document, so they cannot drift from the
 //! registered handlers.
 
+use crate::http::responses::by_method;
 use utoipa::openapi::OpenApi;
 
 /// Every documented path as its segments, with the methods it answers.
 #[derive(Debug, Clone, Default)]
 pub struct Methods {
     routes: Vec<(Vec<String>, Vec<&'static str>)>,
+    /// The first segments of the documented paths (`api`, `healthz`, `readyz`): any
+    /// other path (a page of the web app, a missing file) is unknown without a walk.
+    roots: Vec<String>,
 }
 
 impl Methods {
     /// The paths and methods of a document.
     pub fn of(spec: &OpenApi) -> Self {
+        let mut roots: Vec<String> = Vec::new();
         let routes = spec
             .paths
             .paths
             .iter()
             .map(|(path, item)| {
-                let segments = path.split('/').map(str::to_owned).collect();
-                let methods = [
-                    ("GET", item.get.is_some()),
-                    ("PUT", item.put.is_some()),
-                    ("POST", item.post.is_some()),
-                    ("DELETE", item.delete.is_some()),
-                    ("PATCH", item.patch.is_some()),
-                ]
-                .into_iter()
-                .filter_map(|(method, present)| present.then_some(method))
-                .collect();
+                let segments: Vec<String> = path.split('/').map(str::to_owned).collect();
+                if let Some(root) = segments.get(1).filter(|root| !roots.contains(root)) {
+                    roots.push(root.clone());
+                }
+                // A copy, as the one list of methods and their operations lends them mutably.
+                let mut item = item.clone();
+                let methods = by_method(&mut item)
+                    .into_iter()
+                    .filter_map(|(method, operation)| operation.is_some().then_some(method))
+                    .collect();
                 (segments, methods)
             })
             .collect();
-        Self { routes }
+        Self { routes, roots }
     }
 
     /// The methods a request path answers (of every template it matches), in the order
@@ -40,6 +44,12 @@ impl Methods {
     pub fn allowed(&self, path: &str) -> Vec<&'static str> {
         let parts: Vec<&str> = path.split('/').collect();
         let mut allowed: Vec<&'static str> = Vec::new();
+        if !parts
+            .get(1)
+            .is_some_and(|root| self.roots.iter().any(|known| known == root))
+        {
+            return allowed;
+        }
         for (template, methods) in &self.routes {
             let matches = template.len() == parts.len()
                 && template
@@ -69,5 +79,9 @@ mod tests {
         assert_eq!(methods.allowed("/api/projects"), vec!["GET", "POST"]);
         assert!(methods.allowed("/api/projects/17/nothing").is_empty());
         assert!(methods.allowed("/api/projects/").is_empty());
+        assert_eq!(methods.allowed("/healthz"), vec!["GET"]);
+        // Pages of the web app are not walked through the documented paths.
+        assert!(methods.allowed("/projects/17").is_empty());
+        assert!(methods.allowed("/").is_empty());
     }
 }

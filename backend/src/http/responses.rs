@@ -190,17 +190,25 @@ fn by_media_type(operation: &mut Operation) {
     }
 }
 
-/// The operations of a path, in a fixed order.
-pub fn operations(item: &mut utoipa::openapi::PathItem) -> impl Iterator<Item = &mut utoipa::openapi::path::Operation> {
+/// The operation slots of a path with their methods, in the order the document and an
+/// `Allow` header list them.
+pub fn by_method(
+    item: &mut utoipa::openapi::PathItem,
+) -> [(&'static str, &mut Option<utoipa::openapi::path::Operation>); 5] {
     [
-        &mut item.get,
-        &mut item.put,
-        &mut item.post,
-        &mut item.delete,
-        &mut item.patch,
+        ("GET", &mut item.get),
+        ("PUT", &mut item.put),
+        ("POST", &mut item.post),
+        ("DELETE", &mut item.delete),
+        ("PATCH", &mut item.patch),
     ]
-    .into_iter()
-    .flatten()
+}
+
+/// The operations of a path, in the order of [`by_method`].
+pub fn operations(item: &mut utoipa::openapi::PathItem) -> impl Iterator<Item = &mut utoipa::openapi::path::Operation> {
+    by_method(item)
+        .into_iter()
+        .filter_map(|(_, operation)| operation.as_mut())
 }
 
 /// Adds to every operation the shared responses it can answer and does not declare,

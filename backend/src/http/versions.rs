@@ -77,9 +77,10 @@ fn tagged_with<T: Serialize + Versioned>(status: StatusCode, record: T) -> HttpR
 
 /// The `If-Match` of a request: the version of the record the change was made on.
 ///
-/// One strong tag (`"3"`) names a version. No header names none (the use case answers
-/// `428 precondition_required`); `*`, a weak tag (`W/"3"`), several tags or anything
-/// else can never match under the strong comparison a change needs (`412`).
+/// One strong tag (`"3"`) names a version. No header, or `*` (any version, which names
+/// none), is answered `428 precondition_required` by the use case; a weak tag (`W/"3"`),
+/// several tags or anything else can never match under the strong comparison a change
+/// needs (`412`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct IfMatch(pub Expected);
 

@@ -101,14 +101,8 @@ pub fn begin(conn: &mut DbConnection, email: String, address: String) -> Outcome
     let found = user::find_by_email(conn, &email)?;
     if let Some(retry_after) = throttle::retry_after(earlier, latest, now) {
         if let Some(found) = &found {
-            let note = SignInNote {
-                address: &address,
-                reason: Some("too_many_attempts"),
-            };
-            Event::new(AuditAction::SignInFailed, AuditEntity::User, found.id)
-                .of(OrganisationId(found.org_id))
-                .after(&note)
-                .record(conn)?;
+            let account = (UserId(found.id), OrganisationId(found.org_id));
+            record_sign_in(conn, account, &address, Some("too_many_attempts"))?;
         }
         return Err(ApiError::TooManyRequests { retry_after });
     }
@@ -139,29 +133,30 @@ pub fn finish(conn: &mut DbConnection, keys: &JwtKeys, attempt: Attempt, verifie
     };
     if let Some((reason, err)) = refusal {
         tracing::info!(email = %attempt.email, reason, "failed sign-in");
-        let note = SignInNote {
-            address: &attempt.address,
-            reason: Some(reason),
-        };
-        Event::new(AuditAction::SignInFailed, AuditEntity::User, account.id)
-            .of(account.org)
-            .after(&note)
-            .record(conn)?;
+        record_sign_in(conn, (account.id, account.org), &attempt.address, Some(reason))?;
         return Err(err);
     }
     write(conn, |conn| {
         login_failure::clear(conn, &attempt.email, &attempt.address)?;
-        let note = SignInNote {
-            address: &attempt.address,
-            reason: None,
-        };
-        Event::new(AuditAction::SignIn, AuditEntity::User, account.id)
-            .by(account.id)
-            .of(account.org)
-            .after(&note)
-            .record(conn)?;
+        record_sign_in(conn, (account.id, account.org), &attempt.address, None)?;
         issue_tokens(conn, keys, account.id, None)
     })
+}
+
+/// Records a sign-in of an account (its id and organisation) from an address: a
+/// success, by the account itself, when no `reason` is given; else a failure and why.
+fn record_sign_in(
+    conn: &mut DbConnection,
+    (user, org): (UserId, OrganisationId),
+    address: &str,
+    reason: Option<&str>,
+) -> Outcome<()> {
+    let note = SignInNote { address, reason };
+    let event = match reason {
+        None => Event::new(AuditAction::SignIn, AuditEntity::User, user).by(user),
+        Some(_) => Event::new(AuditAction::SignInFailed, AuditEntity::User, user),
+    };
+    Ok(event.of(org).after(&note).record(conn)?)
 }
 
 /// A whole sign-in on one connection, checking the password inline: for tests of the
@@ -201,12 +196,11 @@ pub fn refresh(conn: &mut DbConnection, keys: &JwtKeys, token: &str) -> Outcome<
 /// refused at once and every refresh token of its sign-in is revoked. An unknown token is
 /// taken as signed out already.
 pub fn logout(conn: &mut DbConnection, token: &str) -> Outcome<()> {
-    let Some((family, user_id)) = refresh_token::family_of(conn, token)? else {
+    let Some((family, user_id, org)) = refresh_token::family_of(conn, token)? else {
         return Ok(());
     };
     write(conn, |conn| {
         if session::end(conn, &family)? {
-            let org = OrganisationId(user::find(conn, user_id)?.org_id);
             Bare::new(AuditAction::SignOut, AuditEntity::User, user_id)
                 .by(user_id)
                 .of(org)

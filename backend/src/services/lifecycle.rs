@@ -46,7 +46,7 @@ pub fn transition(
         .filter(|reason| !reason.trim().is_empty())
         .map(|reason| text::bounded("reason", reason, limits::NOTE))
         .transpose()
-        .map_err(|err| DomainError::Invalid(vec![err]))?;
+        .map_err(DomainError::from)?;
     write(conn, |conn| {
         let row = access::resource(conn, &caller.actor, resource, Access::Edit)?;
         let from = row.stage();

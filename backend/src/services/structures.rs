@@ -3,7 +3,7 @@
 //! approval keeps a snapshot of the members in the history.
 
 use super::access::{self, Access};
-use super::concurrency::{Expected, claim};
+use super::concurrency::{Expected, claim, claimed};
 use super::{Caller, Outcome, write};
 use crate::db::DbConnection;
 use crate::db::models::audit::Event;
@@ -83,7 +83,7 @@ pub fn approve(conn: &mut DbConnection, caller: &Caller, id: StructureId, expect
         let approved = expected.check(row.version)?;
         rules::approvable(row.status())?;
         let before = structure::present(conn, row)?;
-        claim(expected, approved, |version| structure::claim(conn, id.0, version))?;
+        claimed(structure::claim(conn, id.0, approved)?)?;
         structure::approve(conn, id, &before.members, approved, caller.actor.user_id)?;
         changed(conn, caller, AuditAction::Approve, &before)
     })

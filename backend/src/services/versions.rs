@@ -38,7 +38,7 @@ pub fn create(
     input: &VersionInput,
 ) -> Outcome<ResourceVersion> {
     let notes = text::optional("notes", &input.notes, limits::OPTIONAL_NOTE)
-        .map_err(|err| DomainError::Invalid(vec![err]))?
+        .map_err(DomainError::from)?
         .unwrap_or_default();
     write(conn, |conn| {
         let row = access::resource(conn, &caller.actor, resource, Access::Edit)?;

@@ -32,14 +32,13 @@ pub fn earlier(
     since: NaiveDateTime,
     except: i64,
 ) -> QueryResult<(i64, Option<NaiveDateTime>)> {
-    let query = login_failures::table
+    login_failures::table
         .filter(login_failures::email.eq(email))
         .filter(login_failures::address.eq(address))
         .filter(login_failures::failed_at.gt(since))
-        .filter(login_failures::id.ne(except));
-    let count = query.count().get_result(conn)?;
-    let latest = query.select(diesel::dsl::max(login_failures::failed_at)).first(conn)?;
-    Ok((count, latest))
+        .filter(login_failures::id.ne(except))
+        .select((diesel::dsl::count_star(), diesel::dsl::max(login_failures::failed_at)))
+        .get_result(conn)
 }
 
 /// Forgets the attempts of an e-mail from an address after a successful sign-in.

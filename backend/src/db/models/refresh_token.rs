@@ -3,11 +3,11 @@
 //! session with every descendant of the sign-in.
 
 use crate::db::DbConnection;
-use crate::db::schema::refresh_tokens;
+use crate::db::schema::{refresh_tokens, users};
 use base64::Engine as _;
 use chrono::TimeDelta;
 use diesel::prelude::*;
-use openapi::UserId;
+use openapi::{OrganisationId, UserId};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
@@ -97,14 +97,15 @@ pub(super) fn revoke_family(conn: &mut DbConnection, family_id: &str) -> QueryRe
     .execute(conn)
 }
 
-/// The family of a token and its user, if the token exists.
-pub fn family_of(conn: &mut DbConnection, token: &str) -> QueryResult<Option<(String, UserId)>> {
+/// The family of a token, its user and the user's organisation, if the token exists.
+pub fn family_of(conn: &mut DbConnection, token: &str) -> QueryResult<Option<(String, UserId, OrganisationId)>> {
     refresh_tokens::table
+        .inner_join(users::table)
         .filter(refresh_tokens::token_hash.eq(digest(token)))
-        .select((refresh_tokens::family_id, refresh_tokens::user_id))
-        .first::<(String, i64)>(conn)
+        .select((refresh_tokens::family_id, refresh_tokens::user_id, users::org_id))
+        .first::<(String, i64, i64)>(conn)
         .optional()
-        .map(|found| found.map(|(family, user)| (family, UserId(user))))
+        .map(|found| found.map(|(family, user, org)| (family, UserId(user), OrganisationId(org))))
 }
 
 /// Revokes every live token of a user; part of ending their sessions (`session::end_all`).

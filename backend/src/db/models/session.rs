@@ -1,7 +1,7 @@
 //! The `sessions` table: one row per sign-in. The session's id names the family of its
 //! refresh tokens and is the `sid` claim of its access tokens; ending the session revokes
 //! the tokens of both kinds at once (the access tokens are refused by the query that reads
-//! the signed-in account, see `user::signed_in`).
+//! the signed-in account, see `user::in_session`).
 
 use super::refresh_token;
 use crate::db::DbConnection;
