@@ -286,11 +286,11 @@ pub fn insert(
 /// Replaces a resource's card (not its stage).
 pub fn update(conn: &mut DbConnection, id: ResourceId, card: &ResourceCard) -> QueryResult<()> {
     let before = read_model::Listing::of(conn, id.0)?;
-    diesel::update(resources::table.find(id.0))
-        .set(CardValues::of(card))
-        .execute(conn)?;
+    let values = CardValues::of(card);
+    let after = before.with_card(card.visibility == Visibility::Published, values.form, values.element);
+    diesel::update(resources::table.find(id.0)).set(values).execute(conn)?;
     write_parts(conn, id.0, card)?;
-    read_model::on_resource_changed(conn, id.0, &before)
+    read_model::on_resource_changed(conn, &before, &after)
 }
 
 diesel::infix_operator!(Matches, " MATCH ");
