@@ -97,18 +97,30 @@ fn max_id(conn: &mut DbConnection, table: &str) -> QueryResult<i64> {
     Ok(row.id.unwrap_or(0))
 }
 
-/// Generates the rows, table by table, then [`finish`]es.
+/// Generates the rows, table by table, in bulk mode, then [`finish`]es.
 pub fn run(conn: &mut DbConnection, args: SeedArgs) -> anyhow::Result<Seeded> {
     anyhow::ensure!(
         args.schools > 0 && args.resources > 0,
         "--schools and --resources must be positive"
     );
     let started = Instant::now();
+    let rows = {
+        let bulk = BulkMode::on(conn);
+        generate_all(&mut *bulk.0, args, started)?
+    };
+    finish(conn)?;
+    Ok(Seeded {
+        rows,
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+/// Generates the rows, table by table; returns how many.
+fn generate_all(conn: &mut DbConnection, args: SeedArgs, started: Instant) -> anyhow::Result<usize> {
     let now = crate::db::models::now();
     let mut rng = rand::rng();
     let mut rows = 0;
     let run_tag = uuid::Uuid::new_v4().simple().to_string()[..8].to_owned();
-    bulk_mode(conn, true);
     let step = |table: &str, rows: usize| {
         tracing::info!(table, rows, seconds = started.elapsed().as_secs_f64(), "seeded");
     };
@@ -306,12 +318,25 @@ pub fn run(conn: &mut DbConnection, args: SeedArgs) -> anyhow::Result<Seeded> {
     )?;
     step("feedback", written);
     rows += written;
+    Ok(rows)
+}
 
-    finish(conn)?;
-    Ok(Seeded {
-        rows,
-        seconds: started.elapsed().as_secs_f64(),
-    })
+/// The connection in bulk mode while this lives: set back on every way out, an error or
+/// a panic included, so that a pooled connection never goes back to the pool with the
+/// checks off.
+struct BulkMode<'a>(&'a mut DbConnection);
+
+impl<'a> BulkMode<'a> {
+    fn on(conn: &'a mut DbConnection) -> Self {
+        bulk_mode(conn, true);
+        Self(conn)
+    }
+}
+
+impl Drop for BulkMode<'_> {
+    fn drop(&mut self) {
+        bulk_mode(self.0, false);
+    }
 }
 
 /// On PostgreSQL, skips the foreign-key checks (and any other trigger: the generated
@@ -334,7 +359,6 @@ fn bulk_mode(conn: &mut DbConnection, on: bool) {
 /// sizes at once (autovacuum would only get to it later). Whatever is derived from the
 /// raw rows in bulk (a read model's rebuild) is computed here, before it.
 fn finish(conn: &mut DbConnection) -> QueryResult<()> {
-    bulk_mode(conn, false);
     crate::db::read_model::rebuild(conn)?;
     if let DbConnection::Postgresql(conn) = conn {
         diesel::sql_query("ANALYZE").execute(conn)?;

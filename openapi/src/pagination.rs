@@ -53,12 +53,34 @@ pub struct PageQuery {
 /// Which page to return by keyset: `?cursor=` from the previous page's `next_cursor`
 /// (with the same filters and `per_page`). When given, `page` is ignored.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(utoipa::IntoParams))]
-#[cfg_attr(feature = "schema", into_params(parameter_in = Query))]
 pub struct CursorQuery {
     /// An opaque cursor from a page's `next_cursor`.
-    #[cfg_attr(feature = "schema", param(max_length = 800))]
     pub cursor: Option<String>,
+}
+
+/// The `cursor` parameter, bounded by [`MAX_CURSOR_LEN`] (the derive takes only a
+/// literal length).
+#[cfg(feature = "schema")]
+impl utoipa::IntoParams for CursorQuery {
+    fn into_params(
+        _: impl Fn() -> Option<utoipa::openapi::path::ParameterIn>,
+    ) -> Vec<utoipa::openapi::path::Parameter> {
+        use utoipa::openapi::path::{ParameterBuilder, ParameterIn};
+        use utoipa::openapi::{ObjectBuilder, Required, Type};
+        vec![
+            ParameterBuilder::new()
+                .name("cursor")
+                .parameter_in(ParameterIn::Query)
+                .description(Some("An opaque cursor from a page's `next_cursor`."))
+                .required(Required::False)
+                .schema(Some(
+                    ObjectBuilder::new()
+                        .schema_type(Type::String)
+                        .max_length(Some(MAX_CURSOR_LEN)),
+                ))
+                .build(),
+        ]
+    }
 }
 
 #[cfg(test)]

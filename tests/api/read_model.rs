@@ -15,7 +15,7 @@ use openapi::{OrganisationId, Page, ProjectId, ResourceId};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use std::collections::HashSet;
-use tests::fixtures::{TestUser, project_body};
+use tests::fixtures::{TestOrg, TestUser, project_body};
 use tests::{TestApp, spawn_app};
 
 /// A resource's card as the API takes it back, with another visibility.
@@ -230,20 +230,7 @@ async fn cursor_pages_walk_the_registry_and_the_catalogue_without_gaps_or_repeat
             .unwrap();
         }
     });
-    let committee = OrganisationId(
-        app.with_db(|conn| {
-            organisation::insert(
-                conn,
-                &NewOrganisation {
-                    name: "Комитет",
-                    short_name: "Комитет",
-                    kind: OrganisationKind::Committee,
-                    municipality: "Округ",
-                },
-            )
-        })
-        .unwrap(),
-    );
+    let committee = TestOrg::committee("Комитет").create(&app);
     let token = TestUser::new(committee, &[Role::Committee])
         .create(&app)
         .token(&app)

@@ -3,7 +3,7 @@
 
 use crate::db::DbConnection;
 use crate::db::models::delivery::{self, NewDelivery};
-use crate::db::models::feedback::{self, NewFeedback};
+use crate::db::models::feedback::{self, NewFeedback, VIA_APP, VIA_LINK};
 use crate::db::models::request::{self, NewRequestRow};
 use crate::db::models::version::{self, NewFile};
 use crate::db::models::{project, resource, transition};
@@ -208,9 +208,10 @@ pub fn load(
             deadline: Some(date(2026, 12, 20)),
         },
     )?;
+    let asked = request::find(conn, RequestId(asked))?;
     request::decide(
         conn,
-        RequestId(asked),
+        &asked,
         RequestStatus::Accepted,
         OrganisationId(host),
         Some(ResourceId(bank_id)),
@@ -344,7 +345,7 @@ pub fn load(
                 recommend,
                 ready,
                 comment,
-                via: if account.is_some() { "app" } else { "link" },
+                via: if account.is_some() { VIA_APP } else { VIA_LINK },
             },
         )?;
         let at = date(2026, month, 20).and_hms_opt(12, 0, 0).unwrap_or_default();
@@ -380,9 +381,10 @@ pub fn load(
             deadline: None,
         },
     )?;
+    let open = request::find(conn, RequestId(open))?;
     request::decide(
         conn,
-        RequestId(open),
+        &open,
         RequestStatus::Answered,
         OrganisationId(host),
         Some(ResourceId(course_id)),
@@ -519,9 +521,10 @@ pub fn load(
             deadline: None,
         },
     )?;
+    let declined = request::find(conn, RequestId(declined))?;
     request::decide(
         conn,
-        RequestId(declined),
+        &declined,
         RequestStatus::Declined,
         OrganisationId(host),
         None,

@@ -86,6 +86,10 @@ impl SortKey for (String, i64) {
     }
 }
 
+/// The rows of one page, and the sort key of its last row when another page follows
+/// (see [`Keyset::split`]).
+pub type Split<T, K> = (Vec<T>, Option<K>);
+
 /// A page request of a list with keyset pagination: by number (`after` is `None`, the
 /// rows are skipped) or by cursor (the rows after the key, whatever the page's number).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,19 +141,24 @@ impl<K: SortKey> Keyset<K> {
         self.page.limit() + 1
     }
 
-    /// Wraps the rows read (up to [`Self::limit`]): the page, with the cursor of the next
-    /// one when there was a row beyond it.
-    pub fn wrap<T>(&self, mut items: Vec<T>, total: i64, key: impl Fn(&T) -> K) -> openapi::Page<T> {
+    /// Splits the rows read (up to [`Self::limit`]) into the page's rows and, when a row
+    /// beyond them was read, the sort key of the page's last row: where the next page
+    /// starts.
+    pub fn split<T>(&self, mut rows: Vec<T>, key: impl Fn(&T) -> K) -> Split<T, K> {
         let per_page = usize::try_from(self.page.per_page).unwrap_or(usize::MAX);
-        let more = items.len() > per_page;
-        items.truncate(per_page);
-        let next_cursor = match items.last() {
-            Some(last) if more => {
-                let next = self.page.page.saturating_add(1);
-                Some(URL_SAFE_NO_PAD.encode(format!("{next}\n{}", key(last).write())))
-            }
-            _ => None,
-        };
+        let more = rows.len() > per_page;
+        rows.truncate(per_page);
+        let next = rows.last().filter(|_| more).map(key);
+        (rows, next)
+    }
+
+    /// The page of rows already split, with the cursor of the next page when one follows
+    /// (`next`, from [`Self::split`]).
+    pub fn page<T>(&self, items: Vec<T>, total: i64, next: Option<K>) -> openapi::Page<T> {
+        let next_cursor = next.map(|key| {
+            let number = self.page.page.saturating_add(1);
+            URL_SAFE_NO_PAD.encode(format!("{number}\n{}", key.write()))
+        });
         openapi::Page {
             next_cursor,
             ..self.page.wrap(items, total)
@@ -189,8 +198,9 @@ mod tests {
         let first = Keyset::<(String, i64)>::parse(&query, &openapi::CursorQuery::default()).unwrap();
         assert_eq!((first.offset(), first.limit()), (12, 3));
         let rows = vec![("Б".to_owned(), 4), ("В\nГ".to_owned(), 2), ("Д".to_owned(), 9)];
-        let page = first.wrap(rows.clone(), 30, Clone::clone);
-        assert_eq!(page.items, rows[..2]);
+        let (items, after) = first.split(rows.clone(), Clone::clone);
+        assert_eq!(items, rows[..2]);
+        let page = first.page(items, 30, after);
         let cursor = openapi::CursorQuery {
             cursor: page.next_cursor,
         };
@@ -198,11 +208,7 @@ mod tests {
         assert_eq!(next.page.page, 8, "the cursor's page, not the query's");
         assert_eq!(next.after, Some(("В\nГ".to_owned(), 2)));
         assert_eq!(next.offset(), 0);
-        assert_eq!(
-            next.wrap(rows[..1].to_vec(), 30, Clone::clone).next_cursor,
-            None,
-            "the last page"
-        );
+        assert_eq!(next.split(rows[..2].to_vec(), Clone::clone).1, None, "the last page");
         for bad in [
             "",
             "%%%",

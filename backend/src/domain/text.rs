@@ -176,14 +176,23 @@ pub fn search_key(parts: &[&str]) -> String {
         .join(" ")
 }
 
-/// A search term as a `LIKE` pattern, with the wildcards of the term escaped by `\`.
-pub fn like_pattern(term: &str) -> Option<String> {
-    let term = term.trim().to_lowercase();
-    if term.is_empty() {
-        return None;
-    }
+/// A search as the `search` columns hold text (see [`search_key`]): trimmed and
+/// lowercased; `None` when blank, which searches nothing.
+pub fn search_term(q: &str) -> Option<String> {
+    let term = q.trim().to_lowercase();
+    (!term.is_empty()).then_some(term)
+}
+
+/// A term of [`search_term`] as a `LIKE` pattern of a substring, with its wildcards
+/// escaped by `\`.
+pub fn like_term(term: &str) -> String {
     let escaped = term.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-    Some(format!("%{escaped}%"))
+    format!("%{escaped}%")
+}
+
+/// A search as a `LIKE` pattern ([`search_term`], then [`like_term`]).
+pub fn like_pattern(q: &str) -> Option<String> {
+    search_term(q).map(|term| like_term(&term))
 }
 
 #[cfg(test)]

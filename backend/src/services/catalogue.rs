@@ -18,7 +18,8 @@ pub fn list(
     filter: &CatalogueFilter,
 ) -> Outcome<Page<CatalogueItem>> {
     let page = Keyset::parse(page, cursor)?;
-    let (rows, total) = resource::list_catalogue(conn, filter, &page)?;
+    let total = resource::catalogue_total(conn, filter)?;
+    let (rows, next) = resource::catalogue_page(conn, filter, &page)?;
     let ids: Vec<ResourceId> = rows.iter().map(|(resource, _)| resource.id).collect();
     let mut metrics = read_model::resource_metrics(conn, &ids)?;
     let items = rows
@@ -31,5 +32,5 @@ pub fn list(
             })
         })
         .collect();
-    Ok(page.wrap(items, total, |item: &CatalogueItem| item.resource.id.0))
+    Ok(page.page(items, total, next))
 }

@@ -75,7 +75,7 @@ pub fn update(
         let before = access::project_card(conn, &caller.actor, id, Access::Edit)?;
         claim(expected, before.version, |version| project::claim(conn, id.0, version))?;
         let card = resolve(conn, before.org_id, card)?;
-        project::update(conn, id, &card)?;
+        project::update(conn, &before, &card)?;
         let after = project::load(conn, id)?;
         Event::new(AuditAction::Update, AuditEntity::Project, id)
             .by(caller.actor.user_id)

@@ -39,10 +39,9 @@ pub fn list(
 ) -> Outcome<Page<RegistrySchool>> {
     committee_only(caller)?;
     let page = Keyset::parse(page, cursor)?;
-    let (items, total) = registry::list(conn, filter, &page)?;
-    Ok(page.wrap(items, total, |row: &RegistrySchool| {
-        (row.organisation.short_name.clone(), row.organisation.id.0)
-    }))
+    let total = registry::total(conn, filter)?;
+    let (items, next) = registry::page(conn, filter, &page)?;
+    Ok(page.page(items, total, next))
 }
 
 /// The whole registry as CSV: UTF-8 with a byte-order mark, `;`-separated, decimals with
@@ -59,19 +58,15 @@ pub fn export(conn: &mut DbConnection, caller: &Caller, filter: &RegistryFilter)
         after: None,
     };
     loop {
-        let (mut rows, _) = registry::list(conn, filter, &page)?;
-        let per_page = usize::try_from(page.page.per_page).unwrap_or(usize::MAX);
-        let more = rows.len() > per_page;
-        rows.truncate(per_page);
+        let (rows, next) = registry::page(conn, filter, &page)?;
         for row in &rows {
             out.push_str(&line(row));
         }
-        match rows.last() {
-            Some(last) if more => page.after = Some((last.organisation.short_name.clone(), last.organisation.id.0)),
-            _ => break,
+        if next.is_none() {
+            return Ok(out);
         }
+        page.after = next;
     }
-    Ok(out)
 }
 
 /// One school's line of the export.

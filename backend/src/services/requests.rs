@@ -14,7 +14,6 @@ use crate::domain::requests::{self as rules, DecisionRefusal, NewRequest};
 use crate::error::ApiError;
 use diesel::OptionalExtension;
 use openapi::FieldErrorCode::{NotAllowed, Required};
-use openapi::ResourceId;
 use openapi::audit::{AuditAction, AuditEntity};
 use openapi::organisations::OrganisationKind;
 use openapi::requests::{ConsumerRequest, RequestBox, RequestDecision, RequestFilter, RequestInput};
@@ -149,18 +148,9 @@ pub fn decide(
                 return Err(DomainError::field("resource_id", NotAllowed, "name a resource of your school").into());
             }
         }
-        let before = complete(conn, row)?;
+        let before = complete(conn, row.clone())?;
         let user = caller.actor.user_id;
-        let resource = resource_id.map(i64::from);
-        if !request::decide(
-            conn,
-            id,
-            status,
-            deciding,
-            resource.map(ResourceId),
-            note.as_deref(),
-            user,
-        )? {
+        if !request::decide(conn, &row, status, deciding, resource_id, note.as_deref(), user)? {
             return Err(conflict(DecisionRefusal::AlreadyDecided));
         }
         let after = request::load(conn, id)?;

@@ -72,7 +72,7 @@ pub fn insert(conn: &mut DbConnection, new: &NewDelivery<'_>) -> QueryResult<i64
         ))
         .returning(deliveries::id)
         .get_result(conn)?;
-    crate::db::read_model::on_delivery(conn, new.resource_id, new.recipient_org_id)?;
+    crate::db::read_model::on_delivery(conn, new.resource_id, new.org_id, new.recipient_org_id)?;
     Ok(id)
 }
 

@@ -71,7 +71,7 @@ pub fn insert(conn: &mut DbConnection, new: &NewFeedback<'_>) -> QueryResult<i64
         ready: new.ready,
         by_link: new.via == VIA_LINK,
     };
-    read_model::on_answer(conn, new.resource_id, response)?;
+    read_model::on_answer(conn, new.resource_id, new.org_id, response)?;
     Ok(id)
 }
 

@@ -327,23 +327,20 @@ pub fn insert(conn: &mut DbConnection, org: OrganisationId, card: &ProjectCard) 
     Ok(ProjectId(id))
 }
 
-/// Replaces a project's card.
-pub fn update(conn: &mut DbConnection, id: ProjectId, card: &ProjectCard) -> QueryResult<()> {
-    let (org, status, level): (i64, String, String) = projects::table
-        .find(id.0)
-        .select((projects::org_id, projects::status, projects::level))
-        .first(conn)?;
+/// Replaces the card of a project read as `before` (in the same transaction).
+pub fn update(conn: &mut DbConnection, before: &Project, card: &ProjectCard) -> QueryResult<()> {
+    let id = before.id;
     diesel::update(projects::table.find(id.0))
         .set(CardValues::of(card))
         .execute(conn)?;
     write_parts(conn, id, card)?;
-    let active = ProjectStatus::Active.as_str();
+    let active = |status| status == ProjectStatus::Active;
     read_model::on_project_changed(
         conn,
         id,
-        org,
-        (status == active, &level),
-        (card.status == ProjectStatus::Active, card.level.as_str()),
+        before.org_id.0,
+        (active(before.status), before.level.as_str()),
+        (active(card.status), card.level.as_str()),
     )
 }
 

@@ -5,7 +5,8 @@ use super::Backend;
 use super::organisation::{self, OrganisationRow};
 use crate::db::schema::{organisations, projects};
 use crate::db::{DbConnection, read_model};
-use crate::domain::pagination::Keyset;
+use crate::domain::pagination::{Keyset, Split};
+use crate::domain::text::search_term;
 use diesel::prelude::*;
 use openapi::feedback::{RegistryFilter, RegistrySchool};
 use openapi::organisations::{OrganisationFilter, OrganisationKind};
@@ -70,23 +71,27 @@ fn filtered<'a>(filter: &RegistryFilter) -> organisations::BoxedQuery<'a, Backen
     query
 }
 
-/// One page of the registry (schools by short name, ties by id; rows read: up to the
-/// page's limit) and the number of schools: without filters from the read model's
-/// counter, with them counted over the organisations.
-pub fn list(
-    conn: &mut DbConnection,
-    filter: &RegistryFilter,
-    page: &Keyset<(String, i64)>,
-) -> QueryResult<(Vec<RegistrySchool>, i64)> {
-    let unfiltered = filter.q.as_deref().is_none_or(|q| q.trim().is_empty())
+/// The number of schools a registry filter selects: without filters from the read
+/// model's counter, with them counted over the organisations.
+pub fn total(conn: &mut DbConnection, filter: &RegistryFilter) -> QueryResult<i64> {
+    let unfiltered = filter.q.as_deref().and_then(search_term).is_none()
         && filter.level.is_none()
         && filter.platform_status.is_none()
         && filter.active.is_none();
-    let total = if unfiltered {
-        read_model::total(conn, read_model::REGISTRY)?
+    if unfiltered {
+        read_model::total(conn, read_model::REGISTRY)
     } else {
-        filtered(filter).count().get_result(conn)?
-    };
+        filtered(filter).count().get_result(conn)
+    }
+}
+
+/// One page of the registry (schools by short name, ties by id; rows read: up to the
+/// page's limit), and the key the next page starts after when one follows.
+pub fn page(
+    conn: &mut DbConnection,
+    filter: &RegistryFilter,
+    page: &Keyset<(String, i64)>,
+) -> QueryResult<Split<RegistrySchool, (String, i64)>> {
     let mut query = filtered(filter)
         .order((organisations::short_name.asc(), organisations::id.asc()))
         .limit(page.limit());
@@ -100,5 +105,6 @@ pub fn list(
         query = query.offset(page.offset());
     }
     let schools = query.select(OrganisationRow::as_select()).load(conn)?;
-    Ok((rows(conn, schools)?, total))
+    let (schools, next) = page.split(schools, |org| (org.short_name.clone(), org.id));
+    Ok((rows(conn, schools)?, next))
 }

@@ -126,32 +126,28 @@ pub fn insert(conn: &mut DbConnection, new: &NewRequestRow<'_>) -> QueryResult<i
         new.requester_org_id,
         None,
     )?;
-    read_model::on_request_addressed(conn, None, new.target_org_id)?;
+    read_model::on_request_filed(conn, new.target_org_id)?;
     Ok(id)
 }
 
-/// Records a decision: the new status, the deciding school as target, the resource and
-/// the note. The update only applies to a still-submitted request, so two schools taking
-/// the same open request cannot both win; returns whether it applied.
+/// Records a decision on a request read as `before` (in the same transaction): the new
+/// status, the deciding school as target, the resource (kept when none is named) and the
+/// note. The update only applies to a still-submitted request, so two schools taking the
+/// same open request cannot both win; returns whether it applied. A request accepted or
+/// answered is taken with its resource, which is the deciding school's.
 pub fn decide(
     conn: &mut DbConnection,
-    id: RequestId,
+    before: &RequestRow,
     status: RequestStatus,
     deciding_org: OrganisationId,
     resource_id: Option<ResourceId>,
     note: Option<&str>,
     actor: UserId,
 ) -> QueryResult<bool> {
-    let id = id.0;
+    let id = before.id;
     let deciding_org = deciding_org.0;
     let resource_id = resource_id.map(i64::from);
-    let actor = actor.0;
-    let before: Option<Option<i64>> = requests::table
-        .find(id)
-        .select(requests::target_org_id)
-        .first(conn)
-        .optional()?;
-    let mut changes = diesel::update(
+    let changes = diesel::update(
         requests::table
             .find(id)
             .filter(requests::status.eq(RequestStatus::Submitted.as_str())),
@@ -159,26 +155,20 @@ pub fn decide(
     .set((
         requests::status.eq(status.as_str()),
         requests::target_org_id.eq(deciding_org),
+        resource_id.map(|resource| requests::resource_id.eq(resource)),
         requests::decision_note.eq(note),
         requests::updated_at.eq(super::now()),
     ))
     .execute(conn)?;
-    if changes == 1 && resource_id.is_some() {
-        changes = diesel::update(requests::table.find(id))
-            .set(requests::resource_id.eq(resource_id))
-            .execute(conn)?;
+    if changes != 1 {
+        return Ok(false);
     }
-    if changes == 1 {
-        add_event(conn, id, status, actor, deciding_org, note)?;
-        read_model::on_request_addressed(conn, before.flatten(), Some(deciding_org))?;
-        if matches!(status, RequestStatus::Accepted | RequestStatus::Answered) {
-            let taken: Option<i64> = requests::table.find(id).select(requests::resource_id).first(conn)?;
-            if let Some(resource) = taken {
-                read_model::on_request_taken(conn, resource)?;
-            }
-        }
-    }
-    Ok(changes == 1)
+    add_event(conn, id, status, actor.0, deciding_org, note)?;
+    let taken = matches!(status, RequestStatus::Accepted | RequestStatus::Answered)
+        .then(|| resource_id.or(before.resource_id))
+        .flatten();
+    read_model::on_request_decided(conn, before.target_org_id, deciding_org, taken)?;
+    Ok(true)
 }
 
 /// How many requests were accepted or answered with a resource: the request step's evidence.

@@ -4,9 +4,9 @@ use super::{Backend, PageRequest};
 use crate::db::Engine;
 use crate::db::schema::{resource_authors, resource_kit_items, resources, resources_search, users};
 use crate::db::{DbConnection, read_model};
-use crate::domain::pagination::Keyset;
+use crate::domain::pagination::{Keyset, Split};
 use crate::domain::resources::ResourceCard;
-use crate::domain::text::{like_pattern, search_key};
+use crate::domain::text::{like_term, search_key, search_term};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use diesel::sql_types::Text;
@@ -286,11 +286,11 @@ pub fn insert(
 /// Replaces a resource's card (not its stage).
 pub fn update(conn: &mut DbConnection, id: ResourceId, card: &ResourceCard) -> QueryResult<()> {
     let before = read_model::Listing::of(conn, id.0)?;
-    diesel::update(resources::table.find(id.0))
-        .set(CardValues::of(card))
-        .execute(conn)?;
+    let values = CardValues::of(card);
+    let after = before.with_card(card.visibility == Visibility::Published, values.form, values.element);
+    diesel::update(resources::table.find(id.0)).set(values).execute(conn)?;
     write_parts(conn, id.0, card)?;
-    read_model::on_resource_changed(conn, id.0, &before)
+    read_model::on_resource_changed(conn, &before, &after)
 }
 
 diesel::infix_operator!(Matches, " MATCH ");
@@ -303,8 +303,7 @@ diesel::infix_operator!(Matches, " MATCH ");
 /// by `LIKE` on the rows, on both engines.
 fn filtered<'a>(filter: &ResourceFilter, engine: Engine) -> resources::BoxedQuery<'a, Backend> {
     let mut query = resources::table.into_boxed();
-    if let Some(pattern) = filter.q.as_deref().and_then(like_pattern) {
-        let term = filter.q.as_deref().unwrap_or_default().trim().to_lowercase();
+    if let Some(term) = filter.q.as_deref().and_then(search_term) {
         query = match engine {
             Engine::Sqlite if term.chars().count() >= 3 => {
                 let phrase = format!("\"{}\"", term.replace('"', "\"\""));
@@ -316,7 +315,7 @@ fn filtered<'a>(filter: &ResourceFilter, engine: Engine) -> resources::BoxedQuer
                     ),
                 )
             }
-            _ => query.filter(resources::search.like(pattern).escape('\\')),
+            _ => query.filter(resources::search.like(like_term(&term)).escape('\\')),
         };
     }
     if let Some(org) = filter.org_id {
@@ -353,19 +352,8 @@ pub fn list(conn: &mut DbConnection, filter: &ResourceFilter, page: PageRequest)
     Ok((complete(conn, rows)?, total))
 }
 
-/// One page of the public catalogue (rows read: up to the page's limit): published
-/// resources, newest first, with their projects' levels, and the total.
-///
-/// By cursor the page starts after the last id shown, an index range scan however deep;
-/// by number it skips rows. The total comes from the read model's counters when at most
-/// one of form, element, school and level is set and there is no search; otherwise the
-/// matching rows are counted through the same indexes (a cost that grows with the
-/// matches, not with the table).
-pub fn list_catalogue(
-    conn: &mut DbConnection,
-    filter: &CatalogueFilter,
-    page: &Keyset<i64>,
-) -> QueryResult<(Vec<(Resource, ProjectLevel)>, i64)> {
+/// The published resources a catalogue filter selects, as a query to extend.
+fn catalogue<'a>(filter: &CatalogueFilter, engine: Engine) -> resources::BoxedQuery<'a, Backend> {
     use crate::db::schema::projects;
     let base = ResourceFilter {
         q: filter.q.clone(),
@@ -375,31 +363,50 @@ pub fn list_catalogue(
         visibility: Some(Visibility::Published),
         ..ResourceFilter::default()
     };
-    let engine = Engine::of(conn);
-    let query = || {
-        let mut query = filtered(&base, engine);
-        if let Some(level) = filter.level {
-            let ids = projects::table
-                .filter(projects::level.eq(level.as_str()))
-                .select(projects::id);
-            query = query.filter(resources::project_id.eq_any(ids));
-        }
-        query
-    };
-    let total = match catalogue_counter(filter) {
-        Some(Counter::List(name)) => read_model::total(conn, &name)?,
-        Some(Counter::School(org)) => read_model::schools(conn, &[org.0])?
+    let mut query = filtered(&base, engine);
+    if let Some(level) = filter.level {
+        let ids = projects::table
+            .filter(projects::level.eq(level.as_str()))
+            .select(projects::id);
+        query = query.filter(resources::project_id.eq_any(ids));
+    }
+    query
+}
+
+/// The number of resources in the public catalogue a filter selects: from the read
+/// model's counters when at most one of form, element, school and level is set and there
+/// is no search; otherwise the matching rows are counted through the indexes the page
+/// uses (a cost that grows with the matches, not with the table).
+pub fn catalogue_total(conn: &mut DbConnection, filter: &CatalogueFilter) -> QueryResult<i64> {
+    match catalogue_counter(filter) {
+        Some(Counter::List(name)) => read_model::total(conn, &name),
+        Some(Counter::School(org)) => Ok(read_model::schools(conn, &[org.0])?
             .get(&org.0)
-            .map_or(0, |stats| stats.published_resources),
-        None => query().count().get_result(conn)?,
-    };
-    let mut rows = query().order(resources::id.desc()).limit(page.limit());
+            .map_or(0, |stats| stats.published_resources)),
+        None => catalogue(filter, Engine::of(conn)).count().get_result(conn),
+    }
+}
+
+/// One page of the public catalogue (rows read: up to the page's limit): published
+/// resources, newest first, with their projects' levels, and the key the next page
+/// starts after when one follows. By cursor the page starts after the last id shown,
+/// an index range scan however deep; by number it skips rows.
+pub fn catalogue_page(
+    conn: &mut DbConnection,
+    filter: &CatalogueFilter,
+    page: &Keyset<i64>,
+) -> QueryResult<Split<(Resource, ProjectLevel), i64>> {
+    use crate::db::schema::projects;
+    let mut rows = catalogue(filter, Engine::of(conn))
+        .order(resources::id.desc())
+        .limit(page.limit());
     if let Some(after) = page.after {
         rows = rows.filter(resources::id.lt(after));
     } else {
         rows = rows.offset(page.offset());
     }
     let rows = rows.select(ResourceRow::as_select()).load(conn)?;
+    let (rows, next) = page.split(rows, |row| row.id);
     let project_ids: Vec<i64> = rows.iter().map(|row| row.project_id).collect();
     let levels: HashMap<i64, String> = projects::table
         .filter(projects::id.eq_any(&project_ids))
@@ -417,7 +424,7 @@ pub fn list_catalogue(
             (resource, level)
         })
         .collect();
-    Ok((items, total))
+    Ok((items, next))
 }
 
 /// Where the read model keeps a catalogue total.
@@ -431,26 +438,16 @@ enum Counter {
 /// The counter of a catalogue filter's total, if there is one: no search and at most one
 /// of the other filters.
 fn catalogue_counter(filter: &CatalogueFilter) -> Option<Counter> {
-    if filter.q.as_deref().and_then(like_pattern).is_some() {
+    if filter.q.as_deref().and_then(search_term).is_some() {
         return None;
     }
-    let set = [
-        filter.form.is_some(),
-        filter.element.is_some(),
-        filter.org_id.is_some(),
-        filter.level.is_some(),
-    ];
-    match set.iter().filter(|set| **set).count() {
-        0 => Some(Counter::List(read_model::CATALOGUE.to_owned())),
-        1 => Some(if let Some(form) = filter.form {
-            Counter::List(read_model::catalogue_form(form.as_str()))
-        } else if let Some(element) = filter.element {
-            Counter::List(read_model::catalogue_element(element.as_str()))
-        } else if let Some(level) = filter.level {
-            Counter::List(read_model::catalogue_level(level.as_str()))
-        } else {
-            Counter::School(filter.org_id?)
-        }),
+    let list = |name: String| Some(Counter::List(name));
+    match (filter.form, filter.element, filter.org_id, filter.level) {
+        (None, None, None, None) => list(read_model::CATALOGUE.to_owned()),
+        (Some(form), None, None, None) => list(read_model::catalogue_form(form.as_str())),
+        (None, Some(element), None, None) => list(read_model::catalogue_element(element.as_str())),
+        (None, None, Some(org), None) => Some(Counter::School(org)),
+        (None, None, None, Some(level)) => list(read_model::catalogue_level(level.as_str())),
         _ => None,
     }
 }

@@ -5,7 +5,8 @@
 //! The model functions that write answers, requests, deliveries, resources, projects and
 //! organisations call the `on_…` functions below in their own transaction, so a list
 //! reads one row per item instead of aggregating the answers. Counters move by atomic
-//! `x = x + n` updates: concurrent writers never lose an increment. [`rebuild`]
+//! `x = x + n` updates, one statement per row a write touches (the callers pass the
+//! school they already know): concurrent writers never lose an increment. [`rebuild`]
 //! recomputes everything from the raw rows; whoever inserts raw rows in bulk (the
 //! region-scale seed, a bulk loader) calls it afterwards.
 
@@ -39,44 +40,10 @@ macro_rules! on_engine {
     };
 }
 
-/// A change of a resource's figures, added to its row and to its school's.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Delta {
-    responses: i64,
-    by_link: i64,
-    satisfied: i64,
-    promoters: i64,
-    passives: i64,
-    detractors: i64,
-    ready: i64,
-    requests: i64,
-    deliveries: i64,
-    adopting_schools: i64,
-}
-
-impl Delta {
-    fn answer(response: Response) -> Self {
-        let mut tally = Tally::default();
-        tally.add(response);
-        let n = |value: u64| i64::from(value > 0);
-        Self {
-            responses: 1,
-            by_link: n(tally.by_link),
-            satisfied: n(tally.satisfied),
-            promoters: n(tally.promoters),
-            passives: n(tally.passives),
-            detractors: n(tally.detractors),
-            ready: n(tally.ready),
-            ..Self::default()
-        }
-    }
-}
-
-/// Adds a change to a resource's row and to its school's row.
-fn apply(conn: &mut DbConnection, resource: i64, d: Delta) -> QueryResult<()> {
+/// Adds a change of a resource's figures to its row; its school's share is the caller's
+/// to write with the school's other changes.
+fn apply(conn: &mut DbConnection, resource: i64, d: Figures) -> QueryResult<()> {
     use resource_stats as r;
-    use school_stats as s;
-    let org: Option<i64> = r::table.find(resource).select(r::org_id).first(conn).optional()?;
     diesel::update(r::table.find(resource))
         .set((
             r::responses.eq(r::responses + d.responses),
@@ -90,10 +57,21 @@ fn apply(conn: &mut DbConnection, resource: i64, d: Delta) -> QueryResult<()> {
             r::deliveries.eq(r::deliveries + d.deliveries),
             r::adopting_schools.eq(r::adopting_schools + d.adopting_schools),
         ))
-        .execute(conn)?;
-    let Some(org) = org else { return Ok(()) };
-    diesel::update(s::table.find(org))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Adds a change to a school's row (`d.org_id` names the school; every other field is
+/// added to its column), in one statement.
+fn add_to_school(conn: &mut DbConnection, d: &SchoolStats) -> QueryResult<()> {
+    use school_stats as s;
+    diesel::update(s::table.find(d.org_id))
         .set((
+            s::projects.eq(s::projects + d.projects),
+            s::active_projects.eq(s::active_projects + d.active_projects),
+            s::resources.eq(s::resources + d.resources),
+            s::published_resources.eq(s::published_resources + d.published_resources),
+            s::requests_received.eq(s::requests_received + d.requests_received),
             s::responses.eq(s::responses + d.responses),
             s::by_link.eq(s::by_link + d.by_link),
             s::satisfied.eq(s::satisfied + d.satisfied),
@@ -103,10 +81,47 @@ fn apply(conn: &mut DbConnection, resource: i64, d: Delta) -> QueryResult<()> {
             s::ready.eq(s::ready + d.ready),
             s::requests.eq(s::requests + d.requests),
             s::deliveries.eq(s::deliveries + d.deliveries),
-            s::adoptions.eq(s::adoptions + d.adopting_schools),
+            s::adoptions.eq(s::adoptions + d.adoptions),
+            s::adopting_schools.eq(s::adopting_schools + d.adopting_schools),
         ))
         .execute(conn)
         .map(|_| ())
+}
+
+/// The changes one write makes to schools' rows, gathered so that each school's row is
+/// updated once.
+#[derive(Debug, Default)]
+struct SchoolChanges(Vec<SchoolStats>);
+
+impl SchoolChanges {
+    /// The change of one school's row, to add to.
+    fn of(&mut self, org: i64) -> &mut SchoolStats {
+        let index = match self.0.iter().position(|change| change.org_id == org) {
+            Some(index) => index,
+            None => {
+                self.0.push(SchoolStats {
+                    org_id: org,
+                    ..SchoolStats::default()
+                });
+                self.0.len() - 1
+            }
+        };
+        &mut self.0[index]
+    }
+
+    /// Writes each school's change that moves something: one statement per school.
+    fn write(self, conn: &mut DbConnection) -> QueryResult<()> {
+        for change in self.0 {
+            let nothing = SchoolStats {
+                org_id: change.org_id,
+                ..SchoolStats::default()
+            };
+            if change != nothing {
+                add_to_school(conn, &change)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Moves a list total by `delta`, creating it at its first row.
@@ -121,47 +136,24 @@ fn count(conn: &mut DbConnection, name: &str, delta: i64) -> QueryResult<()> {
     .map(|_| ())
 }
 
-/// Moves one of a school's own counters.
-fn school(conn: &mut DbConnection, org: i64, column: SchoolCounter, delta: i64) -> QueryResult<()> {
-    use school_stats as s;
-    let target = diesel::update(s::table.find(org));
-    match column {
-        SchoolCounter::Projects => target.set(s::projects.eq(s::projects + delta)).execute(conn),
-        SchoolCounter::ActiveProjects => target
-            .set(s::active_projects.eq(s::active_projects + delta))
-            .execute(conn),
-        SchoolCounter::Resources => target.set(s::resources.eq(s::resources + delta)).execute(conn),
-        SchoolCounter::Published => target
-            .set(s::published_resources.eq(s::published_resources + delta))
-            .execute(conn),
-        SchoolCounter::RequestsReceived => target
-            .set(s::requests_received.eq(s::requests_received + delta))
-            .execute(conn),
-        SchoolCounter::AdoptingSchools => target
-            .set(s::adopting_schools.eq(s::adopting_schools + delta))
-            .execute(conn),
-    }
-    .map(|_| ())
+/// A change of one school's row only.
+fn school(conn: &mut DbConnection, org: i64, change: impl FnOnce(&mut SchoolStats)) -> QueryResult<()> {
+    let mut changes = SchoolChanges::default();
+    change(changes.of(org));
+    changes.write(conn)
 }
 
-#[derive(Debug, Clone, Copy)]
-enum SchoolCounter {
-    Projects,
-    ActiveProjects,
-    Resources,
-    Published,
-    RequestsReceived,
-    AdoptingSchools,
+/// A new answer about a resource of the school `org`.
+pub fn on_answer(conn: &mut DbConnection, resource: i64, org: i64, response: Response) -> QueryResult<()> {
+    let figures = Figures::answer(response);
+    apply(conn, resource, figures)?;
+    school(conn, org, |s| s.add(figures))
 }
 
-/// A new answer about a resource.
-pub fn on_answer(conn: &mut DbConnection, resource: i64, response: Response) -> QueryResult<()> {
-    apply(conn, resource, Delta::answer(response))
-}
-
-/// A new delivery of a resource to a school: one more delivery, and one more adopting
-/// school for the resource (and for its host) when this school is new to it.
-pub fn on_delivery(conn: &mut DbConnection, resource: i64, recipient: i64) -> QueryResult<()> {
+/// A new delivery of a resource of the school `org` to the school `recipient`: one more
+/// delivery, and one more adopting school for the resource (and for its host) when this
+/// school is new to it.
+pub fn on_delivery(conn: &mut DbConnection, resource: i64, org: i64, recipient: i64) -> QueryResult<()> {
     let new_to_resource = on_engine!(conn, c => diesel::insert_into(resource_adopters::table)
         .values((
             resource_adopters::resource_id.eq(resource),
@@ -169,16 +161,6 @@ pub fn on_delivery(conn: &mut DbConnection, resource: i64, recipient: i64) -> Qu
         ))
         .on_conflict_do_nothing()
         .execute(c))?;
-    apply(
-        conn,
-        resource,
-        Delta {
-            deliveries: 1,
-            adopting_schools: i64::try_from(new_to_resource).unwrap_or(0),
-            ..Delta::default()
-        },
-    )?;
-    let org: i64 = resources::table.find(resource).select(resources::org_id).first(conn)?;
     let new_to_school = on_engine!(conn, c => diesel::insert_into(school_adopters::table)
         .values((
             school_adopters::org_id.eq(org),
@@ -186,36 +168,51 @@ pub fn on_delivery(conn: &mut DbConnection, resource: i64, recipient: i64) -> Qu
         ))
         .on_conflict_do_nothing()
         .execute(c))?;
-    if new_to_school > 0 {
-        school(conn, org, SchoolCounter::AdoptingSchools, 1)?;
-    }
-    Ok(())
+    let figures = Figures {
+        deliveries: 1,
+        adopting_schools: i64::try_from(new_to_resource).unwrap_or(0),
+        ..Figures::default()
+    };
+    apply(conn, resource, figures)?;
+    school(conn, org, |s| {
+        s.add(figures);
+        s.adopting_schools = i64::try_from(new_to_school).unwrap_or(0);
+    })
 }
 
-/// A request taken with a resource (accepted or answered).
-pub fn on_request_taken(conn: &mut DbConnection, resource: i64) -> QueryResult<()> {
-    apply(
-        conn,
-        resource,
-        Delta {
+/// A new request, addressed to a school (`target`) or open to every school.
+pub fn on_request_filed(conn: &mut DbConnection, target: Option<i64>) -> QueryResult<()> {
+    match target {
+        Some(org) => school(conn, org, |s| s.requests_received = 1),
+        None => Ok(()),
+    }
+}
+
+/// A request decided by the school `deciding`, which it was addressed to `before` (or
+/// open): now addressed to the deciding school, and, when `taken` with a resource of the
+/// deciding school (accepted or answered), one more request taken with it.
+pub fn on_request_decided(
+    conn: &mut DbConnection,
+    before: Option<i64>,
+    deciding: i64,
+    taken: Option<i64>,
+) -> QueryResult<()> {
+    let mut changes = SchoolChanges::default();
+    if before != Some(deciding) {
+        if let Some(org) = before {
+            changes.of(org).requests_received -= 1;
+        }
+        changes.of(deciding).requests_received += 1;
+    }
+    if let Some(resource) = taken {
+        let figures = Figures {
             requests: 1,
-            ..Delta::default()
-        },
-    )
-}
-
-/// A request addressed to a school, or readdressed from one school (or none) to another.
-pub fn on_request_addressed(conn: &mut DbConnection, before: Option<i64>, after: Option<i64>) -> QueryResult<()> {
-    if before == after {
-        return Ok(());
+            ..Figures::default()
+        };
+        apply(conn, resource, figures)?;
+        changes.of(deciding).add(figures);
     }
-    if let Some(org) = before {
-        school(conn, org, SchoolCounter::RequestsReceived, -1)?;
-    }
-    if let Some(org) = after {
-        school(conn, org, SchoolCounter::RequestsReceived, 1)?;
-    }
-    Ok(())
+    changes.write(conn)
 }
 
 /// What of a resource decides the lists it is counted in.
@@ -257,10 +254,21 @@ impl Listing {
         })
     }
 
-    /// Counts the resource in (`+1`) or out of (`-1`) the catalogue's totals.
-    fn catalogue(&self, conn: &mut DbConnection, delta: i64) -> QueryResult<()> {
+    /// The listing after a change of the card: its school and project's level stay.
+    pub fn with_card(&self, published: bool, form: &str, element: Option<&str>) -> Self {
+        Self {
+            published,
+            form: form.to_owned(),
+            element: element.map(str::to_owned),
+            ..self.clone()
+        }
+    }
+
+    /// Counts the resource in (`+1`) or out of (`-1`) the catalogue's totals; returns
+    /// the change of its school's published resources.
+    fn catalogue(&self, conn: &mut DbConnection, delta: i64) -> QueryResult<i64> {
         if !self.published {
-            return Ok(());
+            return Ok(0);
         }
         count(conn, CATALOGUE, delta)?;
         count(conn, &catalogue_form(&self.form), delta)?;
@@ -268,7 +276,7 @@ impl Listing {
             count(conn, &catalogue_element(element), delta)?;
         }
         count(conn, &catalogue_level(&self.level), delta)?;
-        school(conn, self.org, SchoolCounter::Published, delta)
+        Ok(delta)
     }
 }
 
@@ -302,28 +310,30 @@ pub fn on_resource_created(conn: &mut DbConnection, resource: i64, project: i64)
             resource_stats::project_id.eq(project),
         ))
         .execute(conn)?;
-    school(conn, listing.org, SchoolCounter::Resources, 1)?;
-    listing.catalogue(conn, 1)
+    let published = listing.catalogue(conn, 1)?;
+    school(conn, listing.org, |s| {
+        s.resources = 1;
+        s.published_resources = published;
+    })
 }
 
-/// A resource's card changed from `before` (read before the change, in the same
-/// transaction).
-pub fn on_resource_changed(conn: &mut DbConnection, resource: i64, before: &Listing) -> QueryResult<()> {
-    let after = Listing::of(conn, resource)?;
-    if &after != before {
-        before.catalogue(conn, -1)?;
-        after.catalogue(conn, 1)?;
+/// A resource's card changed its listing from `before` to `after`.
+pub fn on_resource_changed(conn: &mut DbConnection, before: &Listing, after: &Listing) -> QueryResult<()> {
+    if after == before {
+        return Ok(());
     }
-    Ok(())
+    let mut changes = SchoolChanges::default();
+    changes.of(before.org).published_resources += before.catalogue(conn, -1)?;
+    changes.of(after.org).published_resources += after.catalogue(conn, 1)?;
+    changes.write(conn)
 }
 
 /// A new project of a school.
 pub fn on_project_created(conn: &mut DbConnection, org: i64, active: bool) -> QueryResult<()> {
-    school(conn, org, SchoolCounter::Projects, 1)?;
-    if active {
-        school(conn, org, SchoolCounter::ActiveProjects, 1)?;
-    }
-    Ok(())
+    school(conn, org, |s| {
+        s.projects = 1;
+        s.active_projects = i64::from(active);
+    })
 }
 
 /// A project's status or level changed: its school's active projects, and the catalogue's
@@ -336,9 +346,6 @@ pub fn on_project_changed(
     is: (bool, &str),
 ) -> QueryResult<()> {
     let ((was_active, was_level), (is_active, is_level)) = (was, is);
-    if was_active != is_active {
-        school(conn, org, SchoolCounter::ActiveProjects, if is_active { 1 } else { -1 })?;
-    }
     if was_level != is_level {
         let published: i64 = resources::table
             .filter(resources::project_id.eq(project.0))
@@ -350,7 +357,9 @@ pub fn on_project_changed(
             count(conn, &catalogue_level(is_level), published)?;
         }
     }
-    Ok(())
+    school(conn, org, |s| {
+        s.active_projects = i64::from(is_active) - i64::from(was_active)
+    })
 }
 
 /// A new organisation; a school is counted in the registry.
@@ -374,8 +383,8 @@ pub fn total(conn: &mut DbConnection, name: &str) -> QueryResult<i64> {
         .map(Option::unwrap_or_default)
 }
 
-/// A row of `resource_stats` without its keys: a resource's figures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Queryable, Selectable)]
+/// A row of `resource_stats` without its keys: a resource's figures, or a change of them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Queryable, Selectable)]
 #[diesel(table_name = resource_stats)]
 pub struct Figures {
     /// Answers.
@@ -398,6 +407,26 @@ pub struct Figures {
     pub deliveries: i64,
     /// Schools reached.
     pub adopting_schools: i64,
+}
+
+impl Figures {
+    /// The change one answer makes: one more response, and one more in each counter
+    /// its scores fall in.
+    fn answer(response: Response) -> Self {
+        let mut tally = Tally::default();
+        tally.add(response);
+        let n = |value: u64| i64::from(value > 0);
+        Self {
+            responses: 1,
+            by_link: n(tally.by_link),
+            satisfied: n(tally.satisfied),
+            promoters: n(tally.promoters),
+            passives: n(tally.passives),
+            detractors: n(tally.detractors),
+            ready: n(tally.ready),
+            ..Self::default()
+        }
+    }
 }
 
 fn split(figures: Figures) -> (Tally, Counts) {
@@ -475,7 +504,8 @@ fn metrics_of_project(conn: &mut DbConnection, id: ProjectId) -> QueryResult<Met
     Ok(to_metrics(&tally, counts))
 }
 
-/// A school's row of the read model.
+/// A school's row of the read model, or a change of it (each figure added to its
+/// column).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Queryable, Selectable)]
 #[diesel(table_name = school_stats)]
 pub struct SchoolStats {
@@ -516,10 +546,9 @@ pub struct SchoolStats {
 }
 
 impl SchoolStats {
-    /// The metrics of its resources together, with the adopting schools counted as
-    /// "adoptions" (`true`: a school reached by two resources counts twice) or once.
-    pub fn metrics(&self, adoptions: bool) -> Metrics {
-        let (tally, mut counts) = split(Figures {
+    /// Its resources' figures together, the schools reached counted as adoptions.
+    fn figures(&self) -> Figures {
+        Figures {
             responses: self.responses,
             by_link: self.by_link,
             satisfied: self.satisfied,
@@ -530,7 +559,27 @@ impl SchoolStats {
             requests: self.requests,
             deliveries: self.deliveries,
             adopting_schools: self.adoptions,
-        });
+        }
+    }
+
+    /// Adds a change of one of its resources' figures.
+    fn add(&mut self, d: Figures) {
+        self.responses += d.responses;
+        self.by_link += d.by_link;
+        self.satisfied += d.satisfied;
+        self.promoters += d.promoters;
+        self.passives += d.passives;
+        self.detractors += d.detractors;
+        self.ready += d.ready;
+        self.requests += d.requests;
+        self.deliveries += d.deliveries;
+        self.adoptions += d.adopting_schools;
+    }
+
+    /// The metrics of its resources together, with the adopting schools counted as
+    /// "adoptions" (`true`: a school reached by two resources counts twice) or once.
+    pub fn metrics(&self, adoptions: bool) -> Metrics {
+        let (tally, mut counts) = split(self.figures());
         if !adoptions {
             counts.adopting_schools = self.adopting_schools;
         }
@@ -607,7 +656,7 @@ mod tests {
     #[test]
     fn one_answer_moves_the_counters_its_scores_fall_in() {
         let answer = |csat, recommend, ready, by_link| {
-            Delta::answer(Response {
+            Figures::answer(Response {
                 csat,
                 recommend,
                 ready,
