@@ -22,6 +22,7 @@ use openapi::Problem;
 use reqwest::{Method, StatusCode};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use std::io::Write;
 use std::path::PathBuf;
 
 /// The signing secret the spawned apps use, so tests can mint their own tokens.
@@ -280,6 +281,7 @@ impl TestApp {
         if_match: Option<&str>,
         body: Option<&serde_json::Value>,
     ) -> Reply {
+        let method_name = method.clone();
         let mut request = self.client.request(method, format!("{}{path}", self.address));
         if let Some(token) = token {
             request = request.bearer_auth(token);
@@ -290,7 +292,9 @@ impl TestApp {
         if let Some(body) = body {
             request = request.json(body);
         }
-        read(request.send().await.expect("request sent")).await
+        let reply = read(request.send().await.expect("request sent")).await;
+        record_operation(&method_name, path, reply.status);
+        reply
     }
 
     /// The `ETag` a client that has just read the record would send to change it at
@@ -333,13 +337,15 @@ impl TestApp {
     ) -> Reply {
         let mut request = self
             .client
-            .request(method, format!("{}{path}", self.address))
+            .request(method.clone(), format!("{}{path}", self.address))
             .header("content-type", content_type)
             .body(body);
         if let Some(token) = token {
             request = request.bearer_auth(token);
         }
-        read(request.send().await.expect("request sent")).await
+        let reply = read(request.send().await.expect("request sent")).await;
+        record_operation(&method, path, reply.status);
+        reply
     }
 
     /// `GET` with a token.
@@ -409,6 +415,24 @@ pub fn etag_version(reply: &Reply) -> i32 {
     tag.trim_matches('"')
         .parse()
         .unwrap_or_else(|_| panic!("a strong numeric ETag: {tag}"))
+}
+
+/// Appends `METHOD path status` to the file `API_OPERATION_LOG` names, when it is set:
+/// `cargo xtask test` reads the lines back to count the documented operations the suite
+/// saw succeed. One `write` per line on a file opened for appending, so the lines of
+/// tests running in parallel do not interleave.
+pub fn record_operation(method: &Method, path: &str, status: StatusCode) {
+    let Some(log) = std::env::var_os("API_OPERATION_LOG") else {
+        return;
+    };
+    let path = path.split('?').next().unwrap_or(path);
+    let line = format!("{method} {path} {}\n", status.as_u16());
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&log)
+        .unwrap_or_else(|err| panic!("cannot open API_OPERATION_LOG {}: {err}", log.display()));
+    file.write_all(line.as_bytes()).expect("operation logged");
 }
 
 /// Reads a response whole, for requests the helpers above do not shape (cookies, odd

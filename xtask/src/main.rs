@@ -15,6 +15,7 @@
 //!   Chromium;
 //! - `seed [--schools N --resources N --feedback N]` — fill the database at region scale.
 
+mod coverage;
 mod frontend;
 mod load;
 mod process;

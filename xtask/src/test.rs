@@ -2,7 +2,7 @@
 //! with a summary of times and test counts per step.
 
 use crate::process::{self, Counts};
-use crate::{frontend, tools};
+use crate::{coverage, frontend, tools};
 use anyhow::{Context, bail};
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -191,11 +191,20 @@ fn run_steps(root: &Path, report: &mut Report) -> anyhow::Result<()> {
         let args = ["test", "--package", "frontend"];
         process::run_counting(&mut cargo_in(root, &args), "the web app's unit tests")
     })?;
+    // The SQLite run also logs every request it sends, to count the documented
+    // operations it saw succeed.
+    let operation_log = std::env::temp_dir().join(format!("api-operations-{}.log", std::process::id()));
+    let _ = std::fs::remove_file(&operation_log);
     report.count("API on SQLite", || {
         let mut command = cargo_in(root, &["test", "--package", "tests"]);
-        command.env("TEST_DATABASE", "sqlite");
+        command
+            .env("TEST_DATABASE", "sqlite")
+            .env("API_OPERATION_LOG", &operation_log);
         process::run_counting(&mut command, "the API suite on SQLite")
     })?;
+    let covered = report.time("API operations", || coverage::check(root, &operation_log));
+    let _ = std::fs::remove_file(&operation_log);
+    covered?;
     if postgres.is_some() {
         report.count("API on PostgreSQL", || {
             let mut command = cargo_in(root, &["test", "--package", "tests"]);
