@@ -1,35 +1,62 @@
 //! The lazily loaded routes: each page behind the signed-in layout but the home page.
 //!
-//! A route's view is a split point (`#[lazy_route]`): the build moves the page's code,
-//! and what only it uses, out of the main module into a chunk that the browser fetches
-//! the first time the route is opened. What the first download holds is the shell, the
-//! sign-in and home pages, the reactive core and the API client.
+//! Pages are split off in a few groups, each one split point (`#[lazy]`): the build moves
+//! a group's pages, and what only they use, out of the main module into chunks that the
+//! browser fetches the first time one of the group's routes is opened. What the first
+//! download holds is the shell, the sign-in and home pages, the reactive core and the API
+//! client. A split point per page made the splitter cut the shared code into one chunk
+//! per combination of pages using it (186 chunks): a cold deep link then fetched dozens
+//! of small files over a browser's six connections, slower than the app in one piece. A
+//! group holds the pages one kind of user opens together.
 
 use crate::access;
 use crate::components::require_access::RequireAccess;
 use leptos::prelude::*;
-use leptos_router::{LazyRoute, lazy_route};
+use leptos_router::LazyRoute;
 use openapi::users::Me;
 
-/// Declares lazily loaded routes, each showing its page — behind its access rule when
-/// `allowed` names one.
-macro_rules! lazy_pages {
-    ($($(#[$doc:meta])* $route:ident => $page:path $(, allowed = $allowed:path)?;)*) => {$(
-        $(#[$doc])*
-        pub struct $route;
+/// Declares groups of lazily loaded routes. Per group: an enum of its routes, one
+/// split function showing the route's page (behind its access rule when `allowed` names
+/// one), and per route a [`LazyRoute`] whose view awaits that function.
+macro_rules! lazy_groups {
+    ($(
+        $(#[$group_doc:meta])* $group:ident in $split:ident {
+            $($(#[$doc:meta])* $route:ident => $page:path $(, allowed = $allowed:path)?;)*
+        }
+    )*) => {$(
+        $(#[$group_doc])*
+        #[derive(Clone, Copy)]
+        #[allow(clippy::enum_variant_names, reason = "the variants are the routes' names")]
+        enum $group {
+            $($route,)*
+        }
 
-        #[lazy_route]
-        impl LazyRoute for $route {
-            fn data() -> Self {
-                Self
-            }
-
-            fn view(_this: Self) -> AnyView {
-                use $page as Page;
-                let allowed: Option<fn(&Me) -> bool> = None $(.or(Some($allowed)))?;
-                page_view(allowed, || view! { <Page/> }.into_any())
+        $(#[$group_doc])*
+        #[leptos::lazy]
+        fn $split(route: $group) -> AnyView {
+            match route {
+                $($group::$route => {
+                    use $page as Page;
+                    let allowed: Option<fn(&Me) -> bool> = None $(.or(Some($allowed)))?;
+                    page_view(allowed, || view! { <Page/> }.into_any())
+                })*
             }
         }
+
+        $(
+            $(#[$doc])*
+            pub struct $route;
+
+            impl LazyRoute for $route {
+                fn data() -> Self {
+                    Self
+                }
+
+                async fn view(_this: Self) -> AnyView {
+                    $split($group::$route).await
+                }
+            }
+        )*
     )*};
 }
 
@@ -42,35 +69,50 @@ fn page_view(allowed: Option<fn(&Me) -> bool>, page: fn() -> AnyView) -> AnyView
     }
 }
 
-lazy_pages! {
-    /// The public feedback page behind a signed link (`/feedback/:token`).
-    FeedbackRoute => crate::pages::feedback::FeedbackPage;
-    /// The signed-in user's profile.
-    ProfileRoute => crate::pages::profile::ProfilePage;
-    /// The accounts of the school (its administrator).
-    UsersRoute => crate::pages::users::UsersPage, allowed = access::may_manage_users;
-    /// The list of projects.
-    ProjectsRoute => crate::pages::projects::ProjectsPage, allowed = access::may_read_projects;
-    /// One project with its tabs.
-    ProjectRoute => crate::pages::project::ProjectPage, allowed = access::may_read_projects;
-    /// An order's print view.
-    OrderPrintRoute => crate::pages::order_print::OrderPrintPage, allowed = access::may_read_projects;
-    /// The ranking of the school year's problems.
-    RankingRoute => crate::pages::ranking::RankingPage, allowed = access::may_read_ranking;
-    /// What waits for the director's or the council's decision.
-    ApprovalsRoute => crate::pages::approvals::ApprovalsPage, allowed = access::may_see_approvals;
-    /// The lifecycle board of a school.
-    BoardRoute => crate::pages::board::BoardPage, allowed = access::may_use_board;
-    /// The committee's registry.
-    RegistryRoute => crate::pages::registry::RegistryPage, allowed = access::may_read_registry;
-    /// The catalogue, read by every signed-in user.
-    CatalogueRoute => crate::pages::catalogue::CataloguePage;
-    /// The request inbox and «my requests».
-    RequestsRoute => crate::pages::requests::RequestsPage, allowed = access::may_use_requests;
-    /// A resource: open to every signed-in user, the server decides.
-    ResourceRoute => crate::pages::resource::ResourcePage;
-    /// The change log.
-    AuditRoute => crate::pages::audit::AuditPage, allowed = access::may_read_audit;
-    /// The organisations of the municipality.
-    OrganisationsRoute => crate::pages::organisations::OrganisationsPage, allowed = access::may_browse_organisations;
+lazy_groups! {
+    /// Anyone with a signed link: the public feedback page (`/feedback/:token`).
+    Public in public_pages {
+        /// The public feedback page behind a signed link.
+        FeedbackRoute => crate::pages::feedback::FeedbackPage;
+    }
+    /// A school's innovation work: projects, orders, the board, approvals and ranking.
+    SchoolWork in school_work_pages {
+        /// The list of projects.
+        ProjectsRoute => crate::pages::projects::ProjectsPage, allowed = access::may_read_projects;
+        /// One project with its tabs.
+        ProjectRoute => crate::pages::project::ProjectPage, allowed = access::may_read_projects;
+        /// An order's print view.
+        OrderPrintRoute => crate::pages::order_print::OrderPrintPage, allowed = access::may_read_projects;
+        /// The ranking of the school year's problems.
+        RankingRoute => crate::pages::ranking::RankingPage, allowed = access::may_read_ranking;
+        /// What waits for the director's or the council's decision.
+        ApprovalsRoute => crate::pages::approvals::ApprovalsPage, allowed = access::may_see_approvals;
+        /// The lifecycle board of a school.
+        BoardRoute => crate::pages::board::BoardPage, allowed = access::may_use_board;
+    }
+    /// The resources every school offers and asks for: catalogue, a resource, requests.
+    Resources in resource_pages {
+        /// The catalogue, read by every signed-in user.
+        CatalogueRoute => crate::pages::catalogue::CataloguePage;
+        /// A resource: open to every signed-in user, the server decides.
+        ResourceRoute => crate::pages::resource::ResourcePage;
+        /// The request inbox and «my requests».
+        RequestsRoute => crate::pages::requests::RequestsPage, allowed = access::may_use_requests;
+    }
+    /// The committee's view of the municipality: registry, organisations, change log.
+    Committee in committee_pages {
+        /// The committee's registry.
+        RegistryRoute => crate::pages::registry::RegistryPage, allowed = access::may_read_registry;
+        /// The organisations of the municipality.
+        OrganisationsRoute => crate::pages::organisations::OrganisationsPage, allowed = access::may_browse_organisations;
+        /// The change log.
+        AuditRoute => crate::pages::audit::AuditPage, allowed = access::may_read_audit;
+    }
+    /// Accounts: one's own profile and the school's users.
+    Accounts in account_pages {
+        /// The signed-in user's profile.
+        ProfileRoute => crate::pages::profile::ProfilePage;
+        /// The accounts of the school (its administrator).
+        UsersRoute => crate::pages::users::UsersPage, allowed = access::may_manage_users;
+    }
 }
