@@ -4,9 +4,9 @@
 //! a group's pages, and what only they use, out of the main module into chunks that the
 //! browser fetches the first time one of the group's routes is opened. What the first
 //! download holds is the shell, the sign-in and home pages, the reactive core and the API
-//! client. A split point per page made the splitter cut the shared code into one chunk
-//! per combination of pages using it (186 chunks): a cold deep link then fetched dozens
-//! of small files over a browser's six connections, slower than the app in one piece. A
+//! client. A split point per page would make the splitter cut the shared code into a chunk
+//! per combination of pages using it (hundreds): a cold deep link would fetch dozens of
+//! small files over a browser's six connections, slower than the app in one piece. A
 //! group holds the pages one kind of user opens together.
 
 use crate::access;
