@@ -8,7 +8,7 @@
 //! run: a bare actix-web server answering a fixed 20-item page (the web tier's ceiling)
 //! with the same settings, and `pgbench -S -M prepared -c 16 -j 2` (PostgreSQL's).
 //! Printed: a markdown table of requests/s, p50, p99, errors and the ratio to the
-//! ceilings, the server's memory after each kind, and the targets of issue 10 met or not.
+//! ceilings, the server's memory after each kind, and the performance targets (README, "Performance") met or not.
 //!
 //! `LOAD_SCALE=national` seeds 40 000 schools, 1 000 000 resources and 20 000 000 answers
 //! (PostgreSQL only) and drops that database afterwards unless `LOAD_KEEP=1`.
@@ -368,9 +368,9 @@ fn print_table(all: &[Figures], web: Measured, pgbench: Option<f64>) {
     }
 }
 
-/// The targets of issue 10 (item 5), each with whether this run met it.
+/// The performance targets (README, "Performance"), each with whether this run met it.
 fn print_targets(all: &[Figures], web: Measured, pgbench: Option<f64>) {
-    println!("\nTargets (issue 10, item 5):");
+    println!("\nTargets:");
     let check = |met: bool, text: String| println!("- [{}] {text}", if met { "x" } else { " " });
     for figures in all {
         let name = figures.engine.label();
@@ -453,7 +453,7 @@ fn figures_json(all: &[Figures]) -> Value {
 }
 
 /// National against region on PostgreSQL: list latency must not grow with the data
-/// (issue 10, item 4: within 2× of the region figures).
+/// (the target: within 2× of the region figures).
 fn print_growth(national: &[Figures], region: &Value) {
     let Some(figures) = national.iter().find(|f| f.engine == Engine::Postgres) else {
         return;
