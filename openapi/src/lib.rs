@@ -28,4 +28,4 @@ pub mod wire;
 
 pub use error::{FieldError, FieldErrorCode, Problem, ProblemCode, RefusalReason};
 pub use ids::*;
-pub use pagination::{CursorQuery, Page, PageQuery};
+pub use pagination::{CursorQuery, Page, PageQuery, SEARCH_COUNT_CAP};

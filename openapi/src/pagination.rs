@@ -7,6 +7,11 @@ use serde::{Deserialize, Serialize};
 pub const MAX_PER_PAGE: u32 = 100;
 /// The page size used when the client does not ask for one.
 pub const DEFAULT_PER_PAGE: u32 = 20;
+/// How many matches of a text search a list counts at most: past it, `total` is this
+/// number and `total_capped` is set. A common word matches a large share of a big
+/// catalogue, and counting every match would cost what the whole table costs; the page
+/// itself and the next cursor are found however many match.
+pub const SEARCH_COUNT_CAP: i64 = 1000;
 /// The longest cursor a list gives (a registry cursor holds a short name of up to 100
 /// characters).
 pub const MAX_CURSOR_LEN: usize = 800;
@@ -21,8 +26,14 @@ pub struct Page<T> {
     pub page: u32,
     /// How many rows a page holds.
     pub per_page: u32,
-    /// How many rows match the filters across all pages.
+    /// How many rows match the filters across all pages — with `total_capped`, how many
+    /// were counted: at least this many match.
     pub total: i64,
+    /// Set when a text search matched more rows than a list counts (1000): `total` is
+    /// then that cap, the page numbers reach only that far, and `next_cursor` goes on
+    /// past it. Absent otherwise.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub total_capped: bool,
     /// On lists with keyset pagination, the `cursor` of the next page; absent on the
     /// last page. A cursor page costs what the first page costs, however deep.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -94,6 +105,7 @@ mod tests {
             page: 1,
             per_page: 20,
             total,
+            total_capped: false,
             next_cursor: None,
         };
         assert_eq!(page(0).page_count(), 1);

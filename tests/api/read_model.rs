@@ -162,6 +162,26 @@ async fn every_write_keeps_the_read_model_equal_to_its_rebuild_from_the_raw_rows
     assert!(by_level.items.iter().any(|item| item.resource.id == internal.id));
 }
 
+/// A committee specialist's token, in a committee of its own.
+async fn committee_token(app: &TestApp) -> String {
+    let committee = TestOrg::committee("Комитет").create(app);
+    TestUser::new(committee, &[Role::Committee])
+        .create(app)
+        .token(app)
+        .await
+}
+
+/// How many resources are published.
+fn published_count(app: &TestApp) -> i64 {
+    app.with_db(|conn| {
+        resources::table
+            .filter(resources::visibility.eq("published"))
+            .count()
+            .get_result(conn)
+            .unwrap()
+    })
+}
+
 /// Walks a list by cursor, checking every page's size, and returns the rows in order.
 async fn walk<T: serde::de::DeserializeOwned>(app: &TestApp, token: &str, path: &str) -> (Vec<T>, i64) {
     let mut rows = Vec::new();
@@ -230,11 +250,7 @@ async fn cursor_pages_walk_the_registry_and_the_catalogue_without_gaps_or_repeat
             .unwrap();
         }
     });
-    let committee = TestOrg::committee("Комитет").create(&app);
-    let token = TestUser::new(committee, &[Role::Committee])
-        .create(&app)
-        .token(&app)
-        .await;
+    let token = committee_token(&app).await;
 
     let (walked, total) = walk::<RegistrySchool>(&app, &token, "/api/registry?per_page=3").await;
     assert_eq!(
@@ -277,13 +293,7 @@ async fn cursor_pages_walk_the_registry_and_the_catalogue_without_gaps_or_repeat
             .collect();
         assert_eq!(ids, numbered, "{path}");
     }
-    let published: i64 = app.with_db(|conn| {
-        resources::table
-            .filter(resources::visibility.eq("published"))
-            .count()
-            .get_result(conn)
-            .unwrap()
-    });
+    let published = published_count(&app);
     let first: Page<CatalogueItem> = app.get("/api/catalogue", Some(&token)).await.json(StatusCode::OK);
     assert_eq!(first.total, published);
     assert_eq!(published, 21, "every other generated resource is published");
@@ -325,4 +335,49 @@ async fn cursor_pages_walk_the_registry_and_the_catalogue_without_gaps_or_repeat
             .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
         assert_eq!(problem.errors[0].field, "cursor", "{bad}");
     }
+}
+
+#[tokio::test]
+async fn a_search_counts_its_matches_up_to_the_cap_and_the_cursor_goes_past_it() {
+    let app = spawn_app().await;
+    app.with_db(|conn| {
+        backend::seed::run(
+            conn,
+            backend::seed::SeedArgs {
+                schools: 3,
+                resources: 2_100,
+                feedback: 0,
+            },
+        )
+    })
+    .unwrap();
+    let token = committee_token(&app).await;
+    let published = published_count(&app);
+    assert!(published > openapi::SEARCH_COUNT_CAP, "{published} published");
+
+    // Without a search the counter is exact, however many.
+    let all = app.get("/api/catalogue", Some(&token)).await;
+    let page: Page<CatalogueItem> = all.json(StatusCode::OK);
+    assert_eq!((page.total, page.total_capped), (published, false));
+    assert!(!all.body.contains("total_capped"), "absent when exact");
+
+    // Every generated title holds «ресурс»: the count stops at the cap and says so.
+    let path = "/api/catalogue?per_page=100&q=%D1%80%D0%B5%D1%81%D1%83%D1%80%D1%81";
+    let capped: Page<CatalogueItem> = app.get(path, Some(&token)).await.json(StatusCode::OK);
+    assert_eq!((capped.total, capped.total_capped), (openapi::SEARCH_COUNT_CAP, true));
+    assert_eq!(capped.page_count(), 10);
+    let (walked, _) = walk::<CatalogueItem>(&app, &token, path).await;
+    assert_eq!(
+        i64::try_from(walked.len()).unwrap(),
+        published,
+        "the cursor reaches every match"
+    );
+
+    // A narrow search is counted exactly.
+    let narrow: Page<CatalogueItem> = app
+        .get("/api/catalogue?per_page=100&q=%E2%84%96%2012%20", Some(&token))
+        .await
+        .json(StatusCode::OK);
+    assert!(!narrow.total_capped);
+    assert_eq!(narrow.total, i64::try_from(narrow.items.len()).unwrap());
 }

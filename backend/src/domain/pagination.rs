@@ -50,6 +50,7 @@ impl PageRequest {
             page: self.page,
             per_page: self.per_page,
             total,
+            total_capped: false,
             next_cursor: None,
         }
     }

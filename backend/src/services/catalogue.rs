@@ -18,7 +18,7 @@ pub fn list(
     filter: &CatalogueFilter,
 ) -> Outcome<Page<CatalogueItem>> {
     let page = Keyset::parse(page, cursor)?;
-    let total = resource::catalogue_total(conn, filter)?;
+    let (total, total_capped) = resource::catalogue_total(conn, filter)?;
     let (rows, next) = resource::catalogue_page(conn, filter, &page)?;
     let ids: Vec<ResourceId> = rows.iter().map(|(resource, _)| resource.id).collect();
     let mut metrics = read_model::resource_metrics(conn, &ids)?;
@@ -32,5 +32,8 @@ pub fn list(
             })
         })
         .collect();
-    Ok(page.page(items, total, next))
+    Ok(Page {
+        total_capped,
+        ..page.page(items, total, next)
+    })
 }

@@ -43,6 +43,11 @@ where
                 Ok(list) if list.items.is_empty() => view! { <EmptyState/> }.into_any(),
                 Ok(list) => {
                     let page_count = list.page_count();
+                    let capped = list.total_capped.then(|| {
+                        view! {
+                            <p class="hint" data-testid="total-capped">{move || i18n.t().total_capped}</p>
+                        }
+                    });
                     let headers = headers
                         .iter()
                         .map(|&header| view! { <th scope="col">{move || header(i18n.t())}</th> })
@@ -58,6 +63,7 @@ where
                             </table>
                         </div>
                         <Pager page=page page_count=page_count/>
+                        {capped}
                     }
                     .into_any()
                 }

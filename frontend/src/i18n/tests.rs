@@ -185,3 +185,16 @@ fn days_left_count_with_the_right_russian_form() {
     assert_eq!(EN.launch.days_left(1), "Due in 1 day");
     assert_eq!(EN.launch.days_left(-2), "Overdue by 2 days");
 }
+
+#[test]
+fn the_capped_count_note_names_the_servers_cap() {
+    let cap = openapi::SEARCH_COUNT_CAP.to_string();
+    for texts in [&RU, &EN] {
+        assert_eq!(
+            texts.total_capped.matches(cap.as_str()).count(),
+            2,
+            "{}",
+            texts.total_capped
+        );
+    }
+}

@@ -25,6 +25,8 @@ pub struct Texts {
     pub loading: &'static str,
     /// Shown when a list has no rows.
     pub empty: &'static str,
+    /// Under a list whose search matched more rows than the server counts.
+    pub total_capped: &'static str,
     /// A save button.
     pub save: &'static str,
     /// Shown after a successful save.

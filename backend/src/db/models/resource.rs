@@ -16,7 +16,7 @@ use openapi::resources::{
     Author, DevelopmentElement, KitItem, KitItemType, ProgrammeFormat, Resource, ResourceFilter, ResourceForm, Stage,
     Visibility,
 };
-use openapi::{OrganisationId, ProjectId, ResourceId, UserId};
+use openapi::{OrganisationId, ProjectId, ResourceId, SEARCH_COUNT_CAP, UserId};
 use std::collections::HashMap;
 
 /// A row of `resources`.
@@ -373,17 +373,30 @@ fn catalogue<'a>(filter: &CatalogueFilter, engine: Engine) -> resources::BoxedQu
     query
 }
 
-/// The number of resources in the public catalogue a filter selects: from the read
-/// model's counters when at most one of form, element, school and level is set and there
-/// is no search; otherwise the matching rows are counted through the indexes the page
-/// uses (a cost that grows with the matches, not with the table).
-pub fn catalogue_total(conn: &mut DbConnection, filter: &CatalogueFilter) -> QueryResult<i64> {
+/// The number of resources in the public catalogue a filter selects, and whether it is
+/// only a lower bound: from the read model's counters when at most one of form, element,
+/// school and level is set and there is no search; otherwise the matching rows are
+/// counted through the indexes the page uses (a cost that grows with the matches, not
+/// with the table) — a search's matches up to [`SEARCH_COUNT_CAP`], so that a common
+/// word does not cost what the whole table costs.
+pub fn catalogue_total(conn: &mut DbConnection, filter: &CatalogueFilter) -> QueryResult<(i64, bool)> {
     match catalogue_counter(filter) {
-        Some(Counter::List(name)) => read_model::total(conn, &name),
-        Some(Counter::School(org)) => Ok(read_model::schools(conn, &[org.0])?
-            .get(&org.0)
-            .map_or(0, |stats| stats.published_resources)),
-        None => catalogue(filter, Engine::of(conn)).count().get_result(conn),
+        Some(Counter::List(name)) => Ok((read_model::total(conn, &name)?, false)),
+        Some(Counter::School(org)) => Ok((
+            read_model::schools(conn, &[org.0])?
+                .get(&org.0)
+                .map_or(0, |stats| stats.published_resources),
+            false,
+        )),
+        None if filter.q.as_deref().and_then(search_term).is_some() => {
+            let counted: Vec<i64> = catalogue(filter, Engine::of(conn))
+                .select(resources::id)
+                .limit(SEARCH_COUNT_CAP + 1)
+                .load(conn)?;
+            let counted = i64::try_from(counted.len()).unwrap_or(i64::MAX);
+            Ok((counted.min(SEARCH_COUNT_CAP), counted > SEARCH_COUNT_CAP))
+        }
+        None => Ok((catalogue(filter, Engine::of(conn)).count().get_result(conn)?, false)),
     }
 }
 
