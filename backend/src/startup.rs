@@ -165,9 +165,12 @@ async fn fallback(
     Ok(ServiceResponse::new(req, response))
 }
 
-/// The published specification, served whether or not the docs page is on.
-async fn openapi_json(spec: web::Data<utoipa::openapi::OpenApi>) -> HttpResponse {
-    HttpResponse::Ok().json(spec.get_ref())
+/// The published specification, served whether or not the docs page is on: serialised
+/// once at start and shared by the workers.
+async fn openapi_json(spec: web::Data<web::Bytes>) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type(actix_web::http::header::ContentType::json())
+        .body(spec.get_ref().clone())
 }
 
 fn serve(
@@ -182,7 +185,10 @@ fn serve(
     let body_deadline = BodyDeadline(Duration::from_secs(settings.body_read_timeout.max(1)));
     let spec = api_spec();
     let methods = Arc::new(Methods::of(&spec));
-    let spec_data = web::Data::new(spec.clone());
+    let spec_json = web::Data::new(web::Bytes::from(
+        serde_json::to_vec(&spec).context("cannot serialise the OpenAPI document")?,
+    ));
+    drop(spec);
     let index = static_dir.join("index.html");
     let index = index.is_file().then_some(index);
     if index.is_none() {
@@ -203,24 +209,25 @@ fn serve(
             .wrap(Compress::default())
             .wrap(from_fn(security::headers_middleware))
             .wrap(from_fn(telemetry::request_id_middleware))
-            .wrap(Optional(requests.clone()));
+            .wrap(Optional(requests.clone()))
+            .app_data(spec_json.clone())
+            .route("/api/openapi.json", web::get().to(openapi_json));
         let app = if api_docs {
             // No validator badge: it would send the spec's address to a third party, and
-            // the docs page's policy blocks foreign images anyway.
+            // the docs page's policy blocks foreign images anyway. The page reads the
+            // shared serialised spec above, not a copy of its own per worker.
             let config = utoipa_swagger_ui::Config::new(["/api/openapi.json"]).validator_url("none");
-            app.service(
-                SwaggerUi::new("/api/docs/{_:.*}")
-                    .url("/api/openapi.json", spec.clone())
-                    .config(config),
-            )
-            .service(web::redirect("/api/docs", "/api/docs/"))
+            app.service(SwaggerUi::new("/api/docs/{_:.*}").config(config))
+                .service(web::redirect("/api/docs", "/api/docs/"))
         } else {
-            app.app_data(spec_data.clone())
-                .route("/api/openapi.json", web::get().to(openapi_json))
+            app
         };
+        // Each worker registers the routes through utoipa's app, which collects their
+        // documentation as it goes; it starts from an empty document, since the published
+        // one is built once above.
         let app = app
             .into_utoipa_app()
-            .openapi(ApiDoc::openapi())
+            .openapi(utoipa::openapi::OpenApiBuilder::new().build())
             .service(health::get_health)
             .service(health::get_readiness)
             .service(scope("/api").configure(routes::configure))

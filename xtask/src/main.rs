@@ -201,6 +201,10 @@ fn run_app(root: &std::path::Path, release: bool, passthrough: &[String]) -> any
     if std::env::var_os("LOG_FORMAT").is_none() {
         command.env("LOG_FORMAT", "text");
     }
+    if std::env::var_os("MALLOC_ARENA_MAX").is_none() {
+        // As the container image sets: glibc's per-thread arenas keep freed memory.
+        command.env("MALLOC_ARENA_MAX", "2");
+    }
     process::run_status(&mut command, "the backend")
 }
 

@@ -301,7 +301,8 @@ pub struct Server {
 
 impl Server {
     /// Starts `backend serve` on the run's database with the production defaults (JSON
-    /// logs on stderr at `info`, which are discarded; workers and pool as configured).
+    /// logs on stderr at `info`, which are discarded; workers and pool as configured; two
+    /// malloc arenas, as the container image sets).
     pub fn start(db: &RunDatabase) -> Self {
         let mut command = db.backend();
         command
@@ -309,6 +310,7 @@ impl Server {
             .env("HOST", "127.0.0.1")
             .env("PORT", "0")
             .env("LOG_FORMAT", "json")
+            .env("MALLOC_ARENA_MAX", "2")
             .env("STATIC_DIR", db.dir.join("no-web-app"))
             .stdout(Stdio::piped())
             .stderr(Stdio::null());
