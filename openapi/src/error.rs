@@ -144,6 +144,8 @@ pub enum RefusalReason {
     YearConfirmed,
     /// The delivery has as many feedback links as it may have.
     FeedbackLinkLimit,
+    /// The pilot is concluded and does not change any more.
+    PilotConcluded,
 }
 
 impl RefusalReason {
@@ -168,6 +170,7 @@ impl RefusalReason {
         Self::NoRankedProblems,
         Self::YearConfirmed,
         Self::FeedbackLinkLimit,
+        Self::PilotConcluded,
     ];
 
     /// The snake_case spelling used on the wire.
@@ -192,6 +195,7 @@ impl RefusalReason {
             Self::NoRankedProblems => "no_ranked_problems",
             Self::YearConfirmed => "year_confirmed",
             Self::FeedbackLinkLimit => "feedback_link_limit",
+            Self::PilotConcluded => "pilot_concluded",
         }
     }
 }

@@ -283,6 +283,8 @@ pub const EN: Texts = Texts {
         entity_indicator: "Indicator",
         entity_order: "Order",
         entity_attachment: "Attachment",
+        entity_pilot: "Pilot",
+        entity_risk: "Risk",
         action_delete: "Deleted",
         action_freeze: "Ranking frozen",
         action_score: "Scored",
@@ -295,6 +297,7 @@ pub const EN: Texts = Texts {
         action_sign_in_failed: "Failed sign-in",
         action_password_change: "Password changed",
         action_link_issue: "Feedback link issued",
+        action_conclude: "Pilot concluded",
     },
     lifecycle: LifecycleTexts {
         heading: "Lifecycle",

@@ -179,6 +179,7 @@ pub const RU_LAUNCH: LaunchTexts = LaunchTexts {
     refused_structures_not_approved: "Приказ нельзя издать: не все структуры проекта утверждены директором.",
     refused_no_ranked_problems: "Приказ нельзя издать: проект не ссылается на проблему из зафиксированного ранжирования.",
     refused_order_issued: "Приказ уже издан и не может быть изменён.",
+    refused_pilot_concluded: "Апробация завершена: изменения невозможны.",
     refused_ranking_frozen: "Ранжирование зафиксировано: изменения невозможны.",
     refused_ranking_scored: "Критерии нельзя изменить: проблемы уже оценивались.",
     refused_problem_cited: "Проблему нельзя удалить: на неё ссылается проект.",

@@ -354,6 +354,8 @@ pub struct LaunchTexts {
     pub refused_no_ranked_problems: &'static str,
     /// «Приказ уже издан и не может быть изменён.»
     pub refused_order_issued: &'static str,
+    /// «Апробация завершена: изменения невозможны.»
+    pub refused_pilot_concluded: &'static str,
     /// «Ранжирование зафиксировано: изменения невозможны.»
     pub refused_ranking_frozen: &'static str,
     /// «Критерии нельзя изменить: проблемы уже оценивались.»

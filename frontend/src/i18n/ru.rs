@@ -283,6 +283,8 @@ pub const RU: Texts = Texts {
         entity_indicator: "Показатель",
         entity_order: "Приказ",
         entity_attachment: "Вложение",
+        entity_pilot: "Апробация",
+        entity_risk: "Риск",
         action_delete: "Удаление",
         action_freeze: "Фиксация рейтинга",
         action_score: "Оценка",
@@ -295,6 +297,7 @@ pub const RU: Texts = Texts {
         action_sign_in_failed: "Неудачная попытка входа",
         action_password_change: "Смена пароля",
         action_link_issue: "Выдача ссылки для отзыва",
+        action_conclude: "Заключение по апробации",
     },
     lifecycle: LifecycleTexts {
         heading: "Жизненный цикл",
