@@ -139,6 +139,7 @@ fn every_enum_schema_lists_exactly_the_spellings_serde_writes() {
         pilots::PilotStatus,
         pilots::PilotConclusion,
         plan::PlanStatus,
+        plan::ReminderKind,
         plan::WaitingKind,
         projects::ProjectOrigin,
         projects::ProjectLevel,

@@ -87,7 +87,7 @@ async fn the_region_scale_generator_fills_every_table_consistently() {
 async fn the_demo_school_has_one_project_at_each_stage_of_the_launch() {
     use openapi::orders::{Order, OrderStatus};
     use openapi::package::{Package, VersionStatus};
-    use openapi::plan::{PlanSummary, WaitingItem, WaitingKind};
+    use openapi::plan::{PlanSummary, ReminderKind, WaitingItem, WaitingKind};
     use openapi::projects::Project;
     use openapi::ranking::{Ranking, RankingRound};
     use openapi::structures::{Structure, StructureStatus};
@@ -176,5 +176,14 @@ async fn the_demo_school_has_one_project_at_each_stage_of_the_launch() {
         .get("/api/me/reminders", Some(&token("teacher@sch61.demo").await))
         .await
         .json(StatusCode::OK);
-    assert_eq!(reminders.iter().map(|r| r.days_left).collect::<Vec<_>>(), [-7, 8]);
+    let due: Vec<(ReminderKind, i64)> = reminders.iter().map(|r| (r.kind, r.days_left)).collect();
+    assert_eq!(
+        due,
+        [
+            (ReminderKind::PlanItem, -7),
+            (ReminderKind::RiskReview, -3),
+            (ReminderKind::PlanItem, 8)
+        ],
+        "the kit's pilot risk is due for review"
+    );
 }

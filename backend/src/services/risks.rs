@@ -1,5 +1,6 @@
 //! The risk registers of projects and pilots (Regulation 1.3 b): risks scored by
-//! likelihood × impact with the ways to overcome them, each with its history of changes. A project's risks are read and
+//! likelihood × impact with the ways to overcome them, each with its history of changes,
+//! and the reviews due among their owners' reminders. A project's risks are read and
 //! changed like its working records; a pilot's like the pilot.
 
 use super::access::{self, Access};
@@ -9,11 +10,13 @@ use super::{Caller, Outcome, write};
 use crate::db::DbConnection;
 use crate::db::models::audit::Event;
 use crate::db::models::risk::{self as rows, Parent};
-use crate::db::models::{PageRequest, user};
+use crate::db::models::{PageRequest, pilot, project, user};
 use crate::domain::error::DomainError;
 use crate::domain::risks::{self as rules, RiskFields};
+use chrono::NaiveDate;
 use openapi::FieldErrorCode::NotAllowed;
 use openapi::audit::{AuditAction, AuditEntity};
+use openapi::plan::{Reminder, ReminderKind};
 use openapi::risks::{Risk, RiskChange, RiskFilter, RiskInput};
 use openapi::{OrganisationId, Page, PageQuery, PilotId, ProjectId, RiskId, UserId};
 
@@ -142,6 +145,40 @@ pub fn history(conn: &mut DbConnection, caller: &Caller, id: RiskId, page: &Page
     access::risk(conn, &caller.actor, id, Access::Read)?;
     let (items, total) = rows::history(conn, id, page)?;
     Ok(page.wrap(items, total))
+}
+
+/// The reminders of the risks `owner` owns whose review date has passed and that are not
+/// closed, the oldest review first, each with its project (a pilot's through its
+/// resource).
+pub fn reminders(conn: &mut DbConnection, owner: UserId, today: NaiveDate) -> Outcome<Vec<Reminder>> {
+    let due = rows::due_for_review(conn, owner, today)?;
+    let pilots: Vec<i64> = due.iter().filter_map(|row| row.pilot_id).collect();
+    let projects_of_pilots = pilot::projects_of(conn, &pilots)?;
+    let project_of = |row: &rows::RiskRow| match row.parent() {
+        Parent::Project(project) => Some(project.0),
+        Parent::Pilot(pilot) => projects_of_pilots.get(&pilot.0).copied(),
+    };
+    let projects: Vec<Option<i64>> = due.iter().map(project_of).collect();
+    let titles = project::titles(conn, projects.iter().flatten().copied())?;
+    let risks = rows::complete(conn, due, today)?;
+    Ok(risks
+        .into_iter()
+        .zip(projects)
+        .filter_map(|(risk, project)| {
+            let project = project?;
+            let due_on = risk.next_review_on?;
+            Some(Reminder {
+                kind: ReminderKind::RiskReview,
+                item: None,
+                project_id: ProjectId(project),
+                project_title: titles.get(&project).cloned().unwrap_or_default(),
+                title: risk.title.clone(),
+                due_on,
+                days_left: (due_on - today).num_days(),
+                risk: Some(risk),
+            })
+        })
+        .collect())
 }
 
 /// The owner must be an active account of the risk's school.

@@ -134,3 +134,57 @@ fn an_owner_of_another_school_is_refused_and_a_partner_school_reads_no_project_r
         Err(ApiError::Forbidden)
     ));
 }
+
+#[test]
+fn an_overdue_review_reminds_its_owner_only_until_the_risk_is_closed() {
+    let mut db = seeded::demo();
+    let (teacher, council) = (db.caller(TEACHER), db.caller(COUNCIL));
+    let today = today();
+    let due = reminders(&mut db, teacher.actor.user_id, today).unwrap();
+    assert_eq!(due.len(), 1, "the demo's risk of the running pilot");
+    let reminder = &due[0];
+    assert_eq!((reminder.kind, reminder.days_left), (ReminderKind::RiskReview, -3));
+    let risk = reminder.risk.clone().unwrap();
+    assert!(risk.review_overdue && risk.pilot_id.is_some());
+    assert!(
+        reminder.project_title.contains("сетевого"),
+        "{}",
+        reminder.project_title
+    );
+    assert!(reminders(&mut db, council.actor.user_id, today).unwrap().is_empty());
+
+    let mut closed = RiskInput {
+        title: risk.title.clone(),
+        category: risk.category,
+        likelihood: risk.likelihood,
+        impact: risk.impact,
+        mitigation: risk.mitigation.clone(),
+        owner_id: risk.owner_id,
+        status: Some(RiskStatus::Closed),
+        next_review_on: risk.next_review_on,
+        note: None,
+    };
+    update(
+        &mut db,
+        &teacher,
+        RiskId(risk.id),
+        Expected::Version(risk.version),
+        &closed,
+    )
+    .unwrap();
+    assert!(reminders(&mut db, teacher.actor.user_id, today).unwrap().is_empty());
+    closed.status = Some(RiskStatus::Open);
+    closed.next_review_on = Some(today);
+    update(
+        &mut db,
+        &teacher,
+        RiskId(risk.id),
+        Expected::Version(risk.version + 1),
+        &closed,
+    )
+    .unwrap();
+    assert!(
+        reminders(&mut db, teacher.actor.user_id, today).unwrap().is_empty(),
+        "due today is not overdue"
+    );
+}

@@ -456,8 +456,12 @@ pub struct LaunchTexts {
     pub waiting_title: &'static str,
     /// «Ожидает с»
     pub waiting_since: &'static str,
-    /// «Сроки по плану»
+    /// «Сроки и напоминания»
     pub reminders_heading: &'static str,
+    /// «Пункт плана»
+    pub rk_plan_item: &'static str,
+    /// «Пересмотр риска»
+    pub rk_risk_review: &'static str,
     /// «Ближайших сроков нет»
     pub reminders_none: &'static str,
     /// «Срок через {}», `{}` being a count of days

@@ -256,4 +256,15 @@ pub fn list(
     Ok((complete(conn, rows, today)?, total))
 }
 
+/// The projects of pilots (through their resources), by pilot id, in one query.
+pub fn projects_of(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<HashMap<i64, i64>> {
+    use crate::db::schema::resources;
+    let rows: Vec<(i64, i64)> = pilots::table
+        .inner_join(resources::table.on(resources::id.eq(pilots::resource_id)))
+        .filter(pilots::id.eq_any(ids))
+        .select((pilots::id, resources::project_id))
+        .load(conn)?;
+    Ok(rows.into_iter().collect())
+}
+
 versioned!(pilots);

@@ -301,4 +301,17 @@ pub fn history(conn: &mut DbConnection, id: RiskId, page: PageRequest) -> QueryR
     Ok((items, total))
 }
 
+/// The risks a person owns whose review date is before `today` and that are not closed,
+/// the oldest review first (at most 100).
+pub fn due_for_review(conn: &mut DbConnection, owner: UserId, today: NaiveDate) -> QueryResult<Vec<RiskRow>> {
+    risks::table
+        .filter(risks::owner_id.eq(owner.0))
+        .filter(risks::next_review_on.lt(today))
+        .filter(risks::status.ne(RiskStatus::Closed.as_str()))
+        .order((risks::next_review_on, risks::id))
+        .limit(100)
+        .select(RiskRow::as_select())
+        .load(conn)
+}
+
 versioned!(risks);
