@@ -114,7 +114,7 @@ pub enum RefusalReason {
     ReasonRequired,
     /// Design needs an accepted consumer request or a competitive assignment.
     NoAcceptedRequest,
-    /// Production needs a design document.
+    /// Production needs a design document or a completed pilot.
     NoDesignDocument,
     /// Delivery needs a produced version.
     NoProducedVersion,

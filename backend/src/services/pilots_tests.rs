@@ -5,10 +5,11 @@ use crate::services::attachments::{self, Owner};
 use crate::services::seeded::{
     self, COMMITTEE, COUNCIL, FIRST_PAGE, PARTNER, SUPERVISOR, TEACHER, audit_of, fields, reason,
 };
-use crate::services::versions;
+use crate::services::{lifecycle, versions};
 use openapi::FieldErrorCode::{NotAllowed, Required};
+use openapi::lifecycle::TransitionInput;
 use openapi::pilots::{PilotConclusion, PilotStatus};
-use openapi::resources::{ResourceFilter, VersionInput, VersionKind};
+use openapi::resources::{ResourceFilter, Stage, VersionInput, VersionKind};
 use openapi::{RefusalReason, VersionId};
 
 /// The demo resource whose title contains `fragment`.
@@ -165,4 +166,39 @@ fn a_concluded_pilot_refuses_every_change_and_stays_as_it_was() {
         .map(|e| e.0)
         .collect();
     assert_eq!(trail, ["create", "conclude"]);
+}
+
+#[test]
+fn a_completed_pilot_opens_production_to_a_resource_without_a_design_document() {
+    let mut db = seeded::demo();
+    let teacher = db.caller(TEACHER);
+    let tutor = demo_resource(&mut db, "тьютора");
+    assert_eq!(tutor.stage, Stage::Design);
+    let resource = tutor.id;
+    let to_production = TransitionInput {
+        to: Stage::Production,
+        reason: None,
+    };
+    let refused = lifecycle::transition(&mut db, &teacher, resource, &to_production).unwrap_err();
+    assert_eq!(refused.problem().reason, Some(RefusalReason::NoDesignDocument));
+
+    let version = new_version(&mut db, &teacher, resource);
+    let started = today() - chrono::TimeDelta::days(30);
+    let pilot = create(&mut db, &teacher, resource, &pilot_of(version, tutor.org_id, started)).unwrap();
+    let running = lifecycle::transition(&mut db, &teacher, resource, &to_production).unwrap_err();
+    assert_eq!(
+        running.problem().reason,
+        Some(RefusalReason::NoDesignDocument),
+        "a running pilot is not yet evidence"
+    );
+    conclude(
+        &mut db,
+        &teacher,
+        PilotId(pilot.id),
+        Expected::Version(pilot.version),
+        &concluded(Some("Модель применима")),
+    )
+    .unwrap();
+    let moved = lifecycle::transition(&mut db, &teacher, resource, &to_production).unwrap();
+    assert_eq!(moved.stage, Stage::Production);
 }

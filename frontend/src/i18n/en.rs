@@ -310,7 +310,7 @@ pub const EN: Texts = Texts {
         timeline: "Stage history",
         no_transitions: "The stage has not changed yet",
         refused_no_accepted_request: "Design needs an accepted consumer request for this resource",
-        refused_no_design_document: "Production needs a design document version with a file",
+        refused_no_design_document: "Production needs a design document version with a file or a completed pilot",
         refused_no_produced_version: "Delivery needs a product version with a file",
         refused_no_delivery: "Satisfaction needs at least one delivery",
         refused_skips_a_step: "Stages cannot be skipped",

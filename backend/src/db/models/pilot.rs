@@ -256,6 +256,15 @@ pub fn list(
     Ok((complete(conn, rows, today)?, total))
 }
 
+/// How many pilots of a resource are concluded.
+pub fn count_completed(conn: &mut DbConnection, resource: ResourceId) -> QueryResult<i64> {
+    pilots::table
+        .filter(pilots::resource_id.eq(resource.0))
+        .filter(pilots::conclusion.is_not_null())
+        .count()
+        .get_result(conn)
+}
+
 /// The projects of pilots (through their resources), by pilot id, in one query.
 pub fn projects_of(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<HashMap<i64, i64>> {
     use crate::db::schema::resources;
