@@ -41,6 +41,10 @@ crate::wire_enum! {
         Order = "order",
         /// An attached file.
         Attachment = "attachment",
+        /// A pilot of a resource version.
+        Pilot = "pilot",
+        /// A risk of a project or a pilot.
+        Risk = "risk",
     }
 }
 
@@ -90,6 +94,8 @@ crate::wire_enum! {
         PasswordChange = "password_change",
         /// A feedback link was issued for a delivery (the respondent and expiry in `after`).
         LinkIssue = "link_issue",
+        /// A pilot was concluded.
+        Conclude = "conclude",
     }
 }
 

@@ -114,7 +114,7 @@ pub enum RefusalReason {
     ReasonRequired,
     /// Design needs an accepted consumer request or a competitive assignment.
     NoAcceptedRequest,
-    /// Production needs a design document.
+    /// Production needs a design document or a completed pilot.
     NoDesignDocument,
     /// Delivery needs a produced version.
     NoProducedVersion,
@@ -144,6 +144,8 @@ pub enum RefusalReason {
     YearConfirmed,
     /// The delivery has as many feedback links as it may have.
     FeedbackLinkLimit,
+    /// The pilot is concluded and does not change any more.
+    PilotConcluded,
 }
 
 impl RefusalReason {
@@ -168,6 +170,7 @@ impl RefusalReason {
         Self::NoRankedProblems,
         Self::YearConfirmed,
         Self::FeedbackLinkLimit,
+        Self::PilotConcluded,
     ];
 
     /// The snake_case spelling used on the wire.
@@ -192,6 +195,7 @@ impl RefusalReason {
             Self::NoRankedProblems => "no_ranked_problems",
             Self::YearConfirmed => "year_confirmed",
             Self::FeedbackLinkLimit => "feedback_link_limit",
+            Self::PilotConcluded => "pilot_concluded",
         }
     }
 }

@@ -99,3 +99,11 @@ id_type!(
     /// Identifier of a satisfaction answer.
     FeedbackId
 );
+id_type!(
+    /// Identifier of a pilot (апробация) of a resource version.
+    PilotId
+);
+id_type!(
+    /// Identifier of a risk of a project or a pilot.
+    RiskId
+);

@@ -226,6 +226,26 @@ pub const ORDER_POINT: Text = Text::new(5, 2000);
 /// The name or position of an order's signatory.
 pub const SIGNATORY: Text = Text::new(3, 200);
 
+/// The schools of a pilot: its own school and partner schools.
+pub const PILOT_SITES: Items = Items::new(1, 30);
+/// The teachers taking part in a pilot.
+pub const PILOT_TEACHERS: Range = Range::new(1, 1000);
+/// The pupils taking part in a pilot.
+pub const PILOT_PUPILS: Range = Range::new(0, 100_000);
+/// The classes taking part in a pilot («5А, 6Б»).
+pub const PILOT_CLASSES: Text = Text::optional(1, 500);
+/// How a resource is piloted.
+pub const PILOT_METHOD: Text = Text::new(5, 4000);
+/// A pilot's interim or final results.
+pub const PILOT_RESULTS: Text = Text::optional(1, 8000);
+
+/// A risk's title.
+pub const RISK_TITLE: Text = Text::new(5, 300);
+/// A risk's likelihood or impact.
+pub const RISK_LEVEL: Range = Range::new(1, 5);
+/// The ways to overcome a risk.
+pub const MITIGATION: Text = Text::new(5, 4000);
+
 /// The 1-based page number of a list.
 pub const PAGE: Range = Range::new(1, u32::MAX as i64);
 /// Rows per page of a list.
@@ -309,6 +329,19 @@ pub const PUBLISHED: &[(&str, &str, Rule)] = &[
     ("OrderInput", "points.[]", Rule::Text(ORDER_POINT)),
     ("OrderInput", "signatory_name", Rule::Text(SIGNATORY)),
     ("OrderInput", "signatory_position", Rule::Text(SIGNATORY)),
+    ("PilotInput", "sites", Rule::Items(PILOT_SITES)),
+    ("PilotInput", "teachers", Rule::Range(PILOT_TEACHERS)),
+    ("PilotInput", "pupils", Rule::Range(PILOT_PUPILS)),
+    ("PilotInput", "classes", Rule::Text(PILOT_CLASSES)),
+    ("PilotInput", "method", Rule::Text(PILOT_METHOD)),
+    ("PilotInput", "interim_results", Rule::Text(PILOT_RESULTS)),
+    ("PilotInput", "final_results", Rule::Text(PILOT_RESULTS)),
+    ("ConclusionInput", "final_results", Rule::Text(PILOT_RESULTS)),
+    ("RiskInput", "title", Rule::Text(RISK_TITLE)),
+    ("RiskInput", "likelihood", Rule::Range(RISK_LEVEL)),
+    ("RiskInput", "impact", Rule::Range(RISK_LEVEL)),
+    ("RiskInput", "mitigation", Rule::Text(MITIGATION)),
+    ("RiskInput", "note", Rule::Text(OPTIONAL_NOTE)),
 ];
 
 /// Every query parameter whose range the document states, on every operation that

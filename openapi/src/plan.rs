@@ -207,15 +207,47 @@ pub struct IndicatorInput {
     pub values: Vec<IndicatorValueInput>,
 }
 
-/// A reminder of a plan item the signed-in user is responsible for.
+crate::wire_enum! {
+    /// What a reminder is about.
+    pub enum ReminderKind {
+        /// A plan item the user is responsible for, due within 14 days or overdue (`item`).
+        PlanItem = "plan_item",
+        /// A risk the user owns whose review date has passed (`risk`).
+        RiskReview = "risk_review",
+    }
+}
+
+impl Default for ReminderKind {
+    /// Answers from before risk reviews were reminded of are about plan items.
+    fn default() -> Self {
+        Self::PlanItem
+    }
+}
+
+/// A reminder for the signed-in user: a plan item they are responsible for, or a risk
+/// they own that is due for review.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
 pub struct Reminder {
-    /// The item.
-    pub item: PlanItem,
+    /// What it is about.
+    #[serde(default)]
+    pub kind: ReminderKind,
+    /// The plan item, for `plan_item`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<PlanItem>,
+    /// The risk, for `risk_review`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub risk: Option<crate::risks::Risk>,
+    /// The project (of the item, of the risk, or of the resource whose pilot the risk
+    /// belongs to).
+    pub project_id: ProjectId,
     /// The project's title.
     pub project_title: String,
-    /// Days left until the deadline; negative when overdue.
+    /// What to show: the item's action or the risk's title.
+    pub title: String,
+    /// The item's deadline or the risk's review date.
+    pub due_on: NaiveDate,
+    /// Days left until `due_on`; negative when overdue.
     pub days_left: i64,
 }
 

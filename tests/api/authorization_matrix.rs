@@ -200,6 +200,25 @@ const ROWS: &[Row] = &[
     ("GET", "/api/resources/{id}/metrics", "", School),
     ("GET", "/api/resources/{id}/metrics/monthly", "", School),
     ("GET", "/api/resources/{id}/feedback", "", School),
+    ("GET", "/api/resources/{id}/pilots", "internal", School),
+    ("GET", "/api/resources/{id}/pilots", "published", School),
+    ("POST", "/api/resources/{id}/pilots", "", School),
+    ("GET", "/api/pilots/{id}", "internal", School),
+    ("GET", "/api/pilots/{id}", "published", School),
+    ("PUT", "/api/pilots/{id}", "", School),
+    ("POST", "/api/pilots/{id}/attachments", "", School),
+    ("POST", "/api/pilots/{id}/conclude", "", School),
+    ("GET", "/api/pilots/{id}/risks", "internal", School),
+    ("GET", "/api/pilots/{id}/risks", "published", School),
+    ("POST", "/api/pilots/{id}/risks", "", School),
+    ("GET", "/api/projects/{id}/risks", "", School),
+    ("POST", "/api/projects/{id}/risks", "", School),
+    ("GET", "/api/risks/{id}", "project", School),
+    ("GET", "/api/risks/{id}", "published", School),
+    ("PUT", "/api/risks/{id}", "project", School),
+    ("PUT", "/api/risks/{id}", "pilot", School),
+    ("GET", "/api/risks/{id}/history", "project", School),
+    ("GET", "/api/risks/{id}/history", "published", School),
     ("GET", "/api/requests", "", Caller),
     ("POST", "/api/requests", "", Caller),
     ("GET", "/api/requests/{id}", "", Recipient),
@@ -351,7 +370,8 @@ fn expected(row: &Row, who: Who) -> Option<Expect> {
             | "/api/attachments/{id}"
             | "/api/projects/{id}/indicators"
             | "/api/ranking-rounds/{id}"
-            | "/api/resources/{id}/feedback",
+            | "/api/resources/{id}/feedback"
+            | "/api/projects/{id}/risks",
             _,
         ) => school(who, true),
         (
@@ -361,7 +381,12 @@ fn expected(row: &Row, who: Who) -> Option<Expect> {
             | "/api/files/{id}"
             | "/api/resources/{id}/transitions"
             | "/api/resources/{id}/metrics"
-            | "/api/resources/{id}/metrics/monthly",
+            | "/api/resources/{id}/metrics/monthly"
+            | "/api/resources/{id}/pilots"
+            | "/api/pilots/{id}"
+            | "/api/pilots/{id}/risks"
+            | "/api/risks/{id}"
+            | "/api/risks/{id}/history",
             "published",
         ) => Expect::Ok,
         (
@@ -371,7 +396,12 @@ fn expected(row: &Row, who: Who) -> Option<Expect> {
             | "/api/files/{id}"
             | "/api/resources/{id}/transitions"
             | "/api/resources/{id}/metrics"
-            | "/api/resources/{id}/metrics/monthly",
+            | "/api/resources/{id}/metrics/monthly"
+            | "/api/resources/{id}/pilots"
+            | "/api/pilots/{id}"
+            | "/api/pilots/{id}/risks"
+            | "/api/risks/{id}"
+            | "/api/risks/{id}/history",
             _,
         ) => school(who, true),
         (
@@ -417,7 +447,14 @@ fn expected(row: &Row, who: Who) -> Option<Expect> {
             | "/api/resources/{id}"
             | "/api/resources/{id}/versions"
             | "/api/versions/{id}/files"
-            | "/api/resources/{id}/transitions",
+            | "/api/resources/{id}/transitions"
+            | "/api/resources/{id}/pilots"
+            | "/api/pilots/{id}"
+            | "/api/pilots/{id}/attachments"
+            | "/api/pilots/{id}/conclude"
+            | "/api/pilots/{id}/risks"
+            | "/api/projects/{id}/risks"
+            | "/api/risks/{id}",
             _,
         ) => school(who, edits_work(who)),
         // The resource at the delivery step is published: everyone reads it.
@@ -516,6 +553,15 @@ struct World {
     delivery: i64,
     request: i64,
     attachment: i64,
+    /// A running pilot of the internal resource, and the demo's concluded pilot of the
+    /// published task bank.
+    pilot: i64,
+    published_pilot: i64,
+    /// A risk of the platform project, one of the running pilot, and the demo's closed
+    /// risk of the bank's pilot.
+    project_risk: i64,
+    pilot_risk: i64,
+    published_risk: i64,
 }
 
 impl World {
@@ -569,6 +615,18 @@ fn indicator_body(year: i32, title: &str) -> Value {
     json!({"title": title, "unit": "%", "values": [{"school_year": year, "target": 40.0}]})
 }
 
+fn pilot_body(world: &World, tag: &str) -> Value {
+    json!({"version_id": world.resource_version, "sites": [world.sch61], "starts_on": tests::days_from_today(-5),
+        "ends_on": tests::days_from_today(30), "teachers": 2, "classes": "5А", "pupils": 25,
+        "method": format!("Уроки по макету {tag}")})
+}
+
+fn risk_body(world: &World, tag: &str) -> Value {
+    let owner = world.accounts["teacher-own-"].id.0;
+    json!({"title": format!("Риск {tag}"), "category": "organisational", "likelihood": 3, "impact": 2,
+        "mitigation": "Согласовать график", "owner_id": owner})
+}
+
 fn request_body(target: Option<i64>) -> Value {
     json!({"need": "Методические материалы по формирующему оцениванию", "audience": "Учителя математики 5–7 классов", "target_org_id": target})
 }
@@ -604,6 +662,18 @@ async fn fresh(app: &TestApp, world: &World, row: &Row) -> Option<i64> {
             let body = request_body(Some(world.sch61));
             let partner = world.token("partner-other");
             ok_json(app, Method::POST, "/api/requests", partner, Some(&body)).await["id"].as_i64()
+        }
+        ("POST", "/api/pilots/{id}/conclude") => {
+            let path = format!("/api/resources/{}/pilots", world.internal_resource);
+            ok_json(
+                app,
+                Method::POST,
+                &path,
+                teacher,
+                Some(&pilot_body(world, "заключение")),
+            )
+            .await["id"]
+                .as_i64()
         }
         ("POST", "/api/deliveries/{id}/feedback") => {
             let path = format!("/api/resources/{}/deliveries", world.delivery_resource);
@@ -865,6 +935,62 @@ async fn request(app: &TestApp, world: &World, row: &Row, who: Who, fresh_id: Op
             Body::None,
         ),
         ("GET", "/api/files/{id}", _) => call(method, format!("/api/files/{}", world.file), Body::None),
+        ("GET", "/api/resources/{id}/pilots", "published") => call(
+            method,
+            format!("/api/resources/{}/pilots", world.delivery_resource),
+            Body::None,
+        ),
+        ("POST", "/api/resources/{id}/pilots", _) => call(
+            method,
+            format!("/api/resources/{}/pilots", world.internal_resource),
+            json(pilot_body(world, &tag)),
+        ),
+        ("GET", "/api/pilots/{id}" | "/api/pilots/{id}/risks", variant) => {
+            let pilot = if variant == "published" {
+                world.published_pilot
+            } else {
+                world.pilot
+            };
+            call(method, path.replace("{id}", &pilot.to_string()), Body::None)
+        }
+        ("PUT", "/api/pilots/{id}", _) => call(
+            method,
+            format!("/api/pilots/{}", world.pilot),
+            json(pilot_body(world, &format!("изменён {tag}"))),
+        ),
+        ("POST", "/api/pilots/{id}/attachments", _) => call(
+            method,
+            format!("/api/pilots/{}/attachments?file_name=protocol.pdf", world.pilot),
+            Body::File(pdf()),
+        ),
+        ("POST", "/api/pilots/{id}/conclude", _) => call(
+            method,
+            format!("/api/pilots/{}/conclude", id(world.pilot)),
+            json(json!({"conclusion": "recommended", "final_results": format!("Итоги {tag}")})),
+        ),
+        ("POST", "/api/pilots/{id}/risks", _) => call(
+            method,
+            format!("/api/pilots/{}/risks", world.pilot),
+            json(risk_body(world, &tag)),
+        ),
+        ("POST", "/api/projects/{id}/risks", _) => call(
+            method,
+            format!("/api/projects/{}/risks", world.project),
+            json(risk_body(world, &tag)),
+        ),
+        (_, "/api/risks/{id}" | "/api/risks/{id}/history", variant) => {
+            let risk = match variant {
+                "published" => world.published_risk,
+                "pilot" => world.pilot_risk,
+                _ => world.project_risk,
+            };
+            let body = if method == "PUT" {
+                json(risk_body(world, &format!("изменён {tag}")))
+            } else {
+                Body::None
+            };
+            call(method, path.replace("{id}", &risk.to_string()), body)
+        }
         ("GET", _, _) if path.starts_with("/api/resources/{id}") => call(
             method,
             path.replace("{id}", &world.internal_resource.to_string()),
@@ -1371,6 +1497,48 @@ async fn world(app: &TestApp) -> World {
     .await["id"]
         .as_i64()
         .unwrap();
+    let pilot = ok_json(
+        app,
+        Method::POST,
+        &format!("/api/resources/{internal_resource}/pilots"),
+        &teacher,
+        Some(
+            &json!({"version_id": resource_version, "sites": [sch61.0], "starts_on": tests::days_from_today(-5),
+            "ends_on": tests::days_from_today(30), "teachers": 2, "pupils": 25, "method": "Уроки по макету"}),
+        ),
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    let owner = accounts["teacher-own-"].id.0;
+    let risk = json!({"title": "Риск для матрицы", "category": "staffing", "likelihood": 2, "impact": 2,
+        "mitigation": "Согласовать график", "owner_id": owner});
+    let project_risk = ok_json(
+        app,
+        Method::POST,
+        &format!("/api/projects/{project}/risks"),
+        &teacher,
+        Some(&risk),
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    let pilot_risk = ok_json(
+        app,
+        Method::POST,
+        &format!("/api/pilots/{pilot}/risks"),
+        &teacher,
+        Some(&risk),
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    let published_pilot = get(format!("/api/resources/{delivery_resource}/pilots")).await["items"][0]["id"]
+        .as_i64()
+        .unwrap();
+    let published_risk = get(format!("/api/pilots/{published_pilot}/risks")).await["items"][0]["id"]
+        .as_i64()
+        .unwrap();
     World {
         sch61: sch61.0,
         sch12: sch12.0,
@@ -1401,6 +1569,11 @@ async fn world(app: &TestApp) -> World {
         delivery,
         request,
         attachment,
+        pilot,
+        published_pilot,
+        project_risk,
+        pilot_risk,
+        published_risk,
     }
 }
 

@@ -87,7 +87,7 @@ async fn the_region_scale_generator_fills_every_table_consistently() {
 async fn the_demo_school_has_one_project_at_each_stage_of_the_launch() {
     use openapi::orders::{Order, OrderStatus};
     use openapi::package::{Package, VersionStatus};
-    use openapi::plan::{PlanSummary, WaitingItem, WaitingKind};
+    use openapi::plan::{PlanSummary, ReminderKind, WaitingItem, WaitingKind};
     use openapi::projects::Project;
     use openapi::ranking::{Ranking, RankingRound};
     use openapi::structures::{Structure, StructureStatus};
@@ -176,5 +176,107 @@ async fn the_demo_school_has_one_project_at_each_stage_of_the_launch() {
         .get("/api/me/reminders", Some(&token("teacher@sch61.demo").await))
         .await
         .json(StatusCode::OK);
-    assert_eq!(reminders.iter().map(|r| r.days_left).collect::<Vec<_>>(), [-7, 8]);
+    let due: Vec<(ReminderKind, i64)> = reminders.iter().map(|r| (r.kind, r.days_left)).collect();
+    assert_eq!(
+        due,
+        [
+            (ReminderKind::PlanItem, -7),
+            (ReminderKind::RiskReview, -3),
+            (ReminderKind::PlanItem, 8)
+        ],
+        "the kit's pilot risk is due for review"
+    );
+}
+
+#[tokio::test]
+async fn the_demo_school_pilots_two_resources_and_keeps_their_risks() {
+    use openapi::pilots::{Pilot, PilotConclusion, PilotStatus};
+    use openapi::risks::{Risk, RiskChange, RiskField, RiskStatus};
+
+    let app = spawn_app().await;
+    let storage = app.state.storage.clone();
+    app.with_db(|conn| backend::demo::load_if_empty(conn, storage.as_ref()))
+        .unwrap();
+    let committee = app
+        .login("committee@kom.demo", backend::demo::DEMO_PASSWORD)
+        .await
+        .access_token;
+    let resources: Page<Resource> = app.get("/api/resources", Some(&committee)).await.json(StatusCode::OK);
+    let pilots_of = |fragment: &str| {
+        let id = resources.items.iter().find(|r| r.title.contains(fragment)).unwrap().id;
+        let (app, committee) = (&app, &committee);
+        async move {
+            let page: Page<Pilot> = app
+                .get(&format!("/api/resources/{id}/pilots"), Some(committee))
+                .await
+                .json(StatusCode::OK);
+            page.items
+        }
+    };
+
+    // The task bank: piloted in three schools, concluded and recommended.
+    let bank = pilots_of("Банк заданий").await;
+    assert_eq!(bank.len(), 1);
+    assert_eq!(
+        (bank[0].status, bank[0].conclusion, bank[0].sites.len()),
+        (PilotStatus::Completed, Some(PilotConclusion::Recommended), 3)
+    );
+    assert_eq!(bank[0].sites[0].name, "СОШ № 61", "the own school first");
+    // A partner school reads the pilot of the published bank, and its closed risk.
+    let partner = app
+        .login("partner@sch12.demo", backend::demo::DEMO_PASSWORD)
+        .await
+        .access_token;
+    let risks: Page<Risk> = app
+        .get(&format!("/api/pilots/{}/risks", bank[0].id), Some(&partner))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(risks.items[0].status, RiskStatus::Closed);
+    let history: Page<RiskChange> = app
+        .get(&format!("/api/risks/{}/history", risks.items[0].id), Some(&partner))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(
+        history
+            .items
+            .iter()
+            .map(|c| (c.field, c.to.as_deref()))
+            .collect::<Vec<_>>(),
+        [(RiskField::Status, Some("closed"))]
+    );
+
+    // The kit: piloted now with СОШ № 12; its risk's review is overdue.
+    let kit = pilots_of("Цифровой класс").await;
+    assert_eq!(
+        (kit.len(), kit[0].status, kit[0].sites.len()),
+        (1, PilotStatus::Running, 2)
+    );
+    let risks: Page<Risk> = app
+        .get(&format!("/api/pilots/{}/risks", kit[0].id), Some(&committee))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(risks.items.len(), 1);
+    assert!(risks.items[0].review_overdue);
+
+    // The platform project's own register.
+    let projects: Page<openapi::projects::Project> =
+        app.get("/api/projects", Some(&committee)).await.json(StatusCode::OK);
+    let platform = projects
+        .items
+        .iter()
+        .find(|p| p.title.contains("Формирующее"))
+        .unwrap()
+        .id;
+    let register: Page<Risk> = app
+        .get(&format!("/api/projects/{platform}/risks"), Some(&committee))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(
+        register
+            .items
+            .iter()
+            .map(|r| (r.score, r.review_overdue))
+            .collect::<Vec<_>>(),
+        [(12, false)]
+    );
 }

@@ -202,7 +202,13 @@ async fn a_school_goes_from_ranked_problems_to_an_issued_order() {
         .get("/api/me/reminders", Some(&s.teacher))
         .await
         .json(StatusCode::OK);
-    assert_eq!(reminders.iter().map(|r| r.item.id).collect::<Vec<_>>(), [item.id]);
+    assert_eq!(
+        reminders
+            .iter()
+            .map(|r| r.item.as_ref().map(|i| i.id))
+            .collect::<Vec<_>>(),
+        [Some(item.id)]
+    );
     assert!(reminders[0].days_left < 0, "overdue");
     let indicator: Indicator = app
         .post(

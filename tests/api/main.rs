@@ -19,6 +19,7 @@ mod me;
 mod metrics;
 mod organisations;
 mod paths;
+mod pilots;
 mod projects;
 mod ranking;
 mod read_model;

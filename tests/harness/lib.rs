@@ -400,6 +400,8 @@ pub fn versioned_target(method: &Method, path: &str) -> Option<(&'static str, i6
         ("PATCH", ["users", _]) => "users",
         ("POST", ["document-versions", _, "review"]) => "document_versions",
         ("POST", ["requests", _, "decision"]) => "requests",
+        ("PUT", ["pilots", _]) | ("POST", ["pilots", _, "conclude"]) => "pilots",
+        ("PUT", ["risks", _]) => "risks",
         _ => return None,
     };
     Some((table, id(1)?))

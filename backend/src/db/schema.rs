@@ -495,6 +495,73 @@ diesel::table! {
 }
 
 diesel::table! {
+    pilots (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        resource_id -> BigInt,
+        version_id -> BigInt,
+        starts_on -> Date,
+        ends_on -> Date,
+        teachers -> Integer,
+        classes -> Text,
+        pupils -> Integer,
+        method -> Text,
+        interim_results -> Text,
+        final_results -> Text,
+        conclusion -> Nullable<Text>,
+        concluded_on -> Nullable<Date>,
+        concluded_by -> Nullable<BigInt>,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    pilot_sites (pilot_id, org_id) {
+        pilot_id -> BigInt,
+        org_id -> BigInt,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    risks (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        project_id -> Nullable<BigInt>,
+        pilot_id -> Nullable<BigInt>,
+        title -> Text,
+        category -> Text,
+        likelihood -> Integer,
+        impact -> Integer,
+        score -> Integer,
+        mitigation -> Text,
+        owner_id -> BigInt,
+        status -> Text,
+        next_review_on -> Nullable<Date>,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    risk_changes (id) {
+        id -> BigInt,
+        risk_id -> BigInt,
+        actor_id -> Nullable<BigInt>,
+        at -> Timestamp,
+        field -> Text,
+        from_value -> Nullable<Text>,
+        to_value -> Nullable<Text>,
+        note -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
     /// The read model: one row per resource with the figures lists show.
     resource_stats (resource_id) {
         resource_id -> BigInt,
@@ -580,6 +647,10 @@ diesel::joinable!(resource_versions -> resources (resource_id));
 diesel::joinable!(resource_files -> resource_versions (version_id));
 diesel::joinable!(resource_authors -> resources (resource_id));
 diesel::joinable!(resource_kit_items -> resources (resource_id));
+diesel::joinable!(pilots -> resource_versions (version_id));
+diesel::joinable!(pilot_sites -> pilots (pilot_id));
+diesel::joinable!(pilot_sites -> organisations (org_id));
+diesel::joinable!(risk_changes -> risks (risk_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
@@ -618,6 +689,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     indicator_values,
     orders,
     attachments,
+    pilots,
+    pilot_sites,
+    risks,
+    risk_changes,
     resource_stats,
     school_stats,
     resource_adopters,

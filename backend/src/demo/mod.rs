@@ -1,8 +1,10 @@
 //! The demo municipality, loaded into an empty database when `DEMO_DATA` is on: a host
 //! school, two partner schools, the committee, one account per role, and the host
-//! school's innovation work (see [`work`]).
+//! school's innovation work (see [`work`]), its launch (see [`launch`]) and its pilots and
+//! risks (see [`pilots`]).
 
 pub mod launch;
+mod pilots;
 mod work;
 
 use crate::auth::password;
@@ -151,8 +153,9 @@ pub fn load_if_empty(conn: &mut DbConnection, storage: &dyn Storage) -> Result<b
             };
             user_ids.push(user::insert(conn, &row)?);
         }
-        let projects = work::load(conn, storage, &org_ids, &user_ids)?;
-        launch::load(conn, org_ids[0], &user_ids, &projects)?;
+        let work = work::load(conn, storage, &org_ids, &user_ids)?;
+        launch::load(conn, org_ids[0], &user_ids, &work.projects)?;
+        pilots::load(conn, &org_ids, &user_ids, work.projects.platform, work.bank, work.kit)?;
         Ok(true)
     })
 }

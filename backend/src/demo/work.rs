@@ -1,6 +1,7 @@
 //! The host school's innovation work in the demo: two projects, resources at every step
 //! of the lifecycle, consumer requests, versions with files, deliveries and feedback.
 
+use super::pilots::Piloted;
 use crate::db::DbConnection;
 use crate::db::models::delivery::{self, NewDelivery};
 use crate::db::models::feedback::{self, NewFeedback, VIA_APP, VIA_LINK};
@@ -42,6 +43,16 @@ const PARTNER17: usize = 5;
 /// Delivery, recipient school, respondent, their account (index), CSAT, recommend,
 /// ready, comment, month of 2026 answered.
 type DemoAnswer<'a> = (i64, i64, &'a str, Option<usize>, u8, u8, bool, &'a str, u32);
+
+/// What the work's loading gives the later parts of the demo.
+pub struct Work {
+    /// The two projects.
+    pub projects: super::launch::Projects,
+    /// The task bank and its product version.
+    pub bank: Piloted,
+    /// The network project's kit and its design version.
+    pub kit: Piloted,
+}
 
 struct Ids<'a> {
     users: &'a [i64],
@@ -123,12 +134,7 @@ fn card(
 }
 
 /// Loads the work; called inside the transaction that creates the demo municipality.
-pub fn load(
-    conn: &mut DbConnection,
-    storage: &dyn Storage,
-    orgs: &[i64],
-    users: &[i64],
-) -> Result<super::launch::Projects, ApiError> {
+pub fn load(conn: &mut DbConnection, storage: &dyn Storage, orgs: &[i64], users: &[i64]) -> Result<Work, ApiError> {
     let ids = Ids { users };
     let host = orgs[SCH61];
     let teacher = users[TEACHER];
@@ -236,6 +242,7 @@ pub fn load(
         UserId(teacher),
     )?;
     attach(conn, storage, product, bank_id, "Банк заданий, 5–6 классы.pdf", teacher)?;
+    let bank_product = product;
     advance(conn, bank_id, Stage::Delivery, teacher)?;
     let to_sch12 = deliver(
         conn,
@@ -472,6 +479,7 @@ pub fn load(
         UserId(teacher),
     )?;
     attach(conn, storage, design, kit_id, "Макет комплекта.pdf", teacher)?;
+    let kit_design = design;
     advance(conn, kit_id, Stage::Production, teacher)?;
 
     // A development at the design step, and one still at the request step with a request waiting.
@@ -531,7 +539,17 @@ pub fn load(
         Some("Не входит в тематику нашей площадки"),
         UserId(users[DIRECTOR]),
     )?;
-    Ok(super::launch::Projects { platform, laboratory })
+    Ok(Work {
+        projects: super::launch::Projects { platform, laboratory },
+        bank: Piloted {
+            resource: bank_id,
+            version: bank_product,
+        },
+        kit: Piloted {
+            resource: kit_id,
+            version: kit_design,
+        },
+    })
 }
 
 #[expect(clippy::too_many_arguments, reason = "a fixture row, spelled out")]

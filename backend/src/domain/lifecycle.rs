@@ -1,6 +1,8 @@
 //! The five-step lifecycle of an educational resource (Regulation 2.1): request → design →
 //! production → delivery → satisfaction. A step may start only when the previous one shows
-//! its evidence; going back is allowed with a reason.
+//! its evidence; going back is allowed with a reason. Production may start on a design
+//! document, or on a completed pilot of the resource (Regulation 1.3 b): a version tried
+//! in practice shows its design as well as a document does.
 
 use openapi::RefusalReason;
 use std::fmt;
@@ -22,6 +24,8 @@ pub struct Evidence {
     pub competitive_assignment: bool,
     /// Versions that hold a design document.
     pub design_documents: u32,
+    /// Pilots of the resource that are concluded.
+    pub completed_pilots: u32,
     /// Versions that hold a produced product.
     pub produced_versions: u32,
     /// Deliveries to consumers.
@@ -39,7 +43,7 @@ pub enum Refusal {
     ReasonRequired,
     /// Design needs an accepted request or a competitive assignment.
     NoAcceptedRequest,
-    /// Production needs a design document.
+    /// Production needs a design document or a completed pilot.
     NoDesignDocument,
     /// Delivery needs a produced version.
     NoProducedVersion,
@@ -69,7 +73,7 @@ impl fmt::Display for Refusal {
             Self::SkipsAStep => "the lifecycle moves forward one step at a time",
             Self::ReasonRequired => "going back to an earlier stage needs a reason",
             Self::NoAcceptedRequest => "design needs an accepted consumer request or a competitive assignment",
-            Self::NoDesignDocument => "production needs a design document",
+            Self::NoDesignDocument => "production needs a design document or a completed pilot",
             Self::NoProducedVersion => "delivery needs a produced version",
             Self::NoDelivery => "the satisfaction check needs at least one delivery",
         })
@@ -93,7 +97,7 @@ pub fn check(from: Stage, to: Stage, evidence: &Evidence, reason: Option<&str>) 
     let shown = match to {
         Stage::Request => true,
         Stage::Design => evidence.accepted_requests > 0 || evidence.competitive_assignment,
-        Stage::Production => evidence.design_documents > 0,
+        Stage::Production => evidence.design_documents > 0 || evidence.completed_pilots > 0,
         Stage::Delivery => evidence.produced_versions > 0,
         Stage::Satisfaction => evidence.deliveries > 0,
     };
@@ -118,6 +122,7 @@ mod tests {
         accepted_requests: 1,
         competitive_assignment: false,
         design_documents: 1,
+        completed_pilots: 0,
         produced_versions: 1,
         deliveries: 1,
     };
@@ -185,6 +190,25 @@ mod tests {
             ..Evidence::default()
         };
         assert_eq!(check(Request, Design, &evidence, None), Ok(()));
+    }
+
+    #[test]
+    fn a_completed_pilot_stands_for_the_design_document() {
+        let piloted = Evidence {
+            design_documents: 0,
+            completed_pilots: 1,
+            ..Evidence::default()
+        };
+        assert_eq!(check(Design, Production, &piloted, None), Ok(()));
+        assert_eq!(
+            check(Design, Production, &Evidence::default(), None),
+            Err(Refusal::NoDesignDocument)
+        );
+        assert_eq!(
+            check(Production, Delivery, &piloted, None),
+            Err(Refusal::NoProducedVersion),
+            "a pilot does not stand for the product"
+        );
     }
 
     #[test]

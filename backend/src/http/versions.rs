@@ -50,6 +50,8 @@ versioned!(
     openapi::users::Me,
     openapi::package::DocumentVersion,
     openapi::requests::ConsumerRequest,
+    openapi::pilots::Pilot,
+    openapi::risks::Risk,
 );
 
 /// A ranking is tagged with its round's version: the freeze and the criteria move it on.

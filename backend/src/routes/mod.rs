@@ -14,12 +14,14 @@ pub mod metrics;
 pub mod orders;
 pub mod organisations;
 pub mod package;
+pub mod pilots;
 pub mod plan;
 pub mod projects;
 pub mod ranking;
 pub mod registry;
 pub mod requests;
 pub mod resources;
+pub mod risks;
 pub mod structures;
 pub mod users;
 pub mod versions;
@@ -61,6 +63,8 @@ Times are UTC in ISO 8601 with a `Z`.",
         (name = "package", description = "The document package of a project (programme, innovation map, work plan, results tracking), versioned and reviewed by the council"),
         (name = "plan", description = "The work plan with its completion and on-time figures, reminders, and the results indicators"),
         (name = "orders", description = "Orders (приказы) on innovation activity: drafted, issued by the director, immutable, downloadable as DOCX"),
+        (name = "pilots", description = "Pilots (апробация) of resource versions in the school and partner schools: period, participants, method, results, conclusion and evidence files"),
+        (name = "risks", description = "Risk registers of projects and pilots: likelihood × impact, ways to overcome, owner, review dates and the history of changes"),
         (name = "audit", description = "The audit trail: who changed what and when")
     )
 )]
@@ -249,8 +253,21 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .service(orders::download_order_docx)
         .service(attachments::attach_to_document_version)
         .service(attachments::attach_to_plan_item)
+        .service(attachments::attach_to_pilot)
         .service(attachments::download_attachment)
         .service(attachments::delete_attachment)
+        .service(pilots::list_pilots)
+        .service(pilots::create_pilot)
+        .service(pilots::get_pilot)
+        .service(pilots::update_pilot)
+        .service(pilots::conclude_pilot)
+        .service(risks::list_project_risks)
+        .service(risks::create_project_risk)
+        .service(risks::list_pilot_risks)
+        .service(risks::create_pilot_risk)
+        .service(risks::get_risk)
+        .service(risks::update_risk)
+        .service(risks::list_risk_changes)
         .service(audit::list::list_audit_entries);
 }
 

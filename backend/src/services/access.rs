@@ -297,6 +297,39 @@ pub fn attachment(
     Ok(row)
 }
 
+/// A pilot with its resource: read and changed like the resource (a published
+/// resource's pilots are read by everyone signed in; its school's administration, council
+/// and teachers change them).
+pub fn pilot(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: openapi::PilotId,
+    access: Access,
+) -> Result<(crate::db::models::pilot::PilotRow, ResourceRow), ApiError> {
+    let row = crate::db::models::pilot::find(conn, id)?;
+    let resource = resource(conn, actor, ResourceId(row.resource_id), access)?;
+    Ok((row, resource))
+}
+
+/// A risk: read and changed like what it belongs to (a project's working records, or
+/// its pilot).
+pub fn risk(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: openapi::RiskId,
+    access: Access,
+) -> Result<crate::db::models::risk::RiskRow, ApiError> {
+    use crate::db::models::risk::{self, Parent};
+    let row = risk::find(conn, id)?;
+    match row.parent() {
+        Parent::Project(_) => school_work(actor, row.org(), access)?,
+        Parent::Pilot(pilot) => {
+            self::pilot(conn, actor, pilot, access)?;
+        }
+    }
+    Ok(row)
+}
+
 /// A school's working record: read by its staff and the committee, changed by its
 /// administration, council and teachers.
 fn school_work(actor: &Actor, org: OrganisationId, access: Access) -> Result<(), ApiError> {

@@ -1,5 +1,5 @@
-//! Files attached to a package document's version (appendices) or to a plan item (the
-//! evidence of its completion). The bytes are received and stored by the HTTP layer; these
+//! Files attached to a package document's version (appendices), to a plan item (the
+//! evidence of its completion) or to a pilot (the evidence of its results). The bytes are received and stored by the HTTP layer; these
 //! use cases decide who may attach, read and remove them and keep their records.
 
 use super::access::{self, Access};
@@ -36,8 +36,9 @@ pub fn storage_prefix(owner: Owner) -> String {
 }
 
 /// Whether the caller may attach a file to `owner` now (the school's administration,
-/// council or staff; a version only while it is under review), with the refusals of
-/// [`attach`]: asked before the body is received, so that a refused caller sends nothing.
+/// council or staff; a version only while it is under review, a pilot only until it is
+/// concluded), with the refusals of [`attach`]: asked before the body is received, so
+/// that a refused caller sends nothing.
 pub fn may_attach(conn: &mut DbConnection, caller: &Caller, owner: Owner) -> Outcome<()> {
     editable_owner(conn, &caller.actor, owner).map(|_| ())
 }
@@ -94,7 +95,8 @@ pub fn remove(conn: &mut DbConnection, caller: &Caller, id: AttachmentId) -> Out
 }
 
 /// The school of an owner the actor may change: `404` when they may not read it, `403`
-/// when they may not change it, `not_under_review` for a decided version.
+/// when they may not change it, `not_under_review` for a decided version,
+/// `pilot_concluded` for a concluded pilot.
 fn editable_owner(conn: &mut DbConnection, actor: &Actor, owner: Owner) -> Outcome<OrganisationId> {
     match owner {
         Owner::DocumentVersion(id) => {
@@ -107,6 +109,11 @@ fn editable_owner(conn: &mut DbConnection, actor: &Actor, owner: Owner) -> Outco
             Ok(row.org())
         }
         Owner::PlanItem(id) => Ok(access::plan_item(conn, actor, id, Access::Edit)?.org()),
+        Owner::Pilot(id) => {
+            let (row, _) = access::pilot(conn, actor, id, Access::Edit)?;
+            crate::domain::pilots::editable(row.is_concluded())?;
+            Ok(row.org())
+        }
     }
 }
 

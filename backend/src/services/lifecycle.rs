@@ -6,7 +6,7 @@ use super::{Caller, Outcome, write};
 use crate::db::DbConnection;
 use crate::db::models::audit::Event;
 use crate::db::models::resource::ResourceRow;
-use crate::db::models::{PageRequest, delivery, project, request, resource, transition, version};
+use crate::db::models::{PageRequest, delivery, pilot, project, request, resource, transition, version};
 use crate::domain::error::DomainError;
 use crate::domain::lifecycle::{self, Evidence, Refusal};
 use crate::domain::text;
@@ -82,6 +82,7 @@ fn evidence(conn: &mut DbConnection, row: &ResourceRow) -> Outcome<Evidence> {
         accepted_requests: count(request::count_taken_for(conn, id)?),
         competitive_assignment: project::find(conn, ProjectId(row.project_id))?.0.is_competitive(),
         design_documents: count(version::count_with_files(conn, id, VersionKind::Design)?),
+        completed_pilots: count(pilot::count_completed(conn, id)?),
         produced_versions: count(version::count_with_files(conn, id, VersionKind::Product)?),
         deliveries: count(delivery::count_for(conn, id)?),
     })

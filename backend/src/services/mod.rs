@@ -19,6 +19,7 @@ pub mod metrics;
 pub mod orders;
 pub mod organisations;
 pub mod package;
+pub mod pilots;
 pub mod plan;
 pub mod projects;
 pub mod ranking;
@@ -27,6 +28,7 @@ pub mod requests;
 #[cfg(test)]
 mod resource_fixtures;
 pub mod resources;
+pub mod risks;
 #[cfg(test)]
 pub(crate) mod seeded;
 pub mod structures;

@@ -20,7 +20,9 @@ use diesel::OptionalExtension;
 use openapi::FieldErrorCode::NotAllowed;
 use openapi::UserId;
 use openapi::audit::{AuditAction, AuditEntity};
-use openapi::plan::{Indicator, IndicatorInput, PlanFilter, PlanItem, PlanItemInput, PlanSummary, Reminder};
+use openapi::plan::{
+    Indicator, IndicatorInput, PlanFilter, PlanItem, PlanItemInput, PlanSummary, Reminder, ReminderKind,
+};
 use openapi::{IndicatorId, OrganisationId, Page, PageQuery, PlanItemId, ProjectId};
 
 /// Today in UTC: the date the plan's figures and overdue marks are computed for.
@@ -61,22 +63,31 @@ pub fn summary(
     })
 }
 
-/// The caller's open plan items due within 14 days or overdue, by deadline.
+/// The caller's reminders, the nearest date first: their open plan items due within 14
+/// days or overdue, and the risks they own whose review date has passed.
 pub fn reminders(conn: &mut DbConnection, caller: &Caller) -> Outcome<Vec<Reminder>> {
     let today = today();
     let until = today.checked_add_days(Days::new(REMINDER_DAYS)).unwrap_or(today);
     let (open, titles): (Vec<PlanRow>, Vec<String>) =
         rows::open_for(conn, caller.actor.user_id, until)?.into_iter().unzip();
     let items = rows::complete(conn, open, today)?;
-    Ok(items
+    let mut reminders: Vec<Reminder> = items
         .into_iter()
         .zip(titles)
         .map(|(item, project_title)| Reminder {
-            days_left: (item.deadline - today).num_days(),
-            item,
+            kind: ReminderKind::PlanItem,
+            project_id: item.project_id,
             project_title,
+            title: item.action.clone(),
+            due_on: item.deadline,
+            days_left: (item.deadline - today).num_days(),
+            item: Some(item),
+            risk: None,
         })
-        .collect())
+        .collect();
+    reminders.extend(super::risks::reminders(conn, caller.actor.user_id, today)?);
+    reminders.sort_by_key(|reminder| (reminder.due_on, reminder.kind));
+    Ok(reminders)
 }
 
 /// One page of a project's plan items by deadline, each marked overdue when it is.

@@ -1,4 +1,4 @@
-//! The signed-in user's plan deadlines on the home page.
+//! The signed-in user's plan deadlines and overdue risk reviews on the home page.
 
 use crate::api;
 use crate::components::error_alert::ErrorAlert;
@@ -6,10 +6,12 @@ use crate::components::loading::Loading;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use openapi::plan::ReminderKind;
 
-/// The user's open plan items due within 14 days or overdue: «Срок через 3 дня» or
-/// «Просрочено на 7 дней», the action and a link to the project's plan; the loading state
-/// and a failure are shown as such, not as an empty list.
+/// The user's open plan items due within 14 days or overdue, and the risks they own whose
+/// review date has passed: «Срок через 3 дня» or «Просрочено на 7 дней», what it is, the
+/// date, the action or risk and a link to the project (its plan, for a plan item); the
+/// loading state and a failure are shown as such, not as an empty list.
 #[component]
 pub fn Reminders() -> impl IntoView {
     let i18n = use_i18n();
@@ -27,12 +29,17 @@ pub fn Reminders() -> impl IntoView {
         let rows = list
             .into_iter()
             .map(|reminder| {
-                let days = reminder.days_left;
+                let (days, kind, due_on) = (reminder.days_left, reminder.kind, reminder.due_on);
+                let href = match kind {
+                    ReminderKind::PlanItem => format!("/projects/{}/plan", reminder.project_id),
+                    ReminderKind::RiskReview => format!("/projects/{}", reminder.project_id),
+                };
                 view! {
-                    <li data-testid="reminder" class:overdue=days < 0>
+                    <li data-testid="reminder" data-kind=kind.as_str() class:overdue=days < 0>
                         <strong data-testid="reminder-days">{move || i18n.t().launch.days_left(days)}</strong> " · "
-                        {move || i18n.t().day(reminder.item.deadline)} " · " {reminder.item.action.clone()} " — "
-                        <A href=format!("/projects/{}/plan", reminder.item.project_id)>{reminder.project_title.clone()}</A>
+                        {move || i18n.t().launch.reminder_kind(kind)} " · "
+                        {move || i18n.t().day(due_on)} " · " {reminder.title.clone()} " — "
+                        <A href=href>{reminder.project_title.clone()}</A>
                     </li>
                 }
             })

@@ -3,7 +3,7 @@
 use super::launch_texts::LaunchTexts;
 use openapi::orders::OrderStatus;
 use openapi::package::{DocumentKind, VersionStatus};
-use openapi::plan::{PlanStatus, WaitingKind};
+use openapi::plan::{PlanStatus, ReminderKind, WaitingKind};
 use openapi::structures::{MemberFunction, StructureKind, StructureStatus};
 
 impl LaunchTexts {
@@ -91,6 +91,14 @@ impl LaunchTexts {
             WaitingKind::Structure => self.wk_structure,
             WaitingKind::DocumentVersion => self.wk_document_version,
             WaitingKind::Order => self.wk_order,
+        }
+    }
+
+    /// What a reminder is about.
+    pub fn reminder_kind(&self, kind: ReminderKind) -> &'static str {
+        match kind {
+            ReminderKind::PlanItem => self.rk_plan_item,
+            ReminderKind::RiskReview => self.rk_risk_review,
         }
     }
 

@@ -354,6 +354,8 @@ pub struct LaunchTexts {
     pub refused_no_ranked_problems: &'static str,
     /// «Приказ уже издан и не может быть изменён.»
     pub refused_order_issued: &'static str,
+    /// «Апробация завершена: изменения невозможны.»
+    pub refused_pilot_concluded: &'static str,
     /// «Ранжирование зафиксировано: изменения невозможны.»
     pub refused_ranking_frozen: &'static str,
     /// «Критерии нельзя изменить: проблемы уже оценивались.»
@@ -454,8 +456,12 @@ pub struct LaunchTexts {
     pub waiting_title: &'static str,
     /// «Ожидает с»
     pub waiting_since: &'static str,
-    /// «Сроки по плану»
+    /// «Сроки и напоминания»
     pub reminders_heading: &'static str,
+    /// «Пункт плана»
+    pub rk_plan_item: &'static str,
+    /// «Пересмотр риска»
+    pub rk_risk_review: &'static str,
     /// «Ближайших сроков нет»
     pub reminders_none: &'static str,
     /// «Срок через {}», `{}` being a count of days

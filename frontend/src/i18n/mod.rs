@@ -181,6 +181,7 @@ impl Texts {
             R::NoRankedProblems => launch.refused_no_ranked_problems,
             R::YearConfirmed => launch.refused_year_confirmed,
             R::FeedbackLinkLimit => self.deliveries.refused_link_limit,
+            R::PilotConcluded => launch.refused_pilot_concluded,
         }
     }
 

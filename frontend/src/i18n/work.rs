@@ -143,6 +143,8 @@ impl AuditTexts {
             E::Indicator => self.entity_indicator,
             E::Order => self.entity_order,
             E::Attachment => self.entity_attachment,
+            E::Pilot => self.entity_pilot,
+            E::Risk => self.entity_risk,
         })
     }
 
@@ -172,6 +174,7 @@ impl AuditTexts {
             A::SignInFailed => self.action_sign_in_failed,
             A::PasswordChange => self.action_password_change,
             A::LinkIssue => self.action_link_issue,
+            A::Conclude => self.action_conclude,
         })
     }
 }

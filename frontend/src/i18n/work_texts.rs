@@ -270,6 +270,10 @@ pub struct AuditTexts {
     pub entity_order: &'static str,
     /// An attached file.
     pub entity_attachment: &'static str,
+    /// A pilot of a resource version.
+    pub entity_pilot: &'static str,
+    /// A risk of a project or a pilot.
+    pub entity_risk: &'static str,
     /// A record deleted.
     pub action_delete: &'static str,
     /// A ranking frozen.
@@ -294,6 +298,8 @@ pub struct AuditTexts {
     pub action_password_change: &'static str,
     /// A feedback link issued.
     pub action_link_issue: &'static str,
+    /// A pilot concluded.
+    pub action_conclude: &'static str,
 }
 
 /// The texts of a resource's lifecycle and versions.

@@ -33,7 +33,7 @@ describe('resource lifecycle and versions', () => {
       await refusal.waitFor();
       assert.equal(
         (await refusal.textContent()).trim(),
-        'Нельзя перейти к производству: нет версии «Проектный документ» с файлом',
+        'Нельзя перейти к производству: нет версии «Проектный документ» с файлом или завершённой апробации',
       );
 
       // «Новая версия»: a design document, then its file.

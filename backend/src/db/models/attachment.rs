@@ -1,11 +1,11 @@
-//! The `attachments` table: files of a document version or a plan item.
+//! The `attachments` table: files of a document version, a plan item or a pilot.
 
 use crate::db::DbConnection;
 use crate::db::schema::attachments;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use openapi::plan::Attachment;
-use openapi::{AttachmentId, DocumentVersionId, OrganisationId, PlanItemId, UserId};
+use openapi::{AttachmentId, DocumentVersionId, OrganisationId, PilotId, PlanItemId, UserId};
 use std::collections::HashMap;
 
 /// What a file is attached to.
@@ -15,6 +15,8 @@ pub enum Owner {
     DocumentVersion(DocumentVersionId),
     /// A plan item.
     PlanItem(PlanItemId),
+    /// A pilot.
+    Pilot(PilotId),
 }
 
 impl Owner {
@@ -23,6 +25,7 @@ impl Owner {
         match self {
             Self::DocumentVersion(_) => "document_version",
             Self::PlanItem(_) => "plan_item",
+            Self::Pilot(_) => "pilot",
         }
     }
 
@@ -31,6 +34,7 @@ impl Owner {
         match self {
             Self::DocumentVersion(id) => id.0,
             Self::PlanItem(id) => id.0,
+            Self::Pilot(id) => id.0,
         }
     }
 }
@@ -43,9 +47,9 @@ pub struct AttachmentRow {
     pub id: i64,
     /// School.
     pub org_id: i64,
-    /// `document_version` or `plan_item`.
+    /// `document_version`, `plan_item` or `pilot`.
     pub owner_kind: String,
-    /// The version's or item's id.
+    /// The version's, item's or pilot's id.
     pub owner_id: i64,
     /// Original name.
     pub file_name: String,
@@ -64,10 +68,10 @@ pub struct AttachmentRow {
 impl AttachmentRow {
     /// The owner.
     pub fn owner(&self) -> Owner {
-        if self.owner_kind == "plan_item" {
-            Owner::PlanItem(PlanItemId(self.owner_id))
-        } else {
-            Owner::DocumentVersion(DocumentVersionId(self.owner_id))
+        match self.owner_kind.as_str() {
+            "plan_item" => Owner::PlanItem(PlanItemId(self.owner_id)),
+            "pilot" => Owner::Pilot(PilotId(self.owner_id)),
+            _ => Owner::DocumentVersion(DocumentVersionId(self.owner_id)),
         }
     }
 

@@ -92,6 +92,17 @@ pub fn name_taken(conn: &mut DbConnection, name: &str) -> QueryResult<bool> {
     .get_result(conn)
 }
 
+/// Which of `ids` are schools, in one query.
+pub fn schools_among(conn: &mut DbConnection, ids: &[OrganisationId]) -> QueryResult<Vec<OrganisationId>> {
+    let ids: Vec<i64> = ids.iter().map(|id| id.0).collect();
+    let found: Vec<i64> = organisations::table
+        .filter(organisations::id.eq_any(&ids))
+        .filter(organisations::kind.eq(OrganisationKind::School.as_str()))
+        .select(organisations::id)
+        .load(conn)?;
+    Ok(found.into_iter().map(OrganisationId).collect())
+}
+
 /// How many organisations there are.
 pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
     organisations::table.count().get_result(conn)

@@ -7,7 +7,7 @@ use actix_web::{HttpResponse, delete, web};
 use openapi::{AttachmentId, Problem};
 
 /// Removes an attached file (the school's administration, council or staff); a decided
-/// version's files stay.
+/// version's and a concluded pilot's files stay.
 #[utoipa::path(
     tag = "package",
     operation_id = "delete_attachment",
@@ -18,7 +18,7 @@ use openapi::{AttachmentId, Problem};
         Unauthorized,
         (status = 403, description = "Not the school's administration, council or staff", body = Problem, content_type = "application/problem+json"),
         NotFound,
-        (status = 409, description = "The version is decided (`not_under_review`)", body = Problem, content_type = "application/problem+json")
+        (status = 409, description = "The version is decided (`not_under_review`) or the pilot concluded (`pilot_concluded`)", body = Problem, content_type = "application/problem+json")
     )
 )]
 #[delete("/attachments/{id}")]
