@@ -31,9 +31,11 @@ pub async fn update_pilot(id: PilotId, version: i32, pilot: &PilotInput) -> Resu
         .await
 }
 
-/// `POST /api/pilots/{id}/conclude`: ends a pilot with its conclusion.
-pub async fn conclude_pilot(id: PilotId, conclusion: &ConclusionInput) -> Result<Pilot, ApiError> {
+/// `POST /api/pilots/{id}/conclude`: ends a pilot with its conclusion, on the `version`
+/// as read.
+pub async fn conclude_pilot(id: PilotId, version: i32, conclusion: &ConclusionInput) -> Result<Pilot, ApiError> {
     Call::post(format!("/api/pilots/{id}/conclude"))
+        .if_match(version)
         .json(conclusion)
         .send()
         .await

@@ -416,11 +416,11 @@ fn ConcludeForm(pilot: Pilot, on_saved: Callback<()>, on_cancel: Callback<()>) -
     let concluded_on = RwSignal::new(today());
     let final_results = RwSignal::new(pilot.final_results.clone());
     let asking = RwSignal::new(false);
-    let id = PilotId(pilot.id);
+    let (id, version) = (PilotId(pilot.id), pilot.version);
     let conclude = Action::new_local(move |input: &ConclusionInput| {
         let input = input.clone();
         async move {
-            let concluded = api::pilots::conclude_pilot(id, &input).await;
+            let concluded = api::pilots::conclude_pilot(id, version, &input).await;
             if concluded.is_ok() {
                 queue_microtask(move || on_saved.run(()));
             }
@@ -450,7 +450,7 @@ fn ConcludeForm(pilot: Pilot, on_saved: Callback<()>, on_cancel: Callback<()>) -
     );
     view! {
         <form class="form" data-testid="pilot-conclude-form" on:submit=submit>
-            <SelectField id="pilot-conclusion" label=|t| t.pilots.conclusion value=conclusion/>
+            <SelectField id="pilot-conclusion-choice" label=|t| t.pilots.conclusion value=conclusion/>
             <TextField id="pilot-concluded-on" label=|t| t.pilots.concluded_on value=concluded_on
                 error=field_message(conclude, never, "concluded_on") autocomplete="off" input_type="date"/>
             <TextAreaField id="pilot-conclude-final" label=|t| t.pilots.final_results value=final_results

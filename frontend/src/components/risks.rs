@@ -12,11 +12,11 @@ use crate::components::option_select::{OptionSelect, school_accounts};
 use crate::components::select_field::SelectField;
 use crate::components::text_field::{TextField, trimmed};
 use crate::components::textarea_field::TextAreaField;
-use crate::i18n::use_i18n;
+use crate::i18n::{Texts, use_i18n};
 use crate::{access, components::pilots::today};
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use openapi::risks::{Risk, RiskCategory, RiskFilter, RiskInput, RiskStatus};
+use openapi::risks::{Risk, RiskCategory, RiskField, RiskFilter, RiskInput, RiskStatus};
 use openapi::{OrganisationId, ProblemCode, RiskId, UserId};
 
 /// The register: the status filter, the heat map, the risks from the highest score, and
@@ -318,8 +318,8 @@ fn RiskHistory(risk: RiskId, changed: RwSignal<usize>) -> impl IntoView {
                                                     let t = i18n.t();
                                                     format!(
                                                         "{} → {}",
-                                                        from.clone().unwrap_or_else(|| t.pilots.empty_value.to_owned()),
-                                                        to.clone().unwrap_or_else(|| t.pilots.empty_value.to_owned()),
+                                                        change_value(t, field, from.as_deref()),
+                                                        change_value(t, field, to.as_deref()),
                                                     )
                                                 }}
                                                 {note}
@@ -334,6 +334,24 @@ fn RiskHistory(risk: RiskId, changed: RwSignal<usize>) -> impl IntoView {
                 }
             })}
         </Transition>
+    }
+}
+
+/// A value of a change as the user reads it: a status by its name, a day as `dd.mm.yyyy`,
+/// a number as it is, «—» for none.
+pub fn change_value(t: &Texts, field: RiskField, value: Option<&str>) -> String {
+    let Some(value) = value else {
+        return t.pilots.empty_value.to_owned();
+    };
+    match field {
+        RiskField::Status => RiskStatus::parse(value).map_or_else(
+            || value.to_owned(),
+            |status| t.pilots.risk_status_name(status).to_owned(),
+        ),
+        RiskField::NextReviewOn => {
+            NaiveDate::parse_from_str(value, "%Y-%m-%d").map_or_else(|_| value.to_owned(), |day| t.day(day))
+        }
+        RiskField::Likelihood | RiskField::Impact => value.to_owned(),
     }
 }
 
@@ -445,9 +463,9 @@ fn RiskForm(
             .filter(|error: &ApiError| error.code() != Some(ProblemCode::ValidationFailed))
     });
     let heading = if editing.is_some() {
-        |t: &crate::i18n::Texts| t.pilots.risk_edit
+        |t: &Texts| t.pilots.risk_edit
     } else {
-        |t: &crate::i18n::Texts| t.pilots.risk_add
+        |t: &Texts| t.pilots.risk_add
     };
     view! {
         <form class="card form" data-testid="risk-form" on:submit=submit>
@@ -470,5 +488,32 @@ fn RiskForm(
             <ErrorAlert error=not_saved testid="risk-error"/>
             <FormActions submit=|t| t.pilots.save pending=save.pending() submit_testid="risk-submit" on_cancel=on_cancel/>
         </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{EN, RU};
+
+    #[test]
+    fn a_change_reads_statuses_by_name_and_days_as_dotted_dates() {
+        assert_eq!(change_value(&RU, RiskField::Status, Some("mitigated")), "Снижен");
+        assert_eq!(change_value(&EN, RiskField::Status, Some("open")), "Open");
+        assert_eq!(
+            change_value(&RU, RiskField::NextReviewOn, Some("2026-09-01")),
+            "01.09.2026"
+        );
+        assert_eq!(change_value(&RU, RiskField::Impact, Some("4")), "4");
+        assert_eq!(change_value(&RU, RiskField::NextReviewOn, None), "—");
+    }
+
+    #[test]
+    fn cells_are_coloured_by_score_from_green_to_red() {
+        assert_eq!(score_colour(1), score_colour(4));
+        assert_ne!(score_colour(4), score_colour(5));
+        assert_ne!(score_colour(9), score_colour(10));
+        assert_ne!(score_colour(14), score_colour(15));
+        assert_eq!(score_colour(15), score_colour(25));
     }
 }
