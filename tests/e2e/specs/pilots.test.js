@@ -55,11 +55,16 @@ describe('pilots and risks', () => {
       const starts = isoDay(-10);
       const ends = isoDay(50);
       await form.getByTestId('pilot-starts').fill(starts);
-      await form.getByTestId('pilot-ends').fill(ends);
       await form.getByTestId('pilot-teachers').fill('3');
       await form.getByTestId('pilot-classes').fill('5А, 6Б');
       await form.getByTestId('pilot-pupils').fill('52');
       await form.getByTestId('pilot-method').fill('Уроки по банку заданий, анкетирование учащихся');
+      // An end before the start: the server's 422 is shown next to the end.
+      await form.getByTestId('pilot-ends').fill(isoDay(-20));
+      await form.getByTestId('pilot-submit').click();
+      await form.getByTestId('pilot-ends-error').waitFor();
+      assert.equal(await pilots.getByTestId('pilot-row').count(), 0);
+      await form.getByTestId('pilot-ends').fill(ends);
       await form.getByTestId('pilot-submit').click();
 
       const row = pilots.getByTestId('pilot-row');
