@@ -295,7 +295,7 @@ fn PilotForm(
                 let own = id == org;
                 let checked = move || own || partners.with(|chosen| chosen.contains(&id));
                 view! {
-                    <label class="checkbox">
+                    <label class="check">
                         <input
                             type="checkbox"
                             data-testid=format!("pilot-site-{id}")

@@ -128,13 +128,14 @@ impl std::fmt::Display for StatusKey {
     }
 }
 
-/// The colour of a cell by its score: green, yellow, orange, red.
-pub fn score_colour(score: u8) -> &'static str {
+/// The class of a score's band, coloured by the stylesheet (green, yellow, orange, red):
+/// classes, not inline styles, which the Content-Security-Policy refuses.
+pub fn score_class(score: u8) -> &'static str {
     match score {
-        0..=4 => "#d8f0dc",
-        5..=9 => "#fff2b3",
-        10..=14 => "#ffd1a3",
-        _ => "#f7b3b3",
+        0..=4 => "score score-low",
+        5..=9 => "score score-medium",
+        10..=14 => "score score-high",
+        _ => "score score-critical",
     }
 }
 
@@ -163,10 +164,7 @@ fn heat_map(risks: &[Risk]) -> impl IntoView + use<> {
                     let score = likelihood * impact;
                     view! {
                         <td
-                            style=format!(
-                                "background:{};width:2rem;height:2rem;text-align:center;border:1px solid #fff",
-                                score_colour(score),
-                            )
+                            class=score_class(score)
                             data-testid=format!("heat-{likelihood}-{impact}")
                             title=move || format!("{}: {score}", i18n.t().pilots.score)
                         >
@@ -186,7 +184,7 @@ fn heat_map(risks: &[Risk]) -> impl IntoView + use<> {
     view! {
         <figure class="heat-map" data-testid="heat-map">
             <figcaption>{move || i18n.t().pilots.heat_map}</figcaption>
-            <table style="border-collapse:collapse">
+            <table>
                 <tbody>
                     {rows}
                     <tr>
@@ -229,7 +227,7 @@ fn RiskRow(
                 <strong data-testid="risk-title">{risk.title.clone()}</strong>
                 " · " {move || i18n.t().pilots.category_name(category)}
                 " · "
-                <span data-testid="risk-score" style=format!("background:{};padding:0 0.4rem", score_colour(score))>
+                <span data-testid="risk-score" class=score_class(score)>
                     {format!("{likelihood} × {impact} = {score}")}
                 </span>
                 " · "
@@ -510,10 +508,10 @@ mod tests {
 
     #[test]
     fn cells_are_coloured_by_score_from_green_to_red() {
-        assert_eq!(score_colour(1), score_colour(4));
-        assert_ne!(score_colour(4), score_colour(5));
-        assert_ne!(score_colour(9), score_colour(10));
-        assert_ne!(score_colour(14), score_colour(15));
-        assert_eq!(score_colour(15), score_colour(25));
+        assert_eq!(score_class(1), score_class(4));
+        assert_ne!(score_class(4), score_class(5));
+        assert_ne!(score_class(9), score_class(10));
+        assert_ne!(score_class(14), score_class(15));
+        assert_eq!(score_class(15), score_class(25));
     }
 }

@@ -91,6 +91,11 @@ describe('pilots and risks', () => {
       assert.equal((await risk.getByTestId('risk-status').textContent()).trim(), 'Открыт');
       await risks.getByTestId('heat-4-5').getByText('1', { exact: true }).waitFor();
       assert.equal((await risks.getByTestId('heat-1-1').textContent()).trim(), '');
+      // The bands come from the stylesheet (the policy refuses inline styles): red for 20,
+      // green for 1.
+      const background = (cell) => risks.getByTestId(cell).evaluate((td) => getComputedStyle(td).backgroundColor);
+      assert.equal(await background('heat-4-5'), 'rgb(247, 179, 179)');
+      assert.equal(await background('heat-1-1'), 'rgb(216, 240, 220)');
 
       // Concluded with «Требует доработки» after the confirmation.
       await row.getByTestId('conclude-pilot').click();
