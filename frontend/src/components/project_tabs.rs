@@ -14,6 +14,7 @@ pub const TABS: &[(&str, Pick)] = &[
     ("plan", |t| t.launch.tab_plan),
     ("indicators", |t| t.launch.tab_indicators),
     ("orders", |t| t.launch.tab_orders),
+    ("risks", |t| t.pilots.risks_heading),
 ];
 
 /// The row of tab links; the router marks the current one `aria-current="page"`.

@@ -3,11 +3,13 @@
 use super::Texts;
 use openapi::lifecycle::DeliveryForm;
 use openapi::organisations::OrganisationKind;
+use openapi::pilots::PilotConclusion;
 use openapi::plan::PlanStatus;
 use openapi::projects::{PlatformStatus, ProjectLevel, ProjectOrigin, ProjectStatus};
 use openapi::resources::{
     DevelopmentElement, KitItemType, ProgrammeFormat, ResourceForm, Stage, VersionKind, Visibility,
 };
+use openapi::risks::{RiskCategory, RiskStatus};
 use openapi::structures::{MemberFunction, StructureKind};
 use openapi::users::{Locale, Role};
 
@@ -103,4 +105,7 @@ wire_choices! {
     StructureKind => |t, kind| t.launch.structure_kind(kind);
     MemberFunction => |t, function| t.launch.function(function);
     PlanStatus => |t, status| t.launch.plan_status(status);
+    PilotConclusion => |t, conclusion| t.pilots.conclusion_name(conclusion);
+    RiskCategory => |t, category| t.pilots.category_name(category);
+    RiskStatus => |t, status| t.pilots.risk_status_name(status);
 }

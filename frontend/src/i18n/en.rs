@@ -454,4 +454,5 @@ pub const EN: Texts = Texts {
         updated: "Updated",
     },
     launch: super::launch_en::EN_LAUNCH,
+    pilots: super::pilot_texts::EN_PILOTS,
 };

@@ -9,6 +9,7 @@ mod launch;
 mod launch_en;
 mod launch_ru;
 mod launch_texts;
+mod pilot_texts;
 mod ru;
 mod texts;
 mod work;

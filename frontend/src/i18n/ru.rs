@@ -454,4 +454,5 @@ pub const RU: Texts = Texts {
         updated: "Изменён",
     },
     launch: super::launch_ru::RU_LAUNCH,
+    pilots: super::pilot_texts::RU_PILOTS,
 };

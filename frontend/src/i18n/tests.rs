@@ -198,3 +198,22 @@ fn the_capped_count_note_names_the_servers_cap() {
         );
     }
 }
+
+#[test]
+fn pilot_and_risk_values_have_names_in_both_languages() {
+    use openapi::pilots::{PilotConclusion, PilotStatus};
+    use openapi::risks::{RiskCategory, RiskField, RiskStatus};
+    named_apart(PilotStatus::ALL, |t, status| t.pilots.status(status).to_owned());
+    named_apart(PilotConclusion::ALL, |t, conclusion| {
+        t.pilots.conclusion_name(conclusion).to_owned()
+    });
+    named_apart(RiskCategory::ALL, |t, category| {
+        t.pilots.category_name(category).to_owned()
+    });
+    named_apart(RiskStatus::ALL, |t, status| {
+        t.pilots.risk_status_name(status).to_owned()
+    });
+    named_apart(RiskField::ALL, |t, field| t.pilots.field_name(field).to_owned());
+    assert_ne!(RU.pilots.heading, EN.pilots.heading);
+    assert_ne!(RU.pilots.mitigation, EN.pilots.mitigation);
+}

@@ -319,4 +319,6 @@ pub struct Texts {
     pub board: BoardTexts,
     /// The texts of the launch procedure.
     pub launch: super::launch_texts::LaunchTexts,
+    /// The texts of pilots and risk registers.
+    pub pilots: super::pilot_texts::PilotTexts,
 }

@@ -2,6 +2,7 @@
 //! launch: resources, structures, document package, plan, indicators and orders.
 
 use crate::access;
+use crate::api::risks::Register;
 use crate::api::{self, ApiError};
 use crate::app::use_auth;
 use crate::components::error_alert::ErrorAlert;
@@ -16,6 +17,7 @@ use crate::components::project_plan::ProjectPlan;
 use crate::components::project_resources::ProjectResources;
 use crate::components::project_structures::ProjectStructures;
 use crate::components::project_tabs::ProjectTabs;
+use crate::components::risks::RiskRegister;
 use crate::i18n::use_i18n;
 use leptos::Params;
 use leptos::prelude::*;
@@ -76,6 +78,9 @@ pub fn ProjectPage() -> impl IntoView {
                         .with_me_untracked(|me| access::may_manage_project(me, shown.org_id))
                         .unwrap_or(false);
                     let (id, org) = (shown.id, shown.org_id);
+                    let may_edit_risks = auth
+                        .with_me_untracked(|me| access::may_edit_resources(me, org))
+                        .unwrap_or(false);
                     let title = shown.title.clone();
                     let shown_plan = shown.clone();
                     let shown_indicators = shown.clone();
@@ -117,6 +122,10 @@ pub fn ProjectPage() -> impl IntoView {
                             "plan" => view! { <ProjectPlan project=shown_plan.clone()/> }.into_any(),
                             "indicators" => view! { <ProjectIndicators project=shown_indicators.clone()/> }.into_any(),
                             "orders" => view! { <ProjectOrders project=shown_orders.clone()/> }.into_any(),
+                            "risks" => view! {
+                                <RiskRegister register=Register::Project(id) org=org may_edit=may_edit_risks/>
+                            }
+                            .into_any(),
                             _ => view! {
                                 {card.clone()}
                                 <PlatformConfirmations project=shown_card.clone() on_saved=saved/>

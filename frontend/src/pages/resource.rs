@@ -9,6 +9,7 @@ use crate::components::error_alert::ErrorAlert;
 use crate::components::feedback_summary::FeedbackSummary;
 use crate::components::lifecycle::Lifecycle;
 use crate::components::loading::Loading;
+use crate::components::pilots::Pilots;
 use crate::components::resource_card::ResourceCard;
 use crate::components::resource_form::ResourceForm;
 use crate::components::versions::Versions;
@@ -116,6 +117,7 @@ pub fn ResourcePage() -> impl IntoView {
                         {card}
                         <Lifecycle resource=id stage=stage may_move=may_edit on_moved=saved/>
                         <Versions resource=id may_edit=may_edit changed=files_changed/>
+                        <Pilots resource=id org=org may_edit=may_edit/>
                         {reads_deliveries
                             .then(|| {
                                 view! {
