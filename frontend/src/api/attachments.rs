@@ -12,6 +12,8 @@ pub enum AttachTo {
     DocumentVersion(i64),
     /// A plan item (evidence of its completion).
     PlanItem(i64),
+    /// A pilot (its evidence), until it is concluded.
+    Pilot(i64),
 }
 
 impl AttachTo {
@@ -20,6 +22,7 @@ impl AttachTo {
         match self {
             Self::DocumentVersion(id) => format!("/api/document-versions/{id}/attachments"),
             Self::PlanItem(id) => format!("/api/plan-items/{id}/attachments"),
+            Self::Pilot(id) => format!("/api/pilots/{id}/attachments"),
         }
     }
 
@@ -28,12 +31,14 @@ impl AttachTo {
         match self {
             Self::DocumentVersion(id) => format!("version-{id}"),
             Self::PlanItem(id) => format!("plan-item-{id}"),
+            Self::Pilot(id) => format!("pilot-{id}"),
         }
     }
 }
 
-/// `POST /api/document-versions/{id}/attachments?file_name=…` or
-/// `POST /api/plan-items/{id}/attachments?file_name=…`: attaches one file.
+/// `POST /api/document-versions/{id}/attachments?file_name=…`,
+/// `POST /api/plan-items/{id}/attachments?file_name=…` or
+/// `POST /api/pilots/{id}/attachments?file_name=…`: attaches one file.
 pub async fn upload(to: AttachTo, file_name: String, bytes: Vec<u8>) -> Result<Attachment, ApiError> {
     Call::post(to.path())
         .query("file_name", Some(file_name))

@@ -2,8 +2,10 @@
 //! for the school's administration, council and teachers the form that records a pilot,
 //! the results form and «Завершить апробацию».
 
+use crate::api::attachments::AttachTo;
 use crate::api::{self, ApiError};
 use crate::components::add_button::AddButton;
+use crate::components::attachments::Attachments;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::form_actions::FormActions;
@@ -113,6 +115,17 @@ fn PilotRow(pilot: Pilot, may_edit: bool, changed: RwSignal<usize>) -> impl Into
     let concluded = pilot.clone();
     let id = PilotId(pilot.id);
     let org = pilot.org_id;
+    // The evidence: the school's staff see and add it while the pilot runs (downloads are
+    // the school's and the committee's).
+    let evidence = may_edit.then(|| {
+        view! {
+            <Attachments
+                files=pilot.attachments.clone()
+                upload_to=open.then_some(AttachTo::Pilot(pilot.id))
+                may_delete=open
+            />
+        }
+    });
     view! {
         <li class="card pilot" data-testid="pilot-row">
             <p>
@@ -172,6 +185,7 @@ fn PilotRow(pilot: Pilot, may_edit: bool, changed: RwSignal<usize>) -> impl Into
             <Show when=move || concluding.get()>
                 <ConcludeForm pilot=concluded.clone() on_saved=saved on_cancel=Callback::new(move |()| concluding.set(false))/>
             </Show>
+            {evidence}
             <RiskRegister register=api::risks::Register::Pilot(id) org=org may_edit=open/>
         </li>
     }

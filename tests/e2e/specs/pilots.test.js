@@ -36,7 +36,7 @@ describe('pilots and risks', () => {
 
   it('the teacher records a pilot, adds a risk seen in the heat map and concludes the pilot', () =>
     withPage(async (page) => {
-      const { resource, partner } = await resourceWithDesign(uniqueTitle());
+      const { resource, partner, teacher } = await resourceWithDesign(uniqueTitle());
       await signIn(page, 'teacher@sch61.demo');
       await page.goto(`/resources/${resource.id}`);
       const pilots = page.getByTestId('pilots');
@@ -97,6 +97,11 @@ describe('pilots and risks', () => {
       assert.equal(await background('heat-4-5'), 'rgb(247, 179, 179)');
       assert.equal(await background('heat-1-1'), 'rgb(216, 240, 220)');
 
+      // Evidence: a protocol uploaded to the pilot while it runs.
+      const evidence = row.getByTestId('attachments');
+      await evidence.getByLabel('Выбрать файл').setInputFiles({ name: 'протокол.pdf', mimeType: 'application/pdf', buffer: pdfBuffer() });
+      await evidence.getByTestId('attachment-row').filter({ hasText: 'протокол.pdf' }).getByTestId('download-attachment').waitFor();
+
       // Concluded with «Требует доработки» after the confirmation.
       await row.getByTestId('conclude-pilot').click();
       const conclude = row.getByTestId('pilot-conclude-form');
@@ -110,6 +115,11 @@ describe('pilots and risks', () => {
       assert.match(await row.getByTestId('pilot-final').textContent(), /Задания 3 и 7 требуют переработки/);
       assert.equal(await row.getByTestId('conclude-pilot').count(), 0);
       assert.equal(await row.getByTestId('add-risk').count(), 0);
+      // The evidence stays, closed to new files.
+      await row.getByTestId('attachment-row').filter({ hasText: 'протокол.pdf' }).waitFor();
+      assert.equal(await row.getByLabel('Выбрать файл').count(), 0);
+      const stored = await apiCall(teacher, 'GET', `/api/resources/${resource.id}/pilots`);
+      assert.deepEqual(stored.items[0].attachments.map((file) => file.file_name), ['протокол.pdf']);
     }));
 
   it('the project\'s «Риски» tab adds a risk and keeps its change in the history', () =>
