@@ -103,6 +103,39 @@ pub fn find(conn: &mut DbConnection, id: PilotId) -> QueryResult<PilotRow> {
     pilots::table.find(id.0).select(PilotRow::as_select()).first(conn)
 }
 
+/// The columns a pilot's fields set, on insert and on update alike.
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = pilots)]
+struct Values<'a> {
+    version_id: i64,
+    starts_on: NaiveDate,
+    ends_on: NaiveDate,
+    teachers: i32,
+    classes: &'a str,
+    pupils: i32,
+    method: &'a str,
+    interim_results: &'a str,
+    final_results: &'a str,
+    updated_at: NaiveDateTime,
+}
+
+impl<'a> Values<'a> {
+    fn of(fields: &'a PilotFields) -> Self {
+        Self {
+            version_id: fields.version_id.0,
+            starts_on: fields.starts_on,
+            ends_on: fields.ends_on,
+            teachers: fields.teachers,
+            classes: &fields.classes,
+            pupils: fields.pupils,
+            method: &fields.method,
+            interim_results: &fields.interim_results,
+            final_results: &fields.final_results,
+            updated_at: super::now(),
+        }
+    }
+}
+
 /// Records a pilot of a resource of school `org` with its sites.
 pub fn insert(
     conn: &mut DbConnection,
@@ -111,23 +144,14 @@ pub fn insert(
     fields: &PilotFields,
     actor: UserId,
 ) -> QueryResult<PilotId> {
-    let now = super::now();
+    let values = Values::of(fields);
     let id = diesel::insert_into(pilots::table)
         .values((
             pilots::org_id.eq(org.0),
             pilots::resource_id.eq(resource.0),
-            pilots::version_id.eq(fields.version_id.0),
-            pilots::starts_on.eq(fields.starts_on),
-            pilots::ends_on.eq(fields.ends_on),
-            pilots::teachers.eq(fields.teachers),
-            pilots::classes.eq(&fields.classes),
-            pilots::pupils.eq(fields.pupils),
-            pilots::method.eq(&fields.method),
-            pilots::interim_results.eq(&fields.interim_results),
-            pilots::final_results.eq(&fields.final_results),
             pilots::created_by.eq(actor.0),
-            pilots::created_at.eq(now),
-            pilots::updated_at.eq(now),
+            pilots::created_at.eq(values.updated_at),
+            values,
         ))
         .returning(pilots::id)
         .get_result(conn)
@@ -139,18 +163,7 @@ pub fn insert(
 /// Rewrites a pilot that is not concluded, sites included; returns whether it applied.
 pub fn update(conn: &mut DbConnection, id: PilotId, fields: &PilotFields) -> QueryResult<bool> {
     let changed = diesel::update(pilots::table.find(id.0).filter(pilots::conclusion.is_null()))
-        .set((
-            pilots::version_id.eq(fields.version_id.0),
-            pilots::starts_on.eq(fields.starts_on),
-            pilots::ends_on.eq(fields.ends_on),
-            pilots::teachers.eq(fields.teachers),
-            pilots::classes.eq(&fields.classes),
-            pilots::pupils.eq(fields.pupils),
-            pilots::method.eq(&fields.method),
-            pilots::interim_results.eq(&fields.interim_results),
-            pilots::final_results.eq(&fields.final_results),
-            pilots::updated_at.eq(super::now()),
-        ))
+        .set(Values::of(fields))
         .execute(conn)?;
     if changed != 1 {
         return Ok(false);

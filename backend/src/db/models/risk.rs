@@ -119,6 +119,40 @@ pub fn find(conn: &mut DbConnection, id: RiskId) -> QueryResult<RiskRow> {
     risks::table.find(id.0).select(RiskRow::as_select()).first(conn)
 }
 
+/// The columns a risk's fields set, on insert and on update alike; the score is computed
+/// from them.
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = risks, treat_none_as_null = true)]
+struct Values<'a> {
+    title: &'a str,
+    category: &'a str,
+    likelihood: i32,
+    impact: i32,
+    score: i32,
+    mitigation: &'a str,
+    owner_id: i64,
+    status: &'a str,
+    next_review_on: Option<NaiveDate>,
+    updated_at: NaiveDateTime,
+}
+
+impl<'a> Values<'a> {
+    fn of(fields: &'a RiskFields) -> Self {
+        Self {
+            title: &fields.title,
+            category: fields.category.as_str(),
+            likelihood: i32::from(fields.tracked.likelihood),
+            impact: i32::from(fields.tracked.impact),
+            score: i32::from(fields.score()),
+            mitigation: &fields.mitigation,
+            owner_id: fields.owner_id,
+            status: fields.tracked.status.as_str(),
+            next_review_on: fields.tracked.next_review_on,
+            updated_at: super::now(),
+        }
+    }
+}
+
 /// Records a risk of `parent`, of school `org`; the score is computed from the fields.
 pub fn insert(
     conn: &mut DbConnection,
@@ -131,24 +165,15 @@ pub fn insert(
         Parent::Project(id) => (Some(id.0), None),
         Parent::Pilot(id) => (None, Some(id.0)),
     };
-    let now = super::now();
+    let values = Values::of(fields);
     diesel::insert_into(risks::table)
         .values((
             risks::org_id.eq(org.0),
             risks::project_id.eq(project),
             risks::pilot_id.eq(pilot),
-            risks::title.eq(&fields.title),
-            risks::category.eq(fields.category.as_str()),
-            risks::likelihood.eq(i32::from(fields.tracked.likelihood)),
-            risks::impact.eq(i32::from(fields.tracked.impact)),
-            risks::score.eq(i32::from(fields.score())),
-            risks::mitigation.eq(&fields.mitigation),
-            risks::owner_id.eq(fields.owner_id),
-            risks::status.eq(fields.tracked.status.as_str()),
-            risks::next_review_on.eq(fields.tracked.next_review_on),
             risks::created_by.eq(actor.0),
-            risks::created_at.eq(now),
-            risks::updated_at.eq(now),
+            risks::created_at.eq(values.updated_at),
+            values,
         ))
         .returning(risks::id)
         .get_result(conn)
@@ -158,18 +183,7 @@ pub fn insert(
 /// Rewrites a risk; the score is computed from the fields.
 pub fn update(conn: &mut DbConnection, id: RiskId, fields: &RiskFields) -> QueryResult<()> {
     diesel::update(risks::table.find(id.0))
-        .set((
-            risks::title.eq(&fields.title),
-            risks::category.eq(fields.category.as_str()),
-            risks::likelihood.eq(i32::from(fields.tracked.likelihood)),
-            risks::impact.eq(i32::from(fields.tracked.impact)),
-            risks::score.eq(i32::from(fields.score())),
-            risks::mitigation.eq(&fields.mitigation),
-            risks::owner_id.eq(fields.owner_id),
-            risks::status.eq(fields.tracked.status.as_str()),
-            risks::next_review_on.eq(fields.tracked.next_review_on),
-            risks::updated_at.eq(super::now()),
-        ))
+        .set(Values::of(fields))
         .execute(conn)
         .map(|_| ())
 }
