@@ -211,7 +211,11 @@ fn serve(
             .wrap(from_fn(telemetry::request_id_middleware))
             .wrap(Optional(requests.clone()))
             .app_data(spec_json.clone())
-            .route("/api/openapi.json", web::get().to(openapi_json));
+            .service(
+                web::resource("/api/openapi.json")
+                    .route(web::get().to(openapi_json))
+                    .route(web::head().to(openapi_json)),
+            );
         let app = if api_docs {
             // No validator badge: it would send the spec's address to a third party, and
             // the docs page's policy blocks foreign images anyway. The page reads the

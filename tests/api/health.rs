@@ -43,3 +43,26 @@ async fn readiness_fails_with_503_problem_when_the_database_is_gone() {
     drop(held);
     app.get("/readyz", None).await.json::<serde_json::Value>(StatusCode::OK);
 }
+
+#[tokio::test]
+async fn the_published_spec_answers_head_with_its_length_and_no_body() {
+    let app = spawn_app().await;
+    let get = app
+        .client
+        .get(format!("{}/api/openapi.json", app.address))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(get.status(), StatusCode::OK);
+    let length = get.bytes().await.unwrap().len();
+    let head = app
+        .client
+        .head(format!("{}/api/openapi.json", app.address))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(head.status(), StatusCode::OK);
+    assert_eq!(head.headers()["content-type"], "application/json");
+    assert_eq!(head.headers()["content-length"], length.to_string().as_str());
+    assert!(head.bytes().await.unwrap().is_empty());
+}

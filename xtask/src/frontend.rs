@@ -79,7 +79,7 @@ pub fn build(root: &Path, release: bool) -> anyhow::Result<PathBuf> {
         .out_name("frontend")
         .generate(&dist)
         .context("wasm-bindgen failed")?;
-    for file in ["index.html", "boot.js", "style.css"] {
+    for file in ["index.html", "boot.js", "style.css", "favicon.svg"] {
         std::fs::copy(root.join("frontend").join(file), dist.join(file))
             .with_context(|| format!("cannot copy frontend/{file}"))?;
     }
