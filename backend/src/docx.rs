@@ -5,6 +5,8 @@
 //! The file is a minimal WordprocessingML package written directly: content types,
 //! relationships, styles (Times New Roman 14 pt), core properties and the document.
 
+pub mod certificate;
+
 use openapi::orders::Order;
 use openapi::structures::MemberFunction;
 use std::io::Write;
@@ -12,7 +14,7 @@ use std::io::Write;
 /// A text page width in twentieths of a point (A4 with 3 cm left and 1.5 cm right margins).
 const TEXT_WIDTH: u32 = 9355;
 
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -36,14 +38,19 @@ fn run(text: &str, bold: bool) -> String {
         .join(&format!("<w:r>{props}<w:tab/></w:r>"))
 }
 
+/// How a paragraph is aligned.
 #[derive(Clone, Copy)]
-enum Align {
+pub(crate) enum Align {
+    /// To the left.
     Left,
+    /// Centred.
     Center,
+    /// Justified.
     Both,
 }
 
-fn paragraph(text: &str, align: Align, bold: bool, extra: &str) -> String {
+/// A paragraph of one run, aligned, bold when asked, with extra paragraph properties.
+pub(crate) fn paragraph(text: &str, align: Align, bold: bool, extra: &str) -> String {
     let jc = match align {
         Align::Left => "left",
         Align::Center => "center",
@@ -56,7 +63,7 @@ fn paragraph(text: &str, align: Align, bold: bool, extra: &str) -> String {
 }
 
 /// A paragraph with a right tab stop at the text's right edge: left part, tab, right part.
-fn spread(left: &str, right: &str) -> String {
+pub(crate) fn spread(left: &str, right: &str) -> String {
     format!(
         r#"<w:p><w:pPr><w:tabs><w:tab w:val="right" w:pos="{TEXT_WIDTH}"/></w:tabs></w:pPr>{}</w:p>"#,
         run(&format!("{left}\t{right}"), false)
@@ -194,6 +201,11 @@ fn core_xml(order: &Order) -> String {
 
 /// The whole DOCX file of an order.
 pub fn order_docx(order: &Order) -> std::io::Result<Vec<u8>> {
+    package(core_xml(order), document_xml(order))
+}
+
+/// A DOCX package of these core properties and document, with the shared styles.
+pub(crate) fn package(core: String, document: String) -> std::io::Result<Vec<u8>> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     let parts = [
@@ -201,8 +213,8 @@ pub fn order_docx(order: &Order) -> std::io::Result<Vec<u8>> {
         ("_rels/.rels", ROOT_RELS.to_owned()),
         ("word/_rels/document.xml.rels", DOCUMENT_RELS.to_owned()),
         ("word/styles.xml", STYLES.to_owned()),
-        ("docProps/core.xml", core_xml(order)),
-        ("word/document.xml", document_xml(order)),
+        ("docProps/core.xml", core),
+        ("word/document.xml", document),
     ];
     for (name, content) in parts {
         zip.start_file(name, options).map_err(std::io::Error::other)?;

@@ -318,6 +318,347 @@ fn generate_all(conn: &mut DbConnection, args: SeedArgs, started: Instant) -> an
     )?;
     step("feedback", written);
     rows += written;
+    let world = World {
+        org_ids: &org_ids,
+        user_ids: &user_ids,
+        project_ids: &project_ids,
+        resource_ids: &resource_ids,
+        version_ids: &version_ids,
+        now,
+        day,
+    };
+    rows += generate_dissemination(conn, &world, &step)?;
+    Ok(rows)
+}
+
+/// What the dissemination generator builds on: the generated schools (one account
+/// each), projects, resources (resource `i` of school `i mod n`) and versions.
+struct World<'a> {
+    org_ids: &'a [i64],
+    user_ids: &'a [i64],
+    project_ids: &'a [i64],
+    resource_ids: &'a [i64],
+    version_ids: &'a [i64],
+    now: chrono::NaiveDateTime,
+    day: NaiveDate,
+}
+
+impl World<'_> {
+    /// The school `k` places after school `school`.
+    fn neighbour(&self, school: usize, k: usize) -> usize {
+        (school + k) % self.org_ids.len()
+    }
+}
+
+/// Pilots (one per four resources, in their school and the next) with a risk each, a
+/// risk per project, training cohorts (one per other training programme) with ten
+/// enrolments from the next schools, the first six completed; three consultations per
+/// school for the next schools; four events per school (a seminar open to the city with
+/// ten registrations, every other one attended, an open lesson, a master class, a
+/// conference taken part in); and a fair per fifty schools where each school has a stand
+/// rated by five others. With fewer schools, each record names as many other schools as
+/// there are. Certificates are not generated: their numbers belong to the schools'
+/// counters.
+fn generate_dissemination(
+    conn: &mut DbConnection,
+    w: &World<'_>,
+    step: &impl Fn(&str, usize),
+) -> anyhow::Result<usize> {
+    use crate::db::schema::{
+        cohorts, consultations, enrolments, event_registrations, events, fair_stands, pilot_sites, pilots, risks,
+        stand_ratings,
+    };
+    let schools = w.org_ids.len();
+    let mut rows = 0;
+    // Every record reaches other schools: with fewer than two there are none to reach.
+    if schools < 2 {
+        return Ok(rows);
+    }
+    // As many other schools as there are, up to the number each record names.
+    let others = |wanted: usize| wanted.min(schools - 1);
+
+    let piloted: Vec<usize> = (0..w.resource_ids.len()).step_by(4).collect();
+    let first_pilot = max_id(conn, "pilots")?;
+    let written = generate(
+        conn,
+        piloted.len(),
+        |p| {
+            let i = piloted[p];
+            let starts_on = w.day + TimeDelta::days((i % 120) as i64);
+            (
+                pilots::org_id.eq(w.org_ids[i % schools]),
+                pilots::resource_id.eq(w.resource_ids[i]),
+                pilots::version_id.eq(w.version_ids[i]),
+                pilots::starts_on.eq(starts_on),
+                pilots::ends_on.eq(starts_on + TimeDelta::days(60)),
+                pilots::teachers.eq(3),
+                pilots::classes.eq("5А, 6Б"),
+                pilots::pupils.eq(20 + (i % 40) as i32),
+                pilots::method.eq("Уроки по ресурсу, анкетирование учащихся"),
+                pilots::interim_results.eq(""),
+                pilots::final_results.eq(""),
+                pilots::created_at.eq(w.now),
+                pilots::updated_at.eq(w.now),
+            )
+        },
+        |conn, chunk| insert_chunk!(conn, pilots::table, chunk),
+    )?;
+    step("pilots", written);
+    rows += written;
+    let pilot_ids = ids_after(conn, "pilots", first_pilot)?;
+    let written = generate(
+        conn,
+        pilot_ids.len() * 2,
+        |n| {
+            let (p, second) = (n / 2, n % 2 == 1);
+            let school = piloted[p] % schools;
+            let site = if second { w.neighbour(school, 1) } else { school };
+            (
+                pilot_sites::pilot_id.eq(pilot_ids[p]),
+                pilot_sites::org_id.eq(w.org_ids[site]),
+                pilot_sites::position.eq(i32::from(second)),
+            )
+        },
+        |conn, chunk| insert_chunk!(conn, pilot_sites::table, chunk),
+    )?;
+    step("pilot_sites", written);
+    rows += written;
+
+    const RISK_STATUSES: [&str; 4] = ["open", "mitigated", "occurred", "closed"];
+    let written = generate(
+        conn,
+        pilot_ids.len() + w.project_ids.len(),
+        |n| {
+            let (school, pilot, project) = if n < pilot_ids.len() {
+                (piloted[n] % schools, Some(pilot_ids[n]), None)
+            } else {
+                let k = n - pilot_ids.len();
+                (k, None, Some(w.project_ids[k]))
+            };
+            let (likelihood, impact) = (1 + (n % 5) as i32, 1 + (n / 5 % 5) as i32);
+            (
+                risks::org_id.eq(w.org_ids[school]),
+                risks::project_id.eq(project),
+                risks::pilot_id.eq(pilot),
+                risks::title.eq("Перегрузка педагогов"),
+                risks::category.eq("staffing"),
+                risks::likelihood.eq(likelihood),
+                risks::impact.eq(impact),
+                risks::score.eq(likelihood * impact),
+                risks::mitigation.eq("Распределить темы между членами творческой группы"),
+                risks::owner_id.eq(w.user_ids[school]),
+                risks::status.eq(RISK_STATUSES[n % 4]),
+                risks::created_at.eq(w.now),
+                risks::updated_at.eq(w.now),
+            )
+        },
+        |conn, chunk| insert_chunk!(conn, risks::table, chunk),
+    )?;
+    step("risks", written);
+    rows += written;
+
+    // Resource i is a training programme when i mod 3 = 1; every other one runs a cohort.
+    let programmes: Vec<usize> = (1..w.resource_ids.len()).step_by(6).collect();
+    let first_cohort = max_id(conn, "cohorts")?;
+    let written = generate(
+        conn,
+        programmes.len(),
+        |c| {
+            let i = programmes[c];
+            let starts_on = w.day + TimeDelta::days((i % 90) as i64);
+            (
+                cohorts::org_id.eq(w.org_ids[i % schools]),
+                cohorts::resource_id.eq(w.resource_ids[i]),
+                cohorts::title.eq(format!("Поток {}", c + 1)),
+                cohorts::starts_on.eq(starts_on),
+                cohorts::ends_on.eq(starts_on + TimeDelta::days(30)),
+                cohorts::format.eq("blended"),
+                cohorts::hours.eq(36),
+                cohorts::capacity.eq(25),
+                cohorts::place.eq("Актовый зал"),
+                cohorts::online_link.eq(""),
+                cohorts::trainers.eq("[\"Тренер\"]"),
+                cohorts::created_at.eq(w.now),
+                cohorts::updated_at.eq(w.now),
+            )
+        },
+        |conn, chunk| insert_chunk!(conn, cohorts::table, chunk),
+    )?;
+    step("cohorts", written);
+    rows += written;
+    let cohort_ids = ids_after(conn, "cohorts", first_cohort)?;
+    let enrolled = others(10);
+    let written = generate(
+        conn,
+        cohort_ids.len() * enrolled,
+        |n| {
+            let (c, k) = (n / enrolled, n % enrolled);
+            let host = programmes[c] % schools;
+            let learner = w.neighbour(host, k + 1);
+            let completed = k < 6;
+            (
+                enrolments::cohort_id.eq(cohort_ids[c]),
+                enrolments::host_org_id.eq(w.org_ids[host]),
+                enrolments::user_id.eq(w.user_ids[learner]),
+                enrolments::user_org_id.eq(w.org_ids[learner]),
+                enrolments::status.eq(if completed { "completed" } else { "enrolled" }),
+                enrolments::enrolled_by.eq(w.user_ids[learner]),
+                enrolments::enrolled_at.eq(w.now),
+                enrolments::queued_at.eq(w.now),
+                enrolments::completed_on.eq(completed.then(|| w.day + TimeDelta::days(40))),
+                enrolments::completed_by.eq(completed.then_some(w.user_ids[host])),
+                enrolments::hours.eq(completed.then_some(36)),
+                enrolments::updated_at.eq(w.now),
+            )
+        },
+        |conn, chunk| insert_chunk!(conn, enrolments::table, chunk),
+    )?;
+    step("enrolments", written);
+    rows += written;
+
+    let consulted = others(3);
+    let written = generate(
+        conn,
+        schools * consulted,
+        |n| {
+            let (school, k) = (n / consulted, n % consulted);
+            let topic = format!("Методическая поддержка № {}", k + 1);
+            (
+                consultations::host_org_id.eq(w.org_ids[school]),
+                consultations::recipient_org_id.eq(w.org_ids[w.neighbour(school, k + 1)]),
+                consultations::search.eq(search_key(&[&topic])),
+                consultations::topic.eq(topic),
+                consultations::question.eq("Как внедрить ресурс в 5–6 классах"),
+                consultations::status.eq("held"),
+                consultations::held_on.eq(Some(w.day + TimeDelta::days((n % 100) as i64))),
+                consultations::form.eq(Some("online")),
+                consultations::place.eq(""),
+                consultations::consultants.eq("[]"),
+                consultations::participants.eq(""),
+                consultations::participant_count.eq(Some(4)),
+                consultations::outcome.eq("План внедрения согласован"),
+                consultations::follow_ups.eq("[]"),
+                consultations::created_at.eq(w.now),
+                consultations::updated_at.eq(w.now),
+            )
+        },
+        |conn, chunk| insert_chunk!(conn, consultations::table, chunk),
+    )?;
+    step("consultations", written);
+    rows += written;
+
+    // Per school: a seminar open to the city, an open lesson, a master class, a
+    // conference taken part in; and a fair for every fifty schools, by the first of them.
+    const KINDS: [(&str, &str, &str); 4] = [
+        ("seminar", "municipal", "organiser"),
+        ("open_lesson", "school", "organiser"),
+        ("master_class", "municipal", "organiser"),
+        ("conference", "regional", "participant"),
+    ];
+    let fairs = schools.div_ceil(50);
+    let first_event = max_id(conn, "events")?;
+    let written = generate(
+        conn,
+        schools * KINDS.len() + fairs,
+        |n| {
+            let (school, kind, level, role) = if n < schools * KINDS.len() {
+                let (kind, level, role) = KINDS[n % KINDS.len()];
+                (n / KINDS.len(), kind, level, role)
+            } else {
+                ((n - schools * KINDS.len()) * 50, "fair", "municipal", "organiser")
+            };
+            let open = kind == "seminar";
+            let title = format!("Мероприятие «{kind}» школы {}", w.org_ids[school]);
+            let starts_on = w.day + TimeDelta::days((n % 200) as i64);
+            (
+                events::org_id.eq(w.org_ids[school]),
+                events::role.eq(role),
+                events::organiser_name.eq(if role == "participant" {
+                    "Областной институт"
+                } else {
+                    ""
+                }),
+                events::kind.eq(kind),
+                events::level.eq(level),
+                events::search.eq(search_key(&[&title])),
+                events::title.eq(title),
+                events::description.eq(""),
+                events::starts_on.eq(starts_on),
+                events::ends_on.eq(starts_on),
+                events::time_text.eq("15:00"),
+                events::place.eq("Актовый зал"),
+                events::online_url.eq(""),
+                events::speakers.eq("[]"),
+                events::open_to_city.eq(open),
+                events::capacity.eq(open.then_some(40)),
+                events::status.eq("published"),
+                events::created_at.eq(w.now),
+                events::updated_at.eq(w.now),
+            )
+        },
+        |conn, chunk| insert_chunk!(conn, events::table, chunk),
+    )?;
+    step("events", written);
+    rows += written;
+    let event_ids = ids_after(conn, "events", first_event)?;
+    let registered = others(10);
+    let written = generate(
+        conn,
+        schools * registered,
+        |n| {
+            let (school, k) = (n / registered, n % registered);
+            let visitor = w.neighbour(school, k + 1);
+            (
+                event_registrations::event_id.eq(event_ids[school * KINDS.len()]),
+                event_registrations::user_id.eq(w.user_ids[visitor]),
+                event_registrations::org_id.eq(w.org_ids[visitor]),
+                event_registrations::status.eq("confirmed"),
+                event_registrations::code.eq(format!("S{n:07}")),
+                event_registrations::attended.eq(k % 2 == 0),
+                event_registrations::created_at.eq(w.now),
+                event_registrations::updated_at.eq(w.now),
+            )
+        },
+        |conn, chunk| insert_chunk!(conn, event_registrations::table, chunk),
+    )?;
+    step("event_registrations", written);
+    rows += written;
+    let first_stand = max_id(conn, "fair_stands")?;
+    let written = generate(
+        conn,
+        schools,
+        |school| {
+            (
+                fair_stands::event_id.eq(event_ids[schools * KINDS.len() + school / 50]),
+                fair_stands::org_id.eq(w.org_ids[school]),
+                fair_stands::title.eq("Стенд школы"),
+                fair_stands::description.eq(""),
+                fair_stands::created_at.eq(w.now),
+            )
+        },
+        |conn, chunk| insert_chunk!(conn, fair_stands::table, chunk),
+    )?;
+    step("fair_stands", written);
+    rows += written;
+    let stand_ids = ids_after(conn, "fair_stands", first_stand)?;
+    let raters = others(5);
+    let written = generate(
+        conn,
+        stand_ids.len() * raters,
+        |n| {
+            let (school, k) = (n / raters, n % raters);
+            (
+                stand_ratings::stand_id.eq(stand_ids[school]),
+                stand_ratings::user_id.eq(w.user_ids[w.neighbour(school, k + 1)]),
+                stand_ratings::score.eq(1 + ((school + k) % 5) as i32),
+                stand_ratings::created_at.eq(w.now),
+                stand_ratings::updated_at.eq(w.now),
+            )
+        },
+        |conn, chunk| insert_chunk!(conn, stand_ratings::table, chunk),
+    )?;
+    step("stand_ratings", written);
+    rows += written;
     Ok(rows)
 }
 

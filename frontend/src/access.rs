@@ -108,6 +108,20 @@ pub fn may_use_requests(me: &Me) -> bool {
     may_file_requests(me) || may_decide_requests(me)
 }
 
+/// The consultations page: whoever asks for support for their organisation (a school's
+/// administration, council, teachers and partner staff; the committee), and so also
+/// whoever consults for a school.
+pub fn may_use_consultations(me: &Me) -> bool {
+    let actor = actor(me);
+    policy::acts_for_consultation_recipient(&actor, me.organisation.id) || policy::reads_every_school(&actor)
+}
+
+/// Scheduling, declining and recording the consultations the user's school gives: its
+/// administration, council and teachers.
+pub fn may_consult(me: &Me) -> bool {
+    at_own_school(me, policy::can_consult_for)
+}
+
 /// The registry of schools with its export: the committee.
 pub fn may_read_registry(me: &Me) -> bool {
     reads_every_school(me)
@@ -150,6 +164,24 @@ pub fn may_comment_package(me: &Me, org: OrganisationId) -> bool {
 /// (document versions).
 pub fn may_see_approvals(me: &Me) -> bool {
     at_own_school(me, policy::is_director_of) || at_own_school(me, policy::can_review_package)
+}
+
+/// Organising the events of organisation `org` (creating, changing, publishing,
+/// cancelling them, marking attendance): a school's administration, council and
+/// teachers; the committee's specialists for the committee's events.
+pub fn may_manage_events(me: &Me, org: OrganisationId) -> bool {
+    policy::can_manage_events(&actor(me), org)
+}
+
+/// Reading the registrations of the events of organisation `org`: its staff and the
+/// committee.
+pub fn may_read_registrations(me: &Me, org: OrganisationId) -> bool {
+    policy::can_read_school_work(&actor(me), org)
+}
+
+/// Presenting a stand of the user's school at a fair.
+pub fn may_present_stands(me: &Me) -> bool {
+    policy::can_present_stands(&actor(me))
 }
 
 #[cfg(test)]
@@ -310,5 +342,15 @@ mod tests {
         assert!(!may_list_school_accounts(&me(SCHOOL, &[Role::Council])));
         assert!(may_create_projects(&me(SCHOOL, &[Role::Council])));
         assert!(!may_create_projects(&me(SCHOOL, &[Role::Staff])));
+    }
+
+    #[test]
+    fn consultations_are_open_to_school_staff_partners_and_the_committee() {
+        assert!(may_use_consultations(&me(SCHOOL, &[Role::Admin])) && may_consult(&me(SCHOOL, &[Role::Admin])));
+        assert!(may_use_consultations(&me(SCHOOL, &[Role::Partner])) && !may_consult(&me(SCHOOL, &[Role::Partner])));
+        assert!(!may_use_consultations(&me(SCHOOL, &[Role::Supervisor])));
+        assert!(may_use_consultations(&me(COMMITTEE, &[Role::Committee])));
+        assert!(!may_consult(&me(COMMITTEE, &[Role::Committee])));
+        assert!(!may_use_consultations(&operator()));
     }
 }

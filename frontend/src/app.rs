@@ -5,9 +5,11 @@ use crate::components::shell::Shell;
 use crate::i18n::I18n;
 use crate::pages::{home::HomePage, login::LoginPage, not_found::NotFoundPage};
 use crate::routes::{
-    ApprovalsRoute, AuditRoute, BoardRoute, CatalogueRoute, FeedbackRoute, OrderPrintRoute, OrganisationsRoute,
-    ProfileRoute, ProjectRoute, ProjectsRoute, RankingRoute, RegistryRoute, RequestsRoute, ResourceRoute, UsersRoute,
+    ApprovalsRoute, AuditRoute, BoardRoute, CatalogueRoute, ConsultationsRoute, DisseminationRoute, FeedbackRoute,
+    OrderPrintRoute, OrganisationsRoute, ProfileRoute, ProjectRoute, ProjectsRoute, RankingRoute, RegistryRoute,
+    RequestsRoute, ResourceRoute, UsersRoute,
 };
+use crate::routes::{EventRoute, EventsRoute, FairResultsRoute};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
@@ -45,12 +47,17 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ranking") view={Lazy::<RankingRoute>::new()}/>
                     <Route path=path!("/approvals") view={Lazy::<ApprovalsRoute>::new()}/>
                     <Route path=path!("/board") view={Lazy::<BoardRoute>::new()}/>
+                    <Route path=path!("/dissemination") view={Lazy::<DisseminationRoute>::new()}/>
                     <Route path=path!("/registry") view={Lazy::<RegistryRoute>::new()}/>
                     <Route path=path!("/catalogue") view={Lazy::<CatalogueRoute>::new()}/>
                     <Route path=path!("/requests") view={Lazy::<RequestsRoute>::new()}/>
+                    <Route path=path!("/consultations") view={Lazy::<ConsultationsRoute>::new()}/>
                     <Route path=path!("/resources/:id") view={Lazy::<ResourceRoute>::new()}/>
                     <Route path=path!("/audit") view={Lazy::<AuditRoute>::new()}/>
                     <Route path=path!("/organisations") view={Lazy::<OrganisationsRoute>::new()}/>
+                    <Route path=path!("/events") view={Lazy::<EventsRoute>::new()}/>
+                    <Route path=path!("/events/:id") view={Lazy::<EventRoute>::new()}/>
+                    <Route path=path!("/events/:id/results") view={Lazy::<FairResultsRoute>::new()}/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -89,6 +89,8 @@ lazy_groups! {
         ApprovalsRoute => crate::pages::approvals::ApprovalsPage, allowed = access::may_see_approvals;
         /// The lifecycle board of a school.
         BoardRoute => crate::pages::board::BoardPage, allowed = access::may_use_board;
+        /// A school's dissemination figures for a school year.
+        DisseminationRoute => crate::pages::dissemination::DisseminationPage, allowed = access::may_read_projects;
     }
     /// The resources every school offers and asks for: catalogue, a resource, requests.
     Resources in resource_pages {
@@ -98,6 +100,8 @@ lazy_groups! {
         ResourceRoute => crate::pages::resource::ResourcePage;
         /// The request inbox and «my requests».
         RequestsRoute => crate::pages::requests::RequestsPage, allowed = access::may_use_requests;
+        /// Consultations asked for, scheduled, held and rated.
+        ConsultationsRoute => crate::pages::consultations::ConsultationsPage, allowed = access::may_use_consultations;
     }
     /// The committee's view of the municipality: registry, organisations, change log.
     Committee in committee_pages {
@@ -114,5 +118,14 @@ lazy_groups! {
         ProfileRoute => crate::pages::profile::ProfilePage;
         /// The accounts of the school (its administrator).
         UsersRoute => crate::pages::users::UsersPage, allowed = access::may_manage_users;
+    }
+    /// Events: the calendar, an event, a fair's results; every signed-in user.
+    Events in event_pages {
+        /// The calendar and a school's history.
+        EventsRoute => crate::pages::events::EventsPage;
+        /// One event.
+        EventRoute => crate::pages::event::EventPage;
+        /// A fair's results.
+        FairResultsRoute => crate::pages::fair_results::FairResultsPage;
     }
 }

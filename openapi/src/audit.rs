@@ -45,6 +45,20 @@ crate::wire_enum! {
         Pilot = "pilot",
         /// A risk of a project or a pilot.
         Risk = "risk",
+        /// A cohort (поток) of a training programme, with its sessions and attendance.
+        Cohort = "cohort",
+        /// A teacher's enrolment in a cohort, with its certificate.
+        Enrolment = "enrolment",
+        /// An event.
+        Event = "event",
+        /// A registration for an event.
+        Registration = "registration",
+        /// A stand at a fair.
+        Stand = "stand",
+        /// A consultation given by one school to another.
+        Consultation = "consultation",
+        /// A recipient's answer about a held consultation.
+        ConsultationFeedback = "consultation_feedback",
     }
 }
 
@@ -96,6 +110,26 @@ crate::wire_enum! {
         LinkIssue = "link_issue",
         /// A pilot was concluded.
         Conclude = "conclude",
+        /// A teacher was enrolled in a cohort (or put on its waiting list).
+        Enrol = "enrol",
+        /// An enrolment was withdrawn.
+        Withdraw = "withdraw",
+        /// An enrolment was completed and its certificate issued.
+        Complete = "complete",
+        /// The attendance of a cohort's session was marked.
+        Attendance = "attendance",
+        /// An event was published to the calendar.
+        Publish = "publish",
+        /// An event, a registration or a consultation was cancelled.
+        Cancel = "cancel",
+        /// The attendees were asked for feedback.
+        FeedbackRequest = "feedback_request",
+        /// A stand was rated.
+        Rate = "rate",
+        /// A consultation was scheduled or rescheduled.
+        Schedule = "schedule",
+        /// A consultation was recorded as held.
+        Hold = "hold",
     }
 }
 

@@ -146,6 +146,50 @@ pub enum RefusalReason {
     FeedbackLinkLimit,
     /// The pilot is concluded and does not change any more.
     PilotConcluded,
+    /// The teacher is enrolled in this cohort already (or on its waiting list).
+    AlreadyEnrolled,
+    /// The cohort has finished: no more enrolments.
+    CohortFinished,
+    /// The cohort has not started yet: nobody completes it.
+    CohortNotStarted,
+    /// The enrolment is on the waiting list.
+    EnrolmentWaiting,
+    /// The enrolment is withdrawn.
+    EnrolmentWithdrawn,
+    /// The enrolment is completed; its certificate is issued.
+    EnrolmentCompleted,
+    /// The event is cancelled: it does not change and takes no registrations.
+    EventCancelled,
+    /// Only a draft event is published.
+    EventNotDraft,
+    /// The event is not open to registration: not published, not open to the city, or over.
+    RegistrationClosed,
+    /// Every place of the event is taken.
+    EventFull,
+    /// The caller is registered for the event already.
+    AlreadyRegistered,
+    /// Attendance is marked from the event's first day.
+    EventNotStarted,
+    /// Feedback is asked for from the event's last day.
+    EventNotOver,
+    /// The attendees have been asked for feedback already.
+    FeedbackAlreadyRequested,
+    /// The organiser has not asked for feedback yet.
+    FeedbackNotRequested,
+    /// Only an attendee answers about an event.
+    NotAttended,
+    /// The caller has answered already.
+    AlreadyAnswered,
+    /// Stands are presented at an organised fair only.
+    NotAFair,
+    /// The fair is not published, or is over: no stands, no ratings.
+    FairClosed,
+    /// The consultation is held, declined or cancelled and does not change any more.
+    ConsultationClosed,
+    /// A scheduled consultation is cancelled, not declined.
+    ConsultationScheduled,
+    /// Only a held consultation is rated.
+    ConsultationNotHeld,
 }
 
 impl RefusalReason {
@@ -171,6 +215,28 @@ impl RefusalReason {
         Self::YearConfirmed,
         Self::FeedbackLinkLimit,
         Self::PilotConcluded,
+        Self::AlreadyEnrolled,
+        Self::CohortFinished,
+        Self::CohortNotStarted,
+        Self::EnrolmentWaiting,
+        Self::EnrolmentWithdrawn,
+        Self::EnrolmentCompleted,
+        Self::EventCancelled,
+        Self::EventNotDraft,
+        Self::RegistrationClosed,
+        Self::EventFull,
+        Self::AlreadyRegistered,
+        Self::EventNotStarted,
+        Self::EventNotOver,
+        Self::FeedbackAlreadyRequested,
+        Self::FeedbackNotRequested,
+        Self::NotAttended,
+        Self::AlreadyAnswered,
+        Self::NotAFair,
+        Self::FairClosed,
+        Self::ConsultationClosed,
+        Self::ConsultationScheduled,
+        Self::ConsultationNotHeld,
     ];
 
     /// The snake_case spelling used on the wire.
@@ -196,6 +262,28 @@ impl RefusalReason {
             Self::YearConfirmed => "year_confirmed",
             Self::FeedbackLinkLimit => "feedback_link_limit",
             Self::PilotConcluded => "pilot_concluded",
+            Self::AlreadyEnrolled => "already_enrolled",
+            Self::CohortFinished => "cohort_finished",
+            Self::CohortNotStarted => "cohort_not_started",
+            Self::EnrolmentWaiting => "enrolment_waiting",
+            Self::EnrolmentWithdrawn => "enrolment_withdrawn",
+            Self::EnrolmentCompleted => "enrolment_completed",
+            Self::EventCancelled => "event_cancelled",
+            Self::EventNotDraft => "event_not_draft",
+            Self::RegistrationClosed => "registration_closed",
+            Self::EventFull => "event_full",
+            Self::AlreadyRegistered => "already_registered",
+            Self::EventNotStarted => "event_not_started",
+            Self::EventNotOver => "event_not_over",
+            Self::FeedbackAlreadyRequested => "feedback_already_requested",
+            Self::FeedbackNotRequested => "feedback_not_requested",
+            Self::NotAttended => "not_attended",
+            Self::AlreadyAnswered => "already_answered",
+            Self::NotAFair => "not_a_fair",
+            Self::FairClosed => "fair_closed",
+            Self::ConsultationClosed => "consultation_closed",
+            Self::ConsultationScheduled => "consultation_scheduled",
+            Self::ConsultationNotHeld => "consultation_not_held",
         }
     }
 }

@@ -200,6 +200,9 @@ pub struct RegistrySchool {
     pub requests_received: i64,
     /// Its resources' metrics together (formulas as in `Metrics`).
     pub metrics: Metrics,
+    /// Its dissemination figures for the filter's school year (formulas as in
+    /// `Dissemination`).
+    pub dissemination: crate::dissemination::Dissemination,
 }
 
 /// Filters of the registry.
@@ -215,4 +218,7 @@ pub struct RegistryFilter {
     pub platform_status: Option<crate::projects::PlatformStatus>,
     /// Only schools with (`true`) or without (`false`) an active project.
     pub active: Option<bool>,
+    /// The school year of the dissemination figures: the calendar year it starts in
+    /// (2026 for 2026/2027), 2000–2100; the current school year when absent.
+    pub school_year: Option<i32>,
 }

@@ -107,3 +107,31 @@ id_type!(
     /// Identifier of a risk of a project or a pilot.
     RiskId
 );
+id_type!(
+    /// Identifier of a cohort (поток) of a training programme.
+    CohortId
+);
+id_type!(
+    /// Identifier of a session (занятие) of a cohort.
+    CohortSessionId
+);
+id_type!(
+    /// Identifier of a teacher's enrolment in a cohort.
+    EnrolmentId
+);
+id_type!(
+    /// Identifier of an event (an open lesson, a seminar, a fair…).
+    EventId
+);
+id_type!(
+    /// Identifier of a registration for an event.
+    RegistrationId
+);
+id_type!(
+    /// Identifier of a school's stand at a fair.
+    StandId
+);
+id_type!(
+    /// Identifier of a consultation (methodological support of one school by another).
+    ConsultationId
+);

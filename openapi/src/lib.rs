@@ -7,7 +7,12 @@
 
 pub mod audit;
 pub mod auth;
+pub mod cohorts;
+pub mod consultations;
+pub mod dissemination;
 pub mod error;
+pub mod events;
+pub mod fairs;
 pub mod feedback;
 pub mod health;
 pub mod ids;

@@ -192,6 +192,8 @@ pub const RETURN_COMMENT: Text = Text::new(3, 4000);
 pub const PROGRAMME_TEXT: Text = Text::new(20, 100_000);
 /// Every field of an innovation map.
 pub const MAP_FIELD: Text = Text::new(3, 4000);
+/// The innovation map's deprecated free-text risks (the risk register replaces them).
+pub const MAP_RISKS: Text = Text::optional(3, 4000);
 
 /// A ranking criterion's title.
 pub const CRITERION_TITLE: Text = Text::new(2, 100);
@@ -245,6 +247,67 @@ pub const RISK_TITLE: Text = Text::new(5, 300);
 pub const RISK_LEVEL: Range = Range::new(1, 5);
 /// The ways to overcome a risk.
 pub const MITIGATION: Text = Text::new(5, 4000);
+
+/// A cohort's title.
+pub const COHORT_TITLE: Text = Text::new(3, 200);
+/// A cohort's planned hours.
+pub const COHORT_HOURS: Range = Range::new(1, 2000);
+/// A cohort's places.
+pub const COHORT_CAPACITY: Range = Range::new(1, 1000);
+/// Where a cohort meets.
+pub const COHORT_PLACE: Text = Text::optional(3, 500);
+/// A cohort's online link (`https://…`).
+pub const ONLINE_LINK: Text = Text::optional(10, 500);
+/// A cohort's trainers.
+pub const TRAINERS: Items = Items::new(1, 10);
+/// A trainer's name.
+pub const TRAINER: Text = Text::new(3, 200);
+/// A cohort's sessions.
+pub const SESSIONS: Items = Items::new(0, 100);
+/// A session's topic.
+pub const SESSION_TOPIC: Text = Text::new(3, 300);
+/// A session's academic hours.
+pub const SESSION_HOURS: Range = Range::new(1, 12);
+/// The enrolments marked present at one session.
+pub const PRESENT: Items = Items::new(0, 1000);
+/// An event's title.
+pub const EVENT_TITLE: Text = Text::new(5, 300);
+/// An event's external organiser, place or time as written.
+pub const EVENT_LINE: Text = Text::optional(2, 300);
+/// An online event's link.
+pub const EVENT_URL: Text = Text::optional(10, 500);
+/// One speaker's name.
+pub const SPEAKER: Text = Text::new(3, 200);
+/// The speakers of an event.
+pub const SPEAKERS: Items = Items::new(0, 20);
+/// The resources presented at an event or on a stand.
+pub const PRESENTED: Items = Items::new(0, 20);
+/// The places of an event open to the city.
+pub const CAPACITY: Range = Range::new(1, 10_000);
+/// A fair stand's title.
+pub const STAND_TITLE: Text = Text::new(3, 300);
+/// A visitor's rating of a fair stand.
+pub const STAND_SCORE: Range = Range::new(1, 5);
+/// A consultation's topic.
+pub const CONSULTATION_TOPIC: Text = Text::new(5, 300);
+/// What support a consultation request asks for.
+pub const CONSULTATION_QUESTION: Text = Text::new(5, 4000);
+/// A consultation's place or link.
+pub const CONSULTATION_PLACE: Text = Text::optional(1, 500);
+/// The consultants of a consultation (names and positions).
+pub const CONSULTANTS: Text = Text::new(3, 1000);
+/// The consultants named when a consultation is scheduled; may be blank.
+pub const OPTIONAL_CONSULTANTS: Text = Text::optional(3, 1000);
+/// The participants of a consultation (names and positions).
+pub const PARTICIPANTS: Text = Text::optional(1, 2000);
+/// How many took part in a consultation on the recipient's side.
+pub const PARTICIPANT_COUNT: Range = Range::new(1, 10_000);
+/// What a consultation achieved.
+pub const CONSULTATION_OUTCOME: Text = Text::new(5, 8000);
+/// The follow-up actions of a consultation.
+pub const FOLLOW_UPS: Text = Text::optional(1, 4000);
+/// Why a consultation is declined or cancelled.
+pub const CONSULTATION_REASON: Text = Text::new(3, 2000);
 
 /// The 1-based page number of a list.
 pub const PAGE: Range = Range::new(1, u32::MAX as i64);
@@ -308,7 +371,7 @@ pub const PUBLISHED: &[(&str, &str, Rule)] = &[
     ("InnovationMap", "expected_results", Rule::Text(MAP_FIELD)),
     ("InnovationMap", "products", Rule::Text(MAP_FIELD)),
     ("InnovationMap", "resources", Rule::Text(MAP_FIELD)),
-    ("InnovationMap", "risks", Rule::Text(MAP_FIELD)),
+    ("InnovationMap", "risks", Rule::Text(MAP_RISKS)),
     ("InnovationMap", "consumers", Rule::Text(MAP_FIELD)),
     ("RoundInput", "school_year", Rule::Range(SCHOOL_YEAR)),
     ("RoundInput", "criteria", Rule::Items(CRITERIA)),
@@ -342,6 +405,49 @@ pub const PUBLISHED: &[(&str, &str, Rule)] = &[
     ("RiskInput", "impact", Rule::Range(RISK_LEVEL)),
     ("RiskInput", "mitigation", Rule::Text(MITIGATION)),
     ("RiskInput", "note", Rule::Text(OPTIONAL_NOTE)),
+    ("CohortInput", "title", Rule::Text(COHORT_TITLE)),
+    ("CohortInput", "hours", Rule::Range(COHORT_HOURS)),
+    ("CohortInput", "capacity", Rule::Range(COHORT_CAPACITY)),
+    ("CohortInput", "place", Rule::Text(COHORT_PLACE)),
+    ("CohortInput", "online_link", Rule::Text(ONLINE_LINK)),
+    ("CohortInput", "trainers", Rule::Items(TRAINERS)),
+    ("CohortInput", "trainers.[]", Rule::Text(TRAINER)),
+    ("CohortInput", "sessions", Rule::Items(SESSIONS)),
+    ("CohortSessionInput", "topic", Rule::Text(SESSION_TOPIC)),
+    ("CohortSessionInput", "hours", Rule::Range(SESSION_HOURS)),
+    ("SessionAttendanceInput", "present", Rule::Items(PRESENT)),
+    ("EventInput", "title", Rule::Text(EVENT_TITLE)),
+    ("EventInput", "organiser_name", Rule::Text(EVENT_LINE)),
+    ("EventInput", "description", Rule::Text(LONG_NOTE)),
+    ("EventInput", "time_text", Rule::Text(EVENT_LINE)),
+    ("EventInput", "place", Rule::Text(EVENT_LINE)),
+    ("EventInput", "online_url", Rule::Text(EVENT_URL)),
+    ("EventInput", "speakers", Rule::Items(SPEAKERS)),
+    ("EventInput", "speakers.[]", Rule::Text(SPEAKER)),
+    ("EventInput", "resource_ids", Rule::Items(PRESENTED)),
+    ("EventInput", "capacity", Rule::Range(CAPACITY)),
+    ("EventFeedbackInput", "csat", Rule::Range(CSAT)),
+    ("EventFeedbackInput", "comment", Rule::Text(LONG_NOTE)),
+    ("StandInput", "title", Rule::Text(STAND_TITLE)),
+    ("StandInput", "description", Rule::Text(LONG_NOTE)),
+    ("StandInput", "resource_ids", Rule::Items(PRESENTED)),
+    ("RatingInput", "score", Rule::Range(STAND_SCORE)),
+    ("ConsultationRequestInput", "topic", Rule::Text(CONSULTATION_TOPIC)),
+    (
+        "ConsultationRequestInput",
+        "question",
+        Rule::Text(CONSULTATION_QUESTION),
+    ),
+    ("ScheduleInput", "place", Rule::Text(CONSULTATION_PLACE)),
+    ("ScheduleInput", "consultants", Rule::Text(OPTIONAL_CONSULTANTS)),
+    ("ConsultationReasonInput", "reason", Rule::Text(CONSULTATION_REASON)),
+    ("HeldInput", "place", Rule::Text(CONSULTATION_PLACE)),
+    ("HeldInput", "consultants", Rule::Text(CONSULTANTS)),
+    ("HeldInput", "participants", Rule::Text(PARTICIPANTS)),
+    ("HeldInput", "participant_count", Rule::Range(PARTICIPANT_COUNT)),
+    ("HeldInput", "outcome", Rule::Text(CONSULTATION_OUTCOME)),
+    ("HeldInput", "follow_ups", Rule::Text(FOLLOW_UPS)),
+    ("GivenConsultationInput", "topic", Rule::Text(CONSULTATION_TOPIC)),
 ];
 
 /// Every query parameter whose range the document states, on every operation that

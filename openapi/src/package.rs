@@ -54,7 +54,11 @@ pub struct InnovationMap {
     pub products: String,
     /// Resources needed: people, time, money, equipment.
     pub resources: String,
-    /// Risks and how to meet them.
+    /// Deprecated: risks and how to meet them as free text, kept readable for the versions
+    /// that have it. The project's risk register (`/api/projects/{id}/risks`) replaces it;
+    /// may be blank, and blank when omitted.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schema(deprecated))]
     pub risks: String,
     /// Consumers of the products.
     pub consumers: String,

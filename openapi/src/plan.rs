@@ -214,6 +214,8 @@ crate::wire_enum! {
         PlanItem = "plan_item",
         /// A risk the user owns whose review date has passed (`risk`).
         RiskReview = "risk_review",
+        /// An event the user attended whose organiser asks for feedback (`event_id`).
+        EventFeedback = "event_feedback",
     }
 }
 
@@ -224,8 +226,8 @@ impl Default for ReminderKind {
     }
 }
 
-/// A reminder for the signed-in user: a plan item they are responsible for, or a risk
-/// they own that is due for review.
+/// A reminder for the signed-in user: a plan item they are responsible for, a risk they
+/// own that is due for review, or an event they attended that waits for their feedback.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
 pub struct Reminder {
@@ -238,14 +240,19 @@ pub struct Reminder {
     /// The risk, for `risk_review`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub risk: Option<crate::risks::Risk>,
+    /// The event, for `event_feedback`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_id: Option<crate::EventId>,
     /// The project (of the item, of the risk, or of the resource whose pilot the risk
-    /// belongs to).
-    pub project_id: ProjectId,
-    /// The project's title.
-    pub project_title: String,
-    /// What to show: the item's action or the risk's title.
+    /// belongs to); absent for an event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<ProjectId>,
+    /// The project's title; absent for an event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_title: Option<String>,
+    /// What to show: the item's action, the risk's title or the event's title.
     pub title: String,
-    /// The item's deadline or the risk's review date.
+    /// The item's deadline, the risk's review date or the event's last day.
     pub due_on: NaiveDate,
     /// Days left until `due_on`; negative when overdue.
     pub days_left: i64,

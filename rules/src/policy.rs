@@ -218,6 +218,83 @@ pub fn can_read_audit(actor: &Actor, org: OrganisationId) -> bool {
     actor.has(Role::Committee) || (actor.org_id == org && actor.has(Role::Admin))
 }
 
+/// Enrolling oneself in a training cohort: anyone who acts for a school (its staff,
+/// council, administration, supervisors and partner teachers), whichever school hosts it.
+pub fn can_enrol_self(actor: &Actor) -> bool {
+    actor.org_kind == OrganisationKind::School && !actor.roles.is_empty()
+}
+
+/// Enrolling, or withdrawing, another teacher of school `teacher_org` in a cohort of
+/// school `host`: the teacher's school's administration, or the host's staff who run it.
+pub fn can_enrol_others(actor: &Actor, teacher_org: OrganisationId, host: OrganisationId) -> bool {
+    is_director_of(actor, teacher_org) || can_edit_resources(actor, host)
+}
+
+/// Reading an enrolment (and its certificate): the teacher, their school's
+/// administration, the host school's staff, and the committee.
+pub fn can_read_enrolment(actor: &Actor, teacher: UserId, teacher_org: OrganisationId, host: OrganisationId) -> bool {
+    actor.user_id == teacher || is_director_of(actor, teacher_org) || can_read_school_work(actor, host)
+}
+
+/// Reading the training hours of a school's teachers: its administration and council,
+/// and the committee.
+pub fn can_read_school_training(actor: &Actor, org: OrganisationId) -> bool {
+    reads_every_school(actor) || can_manage_projects(actor, org)
+}
+
+/// Organising an organisation's events (creating, changing, publishing, cancelling them,
+/// marking attendance, materials): a school's administration, council and teachers, or
+/// the committee's specialists for the committee's own events.
+pub fn can_manage_events(actor: &Actor, org: OrganisationId) -> bool {
+    can_edit_resources(actor, org)
+        || (actor.org_kind == OrganisationKind::Committee && actor.org_id == org && actor.has(Role::Committee))
+}
+
+/// Presenting a stand of the actor's school at a fair: whoever changes its resources.
+pub fn can_present_stands(actor: &Actor) -> bool {
+    can_edit_resources(actor, actor.org_id)
+}
+
+/// Rating a fair stand: any signed-in user who is not of the stand's school.
+pub fn can_rate_stand(actor: &Actor, stand_org: OrganisationId) -> bool {
+    actor.org_id != stand_org
+}
+
+/// Acting for the recipient of a consultation (asking for it, calling it off, rating
+/// it): a school's administration, council, teachers or partner staff; for the committee,
+/// its specialists.
+pub fn acts_for_consultation_recipient(actor: &Actor, recipient: OrganisationId) -> bool {
+    if actor.org_id != recipient {
+        return false;
+    }
+    match actor.org_kind {
+        OrganisationKind::School => actor
+            .roles
+            .iter()
+            .any(|role| matches!(role, Role::Admin | Role::Council | Role::Staff | Role::Partner)),
+        OrganisationKind::Committee => actor.has(Role::Committee),
+    }
+}
+
+/// Asking a school for a consultation for `recipient`: whoever acts for the recipient;
+/// the committee also for any school.
+pub fn can_request_consultation(actor: &Actor, recipient: OrganisationId) -> bool {
+    acts_for_consultation_recipient(actor, recipient) || (recipient != actor.org_id && reads_every_school(actor))
+}
+
+/// Consulting for a host school (scheduling, declining, recording): whoever may change
+/// its resources.
+pub fn can_consult_for(actor: &Actor, host: OrganisationId) -> bool {
+    can_edit_resources(actor, host)
+}
+
+/// Reading a consultation: both sides' staff and the committee.
+pub fn can_read_consultation(actor: &Actor, host: OrganisationId, recipient: OrganisationId) -> bool {
+    can_read_school_work(actor, host)
+        || can_read_school_work(actor, recipient)
+        || acts_for_consultation_recipient(actor, recipient)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -470,5 +547,35 @@ mod tests {
 
     fn actor_at(org: i64, roles: &[Role]) -> Actor {
         actor(org, roles, false)
+    }
+
+    #[test]
+    fn a_consultation_is_asked_for_by_the_recipient_given_by_the_host_and_read_by_both() {
+        let (host, recipient) = (OrganisationId(1), OrganisationId(2));
+        let partner = actor(2, &[Role::Partner], false);
+        let teacher = actor(1, &[Role::Staff], false);
+        let committee = committee_member(&[Role::Committee], false);
+        assert!(can_request_consultation(&partner, recipient));
+        assert!(!can_request_consultation(
+            &actor(2, &[Role::Supervisor], false),
+            recipient
+        ));
+        assert!(can_request_consultation(&committee, committee.org_id));
+        assert!(can_request_consultation(&committee, recipient), "for a school");
+        assert!(!can_request_consultation(&partner, OrganisationId(3)));
+        assert!(can_consult_for(&teacher, host) && !can_consult_for(&partner, host));
+        assert!(can_read_consultation(&partner, host, recipient));
+        assert!(can_read_consultation(&teacher, host, recipient));
+        assert!(can_read_consultation(&committee, host, recipient));
+        assert!(!can_read_consultation(
+            &actor(3, &[Role::Admin], false),
+            host,
+            recipient
+        ));
+        assert!(!can_read_consultation(
+            &committee_member(&[Role::Admin], true),
+            host,
+            recipient
+        ));
     }
 }

@@ -126,6 +126,7 @@ const ROWS: &[Row] = &[
     ("POST", "/api/organisations", "", Caller),
     ("GET", "/api/organisations/{id}", "", School),
     ("GET", "/api/organisations/{id}/metrics", "", School),
+    ("GET", "/api/organisations/{id}/dissemination", "", School),
     ("GET", "/api/organisations/{id}/users", "school", School),
     ("GET", "/api/organisations/{id}/users", "committee", CommitteeOrg),
     ("POST", "/api/organisations/{id}/users", "school", School),
@@ -150,6 +151,7 @@ const ROWS: &[Row] = &[
     ("PUT", "/api/projects/{id}", "", School),
     ("POST", "/api/projects/{id}/confirmations", "", School),
     ("GET", "/api/projects/{id}/metrics", "", School),
+    ("GET", "/api/projects/{id}/dissemination", "", School),
     ("GET", "/api/projects/{id}/structures", "", School),
     ("POST", "/api/projects/{id}/structures", "", School),
     ("PUT", "/api/structures/{id}", "", School),
@@ -199,6 +201,7 @@ const ROWS: &[Row] = &[
     ("POST", "/api/resources/{id}/transitions", "", School),
     ("GET", "/api/resources/{id}/metrics", "", School),
     ("GET", "/api/resources/{id}/metrics/monthly", "", School),
+    ("GET", "/api/resources/{id}/dissemination", "", School),
     ("GET", "/api/resources/{id}/feedback", "", School),
     ("GET", "/api/resources/{id}/pilots", "internal", School),
     ("GET", "/api/resources/{id}/pilots", "published", School),
@@ -230,6 +233,48 @@ const ROWS: &[Row] = &[
     ("POST", "/api/deliveries/{id}/feedback-links", "", Recipient),
     ("GET", "/api/public/feedback/{token}", "", Caller),
     ("POST", "/api/public/feedback/{token}", "", Caller),
+    ("GET", "/api/resources/{id}/cohorts", "published", School),
+    ("POST", "/api/resources/{id}/cohorts", "published", School),
+    ("GET", "/api/cohorts/{id}", "published", School),
+    ("PUT", "/api/cohorts/{id}", "published", School),
+    ("PUT", "/api/cohort-sessions/{id}/attendance", "published", School),
+    ("GET", "/api/cohorts/{id}/enrolments", "published", School),
+    ("POST", "/api/cohorts/{id}/enrolments", "published", School),
+    ("GET", "/api/enrolments/{id}", "", Recipient),
+    ("POST", "/api/enrolments/{id}/withdraw", "", Recipient),
+    ("POST", "/api/enrolments/{id}/complete", "", Recipient),
+    ("GET", "/api/enrolments/{id}/certificate", "", Recipient),
+    ("GET", "/api/enrolments/{id}/certificate.docx", "", Recipient),
+    ("GET", "/api/public/certificates/{number}", "", Caller),
+    ("GET", "/api/me/training", "", Caller),
+    ("GET", "/api/organisations/{id}/training", "", School),
+    ("GET", "/api/events", "", Caller),
+    ("POST", "/api/events", "", Caller),
+    ("GET", "/api/events/{id}", "draft", School),
+    ("GET", "/api/events/{id}", "published", School),
+    ("PUT", "/api/events/{id}", "", School),
+    ("POST", "/api/events/{id}/publish", "", School),
+    ("POST", "/api/events/{id}/cancel", "", School),
+    ("POST", "/api/events/{id}/attachments", "", School),
+    ("GET", "/api/events/{id}/registrations", "", School),
+    ("POST", "/api/events/{id}/registrations", "", School),
+    ("DELETE", "/api/events/{id}/registrations/me", "", School),
+    ("PUT", "/api/events/{id}/attendance", "", School),
+    ("POST", "/api/events/{id}/feedback-request", "", School),
+    ("POST", "/api/events/{id}/feedback", "", School),
+    ("GET", "/api/events/{id}/stands", "", School),
+    ("POST", "/api/events/{id}/stands", "", School),
+    ("PUT", "/api/stands/{id}/rating", "", School),
+    ("GET", "/api/events/{id}/results", "", School),
+    ("GET", "/api/consultations", "", Caller),
+    ("POST", "/api/consultations", "", Caller),
+    ("POST", "/api/consultations/given", "", Caller),
+    ("GET", "/api/consultations/{id}", "", Recipient),
+    ("POST", "/api/consultations/{id}/schedule", "", Recipient),
+    ("POST", "/api/consultations/{id}/decline", "", Recipient),
+    ("POST", "/api/consultations/{id}/cancel", "", Recipient),
+    ("POST", "/api/consultations/{id}/hold", "", Recipient),
+    ("POST", "/api/consultations/{id}/feedback", "", Recipient),
     ("POST", "/api/me/password", "", Caller),
 ];
 
@@ -305,7 +350,9 @@ fn expected(row: &Row, who: Who) -> Option<Expect> {
         (_, "/api/me" | "/api/me/approvals" | "/api/me/reminders" | "/api/me/password", _) => Expect::Ok,
         ("GET", "/api/organisations" | "/api/organisations/{id}", _) => Expect::Ok,
         ("POST", "/api/organisations", _) => only(who == Who::Platform),
-        ("GET", "/api/organisations/{id}/metrics", _) => only(reads_school(who)),
+        ("GET", "/api/organisations/{id}/metrics" | "/api/organisations/{id}/dissemination", _) => {
+            only(reads_school(who))
+        }
         (_, "/api/organisations/{id}/users", "school") => only(manages_users_of_school),
         (_, "/api/organisations/{id}/users", "committee") => only(manages_committee),
         // Another school's accounts are absent; a manager reads and changes them.
@@ -359,6 +406,7 @@ fn expected(row: &Row, who: Who) -> Option<Expect> {
             "GET",
             "/api/projects/{id}"
             | "/api/projects/{id}/metrics"
+            | "/api/projects/{id}/dissemination"
             | "/api/projects/{id}/structures"
             | "/api/projects/{id}/orders"
             | "/api/orders/{id}"
@@ -382,6 +430,7 @@ fn expected(row: &Row, who: Who) -> Option<Expect> {
             | "/api/resources/{id}/transitions"
             | "/api/resources/{id}/metrics"
             | "/api/resources/{id}/metrics/monthly"
+            | "/api/resources/{id}/dissemination"
             | "/api/resources/{id}/pilots"
             | "/api/pilots/{id}"
             | "/api/pilots/{id}/risks"
@@ -397,6 +446,7 @@ fn expected(row: &Row, who: Who) -> Option<Expect> {
             | "/api/resources/{id}/transitions"
             | "/api/resources/{id}/metrics"
             | "/api/resources/{id}/metrics/monthly"
+            | "/api/resources/{id}/dissemination"
             | "/api/resources/{id}/pilots"
             | "/api/pilots/{id}"
             | "/api/pilots/{id}/risks"
@@ -493,6 +543,110 @@ fn expected(row: &Row, who: Who) -> Option<Expect> {
                 only(matches!(who, Who::Director(Other) | Who::Partner(Other)))
             }
         }
+        // Cohorts of the demo's published programme: read by everyone signed in, run by
+        // the host school's administration, council and teachers.
+        ("GET", "/api/resources/{id}/cohorts" | "/api/cohorts/{id}" | "/api/cohorts/{id}/enrolments", _) => Expect::Ok,
+        (_, "/api/resources/{id}/cohorts" | "/api/cohorts/{id}" | "/api/cohort-sessions/{id}/attendance", _) => {
+            only(edits_work(who))
+        }
+        // Anyone of a school enrols themselves; the committee's accounts do not.
+        ("POST", "/api/cohorts/{id}/enrolments", _) => {
+            only(!matches!(who, Who::Platform | Who::CommitteeAdmin | Who::Committee))
+        }
+        // СОШ № 12's teacher's enrolment: read by her, her school's director, the host
+        // school's staff and the committee; withdrawn by her, her director and the host's
+        // editors; completed by the host's editors.
+        (
+            _,
+            "/api/enrolments/{id}"
+            | "/api/enrolments/{id}/certificate"
+            | "/api/enrolments/{id}/certificate.docx"
+            | "/api/enrolments/{id}/withdraw"
+            | "/api/enrolments/{id}/complete",
+            _,
+        ) => {
+            let reads = reads_school(who) || matches!(who, Who::Director(Other) | Who::Partner(Other));
+            let may = match path {
+                "/api/enrolments/{id}/withdraw" => {
+                    edits_work(who) || matches!(who, Who::Director(Other) | Who::Partner(Other))
+                }
+                "/api/enrolments/{id}/complete" => edits_work(who),
+                _ => true,
+            };
+            if !reads { NotFound } else { only(may) }
+        }
+        ("GET", "/api/public/certificates/{number}" | "/api/me/training", _) => Expect::Ok,
+        ("GET", "/api/organisations/{id}/training", _) => {
+            only(matches!(who, Who::Committee | Who::Director(Own) | Who::Council(Own)))
+        }
+        // Events: the published calendar is everyone's; a draft is the school's work;
+        // its organisers (administration, council, teachers) change it; the organisation's
+        // staff and the committee read its registrations; anyone signed in registers and
+        // answers (the event's state decides, with a reason).
+        (
+            "GET" | "POST" | "DELETE",
+            "/api/events"
+            | "/api/events/{id}/registrations/me"
+            | "/api/events/{id}/feedback"
+            | "/api/events/{id}/stands"
+            | "/api/events/{id}/results",
+            _,
+        ) if !(method == "POST" && matches!(path, "/api/events" | "/api/events/{id}/stands")) => Expect::Ok,
+        ("GET", "/api/events/{id}", "published") => Expect::Ok,
+        ("GET", "/api/events/{id}", _) => school(who, true),
+        ("POST", "/api/events/{id}/registrations", _) => Expect::Ok,
+        ("GET", "/api/events/{id}/registrations", _) => only(reads_school(who)),
+        ("POST", "/api/events", _) => only(matches!(
+            who,
+            Who::Director(_) | Who::Council(_) | Who::Teacher(_) | Who::Committee
+        )),
+        ("POST", "/api/events/{id}/stands", _) => {
+            only(matches!(who, Who::Director(_) | Who::Council(_) | Who::Teacher(_)))
+        }
+        (
+            _,
+            "/api/events/{id}"
+            | "/api/events/{id}/publish"
+            | "/api/events/{id}/cancel"
+            | "/api/events/{id}/attachments"
+            | "/api/events/{id}/attendance"
+            | "/api/events/{id}/feedback-request",
+            _,
+        ) => only(edits_work(who)),
+        // A stand of СОШ № 61 is rated by anyone but its own school.
+        ("PUT", "/api/stands/{id}/rating", _) => only(!matches!(
+            who,
+            Who::Director(Own) | Who::Council(Own) | Who::Teacher(Own) | Who::Supervisor(Own) | Who::Partner(Own)
+        )),
+        // Consultations of СОШ № 61 for СОШ № 12: listed by everyone (each their own); asked
+        // for by a school's administration, council, teachers and partner staff and by the
+        // committee; recorded by a host school's administration, council and teachers.
+        ("GET", "/api/consultations", _) => Expect::Ok,
+        ("POST", "/api/consultations", _) => only(matches!(
+            who,
+            Who::Committee | Who::Director(_) | Who::Council(_) | Who::Teacher(_) | Who::Partner(_)
+        )),
+        ("POST", "/api/consultations/given", _) => {
+            only(matches!(who, Who::Director(_) | Who::Council(_) | Who::Teacher(_)))
+        }
+        // Read by both schools and the committee; the host's staff schedule, decline and
+        // hold it; either side calls it off; the recipient's side rates it.
+        (_, path, _) if path.starts_with("/api/consultations/{id}") => {
+            if !(at_recipient(who) || reads_school(who)) {
+                NotFound
+            } else {
+                let recipient_side = matches!(
+                    who,
+                    Who::Director(Other) | Who::Council(Other) | Who::Teacher(Other) | Who::Partner(Other)
+                );
+                match path {
+                    "/api/consultations/{id}" => Expect::Ok,
+                    "/api/consultations/{id}/cancel" => only(edits_work(who) || recipient_side),
+                    "/api/consultations/{id}/feedback" => only(recipient_side),
+                    _ => only(edits_work(who)),
+                }
+            }
+        }
         _ => return None,
     };
     Some(expect)
@@ -562,6 +716,24 @@ struct World {
     project_risk: i64,
     pilot_risk: i64,
     published_risk: i64,
+    /// The demo's published training programme, a cohort of it with a session, and
+    /// СОШ № 12's teacher's enrolment in it; the demo's completed enrolment of that
+    /// teacher and its certificate's number.
+    programme: i64,
+    cohort: i64,
+    session: i64,
+    enrolment: i64,
+    completed_enrolment: i64,
+    certificate: String,
+    /// A published seminar of СОШ № 61 today, open to the city; a draft one; a published
+    /// fair of СОШ № 61 this week with its own stand.
+    event: i64,
+    draft_event: i64,
+    fair: i64,
+    stand: i64,
+    /// A consultation СОШ № 12's partner asked of СОШ № 61, and one СОШ № 61 held for it.
+    consultation: i64,
+    held_consultation: i64,
 }
 
 impl World {
@@ -621,6 +793,12 @@ fn pilot_body(world: &World, tag: &str) -> Value {
         "method": format!("Уроки по макету {tag}")})
 }
 
+fn cohort_body(tag: &str) -> Value {
+    json!({"title": format!("Поток {tag}"), "starts_on": tests::days_from_today(-1), "ends_on": tests::days_from_today(30),
+        "capacity": 50, "place": "СОШ № 61, ауд. 204", "online_link": "https://sch61.example/webinar",
+        "trainers": ["Смирнов А. И."], "sessions": [{"held_on": tests::days_from_today(-1), "topic": "Критерии оценивания", "hours": 8}]})
+}
+
 fn risk_body(world: &World, tag: &str) -> Value {
     let owner = world.accounts["teacher-own-"].id.0;
     json!({"title": format!("Риск {tag}"), "category": "organisational", "likelihood": 3, "impact": 2,
@@ -675,6 +853,33 @@ async fn fresh(app: &TestApp, world: &World, row: &Row) -> Option<i64> {
             .await["id"]
                 .as_i64()
         }
+        ("POST", "/api/enrolments/{id}/withdraw" | "/api/enrolments/{id}/complete") => {
+            let path = format!("/api/resources/{}/cohorts", world.programme);
+            let cohort = ok_json(app, Method::POST, &path, teacher, Some(&cohort_body("свежий"))).await;
+            let path = format!("/api/cohorts/{}/enrolments", cohort["id"]);
+            let body = json!({"user_id": world.accounts["partner-other-"].id.0});
+            ok_json(app, Method::POST, &path, teacher, Some(&body)).await["id"].as_i64()
+        }
+        ("POST", "/api/events/{id}/publish") => {
+            let body = event_body("черновик", 0, 30);
+            ok_json(app, Method::POST, "/api/events", teacher, Some(&body)).await["id"].as_i64()
+        }
+        ("POST", "/api/events/{id}/cancel") => {
+            let body = event_body("отмена", 0, 30);
+            let id = ok_json(app, Method::POST, "/api/events", teacher, Some(&body)).await["id"]
+                .as_i64()
+                .unwrap();
+            let path = format!("/api/events/{id}/publish");
+            ok_json(app, Method::POST, &path, teacher, Some(&json!({}))).await["id"].as_i64()
+        }
+        (
+            "POST",
+            "/api/consultations/{id}/decline" | "/api/consultations/{id}/cancel" | "/api/consultations/{id}/hold",
+        ) => {
+            let partner = world.token("partner-other");
+            let body = consultation_body(world.sch61);
+            ok_json(app, Method::POST, "/api/consultations", partner, Some(&body)).await["id"].as_i64()
+        }
         ("POST", "/api/deliveries/{id}/feedback") => {
             let path = format!("/api/resources/{}/deliveries", world.delivery_resource);
             ok_json(app, Method::POST, &path, teacher, Some(&delivery_body(world))).await["id"].as_i64()
@@ -699,6 +904,56 @@ async fn request(app: &TestApp, world: &World, row: &Row, who: Who, fresh_id: Op
     let id = |shared: i64| fresh_id.unwrap_or(shared);
     let json = |value: Value| Body::Json(value);
     match (method, path, variant) {
+        ("GET", "/api/resources/{id}/cohorts", _) => call(
+            method,
+            format!("/api/resources/{}/cohorts", world.programme),
+            Body::None,
+        ),
+        ("POST", "/api/resources/{id}/cohorts", _) => call(
+            method,
+            format!("/api/resources/{}/cohorts", world.programme),
+            json(cohort_body(&tag)),
+        ),
+        (_, "/api/cohorts/{id}", _) => {
+            let body = if method == "PUT" {
+                let mut body = cohort_body(&format!("изменён {tag}"));
+                body["sessions"][0]["id"] = json!(world.session);
+                json(body)
+            } else {
+                Body::None
+            };
+            call(method, format!("/api/cohorts/{}", world.cohort), body)
+        }
+        ("PUT", "/api/cohort-sessions/{id}/attendance", _) => call(
+            method,
+            format!("/api/cohort-sessions/{}/attendance", world.session),
+            json(json!({"present": [world.enrolment]})),
+        ),
+        (_, "/api/cohorts/{id}/enrolments", _) => {
+            let body = if method == "POST" { json(json!({})) } else { Body::None };
+            call(method, format!("/api/cohorts/{}/enrolments", world.cohort), body)
+        }
+        ("POST", "/api/enrolments/{id}/withdraw" | "/api/enrolments/{id}/complete", _) => call(
+            method,
+            path.replace("{id}", &id(world.enrolment).to_string()),
+            json(json!({})),
+        ),
+        ("GET", _, _) if path.starts_with("/api/enrolments/{id}") => call(
+            method,
+            path.replace("{id}", &world.completed_enrolment.to_string()),
+            Body::None,
+        ),
+        ("GET", "/api/public/certificates/{number}", _) => call(
+            method,
+            format!("/api/public/certificates/{}", world.certificate),
+            Body::None,
+        ),
+        ("GET", "/api/me/training", _) => call(method, path, Body::None),
+        ("GET", "/api/organisations/{id}/training", _) => call(
+            method,
+            format!("/api/organisations/{}/training", world.sch61),
+            Body::None,
+        ),
         ("GET", "/healthz" | "/readyz", _) => call(method, path, Body::None),
         ("POST", "/api/auth/login", _) => {
             let email = world.accounts.get(&tag).map_or_else(
@@ -735,11 +990,9 @@ async fn request(app: &TestApp, world: &World, row: &Row, who: Who, fresh_id: Op
         ("GET", "/api/organisations/{id}", _) => {
             call(method, format!("/api/organisations/{}", world.sch61), Body::None)
         }
-        ("GET", "/api/organisations/{id}/metrics", _) => call(
-            method,
-            format!("/api/organisations/{}/metrics", world.sch61),
-            Body::None,
-        ),
+        ("GET", "/api/organisations/{id}/metrics" | "/api/organisations/{id}/dissemination", _) => {
+            call(method, path.replace("{id}", &world.sch61.to_string()), Body::None)
+        }
         (_, "/api/organisations/{id}/users", variant) => {
             let (org, role) = if variant == "committee" {
                 (world.committee_org, "committee")
@@ -1056,8 +1309,118 @@ async fn request(app: &TestApp, world: &World, row: &Row, who: Who, fresh_id: Op
             };
             call(method, format!("/api/public/feedback/{token}"), body)
         }
+        ("GET" | "POST", "/api/events", _) => {
+            let body = if method == "POST" {
+                json(event_body(&tag, 3, 30))
+            } else {
+                Body::None
+            };
+            call(method, path, body)
+        }
+        ("GET", "/api/events/{id}", "draft") => call(method, format!("/api/events/{}", world.draft_event), Body::None),
+        (_, "/api/events/{id}/registrations/me", _) => {
+            let registrations = format!("/api/events/{}/registrations", world.event);
+            if who != Who::SignedOut {
+                // Registered first (or already): the cell cancels the caller's own.
+                let token = world.token(label(who).trim_end_matches('-'));
+                app.send(Method::POST, &registrations, Some(token), None).await;
+            }
+            call(method, format!("{registrations}/me"), Body::None)
+        }
+        (_, "/api/events/{id}/stands" | "/api/events/{id}/results", _) => {
+            let body = if method == "POST" {
+                json(json!({"title": format!("Стенд {tag}")}))
+            } else {
+                Body::None
+            };
+            call(method, path.replace("{id}", &world.fair.to_string()), body)
+        }
+        ("PUT", "/api/stands/{id}/rating", _) => call(
+            method,
+            format!("/api/stands/{}/rating", world.stand),
+            json(json!({"score": 4})),
+        ),
+        ("POST", "/api/events/{id}/attachments", _) => call(
+            method,
+            format!("/api/events/{}/attachments?file_name=slides.pdf", world.event),
+            Body::File(pdf()),
+        ),
+        (_, _, _) if path.starts_with("/api/events/{id}") => {
+            let event = id(world.event);
+            let body = match (method, path) {
+                ("PUT", "/api/events/{id}") => json(event_body(&format!("изменён {tag}"), 0, 100)),
+                ("PUT", _) => json(json!({"attended": []})),
+                ("POST", "/api/events/{id}/feedback") => json(json!({"csat": 5, "comment": "Полезно"})),
+                ("POST", _) => json(json!({})),
+                _ => Body::None,
+            };
+            call(method, path.replace("{id}", &event.to_string()), body)
+        }
+        ("GET", "/api/consultations", _) => call(method, path, Body::None),
+        ("POST", "/api/consultations", _) => {
+            let host = if matches!(
+                who,
+                Who::Director(Own) | Who::Council(Own) | Who::Teacher(Own) | Who::Partner(Own)
+            ) {
+                world.sch12
+            } else {
+                world.sch61
+            };
+            call(method, path, json(consultation_body(host)))
+        }
+        ("POST", "/api/consultations/given", _) => {
+            let recipient = if matches!(who, Who::Director(Other) | Who::Council(Other) | Who::Teacher(Other)) {
+                world.sch61
+            } else {
+                world.sch12
+            };
+            let body =
+                json!({"recipient_org_id": recipient, "topic": format!("Консультация {tag}"), "held": held_body()});
+            call(method, path, json(body))
+        }
+        ("GET", "/api/consultations/{id}", _) => {
+            call(method, format!("/api/consultations/{}", world.consultation), Body::None)
+        }
+        ("POST", "/api/consultations/{id}/schedule", _) => call(
+            method,
+            format!("/api/consultations/{}/schedule", world.consultation),
+            json(
+                json!({"scheduled_on": tests::days_from_today(7), "form": "online", "place": format!("Ссылка {tag}")}),
+            ),
+        ),
+        ("POST", "/api/consultations/{id}/decline" | "/api/consultations/{id}/cancel", _) => call(
+            method,
+            path.replace("{id}", &id(world.consultation).to_string()),
+            json(json!({"reason": format!("Причина {tag}")})),
+        ),
+        ("POST", "/api/consultations/{id}/hold", _) => call(
+            method,
+            format!("/api/consultations/{}/hold", id(world.consultation)),
+            json(held_body()),
+        ),
+        ("POST", "/api/consultations/{id}/feedback", _) => call(
+            method,
+            format!("/api/consultations/{}/feedback", world.held_consultation),
+            json(json!({"csat": 5, "recommend": 10, "ready": true})),
+        ),
         _ => panic!("no request for {method} {path} {variant}"),
     }
+}
+
+/// An event of the caller's organisation, published or not, starting in `starts_in` days.
+fn event_body(tag: &str, starts_in: i64, capacity: i64) -> Value {
+    json!({"role": "organiser", "kind": "seminar", "level": "municipal", "title": format!("Семинар {tag}"),
+        "starts_on": tests::days_from_today(starts_in), "ends_on": tests::days_from_today(starts_in),
+        "place": "Актовый зал", "open_to_city": true, "capacity": capacity})
+}
+
+fn consultation_body(host: i64) -> Value {
+    json!({"host_org_id": host, "topic": "Формирующее оценивание", "question": "Как выстроить критерии оценивания"})
+}
+
+fn held_body() -> Value {
+    json!({"held_on": tests::days_from_today(0), "form": "in_person", "consultants": "Кузнецова О. С.",
+        "participant_count": 4, "outcome": "Разобрали критерии оценивания"})
 }
 
 fn delivery_body(world: &World) -> Value {
@@ -1539,7 +1902,116 @@ async fn world(app: &TestApp) -> World {
     let published_risk = get(format!("/api/pilots/{published_pilot}/risks")).await["items"][0]["id"]
         .as_i64()
         .unwrap();
+    let programme = resources.iter().find(|r| r["form"] == "training_programme").unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let cohort = ok_json(
+        app,
+        Method::POST,
+        &format!("/api/resources/{programme}/cohorts"),
+        &teacher,
+        Some(&cohort_body("для матрицы")),
+    )
+    .await;
+    let session = cohort["sessions"][0]["id"].as_i64().unwrap();
+    let cohort = cohort["id"].as_i64().unwrap();
+    let enrolment = ok_json(
+        app,
+        Method::POST,
+        &format!("/api/cohorts/{cohort}/enrolments"),
+        &teacher,
+        Some(&json!({"user_id": accounts["partner-other-"].id.0})),
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    let draft_event = ok_json(
+        app,
+        Method::POST,
+        "/api/events",
+        &teacher,
+        Some(&event_body("матрица", 0, 100)),
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    let consultation = ok_json(
+        app,
+        Method::POST,
+        "/api/consultations",
+        &tokens["partner-other"],
+        Some(&consultation_body(sch61.0)),
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    let event = ok_json(
+        app,
+        Method::POST,
+        "/api/events",
+        &teacher,
+        Some(&event_body("матрица", 0, 100)),
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    let held_consultation = ok_json(
+        app,
+        Method::POST,
+        "/api/consultations/given",
+        &teacher,
+        Some(&json!({"recipient_org_id": sch12.0, "topic": "Консультация для матрицы", "held": held_body()})),
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    ok_json(
+        app,
+        Method::POST,
+        &format!("/api/events/{event}/publish"),
+        &teacher,
+        Some(&json!({})),
+    )
+    .await;
+    let mut fair_body = event_body("ярмарка", 0, 100);
+    fair_body["kind"] = json!("fair");
+    fair_body["ends_on"] = json!(tests::days_from_today(5));
+    let fair = ok_json(app, Method::POST, "/api/events", &teacher, Some(&fair_body)).await["id"]
+        .as_i64()
+        .unwrap();
+    ok_json(
+        app,
+        Method::POST,
+        &format!("/api/events/{fair}/publish"),
+        &teacher,
+        Some(&json!({})),
+    )
+    .await;
+    let stand = ok_json(
+        app,
+        Method::POST,
+        &format!("/api/events/{fair}/stands"),
+        &teacher,
+        Some(&json!({"title": "Стенд матрицы"})),
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    let training = ok_json(app, Method::GET, "/api/me/training", &tokens["partner-other"], None).await;
+    let completed = training["enrolments"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["status"] == "completed")
+        .unwrap()
+        .clone();
     World {
+        programme,
+        cohort,
+        session,
+        enrolment,
+        completed_enrolment: completed["id"].as_i64().unwrap(),
+        certificate: completed["certificate_number"].as_str().unwrap().to_owned(),
         sch61: sch61.0,
         sch12: sch12.0,
         committee_org: committee_org.0,
@@ -1574,6 +2046,12 @@ async fn world(app: &TestApp) -> World {
         project_risk,
         pilot_risk,
         published_risk,
+        event,
+        draft_event,
+        fair,
+        stand,
+        consultation,
+        held_consultation,
     }
 }
 

@@ -53,7 +53,13 @@ async fn the_region_scale_generator_fills_every_table_consistently() {
         feedback: 300,
     };
     let seeded = app.with_db(|conn| backend::seed::run(conn, args)).unwrap();
-    assert_eq!(seeded.rows, 7 + 7 + 7 + 30 + 30 + 30 + 300);
+    // Schools, accounts, projects, resources, versions, deliveries, answers; then pilots
+    // (every fourth resource) with two sites and a risk each, a risk per project, cohorts
+    // (every sixth resource from the second) with six enrolments (as many other schools as
+    // there are), three consultations and four events per school and one fair, six
+    // registrations per school's seminar, a stand per school rated by five others.
+    let dissemination = 8 + 16 + (8 + 7) + 5 + 5 * 6 + 7 * 3 + (7 * 4 + 1) + 7 * 6 + 7 + 7 * 5;
+    assert_eq!(seeded.rows, 7 + 7 + 7 + 30 + 30 + 30 + 300 + dissemination);
     let committee = openapi::OrganisationId(
         app.with_db(|conn| {
             backend::db::models::organisation::insert(
@@ -279,4 +285,41 @@ async fn the_demo_school_pilots_two_resources_and_keeps_their_risks() {
             .collect::<Vec<_>>(),
         [(12, false)]
     );
+}
+
+#[tokio::test]
+async fn the_demo_school_held_a_rated_consultation_and_has_one_waiting() {
+    use openapi::consultations::{Consultation, ConsultationStatus};
+
+    let app = spawn_app().await;
+    let storage = app.state.storage.clone();
+    app.with_db(|conn| backend::demo::load_if_empty(conn, storage.as_ref()))
+        .unwrap();
+    let teacher = app
+        .login("teacher@sch61.demo", backend::demo::DEMO_PASSWORD)
+        .await
+        .access_token;
+    let given: Page<Consultation> = app
+        .get("/api/consultations?role=host", Some(&teacher))
+        .await
+        .json(StatusCode::OK);
+    let statuses: Vec<ConsultationStatus> = given.items.iter().map(|c| c.status).collect();
+    assert_eq!(
+        statuses,
+        [
+            ConsultationStatus::Requested,
+            ConsultationStatus::Scheduled,
+            ConsultationStatus::Held
+        ]
+    );
+    let held = &given.items[2];
+    assert_eq!(held.recipient_short_name, "СОШ № 12");
+    assert!(!held.outcome.is_empty() && !held.follow_ups.is_empty());
+    assert_eq!((held.ratings.responses, held.ratings.csat_mean), (1, Some(5.0)));
+    let partner = app
+        .login("partner@sch12.demo", backend::demo::DEMO_PASSWORD)
+        .await
+        .access_token;
+    let received: Page<Consultation> = app.get("/api/consultations", Some(&partner)).await.json(StatusCode::OK);
+    assert_eq!(received.total, 2, "the held one and the request waiting for СОШ № 61");
 }

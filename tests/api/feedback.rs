@@ -498,7 +498,10 @@ async fn the_committee_reads_the_registry_and_exports_it_as_csv_that_excel_opens
     assert!(lines[0].starts_with("Школа;Проектов;"));
     assert!(lines[0].contains(";Отзывов;Из них в приложении;Из них по ссылкам;"));
     let host_line = lines.iter().find(|line| line.contains("СОШ № 61")).unwrap();
-    assert!(host_line.ends_with(";1;1;0;100,0;0,0;100,0"), "{host_line}");
+    assert!(host_line.contains(";1;1;0;100,0;0,0;100,0;"), "{host_line}");
+    // This school year's dissemination: nothing but the delivery's recipient reached, and
+    // no fair rating.
+    assert!(host_line.ends_with(";0;0;0;0;0;0;0;0;0;0;0;0;1;"), "{host_line}");
 }
 
 #[tokio::test]

@@ -441,7 +441,12 @@ async fn an_overdue_review_is_among_its_owners_reminders_only_until_the_risk_is_
             reminder.project_id,
             reminder.title.as_str()
         ),
-        (ReminderKind::RiskReview, -2, s.school.project.id, "Перегрузка учителей")
+        (
+            ReminderKind::RiskReview,
+            -2,
+            Some(s.school.project.id),
+            "Перегрузка учителей"
+        )
     );
     assert_eq!(reminder.risk.as_ref().map(|r| r.id), Some(risk.id));
     assert!(reminder.item.is_none());

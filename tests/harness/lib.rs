@@ -402,6 +402,9 @@ pub fn versioned_target(method: &Method, path: &str) -> Option<(&'static str, i6
         ("POST", ["requests", _, "decision"]) => "requests",
         ("PUT", ["pilots", _]) | ("POST", ["pilots", _, "conclude"]) => "pilots",
         ("PUT", ["risks", _]) => "risks",
+        ("PUT", ["cohorts", _]) => "cohorts",
+        ("PUT", ["events", _]) | ("POST", ["events", _, "publish" | "cancel"]) => "events",
+        ("POST", ["consultations", _, "schedule" | "decline" | "cancel" | "hold"]) => "consultations",
         _ => return None,
     };
     Some((table, id(1)?))

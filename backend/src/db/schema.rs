@@ -61,6 +61,140 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    events (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        role -> Text,
+        organiser_name -> Text,
+        kind -> Text,
+        level -> Text,
+        title -> Text,
+        description -> Text,
+        starts_on -> Date,
+        ends_on -> Date,
+        time_text -> Text,
+        place -> Text,
+        online_url -> Text,
+        speakers -> Text,
+        open_to_city -> Bool,
+        capacity -> Nullable<Integer>,
+        status -> Text,
+        feedback_requested_at -> Nullable<Timestamp>,
+        search -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    event_resources (event_id, resource_id) {
+        event_id -> BigInt,
+        resource_id -> BigInt,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    event_registrations (id) {
+        id -> BigInt,
+        event_id -> BigInt,
+        user_id -> BigInt,
+        org_id -> BigInt,
+        status -> Text,
+        code -> Text,
+        attended -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    event_feedback (event_id, user_id) {
+        event_id -> BigInt,
+        user_id -> BigInt,
+        csat -> Integer,
+        comment -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    fair_stands (id) {
+        id -> BigInt,
+        event_id -> BigInt,
+        org_id -> BigInt,
+        title -> Text,
+        description -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    fair_stand_resources (stand_id, resource_id) {
+        stand_id -> BigInt,
+        resource_id -> BigInt,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    stand_ratings (stand_id, user_id) {
+        stand_id -> BigInt,
+        user_id -> BigInt,
+        score -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    consultations (id) {
+        id -> BigInt,
+        host_org_id -> BigInt,
+        recipient_org_id -> BigInt,
+        resource_id -> Nullable<BigInt>,
+        topic -> Text,
+        question -> Text,
+        search -> Text,
+        status -> Text,
+        scheduled_on -> Nullable<Date>,
+        held_on -> Nullable<Date>,
+        form -> Nullable<Text>,
+        place -> Text,
+        consultants -> Text,
+        participants -> Text,
+        participant_count -> Nullable<Integer>,
+        outcome -> Text,
+        follow_ups -> Text,
+        reason -> Nullable<Text>,
+        requested_by -> Nullable<BigInt>,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    consultation_feedback (id) {
+        id -> BigInt,
+        consultation_id -> BigInt,
+        host_org_id -> BigInt,
+        recipient_org_id -> BigInt,
+        respondent_id -> BigInt,
+        respondent_name -> Text,
+        csat -> Integer,
+        recommend -> Integer,
+        ready -> Bool,
+        comment -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(sessions -> users (user_id));
 
 diesel::table! {
@@ -636,6 +770,94 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    cohorts (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        resource_id -> BigInt,
+        title -> Text,
+        starts_on -> Date,
+        ends_on -> Date,
+        format -> Text,
+        hours -> Integer,
+        capacity -> Integer,
+        place -> Text,
+        online_link -> Text,
+        trainers -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    cohort_sessions (id) {
+        id -> BigInt,
+        cohort_id -> BigInt,
+        held_on -> Date,
+        topic -> Text,
+        hours -> Integer,
+    }
+}
+
+diesel::table! {
+    enrolments (id) {
+        id -> BigInt,
+        cohort_id -> BigInt,
+        host_org_id -> BigInt,
+        user_id -> BigInt,
+        user_org_id -> BigInt,
+        status -> Text,
+        enrolled_by -> BigInt,
+        enrolled_at -> Timestamp,
+        queued_at -> Timestamp,
+        completed_on -> Nullable<Date>,
+        completed_by -> Nullable<BigInt>,
+        hours -> Nullable<Integer>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    cohort_attendance (session_id, enrolment_id) {
+        session_id -> BigInt,
+        enrolment_id -> BigInt,
+        marked_by -> Nullable<BigInt>,
+        marked_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    certificate_counters (org_id, year) {
+        org_id -> BigInt,
+        year -> Integer,
+        last_number -> Integer,
+    }
+}
+
+diesel::table! {
+    certificates (id) {
+        id -> BigInt,
+        enrolment_id -> BigInt,
+        number -> Text,
+        org_id -> BigInt,
+        year -> Integer,
+        sequence -> Integer,
+        kind -> Text,
+        full_name -> Text,
+        holder_org_name -> Text,
+        programme -> Text,
+        cohort_title -> Text,
+        hours -> Integer,
+        starts_on -> Date,
+        ends_on -> Date,
+        issuer_name -> Text,
+        issued_on -> Date,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(resources -> projects (project_id));
 diesel::joinable!(problems -> ranking_rounds (round_id));
 diesel::joinable!(problem_scores -> problems (problem_id));
@@ -651,7 +873,23 @@ diesel::joinable!(pilots -> resource_versions (version_id));
 diesel::joinable!(pilot_sites -> pilots (pilot_id));
 diesel::joinable!(pilot_sites -> organisations (org_id));
 diesel::joinable!(risk_changes -> risks (risk_id));
+diesel::joinable!(cohorts -> resources (resource_id));
+diesel::joinable!(cohort_sessions -> cohorts (cohort_id));
+diesel::joinable!(enrolments -> cohorts (cohort_id));
+diesel::joinable!(cohort_attendance -> cohort_sessions (session_id));
+diesel::joinable!(cohort_attendance -> enrolments (enrolment_id));
+diesel::joinable!(certificates -> enrolments (enrolment_id));
 
+diesel::joinable!(event_resources -> events (event_id));
+diesel::joinable!(event_resources -> resources (resource_id));
+diesel::joinable!(event_registrations -> events (event_id));
+diesel::joinable!(event_registrations -> users (user_id));
+diesel::joinable!(event_feedback -> events (event_id));
+diesel::joinable!(fair_stands -> events (event_id));
+diesel::joinable!(fair_stand_resources -> fair_stands (stand_id));
+diesel::joinable!(fair_stand_resources -> resources (resource_id));
+diesel::joinable!(stand_ratings -> fair_stands (stand_id));
+diesel::joinable!(consultation_feedback -> consultations (consultation_id));
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
     users,
@@ -698,5 +936,20 @@ diesel::allow_tables_to_appear_in_same_query!(
     resource_adopters,
     school_adopters,
     list_counts,
-    resources_search
+    resources_search,
+    cohorts,
+    cohort_sessions,
+    enrolments,
+    cohort_attendance,
+    certificate_counters,
+    certificates,
+    events,
+    event_resources,
+    event_registrations,
+    event_feedback,
+    fair_stands,
+    fair_stand_resources,
+    stand_ratings,
+    consultations,
+    consultation_feedback,
 );

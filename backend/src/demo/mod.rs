@@ -1,8 +1,12 @@
 //! The demo municipality, loaded into an empty database when `DEMO_DATA` is on: a host
 //! school, two partner schools, the committee, one account per role, and the host
-//! school's innovation work (see [`work`]), its launch (see [`launch`]) and its pilots and
-//! risks (see [`pilots`]).
+//! school's innovation work (see [`work`]), its launch (see [`launch`]), its pilots and
+//! risks (see [`pilots`]), a cohort of its training programme (see [`cohorts`]) and the
+//! municipality's events and fair (see [`events`]).
 
+mod cohorts;
+mod consultations;
+mod events;
 pub mod launch;
 mod pilots;
 mod work;
@@ -156,6 +160,9 @@ pub fn load_if_empty(conn: &mut DbConnection, storage: &dyn Storage) -> Result<b
         let work = work::load(conn, storage, &org_ids, &user_ids)?;
         launch::load(conn, org_ids[0], &user_ids, &work.projects)?;
         pilots::load(conn, &org_ids, &user_ids, work.projects.platform, work.bank, work.kit)?;
+        cohorts::load(conn, &org_ids, &user_ids)?;
+        events::load(conn, &org_ids, &user_ids, work.bank.resource)?;
+        consultations::load(conn, &org_ids, &user_ids)?;
         Ok(true)
     })
 }

@@ -118,7 +118,8 @@ impl FromIterator<Response> for Tally {
     }
 }
 
-fn round1(value: f64) -> f64 {
+/// A figure with one decimal.
+pub fn round1(value: f64) -> f64 {
     (value * 10.0).round() / 10.0
 }
 

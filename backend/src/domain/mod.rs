@@ -1,8 +1,13 @@
 //! Rules with no I/O: parsing of request values into valid domain values, and who may
 //! do what. Unit-tested without a database.
 
+pub mod cohorts;
+pub mod consultations;
 pub mod csv;
+pub mod dissemination;
 pub mod error;
+pub mod events;
+pub mod fairs;
 pub mod feedback;
 pub mod files;
 pub mod indicators;

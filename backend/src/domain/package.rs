@@ -94,6 +94,12 @@ pub fn parse_version(kind: DocumentKind, input: &VersionInput) -> Result<(Submit
         },
         DocumentKind::InnovationMap => match &input.map {
             Some(map) => {
+                // The free-text risks are deprecated (the risk register replaces them):
+                // blank is accepted.
+                let risks = errors
+                    .take(text::optional("map.risks", &map.risks, limits::MAP_RISKS))
+                    .flatten()
+                    .unwrap_or_default();
                 let mut field = |name: &str, value: &str| {
                     errors
                         .take(text::bounded(&format!("map.{name}"), value, limits::MAP_FIELD))
@@ -107,7 +113,7 @@ pub fn parse_version(kind: DocumentKind, input: &VersionInput) -> Result<(Submit
                     expected_results: field("expected_results", &map.expected_results),
                     products: field("products", &map.products),
                     resources: field("resources", &map.resources),
-                    risks: field("risks", &map.risks),
+                    risks,
                     consumers: field("consumers", &map.consumers),
                 }))
             }
@@ -205,7 +211,8 @@ mod tests {
         let Err(DomainError::Invalid(errors)) = parse_version(DocumentKind::InnovationMap, &empty_map) else {
             panic!("an empty map must be refused");
         };
-        assert_eq!(errors.len(), 9, "every field is named");
+        assert_eq!(errors.len(), 8, "every field is named but the deprecated risks");
+        assert!(errors.iter().all(|e| e.field != "map.risks"));
         assert_eq!(
             invalid(parse_version(DocumentKind::WorkPlan, &empty_map)),
             "map NotAllowed",
@@ -215,6 +222,32 @@ mod tests {
         assert_eq!(
             parse_version(DocumentKind::WorkPlan, &nothing).unwrap().0,
             Submitted::Snapshot
+        );
+    }
+
+    #[test]
+    fn the_maps_free_text_risks_may_be_left_blank_now_that_the_register_replaces_them() {
+        let filled = |risks: &str| VersionInput {
+            text: None,
+            map: Some(InnovationMap {
+                problem: "Проблема".to_owned(),
+                idea: "Идея".to_owned(),
+                goal: "Цель".to_owned(),
+                tasks: "Задачи".to_owned(),
+                expected_results: "Результаты".to_owned(),
+                products: "Продукты".to_owned(),
+                resources: "Ресурсы".to_owned(),
+                risks: risks.to_owned(),
+                consumers: "Потребители".to_owned(),
+            }),
+            note: String::new(),
+        };
+        assert!(parse_version(DocumentKind::InnovationMap, &filled("  ")).is_ok());
+        assert!(parse_version(DocumentKind::InnovationMap, &filled("Нехватка времени")).is_ok());
+        assert_eq!(
+            invalid(parse_version(DocumentKind::InnovationMap, &filled("Да"))),
+            "map.risks TooShort",
+            "old records' text is still checked when given"
         );
     }
 }

@@ -33,6 +33,9 @@ pub enum EntryPoint {
     Refresh,
     /// `GET` and `POST /api/public/feedback/{token}`.
     Feedback,
+    /// `GET /api/public/certificates/{number}`: an unknown number counts as a failure, so
+    /// that numbers are not guessed in bulk.
+    Certificate,
 }
 
 /// The limits of one entry point per address.
@@ -58,7 +61,7 @@ impl EntryPoint {
                 failures: 20,
                 window: Duration::from_secs(15 * 60),
             },
-            Self::Refresh | Self::Feedback => Policy {
+            Self::Refresh | Self::Feedback | Self::Certificate => Policy {
                 burst: 60.0,
                 per_second: 1.0,
                 failures: 30,
@@ -252,7 +255,7 @@ impl ClientLimits {
                 | ApiError::TokenExpired
                 | ApiError::TooManyRequests { .. }
                 | ApiError::Conflict { .. })
-        );
+        ) || (entry == EntryPoint::Certificate && matches!(result, Err(ApiError::NotFound)));
         self.settle(attempt, !failed);
         result
     }

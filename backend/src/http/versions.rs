@@ -52,6 +52,9 @@ versioned!(
     openapi::requests::ConsumerRequest,
     openapi::pilots::Pilot,
     openapi::risks::Risk,
+    openapi::cohorts::Cohort,
+    openapi::events::Event,
+    openapi::consultations::Consultation,
 );
 
 /// A ranking is tagged with its round's version: the freeze and the criteria move it on.

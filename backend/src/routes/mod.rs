@@ -5,7 +5,13 @@ pub mod attachments;
 pub mod audit;
 pub mod auth;
 pub mod catalogue;
+pub mod cohorts;
+pub mod consultations;
 pub mod deliveries;
+pub mod dissemination;
+pub mod enrolments;
+pub mod events;
+pub mod fairs;
 pub mod feedback;
 pub mod health;
 pub mod lifecycle;
@@ -43,7 +49,7 @@ Times are UTC in ISO 8601 with a `Z`.",
         license(name = "MIT", identifier = "MIT")
     ),
     servers((url = "/", description = "This server")),
-    components(schemas(openapi::requests::RequestBox)),
+    components(schemas(openapi::requests::RequestBox, openapi::consultations::ConsultationRole)),
     modifiers(&BearerAuth),
     tags(
         (name = "health", description = "Liveness and readiness probes"),
@@ -65,7 +71,11 @@ Times are UTC in ISO 8601 with a `Z`.",
         (name = "orders", description = "Orders (приказы) on innovation activity: drafted, issued by the director, immutable, downloadable as DOCX"),
         (name = "pilots", description = "Pilots (апробация) of resource versions in the school and partner schools: period, participants, method, results, conclusion and evidence files"),
         (name = "risks", description = "Risk registers of projects and pilots: likelihood × impact, ways to overcome, owner, review dates and the history of changes"),
-        (name = "audit", description = "The audit trail: who changed what and when")
+        (name = "audit", description = "The audit trail: who changed what and when"),
+        (name = "cohorts", description = "Teacher training: cohorts of training programmes with sessions, enrolments with a waiting list, attendance, completion with a numbered certificate (DOCX, public check by number), teachers' and schools' hours"),
+        (name = "events", description = "Events of schools and the committee (open lessons, master classes, seminars, fairs…): the municipality's calendar, registration of the city's teachers, attendance, materials and the attendees' feedback"),
+        (name = "fairs", description = "Fairs of innovation products: schools' stands with their resources, visitors' ratings and the results ranked by a published formula"),
+        (name = "consultations", description = "Consultations: methodological support a school asks of another school, scheduled, declined or held by the host, and rated by the recipient")
     )
 )]
 pub struct ApiDoc;
@@ -212,6 +222,9 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .service(metrics::get_resource_monthly_metrics)
         .service(metrics::get_project_metrics)
         .service(metrics::get_organisation_metrics)
+        .service(dissemination::get_resource_dissemination)
+        .service(dissemination::get_project_dissemination)
+        .service(dissemination::get_organisation_dissemination)
         .service(versions::list::list_resource_versions)
         .service(versions::create::create_resource_version)
         .service(versions::upload::upload_version_file)
@@ -268,7 +281,48 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .service(risks::get_risk)
         .service(risks::update_risk)
         .service(risks::list_risk_changes)
-        .service(audit::list::list_audit_entries);
+        .service(audit::list::list_audit_entries)
+        .service(cohorts::list_cohorts)
+        .service(cohorts::create_cohort)
+        .service(cohorts::get_cohort)
+        .service(cohorts::update_cohort)
+        .service(cohorts::mark_attendance)
+        .service(enrolments::list_enrolments)
+        .service(enrolments::create_enrolment)
+        .service(enrolments::get_enrolment)
+        .service(enrolments::withdraw_enrolment)
+        .service(enrolments::complete_enrolment)
+        .service(enrolments::get_certificate)
+        .service(enrolments::download_certificate_docx)
+        .service(enrolments::check_certificate)
+        .service(enrolments::get_my_training)
+        .service(enrolments::list_school_training)
+        .service(events::list_events)
+        .service(events::create_event)
+        .service(events::get_event)
+        .service(events::update_event)
+        .service(events::publish_event)
+        .service(events::cancel_event)
+        .service(events::list_event_registrations)
+        .service(events::create_event_registration)
+        .service(events::delete_my_event_registration)
+        .service(events::update_event_attendance)
+        .service(events::request_event_feedback)
+        .service(events::create_event_feedback)
+        .service(attachments::attach_to_event)
+        .service(fairs::list_stands)
+        .service(fairs::create_stand)
+        .service(fairs::rate_stand)
+        .service(fairs::get_fair_results)
+        .service(consultations::list_consultations)
+        .service(consultations::request_consultation)
+        .service(consultations::record_consultation)
+        .service(consultations::get_consultation)
+        .service(consultations::schedule_consultation)
+        .service(consultations::decline_consultation)
+        .service(consultations::cancel_consultation)
+        .service(consultations::hold_consultation)
+        .service(consultations::rate_consultation);
 }
 
 #[cfg(test)]

@@ -281,14 +281,19 @@ pub fn indicator(
     Ok((project, org))
 }
 
-/// An attached file, to read: by those who read the school's work. Whether it may be
-/// removed depends on what it is attached to, decided by the use case.
+/// An attached file, to read: by those who read the school's work (an event's materials:
+/// by those who read the event). Whether it may be removed depends on what it is attached
+/// to, decided by the use case.
 pub fn attachment(
     conn: &mut DbConnection,
     actor: &Actor,
     id: openapi::AttachmentId,
 ) -> Result<crate::db::models::attachment::AttachmentRow, ApiError> {
     let row = crate::db::models::attachment::find(conn, id)?;
+    if let crate::db::models::attachment::Owner::Event(event) = row.owner() {
+        self::event(conn, actor, event, Access::Read)?;
+        return Ok(row);
+    }
     decide(
         Access::Read,
         policy::can_read_school_work(actor, OrganisationId(row.org_id)),
@@ -327,6 +332,77 @@ pub fn risk(
             self::pilot(conn, actor, pilot, access)?;
         }
     }
+    Ok(row)
+}
+
+/// A cohort with its programme: read and changed like the programme (a published
+/// programme's cohorts are read by everyone signed in; its school's administration,
+/// council and teachers run them).
+pub fn cohort(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: openapi::CohortId,
+    access: Access,
+) -> Result<(crate::db::models::cohort::CohortRow, ResourceRow), ApiError> {
+    let row = crate::db::models::cohort::find(conn, id)?;
+    let resource = resource(conn, actor, ResourceId(row.resource_id), Access::Read)?;
+    if access == Access::Edit && !policy::can_edit_resources(actor, row.org()) {
+        return Err(ApiError::Forbidden);
+    }
+    Ok((row, resource))
+}
+
+/// An enrolment: read by the teacher, their school's administration, the host school's
+/// staff and the committee; what else the reader may do is the use case's rule.
+pub fn enrolment(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: openapi::EnrolmentId,
+) -> Result<crate::db::models::enrolment::EnrolmentRow, ApiError> {
+    let row = crate::db::models::enrolment::find(conn, id)?;
+    decide(
+        Access::Read,
+        policy::can_read_enrolment(actor, row.user(), row.user_org(), row.host()),
+        || false,
+    )?;
+    Ok(row)
+}
+
+/// A consultation: read by both sides' staff and the committee (`404` for anyone
+/// else). `Edit` asks for the host school's side (scheduling, declining, recording it
+/// as held: whoever may change the host's resources); the recipient's acts are decided
+/// by the use cases.
+pub fn consultation(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: openapi::ConsultationId,
+    access: Access,
+) -> Result<crate::db::models::consultation::ConsultationRow, ApiError> {
+    let row = crate::db::models::consultation::find(conn, id)?;
+    decide(
+        access,
+        policy::can_read_consultation(actor, row.host(), row.recipient()),
+        || policy::can_consult_for(actor, row.host()),
+    )?;
+    Ok(row)
+}
+
+/// An event: a published or cancelled one is read by everyone signed in, a draft by its
+/// organisation's staff and the committee; changed by whoever organises the
+/// organisation's events (a school's administration, council and teachers; the
+/// committee's specialists for the committee's events).
+pub fn event(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: openapi::EventId,
+    access: Access,
+) -> Result<crate::db::models::event::EventRow, ApiError> {
+    let row = crate::db::models::event::find(conn, id)?;
+    let org = row.org();
+    let public = row.status() != openapi::events::EventStatus::Draft;
+    decide(access, public || policy::can_read_school_work(actor, org), || {
+        policy::can_manage_events(actor, org)
+    })?;
     Ok(row)
 }
 

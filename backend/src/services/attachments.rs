@@ -1,5 +1,6 @@
 //! Files attached to a package document's version (appendices), to a plan item (the
-//! evidence of its completion) or to a pilot (the evidence of its results). The bytes are received and stored by the HTTP layer; these
+//! evidence of its completion), to a pilot (the evidence of its results) or to an event
+//! (its materials). The bytes are received and stored by the HTTP layer; these
 //! use cases decide who may attach, read and remove them and keep their records.
 
 use super::access::{self, Access};
@@ -96,7 +97,7 @@ pub fn remove(conn: &mut DbConnection, caller: &Caller, id: AttachmentId) -> Out
 
 /// The school of an owner the actor may change: `404` when they may not read it, `403`
 /// when they may not change it, `not_under_review` for a decided version,
-/// `pilot_concluded` for a concluded pilot.
+/// `pilot_concluded` for a concluded pilot, `event_cancelled` for a cancelled event.
 fn editable_owner(conn: &mut DbConnection, actor: &Actor, owner: Owner) -> Outcome<OrganisationId> {
     match owner {
         Owner::DocumentVersion(id) => {
@@ -112,6 +113,11 @@ fn editable_owner(conn: &mut DbConnection, actor: &Actor, owner: Owner) -> Outco
         Owner::Pilot(id) => {
             let (row, _) = access::pilot(conn, actor, id, Access::Edit)?;
             crate::domain::pilots::editable(row.is_concluded())?;
+            Ok(row.org())
+        }
+        Owner::Event(id) => {
+            let row = access::event(conn, actor, id, Access::Edit)?;
+            crate::domain::events::changeable(row.status())?;
             Ok(row.org())
         }
     }

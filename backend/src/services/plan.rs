@@ -64,7 +64,8 @@ pub fn summary(
 }
 
 /// The caller's reminders, the nearest date first: their open plan items due within 14
-/// days or overdue, and the risks they own whose review date has passed.
+/// days or overdue, the risks they own whose review date has passed, and the events
+/// they attended whose organisers ask for their feedback.
 pub fn reminders(conn: &mut DbConnection, caller: &Caller) -> Outcome<Vec<Reminder>> {
     let today = today();
     let until = today.checked_add_days(Days::new(REMINDER_DAYS)).unwrap_or(today);
@@ -76,8 +77,9 @@ pub fn reminders(conn: &mut DbConnection, caller: &Caller) -> Outcome<Vec<Remind
         .zip(titles)
         .map(|(item, project_title)| Reminder {
             kind: ReminderKind::PlanItem,
-            project_id: item.project_id,
-            project_title,
+            event_id: None,
+            project_id: Some(item.project_id),
+            project_title: Some(project_title),
             title: item.action.clone(),
             due_on: item.deadline,
             days_left: (item.deadline - today).num_days(),
@@ -86,6 +88,7 @@ pub fn reminders(conn: &mut DbConnection, caller: &Caller) -> Outcome<Vec<Remind
         })
         .collect();
     reminders.extend(super::risks::reminders(conn, caller.actor.user_id, today)?);
+    reminders.extend(super::events::reminders(conn, caller.actor.user_id, today)?);
     reminders.sort_by_key(|reminder| (reminder.due_on, reminder.kind));
     Ok(reminders)
 }

@@ -1,17 +1,20 @@
 //! The committee's registry of every school's innovation work, and its CSV export.
 
+use super::plan::today;
 use super::{Caller, Outcome};
 use crate::db::DbConnection;
 use crate::db::models::{PageRequest, registry};
 use crate::domain::csv;
+use crate::domain::dissemination;
 use crate::domain::pagination::Keyset;
 use crate::error::ApiError;
+use openapi::dissemination::SchoolYearSpan;
 use openapi::feedback::{RegistryFilter, RegistrySchool};
 use openapi::users::Role;
 use openapi::{CursorQuery, Page, PageQuery};
 
 /// The columns of the CSV export.
-const HEADER: [&str; 14] = [
+const HEADER: [&str; 29] = [
     "Школа",
     "Проектов",
     "Действующих проектов",
@@ -26,6 +29,21 @@ const HEADER: [&str; 14] = [
     "CSAT, %",
     "NPS",
     "Готовы рекомендовать, %",
+    "Учебный год",
+    "Апробаций",
+    "Площадок апробации",
+    "Учащихся в апробации",
+    "Рисков открыто",
+    "Рисков закрыто",
+    "Потоков обучения",
+    "Обучено педагогов",
+    "Часов обучения",
+    "Удостоверений",
+    "Консультаций",
+    "Мероприятий",
+    "Участников мероприятий",
+    "Школ охвачено",
+    "Оценка на ярмарках",
 ];
 
 /// Every school with its projects, resources, requests, deliveries and metrics, by
@@ -39,8 +57,9 @@ pub fn list(
 ) -> Outcome<Page<RegistrySchool>> {
     committee_only(caller)?;
     let page = Keyset::parse(page, cursor)?;
+    let year = school_year(filter)?;
     let total = registry::total(conn, filter)?;
-    let (items, next) = registry::page(conn, filter, &page)?;
+    let (items, next) = registry::page(conn, filter, &page, &year)?;
     Ok(page.page(items, total, next))
 }
 
@@ -48,6 +67,7 @@ pub fn list(
 /// a comma, so that Excel in a Russian locale opens it as it is. The committee only.
 pub fn export(conn: &mut DbConnection, caller: &Caller, filter: &RegistryFilter) -> Outcome<String> {
     committee_only(caller)?;
+    let year = school_year(filter)?;
     let mut out = String::from(csv::BOM);
     out.push_str(&csv::line(&HEADER));
     let mut page = Keyset {
@@ -58,7 +78,7 @@ pub fn export(conn: &mut DbConnection, caller: &Caller, filter: &RegistryFilter)
         after: None,
     };
     loop {
-        let (rows, next) = registry::page(conn, filter, &page)?;
+        let (rows, next) = registry::page(conn, filter, &page, &year)?;
         for row in &rows {
             out.push_str(&line(row));
         }
@@ -72,6 +92,7 @@ pub fn export(conn: &mut DbConnection, caller: &Caller, filter: &RegistryFilter)
 /// One school's line of the export.
 fn line(row: &RegistrySchool) -> String {
     let m = &row.metrics;
+    let d = &row.dissemination;
     csv::line(&[
         row.organisation.name.clone(),
         row.projects.to_string(),
@@ -87,7 +108,27 @@ fn line(row: &RegistrySchool) -> String {
         csv::decimal(m.csat_percent),
         csv::decimal(m.nps),
         csv::decimal(m.ready_percent),
+        d.school_year.label.clone(),
+        d.pilots.to_string(),
+        d.pilot_sites.to_string(),
+        d.pilot_pupils.to_string(),
+        d.risks_open.to_string(),
+        d.risks_closed.to_string(),
+        d.cohorts.to_string(),
+        d.teachers_trained.to_string(),
+        d.training_hours.to_string(),
+        d.certificates.to_string(),
+        d.consultations.to_string(),
+        d.events.to_string(),
+        d.attendees.to_string(),
+        d.schools_reached.to_string(),
+        csv::decimal(d.fair_rating),
     ])
+}
+
+/// The school year of the dissemination columns: the filter's, or the current one.
+fn school_year(filter: &RegistryFilter) -> Outcome<SchoolYearSpan> {
+    Ok(dissemination::school_year(filter.school_year, today())?)
 }
 
 /// The registry is the committee's.

@@ -170,8 +170,9 @@ pub fn reminders(conn: &mut DbConnection, owner: UserId, today: NaiveDate) -> Ou
             Some(Reminder {
                 kind: ReminderKind::RiskReview,
                 item: None,
-                project_id: ProjectId(project),
-                project_title: titles.get(&project).cloned().unwrap_or_default(),
+                event_id: None,
+                project_id: Some(ProjectId(project)),
+                project_title: Some(titles.get(&project).cloned().unwrap_or_default()),
                 title: risk.title.clone(),
                 due_on,
                 days_left: (due_on - today).num_days(),

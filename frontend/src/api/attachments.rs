@@ -14,6 +14,8 @@ pub enum AttachTo {
     PlanItem(i64),
     /// A pilot (its evidence), until it is concluded.
     Pilot(i64),
+    /// An event (its materials), until it is cancelled.
+    Event(i64),
 }
 
 impl AttachTo {
@@ -23,6 +25,7 @@ impl AttachTo {
             Self::DocumentVersion(id) => format!("/api/document-versions/{id}/attachments"),
             Self::PlanItem(id) => format!("/api/plan-items/{id}/attachments"),
             Self::Pilot(id) => format!("/api/pilots/{id}/attachments"),
+            Self::Event(id) => format!("/api/events/{id}/attachments"),
         }
     }
 
@@ -32,6 +35,7 @@ impl AttachTo {
             Self::DocumentVersion(id) => format!("version-{id}"),
             Self::PlanItem(id) => format!("plan-item-{id}"),
             Self::Pilot(id) => format!("pilot-{id}"),
+            Self::Event(id) => format!("event-{id}"),
         }
     }
 }

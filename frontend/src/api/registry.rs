@@ -12,6 +12,7 @@ pub async fn list_registry(filter: &RegistryFilter, page: PageQuery) -> Result<P
         .query("level", filter.level.map(|level| level.as_str()))
         .query("platform_status", filter.platform_status.map(|status| status.as_str()))
         .query("active", filter.active)
+        .query("school_year", filter.school_year)
         .query("page", page.page)
         .query("per_page", page.per_page)
         .send()
@@ -25,6 +26,7 @@ pub async fn export_registry(filter: &RegistryFilter) -> Result<Vec<u8>, ApiErro
         .query("level", filter.level.map(|level| level.as_str()))
         .query("platform_status", filter.platform_status.map(|status| status.as_str()))
         .query("active", filter.active)
+        .query("school_year", filter.school_year)
         .download()
         .await
 }

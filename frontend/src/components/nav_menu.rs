@@ -21,6 +21,7 @@ pub fn NavMenu() -> impl IntoView {
     let ranking = Memo::new(move |_| auth.with_me(access::may_read_ranking).unwrap_or(false));
     let approvals = Memo::new(move |_| auth.with_me(access::may_see_approvals).unwrap_or(false));
     let audit = Memo::new(move |_| auth.with_me(access::may_read_audit).unwrap_or(false));
+    let consultations = Memo::new(move |_| auth.with_me(access::may_use_consultations).unwrap_or(false));
     let link = move |href: &'static str, testid: &'static str, label: Pick| {
         view! {
             <li>
@@ -42,8 +43,15 @@ pub fn NavMenu() -> impl IntoView {
                 </Show>
                 <Show when=move || board.get()>{link("/board", "nav-board", |t| t.board.heading)}</Show>
                 {link("/catalogue", "nav-catalogue", |t| t.catalogue.heading)}
+                {link("/events", "nav-events", |t| t.events.heading)}
                 <Show when=move || requests.get()>{link("/requests", "nav-requests", |t| t.requests.heading)}</Show>
+                <Show when=move || consultations.get()>
+                    {link("/consultations", "nav-consultations", |t| t.consultations.heading)}
+                </Show>
                 <Show when=move || registry.get()>{link("/registry", "nav-registry", |t| t.registry.heading)}</Show>
+                <Show when=move || projects.get()>
+                    {link("/dissemination", "nav-dissemination", |t| t.dissemination.heading)}
+                </Show>
                 <Show when=move || organisations.get()>
                     {link("/organisations", "nav-organisations", |t| t.nav_organisations)}
                 </Show>

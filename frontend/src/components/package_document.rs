@@ -20,7 +20,9 @@ use openapi::{OrganisationId, ProjectId};
 /// The innovation map's fields: the wire name, the label, and the field of the struct.
 type MapField = (&'static str, Pick, fn(&mut InnovationMap) -> &mut String);
 
-/// The nine fields of the innovation map, in order.
+/// The nine fields of the innovation map, in order. The free-text `risks` is shown for
+/// the versions that have it but no longer edited: the project's risk register (the
+/// «Риски» tab) replaces it.
 pub const MAP_FIELDS: [MapField; 9] = [
     ("problem", |t| t.launch.map_problem, |m| &mut m.problem),
     ("idea", |t| t.launch.map_idea, |m| &mut m.idea),
@@ -36,6 +38,9 @@ pub const MAP_FIELDS: [MapField; 9] = [
     ("risks", |t| t.launch.map_risks, |m| &mut m.risks),
     ("consumers", |t| t.launch.map_consumers, |m| &mut m.consumers),
 ];
+
+/// The map's field the web app no longer edits: new versions leave it blank.
+pub const EDITED_NO_MORE: &str = "risks";
 
 /// The document's name, its latest version with the review and the thread, a form for
 /// a new version (the programme's text, the map's nine fields, or a button that records
@@ -90,8 +95,10 @@ pub fn PackageDocumentCard(
     let values = map_values.clone();
     let build = move || {
         let mut map = InnovationMap::default();
-        for ((_, _, field), value) in MAP_FIELDS.iter().zip(&values) {
-            *field(&mut map) = value.get_untracked().trim().to_owned();
+        for ((name, _, field), value) in MAP_FIELDS.iter().zip(&values) {
+            if *name != EDITED_NO_MORE {
+                *field(&mut map) = value.get_untracked().trim().to_owned();
+            }
         }
         VersionInput {
             text: (kind == DocumentKind::Programme).then(|| text.get_untracked().trim().to_owned()),
@@ -113,6 +120,7 @@ pub fn PackageDocumentCard(
         DocumentKind::InnovationMap => MAP_FIELDS
             .iter()
             .zip(map_values)
+            .filter(|((name, _, _), _)| *name != EDITED_NO_MORE)
             .map(|((name, label, _), value)| {
                 let id: &'static str = match *name {
                     "problem" => "map-problem",
@@ -122,7 +130,6 @@ pub fn PackageDocumentCard(
                     "expected_results" => "map-expected_results",
                     "products" => "map-products",
                     "resources" => "map-resources",
-                    "risks" => "map-risks",
                     _ => "map-consumers",
                 };
                 let field = format!("map.{name}");

@@ -15,6 +15,7 @@ pub const TABS: &[(&str, Pick)] = &[
     ("indicators", |t| t.launch.tab_indicators),
     ("orders", |t| t.launch.tab_orders),
     ("risks", |t| t.pilots.risks_heading),
+    ("dissemination", |t| t.dissemination.tab),
 ];
 
 /// The row of tab links; the router marks the current one `aria-current="page"`.

@@ -1,4 +1,5 @@
-//! The signed-in user's plan deadlines and overdue risk reviews on the home page.
+//! The signed-in user's plan deadlines, overdue risk reviews and events waiting for their
+//! feedback on the home page.
 
 use crate::api;
 use crate::components::error_alert::ErrorAlert;
@@ -30,16 +31,20 @@ pub fn Reminders() -> impl IntoView {
             .into_iter()
             .map(|reminder| {
                 let (days, kind, due_on) = (reminder.days_left, reminder.kind, reminder.due_on);
+                let project = reminder.project_id.map(|id| id.0).unwrap_or_default();
+                let event = reminder.event_id.map(|id| id.0).unwrap_or_default();
                 let href = match kind {
-                    ReminderKind::PlanItem => format!("/projects/{}/plan", reminder.project_id),
-                    ReminderKind::RiskReview => format!("/projects/{}", reminder.project_id),
+                    ReminderKind::PlanItem => format!("/projects/{project}/plan"),
+                    ReminderKind::RiskReview => format!("/projects/{project}"),
+                    ReminderKind::EventFeedback => format!("/events/{event}"),
                 };
+                let link = reminder.project_title.clone().unwrap_or_else(|| reminder.title.clone());
                 view! {
                     <li data-testid="reminder" data-kind=kind.as_str() class:overdue=days < 0>
                         <strong data-testid="reminder-days">{move || i18n.t().launch.days_left(days)}</strong> " · "
                         {move || i18n.t().launch.reminder_kind(kind)} " · "
                         {move || i18n.t().day(due_on)} " · " {reminder.title.clone()} " — "
-                        <A href=href>{reminder.project_title.clone()}</A>
+                        <A href=href>{link}</A>
                     </li>
                 }
             })

@@ -4,7 +4,8 @@ use crate::access;
 use crate::api;
 use crate::app::use_auth;
 use crate::components::error_alert::{ErrorAlert, failure};
-use crate::components::package_document::MAP_FIELDS;
+use crate::components::map_risks::MapRisks;
+use crate::components::package_document::{EDITED_NO_MORE, MAP_FIELDS};
 use crate::components::review_thread::ReviewThread;
 use crate::components::stale_notice::StaleNotice;
 use crate::i18n::use_i18n;
@@ -45,19 +46,30 @@ pub fn VersionView(
             view! { <div class="prose document-text" data-testid="version-content">{text}</div> }.into_any()
         }
         DocumentContent::InnovationMap { map } => {
+            // The free-text risks show only where an old version has them; the register
+            // follows the map.
             let rows = MAP_FIELDS
                 .iter()
-                .map(|(_, label, field)| {
+                .filter_map(|(name, label, field)| {
                     let mut map = map.clone();
                     let value = field(&mut map).clone();
                     let label = *label;
-                    view! {
-                        <dt>{move || label(i18n.t())}</dt>
-                        <dd class="prose">{value}</dd>
-                    }
+                    (*name != EDITED_NO_MORE || !value.is_empty()).then(|| {
+                        view! {
+                            <dt>{move || label(i18n.t())}</dt>
+                            <dd class="prose">{value}</dd>
+                        }
+                    })
                 })
                 .collect_view();
-            view! { <dl class="facts" data-testid="version-content">{rows}</dl> }.into_any()
+            let project = version.project_id;
+            view! {
+                <dl class="facts" data-testid="version-content">
+                    {rows}
+                    {(!compact).then(|| view! { <MapRisks project=project/> })}
+                </dl>
+            }
+            .into_any()
         }
         DocumentContent::WorkPlan { items } => {
             let count = items.len();

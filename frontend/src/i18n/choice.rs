@@ -1,6 +1,8 @@
 //! Closed sets of values the user picks from a drop-down, with their texts.
 
 use super::Texts;
+use openapi::consultations::{ConsultationForm, ConsultationRole, ConsultationStatus};
+use openapi::events::{EventKind, EventLevel};
 use openapi::lifecycle::DeliveryForm;
 use openapi::organisations::OrganisationKind;
 use openapi::pilots::PilotConclusion;
@@ -108,4 +110,9 @@ wire_choices! {
     PilotConclusion => |t, conclusion| t.pilots.conclusion_name(conclusion);
     RiskCategory => |t, category| t.pilots.category_name(category);
     RiskStatus => |t, status| t.pilots.risk_status_name(status);
+    EventKind => |t, kind| t.events.kind_name(kind);
+    EventLevel => |t, level| t.events.level_name(level);
+    ConsultationStatus => |t, status| t.consultations.status_name(status);
+    ConsultationForm => |t, form| t.consultations.form_name(form);
+    ConsultationRole => |t, role| t.consultations.role_name(role);
 }

@@ -99,6 +99,7 @@ impl LaunchTexts {
         match kind {
             ReminderKind::PlanItem => self.rk_plan_item,
             ReminderKind::RiskReview => self.rk_risk_review,
+            ReminderKind::EventFeedback => self.rk_event_feedback,
         }
     }
 

@@ -233,6 +233,7 @@ pub const EN_LAUNCH: LaunchTexts = LaunchTexts {
     reminders_heading: "Deadlines and reminders",
     rk_plan_item: "Plan item",
     rk_risk_review: "Risk review",
+    rk_event_feedback: "Awaits your feedback",
     reminders_none: "No deadlines soon",
     due_in: "Due in {}",
     due_today: "Due today",

@@ -233,6 +233,7 @@ pub const RU_LAUNCH: LaunchTexts = LaunchTexts {
     reminders_heading: "Сроки и напоминания",
     rk_plan_item: "Пункт плана",
     rk_risk_review: "Пересмотр риска",
+    rk_event_feedback: "Ждёт отзыва",
     reminders_none: "Ближайших сроков нет",
     due_in: "Срок через {}",
     due_today: "Срок сегодня",

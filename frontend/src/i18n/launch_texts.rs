@@ -462,6 +462,8 @@ pub struct LaunchTexts {
     pub rk_plan_item: &'static str,
     /// «Пересмотр риска»
     pub rk_risk_review: &'static str,
+    /// The kind of a reminder of an event waiting for the user's feedback.
+    pub rk_event_feedback: &'static str,
     /// «Ближайших сроков нет»
     pub reminders_none: &'static str,
     /// «Срок через {}», `{}` being a count of days

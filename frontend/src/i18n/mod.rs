@@ -4,7 +4,11 @@
 //! switch re-renders every text at once. The choice is kept in `localStorage`.
 
 mod choice;
+mod cohort_texts;
+mod consultation_texts;
+mod dissemination_texts;
 mod en;
+mod event_texts;
 mod launch;
 mod launch_en;
 mod launch_ru;
@@ -183,6 +187,28 @@ impl Texts {
             R::YearConfirmed => launch.refused_year_confirmed,
             R::FeedbackLinkLimit => self.deliveries.refused_link_limit,
             R::PilotConcluded => launch.refused_pilot_concluded,
+            R::AlreadyEnrolled => self.cohorts.refused_already_enrolled,
+            R::CohortFinished => self.cohorts.refused_cohort_finished,
+            R::CohortNotStarted => self.cohorts.refused_cohort_not_started,
+            R::EnrolmentWaiting => self.cohorts.refused_enrolment_waiting,
+            R::EnrolmentWithdrawn => self.cohorts.refused_enrolment_withdrawn,
+            R::EnrolmentCompleted => self.cohorts.refused_enrolment_completed,
+            R::EventCancelled => self.events.refused_event_cancelled,
+            R::EventNotDraft => self.events.refused_event_not_draft,
+            R::RegistrationClosed => self.events.refused_registration_closed,
+            R::EventFull => self.events.refused_event_full,
+            R::AlreadyRegistered => self.events.refused_already_registered,
+            R::EventNotStarted => self.events.refused_event_not_started,
+            R::EventNotOver => self.events.refused_event_not_over,
+            R::FeedbackAlreadyRequested => self.events.refused_feedback_already_requested,
+            R::FeedbackNotRequested => self.events.refused_feedback_not_requested,
+            R::NotAttended => self.events.refused_not_attended,
+            R::AlreadyAnswered => self.events.refused_already_answered,
+            R::NotAFair => self.events.refused_not_a_fair,
+            R::FairClosed => self.events.refused_fair_closed,
+            R::ConsultationClosed => self.consultations.refused_closed,
+            R::ConsultationScheduled => self.consultations.refused_scheduled,
+            R::ConsultationNotHeld => self.consultations.refused_not_held,
         }
     }
 

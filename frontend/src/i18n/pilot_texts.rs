@@ -57,6 +57,10 @@ pilot_texts! {
     risks_heading: "Риски", "Risks";
     risks_none: "Рисков пока нет", "No risks yet";
     risk_add: "Добавить риск", "Add a risk";
+    map_register: "Риски (из реестра рисков проекта)", "Risks (from the project's risk register)";
+    map_register_none: "В реестре рисков пока ничего нет", "The risk register is empty";
+    map_register_open: "Открыть реестр рисков", "Open the risk register";
+    map_register_score: "балл", "score";
     risk_edit: "Изменить риск", "Edit the risk";
     risk_title: "Риск", "Risk";
     category: "Категория", "Category";

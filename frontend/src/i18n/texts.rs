@@ -321,4 +321,12 @@ pub struct Texts {
     pub launch: super::launch_texts::LaunchTexts,
     /// The texts of pilots and risk registers.
     pub pilots: super::pilot_texts::PilotTexts,
+    /// The texts of the dissemination figures.
+    pub dissemination: super::dissemination_texts::DisseminationTexts,
+    /// The texts of teacher training.
+    pub cohorts: super::cohort_texts::CohortTexts,
+    /// The texts of events, the calendar and fairs.
+    pub events: super::event_texts::EventTexts,
+    /// The texts of consultations.
+    pub consultations: super::consultation_texts::ConsultationTexts,
 }

@@ -145,6 +145,13 @@ impl AuditTexts {
             E::Attachment => self.entity_attachment,
             E::Pilot => self.entity_pilot,
             E::Risk => self.entity_risk,
+            E::Cohort => self.entity_cohort,
+            E::Enrolment => self.entity_enrolment,
+            E::Event => self.entity_event,
+            E::Registration => self.entity_registration,
+            E::Stand => self.entity_stand,
+            E::Consultation => self.entity_consultation,
+            E::ConsultationFeedback => self.entity_consultation_feedback,
         })
     }
 
@@ -175,6 +182,16 @@ impl AuditTexts {
             A::PasswordChange => self.action_password_change,
             A::LinkIssue => self.action_link_issue,
             A::Conclude => self.action_conclude,
+            A::Enrol => self.action_enrol,
+            A::Withdraw => self.action_withdraw,
+            A::Complete => self.action_complete,
+            A::Attendance => self.action_attendance,
+            A::Publish => self.action_publish,
+            A::Cancel => self.action_cancel,
+            A::FeedbackRequest => self.action_feedback_request,
+            A::Rate => self.action_rate,
+            A::Schedule => self.action_schedule,
+            A::Hold => self.action_hold,
         })
     }
 }

@@ -274,6 +274,10 @@ pub struct AuditTexts {
     pub entity_pilot: &'static str,
     /// A risk of a project or a pilot.
     pub entity_risk: &'static str,
+    /// A cohort of a training programme.
+    pub entity_cohort: &'static str,
+    /// An enrolment in a cohort.
+    pub entity_enrolment: &'static str,
     /// A record deleted.
     pub action_delete: &'static str,
     /// A ranking frozen.
@@ -300,6 +304,36 @@ pub struct AuditTexts {
     pub action_link_issue: &'static str,
     /// A pilot concluded.
     pub action_conclude: &'static str,
+    /// A teacher was enrolled.
+    pub action_enrol: &'static str,
+    /// An enrolment was withdrawn.
+    pub action_withdraw: &'static str,
+    /// An enrolment was completed.
+    pub action_complete: &'static str,
+    /// Attendance was marked.
+    pub action_attendance: &'static str,
+    /// An event.
+    pub entity_event: &'static str,
+    /// A registration for an event.
+    pub entity_registration: &'static str,
+    /// A fair stand.
+    pub entity_stand: &'static str,
+    /// An event published.
+    pub action_publish: &'static str,
+    /// An event or a registration cancelled.
+    pub action_cancel: &'static str,
+    /// Feedback asked for.
+    pub action_feedback_request: &'static str,
+    /// A stand rated.
+    pub action_rate: &'static str,
+    /// «Консультация».
+    pub entity_consultation: &'static str,
+    /// «Отзыв о консультации».
+    pub entity_consultation_feedback: &'static str,
+    /// «Назначение консультации».
+    pub action_schedule: &'static str,
+    /// «Консультация проведена».
+    pub action_hold: &'static str,
 }
 
 /// The texts of a resource's lifecycle and versions.

@@ -2,9 +2,11 @@
 //! launch: resources, structures, document package, plan, indicators and orders.
 
 use crate::access;
+use crate::api::dissemination::Scope;
 use crate::api::risks::Register;
 use crate::api::{self, ApiError};
 use crate::app::use_auth;
+use crate::components::dissemination_panel::DisseminationPanel;
 use crate::components::error_alert::ErrorAlert;
 use crate::components::loading::Loading;
 use crate::components::platform_confirmations::PlatformConfirmations;
@@ -126,6 +128,7 @@ pub fn ProjectPage() -> impl IntoView {
                                 <RiskRegister register=Register::Project(id) org=org may_edit=may_edit_risks/>
                             }
                             .into_any(),
+                            "dissemination" => view! { <DisseminationPanel scope=Scope::Project(id)/> }.into_any(),
                             _ => view! {
                                 {card.clone()}
                                 <PlatformConfirmations project=shown_card.clone() on_saved=saved/>

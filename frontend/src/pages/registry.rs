@@ -1,15 +1,16 @@
 //! `/registry`: the committee's registry of schools: projects, resources, requests,
-//! deliveries and satisfaction per school, filtered by project level, platform status and
-//! activity, with a CSV export of the same selection.
+//! deliveries, satisfaction and the dissemination of a school year per school, filtered by
+//! project level, platform status and activity, with a CSV export of the same selection.
 
 use crate::api::{self, ApiError};
 use crate::components::data_table::{DataTable, paging};
+use crate::components::dissemination_panel::school_year_options;
 use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::filter_select::FilterSelect;
 use crate::components::option_select::OptionSelect;
 use crate::components::search_filters::SearchFilters;
 use crate::files;
-use crate::i18n::{Pick, use_i18n};
+use crate::i18n::{self, Pick, use_i18n};
 use leptos::prelude::*;
 use openapi::feedback::{RegistryFilter, RegistrySchool};
 use openapi::projects::{PlatformStatus, ProjectLevel};
@@ -27,6 +28,12 @@ const COLUMNS: &[Pick] = &[
     |t| t.deliveries.link_responses,
     |t| t.deliveries.csat,
     |t| t.deliveries.nps,
+    |t| t.dissemination.pilots,
+    |t| t.dissemination.trained_hours,
+    |t| t.dissemination.consultations,
+    |t| t.dissemination.events_attendees,
+    |t| t.dissemination.schools_reached,
+    |t| t.dissemination.fair_rating,
 ];
 
 /// The schools with their figures, a search, the filters and «Выгрузить в CSV».
@@ -38,11 +45,14 @@ pub fn RegistryPage() -> impl IntoView {
     let level = RwSignal::new(None::<ProjectLevel>);
     let platform_status = RwSignal::new(None::<PlatformStatus>);
     let active = RwSignal::new(None::<bool>);
+    let current = i18n::current_school_year();
+    let school_year = RwSignal::new(Some(current));
     let filter = move || RegistryFilter {
         q: query.get(),
         level: level.get(),
         platform_status: platform_status.get(),
         active: active.get(),
+        school_year: school_year.get(),
     };
     let list = LocalResource::new(move || {
         let filter = filter();
@@ -67,6 +77,10 @@ pub fn RegistryPage() -> impl IntoView {
     let first_page = Callback::new(move |()| page.set(1));
     let row = move |school: RegistrySchool| {
         let metrics = school.metrics;
+        let spread = school.dissemination;
+        let rating = spread
+            .fair_rating
+            .map_or_else(|| "—".to_owned(), |rating| format!("{rating:.2}"));
         view! {
             <tr data-testid="registry-row">
                 <td>{school.organisation.short_name}</td>
@@ -80,6 +94,12 @@ pub fn RegistryPage() -> impl IntoView {
                 <td data-testid="registry-link-responses">{metrics.link_responses}</td>
                 <td class="nowrap">{move || i18n.t().deliveries.figure(metrics.csat_percent, " %")}</td>
                 <td class="nowrap">{move || i18n.t().deliveries.figure(metrics.nps, "")}</td>
+                <td data-testid="registry-pilots">{spread.pilots}</td>
+                <td data-testid="registry-trained">{format!("{} / {}", spread.teachers_trained, spread.training_hours)}</td>
+                <td data-testid="registry-consultations">{spread.consultations}</td>
+                <td data-testid="registry-events">{format!("{} / {}", spread.events, spread.attendees)}</td>
+                <td data-testid="registry-reached">{spread.schools_reached}</td>
+                <td data-testid="registry-fair-rating">{rating}</td>
             </tr>
         }
     };
@@ -114,6 +134,13 @@ pub fn RegistryPage() -> impl IntoView {
                     label=|t| t.projects.platform_status
                     value=platform_status
                     page=page
+                />
+                <OptionSelect
+                    id="registry-year-filter"
+                    label=|t| t.dissemination.school_year
+                    options=Signal::stored(school_year_options(current))
+                    value=school_year
+                    on_change=first_page
                 />
                 <OptionSelect
                     id="registry-active-filter"

@@ -1,10 +1,12 @@
 //! `/resources/:id`: one educational resource.
 
 use crate::access;
+use crate::api::dissemination::Scope;
 use crate::api::{self, ApiError};
 use crate::app::use_auth;
 use crate::components::audit_history::AuditHistory;
 use crate::components::deliveries::Deliveries;
+use crate::components::dissemination_panel::DisseminationPanel;
 use crate::components::error_alert::ErrorAlert;
 use crate::components::feedback_summary::FeedbackSummary;
 use crate::components::lifecycle::Lifecycle;
@@ -125,6 +127,7 @@ pub fn ResourcePage() -> impl IntoView {
                                     <FeedbackSummary resource=id changed=delivered/>
                                 }
                             })}
+                        <DisseminationPanel scope=Scope::Resource(id)/>
                         {history}
                     }
                     .into_any()

@@ -244,7 +244,6 @@ describe('the launch story', () => {
         expected_results: 'Рост доли педагогов, анализирующих результаты',
         products: 'Банк диагностических работ',
         resources: 'Творческая группа, цифровая платформа',
-        risks: 'Нехватка времени — методический час',
         consumers: 'Учителя школ города',
       };
       await submit('innovation_map', async (form) => {
@@ -266,10 +265,16 @@ describe('the launch story', () => {
       await doc('innovation_map').getByTestId('new-version').click();
       const again = doc('innovation_map').getByTestId('version-form');
       assert.equal(await again.getByTestId('map-problem').inputValue(), map.problem);
-      await again.getByTestId('map-risks').fill('Нехватка времени — методический час раз в две недели');
-      await again.getByTestId('version-note').fill('Риски уточнены');
+      // The map no longer asks for free-text risks: the project's risk register replaces them.
+      assert.equal(await again.getByTestId('map-risks').count(), 0);
+      await again.getByTestId('map-resources').fill('Творческая группа, методический час раз в две недели');
+      await again.getByTestId('version-note').fill('Ресурсы уточнены');
       await again.getByTestId('version-submit').click();
       await doc('innovation_map').locator('[data-testid=document-version][data-number="2"]').waitFor();
+      // The map's risks are the project's register, with a link to the «Риски» tab.
+      const register = doc('innovation_map').getByTestId('map-risks-register').first();
+      await register.getByTestId('map-risks-open').waitFor();
+      assert.match(await register.getByTestId('map-risks-open').getAttribute('href'), /\/projects\/\d+\/risks$/);
       // … and all four are approved.
       for (const kind of ['programme', 'innovation_map', 'work_plan', 'results_tracking']) {
         const latest = doc(kind).locator('[data-testid=document-version][data-status=under_review]');

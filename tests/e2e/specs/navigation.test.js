@@ -6,16 +6,16 @@ import { navLinkIds, resultPath, signIn, useBrowser } from '../support/browser.j
 import { apiCall, apiSignIn } from '../support/api.js';
 
 const ACCOUNTS = [
-  { role: 'the school director (admin)', email: 'director@sch61.demo', nav: ['nav-home', 'nav-projects', 'nav-ranking', 'nav-approvals', 'nav-board', 'nav-catalogue', 'nav-requests', 'nav-users', 'nav-audit', 'nav-profile'] },
-  { role: 'a council member', email: 'council@sch61.demo', nav: ['nav-home', 'nav-projects', 'nav-ranking', 'nav-approvals', 'nav-board', 'nav-catalogue', 'nav-requests', 'nav-profile'] },
-  { role: 'a teacher (staff)', email: 'teacher@sch61.demo', nav: ['nav-home', 'nav-projects', 'nav-ranking', 'nav-board', 'nav-catalogue', 'nav-requests', 'nav-profile'] },
-  { role: 'a scientific supervisor', email: 'supervisor@sch61.demo', nav: ['nav-home', 'nav-projects', 'nav-ranking', 'nav-catalogue', 'nav-profile'] },
-  { role: 'a committee member', email: 'committee@kom.demo', nav: ['nav-home', 'nav-projects', 'nav-ranking', 'nav-board', 'nav-catalogue', 'nav-requests', 'nav-registry', 'nav-organisations', 'nav-audit', 'nav-profile'] },
-  { role: 'a partner school teacher', email: 'partner@sch12.demo', nav: ['nav-home', 'nav-catalogue', 'nav-requests', 'nav-profile'] },
+  { role: 'the school director (admin)', email: 'director@sch61.demo', nav: ['nav-home', 'nav-projects', 'nav-ranking', 'nav-approvals', 'nav-board', 'nav-catalogue', 'nav-events', 'nav-requests', 'nav-users', 'nav-audit', 'nav-profile'] },
+  { role: 'a council member', email: 'council@sch61.demo', nav: ['nav-home', 'nav-projects', 'nav-ranking', 'nav-approvals', 'nav-board', 'nav-catalogue', 'nav-events', 'nav-requests', 'nav-profile'] },
+  { role: 'a teacher (staff)', email: 'teacher@sch61.demo', nav: ['nav-home', 'nav-projects', 'nav-ranking', 'nav-board', 'nav-catalogue', 'nav-events', 'nav-requests', 'nav-profile'] },
+  { role: 'a scientific supervisor', email: 'supervisor@sch61.demo', nav: ['nav-home', 'nav-projects', 'nav-ranking', 'nav-catalogue', 'nav-events', 'nav-profile'] },
+  { role: 'a committee member', email: 'committee@kom.demo', nav: ['nav-home', 'nav-projects', 'nav-ranking', 'nav-board', 'nav-catalogue', 'nav-events', 'nav-requests', 'nav-registry', 'nav-organisations', 'nav-audit', 'nav-profile'] },
+  { role: 'a partner school teacher', email: 'partner@sch12.demo', nav: ['nav-home', 'nav-catalogue', 'nav-events', 'nav-requests', 'nav-profile'] },
   {
     role: 'the platform operator (admin and platform administrator)',
     email: 'operator@kom.demo',
-    nav: ['nav-home', 'nav-catalogue', 'nav-organisations', 'nav-users', 'nav-profile'],
+    nav: ['nav-home', 'nav-catalogue', 'nav-events', 'nav-organisations', 'nav-users', 'nav-profile'],
   },
 ];
 
@@ -26,6 +26,7 @@ const LABELS = {
   'nav-approvals': 'Ожидают решения',
   'nav-board': 'Доска этапов',
   'nav-catalogue': 'Каталог',
+  'nav-events': 'Мероприятия',
   'nav-requests': 'Запросы',
   'nav-registry': 'Реестр',
   'nav-organisations': 'Организации',

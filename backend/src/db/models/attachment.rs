@@ -1,11 +1,11 @@
-//! The `attachments` table: files of a document version, a plan item or a pilot.
+//! The `attachments` table: files of a document version, a plan item, a pilot or an event.
 
 use crate::db::DbConnection;
 use crate::db::schema::attachments;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use openapi::plan::Attachment;
-use openapi::{AttachmentId, DocumentVersionId, OrganisationId, PilotId, PlanItemId, UserId};
+use openapi::{AttachmentId, DocumentVersionId, EventId, OrganisationId, PilotId, PlanItemId, UserId};
 use std::collections::HashMap;
 
 /// What a file is attached to.
@@ -17,6 +17,8 @@ pub enum Owner {
     PlanItem(PlanItemId),
     /// A pilot.
     Pilot(PilotId),
+    /// An event (its materials).
+    Event(EventId),
 }
 
 impl Owner {
@@ -26,6 +28,7 @@ impl Owner {
             Self::DocumentVersion(_) => "document_version",
             Self::PlanItem(_) => "plan_item",
             Self::Pilot(_) => "pilot",
+            Self::Event(_) => "event",
         }
     }
 
@@ -35,6 +38,7 @@ impl Owner {
             Self::DocumentVersion(id) => id.0,
             Self::PlanItem(id) => id.0,
             Self::Pilot(id) => id.0,
+            Self::Event(id) => id.0,
         }
     }
 }
@@ -71,6 +75,7 @@ impl AttachmentRow {
         match self.owner_kind.as_str() {
             "plan_item" => Owner::PlanItem(PlanItemId(self.owner_id)),
             "pilot" => Owner::Pilot(PilotId(self.owner_id)),
+            "event" => Owner::Event(EventId(self.owner_id)),
             _ => Owner::DocumentVersion(DocumentVersionId(self.owner_id)),
         }
     }

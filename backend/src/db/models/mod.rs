@@ -36,7 +36,14 @@ macro_rules! versioned {
 
 pub mod attachment;
 pub mod audit;
+pub mod certificate;
+pub mod cohort;
+pub mod consultation;
 pub mod delivery;
+pub mod dissemination;
+pub mod enrolment;
+pub mod event;
+pub mod fair;
 pub mod feedback;
 pub mod login_failure;
 pub mod order;
@@ -80,6 +87,12 @@ pub enum Locked {
     Structure,
     /// `document_versions` (its review status, while a file is attached).
     DocumentVersion,
+    /// `cohorts` (its places and waiting list, while teachers enrol and withdraw).
+    Cohort,
+    /// `organisations` (its series of certificate numbers).
+    Organisation,
+    /// `events` (its places, while a registration takes one).
+    Event,
 }
 
 impl Locked {
@@ -89,6 +102,9 @@ impl Locked {
             Self::Resource => "resources",
             Self::Structure => "structures",
             Self::DocumentVersion => "document_versions",
+            Self::Cohort => "cohorts",
+            Self::Organisation => "organisations",
+            Self::Event => "events",
         }
     }
 }

@@ -2,20 +2,33 @@
 //! read model's row of each school.
 
 use super::Backend;
+use super::dissemination::{self, Scope, Span};
 use super::organisation::{self, OrganisationRow};
 use crate::db::schema::{organisations, projects};
 use crate::db::{DbConnection, read_model};
+use crate::domain::dissemination as rules;
 use crate::domain::pagination::{Keyset, Split};
 use crate::domain::text::search_term;
 use diesel::prelude::*;
+use openapi::dissemination::SchoolYearSpan;
 use openapi::feedback::{RegistryFilter, RegistrySchool};
 use openapi::organisations::{OrganisationFilter, OrganisationKind};
 use openapi::projects::ProjectStatus;
 
-/// The registry rows of the given schools: one query for their figures.
-fn rows(conn: &mut DbConnection, schools: Vec<OrganisationRow>) -> QueryResult<Vec<RegistrySchool>> {
+/// The registry rows of the given schools: one query for their figures, and a few for
+/// their dissemination in `year`.
+fn rows(
+    conn: &mut DbConnection,
+    schools: Vec<OrganisationRow>,
+    year: &SchoolYearSpan,
+) -> QueryResult<Vec<RegistrySchool>> {
     let ids: Vec<i64> = schools.iter().map(|org| org.id).collect();
     let mut stats = read_model::schools(conn, &ids)?;
+    let span = Span {
+        from: year.from,
+        to: year.to,
+    };
+    let mut spread = dissemination::figures(conn, Scope::Schools(&ids), span)?;
     Ok(schools
         .into_iter()
         .map(|org| {
@@ -28,6 +41,7 @@ fn rows(conn: &mut DbConnection, schools: Vec<OrganisationRow>) -> QueryResult<V
                 published_resources: figures.published_resources,
                 requests_received: figures.requests_received,
                 metrics: figures.metrics(true),
+                dissemination: rules::represent(year.clone(), spread.remove(&org.id).unwrap_or_default()),
             }
         })
         .collect())
@@ -91,6 +105,7 @@ pub fn page(
     conn: &mut DbConnection,
     filter: &RegistryFilter,
     page: &Keyset<(String, i64)>,
+    year: &SchoolYearSpan,
 ) -> QueryResult<Split<RegistrySchool, (String, i64)>> {
     let mut query = filtered(filter)
         .order((organisations::short_name.asc(), organisations::id.asc()))
@@ -106,5 +121,5 @@ pub fn page(
     }
     let schools = query.select(OrganisationRow::as_select()).load(conn)?;
     let (schools, next) = page.split(schools, |org| (org.short_name.clone(), org.id));
-    Ok((rows(conn, schools)?, next))
+    Ok((rows(conn, schools, year)?, next))
 }

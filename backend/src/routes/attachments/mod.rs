@@ -6,6 +6,7 @@
 mod delete;
 mod download;
 mod to_document_version;
+mod to_event;
 mod to_pilot;
 mod to_plan_item;
 mod upload;
@@ -13,5 +14,6 @@ mod upload;
 pub use delete::*;
 pub use download::*;
 pub use to_document_version::*;
+pub use to_event::*;
 pub use to_pilot::*;
 pub use to_plan_item::*;

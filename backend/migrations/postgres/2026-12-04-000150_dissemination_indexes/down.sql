@@ -1,0 +1,10 @@
+DROP INDEX feedback_org_created_idx;
+DROP INDEX deliveries_org_delivered_idx;
+DROP INDEX requests_target_created_idx;
+DROP INDEX fair_stands_org_idx;
+DROP INDEX event_registrations_event_attended_idx;
+DROP INDEX certificates_org_issued_idx;
+DROP INDEX enrolments_host_completed_idx;
+DROP INDEX cohorts_org_period_idx;
+DROP INDEX risks_org_status_idx;
+DROP INDEX pilots_org_period_idx;

@@ -1,0 +1,2 @@
+DROP TABLE consultation_feedback;
+DROP TABLE consultations;
