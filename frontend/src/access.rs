@@ -184,6 +184,22 @@ pub fn may_present_stands(me: &Me) -> bool {
     policy::can_present_stands(&actor(me))
 }
 
+/// Enrolling oneself in a cohort and «Моё обучение»: every account of a school.
+pub fn may_train(me: &Me) -> bool {
+    policy::can_enrol_self(&actor(me))
+}
+
+/// Enrolling or withdrawing a teacher of school `teacher_org` in a cohort of school
+/// `host`: the teacher's school's administration and the host's staff.
+pub fn may_enrol_others(me: &Me, teacher_org: OrganisationId, host: OrganisationId) -> bool {
+    policy::can_enrol_others(&actor(me), teacher_org, host)
+}
+
+/// The training hours of the user's school's teachers: its administration and council.
+pub fn may_read_school_training(me: &Me) -> bool {
+    at_own_school(me, policy::can_read_school_training)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -352,5 +368,25 @@ mod tests {
         assert!(may_use_consultations(&me(COMMITTEE, &[Role::Committee])));
         assert!(!may_consult(&me(COMMITTEE, &[Role::Committee])));
         assert!(!may_use_consultations(&operator()));
+    }
+
+    #[test]
+    fn training_is_for_school_accounts_and_hours_for_the_school_management() {
+        let teacher = me(SCHOOL, &[Role::Staff]);
+        let director = me(SCHOOL, &[Role::Admin]);
+        let partner = me(OTHER_SCHOOL, &[Role::Partner]);
+        let committee = me(COMMITTEE, &[Role::Committee]);
+        assert!(may_train(&teacher) && may_train(&director) && may_train(&partner));
+        assert!(!may_train(&committee) && !may_train(&operator()));
+        assert!(may_read_school_training(&director) && may_read_school_training(&me(SCHOOL, &[Role::Council])));
+        assert!(!may_read_school_training(&teacher) && !may_read_school_training(&partner));
+        // The committee reads every school's hours, but has no school of its own to show.
+        assert!(!may_read_school_training(&committee));
+        // A director enrols their own teachers in another school's cohort, not others'.
+        assert!(may_enrol_others(&director, SCHOOL, OTHER_SCHOOL));
+        assert!(!may_enrol_others(&director, OTHER_SCHOOL, COMMITTEE));
+        // The host's teachers enrol anyone in their school's cohorts.
+        assert!(may_enrol_others(&teacher, OTHER_SCHOOL, SCHOOL));
+        assert!(!may_enrol_others(&partner, OTHER_SCHOOL, SCHOOL));
     }
 }

@@ -9,6 +9,7 @@ use crate::routes::{
     OrderPrintRoute, OrganisationsRoute, ProfileRoute, ProjectRoute, ProjectsRoute, RankingRoute, RegistryRoute,
     RequestsRoute, ResourceRoute, UsersRoute,
 };
+use crate::routes::{CertificateRoute, CohortRoute, TrainingRoute, VerifyRoute};
 use crate::routes::{EventRoute, EventsRoute, FairResultsRoute};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -36,6 +37,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/login") view=LoginPage/>
                 // A feedback link is answered without an account, outside the layout.
                 <Route path=path!("/feedback/:token") view={Lazy::<FeedbackRoute>::new()}/>
+                <Route path=path!("/verify") view={Lazy::<VerifyRoute>::new()}/>
+                <Route path=path!("/verify/:number") view={Lazy::<VerifyRoute>::new()}/>
                 <ParentRoute path=path!("") view=Shell>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/profile") view={Lazy::<ProfileRoute>::new()}/>
@@ -53,6 +56,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/requests") view={Lazy::<RequestsRoute>::new()}/>
                     <Route path=path!("/consultations") view={Lazy::<ConsultationsRoute>::new()}/>
                     <Route path=path!("/resources/:id") view={Lazy::<ResourceRoute>::new()}/>
+                    <Route path=path!("/cohorts/:id") view={Lazy::<CohortRoute>::new()}/>
+                    <Route path=path!("/enrolments/:id/certificate") view={Lazy::<CertificateRoute>::new()}/>
+                    <Route path=path!("/training") view={Lazy::<TrainingRoute>::new()}/>
                     <Route path=path!("/audit") view={Lazy::<AuditRoute>::new()}/>
                     <Route path=path!("/organisations") view={Lazy::<OrganisationsRoute>::new()}/>
                     <Route path=path!("/events") view={Lazy::<EventsRoute>::new()}/>

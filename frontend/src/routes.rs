@@ -74,6 +74,8 @@ lazy_groups! {
     Public in public_pages {
         /// The public feedback page behind a signed link.
         FeedbackRoute => crate::pages::feedback::FeedbackPage;
+        /// The public check of a certificate by its number.
+        VerifyRoute => crate::pages::verify::VerifyPage;
     }
     /// A school's innovation work: projects, orders, the board, approvals and ranking.
     SchoolWork in school_work_pages {
@@ -100,6 +102,12 @@ lazy_groups! {
         ResourceRoute => crate::pages::resource::ResourcePage;
         /// The request inbox and «my requests».
         RequestsRoute => crate::pages::requests::RequestsPage, allowed = access::may_use_requests;
+        /// A cohort of a training programme: enrolment, attendance, completion.
+        CohortRoute => crate::pages::cohort::CohortPage;
+        /// A certificate's print view: the server decides who reads it.
+        CertificateRoute => crate::pages::certificate::CertificatePage;
+        /// «Моё обучение»: the user's enrolments and hours, the school's teachers' hours.
+        TrainingRoute => crate::pages::training::TrainingPage, allowed = access::may_train;
         /// Consultations asked for, scheduled, held and rated.
         ConsultationsRoute => crate::pages::consultations::ConsultationsPage, allowed = access::may_use_consultations;
     }

@@ -866,9 +866,7 @@ async fn fresh(app: &TestApp, world: &World, row: &Row) -> Option<i64> {
         }
         ("POST", "/api/events/{id}/cancel") => {
             let body = event_body("отмена", 0, 30);
-            let id = ok_json(app, Method::POST, "/api/events", teacher, Some(&body)).await["id"]
-                .as_i64()
-                .unwrap();
+            let id = created(app, "/api/events", teacher, &body).await;
             let path = format!("/api/events/{id}/publish");
             ok_json(app, Method::POST, &path, teacher, Some(&json!({}))).await["id"].as_i64()
         }
@@ -1629,6 +1627,13 @@ fn the_security_page_shows_this_matrix() {
     }
 }
 
+/// Creates a record with `POST path` as `token` and returns its id.
+async fn created(app: &TestApp, path: &str, token: &str, body: &Value) -> i64 {
+    ok_json(app, Method::POST, path, token, Some(body)).await["id"]
+        .as_i64()
+        .unwrap()
+}
+
 /// Creates the matrix's extra accounts and finds the demo records.
 async fn world(app: &TestApp) -> World {
     let storage = app.state.storage.clone();
@@ -1740,16 +1745,13 @@ async fn world(app: &TestApp) -> World {
     let lab_project = project_of("laboratory");
     let structures = get(format!("/api/projects/{project}/structures")).await;
     let structure = structures[0]["id"].as_i64().unwrap();
-    let draft_order = ok_json(
+    let draft_order = created(
         app,
-        Method::POST,
         &format!("/api/projects/{project}/orders"),
         &council,
-        Some(&order_body(year, "99-о")),
+        &order_body(year, "99-о"),
     )
-    .await["id"]
-        .as_i64()
-        .unwrap();
+    .await;
     let rounds = get(format!("/api/ranking-rounds?org_id={}&per_page=100", sch61.0)).await;
     let round = rounds["items"]
         .as_array()
@@ -1761,16 +1763,13 @@ async fn world(app: &TestApp) -> World {
         .unwrap();
     let ranking = get(format!("/api/ranking-rounds/{round}")).await;
     let criteria = ranking["round"]["criteria"].as_array().unwrap().len();
-    let problem = ok_json(
+    let problem = created(
         app,
-        Method::POST,
         &format!("/api/ranking-rounds/{round}/problems"),
         &council,
-        Some(&json!({"title": "Проблема для матрицы", "description": "Описание проблемы"})),
+        &json!({"title": "Проблема для матрицы", "description": "Описание проблемы"}),
     )
-    .await["id"]
-        .as_i64()
-        .unwrap();
+    .await;
     let package = get(format!("/api/projects/{lab_project}/package")).await;
     let version_under_review = package["documents"]
         .as_array()
@@ -1781,16 +1780,13 @@ async fn world(app: &TestApp) -> World {
         .unwrap()["id"]
         .as_i64()
         .unwrap();
-    let plan_item = ok_json(
+    let plan_item = created(
         app,
-        Method::POST,
         &format!("/api/projects/{project}/plan-items"),
         &teacher,
-        Some(&plan_item_body(year, "Пункт для матрицы")),
+        &plan_item_body(year, "Пункт для матрицы"),
     )
-    .await["id"]
-        .as_i64()
-        .unwrap();
+    .await;
     let attachment = upload(
         app,
         &format!("/api/plan-items/{plan_item}/attachments?file_name=evidence.pdf"),
@@ -1821,16 +1817,13 @@ async fn world(app: &TestApp) -> World {
     )
     .await;
     let internal_resource = internal["id"].as_i64().unwrap();
-    let resource_version = ok_json(
+    let resource_version = created(
         app,
-        Method::POST,
         &format!("/api/resources/{internal_resource}/versions"),
         &teacher,
-        Some(&json!({"kind": "design"})),
+        &json!({"kind": "design"}),
     )
-    .await["id"]
-        .as_i64()
-        .unwrap();
+    .await;
     let file = upload(
         app,
         &format!("/api/versions/{resource_version}/files?file_name=design.pdf"),
@@ -1850,16 +1843,13 @@ async fn world(app: &TestApp) -> World {
     let delivery = delivery_row["id"].as_i64().unwrap();
     let delivery_resource = delivery_row["resource_id"].as_i64().unwrap();
     let product_version = delivery_row["version_id"].as_i64().unwrap();
-    let request = ok_json(
+    let request = created(
         app,
-        Method::POST,
         "/api/requests",
         &tokens["partner-other"],
-        Some(&request_body(Some(sch61.0))),
+        &request_body(Some(sch61.0)),
     )
-    .await["id"]
-        .as_i64()
-        .unwrap();
+    .await;
     let pilot = ok_json(
         app,
         Method::POST,
@@ -1876,26 +1866,8 @@ async fn world(app: &TestApp) -> World {
     let owner = accounts["teacher-own-"].id.0;
     let risk = json!({"title": "Риск для матрицы", "category": "staffing", "likelihood": 2, "impact": 2,
         "mitigation": "Согласовать график", "owner_id": owner});
-    let project_risk = ok_json(
-        app,
-        Method::POST,
-        &format!("/api/projects/{project}/risks"),
-        &teacher,
-        Some(&risk),
-    )
-    .await["id"]
-        .as_i64()
-        .unwrap();
-    let pilot_risk = ok_json(
-        app,
-        Method::POST,
-        &format!("/api/pilots/{pilot}/risks"),
-        &teacher,
-        Some(&risk),
-    )
-    .await["id"]
-        .as_i64()
-        .unwrap();
+    let project_risk = created(app, &format!("/api/projects/{project}/risks"), &teacher, &risk).await;
+    let pilot_risk = created(app, &format!("/api/pilots/{pilot}/risks"), &teacher, &risk).await;
     let published_pilot = get(format!("/api/resources/{delivery_resource}/pilots")).await["items"][0]["id"]
         .as_i64()
         .unwrap();
@@ -1915,56 +1887,29 @@ async fn world(app: &TestApp) -> World {
     .await;
     let session = cohort["sessions"][0]["id"].as_i64().unwrap();
     let cohort = cohort["id"].as_i64().unwrap();
-    let enrolment = ok_json(
+    let enrolment = created(
         app,
-        Method::POST,
         &format!("/api/cohorts/{cohort}/enrolments"),
         &teacher,
-        Some(&json!({"user_id": accounts["partner-other-"].id.0})),
+        &json!({"user_id": accounts["partner-other-"].id.0}),
     )
-    .await["id"]
-        .as_i64()
-        .unwrap();
-    let draft_event = ok_json(
+    .await;
+    let draft_event = created(app, "/api/events", &teacher, &event_body("матрица", 0, 100)).await;
+    let consultation = created(
         app,
-        Method::POST,
-        "/api/events",
-        &teacher,
-        Some(&event_body("матрица", 0, 100)),
-    )
-    .await["id"]
-        .as_i64()
-        .unwrap();
-    let consultation = ok_json(
-        app,
-        Method::POST,
         "/api/consultations",
         &tokens["partner-other"],
-        Some(&consultation_body(sch61.0)),
+        &consultation_body(sch61.0),
     )
-    .await["id"]
-        .as_i64()
-        .unwrap();
-    let event = ok_json(
+    .await;
+    let event = created(app, "/api/events", &teacher, &event_body("матрица", 0, 100)).await;
+    let held_consultation = created(
         app,
-        Method::POST,
-        "/api/events",
-        &teacher,
-        Some(&event_body("матрица", 0, 100)),
-    )
-    .await["id"]
-        .as_i64()
-        .unwrap();
-    let held_consultation = ok_json(
-        app,
-        Method::POST,
         "/api/consultations/given",
         &teacher,
-        Some(&json!({"recipient_org_id": sch12.0, "topic": "Консультация для матрицы", "held": held_body()})),
+        &json!({"recipient_org_id": sch12.0, "topic": "Консультация для матрицы", "held": held_body()}),
     )
-    .await["id"]
-        .as_i64()
-        .unwrap();
+    .await;
     ok_json(
         app,
         Method::POST,
@@ -1976,9 +1921,7 @@ async fn world(app: &TestApp) -> World {
     let mut fair_body = event_body("ярмарка", 0, 100);
     fair_body["kind"] = json!("fair");
     fair_body["ends_on"] = json!(tests::days_from_today(5));
-    let fair = ok_json(app, Method::POST, "/api/events", &teacher, Some(&fair_body)).await["id"]
-        .as_i64()
-        .unwrap();
+    let fair = created(app, "/api/events", &teacher, &fair_body).await;
     ok_json(
         app,
         Method::POST,
@@ -1987,16 +1930,13 @@ async fn world(app: &TestApp) -> World {
         Some(&json!({})),
     )
     .await;
-    let stand = ok_json(
+    let stand = created(
         app,
-        Method::POST,
         &format!("/api/events/{fair}/stands"),
         &teacher,
-        Some(&json!({"title": "Стенд матрицы"})),
+        &json!({"title": "Стенд матрицы"}),
     )
-    .await["id"]
-        .as_i64()
-        .unwrap();
+    .await;
     let training = ok_json(app, Method::GET, "/api/me/training", &tokens["partner-other"], None).await;
     let completed = training["enrolments"]["items"]
         .as_array()

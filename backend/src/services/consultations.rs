@@ -150,12 +150,11 @@ pub fn schedule(
 ) -> Outcome<Consultation> {
     write(conn, |conn| {
         let row = access::consultation(conn, &caller.actor, id, Access::Edit)?;
-        claim(expected, row.version, |version| rows::claim(conn, id.0, version))?;
-        rules::next(row.status(), Step::Schedule)?;
-        let schedule = rules::parse_schedule(input, today())?;
-        let before = represent(conn, row)?;
-        rows::schedule(conn, id, &schedule)?;
-        changed(conn, caller, AuditAction::Schedule, &before)
+        let moved = Move::new(Step::Schedule, AuditAction::Schedule, expected);
+        moved.apply(conn, caller, row, |conn, _| {
+            let schedule = rules::parse_schedule(input, today())?;
+            Ok(rows::schedule(conn, id, &schedule)?)
+        })
     })
 }
 
@@ -170,12 +169,8 @@ pub fn decline(
 ) -> Outcome<Consultation> {
     write(conn, |conn| {
         let row = access::consultation(conn, &caller.actor, id, Access::Edit)?;
-        claim(expected, row.version, |version| rows::claim(conn, id.0, version))?;
-        let status = rules::next(row.status(), Step::Decline)?;
-        let reason = rules::parse_reason(input)?;
-        let before = represent(conn, row)?;
-        rows::close(conn, id, status, &reason)?;
-        changed(conn, caller, AuditAction::Decline, &before)
+        let moved = Move::new(Step::Decline, AuditAction::Decline, expected);
+        moved.apply(conn, caller, row, |conn, status| close(conn, id, status, input))
     })
 }
 
@@ -198,12 +193,8 @@ pub fn cancel(
         if !may {
             return Err(ApiError::Forbidden);
         }
-        claim(expected, row.version, |version| rows::claim(conn, id.0, version))?;
-        let status = rules::next(row.status(), Step::Cancel)?;
-        let reason = rules::parse_reason(input)?;
-        let before = represent(conn, row)?;
-        rows::close(conn, id, status, &reason)?;
-        changed(conn, caller, AuditAction::Cancel, &before)
+        let moved = Move::new(Step::Cancel, AuditAction::Cancel, expected);
+        moved.apply(conn, caller, row, |conn, status| close(conn, id, status, input))
     })
 }
 
@@ -218,12 +209,11 @@ pub fn hold(
 ) -> Outcome<Consultation> {
     write(conn, |conn| {
         let row = access::consultation(conn, &caller.actor, id, Access::Edit)?;
-        claim(expected, row.version, |version| rows::claim(conn, id.0, version))?;
-        rules::next(row.status(), Step::Hold)?;
-        let held = rules::parse_held(input, today(), "")?;
-        let before = represent(conn, row)?;
-        rows::hold(conn, id, &held)?;
-        changed(conn, caller, AuditAction::Hold, &before)
+        let moved = Move::new(Step::Hold, AuditAction::Hold, expected);
+        moved.apply(conn, caller, row, |conn, _| {
+            let held = rules::parse_held(input, today(), "")?;
+            Ok(rows::hold(conn, id, &held)?)
+        })
     })
 }
 
@@ -298,6 +288,47 @@ fn created(
 }
 
 /// Reads the consultation after a change and records the change.
+/// A step of a consultation the caller may take, made on the `expected` version, audited
+/// as `action`.
+struct Move {
+    step: Step,
+    action: AuditAction,
+    expected: Expected,
+}
+
+impl Move {
+    fn new(step: Step, action: AuditAction, expected: Expected) -> Self {
+        Self { step, action, expected }
+    }
+
+    /// Claims the version the caller read, checks the step is open from the status, lets
+    /// `write` store it (given the status it leads to) and audits the change.
+    fn apply(
+        self,
+        conn: &mut DbConnection,
+        caller: &Caller,
+        row: ConsultationRow,
+        write: impl FnOnce(&mut DbConnection, openapi::consultations::ConsultationStatus) -> Outcome<()>,
+    ) -> Outcome<Consultation> {
+        claim(self.expected, row.version, |version| rows::claim(conn, row.id, version))?;
+        let status = rules::next(row.status(), self.step)?;
+        let before = represent(conn, row)?;
+        write(conn, status)?;
+        changed(conn, caller, self.action, &before)
+    }
+}
+
+/// Closes a consultation (declined or cancelled) with the reason given.
+fn close(
+    conn: &mut DbConnection,
+    id: ConsultationId,
+    status: openapi::consultations::ConsultationStatus,
+    input: &ConsultationReasonInput,
+) -> Outcome<()> {
+    let reason = rules::parse_reason(input)?;
+    Ok(rows::close(conn, id, status, &reason)?)
+}
+
 fn changed(
     conn: &mut DbConnection,
     caller: &Caller,

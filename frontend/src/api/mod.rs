@@ -6,6 +6,7 @@ pub mod audit;
 pub mod auth;
 pub mod catalogue;
 pub mod client;
+pub mod cohorts;
 pub mod consultations;
 pub mod deliveries;
 pub mod dissemination;

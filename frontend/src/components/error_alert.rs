@@ -41,3 +41,18 @@ where
             .with(|result| result.as_ref().and_then(|result| result.as_ref().err().cloned()))
     })
 }
+
+/// The failure of a form's `action` that is not about its fields (a `422` is shown at the
+/// fields): the message above the form's buttons.
+pub fn general_failure<I, T>(action: Action<I, Result<T, ApiError>>) -> Signal<Option<ApiError>>
+where
+    I: 'static,
+    T: Send + Sync + 'static,
+{
+    let failed = failure(action);
+    Signal::derive(move || {
+        failed
+            .get()
+            .filter(|error| error.code() != Some(openapi::ProblemCode::ValidationFailed))
+    })
+}

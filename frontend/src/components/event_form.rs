@@ -1,15 +1,14 @@
 //! The form that records or changes an event.
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::date_field::{DateField, parse_date, today_value};
-use crate::components::error_alert::{ErrorAlert, failure};
+use crate::components::error_alert::{ErrorAlert, general_failure};
 use crate::components::form_actions::FormActions;
 use crate::components::select_field::SelectField;
-use crate::components::text_field::{TextField, trimmed};
+use crate::components::text_field::{TextField, lines, trimmed};
 use crate::components::textarea_field::TextAreaField;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use openapi::ProblemCode;
 use openapi::events::{Event, EventInput, EventKind, EventLevel, EventRole};
 
 /// What, when, where, who speaks, whether the city may register and how many places;
@@ -78,11 +77,7 @@ pub fn EventForm(
             })
         })
     };
-    let general = Signal::derive(move || {
-        failure(save)
-            .get()
-            .filter(|error: &ApiError| error.code() != Some(ProblemCode::ValidationFailed))
-    });
+    let general = general_failure(save);
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         checked.set(true);
@@ -104,13 +99,7 @@ pub fn EventForm(
             time_text: trimmed(time_text),
             place: trimmed(place),
             online_url: trimmed(online_url),
-            speakers: speakers
-                .get_untracked()
-                .lines()
-                .map(str::trim)
-                .filter(|line| !line.is_empty())
-                .map(str::to_owned)
-                .collect(),
+            speakers: lines(speakers),
             resource_ids: resource_ids.clone(),
             open_to_city,
             capacity: open_to_city.then(|| trimmed(capacity).parse().unwrap_or(0)),

@@ -22,6 +22,7 @@ pub fn NavMenu() -> impl IntoView {
     let approvals = Memo::new(move |_| auth.with_me(access::may_see_approvals).unwrap_or(false));
     let audit = Memo::new(move |_| auth.with_me(access::may_read_audit).unwrap_or(false));
     let consultations = Memo::new(move |_| auth.with_me(access::may_use_consultations).unwrap_or(false));
+    let training = Memo::new(move |_| auth.with_me(access::may_train).unwrap_or(false));
     let link = move |href: &'static str, testid: &'static str, label: Pick| {
         view! {
             <li>
@@ -47,6 +48,9 @@ pub fn NavMenu() -> impl IntoView {
                 <Show when=move || requests.get()>{link("/requests", "nav-requests", |t| t.requests.heading)}</Show>
                 <Show when=move || consultations.get()>
                     {link("/consultations", "nav-consultations", |t| t.consultations.heading)}
+                </Show>
+                <Show when=move || training.get()>
+                    {link("/training", "nav-training", |t| t.cohorts.my_training)}
                 </Show>
                 <Show when=move || registry.get()>{link("/registry", "nav-registry", |t| t.registry.heading)}</Show>
                 <Show when=move || projects.get()>

@@ -7,7 +7,7 @@ use crate::components::field_error::server_message;
 use crate::components::form_actions::FormActions;
 use crate::components::option_select::OptionSelect;
 use crate::components::stale_notice::StaleNotice;
-use crate::components::text_field::{TextField, trimmed};
+use crate::components::text_field::{TextField, lines, trimmed};
 use crate::components::textarea_field::TextAreaField;
 use crate::i18n::{self, use_i18n};
 use leptos::prelude::*;
@@ -76,12 +76,7 @@ pub fn OrderForm(
                 checked.set(true);
                 let Some(issued_on) = parse_date(&date.get_untracked()) else { return };
                 let title = trimmed(title);
-                let points: Vec<String> = points
-                    .get_untracked()
-                    .lines()
-                    .map(|line| line.trim().to_owned())
-                    .filter(|line| !line.is_empty())
-                    .collect();
+                let points = lines(points);
                 save.dispatch(OrderInput {
                     number: trimmed(number),
                     issued_on,

@@ -7,7 +7,7 @@ use crate::api::{self, ApiError};
 use crate::components::add_button::AddButton;
 use crate::components::attachments::Attachments;
 use crate::components::confirm_dialog::ConfirmDialog;
-use crate::components::error_alert::{ErrorAlert, failure};
+use crate::components::error_alert::{ErrorAlert, general_failure};
 use crate::components::form_actions::FormActions;
 use crate::components::option_select::{OptionSelect, organisations};
 use crate::components::risks::RiskRegister;
@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use openapi::organisations::OrganisationKind;
 use openapi::pilots::{ConclusionInput, Pilot, PilotConclusion, PilotInput, PilotStatus};
-use openapi::{OrganisationId, PilotId, ProblemCode, ResourceId, VersionId};
+use openapi::{OrganisationId, PilotId, ResourceId, VersionId};
 
 /// The resource's pilots, the latest start first, and «Зафиксировать апробацию» for those
 /// who may record one.
@@ -208,15 +208,6 @@ fn field_message<T: Send + Sync + 'static>(
             Some(Err(error)) => error.field(name).map(|code| t.field_error(code)),
             _ => None,
         })
-    })
-}
-
-/// A failure that is not about a field: shown above the buttons.
-fn general_failure<T: Send + Sync + 'static>(action: Action<T, Result<Pilot, ApiError>>) -> Signal<Option<ApiError>> {
-    Signal::derive(move || {
-        failure(action)
-            .get()
-            .filter(|error: &ApiError| error.code() != Some(ProblemCode::ValidationFailed))
     })
 }
 

@@ -2,11 +2,11 @@
 //! filter, a 5×5 heat map (likelihood × impact), the form that adds or changes a risk and
 //! each risk's history.
 
+use crate::api;
 use crate::api::risks::Register;
-use crate::api::{self, ApiError};
 use crate::app::use_auth;
 use crate::components::add_button::AddButton;
-use crate::components::error_alert::{ErrorAlert, failure};
+use crate::components::error_alert::{ErrorAlert, general_failure};
 use crate::components::form_actions::FormActions;
 use crate::components::option_select::{OptionSelect, school_accounts};
 use crate::components::select_field::SelectField;
@@ -17,7 +17,7 @@ use crate::{access, components::pilots::today};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use openapi::risks::{Risk, RiskCategory, RiskField, RiskFilter, RiskInput, RiskStatus};
-use openapi::{OrganisationId, ProblemCode, RiskId, UserId};
+use openapi::{OrganisationId, RiskId, UserId};
 
 /// The register: the status filter, the heat map, the risks from the highest score, and
 /// «Добавить риск» for those who may change it.
@@ -455,11 +455,7 @@ fn RiskForm(
             note: (!note.is_empty()).then_some(note),
         });
     };
-    let not_saved = Signal::derive(move || {
-        failure(save)
-            .get()
-            .filter(|error: &ApiError| error.code() != Some(ProblemCode::ValidationFailed))
-    });
+    let not_saved = general_failure(save);
     let heading = if editing.is_some() {
         |t: &Texts| t.pilots.risk_edit
     } else {

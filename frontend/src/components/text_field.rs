@@ -62,3 +62,15 @@ pub fn TextField(
 pub fn trimmed(value: RwSignal<String>) -> String {
     value.get_untracked().trim().to_owned()
 }
+
+/// The non-blank lines of a text area, trimmed: one entry per line (speakers, trainers,
+/// an order's points).
+pub fn lines(value: RwSignal<String>) -> Vec<String> {
+    value
+        .get_untracked()
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(str::to_owned)
+        .collect()
+}

@@ -136,7 +136,6 @@ event_texts! {
     entity_stand: "Стенд ярмарки", "Fair stand";
     action_publish: "Публикация", "Publishing";
     action_cancel: "Отмена", "Cancellation";
-    action_attendance: "Отметка посещения", "Attendance";
     action_feedback_request: "Запрос отзывов", "Feedback request";
     action_rate: "Оценка стенда", "Stand rating";
 }

@@ -4,6 +4,7 @@ use crate::api::{self, ApiError};
 use crate::components::error_alert::ErrorAlert;
 use crate::components::loading::Loading;
 use crate::components::order_sheet::OrderSheet;
+use crate::components::print_button::PrintButton;
 use crate::i18n::use_i18n;
 use leptos::Params;
 use leptos::prelude::*;
@@ -43,18 +44,7 @@ pub fn OrderPrintPage() -> impl IntoView {
                     view! {
                         <div class="print-actions no-print">
                             <A href={back_href} {..} data-testid="back-to-project">{move || i18n.t().launch.back_to_project}</A>
-                            <button
-                                type="button"
-                                class="button button-primary"
-                                data-testid="print"
-                                on:click=move |_| {
-                                    if let Some(window) = web_sys::window() {
-                                        let _ = window.print();
-                                    }
-                                }
-                            >
-                                {move || i18n.t().launch.print}
-                            </button>
+                            <PrintButton label=|t| t.launch.print/>
                         </div>
                         <OrderSheet order=order/>
                     }

@@ -5,6 +5,7 @@ use crate::api::dissemination::Scope;
 use crate::api::{self, ApiError};
 use crate::app::use_auth;
 use crate::components::audit_history::AuditHistory;
+use crate::components::cohorts::Cohorts;
 use crate::components::deliveries::Deliveries;
 use crate::components::dissemination_panel::DisseminationPanel;
 use crate::components::error_alert::ErrorAlert;
@@ -22,7 +23,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
 use openapi::ResourceId;
-use openapi::resources::Resource;
+use openapi::resources::{ProgrammeFormat, Resource, ResourceForm as Form};
 
 /// The path of a resource's page.
 #[derive(Debug, Clone, PartialEq, Params)]
@@ -74,6 +75,10 @@ pub fn ResourcePage() -> impl IntoView {
                     let reads_deliveries = may_edit || committee;
                     let (id, project, org, stage) = (shown.id, shown.project_id, shown.org_id, shown.stage);
                     let title = shown.title.clone();
+                    let cohorts = (shown.form == Form::TrainingProgramme).then(|| {
+                        let format = shown.programme_format.unwrap_or(ProgrammeFormat::InPerson);
+                        view! { <Cohorts resource=id format=format hours=shown.hours may_edit=may_edit/> }
+                    });
                     let card = move || {
                         if editing.get() {
                             view! {
@@ -120,6 +125,7 @@ pub fn ResourcePage() -> impl IntoView {
                         <Lifecycle resource=id stage=stage may_move=may_edit on_moved=saved/>
                         <Versions resource=id may_edit=may_edit changed=files_changed/>
                         <Pilots resource=id org=org may_edit=may_edit/>
+                        {cohorts}
                         {reads_deliveries
                             .then(|| {
                                 view! {

@@ -6,12 +6,12 @@ import { navLinkIds, resultPath, signIn, useBrowser } from '../support/browser.j
 import { apiCall, apiSignIn } from '../support/api.js';
 
 const ACCOUNTS = [
-  { role: 'the school director (admin)', email: 'director@sch61.demo', nav: ['nav-home', 'nav-projects', 'nav-ranking', 'nav-approvals', 'nav-board', 'nav-catalogue', 'nav-events', 'nav-requests', 'nav-users', 'nav-audit', 'nav-profile'] },
-  { role: 'a council member', email: 'council@sch61.demo', nav: ['nav-home', 'nav-projects', 'nav-ranking', 'nav-approvals', 'nav-board', 'nav-catalogue', 'nav-events', 'nav-requests', 'nav-profile'] },
-  { role: 'a teacher (staff)', email: 'teacher@sch61.demo', nav: ['nav-home', 'nav-projects', 'nav-ranking', 'nav-board', 'nav-catalogue', 'nav-events', 'nav-requests', 'nav-profile'] },
-  { role: 'a scientific supervisor', email: 'supervisor@sch61.demo', nav: ['nav-home', 'nav-projects', 'nav-ranking', 'nav-catalogue', 'nav-events', 'nav-profile'] },
-  { role: 'a committee member', email: 'committee@kom.demo', nav: ['nav-home', 'nav-projects', 'nav-ranking', 'nav-board', 'nav-catalogue', 'nav-events', 'nav-requests', 'nav-registry', 'nav-organisations', 'nav-audit', 'nav-profile'] },
-  { role: 'a partner school teacher', email: 'partner@sch12.demo', nav: ['nav-home', 'nav-catalogue', 'nav-events', 'nav-requests', 'nav-profile'] },
+  { role: 'the school director (admin)', email: 'director@sch61.demo', nav: ['nav-home', 'nav-projects', 'nav-ranking', 'nav-approvals', 'nav-board', 'nav-catalogue', 'nav-events', 'nav-requests', 'nav-consultations', 'nav-training', 'nav-dissemination', 'nav-users', 'nav-audit', 'nav-profile'] },
+  { role: 'a council member', email: 'council@sch61.demo', nav: ['nav-home', 'nav-projects', 'nav-ranking', 'nav-approvals', 'nav-board', 'nav-catalogue', 'nav-events', 'nav-requests', 'nav-consultations', 'nav-training', 'nav-dissemination', 'nav-profile'] },
+  { role: 'a teacher (staff)', email: 'teacher@sch61.demo', nav: ['nav-home', 'nav-projects', 'nav-ranking', 'nav-board', 'nav-catalogue', 'nav-events', 'nav-requests', 'nav-consultations', 'nav-training', 'nav-dissemination', 'nav-profile'] },
+  { role: 'a scientific supervisor', email: 'supervisor@sch61.demo', nav: ['nav-home', 'nav-projects', 'nav-ranking', 'nav-catalogue', 'nav-events', 'nav-training', 'nav-dissemination', 'nav-profile'] },
+  { role: 'a committee member', email: 'committee@kom.demo', nav: ['nav-home', 'nav-projects', 'nav-ranking', 'nav-board', 'nav-catalogue', 'nav-events', 'nav-requests', 'nav-consultations', 'nav-registry', 'nav-dissemination', 'nav-organisations', 'nav-audit', 'nav-profile'] },
+  { role: 'a partner school teacher', email: 'partner@sch12.demo', nav: ['nav-home', 'nav-catalogue', 'nav-events', 'nav-requests', 'nav-consultations', 'nav-training', 'nav-profile'] },
   {
     role: 'the platform operator (admin and platform administrator)',
     email: 'operator@kom.demo',
@@ -28,7 +28,10 @@ const LABELS = {
   'nav-catalogue': 'Каталог',
   'nav-events': 'Мероприятия',
   'nav-requests': 'Запросы',
+  'nav-consultations': 'Консультации',
+  'nav-training': 'Моё обучение',
   'nav-registry': 'Реестр',
+  'nav-dissemination': 'Распространение опыта',
   'nav-organisations': 'Организации',
   'nav-users': 'Пользователи',
   'nav-audit': 'Журнал изменений',

@@ -1,0 +1,280 @@
+//! «Потоки обучения» of a training programme: its cohorts with their dates, format,
+//! hours and places, each linking to its page; for the programme's school staff the form
+//! that opens a cohort with its trainers and sessions.
+
+use crate::api;
+use crate::components::add_button::AddButton;
+use crate::components::date_field::{DateField, parse_date, today_value};
+use crate::components::error_alert::{ErrorAlert, failure, general_failure};
+use crate::components::field_error::{FieldError, server_message_for};
+use crate::components::form_actions::FormActions;
+use crate::components::select_field::SelectField;
+use crate::components::text_field::{TextField, lines, trimmed};
+use crate::components::textarea_field::TextAreaField;
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use openapi::ResourceId;
+use openapi::cohorts::{Cohort, CohortInput, CohortSessionInput};
+use openapi::resources::ProgrammeFormat;
+
+/// The programme's cohorts, the latest start first, and «Открыть поток» for those who may
+/// change the programme.
+#[component]
+pub fn Cohorts(
+    /// The training programme.
+    resource: ResourceId,
+    /// The programme's format, the new cohort's first choice.
+    format: ProgrammeFormat,
+    /// The programme's hours, the new cohort's first value.
+    hours: Option<i32>,
+    /// Whether the user may open cohorts.
+    may_edit: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let adding = RwSignal::new(false);
+    let changed = RwSignal::new(0_usize);
+    let cohorts = LocalResource::new(move || {
+        changed.track();
+        api::cohorts::list_cohorts(resource)
+    });
+    let added = Callback::new(move |_: Cohort| {
+        adding.set(false);
+        changed.update(|count| *count += 1);
+    });
+    view! {
+        <section class="section" data-testid="cohorts">
+            <div class="section-head">
+                <h2>{move || i18n.t().cohorts.heading}</h2>
+                <AddButton label=|t| t.cohorts.open testid="open-cohort" open=adding allowed=Signal::stored(may_edit)/>
+            </div>
+            <Show when=move || adding.get()>
+                <CohortForm
+                    resource=resource
+                    format=format
+                    hours=hours
+                    on_saved=added
+                    on_cancel=Callback::new(move |()| adding.set(false))
+                />
+            </Show>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match cohorts.await {
+                        Err(error) => view! { <ErrorAlert error=Some(error)/> }.into_any(),
+                        Ok(page) if page.items.is_empty() => {
+                            view! { <p class="empty" data-testid="cohorts-empty">{move || i18n.t().cohorts.none}</p> }
+                                .into_any()
+                        }
+                        Ok(page) => view! {
+                            <ul class="rows">
+                                {page.items.into_iter().map(|cohort| view! { <CohortRow cohort=cohort/> }).collect_view()}
+                            </ul>
+                        }
+                        .into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+/// One cohort in the list: its title (a link to its page), dates, format, hours, places
+/// and status.
+#[component]
+fn CohortRow(cohort: Cohort) -> impl IntoView {
+    let i18n = use_i18n();
+    let (starts, ends, status, format) = (cohort.starts_on, cohort.ends_on, cohort.status, cohort.format);
+    let (hours, capacity, enrolled, waiting) = (cohort.hours, cohort.capacity, cohort.enrolled, cohort.waiting);
+    view! {
+        <li class="card" data-testid="cohort-row" data-cohort-id=cohort.id.to_string()>
+            <p>
+                <A href=format!("/cohorts/{}", cohort.id) {..} data-testid="cohort-link">
+                    <strong>{cohort.title.clone()}</strong>
+                </A>
+                " "
+                <span class="badge badge-status" data-status=status.as_str() data-testid="cohort-status">
+                    {move || i18n.t().cohorts.status_name(status)}
+                </span>
+            </p>
+            <p class="meta">
+                {move || {
+                    let t = i18n.t();
+                    format!(
+                        "{} – {} · {} · {}: {hours} · {}: {enrolled} / {capacity} · {}: {waiting}",
+                        t.day(starts),
+                        t.day(ends),
+                        t.resources.programme_format(format),
+                        t.cohorts.hours,
+                        t.cohorts.places_taken,
+                        t.cohorts.waiting_count,
+                    )
+                }}
+            </p>
+        </li>
+    }
+}
+
+/// One session row of the form, its values as typed.
+#[derive(Clone, Copy)]
+struct SessionRow {
+    /// A key that stays with the row when others are removed.
+    key: usize,
+    held_on: RwSignal<String>,
+    topic: RwSignal<String>,
+    hours: RwSignal<String>,
+}
+
+impl SessionRow {
+    fn new(key: usize, held_on: String) -> Self {
+        Self {
+            key,
+            held_on: RwSignal::new(held_on),
+            topic: RwSignal::new(String::new()),
+            hours: RwSignal::new(String::from("2")),
+        }
+    }
+}
+
+/// «Открыть поток»: title, dates, format, hours, places, place or link, trainers (one
+/// per line) and the sessions. The server's field errors are shown at their fields,
+/// a session's at its row.
+#[component]
+fn CohortForm(
+    resource: ResourceId,
+    format: ProgrammeFormat,
+    hours: Option<i32>,
+    on_saved: Callback<Cohort>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let title = RwSignal::new(String::new());
+    let starts_on = RwSignal::new(today_value());
+    let ends_on = RwSignal::new(today_value());
+    let chosen_format = RwSignal::new(format);
+    let planned_hours = RwSignal::new(hours.map(|hours| hours.to_string()).unwrap_or_default());
+    let capacity = RwSignal::new(String::from("20"));
+    let place = RwSignal::new(String::new());
+    let online_link = RwSignal::new(String::new());
+    let trainers = RwSignal::new(String::new());
+    let next_key = StoredValue::new(0_usize);
+    let sessions = RwSignal::new(Vec::<SessionRow>::new());
+    let add_session = move |_| {
+        let key = next_key.get_value();
+        next_key.set_value(key + 1);
+        let day = starts_on.get_untracked();
+        sessions.update(|rows| rows.push(SessionRow::new(key, day)));
+    };
+    let save = Action::new_local(move |input: &CohortInput| {
+        let input = input.clone();
+        async move {
+            let saved = api::cohorts::create_cohort(resource, &input).await;
+            if let Ok(cohort) = &saved {
+                let cohort = cohort.clone();
+                queue_microtask(move || on_saved.run(cohort));
+            }
+            saved
+        }
+    });
+    let checked = RwSignal::new(false);
+    let failed = failure(save);
+    let server = move |name: String| server_message_for(failed, move || name.clone());
+    let title_message = Signal::derive({
+        let server = server("title".to_owned());
+        move || {
+            if checked.get() && title.with(|text| text.trim().is_empty()) {
+                Some(i18n.t().field_required)
+            } else {
+                server.get()
+            }
+        }
+    });
+    let general = general_failure(save);
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        checked.set(true);
+        if trimmed(title).is_empty() {
+            return;
+        }
+        let hours = trimmed(planned_hours);
+        save.dispatch(CohortInput {
+            title: trimmed(title),
+            // An unreadable date is sent as a day the server refuses with its field named.
+            starts_on: parse_date(&starts_on.get_untracked()).unwrap_or_default(),
+            ends_on: parse_date(&ends_on.get_untracked()).unwrap_or_default(),
+            format: Some(chosen_format.get_untracked()),
+            hours: (!hours.is_empty()).then(|| hours.parse().unwrap_or(0)),
+            capacity: trimmed(capacity).parse().unwrap_or(0),
+            place: trimmed(place),
+            online_link: trimmed(online_link),
+            trainers: lines(trainers),
+            sessions: sessions
+                .get_untracked()
+                .into_iter()
+                .map(|row| CohortSessionInput {
+                    id: None,
+                    held_on: parse_date(&row.held_on.get_untracked()).unwrap_or_default(),
+                    topic: trimmed(row.topic),
+                    hours: trimmed(row.hours).parse().unwrap_or(0),
+                })
+                .collect(),
+        });
+    };
+    let session_rows = move || {
+        sessions
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(index, row)| {
+                let at = |field: &str| format!("sessions[{index}].{field}");
+                let key = row.key;
+                view! {
+                    <div class="session-row" data-testid="cohort-session">
+                        <TextField id=format!("cohort-session-{key}-day") label=|t| t.cohorts.session_day value=row.held_on
+                            error=server(at("held_on")) autocomplete="off" input_type="date" testid=false/>
+                        <TextField id=format!("cohort-session-{key}-topic") label=|t| t.cohorts.session_topic value=row.topic
+                            error=server(at("topic")) autocomplete="off" testid=false/>
+                        <TextField id=format!("cohort-session-{key}-hours") label=|t| t.cohorts.session_hours value=row.hours
+                            error=server(at("hours")) autocomplete="off" input_type="number" testid=false/>
+                        <button
+                            type="button"
+                            class="button button-link"
+                            data-testid="remove-cohort-session"
+                            on:click=move |_| sessions.update(|rows| rows.retain(|kept| kept.key != key))
+                        >
+                            {move || i18n.t().cohorts.remove_session}
+                        </button>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <form class="card form" data-testid="cohort-form" on:submit=submit novalidate>
+            <h3>{move || i18n.t().cohorts.open}</h3>
+            <TextField id="cohort-title" label=|t| t.cohorts.title value=title error=title_message autocomplete="off"/>
+            <DateField id="cohort-starts-on" label=|t| t.cohorts.starts_on value=starts_on checked=checked
+                error=server("starts_on".to_owned())/>
+            <DateField id="cohort-ends-on" label=|t| t.cohorts.ends_on value=ends_on checked=checked
+                error=server("ends_on".to_owned())/>
+            <SelectField id="cohort-format" label=|t| t.cohorts.format value=chosen_format error=server("format".to_owned())/>
+            <TextField id="cohort-hours" label=|t| t.cohorts.hours value=planned_hours error=server("hours".to_owned())
+                autocomplete="off" input_type="number" hint=|t| t.cohorts.hours_hint/>
+            <TextField id="cohort-capacity" label=|t| t.cohorts.capacity value=capacity error=server("capacity".to_owned())
+                autocomplete="off" input_type="number"/>
+            <TextField id="cohort-place" label=|t| t.cohorts.place value=place error=server("place".to_owned()) autocomplete="off"/>
+            <TextField id="cohort-online-link" label=|t| t.cohorts.online_link value=online_link
+                error=server("online_link".to_owned()) autocomplete="url"/>
+            <TextAreaField id="cohort-trainers" label=|t| t.cohorts.trainers_field value=trainers error=server("trainers".to_owned())/>
+            <fieldset class="field field-wide" data-testid="cohort-sessions">
+                <legend>{move || i18n.t().cohorts.sessions}</legend>
+                {session_rows}
+                <FieldError id="cohort-sessions-error" message=server("sessions".to_owned())/>
+                <button type="button" class="button" data-testid="add-cohort-session" on:click=add_session>
+                    {move || i18n.t().cohorts.add_session}
+                </button>
+            </fieldset>
+            <ErrorAlert error=general testid="cohort-error"/>
+            <FormActions submit=|t| t.cohorts.open pending=save.pending() submit_testid="cohort-submit" on_cancel=on_cancel/>
+        </form>
+    }
+}

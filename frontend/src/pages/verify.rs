@@ -1,0 +1,118 @@
+//! `/verify` and `/verify/:number`: the public check of a certificate by its number,
+//! without signing in and outside the application's layout — what an employer or the
+//! committee opens from the address printed on the certificate.
+
+use crate::api;
+use crate::components::loading::Loading;
+use crate::components::text_field::TextField;
+use crate::i18n::use_i18n;
+use leptos::Params;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params};
+use leptos_router::params::Params;
+use openapi::ProblemCode;
+
+/// The path of a check.
+#[derive(Debug, Clone, PartialEq, Params)]
+struct VerifyParams {
+    /// The number to check.
+    number: Option<String>,
+}
+
+/// The number field; with a number in the address, what the register says of it.
+#[component]
+pub fn VerifyPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params::<VerifyParams>();
+    let number = Memo::new(move |_| {
+        params
+            .with(|params| params.as_ref().ok().and_then(|params| params.number.clone()))
+            .map(|number| number.trim().to_owned())
+            .filter(|number| !number.is_empty())
+    });
+    let typed = RwSignal::new(number.get_untracked().unwrap_or_default());
+    let navigate = use_navigate();
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let typed = typed.get_untracked().trim().to_owned();
+        if !typed.is_empty() {
+            let path = format!("/verify/{}", String::from(js_sys::encode_uri_component(&typed)));
+            navigate(&path, Default::default());
+        }
+    };
+    let check = LocalResource::new(move || {
+        let number = number.get();
+        async move {
+            match number {
+                Some(number) => api::cohorts::check_certificate(&number).await.map(Some),
+                None => Ok(None),
+            }
+        }
+    });
+    let result = move || {
+        Suspend::new(async move {
+            match check.await {
+                Ok(None) => ().into_any(),
+                Ok(Some(found)) => {
+                    let t = i18n.t();
+                    view! {
+                        <div class="card" data-testid="verify-valid">
+                            <p class="alert alert-success" role="status">{t.cohorts.verify_valid}</p>
+                            <dl class="details">
+                                <dt>{t.cohorts.number}</dt>
+                                <dd data-testid="verify-number">{found.number}</dd>
+                                <dt>{t.cohorts.certificate}</dt>
+                                <dd>{t.cohorts.kind_name(found.kind)}</dd>
+                                <dt>{t.cohorts.holder}</dt>
+                                <dd data-testid="verify-holder">{found.full_name}</dd>
+                                <dt>{t.cohorts.programme}</dt>
+                                <dd>{found.programme}</dd>
+                                <dt>{t.cohorts.hours}</dt>
+                                <dd data-testid="verify-hours">{found.hours}</dd>
+                                <dt>{t.cohorts.period}</dt>
+                                <dd>{format!("{} – {}", t.day(found.starts_on), t.day(found.ends_on))}</dd>
+                                <dt>{t.cohorts.issued_by}</dt>
+                                <dd>{found.issuer_name}</dd>
+                                <dt>{t.cohorts.issued_on}</dt>
+                                <dd>{t.day(found.issued_on)}</dd>
+                            </dl>
+                        </div>
+                    }
+                    .into_any()
+                }
+                Err(error) => {
+                    let text = move || {
+                        let t = i18n.t();
+                        match error.code() {
+                            Some(ProblemCode::NotFound) => t.cohorts.verify_not_found,
+                            Some(ProblemCode::TooManyRequests) => t.cohorts.verify_limited,
+                            _ => t.error(&error),
+                        }
+                    };
+                    view! { <p class="alert alert-error" role="alert" data-testid="verify-refused">{text}</p> }
+                        .into_any()
+                }
+            }
+        })
+    };
+    view! {
+        <main class="public-page" data-testid="verify-page">
+            <p class="public-brand">{move || i18n.t().app_name}</p>
+            <h1>{move || i18n.t().cohorts.verify}</h1>
+            <p class="muted">{move || i18n.t().cohorts.verify_intro}</p>
+            <form class="inline-form" on:submit=submit>
+                <TextField
+                    id="verify-number-input"
+                    label=|t| t.cohorts.verify_number
+                    value=typed
+                    error=Signal::stored(None)
+                    autocomplete="off"
+                />
+                <button type="submit" class="button button-primary" data-testid="verify-submit">
+                    {move || i18n.t().cohorts.verify_submit}
+                </button>
+            </form>
+            <Transition fallback=|| view! { <Loading/> }>{result}</Transition>
+        </main>
+    }
+}
