@@ -11,7 +11,6 @@ use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::loading::Loading;
 use crate::components::option_select::{OptionSelect, school_accounts};
-use crate::components::success_alert::SuccessAlert;
 use crate::i18n::use_i18n;
 use leptos::Params;
 use leptos::prelude::*;
@@ -28,14 +27,44 @@ struct CohortParams {
     id: Option<i64>,
 }
 
+/// What a step on the page said last: it stays while the cohort is read again.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Notice {
+    /// The user (or a teacher) was enrolled, or put on the waiting list at a place.
+    Enrolled(EnrolmentStatus, Option<i64>),
+    /// A session's attendance was saved.
+    AttendanceSaved,
+}
+
+/// What outlives a reading of the cohort: the count of changes that makes it read
+/// again, the last notice and the session chosen for the marks.
+#[derive(Debug, Clone, Copy)]
+struct Kept {
+    changed: RwSignal<usize>,
+    notice: RwSignal<Option<Notice>>,
+    session: RwSignal<Option<i64>>,
+}
+
+impl Kept {
+    /// Shows `notice` and reads the cohort again.
+    fn done(self, notice: Option<Notice>) {
+        self.notice.set(notice);
+        self.changed.update(|count| *count += 1);
+    }
+}
+
 /// The cohort with what the user may do in it.
 #[component]
 pub fn CohortPage() -> impl IntoView {
     let params = use_params::<CohortParams>();
     let id = Memo::new(move |_| params.with(|params| params.as_ref().ok().and_then(|params| params.id)));
-    let changed = RwSignal::new(0_usize);
+    let kept = Kept {
+        changed: RwSignal::new(0),
+        notice: RwSignal::new(None),
+        session: RwSignal::new(None),
+    };
     let loaded = LocalResource::new(move || {
-        changed.track();
+        kept.changed.track();
         let id = id.get();
         async move {
             let id = CohortId(id.ok_or_else(ApiError::not_found)?);
@@ -51,7 +80,7 @@ pub fn CohortPage() -> impl IntoView {
                     match loaded.await {
                         Err(error) => view! { <ErrorAlert error=Some(error)/> }.into_any(),
                         Ok((cohort, enrolments)) => {
-                            view! { <CohortView cohort=cohort enrolments=enrolments changed=changed/> }.into_any()
+                            view! { <CohortView cohort=cohort enrolments=enrolments kept=kept/> }.into_any()
                         }
                     }
                 })}
@@ -62,7 +91,7 @@ pub fn CohortPage() -> impl IntoView {
 
 /// The cohort's card, the enrolment actions and the participants.
 #[component]
-fn CohortView(cohort: Cohort, enrolments: Page<Enrolment>, changed: RwSignal<usize>) -> impl IntoView {
+fn CohortView(cohort: Cohort, enrolments: Page<Enrolment>, kept: Kept) -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
     let (me, own_org) = auth
@@ -85,7 +114,22 @@ fn CohortView(cohort: Cohort, enrolments: Page<Enrolment>, changed: RwSignal<usi
         && auth
             .with_me_untracked(|me| access::is_director_of(me, own_org))
             .unwrap_or(false);
-    let refresh = Callback::new(move |()| changed.update(|count| *count += 1));
+    let refresh = Callback::new(move |()| kept.done(None));
+    let notice = move || {
+        let t = i18n.t();
+        let text = match kept.notice.get()? {
+            Notice::Enrolled(EnrolmentStatus::Waiting, position) => {
+                format!("{} {}.", t.cohorts.waiting_notice, position.unwrap_or_default())
+            }
+            Notice::Enrolled(..) => t.cohorts.enrolled_notice.to_owned(),
+            Notice::AttendanceSaved => t.cohorts.attendance_saved.to_owned(),
+        };
+        let testid = match kept.notice.get()? {
+            Notice::AttendanceSaved => "attendance-saved",
+            Notice::Enrolled(..) => "enrol-notice",
+        };
+        Some(view! { <p class="alert alert-success" role="status" data-testid=testid>{text}</p> })
+    };
     let (starts, ends, status, format) = (cohort.starts_on, cohort.ends_on, cohort.status, cohort.format);
     let (hours, capacity, taken, waiting) = (cohort.hours, cohort.capacity, cohort.enrolled, cohort.waiting);
     let place = (!cohort.place.is_empty()).then(|| {
@@ -134,7 +178,7 @@ fn CohortView(cohort: Cohort, enrolments: Page<Enrolment>, changed: RwSignal<usi
         .into_any()
     };
     let attendance = (runs && !cohort.sessions.is_empty()).then(|| {
-        view! { <Attendance cohort=cohort.clone() enrolments=enrolments.items.clone() on_saved=refresh/> }
+        view! { <Attendance cohort=cohort.clone() enrolments=enrolments.items.clone() kept=kept/> }
     });
     let id = cohort.id;
     view! {
@@ -176,7 +220,8 @@ fn CohortView(cohort: Cohort, enrolments: Page<Enrolment>, changed: RwSignal<usi
             <h2>{move || i18n.t().cohorts.sessions}</h2>
             {sessions}
         </section>
-        <Enrol cohort=id may_enrol_self=may_enrol_self enrols_teachers=enrols_teachers own_org=own_org on_done=refresh/>
+        {notice}
+        <Enrol cohort=id may_enrol_self=may_enrol_self enrols_teachers=enrols_teachers own_org=own_org kept=kept/>
         {attendance}
         <Participants cohort=cohort enrolments=enrolments me=me runs=runs on_changed=refresh/>
     }
@@ -190,7 +235,7 @@ fn Enrol(
     may_enrol_self: bool,
     enrols_teachers: bool,
     own_org: openapi::OrganisationId,
-    on_done: Callback<()>,
+    kept: Kept,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let teacher = RwSignal::new(None::<UserId>);
@@ -199,22 +244,13 @@ fn Enrol(
         let input = input.clone();
         async move {
             let done = api::cohorts::enrol(cohort, &input).await;
-            if done.is_ok() {
-                queue_microtask(move || on_done.run(()));
+            if let Ok(enrolment) = &done {
+                let notice = Notice::Enrolled(enrolment.status, enrolment.position);
+                queue_microtask(move || kept.done(Some(notice)));
             }
             done
         }
     });
-    let notice = move || {
-        enrol.value().with(|result| match result {
-            Some(Ok(enrolment)) if enrolment.status == EnrolmentStatus::Waiting => {
-                let position = enrolment.position.unwrap_or_default();
-                Some(format!("{} {position}.", i18n.t().cohorts.waiting_notice))
-            }
-            Some(Ok(_)) => Some(i18n.t().cohorts.enrolled_notice.to_owned()),
-            _ => None,
-        })
-    };
     let choose = Signal::derive(move || {
         enrol.value().with(|result| match result {
             Some(Err(error)) => error.field("user_id").map(|code| i18n.t().field_error(code)),
@@ -273,7 +309,6 @@ fn Enrol(
                             </div>
                         }
                     })}
-                {move || notice().map(|text| view! { <p class="alert alert-success" role="status" data-testid="enrol-notice">{text}</p> })}
                 <ErrorAlert error=general testid="enrol-error"/>
             </section>
         }
@@ -283,7 +318,7 @@ fn Enrol(
 /// The attendance of one session at a time: a check box per placed participant, the
 /// marks so far checked; «Сохранить посещаемость» replaces the session's marks.
 #[component]
-fn Attendance(cohort: Cohort, enrolments: Vec<Enrolment>, on_saved: Callback<()>) -> impl IntoView {
+fn Attendance(cohort: Cohort, enrolments: Vec<Enrolment>, kept: Kept) -> impl IntoView {
     let i18n = use_i18n();
     let placed: Vec<Enrolment> = enrolments
         .into_iter()
@@ -297,7 +332,11 @@ fn Attendance(cohort: Cohort, enrolments: Vec<Enrolment>, on_saved: Callback<()>
             .map(|session| (session.id.0, format!("{} · {}", t.day(session.held_on), session.topic)))
             .collect::<Vec<_>>()
     });
-    let session = RwSignal::new(cohort.sessions.first().map(|session| session.id.0));
+    let session = kept.session;
+    let first = cohort.sessions.first().map(|session| session.id.0);
+    if session.with_untracked(|chosen| !chosen.is_some_and(|chosen| cohort.sessions.iter().any(|s| s.id.0 == chosen))) {
+        session.set(first);
+    }
     let present = RwSignal::new(Vec::<EnrolmentId>::new());
     let marks = StoredValue::new(placed.clone());
     // The check boxes start from the marks saved for the chosen session.
@@ -322,7 +361,7 @@ fn Attendance(cohort: Cohort, enrolments: Vec<Enrolment>, on_saved: Callback<()>
         async move {
             let saved = api::cohorts::mark_attendance(session, &input).await;
             if saved.is_ok() {
-                queue_microtask(move || on_saved.run(()));
+                queue_microtask(move || kept.done(Some(Notice::AttendanceSaved)));
             }
             saved
         }
@@ -363,7 +402,6 @@ fn Attendance(cohort: Cohort, enrolments: Vec<Enrolment>, on_saved: Callback<()>
                     <OptionSelect id="attendance-session" label=|t| t.cohorts.attendance_session options=options value=session/>
                     <fieldset class="field field-wide">{boxes}</fieldset>
                     <ErrorAlert error=failure(save) testid="attendance-error"/>
-                    <SuccessAlert action=save message=|t| t.cohorts.attendance_saved testid="attendance-saved"/>
                     <button
                         type="button"
                         class="button button-primary"

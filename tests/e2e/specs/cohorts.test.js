@@ -8,12 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import { signIn, useBrowser } from '../support/browser.js';
-import { apiCall, apiSignIn } from '../support/api.js';
-
-/** A day `offset` days from today as a date input's value. */
-function day(offset) {
-  return new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-}
+import { apiCall, apiSignIn, isoDay } from '../support/api.js';
 
 /** The row of the participant called `name` on a cohort's page. */
 function participant(page, name) {
@@ -48,8 +43,8 @@ describe('teacher training', () => {
       await form.getByTestId('cohort-submit').click();
       await form.getByText('Заполните это поле').first().waitFor();
       await form.getByTestId('cohort-title').fill(title);
-      await form.getByTestId('cohort-starts-on').fill(day(0));
-      await form.getByTestId('cohort-ends-on').fill(day(14));
+      await form.getByTestId('cohort-starts-on').fill(isoDay(0));
+      await form.getByTestId('cohort-ends-on').fill(isoDay(14));
       await form.getByTestId('cohort-capacity').fill('1');
       await form.getByTestId('cohort-place').fill('СОШ № 61, кабинет 204');
       await form.getByTestId('cohort-trainers').fill('Кузнецова Ольга Сергеевна');
@@ -57,15 +52,15 @@ describe('teacher training', () => {
       await form.getByTestId('add-cohort-session').click();
       const sessions = form.getByTestId('cohort-session');
       // A session after the cohort's last day is refused at its own row.
-      await sessions.nth(0).locator('input[type=date]').fill(day(0));
+      await sessions.nth(0).locator('input[type=date]').fill(isoDay(0));
       await sessions.nth(0).locator('input[type=text]').fill('Критерии оценивания');
       await sessions.nth(0).locator('input[type=number]').fill('8');
-      await sessions.nth(1).locator('input[type=date]').fill(day(30));
+      await sessions.nth(1).locator('input[type=date]').fill(isoDay(30));
       await sessions.nth(1).locator('input[type=text]').fill('Практикум: обратная связь');
       await sessions.nth(1).locator('input[type=number]').fill('10');
       await form.getByTestId('cohort-submit').click();
       await sessions.nth(1).locator('.field-error').filter({ hasText: /./ }).first().waitFor();
-      await sessions.nth(1).locator('input[type=date]').fill(day(7));
+      await sessions.nth(1).locator('input[type=date]').fill(isoDay(7));
       await form.getByTestId('cohort-submit').click();
       const row = cohorts.getByTestId('cohort-row').filter({ hasText: title });
       await row.waitFor();
@@ -108,7 +103,7 @@ describe('teacher training', () => {
       const attendance = page.getByTestId('attendance');
       await attendance.getByTestId(`attended-${enrolment}`).check();
       await attendance.getByTestId('attendance-save').click();
-      await attendance.getByTestId('attendance-saved').waitFor();
+      await page.getByTestId('attendance-saved').waitFor();
       await page.waitForFunction(
         (id) => document.querySelector(`[data-enrolment-id="${id}"] [data-testid=attended-hours]`)?.textContent.trim() === '8',
         enrolment,

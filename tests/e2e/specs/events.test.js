@@ -6,22 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { signIn, useBrowser } from '../support/browser.js';
-import { apiCall, apiSignIn, isoDay } from '../support/api.js';
-
-/** A staff account of the school of `colleague` (a demo account), made by the operator. */
-async function teacherOf(colleague, name) {
-  const operator = await apiSignIn('operator@kom.demo');
-  const partner = await apiSignIn(colleague);
-  const email = `e2e-${Date.now()}-${Math.floor(Math.random() * 1000)}@${colleague.split('@')[1]}`;
-  const password = 'events-password-1';
-  await apiCall(operator, 'POST', `/api/organisations/${partner.user.organisation.id}/users`, {
-    email,
-    full_name: name,
-    roles: ['staff'],
-    password,
-  });
-  return { email, password };
-}
+import { apiCall, apiSignIn, isoDay, staffOf } from '../support/api.js';
 
 describe('events and fairs', () => {
   const withPage = useBrowser();
@@ -29,7 +14,7 @@ describe('events and fairs', () => {
   it('a seminar open to the city is published, a teacher of another school registers and attends', () =>
     withPage(async (page) => {
       const title = `Семинар по формирующему оцениванию ${Date.now()}`;
-      const guest = await teacherOf('partner@sch12.demo', 'Иванова Мария Петровна');
+      const guest = await staffOf('partner@sch12.demo', 'Иванова Мария Петровна');
 
       await signIn(page, 'teacher@sch61.demo');
       await page.getByTestId('nav-events').click();
@@ -93,7 +78,7 @@ describe('events and fairs', () => {
       });
       await apiCall(committee, 'POST', `/api/events/${fair.id}/publish`, undefined, fair.version);
       const bank = await apiCall(teacher, 'POST', `/api/events/${fair.id}/stands`, { title: `Банк заданий ${stamp}` });
-      const gymnasium = await teacherOf('partner@gym17.demo', 'Лебедева Анна Сергеевна');
+      const gymnasium = await staffOf('partner@gym17.demo', 'Лебедева Анна Сергеевна');
       const gym = await apiSignIn(gymnasium.email, gymnasium.password);
       const lab = await apiCall(gym, 'POST', `/api/events/${fair.id}/stands`, { title: `Цифровая лаборатория ${stamp}` });
       // Earlier visitors: the bank gets two fives, the laboratory a four.
@@ -101,7 +86,7 @@ describe('events and fairs', () => {
       await apiCall(gym, 'PUT', `/api/stands/${bank.id}/rating`, { score: 5 });
       await apiCall(committee, 'PUT', `/api/stands/${lab.id}/rating`, { score: 4 });
 
-      const visitor = await teacherOf('partner@sch12.demo', 'Орлов Игорь Викторович');
+      const visitor = await staffOf('partner@sch12.demo', 'Орлов Игорь Викторович');
       await signIn(page, visitor.email, visitor.password);
       await page.goto(`/events/${fair.id}`);
       const stands = page.getByTestId('stands');

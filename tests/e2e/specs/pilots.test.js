@@ -5,24 +5,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { signIn, useBrowser } from '../support/browser.js';
-import { apiCall, apiUpload, isoDay, pdfBuffer, resourceWithAcceptedRequest } from '../support/api.js';
+import { apiCall, isoDay, pdfBuffer, resourceWithDesign } from '../support/api.js';
 
 /** A title no other test uses. */
 function uniqueTitle() {
   return `Банк заданий для апробации ${Date.now()}`;
-}
-
-/** A resource of СОШ № 61 at the design stage with a design version holding one file. */
-async function resourceWithDesign(title) {
-  const prepared = await resourceWithAcceptedRequest(title);
-  const { resource, teacher } = prepared;
-  await apiCall(teacher, 'POST', `/api/resources/${resource.id}/transitions`, { to: 'design' });
-  const design = await apiCall(teacher, 'POST', `/api/resources/${resource.id}/versions`, {
-    kind: 'design',
-    notes: 'Проектный документ',
-  });
-  await apiUpload(teacher, design.id, 'проект.pdf', pdfBuffer());
-  return { ...prepared, design };
 }
 
 /** `dd.mm.yyyy` of a `YYYY-MM-DD` day. */

@@ -189,3 +189,34 @@ export async function apiAnswerLink(link, answer) {
   if (!response.ok) throw new Error(`answer by link: ${response.status} ${await response.text()}`);
   return response.json();
 }
+
+/** A resource of СОШ № 61 at the design stage with a design version holding one file. */
+export async function resourceWithDesign(title) {
+  const prepared = await resourceWithAcceptedRequest(title);
+  const { resource, teacher } = prepared;
+  await apiCall(teacher, 'POST', `/api/resources/${resource.id}/transitions`, { to: 'design' });
+  const design = await apiCall(teacher, 'POST', `/api/resources/${resource.id}/versions`, {
+    kind: 'design',
+    notes: 'Проектный документ',
+  });
+  await apiUpload(teacher, design.id, 'проект.pdf', pdfBuffer());
+  return { ...prepared, design };
+}
+
+/**
+ * A new staff account called `name` at the school of the demo account `colleague`, made
+ * by the platform operator; returns its `{ email, password }`.
+ */
+export async function staffOf(colleague, name) {
+  const operator = await apiSignIn('operator@kom.demo');
+  const partner = await apiSignIn(colleague);
+  const email = `e2e-${Date.now()}-${Math.floor(Math.random() * 1000)}@${colleague.split('@')[1]}`;
+  const password = 'staff-password-1';
+  await apiCall(operator, 'POST', `/api/organisations/${partner.user.organisation.id}/users`, {
+    email,
+    full_name: name,
+    roles: ['staff'],
+    password,
+  });
+  return { email, password };
+}
