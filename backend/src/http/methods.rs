@@ -39,8 +39,9 @@ impl Methods {
         Self { routes, roots }
     }
 
-    /// The methods a request path answers (of every template it matches), in the order
-    /// GET, PUT, POST, DELETE, PATCH; empty for an unknown path.
+    /// The methods a request path answers, in the order GET, PUT, POST, DELETE, PATCH;
+    /// empty for an unknown path. Of the templates it matches, those naming the most
+    /// segments literally count: `/api/consultations/given` is that path's, not an `{id}`.
     pub fn allowed(&self, path: &str) -> Vec<&'static str> {
         let parts: Vec<&str> = path.split('/').collect();
         let mut allowed: Vec<&'static str> = Vec::new();
@@ -50,13 +51,19 @@ impl Methods {
         {
             return allowed;
         }
-        for (template, methods) in &self.routes {
+        let literal = |template: &[String]| -> Option<usize> {
             let matches = template.len() == parts.len()
                 && template
                     .iter()
                     .zip(&parts)
                     .all(|(expected, part)| expected == part || (expected.starts_with('{') && !part.is_empty()));
-            if matches {
+            matches.then(|| template.iter().filter(|segment| !segment.starts_with('{')).count())
+        };
+        let Some(best) = self.routes.iter().filter_map(|(template, _)| literal(template)).max() else {
+            return allowed;
+        };
+        for (template, methods) in &self.routes {
+            if literal(template) == Some(best) {
                 for method in methods {
                     if !allowed.contains(method) {
                         allowed.push(method);
@@ -80,6 +87,9 @@ mod tests {
         assert!(methods.allowed("/api/projects/17/nothing").is_empty());
         assert!(methods.allowed("/api/projects/").is_empty());
         assert_eq!(methods.allowed("/healthz"), vec!["GET"]);
+        // A literal segment is that path's own, not a value of another's parameter.
+        assert_eq!(methods.allowed("/api/consultations/given"), vec!["POST"]);
+        assert_eq!(methods.allowed("/api/consultations/5"), vec!["GET"]);
         // Pages of the web app are not walked through the documented paths.
         assert!(methods.allowed("/projects/17").is_empty());
         assert!(methods.allowed("/").is_empty());
