@@ -112,9 +112,20 @@ pub fn query_config() -> web::QueryConfig {
     web::QueryConfig::default().error_handler(|err, _| ApiError::InvalidQuery(err.to_string()).into())
 }
 
-/// Path-parameter errors as `400 invalid_path`.
-pub fn path_config() -> web::PathConfig {
-    web::PathConfig::default().error_handler(|err, _| ApiError::InvalidPath(err.to_string()).into())
+/// Path-parameter errors as `400 invalid_path` — but `405` when the path is another
+/// route's literal one asked with a method it lacks (`GET /api/consultations/given`
+/// reaches `GET /api/consultations/{id}` with `given` for the id).
+pub fn path_config(methods: std::sync::Arc<crate::http::methods::Methods>) -> web::PathConfig {
+    web::PathConfig::default().error_handler(move |err, req| {
+        let allowed = methods.allowed(req.path());
+        if !allowed.is_empty() && !allowed.contains(&req.method().as_str()) {
+            return ApiError::MethodNotAllowed {
+                allow: allowed.join(", "),
+            }
+            .into();
+        }
+        ApiError::InvalidPath(err.to_string()).into()
+    })
 }
 
 #[cfg(test)]

@@ -201,7 +201,7 @@ fn serve(
         let app = App::new()
             .app_data(state.clone())
             .app_data(crate::extract::query_config())
-            .app_data(crate::extract::path_config())
+            .app_data(crate::extract::path_config(methods.clone()))
             .app_data(web::PayloadConfig::new(crate::extract::JSON_LIMIT))
             .app_data(cookie_policy)
             .app_data(body_deadline)

@@ -157,6 +157,15 @@ async fn a_known_path_with_another_method_is_405_naming_its_methods() {
             "{method} {path}"
         );
     }
+    // A literal path that another route would read as its id: the literal one's methods.
+    let (_, token) = admin(&app).await;
+    let reply = app.get("/api/consultations/given", Some(&token)).await;
+    reply.problem(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed");
+    assert_eq!(reply.headers.get("allow").and_then(|v| v.to_str().ok()), Some("POST"));
+    // A malformed id of the same route stays a bad path.
+    app.get("/api/consultations/abc", Some(&token))
+        .await
+        .problem(StatusCode::BAD_REQUEST, "invalid_path");
 }
 
 #[tokio::test]
