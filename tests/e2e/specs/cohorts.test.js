@@ -47,6 +47,8 @@ describe('teacher training', () => {
       await form.getByTestId('cohort-ends-on').fill(isoDay(14));
       await form.getByTestId('cohort-capacity').fill('1');
       await form.getByTestId('cohort-place').fill('СОШ № 61, кабинет 204');
+      // The programme is blended: a place and an online link.
+      await form.getByTestId('cohort-online-link').fill('https://meet.example.org/sch61-course');
       await form.getByTestId('cohort-trainers').fill('Кузнецова Ольга Сергеевна');
       await form.getByTestId('add-cohort-session').click();
       await form.getByTestId('add-cohort-session').click();
@@ -88,7 +90,7 @@ describe('teacher training', () => {
       await signIn(page, 'partner@gym17.demo');
       await page.goto(cohortPath);
       await page.getByTestId('enrol-self').click();
-      await page.getByTestId('enrol-notice').getByText(/лист ожидания, место 1/).waitFor();
+      await page.getByTestId('enrol-notice').getByText(/листе ожидания, место 1/).waitFor();
       assert.match(await participant(page, name17).getByTestId('enrolment-status').textContent(), /Лист ожидания/);
     });
 

@@ -101,7 +101,7 @@ describe('a school year of dissemination', () => {
       await row.getByTestId('pilot-conclusion').getByText('Рекомендован к внедрению').waitFor();
     });
 
-    // 2. The council opens a 16-hour cohort of the training programme; the gymnasium's
+    // 2. The council opens a two-day 16-hour cohort of the training programme; the gymnasium's
     // teacher enrols; the council marks the session and completes her.
     const programmes = await apiCall(director, 'GET', `/api/resources?org_id=${school}&form=training_programme&per_page=5`);
     let cohortPath;
@@ -115,12 +115,17 @@ describe('a school year of dissemination', () => {
       await form.getByTestId('cohort-ends-on').fill(isoDay(1));
       await form.getByTestId('cohort-capacity').fill('5');
       await form.getByTestId('cohort-place').fill('СОШ № 61, кабинет 204');
+      // The programme is blended: a place and an online link.
+      await form.getByTestId('cohort-online-link').fill('https://meet.example.org/sch61-course');
       await form.getByTestId('cohort-trainers').fill('Кузнецова Ольга Сергеевна');
-      await form.getByTestId('add-cohort-session').click();
-      const session = form.getByTestId('cohort-session');
-      await session.locator('input[type=date]').fill(isoDay(0));
-      await session.locator('input[type=text]').fill('Интенсив: формирующее оценивание');
-      await session.locator('input[type=number]').fill('16');
+      // Two days of eight hours.
+      for (const day of [0, 1]) {
+        await form.getByTestId('add-cohort-session').click();
+        const session = form.getByTestId('cohort-session').nth(day);
+        await session.locator('input[type=date]').fill(isoDay(day));
+        await session.locator('input[type=text]').fill(`Интенсив, день ${day + 1}`);
+        await session.locator('input[type=number]').fill('8');
+      }
       await form.getByTestId('cohort-submit').click();
       await page.getByTestId('cohort-row').filter({ hasText: `Поток года ${stamp}` }).getByTestId('cohort-link').click();
       await page.getByTestId('cohort-page').waitFor();

@@ -85,7 +85,19 @@ describe('user management', () => {
 
       await withPage(async (other) => {
         await signIn(other, email, temporary);
-        assert.deepEqual(await navLinkIds(other), ['nav-home', 'nav-projects', 'nav-ranking', 'nav-board', 'nav-catalogue', 'nav-requests', 'nav-profile']);
+        assert.deepEqual(await navLinkIds(other), [
+          'nav-home',
+          'nav-projects',
+          'nav-ranking',
+          'nav-board',
+          'nav-catalogue',
+          'nav-events',
+          'nav-requests',
+          'nav-consultations',
+          'nav-training',
+          'nav-dissemination',
+          'nav-profile',
+        ]);
       });
     }));
 });
