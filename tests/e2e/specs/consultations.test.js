@@ -64,6 +64,9 @@ describe('consultations', () => {
       await page.goto('/consultations');
       await page.getByTestId('consultation-role-filter').selectOption({ label: 'Оказанные (мы консультируем)' });
       await page.getByTestId('consultation-status-filter').selectOption({ label: 'Запрошена' });
+      // Each filter reads the list again: act on the card of the last reading, not on
+      // one a later reading replaces.
+      await page.waitForLoadState('networkidle');
       const asked = card(page, topic);
       await asked.waitFor();
       // A held day in the future is refused next to the field.
