@@ -146,6 +146,11 @@ describe('a school year of dissemination', () => {
       await page.getByTestId(`attended-${enrolment}`).check();
       await page.getByTestId('attendance-save').click();
       await page.getByTestId('attendance-saved').waitFor();
+      // The cohort is read again with the marks: the first day's 8 hours.
+      await page.waitForFunction(
+        (id) => document.querySelector(`[data-enrolment-id="${id}"] [data-testid=attended-hours]`)?.textContent.trim() === '8',
+        enrolment,
+      );
       await page.getByTestId('enrolment-row').filter({ hasText: 'Соколова Ирина Андреевна' }).getByTestId('complete-enrolment').click();
       await page.getByTestId('confirm-yes').click();
       const link = page.getByTestId('enrolment-row').filter({ hasText: 'Соколова Ирина Андреевна' }).getByTestId('certificate-link');
