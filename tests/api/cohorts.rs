@@ -294,3 +294,57 @@ async fn the_host_marks_attendance_completes_and_anyone_checks_the_certificate_b
         .await
         .problem(StatusCode::FORBIDDEN, "forbidden");
 }
+
+#[tokio::test]
+async fn enrolments_at_once_fill_the_places_once_and_completions_at_once_number_without_gaps() {
+    use chrono::Datelike;
+    use futures_util::future::join_all;
+    let app = spawn_app().await;
+    let s = setting(&app).await;
+    let cohort = create_cohort(&app, &s, &cohort_body(3, -3)).await;
+    let mut teachers = Vec::new();
+    for n in 0..8 {
+        let token = TestUser::new(s.other, &[Role::Staff])
+            .named(&format!("Учитель {n}"))
+            .create(&app)
+            .token(&app)
+            .await;
+        teachers.push(token);
+    }
+    // Eight teachers enrol at the same moment into three places.
+    let path = format!("/api/cohorts/{}/enrolments", cohort.id);
+    let empty = json!({});
+    let replies = join_all(teachers.iter().map(|token| app.post(&path, Some(token), &empty))).await;
+    for reply in replies {
+        let _: Enrolment = reply.json(StatusCode::CREATED);
+    }
+    let all: Page<Enrolment> = app
+        .get(&format!("{path}?per_page=100"), Some(&s.host.staff))
+        .await
+        .json(StatusCode::OK);
+    let placed: Vec<&Enrolment> = all
+        .items
+        .iter()
+        .filter(|e| e.status == EnrolmentStatus::Enrolled)
+        .collect();
+    assert_eq!(placed.len(), 3, "{:?}", all.items);
+    let mut positions: Vec<i64> = all.items.iter().filter_map(|e| e.position).collect();
+    positions.sort_unstable();
+    assert_eq!(positions, [1, 2, 3, 4, 5]);
+
+    // The host completes the three at the same moment: three numbers of the school's
+    // year, one after another, none twice.
+    let paths: Vec<String> = placed
+        .iter()
+        .map(|e| format!("/api/enrolments/{}/complete", e.id))
+        .collect();
+    let replies = join_all(paths.iter().map(|path| app.post(path, Some(&s.host.staff), &empty))).await;
+    let mut numbers: Vec<String> = replies
+        .into_iter()
+        .map(|reply| reply.json::<Enrolment>(StatusCode::OK).certificate_number.unwrap())
+        .collect();
+    numbers.sort();
+    let year = chrono::Utc::now().year();
+    let expected: Vec<String> = (1..=3).map(|n| format!("{}-{year}-{n:04}", s.host.org)).collect();
+    assert_eq!(numbers, expected);
+}

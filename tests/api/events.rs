@@ -429,3 +429,33 @@ async fn visitors_rate_the_stands_of_a_fair_and_the_results_rank_them_by_the_for
         .problem(StatusCode::CONFLICT, "conflict");
     assert_eq!(refused.reason, Some(openapi::RefusalReason::NotAFair));
 }
+
+#[tokio::test]
+async fn registrations_at_once_take_exactly_the_places_and_the_rest_are_told_it_is_full() {
+    use futures_util::future::join_all;
+    let app = spawn_app().await;
+    let c = city(&app).await;
+    let event = published(&app, &c, &seminar(2, 3)).await;
+    let mut guests = c.guests.clone();
+    for _ in 0..5 {
+        guests.push(TestUser::new(c.other, &[Role::Staff]).create(&app).token(&app).await);
+    }
+    // Eight teachers register at the same moment for three places.
+    let path = format!("/api/events/{}/registrations", event.id);
+    let empty = json!({});
+    let replies = join_all(guests.iter().map(|guest| app.post(&path, Some(guest), &empty))).await;
+    let (taken, full): (Vec<_>, Vec<_>) = replies
+        .into_iter()
+        .partition(|reply| reply.status == StatusCode::CREATED);
+    assert_eq!(taken.len(), 3);
+    for reply in full {
+        let problem = reply.problem(StatusCode::CONFLICT, "conflict");
+        assert_eq!(problem.reason, Some(openapi::RefusalReason::EventFull));
+    }
+    let listed: Page<Registration> = app
+        .get(&format!("{path}?per_page=100"), Some(&c.organiser))
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(listed.total, 3);
+    assert_eq!(read(&app, &c.organiser, event.id).await.registered, 3);
+}
