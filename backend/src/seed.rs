@@ -47,11 +47,12 @@ macro_rules! insert_chunk {
 }
 
 /// Rows generated and written at once: a `COPY` on PostgreSQL, a multi-row insert on
-/// SQLite (whose 32 766 bound variables fit 2 000 rows of up to 16 columns).
+/// SQLite (whose 32 766 bound variables fit 1 000 rows of up to 32 columns: an event
+/// has more than 16).
 fn chunk_rows(conn: &DbConnection) -> usize {
     match conn {
         DbConnection::Postgresql(_) => 50_000,
-        DbConnection::Sqlite(_) => 2_000,
+        DbConnection::Sqlite(_) => 1_000,
     }
 }
 
