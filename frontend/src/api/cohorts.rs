@@ -30,6 +30,15 @@ pub async fn create_cohort(resource: ResourceId, input: &CohortInput) -> Result<
         .await
 }
 
+/// `PUT /api/cohorts/{id}`: the cohort's new state, on the `version` as read.
+pub async fn update_cohort(id: CohortId, version: i32, input: &CohortInput) -> Result<Cohort, ApiError> {
+    Call::put(format!("/api/cohorts/{id}"))
+        .if_match(version)
+        .json(input)
+        .send()
+        .await
+}
+
 /// `GET /api/cohorts/{id}`: one cohort with its sessions.
 pub async fn get_cohort(id: CohortId) -> Result<Cohort, ApiError> {
     Call::get(format!("/api/cohorts/{id}")).send().await

@@ -14,9 +14,9 @@ use crate::components::textarea_field::TextAreaField;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use openapi::ResourceId;
-use openapi::cohorts::{Cohort, CohortInput, CohortSessionInput};
+use openapi::cohorts::{Cohort, CohortInput, CohortSession, CohortSessionInput};
 use openapi::resources::ProgrammeFormat;
+use openapi::{CohortSessionId, ResourceId};
 
 /// The programme's cohorts, the latest start first, and «Открыть поток» for those who may
 /// change the programme.
@@ -119,6 +119,8 @@ fn CohortRow(cohort: Cohort) -> impl IntoView {
 struct SessionRow {
     /// A key that stays with the row when others are removed.
     key: usize,
+    /// The stored session this row changes; none for a new one.
+    id: Option<CohortSessionId>,
     held_on: RwSignal<String>,
     topic: RwSignal<String>,
     hours: RwSignal<String>,
@@ -128,36 +130,64 @@ impl SessionRow {
     fn new(key: usize, held_on: String) -> Self {
         Self {
             key,
+            id: None,
             held_on: RwSignal::new(held_on),
             topic: RwSignal::new(String::new()),
             hours: RwSignal::new(String::from("2")),
         }
     }
+
+    /// A row holding a stored session.
+    fn of(key: usize, session: &CohortSession) -> Self {
+        Self {
+            key,
+            id: Some(session.id),
+            held_on: RwSignal::new(session.held_on.to_string()),
+            topic: RwSignal::new(session.topic.clone()),
+            hours: RwSignal::new(session.hours.to_string()),
+        }
+    }
 }
 
-/// «Открыть поток»: title, dates, format, hours, places, place or link, trainers (one
-/// per line) and the sessions. The server's field errors are shown at their fields,
-/// a session's at its row.
+/// «Открыть поток» or, given `cohort`, «Изменить поток»: title, dates, format, hours,
+/// places, place or link, trainers (one per line) and the sessions (a session removed is
+/// removed with its marks). The server's field errors are shown at their fields, a
+/// session's at its row; a change made meanwhile by someone else is refused (412).
 #[component]
-fn CohortForm(
+pub fn CohortForm(
     resource: ResourceId,
     format: ProgrammeFormat,
     hours: Option<i32>,
+    /// The cohort to change; none opens a new one.
+    #[prop(optional)]
+    cohort: Option<Cohort>,
     on_saved: Callback<Cohort>,
     on_cancel: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let title = RwSignal::new(String::new());
-    let starts_on = RwSignal::new(today_value());
-    let ends_on = RwSignal::new(today_value());
-    let chosen_format = RwSignal::new(format);
-    let planned_hours = RwSignal::new(hours.map(|hours| hours.to_string()).unwrap_or_default());
-    let capacity = RwSignal::new(String::from("20"));
-    let place = RwSignal::new(String::new());
-    let online_link = RwSignal::new(String::new());
-    let trainers = RwSignal::new(String::new());
-    let next_key = StoredValue::new(0_usize);
-    let sessions = RwSignal::new(Vec::<SessionRow>::new());
+    let stored = cohort.as_ref();
+    let title = RwSignal::new(stored.map(|c| c.title.clone()).unwrap_or_default());
+    let starts_on = RwSignal::new(stored.map_or_else(today_value, |c| c.starts_on.to_string()));
+    let ends_on = RwSignal::new(stored.map_or_else(today_value, |c| c.ends_on.to_string()));
+    let chosen_format = RwSignal::new(stored.map_or(format, |c| c.format));
+    let planned = stored.map(|c| c.hours).or(hours);
+    let planned_hours = RwSignal::new(planned.map(|hours| hours.to_string()).unwrap_or_default());
+    let capacity = RwSignal::new(stored.map_or_else(|| String::from("20"), |c| c.capacity.to_string()));
+    let place = RwSignal::new(stored.map(|c| c.place.clone()).unwrap_or_default());
+    let online_link = RwSignal::new(stored.map(|c| c.online_link.clone()).unwrap_or_default());
+    let trainers = RwSignal::new(stored.map(|c| c.trainers.join("\n")).unwrap_or_default());
+    let rows: Vec<SessionRow> = stored
+        .map(|c| {
+            c.sessions
+                .iter()
+                .enumerate()
+                .map(|(key, session)| SessionRow::of(key, session))
+                .collect()
+        })
+        .unwrap_or_default();
+    let next_key = StoredValue::new(rows.len());
+    let sessions = RwSignal::new(rows);
+    let editing = cohort.as_ref().map(|c| (c.id, c.version));
     let add_session = move |_| {
         let key = next_key.get_value();
         next_key.set_value(key + 1);
@@ -167,7 +197,10 @@ fn CohortForm(
     let save = Action::new_local(move |input: &CohortInput| {
         let input = input.clone();
         async move {
-            let saved = api::cohorts::create_cohort(resource, &input).await;
+            let saved = match editing {
+                Some((id, version)) => api::cohorts::update_cohort(id, version, &input).await,
+                None => api::cohorts::create_cohort(resource, &input).await,
+            };
             if let Ok(cohort) = &saved {
                 let cohort = cohort.clone();
                 queue_microtask(move || on_saved.run(cohort));
@@ -211,7 +244,7 @@ fn CohortForm(
                 .get_untracked()
                 .into_iter()
                 .map(|row| CohortSessionInput {
-                    id: None,
+                    id: row.id,
                     held_on: parse_date(&row.held_on.get_untracked()).unwrap_or_default(),
                     topic: trimmed(row.topic),
                     hours: trimmed(row.hours).parse().unwrap_or(0),
@@ -250,7 +283,7 @@ fn CohortForm(
     };
     view! {
         <form class="card form" data-testid="cohort-form" on:submit=submit novalidate>
-            <h3>{move || i18n.t().cohorts.open}</h3>
+            <h3>{move || if editing.is_some() { i18n.t().cohorts.edit } else { i18n.t().cohorts.open }}</h3>
             <TextField id="cohort-title" label=|t| t.cohorts.title value=title error=title_message autocomplete="off"/>
             <DateField id="cohort-starts-on" label=|t| t.cohorts.starts_on value=starts_on checked=checked
                 error=server("starts_on".to_owned())/>
@@ -274,7 +307,12 @@ fn CohortForm(
                 </button>
             </fieldset>
             <ErrorAlert error=general testid="cohort-error"/>
-            <FormActions submit=|t| t.cohorts.open pending=save.pending() submit_testid="cohort-submit" on_cancel=on_cancel/>
+            <FormActions
+                submit=if editing.is_some() { |t| t.cohorts.save } else { |t| t.cohorts.open }
+                pending=save.pending()
+                submit_testid="cohort-submit"
+                on_cancel=on_cancel
+            />
         </form>
     }
 }

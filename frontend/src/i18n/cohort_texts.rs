@@ -27,6 +27,8 @@ cohort_texts! {
     heading: "Потоки обучения", "Cohorts";
     none: "Потоков пока нет.", "No cohorts yet.";
     open: "Открыть поток", "Open a cohort";
+    edit: "Изменить поток", "Change the cohort";
+    save: "Сохранить", "Save";
     title: "Название потока", "Cohort title";
     starts_on: "Начало", "Starts";
     ends_on: "Окончание", "Ends";

@@ -7,6 +7,7 @@
 use crate::access;
 use crate::api::{self, ApiError};
 use crate::app::use_auth;
+use crate::components::cohorts::CohortForm;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::loading::Loading;
@@ -181,6 +182,31 @@ fn CohortView(cohort: Cohort, enrolments: Page<Enrolment>, kept: Kept) -> impl I
         view! { <Attendance cohort=cohort.clone() enrolments=enrolments.items.clone() kept=kept/> }
     });
     let id = cohort.id;
+    let changing = RwSignal::new(false);
+    let edited = cohort.clone();
+    let change = runs.then(|| {
+        view! {
+            <Show
+                when=move || changing.get()
+                fallback=move || {
+                    view! {
+                        <button type="button" class="button" data-testid="edit-cohort" on:click=move |_| changing.set(true)>
+                            {move || i18n.t().cohorts.edit}
+                        </button>
+                    }
+                }
+            >
+                <CohortForm
+                    resource=edited.resource_id
+                    format=edited.format
+                    hours=Some(edited.hours)
+                    cohort=edited.clone()
+                    on_saved=Callback::new(move |_| kept.done(None))
+                    on_cancel=Callback::new(move |()| changing.set(false))
+                />
+            </Show>
+        }
+    });
     view! {
         <p class="back">
             <A href=format!("/resources/{}", cohort.resource_id) {..} data-testid="back-to-programme">
@@ -216,6 +242,7 @@ fn CohortView(cohort: Cohort, enrolments: Page<Enrolment>, kept: Kept) -> impl I
             {link}
             <p>{move || i18n.t().cohorts.trainers} ": " {trainers.clone()}</p>
         </article>
+        {change}
         <section class="section">
             <h2>{move || i18n.t().cohorts.sessions}</h2>
             {sessions}

@@ -2,7 +2,8 @@
 // sessions and one place; СОШ № 12's teacher enrols, Гимназия № 17's goes to the waiting
 // list; the host marks attendance and completes СОШ № 12's teacher after a confirmation;
 // the certificate prints, downloads as DOCX and verifies by its number without an
-// account; the teacher sees it in «Моё обучение».
+// account; the teacher sees it in «Моё обучение»; a second place given to the cohort goes
+// to the waiting teacher.
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -171,6 +172,20 @@ describe('teacher training', () => {
       assert.equal((await row.getByTestId('certificate-link').textContent()).trim(), number);
       const hours = Number((await page.getByTestId('training-hours').locator('.tile-value').textContent()).trim());
       assert.ok(hours >= 18, `total hours ${hours}`);
+    });
+
+    // The host gives the cohort a second place: the waiting teacher takes it.
+    await withPage(async (page) => {
+      await signIn(page, 'council@sch61.demo');
+      await page.goto(cohortPath);
+      await page.getByTestId('edit-cohort').click();
+      const form = page.getByTestId('cohort-form');
+      assert.equal(await form.getByTestId('cohort-session').count(), 2);
+      assert.equal(await form.getByTestId('cohort-title').inputValue(), title);
+      await form.getByTestId('cohort-capacity').fill('2');
+      await form.getByTestId('cohort-submit').click();
+      await page.locator('[data-testid=enrolment-row][data-status=enrolled]').filter({ hasText: name17 }).waitFor();
+      assert.equal(await page.getByTestId('cohort-form').count(), 0);
     });
   });
 
