@@ -7,7 +7,7 @@ use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::date_field::today_value;
 use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::form_actions::FormActions;
-use crate::components::option_select::{OptionSelect, organisations};
+use crate::components::option_select::{OptionSelect, other_organisations};
 use crate::components::select_field::SelectField;
 use crate::components::text_field::{TextField, trimmed};
 use crate::components::textarea_field::TextAreaField;
@@ -54,15 +54,7 @@ pub fn RequestForm(
     let host = RwSignal::new(None::<OrganisationId>);
     let topic = RwSignal::new(String::new());
     let question = RwSignal::new(String::new());
-    let schools = organisations(Some(OrganisationKind::School));
-    let options = Signal::derive(move || {
-        schools
-            .get()
-            .into_iter()
-            .filter(|school| Some(school.id) != own_org)
-            .map(|school| (school.id, school.short_name))
-            .collect::<Vec<_>>()
-    });
+    let options = other_organisations(Some(OrganisationKind::School), own_org);
     let send = Action::new_local(move |input: &ConsultationRequestInput| {
         let input = input.clone();
         async move {
@@ -198,15 +190,7 @@ pub fn GivenForm(
     let recipient = RwSignal::new(None::<OrganisationId>);
     let topic = RwSignal::new(String::new());
     let fields = HeldFields::new();
-    let everyone = organisations(None);
-    let options = Signal::derive(move || {
-        everyone
-            .get()
-            .into_iter()
-            .filter(|org| Some(org.id) != own_org)
-            .map(|org| (org.id, org.short_name))
-            .collect::<Vec<_>>()
-    });
+    let options = other_organisations(None, own_org);
     let record = Action::new_local(move |input: &GivenConsultationInput| {
         let input = input.clone();
         async move {

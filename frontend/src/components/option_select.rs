@@ -109,6 +109,22 @@ pub fn organisations(kind: Option<OrganisationKind>) -> Signal<Vec<Organisation>
     })
 }
 
+/// The organisations of a kind (every kind without one) but `own`, as choices by short
+/// name: whom a school asks or serves.
+pub fn other_organisations(
+    kind: Option<OrganisationKind>,
+    own: Option<OrganisationId>,
+) -> Signal<Vec<(OrganisationId, String)>> {
+    let all = organisations(kind);
+    Signal::derive(move || {
+        all.get()
+            .into_iter()
+            .filter(|org| Some(org.id) != own)
+            .map(|org| (org.id, org.short_name))
+            .collect()
+    })
+}
+
 /// The active accounts of the school `org` (with `role`, if given) as choices by full
 /// name; nothing is asked when `allowed` is false, since only the school's administration
 /// may list its accounts.

@@ -9,7 +9,7 @@ use crate::app::use_auth;
 use crate::components::add_button::AddButton;
 use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::form_actions::FormActions;
-use crate::components::option_select::{OptionSelect, organisations};
+use crate::components::option_select::{OptionSelect, other_organisations};
 use crate::components::received_deliveries::Received;
 use crate::components::request_inbox::Inbox;
 use crate::components::request_summary::request_summary;
@@ -107,15 +107,7 @@ fn RequestForm(own_org: Option<OrganisationId>, on_filed: Callback<()>, on_cance
     let audience = RwSignal::new(String::new());
     let deadline = RwSignal::new(String::new());
     let target = RwSignal::new(None::<OrganisationId>);
-    let schools = organisations(Some(OrganisationKind::School));
-    let options = Signal::derive(move || {
-        schools
-            .get()
-            .into_iter()
-            .filter(|school| Some(school.id) != own_org)
-            .map(|school| (school.id, school.short_name))
-            .collect::<Vec<_>>()
-    });
+    let options = other_organisations(Some(OrganisationKind::School), own_org);
     let create = Action::new_local(move |input: &RequestInput| {
         let input = input.clone();
         async move {
