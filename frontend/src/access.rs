@@ -189,10 +189,10 @@ pub fn may_train(me: &Me) -> bool {
     policy::can_enrol_self(&actor(me))
 }
 
-/// Enrolling or withdrawing a teacher of school `teacher_org` in a cohort of school
-/// `host`: the teacher's school's administration and the host's staff.
-pub fn may_enrol_others(me: &Me, teacher_org: OrganisationId, host: OrganisationId) -> bool {
-    policy::can_enrol_others(&actor(me), teacher_org, host)
+/// Withdrawing a teacher of school `teacher_org` from a cohort of school `host`: the
+/// teacher's school's administration and the host's staff.
+pub fn may_withdraw_others(me: &Me, teacher_org: OrganisationId, host: OrganisationId) -> bool {
+    policy::can_withdraw_others(&actor(me), teacher_org, host)
 }
 
 /// The training hours of the user's school's teachers: its administration and council.
@@ -382,11 +382,11 @@ mod tests {
         assert!(!may_read_school_training(&teacher) && !may_read_school_training(&partner));
         // The committee reads every school's hours, but has no school of its own to show.
         assert!(!may_read_school_training(&committee));
-        // A director enrols their own teachers in another school's cohort, not others'.
-        assert!(may_enrol_others(&director, SCHOOL, OTHER_SCHOOL));
-        assert!(!may_enrol_others(&director, OTHER_SCHOOL, COMMITTEE));
-        // The host's teachers enrol anyone in their school's cohorts.
-        assert!(may_enrol_others(&teacher, OTHER_SCHOOL, SCHOOL));
-        assert!(!may_enrol_others(&partner, OTHER_SCHOOL, SCHOOL));
+        // A director withdraws their own teachers from another school's cohort, not others'.
+        assert!(may_withdraw_others(&director, SCHOOL, OTHER_SCHOOL));
+        assert!(!may_withdraw_others(&director, OTHER_SCHOOL, COMMITTEE));
+        // The host's teachers withdraw anyone from their school's cohorts.
+        assert!(may_withdraw_others(&teacher, OTHER_SCHOOL, SCHOOL));
+        assert!(!may_withdraw_others(&partner, OTHER_SCHOOL, SCHOOL));
     }
 }

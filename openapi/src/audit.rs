@@ -130,6 +130,8 @@ crate::wire_enum! {
         Schedule = "schedule",
         /// A consultation was recorded as held.
         Hold = "hold",
+        /// A certificate was revoked by its issuer (the reason in `after`).
+        Revoke = "revoke",
     }
 }
 

@@ -1,8 +1,10 @@
 //! Teacher training (Regulation 1.3 c, capability R4): a training programme resource is
 //! run as cohorts (потоки) with dates, format, hours, capacity, place or online link,
 //! trainers and sessions; teachers of any school enrol (a waiting list when full), their
-//! attendance is marked per session, and completion issues a certificate numbered per
-//! host school and year, verifiable by its number without an account.
+//! attendance is marked per session by the host (never by the teacher themselves), and
+//! completion — once the hours attended reach the cohort's threshold — issues a
+//! certificate numbered per host school and year with a random verification code; the
+//! public check shows the holder's full name only with that code.
 
 use crate::resources::ProgrammeFormat;
 use crate::wire_enum;
@@ -88,6 +90,11 @@ pub struct Cohort {
     pub hours: i32,
     /// Places; enrolments beyond it wait.
     pub capacity: i32,
+    /// The share of `hours` (per cent) a teacher must attend to complete.
+    pub attendance_threshold: i32,
+    /// The hours a teacher must attend to complete: `hours` × `attendance_threshold` %,
+    /// rounded up.
+    pub required_hours: i32,
     /// Where it meets (in person and blended); may be blank.
     pub place: String,
     /// The online link (distance and blended); may be blank.
@@ -148,6 +155,10 @@ pub struct CohortInput {
     pub hours: Option<i32>,
     /// Places.
     pub capacity: i32,
+    /// The share of the hours (per cent, 1–100) a teacher must attend to complete; 75
+    /// when omitted.
+    #[serde(default)]
+    pub attendance_threshold: Option<i32>,
     /// Where it meets: required in person and blended.
     #[serde(default)]
     pub place: String,
@@ -209,8 +220,9 @@ pub struct Enrolment {
     pub certificate_number: Option<String>,
 }
 
-/// Whom to enrol: the caller when `user_id` is omitted; a user of the caller's school
-/// (its administration), or anyone (the host school's staff).
+/// Whom to enrol: the caller when `user_id` is omitted; otherwise an active teacher of
+/// the caller's own school, which only its administration (director or administrator)
+/// may enrol. Nobody enrols a person of another school.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
 pub struct EnrolmentInput {
@@ -253,7 +265,7 @@ pub struct Certificate {
     pub programme: String,
     /// The cohort's title.
     pub cohort_title: String,
-    /// The hours certified.
+    /// The hours certified: the hours of the sessions the holder attended.
     pub hours: i32,
     /// The first day of training.
     pub starts_on: NaiveDate,
@@ -265,6 +277,32 @@ pub struct Certificate {
     pub issuer_name: String,
     /// The day of issue.
     pub issued_on: NaiveDate,
+    /// The verification code (20 hexadecimal digits, 80 random bits), printed on the
+    /// certificate; the public check shows the full name only with it.
+    pub code: String,
+    /// The day the issuer revoked it, if it did.
+    pub revoked_on: Option<NaiveDate>,
+    /// Why it was revoked.
+    pub revoked_reason: Option<String>,
+}
+
+/// Why a certificate is revoked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
+pub struct RevocationInput {
+    /// The reason, kept with the certificate and in the audit trail.
+    pub reason: String,
+}
+
+/// The public check's query: the verification code printed on the certificate.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(utoipa::ToSchema, utoipa::IntoParams))]
+#[cfg_attr(feature = "schema", into_params(parameter_in = Query))]
+pub struct CertificateCheckQuery {
+    /// The verification code (case, spaces and hyphens do not matter). Without it, or
+    /// with a wrong one, the holder's name is shown masked.
+    #[serde(default)]
+    pub code: Option<String>,
 }
 
 /// A certificate as the public check shows it: who, what, how long, who issued it.
@@ -275,8 +313,15 @@ pub struct CertificateCheck {
     pub number: String,
     /// Удостоверение or сертификат.
     pub kind: CertificateKind,
-    /// The holder's full name (ФИО).
-    pub full_name: String,
+    /// Whether the code sent matches the certificate's: `null` when none was sent.
+    pub code_matches: Option<bool>,
+    /// The holder's full name (ФИО): only when the code matches.
+    pub full_name: Option<String>,
+    /// The holder's name masked: the surname's first letter and the initials
+    /// («Л*** С. О.»).
+    pub masked_name: String,
+    /// The day the issuer revoked it: a revoked certificate certifies nothing.
+    pub revoked_on: Option<NaiveDate>,
     /// The programme's title.
     pub programme: String,
     /// The hours certified.

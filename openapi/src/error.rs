@@ -190,6 +190,13 @@ pub enum RefusalReason {
     ConsultationScheduled,
     /// Only a held consultation is rated.
     ConsultationNotHeld,
+    /// Nobody marks their own attendance, completes their own enrolment or revokes their
+    /// own certificate: another person of the host school does.
+    OwnRecord,
+    /// The hours attended are below the cohort's threshold for completion.
+    AttendanceBelowThreshold,
+    /// The certificate is already revoked.
+    CertificateRevoked,
 }
 
 impl RefusalReason {
@@ -237,6 +244,9 @@ impl RefusalReason {
         Self::ConsultationClosed,
         Self::ConsultationScheduled,
         Self::ConsultationNotHeld,
+        Self::OwnRecord,
+        Self::AttendanceBelowThreshold,
+        Self::CertificateRevoked,
     ];
 
     /// The snake_case spelling used on the wire.
@@ -284,6 +294,9 @@ impl RefusalReason {
             Self::ConsultationClosed => "consultation_closed",
             Self::ConsultationScheduled => "consultation_scheduled",
             Self::ConsultationNotHeld => "consultation_not_held",
+            Self::OwnRecord => "own_record",
+            Self::AttendanceBelowThreshold => "attendance_below_threshold",
+            Self::CertificateRevoked => "certificate_revoked",
         }
     }
 }

@@ -270,6 +270,12 @@ pub const SESSION_TOPIC: Text = Text::new(3, 300);
 pub const SESSION_HOURS: Range = Range::new(1, 12);
 /// The enrolments marked present at one session.
 pub const PRESENT: Items = Items::new(0, 1000);
+/// The share of a cohort's hours (per cent) a teacher attends to complete.
+pub const ATTENDANCE_THRESHOLD: Range = Range::new(1, 100);
+/// The attendance threshold when a cohort states none (per cent).
+pub const DEFAULT_ATTENDANCE_THRESHOLD: i32 = 75;
+/// Why a certificate is revoked.
+pub const REVOCATION_REASON: Text = Text::new(5, 1000);
 /// An event's title.
 pub const EVENT_TITLE: Text = Text::new(5, 300);
 /// An event's external organiser, place or time as written.
@@ -416,6 +422,8 @@ pub const PUBLISHED: &[(&str, &str, Rule)] = &[
     ("CohortSessionInput", "topic", Rule::Text(SESSION_TOPIC)),
     ("CohortSessionInput", "hours", Rule::Range(SESSION_HOURS)),
     ("SessionAttendanceInput", "present", Rule::Items(PRESENT)),
+    ("CohortInput", "attendance_threshold", Rule::Range(ATTENDANCE_THRESHOLD)),
+    ("RevocationInput", "reason", Rule::Text(REVOCATION_REASON)),
     ("EventInput", "title", Rule::Text(EVENT_TITLE)),
     ("EventInput", "organiser_name", Rule::Text(EVENT_LINE)),
     ("EventInput", "description", Rule::Text(LONG_NOTE)),

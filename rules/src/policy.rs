@@ -224,9 +224,15 @@ pub fn can_enrol_self(actor: &Actor) -> bool {
     actor.org_kind == OrganisationKind::School && !actor.roles.is_empty()
 }
 
-/// Enrolling, or withdrawing, another teacher of school `teacher_org` in a cohort of
-/// school `host`: the teacher's school's administration, or the host's staff who run it.
-pub fn can_enrol_others(actor: &Actor, teacher_org: OrganisationId, host: OrganisationId) -> bool {
+/// Enrolling another person of school `teacher_org` in a cohort: only that school's
+/// administration, for its own teachers. A host never enrols people of another school.
+pub fn can_enrol_teacher(actor: &Actor, teacher_org: OrganisationId) -> bool {
+    is_director_of(actor, teacher_org)
+}
+
+/// Withdrawing another teacher of school `teacher_org` from a cohort of school `host`:
+/// the teacher's school's administration, or the host's staff who run it.
+pub fn can_withdraw_others(actor: &Actor, teacher_org: OrganisationId, host: OrganisationId) -> bool {
     is_director_of(actor, teacher_org) || can_edit_resources(actor, host)
 }
 

@@ -788,6 +788,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         version -> Integer,
+        attendance_threshold -> Integer,
     }
 }
 
@@ -855,6 +856,10 @@ diesel::table! {
         issuer_name -> Text,
         issued_on -> Date,
         created_at -> Timestamp,
+        code -> Text,
+        revoked_on -> Nullable<Date>,
+        revoked_reason -> Nullable<Text>,
+        revoked_by -> Nullable<BigInt>,
     }
 }
 

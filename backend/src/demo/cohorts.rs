@@ -63,6 +63,7 @@ pub fn load(conn: &mut DbConnection, orgs: &[i64], users: &[i64]) -> Result<(), 
         format: ProgrammeFormat::Blended,
         hours: 36,
         capacity: 3,
+        attendance_threshold: openapi::limits::DEFAULT_ATTENDANCE_THRESHOLD,
         place: "СОШ № 61, ул. Циолковского, 5, методический кабинет".to_owned(),
         online_link: "https://sch61.example/webinar/fo".to_owned(),
         trainers: vec![

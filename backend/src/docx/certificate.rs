@@ -1,7 +1,8 @@
 //! A certificate of completion as a DOCX file, laid out as Russian schools issue them:
 //! the issuing school, «УДОСТОВЕРЕНИЕ о повышении квалификации» (16 hours or more) or
 //! «СЕРТИФИКАТ», the number, the holder's ФИО and school, the programme, the hours and
-//! dates, the day of issue and the director's signature line.
+//! dates attended, the day of issue, the director's signature line, and the verification
+//! code with the address of the check; a revoked one says so under its heading.
 
 use super::{Align, escape, package, paragraph, spread};
 use openapi::cohorts::{Certificate, CertificateKind};
@@ -29,6 +30,9 @@ pub fn document_xml(certificate: &Certificate) -> String {
         true,
         r#"<w:spacing w:before="240" w:after="480"/>"#,
     ));
+    if let Some(revoked) = certificate.revoked_on {
+        body.push_str(&centred(&format!("ОТОЗВАНО {}", date(revoked)), true, ""));
+    }
     body.push_str(&centred("Настоящим удостоверяется, что", false, ""));
     body.push_str(&centred(
         &certificate.full_name,
@@ -58,8 +62,10 @@ pub fn document_xml(certificate: &Certificate) -> String {
     ));
     body.push_str(&paragraph(
         &format!(
-            "Подлинность проверяется по номеру на странице /verify/{}",
-            certificate.number
+            "Код проверки: {}. Подлинность проверяется на странице /verify/{}?code={}",
+            crate::domain::certificates::printed_code(&certificate.code),
+            certificate.number,
+            certificate.code
         ),
         Align::Left,
         false,
@@ -112,6 +118,9 @@ mod tests {
             issuer_org_id: OrganisationId(1),
             issuer_name: "МБОУ «СОШ № 61»".to_owned(),
             issued_on: day(30),
+            code: "AB0123456789CDEF00FF".to_owned(),
+            revoked_on: None,
+            revoked_reason: None,
         };
         let xml = document_xml(&certificate);
         for expected in [
@@ -122,10 +131,19 @@ mod tests {
             "&amp;",
             "36 ч.",
             "с 10.01.2027 по 30.01.2027",
+            "Код проверки: AB01-2345-6789-CDEF-00FF",
+            "/verify/1-2027-0001?code=AB0123456789CDEF00FF",
         ] {
             assert!(xml.contains(expected), "{expected}");
         }
+        assert!(!xml.contains("ОТОЗВАНО"));
         let bytes = docx(&certificate).unwrap();
         assert_eq!(&bytes[..2], b"PK", "a zip package");
+        let revoked = Certificate {
+            revoked_on: Some(day(31)),
+            revoked_reason: Some("Выдано по ошибке".to_owned()),
+            ..certificate
+        };
+        assert!(document_xml(&revoked).contains("ОТОЗВАНО 31.01.2027"));
     }
 }

@@ -8,17 +8,16 @@
 //! - An enrolment takes a place while the places taken (enrolled and completed) are
 //!   fewer than the capacity, and waits otherwise; a place that frees goes to the first
 //!   waiting. A finished cohort takes no enrolments.
-//! - Only an enrolled teacher completes, and only once the cohort has started; the
-//!   certificate is an «удостоверение» for 16 hours or more, a «сертификат» below,
-//!   numbered `<host school id>-<year>-<sequence of four digits>`.
+//! - Only an enrolled teacher completes, and only once the cohort has started and their
+//!   attended hours reach the cohort's threshold (see `domain::certificates`).
 
 use crate::domain::error::DomainError;
 use crate::domain::text::{self, Errors};
 use chrono::NaiveDate;
 use openapi::FieldErrorCode::{InvalidFormat, NotAllowed, OutOfRange, Required, Taken};
-use openapi::cohorts::{CertificateKind, CohortInput, CohortStatus, EnrolmentStatus};
+use openapi::cohorts::{CohortInput, CohortStatus, EnrolmentStatus};
 use openapi::resources::ProgrammeFormat;
-use openapi::{CohortSessionId, EnrolmentId, OrganisationId, RefusalReason, limits};
+use openapi::{CohortSessionId, EnrolmentId, RefusalReason, limits};
 
 /// A session of a cohort, validated.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,6 +47,8 @@ pub struct CohortFields {
     pub hours: i32,
     /// Places.
     pub capacity: i32,
+    /// The share of the hours (per cent) a teacher attends to complete.
+    pub attendance_threshold: i32,
     /// Where it meets; may be empty.
     pub place: String,
     /// Online link; may be empty.
@@ -83,6 +84,14 @@ pub fn parse(input: &CohortInput, programme: Programme) -> Result<CohortFields, 
         }
     };
     let capacity = errors.take(text::in_range("capacity", input.capacity, limits::COHORT_CAPACITY));
+    let threshold = input
+        .attendance_threshold
+        .unwrap_or(limits::DEFAULT_ATTENDANCE_THRESHOLD);
+    let attendance_threshold = errors.take(text::in_range(
+        "attendance_threshold",
+        threshold,
+        limits::ATTENDANCE_THRESHOLD,
+    ));
     let place = errors
         .take(text::optional("place", &input.place, limits::COHORT_PLACE))
         .flatten();
@@ -115,6 +124,7 @@ pub fn parse(input: &CohortInput, programme: Programme) -> Result<CohortFields, 
         format,
         hours: hours.unwrap_or_default(),
         capacity: capacity.unwrap_or_default(),
+        attendance_threshold: attendance_threshold.unwrap_or(limits::DEFAULT_ATTENDANCE_THRESHOLD),
         place: place.unwrap_or_default(),
         online_link: link.unwrap_or_default(),
         trainers,
@@ -267,26 +277,6 @@ pub fn may_complete(status: EnrolmentStatus, starts_on: NaiveDate, today: NaiveD
     Ok(())
 }
 
-/// The document a completion of `hours` issues.
-pub fn certificate_kind(hours: i32) -> CertificateKind {
-    if hours >= 16 {
-        CertificateKind::Udostoverenie
-    } else {
-        CertificateKind::Sertifikat
-    }
-}
-
-/// The number of the `sequence`th certificate of school `org` in `year`.
-pub fn certificate_number(org: OrganisationId, year: i32, sequence: i32) -> String {
-    format!("{}-{year}-{sequence:04}", org.0)
-}
-
-/// Whether a text can be a certificate number at all (digits and dashes, short), so that
-/// a lookup of anything else answers at once.
-pub fn plausible_number(number: &str) -> bool {
-    (5..=32).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit() || b == b'-')
-}
-
 /// Checks the enrolments marked present at a session: each once, each among `allowed`
 /// (the cohort's enrolled and completed ones).
 pub fn present(given: &[EnrolmentId], allowed: &[EnrolmentId]) -> Result<Vec<EnrolmentId>, DomainError> {
@@ -332,6 +322,7 @@ mod tests {
             format: None,
             hours: None,
             capacity: 20,
+            attendance_threshold: None,
             place: "СОШ № 61, ауд. 204".to_owned(),
             online_link: "https://sch61.example/webinar".to_owned(),
             trainers: vec!["Смирнов А. И.".to_owned()],
@@ -361,6 +352,19 @@ mod tests {
         assert_eq!(days, [day(10), day(20)]);
         assert_eq!(hours(36, &[6, 4]), 10, "the sessions' hours are shown");
         assert_eq!(hours(36, &[]), 36);
+        assert_eq!(fields.attendance_threshold, 75, "three quarters unless stated");
+    }
+
+    #[test]
+    fn the_attendance_threshold_is_a_share_from_one_to_a_hundred_per_cent() {
+        let mut all = input();
+        all.attendance_threshold = Some(100);
+        assert_eq!(parse(&all, PROGRAMME).unwrap().attendance_threshold, 100);
+        for wrong in [0, 101, -5] {
+            let mut bad = input();
+            bad.attendance_threshold = Some(wrong);
+            assert_eq!(invalid(parse(&bad, PROGRAMME)), "attendance_threshold OutOfRange");
+        }
     }
 
     #[test]
@@ -464,17 +468,6 @@ mod tests {
             Some(RefusalReason::EnrolmentCompleted)
         );
         assert!(active(EnrolmentStatus::Waiting, true).is_ok());
-    }
-
-    #[test]
-    fn certificates_are_numbered_per_school_and_year_and_named_by_their_hours() {
-        assert_eq!(certificate_number(OrganisationId(1), 2027, 7), "1-2027-0007");
-        assert_eq!(certificate_number(OrganisationId(61), 2027, 12345), "61-2027-12345");
-        assert_eq!(certificate_kind(16), CertificateKind::Udostoverenie);
-        assert_eq!(certificate_kind(15), CertificateKind::Sertifikat);
-        assert!(plausible_number("1-2027-0007"));
-        assert!(!plausible_number("1-2027-0007' OR 1=1"));
-        assert!(!plausible_number("1"));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Rules with no I/O: parsing of request values into valid domain values, and who may
 //! do what. Unit-tested without a database.
 
+pub mod certificates;
 pub mod cohorts;
 pub mod consultations;
 pub mod csv;

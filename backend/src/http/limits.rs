@@ -33,8 +33,8 @@ pub enum EntryPoint {
     Refresh,
     /// `GET` and `POST /api/public/feedback/{token}`.
     Feedback,
-    /// `GET /api/public/certificates/{number}`: an unknown number counts as a failure, so
-    /// that numbers are not guessed in bulk.
+    /// `GET /api/public/certificates/{number}`: every check counts as a failure, found or
+    /// not, so that a school's series of numbers is not walked.
     Certificate,
 }
 
@@ -238,7 +238,8 @@ impl ClientLimits {
 
     /// Runs `work` as an attempt of `address` at `entry`: refused at once when over the
     /// limits, and counted as a failure when it fails as a guess would (bad credentials
-    /// or token, a used link, a throttled account).
+    /// or token, a used link, a throttled account) — and always at the certificate check,
+    /// where a hit is what a harvester is after.
     pub async fn guard<T>(
         &self,
         entry: EntryPoint,
@@ -255,7 +256,7 @@ impl ClientLimits {
                 | ApiError::TokenExpired
                 | ApiError::TooManyRequests { .. }
                 | ApiError::Conflict { .. })
-        ) || (entry == EntryPoint::Certificate && matches!(result, Err(ApiError::NotFound)));
+        ) || entry == EntryPoint::Certificate;
         self.settle(attempt, !failed);
         result
     }

@@ -294,6 +294,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .service(enrolments::complete_enrolment)
         .service(enrolments::get_certificate)
         .service(enrolments::download_certificate_docx)
+        .service(enrolments::revoke_certificate)
         .service(enrolments::check_certificate)
         .service(enrolments::get_my_training)
         .service(enrolments::list_school_training)

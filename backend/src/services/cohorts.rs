@@ -12,6 +12,7 @@ use crate::db::models::cohort as rows;
 use crate::db::models::enrolment;
 use crate::db::models::resource::ResourceRow;
 use crate::db::models::{Locked, PageRequest, lock};
+use crate::domain::certificates;
 use crate::domain::cohorts::{self as rules, CohortFields, Programme};
 use crate::domain::error::DomainError;
 use crate::domain::text::field_error;
@@ -103,7 +104,8 @@ pub(crate) fn promote(conn: &mut DbConnection, id: CohortId, capacity: i32) -> O
 }
 
 /// Marks who attended a session (the host's staff): the whole list, replacing the marks
-/// so far; each an enrolled or completed teacher of the session's cohort.
+/// so far; each an enrolled or completed teacher of the session's cohort. The caller's
+/// own mark, if they are enrolled, is another person's to change (`own_record`).
 pub fn mark_attendance(
     conn: &mut DbConnection,
     caller: &Caller,
@@ -120,6 +122,14 @@ pub fn mark_attendance(
             session_id: session,
             present: enrolment::present_at(conn, session)?,
         };
+        // Nobody marks themselves: the caller's own mark stays as it was.
+        if let Some(own) = enrolment::of_teacher(conn, cohort, caller.actor.user_id)? {
+            let own = openapi::EnrolmentId(own.id);
+            certificates::not_own(
+                before.present.contains(&own) != present.contains(&own),
+                "marks the attendance of",
+            )?;
+        }
         enrolment::mark(conn, session, &present, caller.actor.user_id)?;
         let after = SessionAttendance {
             session_id: session,

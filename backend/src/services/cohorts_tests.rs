@@ -25,6 +25,7 @@ pub(crate) fn cohort_input(capacity: i32, started: i64) -> CohortInput {
         format: None,
         hours: None,
         capacity,
+        attendance_threshold: None,
         place: "СОШ № 61, ауд. 204".to_owned(),
         online_link: "https://sch61.example/webinar".to_owned(),
         trainers: vec!["Смирнов А. И.".to_owned()],

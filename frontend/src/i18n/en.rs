@@ -305,6 +305,7 @@ pub const EN: Texts = Texts {
         action_withdraw: "Withdrawal",
         action_complete: "Completion",
         action_attendance: "Attendance",
+        action_revoke: "Certificate revoked",
         entity_event: super::event_texts::EN_EVENTS.entity_event,
         entity_registration: super::event_texts::EN_EVENTS.entity_registration,
         entity_stand: super::event_texts::EN_EVENTS.entity_stand,

@@ -305,6 +305,7 @@ pub const RU: Texts = Texts {
         action_withdraw: "Отмена записи",
         action_complete: "Завершение обучения",
         action_attendance: "Отметка посещаемости",
+        action_revoke: "Отзыв удостоверения",
         entity_event: super::event_texts::RU_EVENTS.entity_event,
         entity_registration: super::event_texts::RU_EVENTS.entity_registration,
         entity_stand: super::event_texts::RU_EVENTS.entity_stand,

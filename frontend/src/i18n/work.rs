@@ -186,6 +186,7 @@ impl AuditTexts {
             A::Withdraw => self.action_withdraw,
             A::Complete => self.action_complete,
             A::Attendance => self.action_attendance,
+            A::Revoke => self.action_revoke,
             A::Publish => self.action_publish,
             A::Cancel => self.action_cancel,
             A::FeedbackRequest => self.action_feedback_request,

@@ -312,6 +312,8 @@ pub struct AuditTexts {
     pub action_complete: &'static str,
     /// Attendance was marked.
     pub action_attendance: &'static str,
+    /// A certificate was revoked.
+    pub action_revoke: &'static str,
     /// An event.
     pub entity_event: &'static str,
     /// A registration for an event.

@@ -492,7 +492,7 @@ fn Participants(
             let withdraws = live
                 && (enrolment.user_id == me
                     || auth
-                        .with_me_untracked(|who| access::may_enrol_others(who, enrolment.org_id, host))
+                        .with_me_untracked(|who| access::may_withdraw_others(who, enrolment.org_id, host))
                         .unwrap_or(false));
             let completes = runs && status == EnrolmentStatus::Enrolled;
             let own = enrolment.user_id == me;

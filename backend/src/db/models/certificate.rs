@@ -5,7 +5,7 @@ use crate::db::DbConnection;
 use crate::db::schema::{certificate_counters, certificates};
 use chrono::NaiveDate;
 use diesel::prelude::*;
-use openapi::cohorts::{Certificate, CertificateCheck, CertificateKind};
+use openapi::cohorts::{Certificate, CertificateKind};
 use openapi::{EnrolmentId, OrganisationId};
 
 /// A row of `certificates`.
@@ -24,6 +24,9 @@ struct CertificateRow {
     ends_on: NaiveDate,
     issuer_name: String,
     issued_on: NaiveDate,
+    code: String,
+    revoked_on: Option<NaiveDate>,
+    revoked_reason: Option<String>,
 }
 
 impl CertificateRow {
@@ -41,6 +44,9 @@ impl CertificateRow {
             issuer_org_id: OrganisationId(self.org_id),
             issuer_name: self.issuer_name,
             issued_on: self.issued_on,
+            code: self.code,
+            revoked_on: self.revoked_on,
+            revoked_reason: self.revoked_reason,
         }
     }
 }
@@ -96,6 +102,7 @@ pub fn insert(
             certificates::ends_on.eq(certificate.ends_on),
             certificates::issuer_name.eq(&certificate.issuer_name),
             certificates::issued_on.eq(certificate.issued_on),
+            certificates::code.eq(&certificate.code),
             certificates::created_at.eq(super::now()),
         ))
         .execute(conn)
@@ -111,22 +118,34 @@ pub fn of_enrolment(conn: &mut DbConnection, enrolment: EnrolmentId) -> QueryRes
         .map(CertificateRow::into_dto)
 }
 
-/// A certificate by its number, as the public check shows it.
-pub fn check(conn: &mut DbConnection, number: &str) -> QueryResult<CertificateCheck> {
-    let found = certificates::table
+/// A certificate by its number, whole: the public check decides what to show of it.
+pub fn by_number(conn: &mut DbConnection, number: &str) -> QueryResult<Certificate> {
+    certificates::table
         .filter(certificates::number.eq(number))
         .select(CertificateRow::as_select())
         .first(conn)
-        .map(CertificateRow::into_dto)?;
-    Ok(CertificateCheck {
-        number: found.number,
-        kind: found.kind,
-        full_name: found.full_name,
-        programme: found.programme,
-        hours: found.hours,
-        starts_on: found.starts_on,
-        ends_on: found.ends_on,
-        issuer_name: found.issuer_name,
-        issued_on: found.issued_on,
-    })
+        .map(CertificateRow::into_dto)
+}
+
+/// Revokes the certificate of an enrolment on `on` with a reason; whether it was still
+/// valid (a revoked one stays as it was).
+pub fn revoke(
+    conn: &mut DbConnection,
+    enrolment: EnrolmentId,
+    on: NaiveDate,
+    reason: &str,
+    by: openapi::UserId,
+) -> QueryResult<bool> {
+    diesel::update(
+        certificates::table
+            .filter(certificates::enrolment_id.eq(enrolment.0))
+            .filter(certificates::revoked_on.is_null()),
+    )
+    .set((
+        certificates::revoked_on.eq(on),
+        certificates::revoked_reason.eq(reason),
+        certificates::revoked_by.eq(by.0),
+    ))
+    .execute(conn)
+    .map(|changed| changed == 1)
 }

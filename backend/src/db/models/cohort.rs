@@ -3,6 +3,7 @@
 use super::PageRequest;
 use crate::db::DbConnection;
 use crate::db::schema::{cohort_attendance, cohort_sessions, cohorts, enrolments, organisations, resources};
+use crate::domain::certificates;
 use crate::domain::cohorts::{self as rules, CohortFields, SessionFields};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
@@ -45,6 +46,8 @@ pub struct CohortRow {
     pub updated_at: NaiveDateTime,
     /// The record's version (see `services::concurrency`).
     pub version: i32,
+    /// The share of the hours (per cent) a teacher attends to complete.
+    pub attendance_threshold: i32,
 }
 
 impl CohortRow {
@@ -69,6 +72,7 @@ struct Values<'a> {
     format: &'a str,
     hours: i32,
     capacity: i32,
+    attendance_threshold: i32,
     place: &'a str,
     online_link: &'a str,
     trainers: String,
@@ -84,6 +88,7 @@ impl<'a> Values<'a> {
             format: fields.format.as_str(),
             hours: fields.hours,
             capacity: fields.capacity,
+            attendance_threshold: fields.attendance_threshold,
             place: &fields.place,
             online_link: &fields.online_link,
             trainers: serde_json::to_string(&fields.trainers).unwrap_or_else(|_| "[]".to_owned()),
@@ -259,6 +264,7 @@ pub fn complete(conn: &mut DbConnection, rows: Vec<CohortRow>, today: NaiveDate)
             };
             let completed = count(EnrolmentStatus::Completed);
             let session_hours: Vec<i32> = sessions.iter().map(|s| s.hours).collect();
+            let hours = rules::hours(row.hours, &session_hours);
             Cohort {
                 id: CohortId(row.id),
                 org_id: OrganisationId(row.org_id),
@@ -270,8 +276,10 @@ pub fn complete(conn: &mut DbConnection, rows: Vec<CohortRow>, today: NaiveDate)
                 starts_on: row.starts_on,
                 ends_on: row.ends_on,
                 format: ProgrammeFormat::parse(&row.format).unwrap_or(ProgrammeFormat::InPerson),
-                hours: rules::hours(row.hours, &session_hours),
+                hours,
                 capacity: row.capacity,
+                attendance_threshold: row.attendance_threshold,
+                required_hours: certificates::required_hours(hours, row.attendance_threshold),
                 place: row.place,
                 online_link: row.online_link,
                 trainers: serde_json::from_str(&row.trainers).unwrap_or_default(),

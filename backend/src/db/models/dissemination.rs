@@ -181,7 +181,12 @@ fn training_of(
         .inner_join(cohorts::table)
         .filter(enrolments::status.eq(EnrolmentStatus::Completed.as_str()))
         .filter(enrolments::completed_on.ge(span.from))
-        .filter(enrolments::completed_on.le(span.to));
+        .filter(enrolments::completed_on.le(span.to))
+        .filter(diesel::dsl::not(diesel::dsl::exists(
+            certificates::table
+                .filter(certificates::enrolment_id.eq(enrolments::id))
+                .filter(certificates::revoked_on.is_not_null()),
+        )));
     let rows: Vec<(i64, i64, i64, Option<i32>)> =
         scoped!(scope, completed, enrolments::host_org_id, cohorts::resource_id, |q| q
             .select((
@@ -204,6 +209,7 @@ fn training_of(
         .inner_join(enrolments::table.inner_join(cohorts::table))
         .filter(certificates::issued_on.ge(span.from))
         .filter(certificates::issued_on.le(span.to))
+        .filter(certificates::revoked_on.is_null())
         .group_by(certificates::org_id);
     let counted: Vec<(i64, i64)> = scoped!(scope, issued, certificates::org_id, cohorts::resource_id, |q| q
         .select((certificates::org_id, count_star()))

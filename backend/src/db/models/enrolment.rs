@@ -218,6 +218,16 @@ pub fn mark(conn: &mut DbConnection, session: CohortSessionId, present: &[Enrolm
     Ok(())
 }
 
+/// The hours of the sessions an enrolment is marked present at.
+pub fn attended_hours(conn: &mut DbConnection, enrolment: EnrolmentId) -> QueryResult<i32> {
+    let hours: Option<i64> = cohort_attendance::table
+        .inner_join(cohort_sessions::table)
+        .filter(cohort_attendance::enrolment_id.eq(enrolment.0))
+        .select(diesel::dsl::sum(cohort_sessions::hours))
+        .first(conn)?;
+    Ok(i32::try_from(hours.unwrap_or_default()).unwrap_or(i32::MAX))
+}
+
 /// Who is marked present at a session, by enrolment id.
 pub fn present_at(conn: &mut DbConnection, session: CohortSessionId) -> QueryResult<Vec<EnrolmentId>> {
     cohort_attendance::table

@@ -7,8 +7,10 @@ use openapi::cohorts::Enrolment;
 use openapi::{EnrolmentId, Problem};
 
 /// Completes an enrolled teacher's training (the host school's administration, council or
-/// teachers) and issues the certificate, numbered `<school>-<year>-<NNNN>` in the host
-/// school's series of the year.
+/// teachers — never the teacher themselves) once the hours of the sessions they attended
+/// reach the cohort's `required_hours`, and issues the certificate for those hours,
+/// numbered `<school>-<year>-<NNNN>` in the host school's series of the year, with a
+/// random verification code.
 #[utoipa::path(
     tag = "cohorts",
     operation_id = "complete_enrolment",
@@ -19,7 +21,7 @@ use openapi::{EnrolmentId, Problem};
         Unauthorized,
         Forbidden,
         NotFound,
-        (status = 409, description = "On the waiting list (`enrolment_waiting`), withdrawn (`enrolment_withdrawn`), completed already (`enrolment_completed`), or the cohort has not started (`cohort_not_started`)", body = Problem, content_type = "application/problem+json")
+        (status = 409, description = "On the waiting list (`enrolment_waiting`), withdrawn (`enrolment_withdrawn`), completed already (`enrolment_completed`), the cohort has not started (`cohort_not_started`), the caller is the teacher (`own_record`), or the hours attended are below the threshold (`attendance_below_threshold`)", body = Problem, content_type = "application/problem+json")
     )
 )]
 #[post("/enrolments/{id}/complete")]

@@ -1,15 +1,17 @@
 use crate::auth::Session;
 use crate::error::ApiError;
 use crate::extract::Json;
-use crate::http::responses::{Forbidden, Invalid, NotFound, Unauthorized};
+use crate::http::responses::{Forbidden, Invalid, Unauthorized};
 use crate::services::enrolments;
 use actix_web::{HttpResponse, post, web};
 use openapi::cohorts::{Enrolment, EnrolmentInput};
 use openapi::{CohortId, Problem};
 
-/// Enrols a teacher in a cohort: the caller (anyone of a school), or `user_id` (a teacher
-/// of the caller's school for its administration; anyone of a school for the host's
-/// staff). A full cohort puts them on its waiting list (`status` `waiting`, `position`).
+/// Enrols a teacher in a cohort: the caller (anyone of a school), or `user_id`, an active
+/// teacher of the caller's own school, whom only its administration enrols (`403` for
+/// others). Nobody enrols a person of another school: any such id — of another school,
+/// deactivated or unknown — is `404` with the same body. A full cohort puts them on its
+/// waiting list (`status` `waiting`, `position`).
 #[utoipa::path(
     tag = "cohorts",
     operation_id = "create_enrolment",
@@ -20,7 +22,7 @@ use openapi::{CohortId, Problem};
         (status = 201, description = "The enrolment, enrolled or waiting", body = Enrolment),
         Unauthorized,
         Forbidden,
-        NotFound,
+        (status = 404, description = "No such cohort, or `user_id` is not an active teacher of your school", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Enrolled already (`already_enrolled`), or the cohort has finished (`cohort_finished`)", body = Problem, content_type = "application/problem+json"),
         Invalid
     )
