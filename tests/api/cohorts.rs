@@ -61,7 +61,7 @@ async fn setting(app: &TestApp) -> Setting {
     }
 }
 
-fn cohort_body(capacity: i32, starts_in: i64) -> Value {
+pub(crate) fn cohort_body(capacity: i32, starts_in: i64) -> Value {
     json!({
         "title": "Поток январь",
         "starts_on": days_from_today(starts_in),
@@ -95,6 +95,15 @@ async fn enrol(app: &TestApp, token: &str, cohort: &Cohort) -> Enrolment {
     )
     .await
     .json(StatusCode::CREATED)
+}
+
+/// Marks `present` at the `session`th session of `cohort`, as the host's `token`.
+pub(crate) async fn mark(app: &TestApp, token: &str, cohort: &Cohort, session: usize, present: &[i64]) {
+    let path = format!("/api/cohort-sessions/{}/attendance", cohort.sessions[session].id);
+    let _: SessionAttendance = app
+        .put(&path, Some(token), &json!({ "present": present }))
+        .await
+        .json(StatusCode::OK);
 }
 
 async fn read_enrolment(app: &TestApp, token: &str, id: i64) -> Enrolment {
@@ -229,6 +238,17 @@ async fn the_host_marks_attendance_completes_and_anyone_checks_the_certificate_b
         .json(StatusCode::OK);
     assert_eq!(marked.present, [placed.id]);
     assert_eq!(read_enrolment(&app, &s.first, placed.id.0).await.attended_hours, 8);
+    // 8 of 18 hours: below three quarters (14), so not yet complete.
+    let early = app
+        .post(
+            &format!("/api/enrolments/{}/complete", placed.id),
+            Some(&s.host.staff),
+            &json!({}),
+        )
+        .await
+        .problem(StatusCode::CONFLICT, "conflict");
+    assert_eq!(early.reason.map(|r| r.as_str()), Some("attendance_below_threshold"));
+    mark(&app, &s.host.staff, &cohort, 1, &[placed.id.0]).await;
 
     let waiting_refused = app
         .post(
@@ -276,7 +296,18 @@ async fn the_host_marks_attendance_completes_and_anyone_checks_the_certificate_b
         .get(&format!("/api/public/certificates/{number}"), None)
         .await
         .json(StatusCode::OK);
-    assert_eq!((checked.full_name, checked.hours), (printed.full_name, 18));
+    assert_eq!(
+        (checked.full_name, checked.masked_name.as_str(), checked.hours),
+        (None, "О*** Н. П.", 18)
+    );
+    let checked: CertificateCheck = app
+        .get(
+            &format!("/api/public/certificates/{number}?code={}", printed.code),
+            None,
+        )
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(checked.full_name, Some(printed.full_name));
     app.get(&format!("/api/public/certificates/{}-{year}-0999", s.host.org), None)
         .await
         .problem(StatusCode::NOT_FOUND, "not_found");
@@ -331,6 +362,10 @@ async fn enrolments_at_once_fill_the_places_once_and_completions_at_once_number_
     let mut positions: Vec<i64> = all.items.iter().filter_map(|e| e.position).collect();
     positions.sort_unstable();
     assert_eq!(positions, [1, 2, 3, 4, 5]);
+    let present: Vec<i64> = placed.iter().map(|e| e.id.0).collect();
+    for session in 0..cohort.sessions.len() {
+        mark(&app, &s.host.staff, &cohort, session, &present).await;
+    }
 
     // The host completes the three at the same moment: three numbers of the school's
     // year, one after another, none twice.

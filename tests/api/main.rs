@@ -27,6 +27,7 @@ mod pilots;
 mod projects;
 mod ranking;
 mod read_model;
+mod records;
 mod requests;
 mod resources;
 mod sessions;
