@@ -356,8 +356,8 @@ impl World<'_> {
 /// enrolments from the next schools, the first six completed; three consultations per
 /// school for the next schools; four events per school (a seminar open to the city with
 /// ten registrations, every other one attended, an open lesson, a master class, a
-/// conference taken part in); and a fair per fifty schools where each school has a stand
-/// rated by five others. With fewer schools, each record names as many other schools as
+/// conference taken part in); and a fair per fifty schools where each school has one
+/// stand rated by the accounts of the five schools after it, registered for the fair. With fewer schools, each record names as many other schools as
 /// there are. Certificates are not generated: their numbers belong to the schools'
 /// counters.
 fn generate_dissemination(
@@ -568,7 +568,12 @@ fn generate_dissemination(
             } else {
                 ((n - schools * KINDS.len()) * 50, "fair", "municipal", "organiser")
             };
-            let open = kind == "seminar";
+            // Seminars are open to the city with 40 places; fairs with 100, for their raters.
+            let places = match kind {
+                "seminar" => Some(40),
+                "fair" => Some(100),
+                _ => None,
+            };
             let title = format!("Мероприятие «{kind}» школы {}", w.org_ids[school]);
             let starts_on = w.day + TimeDelta::days((n % 200) as i64);
             (
@@ -590,8 +595,8 @@ fn generate_dissemination(
                 events::place.eq("Актовый зал"),
                 events::online_url.eq(""),
                 events::speakers.eq("[]"),
-                events::open_to_city.eq(open),
-                events::capacity.eq(open.then_some(40)),
+                events::open_to_city.eq(places.is_some()),
+                events::capacity.eq(places),
                 events::status.eq("published"),
                 events::created_at.eq(w.now),
                 events::updated_at.eq(w.now),
@@ -602,20 +607,40 @@ fn generate_dissemination(
     step("events", written);
     rows += written;
     let event_ids = ids_after(conn, "events", first_event)?;
+    // Each seminar registers the accounts of the ten schools after its own, every other
+    // one attended. Only visitors registered for a fair rate its stands: each fair
+    // registers the accounts of the schools that rate its stands (the five after each),
+    // once each, all attended.
     let registered = others(10);
+    let raters = others(5);
+    let seminar_visitors = (0..schools * registered).map(|n| {
+        let (school, k) = (n / registered, n % registered);
+        (school * KINDS.len(), w.neighbour(school, k + 1), k % 2 == 0)
+    });
+    let fair_visitors = (0..fairs).flat_map(|fair| {
+        let stands = (fair * 50)..schools.min(fair * 50 + 50);
+        let mut visitors: Vec<usize> = stands
+            .flat_map(|school| (1..=raters).map(move |k| w.neighbour(school, k)))
+            .collect();
+        visitors.sort_unstable();
+        visitors.dedup();
+        visitors
+            .into_iter()
+            .map(move |visitor| (schools * KINDS.len() + fair, visitor, true))
+    });
+    let visitors: Vec<(usize, usize, bool)> = seminar_visitors.chain(fair_visitors).collect();
     let written = generate(
         conn,
-        schools * registered,
+        visitors.len(),
         |n| {
-            let (school, k) = (n / registered, n % registered);
-            let visitor = w.neighbour(school, k + 1);
+            let (event, visitor, attended) = visitors[n];
             (
-                event_registrations::event_id.eq(event_ids[school * KINDS.len()]),
+                event_registrations::event_id.eq(event_ids[event]),
                 event_registrations::user_id.eq(w.user_ids[visitor]),
                 event_registrations::org_id.eq(w.org_ids[visitor]),
                 event_registrations::status.eq("confirmed"),
                 event_registrations::code.eq(format!("S{n:07}")),
-                event_registrations::attended.eq(k % 2 == 0),
+                event_registrations::attended.eq(attended),
                 event_registrations::created_at.eq(w.now),
                 event_registrations::updated_at.eq(w.now),
             )
@@ -642,7 +667,6 @@ fn generate_dissemination(
     step("fair_stands", written);
     rows += written;
     let stand_ids = ids_after(conn, "fair_stands", first_stand)?;
-    let raters = others(5);
     let written = generate(
         conn,
         stand_ids.len() * raters,

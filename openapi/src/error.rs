@@ -184,6 +184,13 @@ pub enum RefusalReason {
     NotAFair,
     /// The fair is not published, or is over: no stands, no ratings.
     FairClosed,
+    /// Only an account registered for the fair (registered or recorded present) rates
+    /// its stands.
+    NotRegisteredForFair,
+    /// The caller's school presents a stand at this fair already: one stand per school.
+    AlreadyPresented,
+    /// The fair has as many stands as a fair may have.
+    StandLimit,
     /// The consultation is held, declined or cancelled and does not change any more.
     ConsultationClosed,
     /// A scheduled consultation is cancelled, not declined.
@@ -241,6 +248,9 @@ impl RefusalReason {
         Self::AlreadyAnswered,
         Self::NotAFair,
         Self::FairClosed,
+        Self::NotRegisteredForFair,
+        Self::AlreadyPresented,
+        Self::StandLimit,
         Self::ConsultationClosed,
         Self::ConsultationScheduled,
         Self::ConsultationNotHeld,
@@ -291,6 +301,9 @@ impl RefusalReason {
             Self::AlreadyAnswered => "already_answered",
             Self::NotAFair => "not_a_fair",
             Self::FairClosed => "fair_closed",
+            Self::NotRegisteredForFair => "not_registered_for_fair",
+            Self::AlreadyPresented => "already_presented",
+            Self::StandLimit => "stand_limit",
             Self::ConsultationClosed => "consultation_closed",
             Self::ConsultationScheduled => "consultation_scheduled",
             Self::ConsultationNotHeld => "consultation_not_held",

@@ -1,9 +1,10 @@
 //! Fairs of innovation products (Regulation 2.3): an event of kind `fair` where schools
-//! present stands with their resources, visitors rate the stands, and the results rank
-//! them by a published formula.
+//! present stands with their resources, visitors registered for the fair rate the
+//! stands, and the results rank them by a published formula over the rating
+//! organisations' votes.
 
 use crate::events::PresentedResource;
-use crate::{EventId, OrganisationId, ResourceId, StandId};
+use crate::{EventId, OrganisationId, Page, ResourceId, StandId};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -25,9 +26,14 @@ pub struct Stand {
     pub description: String,
     /// The resources presented.
     pub resources: Vec<PresentedResource>,
-    /// Ratings given.
+    /// Ratings counted: those of accounts registered for the fair, of organisations other
+    /// than the stand's.
     pub ratings: i64,
-    /// Their mean (1–5), when there is a rating.
+    /// The organisations whose accounts rated it: each casts one vote, the mean of its
+    /// raters' scores.
+    pub organisations: i64,
+    /// The mean of the organisations' votes (1–5), rounded to two decimals, when there is
+    /// a rating.
     pub mean: Option<f64>,
     /// The signed-in user's rating, if any.
     pub my_score: Option<i32>,
@@ -65,15 +71,16 @@ pub struct StandResult {
     pub rank: i64,
     /// The stand.
     pub stand: Stand,
-    /// The sum of its ratings (Σ).
-    pub sum: i64,
+    /// Σ: the sum of the rating organisations' votes, rounded to two decimals.
+    pub sum: f64,
     /// The rating by the formula, rounded to two decimals; absent while the fair has no
     /// rating at all.
     pub score: Option<f64>,
 }
 
-/// The results of a fair: the stands ranked by a Bayesian mean, so that a stand with a
-/// few high ratings does not outrank one with many good ratings.
+/// The results of a fair: the stands ranked by a Bayesian mean of the rating
+/// organisations' votes, so that a stand with a few high votes does not outrank one with
+/// many good votes, and accounts made by one school count as that school's one vote.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
 pub struct FairResults {
@@ -81,15 +88,18 @@ pub struct FairResults {
     pub event_id: EventId,
     /// Whether the fair is over (the ranking does not change any more).
     pub is_final: bool,
-    /// The formula: `score = (C·m + Σ) / (C + n)`, with Σ the sum and n the number of a
-    /// stand's ratings; ties by n, then by the stand's id.
+    /// The formula with the fair's numbers: `score = (C·m + Σ) / (C + n)`, with Σ the sum
+    /// and n the number of a stand's organisation votes (each rating organisation's vote
+    /// being the mean of its raters' scores); ties by n, then by the earlier stand.
     pub formula: String,
-    /// C, the weight of the fair's mean (as many ratings as it counts for).
+    /// C, the weight of the fair's mean (as many votes as it counts for).
     pub prior_weight: i64,
-    /// m, the mean of every rating of the fair.
+    /// m, the mean of every organisation vote of the fair.
     pub fair_mean: Option<f64>,
-    /// The number of ratings of the fair.
+    /// The ratings counted at the fair (by accounts).
     pub ratings: i64,
-    /// The stands, the best first.
-    pub stands: Vec<StandResult>,
+    /// The organisation votes of the fair (one per stand and rating organisation).
+    pub votes: i64,
+    /// One page of the stands, the best first.
+    pub stands: Page<StandResult>,
 }

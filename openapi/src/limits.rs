@@ -290,6 +290,9 @@ pub const SPEAKERS: Items = Items::new(0, 20);
 pub const PRESENTED: Items = Items::new(0, 20);
 /// The places of an event open to the city.
 pub const CAPACITY: Range = Range::new(1, 10_000);
+/// The stands of one fair (one per school); a stand beyond them is refused with
+/// `409 stand_limit`. Stated in the description of `create_stand`.
+pub const STANDS: Items = Items::new(0, 500);
 /// A fair stand's title.
 pub const STAND_TITLE: Text = Text::new(3, 300);
 /// A visitor's rating of a fair stand.

@@ -20,7 +20,7 @@ use backend::db::DbConnection;
 use backend::db::models::{refresh_token, session};
 use diesel::{QueryableByName, RunQueryDsl, sql_types::Text};
 use openapi::users::Role;
-use openapi::{OrganisationId, UserId};
+use openapi::{OrganisationId, RefusalReason, UserId};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, BTreeSet};
@@ -83,6 +83,9 @@ const WHO: [Who; 14] = [
 enum Expect {
     /// The operation's success, or a `409` with a reason (the record's state).
     Ok,
+    /// A `409` naming this reason: the caller's own relation to the record refuses it
+    /// (not registered for the fair, a stand there already), whatever the record's state.
+    Refused(RefusalReason),
     /// `403`.
     Forbidden,
     /// `404`.
@@ -264,7 +267,8 @@ const ROWS: &[Row] = &[
     ("POST", "/api/events/{id}/feedback", "", School),
     ("GET", "/api/events/{id}/stands", "", School),
     ("POST", "/api/events/{id}/stands", "", School),
-    ("PUT", "/api/stands/{id}/rating", "", School),
+    ("PUT", "/api/stands/{id}/rating", "registered", School),
+    ("PUT", "/api/stands/{id}/rating", "unregistered", School),
     ("GET", "/api/events/{id}/results", "", School),
     ("GET", "/api/consultations", "", Caller),
     ("POST", "/api/consultations", "", Caller),
@@ -600,9 +604,13 @@ fn expected(row: &Row, who: Who) -> Option<Expect> {
             who,
             Who::Director(_) | Who::Council(_) | Who::Teacher(_) | Who::Committee
         )),
-        ("POST", "/api/events/{id}/stands", _) => {
-            only(matches!(who, Who::Director(_) | Who::Council(_) | Who::Teacher(_)))
-        }
+        // One stand per school: СОШ № 61 presents one at the fair already.
+        ("POST", "/api/events/{id}/stands", _) => match who {
+            Who::Director(Own) | Who::Council(Own) | Who::Teacher(Own) => {
+                Expect::Refused(RefusalReason::AlreadyPresented)
+            }
+            _ => only(matches!(who, Who::Director(_) | Who::Council(_) | Who::Teacher(_))),
+        },
         (
             _,
             "/api/events/{id}"
@@ -613,11 +621,19 @@ fn expected(row: &Row, who: Who) -> Option<Expect> {
             | "/api/events/{id}/feedback-request",
             _,
         ) => only(edits_work(who)),
-        // A stand of СОШ № 61 is rated by anyone but its own school.
-        ("PUT", "/api/stands/{id}/rating", _) => only(!matches!(
-            who,
-            Who::Director(Own) | Who::Council(Own) | Who::Teacher(Own) | Who::Supervisor(Own) | Who::Partner(Own)
-        )),
+        // A stand of СОШ № 61 is rated by anyone registered for the fair but its own
+        // school (refused whether registered or not).
+        ("PUT", "/api/stands/{id}/rating", _) => {
+            let own = matches!(
+                who,
+                Who::Director(Own) | Who::Council(Own) | Who::Teacher(Own) | Who::Supervisor(Own) | Who::Partner(Own)
+            );
+            match (own, variant) {
+                (true, _) => Forbidden,
+                (false, "unregistered") => Expect::Refused(RefusalReason::NotRegisteredForFair),
+                (false, _) => Expect::Ok,
+            }
+        }
         // Consultations of СОШ № 61 for СОШ № 12: listed by everyone (each their own); asked
         // for by a school's administration, council, teachers and partner staff and by the
         // committee; recorded by a host school's administration, council and teachers.
@@ -726,11 +742,13 @@ struct World {
     completed_enrolment: i64,
     certificate: String,
     /// A published seminar of СОШ № 61 today, open to the city; a draft one; a published
-    /// fair of СОШ № 61 this week with its own stand.
+    /// fair of СОШ № 61 this week with its own stand, for which every matrix account is
+    /// registered; and the own stand at a second fair nobody registered for.
     event: i64,
     draft_event: i64,
     fair: i64,
     stand: i64,
+    unregistered_stand: i64,
     /// A consultation СОШ № 12's partner asked of СОШ № 61, and one СОШ № 61 held for it.
     consultation: i64,
     held_consultation: i64,
@@ -1335,7 +1353,14 @@ async fn request(app: &TestApp, world: &World, row: &Row, who: Who, fresh_id: Op
         }
         ("PUT", "/api/stands/{id}/rating", _) => call(
             method,
-            format!("/api/stands/{}/rating", world.stand),
+            format!(
+                "/api/stands/{}/rating",
+                if variant == "unregistered" {
+                    world.unregistered_stand
+                } else {
+                    world.stand
+                }
+            ),
             json(json!({"score": 4})),
         ),
         ("POST", "/api/events/{id}/attachments", _) => call(
@@ -1456,6 +1481,10 @@ fn check(reply: &Reply, expect: Expect) -> Result<(), String> {
             reply.status.is_success()
                 || (reply.status == StatusCode::CONFLICT
                     && serde_json::from_str::<Value>(&reply.body).is_ok_and(|problem| problem["reason"].is_string()))
+        }
+        Expect::Refused(reason) => {
+            reply.status == StatusCode::CONFLICT
+                && serde_json::from_str::<Value>(&reply.body).is_ok_and(|problem| problem["reason"] == reason.as_str())
         }
         Expect::Forbidden => reply.status == StatusCode::FORBIDDEN,
         Expect::NotFound => reply.status == StatusCode::NOT_FOUND,
@@ -1593,14 +1622,15 @@ fn markdown() -> String {
             (_, "") | (Owner::Caller, _) => format!("{owner:?}").to_lowercase(),
             _ => format!("{} ({variant})", format!("{owner:?}").to_lowercase()),
         };
-        let cells: Vec<&str> = WHO
+        let cells: Vec<String> = WHO
             .iter()
             .map(|who| match expected(row, *who) {
-                Some(Expect::Ok) => "✓",
-                Some(Expect::Forbidden) => "403",
-                Some(Expect::NotFound) => "404",
-                Some(Expect::Unauthenticated) => "401",
-                None => "?",
+                Some(Expect::Ok) => "✓".to_owned(),
+                Some(Expect::Refused(reason)) => format!("409 `{}`", reason.as_str()),
+                Some(Expect::Forbidden) => "403".to_owned(),
+                Some(Expect::NotFound) => "404".to_owned(),
+                Some(Expect::Unauthenticated) => "401".to_owned(),
+                None => "?".to_owned(),
             })
             .collect();
         out.push_str(&format!("| `{method} {path}` | {record} | {} |\n", cells.join(" | ")));
@@ -1625,6 +1655,27 @@ fn the_security_page_shows_this_matrix() {
             "docs/security.md shows another matrix; run with UPDATE_SECURITY_DOC=1 to rewrite it"
         );
     }
+}
+
+/// A fair published by СОШ № 61's teacher with the school's stand: their ids.
+async fn fair_with_stand(app: &TestApp, teacher: &str, body: &Value, title: &str) -> (i64, i64) {
+    let fair = created(app, "/api/events", teacher, body).await;
+    ok_json(
+        app,
+        Method::POST,
+        &format!("/api/events/{fair}/publish"),
+        teacher,
+        Some(&json!({})),
+    )
+    .await;
+    let stand = created(
+        app,
+        &format!("/api/events/{fair}/stands"),
+        teacher,
+        &json!({"title": title}),
+    )
+    .await;
+    (fair, stand)
 }
 
 /// Creates a record with `POST path` as `token` and returns its id.
@@ -1921,22 +1972,12 @@ async fn world(app: &TestApp) -> World {
     let mut fair_body = event_body("ярмарка", 0, 100);
     fair_body["kind"] = json!("fair");
     fair_body["ends_on"] = json!(tests::days_from_today(5));
-    let fair = created(app, "/api/events", &teacher, &fair_body).await;
-    ok_json(
-        app,
-        Method::POST,
-        &format!("/api/events/{fair}/publish"),
-        &teacher,
-        Some(&json!({})),
-    )
-    .await;
-    let stand = created(
-        app,
-        &format!("/api/events/{fair}/stands"),
-        &teacher,
-        &json!({"title": "Стенд матрицы"}),
-    )
-    .await;
+    let (fair, stand) = fair_with_stand(app, &teacher, &fair_body, "Стенд матрицы").await;
+    for name in accounts.keys() {
+        let path = format!("/api/events/{fair}/registrations");
+        ok_json(app, Method::POST, &path, &tokens[name], Some(&json!({}))).await;
+    }
+    let (_, unregistered_stand) = fair_with_stand(app, &teacher, &fair_body, "Стенд без гостей").await;
     let training = ok_json(app, Method::GET, "/api/me/training", &tokens["partner-other"], None).await;
     let completed = training["enrolments"]["items"]
         .as_array()
@@ -1990,6 +2031,7 @@ async fn world(app: &TestApp) -> World {
         draft_event,
         fair,
         stand,
+        unregistered_stand,
         consultation,
         held_consultation,
     }

@@ -57,8 +57,9 @@ async fn the_region_scale_generator_fills_every_table_consistently() {
     // (every fourth resource) with two sites and a risk each, a risk per project, cohorts
     // (every sixth resource from the second) with six enrolments (as many other schools as
     // there are), three consultations and four events per school and one fair, six
-    // registrations per school's seminar, a stand per school rated by five others.
-    let dissemination = 8 + 16 + (8 + 7) + 5 + 5 * 6 + 7 * 3 + (7 * 4 + 1) + 7 * 6 + 7 + 7 * 5;
+    // registrations per school's seminar, the fair's registrations of the seven schools'
+    // raters, a stand per school rated by five others.
+    let dissemination = 8 + 16 + (8 + 7) + 5 + 5 * 6 + 7 * 3 + (7 * 4 + 1) + 7 * 6 + 7 + 7 + 7 * 5;
     assert_eq!(seeded.rows, 7 + 7 + 7 + 30 + 30 + 30 + 300 + dissemination);
     let committee = openapi::OrganisationId(
         app.with_db(|conn| {
@@ -99,13 +100,8 @@ async fn the_demo_school_has_one_project_at_each_stage_of_the_launch() {
     use openapi::structures::{Structure, StructureStatus};
 
     let app = spawn_app().await;
-    let storage = app.state.storage.clone();
-    app.with_db(|conn| backend::demo::load_if_empty(conn, storage.as_ref()))
-        .unwrap();
-    let token = |email: &'static str| {
-        let app = &app;
-        async move { app.login(email, backend::demo::DEMO_PASSWORD).await.access_token }
-    };
+    app.load_demo();
+    let token = |email: &'static str| app.demo_token(email);
     let committee = token("committee@kom.demo").await;
 
     // Stage 1: this year's ranking is open and partly scored; last year's is frozen.

@@ -368,9 +368,16 @@ async fn visitors_rate_the_stands_of_a_fair_and_the_results_rank_them_by_the_for
     let mut body = seminar(-1, 5);
     body["kind"] = json!("fair");
     body["ends_on"] = json!(days_from_today(5));
-    body["open_to_city"] = json!(false);
-    body["capacity"] = Value::Null;
     let fair = published(&app, &c, &body).await;
+    for guest in &c.guests {
+        app.post(
+            &format!("/api/events/{}/registrations", fair.id),
+            Some(guest),
+            &json!({}),
+        )
+        .await
+        .json::<Registration>(StatusCode::CREATED);
+    }
     let stands = format!("/api/events/{}/stands", fair.id);
     let stand = |title: &str| json!({"title": title, "description": "Ресурсы и опыт"});
     let own: Stand = app
@@ -401,22 +408,23 @@ async fn visitors_rate_the_stands_of_a_fair_and_the_results_rank_them_by_the_for
         .await
         .json(StatusCode::OK);
     assert_eq!(
-        (changed.ratings, changed.my_score),
-        (3, Some(3)),
-        "one rating per visitor, changed"
+        (changed.ratings, changed.organisations, changed.my_score),
+        (3, 1, Some(3)),
+        "one rating per visitor, changed; the three guests are one school's vote"
     );
     let results: FairResults = app
         .get(&format!("/api/events/{}/results", fair.id), Some(&c.guests[0]))
         .await
         .json(StatusCode::OK);
-    // m = (14 + 12) / 6 = 4.33; own: (5·4.33 + 14) / 8 = 4.46; other: (5·4.33 + 12) / 8 = 4.21.
+    // One vote each, of СОШ № 12: own 14 / 3, other 12 / 3; m = 4.33;
+    // own: (5·4.33 + 4.67) / 6 = 4.39; other: (5·4.33 + 4) / 6 = 4.28.
     assert_eq!(
-        (results.ratings, results.fair_mean, results.prior_weight),
-        (6, Some(4.33), 5)
+        (results.ratings, results.votes, results.fair_mean, results.prior_weight),
+        (6, 2, Some(4.33), 5)
     );
-    let ranked: Vec<(i64, Option<f64>)> = results.stands.iter().map(|r| (r.rank, r.score)).collect();
-    assert_eq!(ranked, [(1, Some(4.46)), (2, Some(4.21))]);
-    assert_eq!(results.stands[0].stand.id, own.id);
+    let ranked: Vec<(i64, Option<f64>)> = results.stands.items.iter().map(|r| (r.rank, r.score)).collect();
+    assert_eq!(ranked, [(1, Some(4.39)), (2, Some(4.28))]);
+    assert_eq!(results.stands.items[0].stand.id, own.id);
     assert!(results.formula.contains("(C·m + Σ) / (C + n)"));
     let seminar_stand = published(&app, &c, &seminar(1, 5)).await;
     let refused = app

@@ -13,6 +13,7 @@ mod contract;
 mod demo;
 mod dissemination;
 mod events;
+mod fairs;
 mod feedback;
 mod hardening;
 mod health;

@@ -381,6 +381,20 @@ impl TestApp {
         };
         self.post("/api/auth/login", None, &body).await.json(StatusCode::OK)
     }
+
+    /// Loads the demo municipality into the test's (empty) database.
+    pub fn load_demo(&self) {
+        let storage = self.state.storage.clone();
+        let loaded = self
+            .with_db(|conn| backend::demo::load_if_empty(conn, storage.as_ref()))
+            .unwrap();
+        assert!(loaded, "the demo loads into an empty database");
+    }
+
+    /// Signs in as a demo account and returns its access token.
+    pub async fn demo_token(&self, email: &str) -> String {
+        self.login(email, backend::demo::DEMO_PASSWORD).await.access_token
+    }
 }
 
 /// The table and id of the versioned record a write changes, for the writes that need

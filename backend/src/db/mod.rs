@@ -215,6 +215,10 @@ where
 }
 
 #[cfg(test)]
+#[path = "fair_integrity_tests.rs"]
+mod fair_integrity_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

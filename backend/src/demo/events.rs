@@ -5,8 +5,10 @@
 //!   Гимназия № 17 are registered;
 //! - its open lesson three weeks ago: both partners attended and answered the feedback
 //!   request (5 and 4);
-//! - the committee's municipal fair of innovation products, running this week: the stands
-//!   of СОШ № 61 (the task bank) and Гимназия № 17, rated by visitors.
+//! - the committee's municipal fair of innovation products, running this week and open to
+//!   the city with 200 places: the stands of СОШ № 61 (the task bank) and Гимназия № 17,
+//!   rated by registered visitors of other organisations (each rating organisation one
+//!   vote).
 //!
 //! Dates are counted from the day the demo is loaded.
 
@@ -131,7 +133,7 @@ pub fn load(conn: &mut DbConnection, orgs: &[i64], users: &[i64], bank: i64) -> 
         EventKind::Fair,
         "Муниципальная ярмарка инновационных продуктов",
         (day(today, -1), day(today, 6)),
-        None,
+        Some(200),
     );
     fair_fields.place = "Городской дворец творчества детей и молодёжи".to_owned();
     fair_fields.time_text = "10:00–17:00".to_owned();
@@ -159,6 +161,15 @@ pub fn load(conn: &mut DbConnection, orgs: &[i64], users: &[i64], bank: i64) -> 
         TEACHER,
     )?;
     let gym_stand: StandId = stand(conn, GYM17, "Цифровая лаборатория естественных наук", &[], PARTNER17)?;
+    // Only visitors registered for the fair rate, each for their own organisation.
+    for (user, org) in [
+        (PARTNER12, SCH12),
+        (PARTNER17, GYM17),
+        (COMMITTEE, COMMITTEE_ORG),
+        (DIRECTOR, SCH61),
+    ] {
+        register(conn, fair_id, users[user], orgs[org])?;
+    }
     for (stand, user, score) in [
         (bank_stand, PARTNER12, 5),
         (bank_stand, PARTNER17, 5),

@@ -412,4 +412,24 @@ mod tests {
         }
         assert!(seen > 0, "some operation pages its list");
     }
+
+    #[test]
+    fn the_committed_document_states_how_many_stands_a_fair_takes() {
+        use openapi::limits::{PRESENTED, STANDS};
+        let create = &committed()["paths"]["/api/events/{id}/stands"]["post"];
+        let description = create["summary"].as_str().unwrap_or_default();
+        assert!(
+            description.contains(&format!("at most {} stands per fair", STANDS.max)),
+            "{description}"
+        );
+        assert!(
+            description.contains(&format!("up to {} of the school's resources", PRESENTED.max)),
+            "{description}"
+        );
+        let conflict = create["responses"]["409"]["description"].as_str().unwrap_or_default();
+        assert!(
+            conflict.contains(&format!("its {} stands (`stand_limit`)", STANDS.max)),
+            "{conflict}"
+        );
+    }
 }

@@ -204,9 +204,10 @@ fn attendees_are_asked_for_feedback_once_and_answer_once_and_the_event_shows_the
 }
 
 #[test]
-fn a_fair_takes_stands_of_schools_and_ratings_from_other_organisations() {
+fn a_fair_takes_one_stand_per_school_and_ratings_from_registered_visitors_of_other_organisations() {
     let mut db = seeded::demo();
     let (teacher, partner, committee) = (db.caller(TEACHER), db.caller(PARTNER), db.caller(COMMITTEE));
+    let council = db.caller(seeded::COUNCIL);
     let mut input = seminar(today(), 10);
     input.kind = EventKind::Fair;
     let draft = create(&mut db, &teacher, &input).unwrap();
@@ -221,6 +222,10 @@ fn a_fair_takes_stands_of_schools_and_ratings_from_other_organisations() {
     );
     let fair = publish(&mut db, &teacher, draft.id, version(&draft)).unwrap();
     let own = fairs::create(&mut db, &teacher, fair.id, &stand).unwrap();
+    assert_eq!(
+        reason(fairs::create(&mut db, &council, fair.id, &stand).unwrap_err()),
+        RefusalReason::AlreadyPresented
+    );
     assert!(matches!(
         fairs::create(&mut db, &partner, fair.id, &stand),
         Err(ApiError::Forbidden)
@@ -229,12 +234,25 @@ fn a_fair_takes_stands_of_schools_and_ratings_from_other_organisations() {
         fairs::rate(&mut db, &teacher, own.id, &RatingInput { score: 5 }),
         Err(ApiError::Forbidden)
     ));
+    assert_eq!(
+        reason(fairs::rate(&mut db, &partner, own.id, &RatingInput { score: 3 }).unwrap_err()),
+        RefusalReason::NotRegisteredForFair
+    );
+    register(&mut db, &partner, fair.id).unwrap();
+    register(&mut db, &committee, fair.id).unwrap();
     fairs::rate(&mut db, &partner, own.id, &RatingInput { score: 3 }).unwrap();
     let changed = fairs::rate(&mut db, &partner, own.id, &RatingInput { score: 4 }).unwrap();
-    assert_eq!((changed.ratings, changed.my_score), (1, Some(4)));
+    assert_eq!(
+        (changed.ratings, changed.organisations, changed.my_score),
+        (1, 1, Some(4))
+    );
     fairs::rate(&mut db, &committee, own.id, &RatingInput { score: 5 }).unwrap();
-    let results = fairs::results(&mut db, &partner, fair.id).unwrap();
-    assert_eq!((results.ratings, results.fair_mean), (2, Some(4.5)));
-    assert_eq!(results.stands[0].score, Some(4.5));
+    let results = fairs::results(&mut db, &partner, fair.id, &seeded::FIRST_PAGE).unwrap();
+    assert_eq!((results.ratings, results.votes, results.fair_mean), (2, 2, Some(4.5)));
+    assert_eq!(results.stands.items[0].score, Some(4.5));
     assert!(results.formula.contains("C = 5, m = 4.50"));
+    // A cancelled registration takes its rating out of the count.
+    unregister(&mut db, &committee, fair.id).unwrap();
+    let results = fairs::results(&mut db, &partner, fair.id, &seeded::FIRST_PAGE).unwrap();
+    assert_eq!((results.ratings, results.fair_mean), (1, Some(4.0)));
 }

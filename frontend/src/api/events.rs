@@ -97,10 +97,10 @@ pub async fn answer(id: EventId, answer: &EventFeedbackInput) -> Result<EventFee
         .await
 }
 
-/// `GET /api/events/{id}/stands`: a fair's stands (up to 100).
-pub async fn list_stands(id: EventId) -> Result<Page<Stand>, ApiError> {
+/// `GET /api/events/{id}/stands`: one page of a fair's stands.
+pub async fn list_stands(id: EventId, page: u32) -> Result<Page<Stand>, ApiError> {
     Call::get(format!("/api/events/{id}/stands"))
-        .query("per_page", Some(100))
+        .query("page", Some(page))
         .send()
         .await
 }
@@ -115,7 +115,10 @@ pub async fn rate_stand(id: StandId, rating: &RatingInput) -> Result<Stand, ApiE
     Call::put(format!("/api/stands/{id}/rating")).json(rating).send().await
 }
 
-/// `GET /api/events/{id}/results`: the fair's ranking with its formula.
-pub async fn results(id: EventId) -> Result<FairResults, ApiError> {
-    Call::get(format!("/api/events/{id}/results")).send().await
+/// `GET /api/events/{id}/results`: one page of the fair's ranking, with its formula.
+pub async fn results(id: EventId, page: u32) -> Result<FairResults, ApiError> {
+    Call::get(format!("/api/events/{id}/results"))
+        .query("page", Some(page))
+        .send()
+        .await
 }

@@ -6,16 +6,17 @@ use crate::api;
 use crate::app::use_auth;
 use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::loading::Loading;
+use crate::components::pager::Pager;
 use crate::components::text_field::{TextField, trimmed};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use openapi::events::{Event, EventStatus};
+use openapi::events::{Event, EventStatus, RegistrationStatus};
 use openapi::fairs::{RatingInput, Stand, StandInput};
 
-/// The stands, each with «Оценить» (1–5) for visitors of other organisations while the
-/// fair is open, «Представить стенд школы» for a school's staff, and the link to the
-/// results with their formula.
+/// One page of the stands, each with «Оценить» (1–5) for visitors of other organisations
+/// registered for the fair while it is open, «Представить стенд школы» for a school's
+/// staff, and the link to the results with their formula.
 #[component]
 pub fn FairStands(
     /// The fair.
@@ -26,8 +27,13 @@ pub fn FairStands(
     let id = event.id;
     let open = event.status == EventStatus::Published;
     let own_org = auth.with_me_untracked(|me| me.organisation.id);
+    let registered = event
+        .my_registration
+        .as_ref()
+        .is_some_and(|registration| registration.status == RegistrationStatus::Confirmed);
     let may_present = open && auth.with_me_untracked(access::may_present_stands).unwrap_or(false);
-    let stands = LocalResource::new(move || api::events::list_stands(id));
+    let page = RwSignal::new(1_u32);
+    let stands = LocalResource::new(move || api::events::list_stands(id, page.get()));
     let adding = RwSignal::new(false);
     let title = RwSignal::new(String::new());
     let description = RwSignal::new(String::new());
@@ -60,7 +66,7 @@ pub fn FairStands(
     });
     let row = move |stand: Stand| {
         let stand_id = stand.id;
-        let may_rate = open && own_org != Some(stand.org_id);
+        let may_rate = open && registered && own_org != Some(stand.org_id);
         let resources = stand
             .resources
             .iter()
@@ -74,7 +80,7 @@ pub fn FairStands(
                 <td data-testid="stand-title">{stand.title.clone()}</td>
                 <td>{stand.org_name.clone()}</td>
                 <td>{resources}</td>
-                <td data-testid="stand-mean">{mean} " (" {stand.ratings} ")"</td>
+                <td data-testid="stand-mean">{mean} " (" {stand.organisations} " / " {stand.ratings} ")"</td>
                 <td>
                     {may_rate
                         .then(|| {
@@ -103,27 +109,32 @@ pub fn FairStands(
     let list = move || match stands.get() {
         None => view! { <Loading/> }.into_any(),
         Some(Err(error)) => view! { <ErrorAlert error=Some(error)/> }.into_any(),
-        Some(Ok(page)) if page.items.is_empty() => {
+        Some(Ok(list)) if list.items.is_empty() => {
             view! { <p class="muted" data-testid="stands-empty">{move || i18n.t().events.stands_none}</p> }.into_any()
         }
-        Some(Ok(page)) => view! {
+        Some(Ok(list)) => {
+            let page_count = list.page_count();
+            view! {
             <table class="table" data-testid="stands">
                 <thead>
                     <tr>
                         <th>{move || i18n.t().events.stand_title}</th>
                         <th>{move || i18n.t().events.organisation}</th>
                         <th>{move || i18n.t().events.resources}</th>
-                        <th>{move || i18n.t().events.rating}</th>
+                        <th>{move || format!("{} ({} / {})", i18n.t().events.rating, i18n.t().events.rating_organisations, i18n.t().events.ratings)}</th>
                         <th>{move || i18n.t().events.my_rating}</th>
                     </tr>
                 </thead>
-                <tbody>{page.items.into_iter().map(row).collect_view()}</tbody>
+                <tbody>{list.items.into_iter().map(row).collect_view()}</tbody>
             </table>
+            {(page_count > 1).then(|| view! { <Pager page=page page_count=page_count/> })}
+            }
+            .into_any()
         }
-        .into_any(),
     };
     view! {
         <h2>{move || i18n.t().events.stands}</h2>
+        <p class="muted" data-testid="stands-who-rates">{move || i18n.t().events.rate_when_registered}</p>
         {list}
         <ErrorAlert error=failure(rate)/>
         <p>

@@ -3,6 +3,7 @@
 use crate::api::{self, ApiError};
 use crate::components::error_alert::ErrorAlert;
 use crate::components::loading::Loading;
+use crate::components::pager::Pager;
 use crate::i18n::use_i18n;
 use leptos::Params;
 use leptos::prelude::*;
@@ -19,18 +20,20 @@ struct ResultsParams {
     id: Option<i64>,
 }
 
-/// «Итоги ярмарки»: the formula in words with the fair's numbers (C, m, the number of
-/// ratings), then the stands by place with their sums, counts and scores.
+/// «Итоги ярмарки»: the rule and the formula in words with the fair's numbers (C, m, the
+/// numbers of ratings and of organisation votes), then one page of the stands by place
+/// with their sums of votes, raters, rating organisations and scores.
 #[component]
 pub fn FairResultsPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params::<ResultsParams>();
     let id = Memo::new(move |_| params.with(|params| params.as_ref().ok().and_then(|params| params.id)));
+    let page = RwSignal::new(1_u32);
     let results = LocalResource::new(move || {
-        let id = id.get();
+        let (id, page) = (id.get(), page.get());
         async move {
             match id {
-                Some(id) => api::events::results(EventId(id)).await,
+                Some(id) => api::events::results(EventId(id), page).await,
                 None => Err(ApiError::not_found()),
             }
         }
@@ -38,7 +41,7 @@ pub fn FairResultsPage() -> impl IntoView {
     let body = move || match results.get() {
         None => view! { <Loading/> }.into_any(),
         Some(Err(error)) => view! { <ErrorAlert error=Some(error)/> }.into_any(),
-        Some(Ok(results)) => view! { <Ranking results=results/> }.into_any(),
+        Some(Ok(results)) => view! { <Ranking results=results page=page/> }.into_any(),
     };
     view! {
         <section class="page" data-testid="fair-results-page">
@@ -51,16 +54,23 @@ pub fn FairResultsPage() -> impl IntoView {
     }
 }
 
-/// The formula and the ranked stands.
+/// The formula and one page of the ranked stands.
 #[component]
-fn Ranking(results: FairResults) -> impl IntoView {
+fn Ranking(
+    /// The results.
+    results: FairResults,
+    /// The page shown.
+    page: RwSignal<u32>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let mean = results
         .fair_mean
         .map_or_else(|| "—".to_owned(), |mean| format!("{mean:.2}"));
     let final_ = results.is_final;
+    let page_count = results.stands.page_count();
     let rows = results
         .stands
+        .items
         .into_iter()
         .map(|placed| {
             let score = placed
@@ -71,8 +81,9 @@ fn Ranking(results: FairResults) -> impl IntoView {
                     <td data-testid="result-rank">{placed.rank}</td>
                     <td data-testid="result-stand">{placed.stand.title.clone()}</td>
                     <td>{placed.stand.org_name.clone()}</td>
-                    <td>{placed.sum}</td>
-                    <td>{placed.stand.ratings}</td>
+                    <td>{format!("{:.2}", placed.sum)}</td>
+                    <td data-testid="result-organisations">{placed.stand.organisations}</td>
+                    <td data-testid="result-raters">{placed.stand.ratings}</td>
                     <td data-testid="result-score">{score}</td>
                 </tr>
             }
@@ -86,11 +97,13 @@ fn Ranking(results: FairResults) -> impl IntoView {
                 {move || {
                     let t = i18n.t();
                     format!(
-                        "C = {} · m = {} · {}: {}",
+                        "C = {} · m = {} · {}: {} ({} {})",
                         results.prior_weight,
                         mean,
                         t.events.fair_ratings,
                         results.ratings,
+                        results.votes,
+                        t.events.fair_votes,
                     )
                 }}
             </p>
@@ -105,11 +118,13 @@ fn Ranking(results: FairResults) -> impl IntoView {
                     <th>{move || i18n.t().events.stand_title}</th>
                     <th>{move || i18n.t().events.organisation}</th>
                     <th>{move || i18n.t().events.sum}</th>
-                    <th>{move || i18n.t().events.ratings}</th>
+                    <th>{move || i18n.t().events.rating_organisations}</th>
+                    <th>{move || i18n.t().events.raters}</th>
                     <th>{move || i18n.t().events.score}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
         </table>
+        {(page_count > 1).then(|| view! { <Pager page=page page_count=page_count/> })}
     }
 }

@@ -75,27 +75,34 @@ describe('events and fairs', () => {
         starts_on: isoDay(0),
         ends_on: isoDay(3),
         place: 'Дворец творчества',
+        open_to_city: true,
+        capacity: 50,
       });
       await apiCall(committee, 'POST', `/api/events/${fair.id}/publish`, undefined, fair.version);
+      // Only visitors registered for the fair rate its stands.
+      const register = (session) => apiCall(session, 'POST', `/api/events/${fair.id}/registrations`, {});
       const bank = await apiCall(teacher, 'POST', `/api/events/${fair.id}/stands`, { title: `Банк заданий ${stamp}` });
       const gymnasium = await staffOf('partner@gym17.demo', 'Лебедева Анна Сергеевна');
       const gym = await apiSignIn(gymnasium.email, gymnasium.password);
       const lab = await apiCall(gym, 'POST', `/api/events/${fair.id}/stands`, { title: `Цифровая лаборатория ${stamp}` });
       // Earlier visitors: the bank gets two fives, the laboratory a four.
+      await register(committee);
+      await register(gym);
       await apiCall(committee, 'PUT', `/api/stands/${bank.id}/rating`, { score: 5 });
       await apiCall(gym, 'PUT', `/api/stands/${bank.id}/rating`, { score: 5 });
       await apiCall(committee, 'PUT', `/api/stands/${lab.id}/rating`, { score: 4 });
 
       const visitor = await staffOf('partner@sch12.demo', 'Орлов Игорь Викторович');
+      await register(await apiSignIn(visitor.email, visitor.password));
       await signIn(page, visitor.email, visitor.password);
       await page.goto(`/events/${fair.id}`);
       const stands = page.getByTestId('stands');
       await stands.waitFor();
       assert.equal(await stands.getByTestId('stand-row').count(), 2);
       await page.getByTestId(`rate-${bank.id}`).selectOption('5');
-      await stands.getByTestId('stand-row').filter({ hasText: 'Банк заданий' }).getByTestId('stand-mean').filter({ hasText: '(3)' }).waitFor();
+      await stands.getByTestId('stand-row').filter({ hasText: 'Банк заданий' }).getByTestId('stand-mean').filter({ hasText: '(3 / 3)' }).waitFor();
       await page.getByTestId(`rate-${lab.id}`).selectOption('3');
-      await stands.getByTestId('stand-row').filter({ hasText: 'Цифровая лаборатория' }).getByTestId('stand-mean').filter({ hasText: '(2)' }).waitFor();
+      await stands.getByTestId('stand-row').filter({ hasText: 'Цифровая лаборатория' }).getByTestId('stand-mean').filter({ hasText: '(2 / 2)' }).waitFor();
 
       await page.getByTestId('fair-results-link').click();
       await page.getByTestId('fair-results-page').waitFor();
@@ -104,7 +111,8 @@ describe('events and fairs', () => {
       assert.match(await rows.nth(0).getByTestId('result-stand').textContent(), /Банк заданий/);
       assert.equal((await rows.nth(0).getByTestId('result-rank').textContent()).trim(), '1');
       assert.match(await rows.nth(1).getByTestId('result-stand').textContent(), /Цифровая лаборатория/);
-      // m = (5 + 5 + 5 + 4 + 3) / 5 = 4.40; the bank (5·4.4 + 15) / 8 = 4.63.
+      // One vote per organisation: m = (5 + 5 + 5 + 4 + 3) / 5 = 4.40; the bank
+      // (5·4.4 + 15) / 8 = 4.63.
       assert.match(await page.getByTestId('formula-numbers').textContent(), /C = 5 · m = 4\.40/);
       assert.equal((await rows.nth(0).getByTestId('result-score').textContent()).trim(), '4.63');
       assert.match(await page.getByTestId('fair-formula').textContent(), /\(C·m \+ Σ\) \/ \(C \+ n\)/);

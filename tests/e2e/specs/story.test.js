@@ -200,12 +200,12 @@ describe('a school year of dissemination', () => {
       await page.getByTestId('attendance-saved').waitFor();
     });
 
-    // 5. The committee runs a fair; СОШ № 61 and the gymnasium present; a visitor rates
-    // both stands.
+    // 5. The committee runs a fair open to the city; СОШ № 61 and the gymnasium present;
+    // a visitor registers and rates both stands.
     let fairPath;
     await withPage(async (page) => {
       await signIn(page, 'committee@kom.demo');
-      fairPath = await saveEvent(page, { kind: 'fair', title: `Ярмарка года ${stamp}`, open: false });
+      fairPath = await saveEvent(page, { kind: 'fair', title: `Ярмарка года ${stamp}`, open: true });
     });
     await withPage(async (page) => {
       await signIn(page, 'teacher@sch61.demo');
@@ -220,10 +220,14 @@ describe('a school year of dissemination', () => {
     await withPage(async (page) => {
       await signIn(page, visitor.email, visitor.password);
       await page.goto(fairPath);
+      // Only visitors registered for the fair rate its stands.
+      await page.getByTestId('event-register').click();
+      await page.getByTestId('registration-code').waitFor();
+      await page.reload();
       for (const [title, score] of [[`Стенд СОШ № 61 ${stamp}`, '5'], [`Стенд гимназии ${stamp}`, '4']]) {
         const row = page.getByTestId('stand-row').filter({ hasText: title });
         await row.locator('select').selectOption(score);
-        await row.getByTestId('stand-mean').filter({ hasText: '(1)' }).waitFor();
+        await row.getByTestId('stand-mean').filter({ hasText: '(1 / 1)' }).waitFor();
       }
     });
 

@@ -44,6 +44,7 @@ pub mod dissemination;
 pub mod enrolment;
 pub mod event;
 pub mod fair;
+pub mod fair_results;
 pub mod feedback;
 pub mod login_failure;
 pub mod order;

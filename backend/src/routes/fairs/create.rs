@@ -8,7 +8,8 @@ use openapi::fairs::{Stand, StandInput};
 use openapi::{EventId, Problem};
 
 /// Presents a stand of the caller's school at a fair (its administration, council or
-/// teachers), with the school's resources, while the fair is published and not over.
+/// teachers), with up to 20 of the school's resources, while the fair is published and
+/// not over: one stand per school, at most 500 stands per fair.
 #[utoipa::path(
     tag = "fairs",
     operation_id = "create_stand",
@@ -20,7 +21,7 @@ use openapi::{EventId, Problem};
         Unauthorized,
         (status = 403, description = "Not a school's administration, council or teacher", body = Problem, content_type = "application/problem+json"),
         NotFound,
-        (status = 409, description = "Not an organised fair (`not_a_fair`), or not published or over (`fair_closed`)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not an organised fair (`not_a_fair`), not published or over (`fair_closed`), the school presents a stand there already (`already_presented`), or the fair has its 500 stands (`stand_limit`)", body = Problem, content_type = "application/problem+json"),
         Invalid
     )
 )]

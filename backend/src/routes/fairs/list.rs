@@ -6,8 +6,8 @@ use actix_web::{get, web};
 use openapi::fairs::Stand;
 use openapi::{EventId, Page, PageQuery};
 
-/// The stands of a fair in the order they were submitted, with their ratings and the
-/// caller's own.
+/// One page of the stands of a fair in the order they were submitted, with their counted
+/// ratings, rating organisations and the caller's own rating.
 #[utoipa::path(
     tag = "fairs",
     operation_id = "list_stands",

@@ -8,7 +8,8 @@ use openapi::fairs::{RatingInput, Stand};
 use openapi::{Problem, StandId};
 
 /// Sets the signed-in visitor's rating of a stand (1–5), one per visitor, changed until
-/// the fair's last day; a stand is not rated by its own school.
+/// the fair's last day: only accounts registered for the fair rate, and a stand is not
+/// rated by its own school.
 #[utoipa::path(
     tag = "fairs",
     operation_id = "rate_stand",
@@ -20,7 +21,7 @@ use openapi::{Problem, StandId};
         Unauthorized,
         (status = 403, description = "The stand is of the caller's own school", body = Problem, content_type = "application/problem+json"),
         NotFound,
-        (status = 409, description = "The fair is not published or is over (`fair_closed`)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The fair is not published or is over (`fair_closed`), or the caller is not registered for it (`not_registered_for_fair`)", body = Problem, content_type = "application/problem+json"),
         Invalid
     )
 )]
