@@ -14,7 +14,7 @@ use openapi::users::Role;
 use openapi::{CursorQuery, Page, PageQuery};
 
 /// The columns of the CSV export.
-const HEADER: [&str; 29] = [
+const HEADER: [&str; 30] = [
     "Школа",
     "Проектов",
     "Действующих проектов",
@@ -26,6 +26,7 @@ const HEADER: [&str; 29] = [
     "Отзывов",
     "Из них в приложении",
     "Из них по ссылкам",
+    "Респондентов",
     "CSAT, %",
     "NPS",
     "Готовы рекомендовать, %",
@@ -105,6 +106,7 @@ fn line(row: &RegistrySchool) -> String {
         m.responses.to_string(),
         m.app_responses.to_string(),
         m.link_responses.to_string(),
+        m.respondents.to_string(),
         csv::decimal(m.csat_percent),
         csv::decimal(m.nps),
         csv::decimal(m.ready_percent),

@@ -45,6 +45,7 @@ pub mod enrolment;
 pub mod event;
 pub mod fair;
 pub mod feedback;
+pub mod feedback_link;
 pub mod login_failure;
 pub mod order;
 pub mod organisation;
@@ -93,6 +94,8 @@ pub enum Locked {
     Organisation,
     /// `events` (its places, while a registration takes one).
     Event,
+    /// `deliveries` (its feedback links, while one is issued).
+    Delivery,
 }
 
 impl Locked {
@@ -105,6 +108,7 @@ impl Locked {
             Self::Cohort => "cohorts",
             Self::Organisation => "organisations",
             Self::Event => "events",
+            Self::Delivery => "deliveries",
         }
     }
 }
