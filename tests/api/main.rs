@@ -14,6 +14,7 @@ mod demo;
 mod dissemination;
 mod events;
 mod feedback;
+mod feedback_respondents;
 mod hardening;
 mod health;
 mod launch;
