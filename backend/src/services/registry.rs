@@ -213,8 +213,10 @@ mod tests {
             school.app_responses > 0 && school.link_responses > 0,
             "the demo has answers of both kinds"
         );
+        assert_eq!(fields[11], school.respondents.to_string());
+        assert_eq!(fields[11], "5", "the demo's five answers come from five people");
         assert_eq!(
-            fields[11..14],
+            fields[12..15],
             [
                 csv::decimal(school.csat_percent),
                 csv::decimal(school.nps),
