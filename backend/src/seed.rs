@@ -270,6 +270,17 @@ fn generate_all(conn: &mut DbConnection, args: SeedArgs, started: Instant) -> an
         let school = i % org_ids.len();
         org_ids[(school + 1 + i / org_ids.len()) % org_ids.len()]
     };
+    // Answer i is about delivery i mod n, by the (i div n)-th teacher of its recipient
+    // school, through a link that school issued: distinct e-mails per delivery, as many
+    // links as answers, within the people each delivery reached.
+    let deliveries_made = resource_ids.len();
+    let answers_of = |d: usize| args.feedback / deliveries_made + usize::from(d < args.feedback % deliveries_made);
+    let reached = answers_of(0).max(1);
+    anyhow::ensure!(
+        openapi::limits::DELIVERY_RECIPIENTS.contains(i64::try_from(reached)?),
+        "--feedback gives {reached} answers per delivery; a delivery reaches at most {} people",
+        openapi::limits::DELIVERY_RECIPIENTS.max
+    );
     let first_delivery = max_id(conn, "deliveries")?;
     let day = NaiveDate::from_ymd_opt(2026, 9, 1).context("date")?;
     let written = generate(
@@ -285,6 +296,8 @@ fn generate_all(conn: &mut DbConnection, args: SeedArgs, started: Instant) -> an
                 deliveries::delivered_on.eq(day + TimeDelta::days((i % 80) as i64)),
                 deliveries::form.eq("handover"),
                 deliveries::contact.eq("Контактное лицо"),
+                deliveries::recipients.eq(reached as i32),
+                deliveries::feedback_links_issued.eq(answers_of(i) as i32),
                 deliveries::created_by.eq(user_ids[school]),
                 deliveries::created_at.eq(now),
             )
@@ -300,12 +313,14 @@ fn generate_all(conn: &mut DbConnection, args: SeedArgs, started: Instant) -> an
         args.feedback,
         |i| {
             let d = i % delivery_ids.len();
+            let email = format!("teacher{}@org{}.seed", i / delivery_ids.len(), recipient(d));
             (
                 feedback::delivery_id.eq(delivery_ids[d]),
                 feedback::resource_id.eq(resource_ids[d]),
                 feedback::org_id.eq(org_ids[d % org_ids.len()]),
                 feedback::recipient_org_id.eq(recipient(d)),
-                feedback::respondent_key.eq(format!("seed:{i}")),
+                feedback::respondent_key.eq(format!("email:{email}")),
+                feedback::respondent_email.eq(email),
                 feedback::respondent_name.eq("Респондент"),
                 feedback::csat.eq(rng.random_range(1..=5)),
                 feedback::recommend.eq(rng.random_range(0..=10)),

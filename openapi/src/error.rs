@@ -144,6 +144,9 @@ pub enum RefusalReason {
     YearConfirmed,
     /// The delivery has as many feedback links as it may have.
     FeedbackLinkLimit,
+    /// The respondent (by e-mail) has a feedback link for this delivery already, or has
+    /// answered about it.
+    FeedbackRespondentLinked,
     /// The pilot is concluded and does not change any more.
     PilotConcluded,
     /// The teacher is enrolled in this cohort already (or on its waiting list).
@@ -228,6 +231,7 @@ impl RefusalReason {
         Self::NoRankedProblems,
         Self::YearConfirmed,
         Self::FeedbackLinkLimit,
+        Self::FeedbackRespondentLinked,
         Self::PilotConcluded,
         Self::AlreadyEnrolled,
         Self::CohortFinished,
@@ -281,6 +285,7 @@ impl RefusalReason {
             Self::NoRankedProblems => "no_ranked_problems",
             Self::YearConfirmed => "year_confirmed",
             Self::FeedbackLinkLimit => "feedback_link_limit",
+            Self::FeedbackRespondentLinked => "feedback_respondent_linked",
             Self::PilotConcluded => "pilot_concluded",
             Self::AlreadyEnrolled => "already_enrolled",
             Self::CohortFinished => "cohort_finished",

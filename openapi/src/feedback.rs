@@ -1,7 +1,7 @@
 //! Satisfaction feedback on deliveries (Regulation 2.1, step 5) and the metrics built
 //! from it.
 
-use crate::ids::{OrganisationId, ResourceId};
+use crate::ids::{OrganisationId, ResourceId, UserId};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -48,11 +48,22 @@ pub struct Feedback {
     pub created_at: DateTime<Utc>,
 }
 
-/// A request for a feedback link.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A request for a feedback link: it names its respondent by e-mail, or by an account of
+/// the receiving school (whose e-mail it then takes). One link and one answer per e-mail
+/// and delivery, compared without case and surrounding spaces.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
 pub struct FeedbackLinkInput {
-    /// Whom the link is for (name, position); one answer per respondent.
+    /// The respondent's e-mail; required unless `user_id` names an account (then blank or
+    /// that account's e-mail).
+    #[serde(default)]
+    pub email: String,
+    /// An active account of the receiving school to ask instead of an e-mail.
+    #[serde(default)]
+    pub user_id: Option<UserId>,
+    /// The respondent's name and position, shown on the link's page; may be blank (then
+    /// the account's name, or the e-mail).
+    #[serde(default)]
     pub respondent: String,
     /// Days the link stays valid (default 14).
     #[serde(default)]
@@ -67,8 +78,30 @@ pub struct FeedbackLink {
     pub token: String,
     /// The page to send to the respondent, relative to the server (`/feedback/<token>`).
     pub path: String,
+    /// The respondent's e-mail, normalised (trimmed, lower-cased).
+    pub email: String,
+    /// The respondent's name as the page shows it.
+    pub respondent: String,
     /// When the link stops working.
     pub expires_at: DateTime<Utc>,
+}
+
+/// A feedback link issued for a delivery, as the receiving school lists them (never the
+/// token).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
+pub struct IssuedFeedbackLink {
+    /// The respondent's e-mail, normalised; absent for links issued before links named
+    /// their respondent's e-mail.
+    pub email: Option<String>,
+    /// The respondent's name as the page shows it.
+    pub respondent: String,
+    /// When it was issued.
+    pub created_at: DateTime<Utc>,
+    /// When it stops working.
+    pub expires_at: DateTime<Utc>,
+    /// When it was answered; absent while unused.
+    pub used_at: Option<DateTime<Utc>>,
 }
 
 /// What the public feedback page shows before the respondent answers.
@@ -105,6 +138,11 @@ pub struct Metrics {
     pub app_responses: i64,
     /// Of them answered through a single-use link the consumer school issued.
     pub link_responses: i64,
+    /// Distinct respondents among the responses, by e-mail (an account answering in the
+    /// app by its e-mail): a person who rated several deliveries or resources counts
+    /// once. Answers recorded before respondents were named count by their old
+    /// respondent key.
+    pub respondents: i64,
     /// Responses with CSAT 4 or 5.
     pub satisfied: i64,
     /// Responses recommending 9 or 10.

@@ -83,6 +83,10 @@ pub struct Delivery {
     pub contact: String,
     /// When the consumer confirmed receipt.
     pub confirmed_at: Option<DateTime<Utc>>,
+    /// How many people it reached: the most feedback links it may have.
+    pub recipients: u32,
+    /// Feedback links issued for it so far.
+    pub feedback_links: i64,
     /// How many satisfaction answers it has (in the app and by link).
     pub responses: i64,
     /// Whether the signed-in user has already answered about it (one answer per respondent).
@@ -105,6 +109,10 @@ pub struct DeliveryInput {
     pub form: DeliveryForm,
     /// The contact person.
     pub contact: String,
+    /// How many people it reached (teachers trained, copies handed over), 1–200; the
+    /// receiving school issues at most this many feedback links. 1 when not given.
+    #[serde(default)]
+    pub recipients: Option<u32>,
 }
 
 /// Filters of the delivery list.

@@ -154,8 +154,11 @@ pub const OPTIONAL_NOTE: Text = Text::optional(1, 2000);
 
 /// The contact person of a delivery.
 pub const DELIVERY_CONTACT: Text = Text::new(3, 300);
-/// Whom a feedback link is for.
-pub const RESPONDENT: Text = Text::new(3, 200);
+/// The name and position of whom a feedback link is for (blank: the account's name or
+/// the e-mail).
+pub const RESPONDENT: Text = Text::optional(3, 200);
+/// How many people a delivery reached: the most feedback links it may have.
+pub const DELIVERY_RECIPIENTS: Range = Range::new(1, 200);
 /// How many days a feedback link stays valid.
 pub const VALID_DAYS: Range = Range::new(1, 60);
 /// Satisfaction, 1 (very dissatisfied) to 5 (very satisfied).
@@ -354,6 +357,7 @@ pub const PUBLISHED: &[(&str, &str, Rule)] = &[
     ("ResourceVersionInput", "notes", Rule::Text(OPTIONAL_NOTE)),
     ("TransitionInput", "reason", Rule::Text(NOTE)),
     ("DeliveryInput", "contact", Rule::Text(DELIVERY_CONTACT)),
+    ("DeliveryInput", "recipients", Rule::Range(DELIVERY_RECIPIENTS)),
     ("FeedbackLinkInput", "respondent", Rule::Text(RESPONDENT)),
     ("FeedbackLinkInput", "valid_days", Rule::Range(VALID_DAYS)),
     ("FeedbackInput", "csat", Rule::Range(CSAT)),

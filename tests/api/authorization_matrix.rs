@@ -234,6 +234,7 @@ const ROWS: &[Row] = &[
     ("POST", "/api/deliveries/{id}/confirmation", "", Recipient),
     ("POST", "/api/deliveries/{id}/feedback", "", Recipient),
     ("POST", "/api/deliveries/{id}/feedback-links", "", Recipient),
+    ("GET", "/api/deliveries/{id}/feedback-links", "", Recipient),
     ("GET", "/api/public/feedback/{token}", "", Caller),
     ("POST", "/api/public/feedback/{token}", "", Caller),
     ("GET", "/api/resources/{id}/cohorts", "published", School),
@@ -533,14 +534,16 @@ fn expected(row: &Row, who: Who) -> Option<Expect> {
         }
         // A delivery is seen by the recipient school, the host school's staff and the
         // committee, and answered by the recipient's partner staff or administration,
-        // who also issue its feedback links (never the school whose resource is rated).
+        // who also issue its feedback links and list them with their respondents'
+        // e-mails (never the school whose resource is rated).
         (
             "POST",
             "/api/deliveries/{id}/confirmation"
             | "/api/deliveries/{id}/feedback"
             | "/api/deliveries/{id}/feedback-links",
             _,
-        ) => {
+        )
+        | ("GET", "/api/deliveries/{id}/feedback-links", _) => {
             if !(at_recipient(who) || reads_school(who)) {
                 NotFound
             } else {
@@ -908,7 +911,8 @@ async fn fresh(app: &TestApp, world: &World, row: &Row) -> Option<i64> {
 /// A feedback link to a delivery of СОШ № 61, issued by the receiving school's partner.
 async fn feedback_link(app: &TestApp, world: &World, who: Who) -> String {
     let path = format!("/api/deliveries/{}/feedback-links", world.delivery);
-    let body = json!({"respondent": format!("Респондент {}", label(who))});
+    let email = format!("respondent-{}@sch12.example", uuid::Uuid::new_v4().simple());
+    let body = json!({"email": email, "respondent": format!("Респондент {}", label(who))});
     let link = ok_json(app, Method::POST, &path, world.token("partner-other"), Some(&body)).await;
     link["token"].as_str().unwrap().to_owned()
 }
@@ -1314,7 +1318,12 @@ async fn request(app: &TestApp, world: &World, row: &Row, who: Who, fresh_id: Op
         ("POST", "/api/deliveries/{id}/feedback-links", _) => call(
             method,
             format!("/api/deliveries/{}/feedback-links", world.delivery),
-            json(json!({"respondent": format!("Учитель {tag}")})),
+            json(json!({"email": format!("teacher{tag}@sch12.example"), "respondent": format!("Учитель {tag}")})),
+        ),
+        ("GET", "/api/deliveries/{id}/feedback-links", _) => call(
+            method,
+            format!("/api/deliveries/{}/feedback-links", world.delivery),
+            Body::None,
         ),
         (_, "/api/public/feedback/{token}", _) => {
             let token = feedback_link(app, world, who).await;

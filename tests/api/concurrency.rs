@@ -342,7 +342,7 @@ async fn one_feedback_link_submitted_twice_at_once_stores_one_answer() {
         .post(
             &format!("/api/deliveries/{}/feedback-links", delivery.id),
             Some(&partner),
-            &json!({"respondent": "Лебедева А. В.", "valid_days": 7}),
+            &json!({"email": "lebedeva@sch12.example", "respondent": "Лебедева А. В.", "valid_days": 7}),
         )
         .await
         .json(StatusCode::CREATED);

@@ -1,5 +1,5 @@
 //! Fairs: the stands of a fair rated by registered visitors and ranked by organisation
-//! votes (decision 40), and the abuses a school could try, each read back: rating
+//! votes (decision 28), and the abuses a school could try, each read back: rating
 //! without a registration, rating one's own school's stand, a second stand, and accounts
 //! made to stuff the ranking.
 

@@ -46,7 +46,7 @@ async fn delivered(app: &TestApp) -> Delivered {
     })
     .unwrap();
     let delivery: Delivery = app
-        .post(&format!("/api/resources/{}/deliveries", resource.id), Some(&staff), &json!({"version_id": version.id, "recipient_org_id": partner_school, "delivered_on": tests::days_from_today(-30), "form": "training", "contact": "Орлова Н. П."}))
+        .post(&format!("/api/resources/{}/deliveries", resource.id), Some(&staff), &json!({"version_id": version.id, "recipient_org_id": partner_school, "delivered_on": tests::days_from_today(-30), "form": "training", "contact": "Орлова Н. П.", "recipients": 5}))
         .await
         .json(StatusCode::CREATED);
     Delivered {
@@ -59,12 +59,12 @@ async fn delivered(app: &TestApp) -> Delivered {
     }
 }
 
-/// A feedback link issued by the consumer school for `respondent`.
-async fn issue_link(app: &TestApp, d: &Delivered, respondent: &str) -> FeedbackLink {
+/// A feedback link issued by the consumer school for `email`, named `respondent`.
+async fn issue_link(app: &TestApp, d: &Delivered, email: &str, respondent: &str) -> FeedbackLink {
     app.post(
         &format!("/api/deliveries/{}/feedback-links", d.delivery.id),
         Some(&d.partner),
-        &json!({ "respondent": respondent }),
+        &json!({ "email": email, "respondent": respondent }),
     )
     .await
     .json(StatusCode::CREATED)
@@ -97,7 +97,7 @@ async fn a_partner_rates_a_delivery_once_and_the_metrics_follow_the_formulas() {
         .await
         .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
 
-    let link = issue_link(&app, &d, "Учитель математики Лебедева").await;
+    let link = issue_link(&app, &d, "lebedeva@sch12.example", "Учитель математики Лебедева").await;
     app.post(
         &format!("/api/public/feedback/{}", link.token),
         None,
@@ -206,14 +206,14 @@ async fn a_signed_link_works_once_and_forged_or_replayed_links_are_refused() {
     let d = delivered(&app).await;
     let links = format!("/api/deliveries/{}/feedback-links", d.delivery.id);
     // The rated school issues no links; the consumer school does.
-    app.post(&links, Some(&d.staff), &json!({"respondent": "Лебедева А. В."}))
+    app.post(&links, Some(&d.staff), &json!({"email": "lebedeva@sch12.example"}))
         .await
         .problem(StatusCode::FORBIDDEN, "forbidden");
     let link: FeedbackLink = app
         .post(
             &links,
             Some(&d.partner),
-            &json!({"respondent": "Лебедева А. В.", "valid_days": 7}),
+            &json!({"email": "lebedeva@sch12.example", "respondent": "Лебедева А. В.", "valid_days": 7}),
         )
         .await
         .json(StatusCode::CREATED);
@@ -268,17 +268,14 @@ async fn a_signed_link_works_once_and_forged_or_replayed_links_are_refused() {
     app.get(&format!("/api/public/feedback/{}", link.token), None)
         .await
         .problem(StatusCode::CONFLICT, "conflict");
-    let again: FeedbackLink = app
-        .post(&links, Some(&d.partner), &json!({"respondent": "лебедева а. в."}))
+    let again = app
+        .post(&links, Some(&d.partner), &json!({"email": " Lebedeva@SCH12.example "}))
         .await
-        .json(StatusCode::CREATED);
-    app.post(
-        &format!("/api/public/feedback/{}", again.token),
-        None,
-        &answer(1, 0, false),
-    )
-    .await
-    .problem(StatusCode::CONFLICT, "conflict");
+        .problem(StatusCode::CONFLICT, "conflict");
+    assert_eq!(
+        again.reason.map(openapi::RefusalReason::as_str),
+        Some("feedback_respondent_linked")
+    );
 
     let metrics: Metrics = app
         .get(&format!("/api/resources/{}/metrics", d.resource.id), Some(&d.staff))
@@ -289,13 +286,13 @@ async fn a_signed_link_works_once_and_forged_or_replayed_links_are_refused() {
         .create(&app)
         .token(&app)
         .await;
-    app.post(&links, Some(&stranger), &json!({"respondent": "Кто-то Ещё"}))
+    app.post(&links, Some(&stranger), &json!({"email": "someone@sch90.example"}))
         .await
         .problem(StatusCode::NOT_FOUND, "not_found");
     app.post(
         &links,
         Some(&d.partner),
-        &json!({"respondent": "Кто-то Ещё", "valid_days": 61}),
+        &json!({"email": "someone@sch12.example", "valid_days": 61}),
     )
     .await
     .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
@@ -305,21 +302,25 @@ async fn a_signed_link_works_once_and_forged_or_replayed_links_are_refused() {
             backend::db::schema::feedback_links::table.count().get_result(conn)
         })
         .unwrap();
-    assert_eq!(links_issued, 2, "a refused link was issued");
+    assert_eq!(links_issued, 1, "a refused link was issued");
 }
 
 #[tokio::test]
-async fn a_delivery_gets_at_most_thirty_links() {
+async fn a_delivery_gets_at_most_as_many_links_as_people_it_reached() {
     let app = spawn_app().await;
     let d = delivered(&app).await;
     let links = format!("/api/deliveries/{}/feedback-links", d.delivery.id);
-    for n in 0..30 {
-        app.post(&links, Some(&d.partner), &json!({"respondent": format!("Учитель {n}")}))
-            .await
-            .json::<FeedbackLink>(StatusCode::CREATED);
+    for n in 0..5 {
+        app.post(
+            &links,
+            Some(&d.partner),
+            &json!({"email": format!("teacher{n}@sch12.example")}),
+        )
+        .await
+        .json::<FeedbackLink>(StatusCode::CREATED);
     }
     let refused = app
-        .post(&links, Some(&d.partner), &json!({"respondent": "Учитель 31"}))
+        .post(&links, Some(&d.partner), &json!({"email": "teacher5@sch12.example"}))
         .await
         .problem(StatusCode::CONFLICT, "conflict");
     assert_eq!(
@@ -332,7 +333,7 @@ async fn a_delivery_gets_at_most_thirty_links() {
 async fn an_expired_link_is_refused() {
     let app = spawn_app().await;
     let d = delivered(&app).await;
-    let link = issue_link(&app, &d, "Лебедева А. В.").await;
+    let link = issue_link(&app, &d, "lebedeva@sch12.example", "Лебедева А. В.").await;
     let keys = backend::auth::JwtKeys::from_secret(tests::JWT_SECRET.as_bytes());
     let mut claims = keys.verify_link(&link.token).unwrap();
     claims.exp = chrono::Utc::now().timestamp() - 60;
@@ -496,9 +497,9 @@ async fn the_committee_reads_the_registry_and_exports_it_as_csv_that_excel_opens
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 3);
     assert!(lines[0].starts_with("Школа;Проектов;"));
-    assert!(lines[0].contains(";Отзывов;Из них в приложении;Из них по ссылкам;"));
+    assert!(lines[0].contains(";Отзывов;Из них в приложении;Из них по ссылкам;Респондентов;"));
     let host_line = lines.iter().find(|line| line.contains("СОШ № 61")).unwrap();
-    assert!(host_line.contains(";1;1;0;100,0;0,0;100,0;"), "{host_line}");
+    assert!(host_line.contains(";1;1;0;1;100,0;0,0;100,0;"), "{host_line}");
     // This school year's dissemination: nothing but the delivery's recipient reached, and
     // no fair rating.
     assert!(host_line.ends_with(";0;0;0;0;0;0;0;0;0;0;0;0;1;"), "{host_line}");
@@ -508,7 +509,7 @@ async fn the_committee_reads_the_registry_and_exports_it_as_csv_that_excel_opens
 async fn link_issues_and_answers_are_audited() {
     let app = spawn_app().await;
     let d = delivered(&app).await;
-    let link = issue_link(&app, &d, "Лебедева А. В.").await;
+    let link = issue_link(&app, &d, "lebedeva@sch12.example", "Лебедева А. В.").await;
     let by_link: Feedback = app
         .post(
             &format!("/api/public/feedback/{}", link.token),

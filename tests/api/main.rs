@@ -15,6 +15,7 @@ mod dissemination;
 mod events;
 mod fairs;
 mod feedback;
+mod feedback_respondents;
 mod hardening;
 mod health;
 mod launch;

@@ -375,6 +375,7 @@ diesel::table! {
         confirmed_at -> Nullable<Timestamp>,
         confirmed_by -> Nullable<BigInt>,
         feedback_links_issued -> Integer,
+        recipients -> Integer,
     }
 }
 
@@ -387,6 +388,7 @@ diesel::table! {
         used_at -> Nullable<Timestamp>,
         created_by -> Nullable<BigInt>,
         created_at -> Timestamp,
+        respondent_email -> Nullable<Text>,
     }
 }
 
@@ -406,6 +408,7 @@ diesel::table! {
         comment -> Text,
         via -> Text,
         created_at -> Timestamp,
+        respondent_email -> Nullable<Text>,
     }
 }
 
@@ -711,6 +714,7 @@ diesel::table! {
         requests -> BigInt,
         deliveries -> BigInt,
         adopting_schools -> BigInt,
+        respondents -> BigInt,
     }
 }
 
@@ -734,6 +738,7 @@ diesel::table! {
         deliveries -> BigInt,
         adoptions -> BigInt,
         adopting_schools -> BigInt,
+        respondents -> BigInt,
     }
 }
 
@@ -750,6 +755,23 @@ diesel::table! {
     school_adopters (org_id, recipient_org_id) {
         org_id -> BigInt,
         recipient_org_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    /// The read model: who answered about each resource (the e-mail, or an old answer's
+    /// respondent key).
+    resource_respondents (resource_id, respondent) {
+        resource_id -> BigInt,
+        respondent -> Text,
+    }
+}
+
+diesel::table! {
+    /// The read model: who answered about each school's resources.
+    school_respondents (org_id, respondent) {
+        org_id -> BigInt,
+        respondent -> Text,
     }
 }
 
@@ -940,6 +962,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     school_stats,
     resource_adopters,
     school_adopters,
+    resource_respondents,
+    school_respondents,
     list_counts,
     resources_search,
     cohorts,

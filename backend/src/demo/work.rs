@@ -5,6 +5,7 @@ use super::pilots::Piloted;
 use crate::db::DbConnection;
 use crate::db::models::delivery::{self, NewDelivery};
 use crate::db::models::feedback::{self, NewFeedback, VIA_APP, VIA_LINK};
+use crate::db::models::feedback_link::{self, NewLink};
 use crate::db::models::request::{self, NewRequestRow};
 use crate::db::models::version::{self, NewFile};
 use crate::db::models::{project, resource, transition};
@@ -40,9 +41,9 @@ const SUPERVISOR: usize = 3;
 const PARTNER12: usize = 4;
 const PARTNER17: usize = 5;
 
-/// Delivery, recipient school, respondent, their account (index), CSAT, recommend,
-/// ready, comment, month of 2026 answered.
-type DemoAnswer<'a> = (i64, i64, &'a str, Option<usize>, u8, u8, bool, &'a str, u32);
+/// Delivery, recipient school, respondent, their e-mail, their account (index; none: by
+/// a link the school issued), CSAT, recommend, ready, comment, month of 2026 answered.
+type DemoAnswer<'a> = (i64, i64, &'a str, &'a str, Option<usize>, u8, u8, bool, &'a str, u32);
 
 /// What the work's loading gives the later parts of the demo.
 pub struct Work {
@@ -253,6 +254,7 @@ pub fn load(conn: &mut DbConnection, storage: &dyn Storage, orgs: &[i64], users:
         date(2026, 9, 15),
         DeliveryForm::Training,
         "Орлова Наталья Павловна",
+        40,
         teacher,
         users[PARTNER12],
     )?;
@@ -265,6 +267,7 @@ pub fn load(conn: &mut DbConnection, storage: &dyn Storage, orgs: &[i64], users:
         date(2026, 10, 6),
         DeliveryForm::Handover,
         "Лебедев Сергей Олегович",
+        12,
         teacher,
         users[PARTNER17],
     )?;
@@ -281,6 +284,7 @@ pub fn load(conn: &mut DbConnection, storage: &dyn Storage, orgs: &[i64], users:
             to_sch12,
             orgs[SCH12],
             "Орлова Наталья Павловна",
+            "partner@sch12.demo",
             Some(PARTNER12),
             5,
             10,
@@ -292,6 +296,7 @@ pub fn load(conn: &mut DbConnection, storage: &dyn Storage, orgs: &[i64], users:
             to_sch12,
             orgs[SCH12],
             "Белова Татьяна Николаевна",
+            "belova@sch12.demo",
             None,
             4,
             9,
@@ -303,6 +308,7 @@ pub fn load(conn: &mut DbConnection, storage: &dyn Storage, orgs: &[i64], users:
             to_sch12,
             orgs[SCH12],
             "Гришина Светлана Викторовна",
+            "grishina@sch12.demo",
             None,
             5,
             8,
@@ -314,6 +320,7 @@ pub fn load(conn: &mut DbConnection, storage: &dyn Storage, orgs: &[i64], users:
             to_gym17,
             orgs[GYM17],
             "Лебедев Сергей Олегович",
+            "partner@gym17.demo",
             Some(PARTNER17),
             3,
             6,
@@ -325,6 +332,7 @@ pub fn load(conn: &mut DbConnection, storage: &dyn Storage, orgs: &[i64], users:
             to_gym17,
             orgs[GYM17],
             "Мельникова Ирина Анатольевна",
+            "melnikova@gym17.demo",
             None,
             4,
             7,
@@ -333,10 +341,14 @@ pub fn load(conn: &mut DbConnection, storage: &dyn Storage, orgs: &[i64], users:
             11,
         ),
     ];
-    for (delivery_id, recipient, name, account, csat, recommend, ready, comment, month) in answers {
+    for (delivery_id, recipient, name, email, account, csat, recommend, ready, comment, month) in answers {
         let key = match account {
             Some(index) => format!("user:{}", users[index]),
-            None => format!("link:{}", name.to_lowercase()),
+            None => {
+                let issuer = if recipient == orgs[SCH12] { PARTNER12 } else { PARTNER17 };
+                answered_link(conn, DeliveryId(delivery_id), email, name, UserId(users[issuer]))?;
+                format!("email:{email}")
+            }
         };
         let id = feedback::insert(
             conn,
@@ -346,6 +358,7 @@ pub fn load(conn: &mut DbConnection, storage: &dyn Storage, orgs: &[i64], users:
                 org_id: host,
                 recipient_org_id: recipient,
                 respondent_key: &key,
+                respondent_email: Some(email),
                 respondent_user_id: account.map(|index| users[index]),
                 respondent_name: name,
                 csat,
@@ -440,6 +453,7 @@ pub fn load(conn: &mut DbConnection, storage: &dyn Storage, orgs: &[i64], users:
         date(2026, 11, 10),
         DeliveryForm::Training,
         "Лебедев Сергей Олегович",
+        25,
         users[COUNCIL],
         users[PARTNER17],
     )?;
@@ -562,6 +576,7 @@ fn deliver(
     delivered_on: NaiveDate,
     form: DeliveryForm,
     contact: &str,
+    recipients: u32,
     actor: i64,
     confirmed_by: i64,
 ) -> Result<i64, ApiError> {
@@ -575,9 +590,39 @@ fn deliver(
             delivered_on,
             form,
             contact,
+            recipients,
             created_by: actor,
         },
     )?;
     delivery::confirm(conn, DeliveryId(id), UserId(confirmed_by))?;
     Ok(id)
+}
+
+/// A feedback link the receiving school issued to `email` and that was answered, taken
+/// from the delivery's allowance like any other.
+fn answered_link(
+    conn: &mut DbConnection,
+    delivery: DeliveryId,
+    email: &str,
+    respondent: &str,
+    by: UserId,
+) -> Result<(), ApiError> {
+    if !feedback_link::take_slot(conn, delivery)? {
+        return Err(ApiError::Internal(anyhow::anyhow!(
+            "the demo delivery {} has no feedback link left",
+            delivery.0
+        )));
+    }
+    let jti = uuid::Uuid::new_v4().to_string();
+    let new = NewLink {
+        jti: &jti,
+        delivery,
+        email,
+        respondent,
+        expires_at: crate::db::models::now() + chrono::TimeDelta::days(14),
+        by,
+    };
+    feedback_link::insert(conn, &new)?;
+    feedback_link::spend(conn, &jti)?;
+    Ok(())
 }

@@ -6,7 +6,7 @@
 //! for the fair (registered or recorded present) rate the stands of other organisations
 //! 1–5, once each, and may change their rating until the fair's last day.
 //!
-//! The results count organisations, not accounts (decision 40): each organisation whose
+//! The results count organisations, not accounts (decision 28): each organisation whose
 //! registered accounts rated a stand casts one vote for it, the mean of its raters'
 //! scores, so that accounts a school makes add nothing to its weight. The stands are
 //! ranked by a Bayesian mean of those votes, `score = (C·m + Σ) / (C + n)`: a stand's n

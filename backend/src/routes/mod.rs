@@ -212,6 +212,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .service(deliveries::confirm::confirm_delivery)
         .service(feedback::submit::create_feedback)
         .service(feedback::link::create_feedback_link)
+        .service(feedback::link::list_feedback_links)
         .service(feedback::public::get_feedback_invitation)
         .service(feedback::public::create_feedback_by_link)
         .service(feedback::list::list_feedback)

@@ -44,7 +44,8 @@ pub fn list(
 /// Records the delivery of a product version to a consumer school (the host school's
 /// administration, council and teachers). The resource must be at the delivery step or
 /// later (`409`); the version must be a product of this resource with a file, the
-/// consumer another school, the date not in the future (`422`).
+/// consumer another school, the date not in the future, the people reached within
+/// `limits::DELIVERY_RECIPIENTS` (1 when not given) (`422`).
 pub fn create(
     conn: &mut DbConnection,
     caller: &Caller,
@@ -62,6 +63,11 @@ pub fn create(
         }
         let mut errors = Errors::default();
         let contact = errors.take(text::bounded("contact", &input.contact, limits::DELIVERY_CONTACT));
+        let recipients = errors.take(text::in_range(
+            "recipients",
+            input.recipients.unwrap_or(1),
+            limits::DELIVERY_RECIPIENTS,
+        ));
         let product = VersionId(input.version_id);
         let is_product = version::find(conn, product)
             .optional()?
@@ -92,6 +98,7 @@ pub fn create(
             delivered_on: input.delivered_on,
             form: input.form,
             contact: contact.as_deref().unwrap_or_default(),
+            recipients: recipients.unwrap_or(1),
             created_by: user.0,
         };
         let id = DeliveryId(delivery::insert(conn, &new)?);
@@ -158,6 +165,7 @@ mod tests {
             delivered_on: crate::db::models::now().date(),
             form: DeliveryForm::Handover,
             contact: "Иванова И. И.",
+            recipients: 1,
             created_by: s.staff.actor.user_id.0,
         };
         (
@@ -195,6 +203,7 @@ mod tests {
             delivered_on: crate::db::models::now().date(),
             form: DeliveryForm::Handover,
             contact: "Иванова И. И.".into(),
+            recipients: None,
         };
         let staff = s.staff.clone();
         let refused = create(&mut s.conn, &staff, s.resource, &input);

@@ -1,24 +1,22 @@
 //! Satisfaction feedback on deliveries: answered in the app by the consumer school, or
-//! without an account through a signed single-use link the consumer school issues. The
-//! school whose resource is rated issues no links (see docs/decisions.md): its figures are
-//! what the schools it served say. Links are capped per delivery; issues and answers are
-//! audited.
+//! without an account through a signed single-use link the consumer school issues
+//! (`services::feedback_links`). Every answer records its respondent's e-mail (the
+//! account's in the app, the link's by link), and an e-mail answers a delivery once.
+//! Answers are audited.
 
 use super::access::{self, Access};
 use super::{Caller, Outcome, write};
-use crate::auth::JwtKeys;
-use crate::auth::jwt::{FEEDBACK_AUDIENCE, ISSUER, LinkClaims};
+use crate::auth::jwt::LinkClaims;
 use crate::db::DbConnection;
 use crate::db::models::audit::Event;
 use crate::db::models::delivery::{self, DeliveryRow};
 use crate::db::models::feedback::{self, NewFeedback, VIA_APP, VIA_LINK};
-use crate::db::models::{PageRequest, organisation, resource};
-use crate::domain::feedback::{Answer, LinkRequest, MAX_LINKS_PER_DELIVERY, link_limit_reached};
+use crate::db::models::{PageRequest, feedback_link, organisation, resource};
+use crate::domain::feedback::{Answer, already_answered};
 use crate::error::ApiError;
-use chrono::{DateTime, TimeDelta, Utc};
 use openapi::FeedbackId;
 use openapi::audit::{AuditAction, AuditEntity};
-use openapi::feedback::{Feedback, FeedbackInput, FeedbackInvitation, FeedbackLink, FeedbackLinkInput};
+use openapi::feedback::{Feedback, FeedbackInput, FeedbackInvitation};
 use openapi::{DeliveryId, Page, PageQuery, ResourceId};
 
 /// The answers about a resource, newest first: for its school and the committee.
@@ -30,13 +28,15 @@ pub fn list(conn: &mut DbConnection, caller: &Caller, id: ResourceId, page: &Pag
 }
 
 /// Rates a delivery to the caller's school (its partner staff or administration), once
-/// per person.
+/// per person: by account and by the account's e-mail (`409 already_answered`).
 pub fn submit(conn: &mut DbConnection, caller: &Caller, id: DeliveryId, input: &FeedbackInput) -> Outcome<Feedback> {
     let answer = Answer::parse(input)?;
     write(conn, |conn| {
         let found = access::delivery(conn, &caller.actor, id, Access::Edit)?;
+        let email = caller.me.email.trim().to_lowercase();
         let respondent = Respondent {
             key: format!("user:{}", caller.actor.user_id.0),
+            email: Some(email.as_str()),
             user: Some(caller.actor.user_id.0),
             name: &caller.me.full_name,
             via: VIA_APP,
@@ -45,62 +45,9 @@ pub fn submit(conn: &mut DbConnection, caller: &Caller, id: DeliveryId, input: &
     })
 }
 
-/// What the audit trail keeps of an issued link: whom it is for and until when (never
-/// the token).
-#[derive(Debug, serde::Serialize)]
-struct IssuedLink<'a> {
-    respondent: &'a str,
-    expires_at: DateTime<Utc>,
-}
-
-/// Issues a signed single-use link for one respondent of the consumer school, who rates
-/// the delivery without an account: by the consumer school's partner staff or
-/// administration (the host school may not; `403`), at most
-/// [`MAX_LINKS_PER_DELIVERY`] per delivery (`409 feedback_link_limit`), audited.
-pub fn link(
-    conn: &mut DbConnection,
-    caller: &Caller,
-    keys: &JwtKeys,
-    id: DeliveryId,
-    input: &FeedbackLinkInput,
-) -> Outcome<FeedbackLink> {
-    let request = LinkRequest::parse(input)?;
-    write(conn, |conn| {
-        let found = access::delivery(conn, &caller.actor, id, Access::Edit)?;
-        if !feedback::take_link_slot(conn, id, MAX_LINKS_PER_DELIVERY)? {
-            return Err(link_limit_reached().into());
-        }
-        let expires_at = crate::db::models::now() + TimeDelta::days(i64::from(request.valid_days));
-        let jti = uuid::Uuid::new_v4().to_string();
-        feedback::insert_link(conn, &jti, id, &request.respondent, expires_at, caller.actor.user_id)?;
-        Event::new(AuditAction::LinkIssue, AuditEntity::Delivery, id.0)
-            .by(caller.actor.user_id)
-            .of(openapi::OrganisationId(found.recipient_org_id))
-            .after(&IssuedLink {
-                respondent: &request.respondent,
-                expires_at: expires_at.and_utc(),
-            })
-            .record(conn)?;
-        let claims = LinkClaims {
-            jti,
-            delivery: id.0,
-            respondent: request.respondent.clone(),
-            iss: ISSUER.to_owned(),
-            aud: FEEDBACK_AUDIENCE.to_owned(),
-            exp: expires_at.and_utc().timestamp(),
-        };
-        let token = keys.issue_link(&claims)?;
-        Ok(FeedbackLink {
-            path: format!("/feedback/{token}"),
-            token,
-            expires_at: expires_at.and_utc(),
-        })
-    })
-}
-
 /// What a verified link is about, for the public feedback page; a used link is refused.
 pub fn invitation(conn: &mut DbConnection, claims: LinkClaims) -> Outcome<FeedbackInvitation> {
-    if !feedback::link_unused(conn, &claims.jti)? {
+    if !feedback_link::unused(conn, &claims.jti)? {
         return Err(used());
     }
     let found = delivery::find(conn, DeliveryId(claims.delivery))?;
@@ -114,17 +61,22 @@ pub fn invitation(conn: &mut DbConnection, claims: LinkClaims) -> Outcome<Feedba
     })
 }
 
-/// Rates the delivery named by a verified link. The link works once; the respondent it
-/// names answers once per delivery.
+/// Rates the delivery named by a verified link. The link works once; the e-mail it names
+/// answers once per delivery (`409 already_answered`, say after answering in the app).
 pub fn submit_by_link(conn: &mut DbConnection, claims: &LinkClaims, input: &FeedbackInput) -> Outcome<Feedback> {
     let answer = Answer::parse(input)?;
     write(conn, |conn| {
-        if !feedback::use_link(conn, &claims.jti)? {
+        let Some(email) = feedback_link::spend(conn, &claims.jti)? else {
             return Err(used());
-        }
+        };
         let found = delivery::find(conn, DeliveryId(claims.delivery))?;
+        let key = match &email {
+            Some(email) => format!("email:{email}"),
+            None => format!("link:{}", claims.respondent.trim().to_lowercase()),
+        };
         let respondent = Respondent {
-            key: format!("link:{}", claims.respondent.trim().to_lowercase()),
+            key,
+            email: email.as_deref(),
             user: None,
             name: &claims.respondent,
             via: VIA_LINK,
@@ -133,10 +85,11 @@ pub fn submit_by_link(conn: &mut DbConnection, claims: &LinkClaims, input: &Feed
     })
 }
 
-/// Who answers: the key that allows one answer per delivery, the account (in the app),
-/// the name shown and the channel.
+/// Who answers: the key and the e-mail that allow one answer per delivery, the account
+/// (in the app), the name shown and the channel.
 struct Respondent<'a> {
     key: String,
+    email: Option<&'a str>,
     user: Option<i64>,
     name: &'a str,
     via: &'a str,
@@ -144,7 +97,7 @@ struct Respondent<'a> {
 
 /// Stores an answer about a delivery and audits it (as the consumer school's record, by
 /// the signed-in respondent or nobody for a link); a second answer of the same
-/// respondent is a 409.
+/// respondent is a `409 already_answered`.
 fn record(
     conn: &mut DbConnection,
     delivery: &DeliveryRow,
@@ -157,6 +110,7 @@ fn record(
         org_id: delivery.org_id,
         recipient_org_id: delivery.recipient_org_id,
         respondent_key: &respondent.key,
+        respondent_email: respondent.email,
         respondent_user_id: respondent.user,
         respondent_name: respondent.name,
         csat: answer.csat,
@@ -166,10 +120,7 @@ fn record(
         via: respondent.via,
     };
     let id = feedback::insert(conn, &new).map_err(|err| match ApiError::from(err) {
-        ApiError::Conflict { .. } => ApiError::Conflict {
-            detail: "This respondent has already rated this delivery.".to_owned(),
-            errors: Vec::new(),
-        },
+        ApiError::Conflict { .. } => already_answered().into(),
         other => other,
     })?;
     let answer = feedback::load(conn, FeedbackId(id))?;
@@ -194,9 +145,12 @@ fn used() -> ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::auth::JwtKeys;
     use crate::db::schema::deliveries;
+    use crate::services::feedback_links::link;
     use crate::services::seeded::{self, Seeded};
     use diesel::prelude::*;
+    use openapi::feedback::FeedbackLinkInput;
 
     fn answer(csat: u8) -> FeedbackInput {
         FeedbackInput {
@@ -243,7 +197,10 @@ mod tests {
         assert_eq!(rated.respondent_name, partner.me.full_name);
         assert!(matches!(
             submit(conn, &partner, id, &answer(5)),
-            Err(ApiError::Conflict { .. })
+            Err(ApiError::Refused {
+                reason: openapi::RefusalReason::AlreadyAnswered,
+                ..
+            })
         ));
     }
 
@@ -256,8 +213,10 @@ mod tests {
         let id = course_delivery(&mut db, partner.actor.org_id);
         let keys = JwtKeys::from_secret(b"0123456789abcdef0123456789abcdef");
         let input = FeedbackLinkInput {
+            email: " Mironova@Gym17.demo ".into(),
             respondent: "Миронова Ольга, учитель".into(),
             valid_days: Some(7),
+            ..FeedbackLinkInput::default()
         };
         assert!(matches!(
             link(&mut db.conn, &stranger, &keys, id, &input),
@@ -269,10 +228,12 @@ mod tests {
             Err(ApiError::Forbidden)
         ));
         let issued = link(&mut db.conn, &partner, &keys, id, &input).unwrap();
+        assert_eq!(issued.email, "mironova@gym17.demo");
         let trail = seeded::audit_of(&mut db.conn, "delivery", id.0);
         let (action, actor, _, after) = trail.last().unwrap();
         assert_eq!((action.as_str(), *actor), ("link_issue", Some(partner.actor.user_id.0)));
         assert!(after.as_deref().unwrap().contains("Миронова"));
+        assert!(after.as_deref().unwrap().contains("mironova@gym17.demo"));
         assert!(!after.as_deref().unwrap().contains(&issued.token));
         let claims = keys.verify_link(&issued.token).unwrap();
         let invited = invitation(&mut db.conn, claims.clone()).unwrap();
@@ -289,50 +250,5 @@ mod tests {
         let used = |err: ApiError| matches!(err, ApiError::Conflict { detail, .. } if detail.contains("used"));
         assert!(used(submit_by_link(&mut db.conn, &claims, &answer(5)).unwrap_err()));
         assert!(used(invitation(&mut db.conn, claims).unwrap_err()));
-    }
-
-    #[test]
-    fn a_delivery_has_at_most_its_cap_of_links() {
-        let mut db = seeded::demo();
-        let partner = db.caller("partner@gym17.demo");
-        let id = course_delivery(&mut db, partner.actor.org_id);
-        let keys = JwtKeys::from_secret(b"0123456789abcdef0123456789abcdef");
-        let already: i32 = deliveries::table
-            .find(id.0)
-            .select(deliveries::feedback_links_issued)
-            .first(&mut *db.conn)
-            .unwrap();
-        for n in already..MAX_LINKS_PER_DELIVERY {
-            let input = FeedbackLinkInput {
-                respondent: format!("Учитель № {n}"),
-                valid_days: None,
-            };
-            link(&mut db.conn, &partner, &keys, id, &input).unwrap();
-        }
-        let input = FeedbackLinkInput {
-            respondent: "Ещё один учитель".into(),
-            valid_days: None,
-        };
-        let refused = link(&mut db.conn, &partner, &keys, id, &input).unwrap_err();
-        assert!(matches!(
-            refused,
-            ApiError::Refused {
-                reason: openapi::RefusalReason::FeedbackLinkLimit,
-                ..
-            }
-        ));
-    }
-
-    #[test]
-    fn a_link_request_is_checked_before_the_delivery() {
-        let mut db = seeded::demo();
-        let teacher = db.caller("teacher@sch61.demo");
-        let keys = JwtKeys::from_secret(b"0123456789abcdef0123456789abcdef");
-        let input = FeedbackLinkInput {
-            respondent: "Миронова".into(),
-            valid_days: Some(61),
-        };
-        let err = link(&mut db.conn, &teacher, &keys, DeliveryId(9999), &input).unwrap_err();
-        assert!(matches!(err, ApiError::Validation(errors) if errors[0].field == "valid_days"));
     }
 }

@@ -19,6 +19,7 @@ pub mod enrolments;
 pub mod events;
 pub mod fairs;
 pub mod feedback;
+pub mod feedback_links;
 pub mod lifecycle;
 pub mod me;
 pub mod metrics;

@@ -14,7 +14,7 @@ use openapi::users::Role;
 use openapi::{CursorQuery, Page, PageQuery};
 
 /// The columns of the CSV export.
-const HEADER: [&str; 29] = [
+const HEADER: [&str; 30] = [
     "Школа",
     "Проектов",
     "Действующих проектов",
@@ -26,6 +26,7 @@ const HEADER: [&str; 29] = [
     "Отзывов",
     "Из них в приложении",
     "Из них по ссылкам",
+    "Респондентов",
     "CSAT, %",
     "NPS",
     "Готовы рекомендовать, %",
@@ -105,6 +106,7 @@ fn line(row: &RegistrySchool) -> String {
         m.responses.to_string(),
         m.app_responses.to_string(),
         m.link_responses.to_string(),
+        m.respondents.to_string(),
         csv::decimal(m.csat_percent),
         csv::decimal(m.nps),
         csv::decimal(m.ready_percent),
@@ -211,8 +213,10 @@ mod tests {
             school.app_responses > 0 && school.link_responses > 0,
             "the demo has answers of both kinds"
         );
+        assert_eq!(fields[11], school.respondents.to_string());
+        assert_eq!(fields[11], "5", "the demo's five answers come from five people");
         assert_eq!(
-            fields[11..14],
+            fields[12..15],
             [
                 csv::decimal(school.csat_percent),
                 csv::decimal(school.nps),

@@ -4,7 +4,8 @@
 use super::ApiError;
 use super::client::Call;
 use openapi::feedback::{
-    Feedback, FeedbackInput, FeedbackInvitation, FeedbackLink, FeedbackLinkInput, Metrics, MonthlyMetrics,
+    Feedback, FeedbackInput, FeedbackInvitation, FeedbackLink, FeedbackLinkInput, IssuedFeedbackLink, Metrics,
+    MonthlyMetrics,
 };
 use openapi::lifecycle::{Delivery, DeliveryFilter, DeliveryInput};
 use openapi::{Page, ResourceId};
@@ -47,6 +48,15 @@ pub async fn rate_delivery(delivery: i64, input: &FeedbackInput) -> Result<Feedb
 pub async fn create_feedback_link(delivery: i64, input: &FeedbackLinkInput) -> Result<FeedbackLink, ApiError> {
     Call::post(format!("/api/deliveries/{delivery}/feedback-links"))
         .json(input)
+        .send()
+        .await
+}
+
+/// `GET /api/deliveries/{id}/feedback-links`: the links issued for a delivery, with
+/// their respondents' e-mails.
+pub async fn list_feedback_links(delivery: i64) -> Result<Page<IssuedFeedbackLink>, ApiError> {
+    Call::get(format!("/api/deliveries/{delivery}/feedback-links"))
+        .query("per_page", Some(100))
         .send()
         .await
 }

@@ -1,6 +1,6 @@
-//! «Поставки» of a resource: where its products went and the form that records a
-//! delivery; and the single-use feedback link form, which the receiving school uses
-//! (the host school, whose resource is rated, issues no links).
+//! «Поставки» of a resource: where its products went, and the form that records a
+//! delivery with the people it reached (the receiving school's feedback links are in
+//! `feedback_links`).
 
 use crate::api::{self, ApiError};
 use crate::components::add_button::AddButton;
@@ -12,7 +12,6 @@ use crate::components::text_field::{TextField, trimmed};
 use crate::i18n::use_i18n;
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use openapi::feedback::{FeedbackLink, FeedbackLinkInput};
 use openapi::lifecycle::{Delivery, DeliveryFilter, DeliveryForm, DeliveryInput};
 use openapi::organisations::OrganisationKind;
 use openapi::resources::VersionKind;
@@ -91,7 +90,8 @@ pub fn Deliveries(
     }
 }
 
-/// One delivery: when, to whom, in what form, whether confirmed, how many answers it got.
+/// One delivery: when, to whom, in what form, whether confirmed, how many answers it got
+/// and how many of its feedback links are issued.
 #[component]
 pub fn DeliveryRow(
     /// The delivery.
@@ -120,95 +120,29 @@ pub fn DeliveryRow(
                 <span data-testid="delivery-responses">
                     {move || format!("{}: {responses}", i18n.t().deliveries.responses_count)}
                 </span>
+                " · "
+                <LinksIssued issued=delivery.feedback_links recipients=delivery.recipients/>
             </p>
         </li>
     }
 }
 
-/// «Ссылка для отзыва» of a delivery the user's school received: the button, then the
-/// respondent's name and the link to copy.
+/// «Ссылок для отзывов: 2 из 25»: the links issued out of the people the delivery reached.
 #[component]
-pub fn FeedbackLinkButton(
-    /// The delivery.
-    delivery: i64,
+pub fn LinksIssued(
+    /// Links issued.
+    issued: i64,
+    /// People reached: the most links the delivery may have.
+    recipients: u32,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let asking = RwSignal::new(false);
     view! {
-        <Show
-            when=move || asking.get()
-            fallback=move || {
-                view! {
-                    <button type="button" class="button" data-testid="feedback-link" title=move || i18n.t().deliveries.link_hint
-                        on:click=move |_| asking.set(true)>
-                        {move || i18n.t().deliveries.link}
-                    </button>
-                }
-            }
-        >
-            <FeedbackLinkForm delivery=delivery/>
-        </Show>
-    }
-}
-
-/// The respondent's name and, once created, the full address of the link to copy.
-#[component]
-fn FeedbackLinkForm(delivery: i64) -> impl IntoView {
-    let i18n = use_i18n();
-    let respondent = RwSignal::new(String::new());
-    let create = Action::new_local(move |input: &FeedbackLinkInput| {
-        let input = input.clone();
-        async move { api::deliveries::create_feedback_link(delivery, &input).await }
-    });
-    let respondent_error = Signal::derive(move || {
-        create.value().with(|result| match result {
-            Some(Err(error)) => error.field("respondent").map(|code| i18n.t().field_error(code)),
-            _ => None,
-        })
-    });
-    let submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        create.dispatch(FeedbackLinkInput {
-            respondent: trimmed(respondent),
-            valid_days: None,
-        });
-    };
-    let created = move || {
-        create.value().with(|result| match result {
-            Some(Ok(link)) => Some(created_link(link)),
-            _ => None,
-        })
-    };
-    view! {
-        <form class="form inline-form" data-testid="feedback-link-form" on:submit=submit>
-            <TextField
-                id=format!("respondent-{delivery}")
-                label=|t| t.deliveries.respondent
-                value=respondent
-                error=respondent_error
-                autocomplete="off"
-                testid=false
-            />
-            <ErrorAlert error=failure(create)/>
-            <FormActions submit=|t| t.deliveries.make_link pending=create.pending() submit_testid="make-link"/>
-            {created}
-        </form>
-    }
-}
-
-/// The link's full address in a field the user can copy from.
-fn created_link(link: &FeedbackLink) -> impl IntoView + use<> {
-    let i18n = use_i18n();
-    let origin = web_sys::window()
-        .and_then(|window| window.location().origin().ok())
-        .unwrap_or_default();
-    let url = format!("{origin}/feedback/{}", link.token);
-    let until = link.expires_at;
-    view! {
-        <div class="alert alert-success" role="status">
-            <p>{move || i18n.t().deliveries.link_ready} " " {move || i18n.t().date(&until)}</p>
-            <input type="text" class="link-field" readonly data-testid="feedback-url" value=url/>
-        </div>
+        <span data-testid="delivery-links">
+            {move || {
+                let t = i18n.t();
+                format!("{}: {issued} {} {recipients}", t.feedback_links.issued, t.deliveries.out_of)
+            }}
+        </span>
     }
 }
 
@@ -227,6 +161,7 @@ fn DeliveryForm(
     let delivered_on = RwSignal::new(today());
     let form = RwSignal::new(DeliveryForm::Handover);
     let contact = RwSignal::new(String::new());
+    let recipients = RwSignal::new("1".to_owned());
     let versions = LocalResource::new(move || api::lifecycle::list_versions(resource));
     let version_options = Signal::derive(move || {
         let t = i18n.t();
@@ -299,6 +234,9 @@ fn DeliveryForm(
             missing.set(true);
             return;
         }
+        // A number the server refuses (out of range) is sent as it is and named by the
+        // server; one that is not a number at all is sent as 0, which it refuses too.
+        let reached = trimmed(recipients).parse::<u32>().unwrap_or(0);
         missing.set(false);
         create.dispatch(DeliveryInput {
             version_id,
@@ -306,6 +244,7 @@ fn DeliveryForm(
             delivered_on: date,
             form: form.get_untracked(),
             contact: trimmed(contact),
+            recipients: Some(reached),
         });
     };
     let not_created = Signal::derive(move || {
@@ -347,6 +286,15 @@ fn DeliveryForm(
                 value=contact
                 error=field("contact")
                 autocomplete="off"
+            />
+            <TextField
+                id="delivery-recipients"
+                label=|t| t.feedback_links.recipients
+                value=recipients
+                error=field("recipients")
+                autocomplete="off"
+                input_type="number"
+                hint=|t| t.feedback_links.recipients_hint
             />
             <ErrorAlert error=not_created testid="delivery-error"/>
             <FormActions

@@ -78,6 +78,7 @@ fn tiles(metrics: &Metrics) -> impl IntoView + use<> {
         link_responses,
         deliveries,
         adopting_schools,
+        respondents,
         ..
     } = *metrics;
     let tile = move |testid: &'static str, label: fn(&crate::i18n::Texts) -> &'static str, value: Signal<String>| {
@@ -100,6 +101,7 @@ fn tiles(metrics: &Metrics) -> impl IntoView + use<> {
             {tile("metric-responses", |t| t.deliveries.responses, Signal::stored(responses.to_string()))}
             {tile("metric-app-responses", |t| t.deliveries.app_responses, Signal::stored(app_responses.to_string()))}
             {tile("metric-link-responses", |t| t.deliveries.link_responses, Signal::stored(link_responses.to_string()))}
+            {tile("metric-respondents", |t| t.feedback_links.respondents, Signal::stored(respondents.to_string()))}
             {tile("metric-deliveries", |t| t.deliveries.deliveries, Signal::stored(deliveries.to_string()))}
             {tile("metric-schools", |t| t.deliveries.schools, Signal::stored(adopting_schools.to_string()))}
         </div>

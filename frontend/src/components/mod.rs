@@ -19,6 +19,7 @@ pub mod empty_state;
 pub mod error_alert;
 pub mod event_form;
 pub mod fair_stands;
+pub mod feedback_links;
 pub mod feedback_summary;
 pub mod field_error;
 pub mod file_picker;

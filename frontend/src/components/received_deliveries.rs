@@ -2,8 +2,9 @@
 //! to ask its own staff for feedback through single-use links.
 
 use crate::api::{self, ApiError};
-use crate::components::deliveries::FeedbackLinkButton;
+use crate::components::deliveries::LinksIssued;
 use crate::components::error_alert::{ErrorAlert, failure};
+use crate::components::feedback_links::FeedbackLinkButton;
 use crate::components::score_form::ScoreForm;
 use crate::i18n::{Pick, use_i18n};
 use leptos::prelude::*;
@@ -96,6 +97,8 @@ fn ReceivedRow(delivery: Delivery, changed: RwSignal<usize>) -> impl IntoView {
                 <span data-testid="delivery-responses">
                     {move || format!("{}: {responses}", i18n.t().deliveries.responses_count)}
                 </span>
+                " · "
+                <LinksIssued issued=delivery.feedback_links recipients=delivery.recipients/>
             </p>
             <div class="form-actions">
                 {(!confirmed).then(|| view! {

@@ -9,6 +9,7 @@ mod consultation_texts;
 mod dissemination_texts;
 mod en;
 mod event_texts;
+mod feedback_link_texts;
 mod launch;
 mod launch_en;
 mod launch_ru;
@@ -185,7 +186,8 @@ impl Texts {
             R::StructuresNotApproved => launch.refused_structures_not_approved,
             R::NoRankedProblems => launch.refused_no_ranked_problems,
             R::YearConfirmed => launch.refused_year_confirmed,
-            R::FeedbackLinkLimit => self.deliveries.refused_link_limit,
+            R::FeedbackLinkLimit => self.feedback_links.refused_limit,
+            R::FeedbackRespondentLinked => self.feedback_links.refused_linked,
             R::PilotConcluded => launch.refused_pilot_concluded,
             R::AlreadyEnrolled => self.cohorts.refused_already_enrolled,
             R::CohortFinished => self.cohorts.refused_cohort_finished,

@@ -323,6 +323,8 @@ pub struct Texts {
     pub pilots: super::pilot_texts::PilotTexts,
     /// The texts of the dissemination figures.
     pub dissemination: super::dissemination_texts::DisseminationTexts,
+    /// The texts of feedback links tied to people.
+    pub feedback_links: super::feedback_link_texts::FeedbackLinkTexts,
     /// The texts of teacher training.
     pub cohorts: super::cohort_texts::CohortTexts,
     /// The texts of events, the calendar and fairs.

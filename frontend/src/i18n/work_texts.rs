@@ -442,8 +442,6 @@ pub struct DeliveryTexts {
     pub unconfirmed: &'static str,
     /// The button that opens the feedback-link form.
     pub link: &'static str,
-    /// Who is asked for feedback.
-    pub respondent: &'static str,
     /// The button that creates the link.
     pub make_link: &'static str,
     /// Above the created link.
@@ -478,8 +476,6 @@ pub struct DeliveryTexts {
     pub app_responses: &'static str,
     /// Answers given through links (tile and registry column).
     pub link_responses: &'static str,
-    /// The refusal of a link beyond the delivery's cap.
-    pub refused_link_limit: &'static str,
     /// Who issues feedback links, under the received delivery's button.
     pub link_hint: &'static str,
     /// The CSAT question.

@@ -19,8 +19,14 @@ struct FeedbackParams {
     token: Option<String>,
 }
 
-/// Why a link cannot be answered: used, expired or unknown.
+/// Why a link cannot be answered: its e-mail has answered already, used, expired or
+/// unknown.
 fn link_refusal(error: &ApiError) -> Option<Pick> {
+    if let ApiError::Problem(problem) = error
+        && problem.reason == Some(openapi::RefusalReason::AlreadyAnswered)
+    {
+        return Some(|t| t.feedback_links.already_answered);
+    }
     match error.code()? {
         ProblemCode::Conflict => Some(|t| t.deliveries.link_used),
         ProblemCode::TokenExpired => Some(|t| t.deliveries.link_expired),

@@ -26,6 +26,7 @@ const COLUMNS: &[Pick] = &[
     |t| t.deliveries.responses,
     |t| t.deliveries.app_responses,
     |t| t.deliveries.link_responses,
+    |t| t.feedback_links.respondents,
     |t| t.deliveries.csat,
     |t| t.deliveries.nps,
     |t| t.dissemination.pilots,
@@ -92,6 +93,7 @@ pub fn RegistryPage() -> impl IntoView {
                 <td data-testid="registry-responses">{metrics.responses}</td>
                 <td data-testid="registry-app-responses">{metrics.app_responses}</td>
                 <td data-testid="registry-link-responses">{metrics.link_responses}</td>
+                <td data-testid="registry-respondents">{metrics.respondents}</td>
                 <td class="nowrap">{move || i18n.t().deliveries.figure(metrics.csat_percent, " %")}</td>
                 <td class="nowrap">{move || i18n.t().deliveries.figure(metrics.nps, "")}</td>
                 <td data-testid="registry-pilots">{spread.pilots}</td>

@@ -54,12 +54,24 @@ describe('deliveries and feedback', () => {
       assert.equal(await row.getByTestId('feedback-link').count(), 0);
     }));
 
-  it('the receiving school\'s partner creates a feedback link for a colleague', () =>
+  it('the receiving school\'s partner creates a feedback link for a colleague\'s e-mail, once', () =>
     withPage(async (page) => {
       const title = uniqueTitle();
       await deliveredResource(title);
-      const link = await partnerIssuesLink(page, title, 'Соколова Мария Ивановна');
+      const link = await partnerIssuesLink(page, title, ' Sokolova@SCH12.demo ', 'Соколова Мария Ивановна');
       assert.match(link, /^http:\/\/[^/]+\/feedback\/[^/]+$/);
+      const row = page.getByTestId('received-row').filter({ hasText: title });
+      assert.match(await row.getByTestId('issued-link').textContent(), /sokolova@sch12\.demo · Соколова Мария Ивановна/);
+      // Without an e-mail, the server's message stands next to the field.
+      const email = row.getByLabel('E-mail респондента');
+      await email.fill('');
+      await row.getByTestId('make-link').click();
+      await row.locator('[id^="feedback-email-"][id$="-error"]').getByText('Заполните это поле').waitFor();
+      // The same e-mail again is refused.
+      await email.fill('sokolova@sch12.demo');
+      await row.getByTestId('make-link').click();
+      await row.getByRole('alert').getByText('Для этого e-mail по этой поставке ссылка уже выдана', { exact: false }).waitFor();
+      assert.equal(await row.getByTestId('issued-link').count(), 1);
     }));
 
   it('a respondent without an account opens the link, rates 5/10/yes, and the link is then used', () =>

@@ -110,7 +110,7 @@ describe('requests: the whole lifecycle', () => {
     });
 
     // The partner's school issues a feedback link for a colleague.
-    const link = await withPage((page) => partnerIssuesLink(page, TITLE, 'Соколова Мария Ивановна'));
+    const link = await withPage((page) => partnerIssuesLink(page, TITLE, 'sokolova@sch12.demo', 'Соколова Мария Ивановна'));
 
     // A respondent without a session rates 5/10/yes and the resource shows 1 response, CSAT 100 %.
     await withPage(async (page) => {

@@ -174,9 +174,12 @@ export async function deliveredResource(title) {
   return { ...prepared, delivery };
 }
 
-/** The receiving school's partner issues a feedback link of `delivery` for `respondent`. */
-export function apiFeedbackLink(partner, delivery, respondent) {
-  return apiCall(partner, 'POST', `/api/deliveries/${delivery.id}/feedback-links`, { respondent });
+/**
+ * The receiving school's partner issues a feedback link of `delivery` for the e-mail
+ * `email`, named `respondent` on the link's page.
+ */
+export function apiFeedbackLink(partner, delivery, respondent, email = 'sokolova@sch12.demo') {
+  return apiCall(partner, 'POST', `/api/deliveries/${delivery.id}/feedback-links`, { email, respondent });
 }
 
 /** Answers a feedback link without an account: `{ csat, recommend, ready, comment }`. */

@@ -112,17 +112,19 @@ export async function resultPath(name) {
 }
 
 /**
- * The receiving school's partner issues a single-use feedback link for a colleague from
- * «Поставки нашей школе» (the host school, whose resource is rated, issues none) and
- * returns the link shown.
+ * The receiving school's partner issues a single-use feedback link for a colleague's
+ * e-mail from «Поставки нашей школе» (the host school, whose resource is rated, issues
+ * none) and returns the link shown; the list of issued links then shows the e-mail.
  */
-export async function partnerIssuesLink(page, title, respondent) {
+export async function partnerIssuesLink(page, title, email, respondent) {
   await signIn(page, 'partner@sch12.demo');
   await page.getByTestId('nav-requests').click();
   const row = page.getByTestId('received-row').filter({ hasText: title });
   await row.getByTestId('feedback-link').click();
-  await row.getByLabel('Кому (ФИО респондента)').fill(respondent);
+  await row.getByLabel('E-mail респондента').fill(email);
+  await row.getByLabel('ФИО и должность (необязательно)').fill(respondent);
   await row.getByTestId('make-link').click();
   await row.getByTestId('feedback-url').waitFor();
+  await row.getByTestId('issued-link-email').getByText(email.trim().toLowerCase(), { exact: true }).waitFor();
   return row.getByTestId('feedback-url').inputValue();
 }

@@ -33,6 +33,10 @@ pub struct DeliveryRow {
     pub created_at: NaiveDateTime,
     /// Confirmation time.
     pub confirmed_at: Option<NaiveDateTime>,
+    /// Feedback links issued.
+    pub feedback_links_issued: i32,
+    /// People reached: the most feedback links it may have.
+    pub recipients: i32,
 }
 
 /// A new delivery, validated.
@@ -52,6 +56,8 @@ pub struct NewDelivery<'a> {
     pub form: DeliveryForm,
     /// Contact person.
     pub contact: &'a str,
+    /// People reached (within `limits::DELIVERY_RECIPIENTS`).
+    pub recipients: u32,
     /// Recorder.
     pub created_by: i64,
 }
@@ -67,6 +73,7 @@ pub fn insert(conn: &mut DbConnection, new: &NewDelivery<'_>) -> QueryResult<i64
             deliveries::delivered_on.eq(new.delivered_on),
             deliveries::form.eq(new.form.as_str()),
             deliveries::contact.eq(new.contact),
+            deliveries::recipients.eq(i32::try_from(new.recipients).unwrap_or(i32::MAX)),
             deliveries::created_by.eq(new.created_by),
             deliveries::created_at.eq(super::now()),
         ))
@@ -136,6 +143,8 @@ pub fn complete(conn: &mut DbConnection, rows: Vec<DeliveryRow>, viewer: UserId)
             form: DeliveryForm::parse(&row.form).unwrap_or(DeliveryForm::Handover),
             contact: row.contact,
             confirmed_at: row.confirmed_at.map(|at| at.and_utc()),
+            recipients: u32::try_from(row.recipients).unwrap_or(0),
+            feedback_links: i64::from(row.feedback_links_issued),
             responses: responses.get(&row.id).copied().unwrap_or(0),
             answered_by_me: answered.contains(&row.id),
             created_at: row.created_at.and_utc(),

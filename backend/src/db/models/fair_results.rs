@@ -1,5 +1,5 @@
 //! A fair's results, computed by the database: the organisation votes of every stand
-//! (decision 40), the fair's mean, each stand's score and place, and one page of the
+//! (decision 28), the fair's mean, each stand's score and place, and one page of the
 //! ranking. Nothing but the page's ids leaves the database, however many stands and
 //! ratings the fair has.
 

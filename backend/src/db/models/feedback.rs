@@ -1,7 +1,7 @@
-//! The `feedback` and `feedback_links` tables, and the metrics aggregated from them.
+//! The `feedback` table, and the metrics aggregated from it.
 
 use super::PageRequest;
-use crate::db::schema::{deliveries, feedback, feedback_links, requests, resources};
+use crate::db::schema::{deliveries, feedback, requests, resources};
 use crate::db::{DbConnection, read_model};
 use crate::domain::metrics::{Response, Tally};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
@@ -9,7 +9,7 @@ use diesel::dsl::count_star;
 use diesel::prelude::*;
 use openapi::feedback::{Feedback, Metrics, MonthlyMetrics};
 use openapi::requests::RequestStatus;
-use openapi::{DeliveryId, FeedbackId, OrganisationId, ProjectId, ResourceId, UserId};
+use openapi::{FeedbackId, OrganisationId, ProjectId, ResourceId};
 
 /// The `via` of an answer given in the app.
 pub const VIA_APP: &str = "app";
@@ -27,8 +27,12 @@ pub struct NewFeedback<'a> {
     pub org_id: i64,
     /// Consumer school.
     pub recipient_org_id: i64,
-    /// `user:<id>` or `link:<respondent>`: one answer per key and delivery.
+    /// `user:<id>` (in the app) or `email:<e-mail>` (by link); `link:<name>` for links
+    /// issued before links named an e-mail. One answer per key and delivery.
     pub respondent_key: &'a str,
+    /// The respondent's normalised e-mail (the account's in the app, the link's by
+    /// link): one answer per e-mail and delivery. Absent only for links issued before.
+    pub respondent_email: Option<&'a str>,
     /// The account, when answered in the app.
     pub respondent_user_id: Option<i64>,
     /// The name shown.
@@ -45,7 +49,8 @@ pub struct NewFeedback<'a> {
     pub via: &'a str,
 }
 
-/// Records an answer; a second answer by the same respondent is a unique violation.
+/// Records an answer; a second answer by the same respondent (key or e-mail) is a unique
+/// violation.
 pub fn insert(conn: &mut DbConnection, new: &NewFeedback<'_>) -> QueryResult<i64> {
     let id = diesel::insert_into(feedback::table)
         .values((
@@ -54,6 +59,7 @@ pub fn insert(conn: &mut DbConnection, new: &NewFeedback<'_>) -> QueryResult<i64
             feedback::org_id.eq(new.org_id),
             feedback::recipient_org_id.eq(new.recipient_org_id),
             feedback::respondent_key.eq(new.respondent_key),
+            feedback::respondent_email.eq(new.respondent_email),
             feedback::respondent_user_id.eq(new.respondent_user_id),
             feedback::respondent_name.eq(new.respondent_name),
             feedback::csat.eq(i32::from(new.csat)),
@@ -71,7 +77,8 @@ pub fn insert(conn: &mut DbConnection, new: &NewFeedback<'_>) -> QueryResult<i64
         ready: new.ready,
         by_link: new.via == VIA_LINK,
     };
-    read_model::on_answer(conn, new.resource_id, new.org_id, response)?;
+    let respondent = new.respondent_email.unwrap_or(new.respondent_key);
+    read_model::on_answer(conn, new.resource_id, new.org_id, respondent, response)?;
     Ok(id)
 }
 
@@ -166,63 +173,6 @@ pub fn list_for_resource(
     Ok((rows.into_iter().map(to_dto).collect(), total))
 }
 
-/// Records an issued link.
-pub fn insert_link(
-    conn: &mut DbConnection,
-    jti: &str,
-    delivery_id: DeliveryId,
-    respondent: &str,
-    expires_at: NaiveDateTime,
-    actor: UserId,
-) -> QueryResult<()> {
-    diesel::insert_into(feedback_links::table)
-        .values((
-            feedback_links::jti.eq(jti),
-            feedback_links::delivery_id.eq(delivery_id.0),
-            feedback_links::respondent.eq(respondent),
-            feedback_links::expires_at.eq(expires_at),
-            feedback_links::created_by.eq(actor.0),
-            feedback_links::created_at.eq(super::now()),
-        ))
-        .execute(conn)
-        .map(|_| ())
-}
-
-/// Takes one of a delivery's `cap` feedback links: a conditional increment, so that
-/// concurrent issues cannot pass the cap. Returns whether one was left.
-pub fn take_link_slot(conn: &mut DbConnection, delivery_id: DeliveryId, cap: i32) -> QueryResult<bool> {
-    diesel::update(
-        deliveries::table
-            .filter(deliveries::id.eq(delivery_id.0))
-            .filter(deliveries::feedback_links_issued.lt(cap)),
-    )
-    .set(deliveries::feedback_links_issued.eq(deliveries::feedback_links_issued + 1))
-    .execute(conn)
-    .map(|taken| taken == 1)
-}
-
-/// Whether a link was issued here and is still unused.
-pub fn link_unused(conn: &mut DbConnection, jti: &str) -> QueryResult<bool> {
-    diesel::select(diesel::dsl::exists(
-        feedback_links::table
-            .filter(feedback_links::jti.eq(jti))
-            .filter(feedback_links::used_at.is_null()),
-    ))
-    .get_result(conn)
-}
-
-/// Spends a link; only one of concurrent uses wins. Returns whether this one did.
-pub fn use_link(conn: &mut DbConnection, jti: &str) -> QueryResult<bool> {
-    diesel::update(
-        feedback_links::table
-            .filter(feedback_links::jti.eq(jti))
-            .filter(feedback_links::used_at.is_null()),
-    )
-    .set(feedback_links::used_at.eq(super::now()))
-    .execute(conn)
-    .map(|spent| spent == 1)
-}
-
 /// What metrics are computed over.
 #[derive(Debug, Clone, Copy)]
 pub enum Scope {
@@ -243,6 +193,8 @@ pub struct Counts {
     pub deliveries: i64,
     /// Distinct schools reached.
     pub adopting_schools: i64,
+    /// Distinct respondents.
+    pub respondents: i64,
 }
 
 /// The metrics of a tally and its counts.
@@ -252,6 +204,7 @@ pub fn to_metrics(tally: &Tally, counts: Counts) -> Metrics {
         responses: count(tally.responses),
         app_responses: count(tally.in_app()),
         link_responses: count(tally.by_link),
+        respondents: counts.respondents,
         satisfied: count(tally.satisfied),
         promoters: count(tally.promoters),
         passives: count(tally.passives),
@@ -268,7 +221,7 @@ pub fn to_metrics(tally: &Tally, counts: Counts) -> Metrics {
 
 /// The metrics of a scope aggregated from the raw rows: one grouped query for the scores
 /// (at most 110 groups), one count each for requests and deliveries, one for the adopting
-/// schools. The lists read the read model (`db::read_model`) instead; this is what the
+/// schools, one for the respondents. The lists read the read model (`db::read_model`) instead; this is what the
 /// read model is checked against.
 pub fn aggregate(conn: &mut DbConnection, scope: Scope) -> QueryResult<Metrics> {
     let resource_ids: Vec<i64> = match scope {
@@ -317,10 +270,18 @@ pub fn aggregate(conn: &mut DbConnection, scope: Scope) -> QueryResult<Metrics> 
         .select(deliveries::recipient_org_id)
         .distinct()
         .load(conn)?;
+    let respondents: std::collections::HashSet<String> = feedback::table
+        .filter(feedback::resource_id.eq_any(&resource_ids))
+        .select((feedback::respondent_email, feedback::respondent_key))
+        .load::<(Option<String>, String)>(conn)?
+        .into_iter()
+        .map(|(email, key)| email.unwrap_or(key))
+        .collect();
     let counts = Counts {
         requests,
         deliveries,
         adopting_schools: i64::try_from(adopting.len()).unwrap_or(i64::MAX),
+        respondents: i64::try_from(respondents.len()).unwrap_or(i64::MAX),
     };
     Ok(to_metrics(&tally, counts))
 }

@@ -46,6 +46,7 @@ pub mod event;
 pub mod fair;
 pub mod fair_results;
 pub mod feedback;
+pub mod feedback_link;
 pub mod login_failure;
 pub mod order;
 pub mod organisation;
@@ -94,6 +95,8 @@ pub enum Locked {
     Organisation,
     /// `events` (its places, while a registration takes one).
     Event,
+    /// `deliveries` (its feedback links, while one is issued).
+    Delivery,
 }
 
 impl Locked {
@@ -106,6 +109,7 @@ impl Locked {
             Self::Cohort => "cohorts",
             Self::Organisation => "organisations",
             Self::Event => "events",
+            Self::Delivery => "deliveries",
         }
     }
 }

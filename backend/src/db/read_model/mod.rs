@@ -1,6 +1,7 @@
 //! The read model: the figures lists show, kept per resource (`resource_stats`), per school
-//! (`school_stats`), with the schools reached (`resource_adopters`, `school_adopters`) and
-//! the list totals (`list_counts`).
+//! (`school_stats`), with the schools reached (`resource_adopters`, `school_adopters`), the
+//! people who answered (`resource_respondents`, `school_respondents`) and the list totals
+//! (`list_counts`).
 //!
 //! The model functions that write answers, requests, deliveries, resources, projects and
 //! organisations call the `on_…` functions below in their own transaction, so a list
@@ -12,7 +13,10 @@
 
 use crate::db::DbConnection;
 use crate::db::models::feedback::{Counts, Scope, to_metrics};
-use crate::db::schema::{list_counts, resource_adopters, resource_stats, resources, school_adopters, school_stats};
+use crate::db::schema::{
+    list_counts, resource_adopters, resource_respondents, resource_stats, resources, school_adopters,
+    school_respondents, school_stats,
+};
 use crate::domain::metrics::{Response, Tally};
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
@@ -56,6 +60,7 @@ fn apply(conn: &mut DbConnection, resource: i64, d: Figures) -> QueryResult<()> 
             r::requests.eq(r::requests + d.requests),
             r::deliveries.eq(r::deliveries + d.deliveries),
             r::adopting_schools.eq(r::adopting_schools + d.adopting_schools),
+            r::respondents.eq(r::respondents + d.respondents),
         ))
         .execute(conn)
         .map(|_| ())
@@ -83,6 +88,7 @@ fn add_to_school(conn: &mut DbConnection, d: &SchoolStats) -> QueryResult<()> {
             s::deliveries.eq(s::deliveries + d.deliveries),
             s::adoptions.eq(s::adoptions + d.adoptions),
             s::adopting_schools.eq(s::adopting_schools + d.adopting_schools),
+            s::respondents.eq(s::respondents + d.respondents),
         ))
         .execute(conn)
         .map(|_| ())
@@ -143,11 +149,39 @@ fn school(conn: &mut DbConnection, org: i64, change: impl FnOnce(&mut SchoolStat
     changes.write(conn)
 }
 
-/// A new answer about a resource of the school `org`.
-pub fn on_answer(conn: &mut DbConnection, resource: i64, org: i64, response: Response) -> QueryResult<()> {
-    let figures = Figures::answer(response);
+/// A new answer about a resource of the school `org` by `respondent` (the e-mail, or an
+/// old link's respondent key): one more response, and one more respondent of the resource
+/// (and of its school) when this one is new to it.
+pub fn on_answer(
+    conn: &mut DbConnection,
+    resource: i64,
+    org: i64,
+    respondent: &str,
+    response: Response,
+) -> QueryResult<()> {
+    let new_to_resource = on_engine!(conn, c => diesel::insert_into(resource_respondents::table)
+        .values((
+            resource_respondents::resource_id.eq(resource),
+            resource_respondents::respondent.eq(respondent),
+        ))
+        .on_conflict_do_nothing()
+        .execute(c))?;
+    let new_to_school = on_engine!(conn, c => diesel::insert_into(school_respondents::table)
+        .values((
+            school_respondents::org_id.eq(org),
+            school_respondents::respondent.eq(respondent),
+        ))
+        .on_conflict_do_nothing()
+        .execute(c))?;
+    let figures = Figures {
+        respondents: i64::try_from(new_to_resource).unwrap_or(0),
+        ..Figures::answer(response)
+    };
     apply(conn, resource, figures)?;
-    school(conn, org, |s| s.add(figures))
+    school(conn, org, |s| {
+        s.add(figures);
+        s.respondents = i64::try_from(new_to_school).unwrap_or(0);
+    })
 }
 
 /// A new delivery of a resource of the school `org` to the school `recipient`: one more
@@ -407,6 +441,8 @@ pub struct Figures {
     pub deliveries: i64,
     /// Schools reached.
     pub adopting_schools: i64,
+    /// Distinct respondents.
+    pub respondents: i64,
 }
 
 impl Figures {
@@ -444,6 +480,7 @@ fn split(figures: Figures) -> (Tally, Counts) {
         requests: figures.requests,
         deliveries: figures.deliveries,
         adopting_schools: figures.adopting_schools,
+        respondents: figures.respondents,
     };
     (tally, counts)
 }
@@ -482,16 +519,22 @@ fn metrics_of_resource(conn: &mut DbConnection, id: ResourceId) -> QueryResult<M
         .ok_or(diesel::result::Error::NotFound)
 }
 
-/// Every resource of a project together; the adopting schools counted once each.
+/// Every resource of a project together; the adopting schools and the respondents
+/// counted once each.
 fn metrics_of_project(conn: &mut DbConnection, id: ProjectId) -> QueryResult<Metrics> {
     use resource_stats as r;
     let rows: Vec<Figures> = r::table
         .filter(r::project_id.eq(id.0))
         .select(Figures::as_select())
         .load(conn)?;
+    let of_project = || r::table.filter(r::project_id.eq(id.0)).select(r::resource_id);
     let schools: i64 = resource_adopters::table
-        .filter(resource_adopters::resource_id.eq_any(r::table.filter(r::project_id.eq(id.0)).select(r::resource_id)))
+        .filter(resource_adopters::resource_id.eq_any(of_project()))
         .select(diesel::dsl::count(resource_adopters::recipient_org_id).aggregate_distinct())
+        .first(conn)?;
+    let respondents: i64 = resource_respondents::table
+        .filter(resource_respondents::resource_id.eq_any(of_project()))
+        .select(diesel::dsl::count(resource_respondents::respondent).aggregate_distinct())
         .first(conn)?;
     let mut tally = Tally::default();
     let mut counts = Counts::default();
@@ -501,6 +544,7 @@ fn metrics_of_project(conn: &mut DbConnection, id: ProjectId) -> QueryResult<Met
         counts.deliveries += part_counts.deliveries;
     }
     counts.adopting_schools = schools;
+    counts.respondents = respondents;
     Ok(to_metrics(&tally, counts))
 }
 
@@ -543,6 +587,8 @@ pub struct SchoolStats {
     pub adoptions: i64,
     /// Schools reached, each once.
     pub adopting_schools: i64,
+    /// Distinct respondents about its resources, each once.
+    pub respondents: i64,
 }
 
 impl SchoolStats {
@@ -559,6 +605,7 @@ impl SchoolStats {
             requests: self.requests,
             deliveries: self.deliveries,
             adopting_schools: self.adoptions,
+            respondents: self.respondents,
         }
     }
 
@@ -618,6 +665,10 @@ pub struct Snapshot {
     pub resource_adopters: Vec<(i64, i64)>,
     /// `school_adopters`.
     pub school_adopters: Vec<(i64, i64)>,
+    /// `resource_respondents`.
+    pub resource_respondents: Vec<(i64, String)>,
+    /// `school_respondents`.
+    pub school_respondents: Vec<(i64, String)>,
     /// `list_counts` without the totals at zero (a total that went back to zero stays as
     /// a row; the rebuild leaves it out).
     pub counts: Vec<(String, i64)>,
@@ -640,6 +691,12 @@ pub fn snapshot(conn: &mut DbConnection) -> QueryResult<Snapshot> {
             .load(conn)?,
         school_adopters: school_adopters::table
             .order((school_adopters::org_id, school_adopters::recipient_org_id))
+            .load(conn)?,
+        resource_respondents: resource_respondents::table
+            .order((resource_respondents::resource_id, resource_respondents::respondent))
+            .load(conn)?,
+        school_respondents: school_respondents::table
+            .order((school_respondents::org_id, school_respondents::respondent))
             .load(conn)?,
         counts: list_counts::table
             .filter(list_counts::total.ne(0))

@@ -1,17 +1,28 @@
 -- Recomputes the read model from the raw rows (the same statements as the migration's
--- backfill): per resource, per school, the adopting schools, and the list totals.
+-- backfill): per resource, per school, the adopting schools, the respondents, and the
+-- list totals. A respondent is an answer's e-mail, or an old answer's respondent key.
 DELETE FROM list_counts;
+DELETE FROM school_respondents;
+DELETE FROM resource_respondents;
 DELETE FROM school_adopters;
 DELETE FROM resource_adopters;
 DELETE FROM school_stats;
 DELETE FROM resource_stats;
 
+INSERT INTO resource_respondents (resource_id, respondent)
+SELECT DISTINCT resource_id, COALESCE(respondent_email, respondent_key) FROM feedback;
+
+INSERT INTO school_respondents (org_id, respondent)
+SELECT DISTINCT org_id, COALESCE(respondent_email, respondent_key) FROM feedback;
+
 INSERT INTO resource_stats (resource_id, org_id, project_id, responses, by_link, satisfied, promoters,
-                            passives, detractors, ready, requests, deliveries, adopting_schools)
+                            passives, detractors, ready, requests, deliveries, adopting_schools,
+                            respondents)
 SELECT r.id, r.org_id, r.project_id,
        COALESCE(f.responses, 0), COALESCE(f.by_link, 0), COALESCE(f.satisfied, 0),
        COALESCE(f.promoters, 0), COALESCE(f.passives, 0), COALESCE(f.detractors, 0),
-       COALESCE(f.ready, 0), COALESCE(q.taken, 0), COALESCE(d.delivered, 0), COALESCE(d.schools, 0)
+       COALESCE(f.ready, 0), COALESCE(q.taken, 0), COALESCE(d.delivered, 0), COALESCE(d.schools, 0),
+       (SELECT COUNT(*) FROM resource_respondents a WHERE a.resource_id = r.id)
 FROM resources r
 LEFT JOIN (SELECT resource_id,
                   COUNT(*) AS responses,
@@ -36,7 +47,8 @@ SELECT DISTINCT r.org_id, d.recipient_org_id FROM deliveries d JOIN resources r 
 
 INSERT INTO school_stats (org_id, projects, active_projects, resources, published_resources,
                           requests_received, responses, by_link, satisfied, promoters, passives,
-                          detractors, ready, requests, deliveries, adoptions, adopting_schools)
+                          detractors, ready, requests, deliveries, adoptions, adopting_schools,
+                          respondents)
 SELECT o.id,
        (SELECT COUNT(*) FROM projects p WHERE p.org_id = o.id),
        (SELECT COUNT(*) FROM projects p WHERE p.org_id = o.id AND p.status = 'active'),
@@ -47,7 +59,8 @@ SELECT o.id,
        COALESCE(s.promoters, 0), COALESCE(s.passives, 0), COALESCE(s.detractors, 0),
        COALESCE(s.ready, 0), COALESCE(s.requests, 0), COALESCE(s.deliveries, 0),
        COALESCE(s.adoptions, 0),
-       (SELECT COUNT(*) FROM school_adopters a WHERE a.org_id = o.id)
+       (SELECT COUNT(*) FROM school_adopters a WHERE a.org_id = o.id),
+       (SELECT COUNT(*) FROM school_respondents a WHERE a.org_id = o.id)
 FROM organisations o
 LEFT JOIN (SELECT org_id, SUM(responses) AS responses, SUM(by_link) AS by_link,
                   SUM(satisfied) AS satisfied, SUM(promoters) AS promoters,
