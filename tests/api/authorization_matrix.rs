@@ -249,6 +249,7 @@ const ROWS: &[Row] = &[
     ("POST", "/api/enrolments/{id}/complete", "", Recipient),
     ("GET", "/api/enrolments/{id}/certificate", "", Recipient),
     ("GET", "/api/enrolments/{id}/certificate.docx", "", Recipient),
+    ("POST", "/api/enrolments/{id}/certificate/revoke", "", Recipient),
     ("GET", "/api/public/certificates/{number}", "", Caller),
     ("GET", "/api/me/training", "", Caller),
     ("GET", "/api/organisations/{id}/training", "", School),
@@ -562,14 +563,15 @@ fn expected(row: &Row, who: Who) -> Option<Expect> {
         }
         // СОШ № 12's teacher's enrolment: read by her, her school's director, the host
         // school's staff and the committee; withdrawn by her, her director and the host's
-        // editors; completed by the host's editors.
+        // editors; completed, and its certificate revoked, by the host's editors.
         (
             _,
             "/api/enrolments/{id}"
             | "/api/enrolments/{id}/certificate"
             | "/api/enrolments/{id}/certificate.docx"
             | "/api/enrolments/{id}/withdraw"
-            | "/api/enrolments/{id}/complete",
+            | "/api/enrolments/{id}/complete"
+            | "/api/enrolments/{id}/certificate/revoke",
             _,
         ) => {
             let reads = reads_school(who) || matches!(who, Who::Director(Other) | Who::Partner(Other));
@@ -577,7 +579,7 @@ fn expected(row: &Row, who: Who) -> Option<Expect> {
                 "/api/enrolments/{id}/withdraw" => {
                     edits_work(who) || matches!(who, Who::Director(Other) | Who::Partner(Other))
                 }
-                "/api/enrolments/{id}/complete" => edits_work(who),
+                "/api/enrolments/{id}/complete" | "/api/enrolments/{id}/certificate/revoke" => edits_work(who),
                 _ => true,
             };
             if !reads { NotFound } else { only(may) }
@@ -874,12 +876,25 @@ async fn fresh(app: &TestApp, world: &World, row: &Row) -> Option<i64> {
             .await["id"]
                 .as_i64()
         }
-        ("POST", "/api/enrolments/{id}/withdraw" | "/api/enrolments/{id}/complete") => {
+        (
+            "POST",
+            "/api/enrolments/{id}/withdraw"
+            | "/api/enrolments/{id}/complete"
+            | "/api/enrolments/{id}/certificate/revoke",
+        ) => {
+            // СОШ № 12's teacher enrols herself in a fresh cohort and attends its session.
             let path = format!("/api/resources/{}/cohorts", world.programme);
             let cohort = ok_json(app, Method::POST, &path, teacher, Some(&cohort_body("свежий"))).await;
             let path = format!("/api/cohorts/{}/enrolments", cohort["id"]);
-            let body = json!({"user_id": world.accounts["partner-other-"].id.0});
-            ok_json(app, Method::POST, &path, teacher, Some(&body)).await["id"].as_i64()
+            let partner = world.token("partner-other");
+            let id = ok_json(app, Method::POST, &path, partner, Some(&json!({}))).await["id"].as_i64();
+            let path = format!("/api/cohort-sessions/{}/attendance", cohort["sessions"][0]["id"]);
+            ok_json(app, Method::PUT, &path, teacher, Some(&json!({"present": [id]}))).await;
+            if row.1 == "/api/enrolments/{id}/certificate/revoke" {
+                let path = format!("/api/enrolments/{}/complete", id.unwrap());
+                ok_json(app, Method::POST, &path, teacher, Some(&json!({}))).await;
+            }
+            id
         }
         ("POST", "/api/events/{id}/publish") => {
             let body = event_body("черновик", 0, 30);
@@ -957,6 +972,11 @@ async fn request(app: &TestApp, world: &World, row: &Row, who: Who, fresh_id: Op
             method,
             path.replace("{id}", &id(world.enrolment).to_string()),
             json(json!({})),
+        ),
+        ("POST", "/api/enrolments/{id}/certificate/revoke", _) => call(
+            method,
+            path.replace("{id}", &id(world.completed_enrolment).to_string()),
+            json(json!({"reason": format!("Отзыв для проверки прав: {tag}")})),
         ),
         ("GET", _, _) if path.starts_with("/api/enrolments/{id}") => call(
             method,
@@ -1950,8 +1970,8 @@ async fn world(app: &TestApp) -> World {
     let enrolment = created(
         app,
         &format!("/api/cohorts/{cohort}/enrolments"),
-        &teacher,
-        &json!({"user_id": accounts["partner-other-"].id.0}),
+        &tokens["partner-other"],
+        &json!({}),
     )
     .await;
     let draft_event = created(app, "/api/events", &teacher, &event_body("матрица", 0, 100)).await;
