@@ -6,7 +6,7 @@
 use super::ApiError;
 use super::client::Call;
 use openapi::cohorts::{
-    Certificate, CertificateCheck, Cohort, CohortInput, Enrolment, EnrolmentInput, SessionAttendance,
+    Certificate, CertificateCheck, Cohort, CohortInput, Enrolment, EnrolmentInput, RevocationInput, SessionAttendance,
     SessionAttendanceInput, TeacherTraining, TrainingHistory,
 };
 use openapi::{CohortId, CohortSessionId, EnrolmentId, OrganisationId, Page, ResourceId};
@@ -111,11 +111,20 @@ pub async fn school_training(org: OrganisationId) -> Result<Page<TeacherTraining
 }
 
 /// `GET /api/public/certificates/{number}`: the check of a certificate, without an
-/// account.
-pub async fn check_certificate(number: &str) -> Result<CertificateCheck, ApiError> {
+/// account; with the verification code, the holder's full name.
+pub async fn check_certificate(number: &str, code: Option<&str>) -> Result<CertificateCheck, ApiError> {
     let number = js_sys::encode_uri_component(number);
     Call::get(format!("/api/public/certificates/{number}"))
+        .query("code", code)
         .send_public()
+        .await
+}
+
+/// `POST /api/enrolments/{id}/certificate/revoke`: revokes the certificate with a reason.
+pub async fn revoke_certificate(id: EnrolmentId, input: &RevocationInput) -> Result<Certificate, ApiError> {
+    Call::post(format!("/api/enrolments/{id}/certificate/revoke"))
+        .json(input)
+        .send()
         .await
 }
 

@@ -173,6 +173,10 @@ pub fn CohortForm(
     let planned = stored.map(|c| c.hours).or(hours);
     let planned_hours = RwSignal::new(planned.map(|hours| hours.to_string()).unwrap_or_default());
     let capacity = RwSignal::new(stored.map_or_else(|| String::from("20"), |c| c.capacity.to_string()));
+    let threshold = RwSignal::new(stored.map_or_else(
+        || openapi::limits::DEFAULT_ATTENDANCE_THRESHOLD.to_string(),
+        |c| c.attendance_threshold.to_string(),
+    ));
     let place = RwSignal::new(stored.map(|c| c.place.clone()).unwrap_or_default());
     let online_link = RwSignal::new(stored.map(|c| c.online_link.clone()).unwrap_or_default());
     let trainers = RwSignal::new(stored.map(|c| c.trainers.join("\n")).unwrap_or_default());
@@ -237,6 +241,7 @@ pub fn CohortForm(
             format: Some(chosen_format.get_untracked()),
             hours: (!hours.is_empty()).then(|| hours.parse().unwrap_or(0)),
             capacity: trimmed(capacity).parse().unwrap_or(0),
+            attendance_threshold: Some(trimmed(threshold).parse().unwrap_or(0)),
             place: trimmed(place),
             online_link: trimmed(online_link),
             trainers: lines(trainers),
@@ -294,6 +299,9 @@ pub fn CohortForm(
                 autocomplete="off" input_type="number" hint=|t| t.cohorts.hours_hint/>
             <TextField id="cohort-capacity" label=|t| t.cohorts.capacity value=capacity error=server("capacity".to_owned())
                 autocomplete="off" input_type="number"/>
+            <TextField id="cohort-attendance-threshold" label=|t| t.cohorts.attendance_threshold value=threshold
+                error=server("attendance_threshold".to_owned()) autocomplete="off" input_type="number"
+                hint=|t| t.cohorts.attendance_threshold_hint/>
             <TextField id="cohort-place" label=|t| t.cohorts.place value=place error=server("place".to_owned()) autocomplete="off"/>
             <TextField id="cohort-online-link" label=|t| t.cohorts.online_link value=online_link
                 error=server("online_link".to_owned()) autocomplete="url"/>

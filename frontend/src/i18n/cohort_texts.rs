@@ -36,6 +36,9 @@ cohort_texts! {
     hours: "Часов", "Hours";
     hours_hint: "Если указаны занятия, часы считаются по занятиям.", "With sessions, the hours are the sessions' sum.";
     capacity: "Мест", "Places";
+    attendance_threshold: "Порог посещаемости, %", "Attendance threshold, %";
+    attendance_threshold_hint: "Обучение завершается, когда слушатель посетил не меньше этой доли часов (обычно 75 %).", "A teacher completes after attending at least this share of the hours (usually 75 %).";
+    required_hours: "Для завершения нужно посетить, ч", "Hours to attend to complete";
     place: "Место проведения", "Place";
     online_link: "Ссылка на онлайн-занятия", "Online link";
     trainers: "Преподаватели", "Trainers";
@@ -71,6 +74,8 @@ cohort_texts! {
     attendance_saved: "Посещаемость сохранена.", "Attendance saved.";
     attendance_none: "Отмечать пока некого: в потоке нет зачисленных слушателей.", "No one to mark: the cohort has no enrolled participants.";
     complete: "Завершить обучение", "Complete";
+    own_record_hint: "Свою посещаемость и завершение обучения отмечает другой сотрудник школы.", "Your own attendance and completion are marked by another member of staff.";
+    below_threshold: "посещено меньше нужного", "below the threshold";
     complete_title: "Завершить обучение и выдать удостоверение?", "Complete the training and issue the certificate?";
     complete_text: "Слушателю будет выдан документ с номером; отменить выдачу нельзя.", "A numbered document will be issued; the issue cannot be undone.";
     withdraw: "Отчислить", "Withdraw";
@@ -96,12 +101,22 @@ cohort_texts! {
     issued_by: "Выдан", "Issued by";
     issued_on: "Дата выдачи", "Issued on";
     verify_at: "Проверить подлинность:", "Verify at:";
+    code: "Код проверки", "Verification code";
+    revoked: "ОТОЗВАНО", "REVOKED";
+    revoked_reason: "Причина отзыва", "Reason for revocation";
+    revoke: "Отозвать удостоверение", "Revoke the certificate";
+    revoke_title: "Отозвать удостоверение?", "Revoke the certificate?";
+    revoke_text: "Проверка по номеру будет показывать, что документ отозван; в показателях школы он учитываться не будет. Отменить отзыв нельзя.", "The public check will show the document as revoked, and the school's figures will no longer count it. This cannot be undone.";
     print: "Печать", "Print";
     download_docx: "Скачать DOCX", "Download DOCX";
     back_to_cohort: "К потоку", "Back to the cohort";
     verify: "Проверка удостоверения", "Certificate check";
     verify_intro: "Введите регистрационный номер удостоверения или сертификата, например 1-2026-0001.", "Enter the certificate's number, for example 1-2026-0001.";
     verify_number: "Номер документа", "Document number";
+    verify_code: "Код проверки (указан на документе)", "Verification code (printed on the document)";
+    verify_masked: "Полное имя слушателя показывается только с кодом проверки, указанным на документе.", "The holder's full name is shown only with the verification code printed on the document.";
+    verify_code_wrong: "Код проверки не совпадает: имя показано сокращённо.", "The verification code does not match: the name is shown abbreviated.";
+    verify_revoked: "Документ отозван выдавшей его организацией", "The document was revoked by its issuer";
     verify_submit: "Проверить", "Check";
     verify_valid: "Документ действителен", "The document is valid";
     verify_not_found: "Документ с таким номером не выдавался.", "No document with this number was issued.";
@@ -120,6 +135,9 @@ cohort_texts! {
     refused_enrolment_waiting: "Слушатель в листе ожидания.", "The teacher is on the waiting list.";
     refused_enrolment_withdrawn: "Запись отменена.", "The enrolment is withdrawn.";
     refused_enrolment_completed: "Обучение уже завершено, удостоверение выдано.", "Completed already; the certificate is issued.";
+    refused_own_record: "Свою посещаемость, завершение обучения и удостоверение отмечает другой сотрудник школы.", "Your own attendance, completion and certificate are another staff member's to record.";
+    refused_below_threshold: "Посещено меньше часов, чем нужно для завершения обучения.", "Fewer hours attended than completion needs.";
+    refused_certificate_revoked: "Удостоверение уже отозвано.", "The certificate is revoked already.";
 }
 
 impl CohortTexts {

@@ -1,18 +1,24 @@
 //! `/enrolments/:id/certificate`: a certificate of completion as it is printed, with
-//! «Печать» and «Скачать DOCX»; it names the address where anyone checks it by number.
+//! «Печать» and «Скачать DOCX»; it names its verification code and the address where
+//! anyone checks it. The host's staff (never the holder) may revoke it with a reason.
 
+use crate::access;
 use crate::api::{self, ApiError};
-use crate::components::error_alert::{ErrorAlert, failure};
+use crate::app::use_auth;
+use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::error_alert::{ErrorAlert, failure, general_failure};
+use crate::components::field_error::server_message;
 use crate::components::loading::Loading;
 use crate::components::print_button::PrintButton;
+use crate::components::textarea_field::TextAreaField;
 use crate::files;
 use crate::i18n::use_i18n;
 use leptos::Params;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
-use openapi::EnrolmentId;
-use openapi::cohorts::Certificate;
+use openapi::cohorts::{Certificate, RevocationInput};
+use openapi::{EnrolmentId, UserId};
 
 /// The path of a certificate's print view.
 #[derive(Debug, Clone, PartialEq, Params)]
@@ -32,7 +38,7 @@ pub fn CertificatePage() -> impl IntoView {
             let id = EnrolmentId(id.ok_or_else(ApiError::not_found)?);
             let certificate = api::cohorts::certificate(id).await?;
             let enrolment = api::cohorts::get_enrolment(id).await?;
-            Ok::<_, ApiError>((id, certificate, enrolment.cohort_id))
+            Ok::<_, ApiError>((id, certificate, enrolment.cohort_id, enrolment.user_id))
         }
     });
     view! {
@@ -41,8 +47,9 @@ pub fn CertificatePage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match certificate.await {
                         Err(error) => view! { <ErrorAlert error=Some(error)/> }.into_any(),
-                        Ok((id, certificate, cohort)) => {
-                            view! { <CertificateView id=id certificate=certificate cohort=cohort/> }.into_any()
+                        Ok((id, certificate, cohort, holder)) => {
+                            view! { <CertificateView id=id certificate=certificate cohort=cohort holder=holder/> }
+                                .into_any()
                         }
                     }
                 })}
@@ -53,8 +60,26 @@ pub fn CertificatePage() -> impl IntoView {
 
 /// The actions and the sheet.
 #[component]
-fn CertificateView(id: EnrolmentId, certificate: Certificate, cohort: openapi::CohortId) -> impl IntoView {
+fn CertificateView(
+    id: EnrolmentId,
+    certificate: Certificate,
+    cohort: openapi::CohortId,
+    holder: UserId,
+) -> impl IntoView {
     let i18n = use_i18n();
+    let issuer = certificate.issuer_org_id;
+    let revokes = certificate.revoked_on.is_none()
+        && use_auth()
+            .with_me_untracked(|me| me.id != holder && access::may_edit_resources(me, issuer))
+            .unwrap_or(false);
+    let revoked = certificate.revoked_on.map(|day| {
+        let reason = certificate.revoked_reason.clone().unwrap_or_default();
+        view! {
+            <p class="alert alert-error" role="status" data-testid="certificate-revoked">
+                {move || format!("{} {} · {}: {reason}", i18n.t().cohorts.revoked, i18n.t().day(day), i18n.t().cohorts.revoked_reason)}
+            </p>
+        }
+    });
     let number = certificate.number.clone();
     let download = Action::new_local(move |(): &()| {
         let number = number.clone();
@@ -67,7 +92,8 @@ fn CertificateView(id: EnrolmentId, certificate: Certificate, cohort: openapi::C
     let origin = web_sys::window()
         .and_then(|window| window.location().origin().ok())
         .unwrap_or_default();
-    let verify = format!("{origin}/verify/{}", certificate.number);
+    let verify = format!("{origin}/verify/{}?code={}", certificate.number, certificate.code);
+    let printed_code = printed(&certificate.code);
     let (kind, hours, starts, ends, issued) = (
         certificate.kind,
         certificate.hours,
@@ -90,7 +116,9 @@ fn CertificateView(id: EnrolmentId, certificate: Certificate, cohort: openapi::C
             </div>
         </div>
         <div class="no-print"><ErrorAlert error=failure(download) testid="download-error"/></div>
+        {revokes.then(|| view! { <Revoke id=id subject=certificate.number.clone()/> })}
         <article class="order-sheet certificate-sheet" data-testid="certificate-sheet">
+            {revoked}
             <p class="order-school">{certificate.issuer_name.clone()}</p>
             <p class="order-word" data-testid="certificate-kind">{move || i18n.t().cohorts.kind_name(kind)}</p>
             <p>{move || i18n.t().cohorts.number} " " <strong data-testid="certificate-number">{certificate.number.clone()}</strong></p>
@@ -107,7 +135,87 @@ fn CertificateView(id: EnrolmentId, certificate: Certificate, cohort: openapi::C
             </p>
             <p>{certificate.cohort_title.clone()}</p>
             <p class="muted">{move || format!("{}: {}", i18n.t().cohorts.issued_on, i18n.t().day(issued))}</p>
+            <p class="certificate-verify">
+                {move || i18n.t().cohorts.code} ": " <strong data-testid="certificate-code">{printed_code.clone()}</strong>
+            </p>
             <p class="certificate-verify">{move || i18n.t().cohorts.verify_at} " " <span data-testid="certificate-verify-url">{verify.clone()}</span></p>
         </article>
+    }
+}
+
+/// The code as printed: groups of four characters.
+fn printed(code: &str) -> String {
+    code.chars()
+        .collect::<Vec<_>>()
+        .chunks(4)
+        .map(|chunk| chunk.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// «Отозвать удостоверение»: the reason, then a confirmation; the page reads the
+/// certificate again when done.
+#[component]
+fn Revoke(id: EnrolmentId, subject: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let open = RwSignal::new(false);
+    let asking = RwSignal::new(false);
+    let reason = RwSignal::new(String::new());
+    let revoke = Action::new_local(move |input: &RevocationInput| {
+        let input = input.clone();
+        async move {
+            let done = api::cohorts::revoke_certificate(id, &input).await;
+            if done.is_ok()
+                && let Some(window) = web_sys::window()
+            {
+                let _ = window.location().reload();
+            }
+            done
+        }
+    });
+    let failed = failure(revoke);
+    let general = general_failure(revoke);
+    view! {
+        <div class="no-print section">
+            <Show
+                when=move || open.get()
+                fallback=move || view! {
+                    <button type="button" class="button button-danger" data-testid="revoke-certificate" on:click=move |_| open.set(true)>
+                        {move || i18n.t().cohorts.revoke}
+                    </button>
+                }
+            >
+                <form class="card form" data-testid="revoke-form" novalidate on:submit=move |event| {
+                    event.prevent_default();
+                    asking.set(true);
+                }>
+                    <TextAreaField id="revoke-reason" label=|t| t.cohorts.revoked_reason value=reason
+                        error=server_message(failed, "reason")/>
+                    <ErrorAlert error=general testid="revoke-error"/>
+                    <div class="form-actions">
+                        <button type="submit" class="button button-danger" data-testid="revoke-submit" disabled=move || revoke.pending().get()>
+                            {move || i18n.t().cohorts.revoke}
+                        </button>
+                        <button type="button" class="button" on:click=move |_| open.set(false)>{move || i18n.t().cancel}</button>
+                    </div>
+                </form>
+            </Show>
+            {move || asking.get().then(|| {
+                let subject = subject.clone();
+                view! {
+                    <ConfirmDialog
+                        title=|t| t.cohorts.revoke_title
+                        text=|t| t.cohorts.revoke_text
+                        subject=subject
+                        confirm=|t| t.cohorts.revoke
+                        on_confirm=Callback::new(move |()| {
+                            asking.set(false);
+                            revoke.dispatch(RevocationInput { reason: reason.get_untracked().trim().to_owned() });
+                        })
+                        on_cancel=Callback::new(move |()| asking.set(false))
+                    />
+                }
+            })}
+        </div>
     }
 }

@@ -133,6 +133,7 @@ fn CohortView(cohort: Cohort, enrolments: Page<Enrolment>, kept: Kept) -> impl I
     };
     let (starts, ends, status, format) = (cohort.starts_on, cohort.ends_on, cohort.status, cohort.format);
     let (hours, capacity, taken, waiting) = (cohort.hours, cohort.capacity, cohort.enrolled, cohort.waiting);
+    let (threshold, required) = (cohort.attendance_threshold, cohort.required_hours);
     let place = (!cohort.place.is_empty()).then(|| {
         let place = cohort.place.clone();
         view! { <p>{move || i18n.t().cohorts.place} ": " {place.clone()}</p> }
@@ -179,7 +180,7 @@ fn CohortView(cohort: Cohort, enrolments: Page<Enrolment>, kept: Kept) -> impl I
         .into_any()
     };
     let attendance = (runs && !cohort.sessions.is_empty()).then(|| {
-        view! { <Attendance cohort=cohort.clone() enrolments=enrolments.items.clone() kept=kept/> }
+        view! { <Attendance cohort=cohort.clone() enrolments=enrolments.items.clone() me=me kept=kept/> }
     });
     let id = cohort.id;
     let changing = RwSignal::new(false);
@@ -235,6 +236,16 @@ fn CohortView(cohort: Cohort, enrolments: Page<Enrolment>, kept: Kept) -> impl I
                         t.cohorts.hours,
                         t.cohorts.places_taken,
                         t.cohorts.waiting_count,
+                    )
+                }}
+            </p>
+            <p data-testid="cohort-required-hours">
+                {move || {
+                    let t = i18n.t();
+                    format!(
+                        "{}: {threshold} · {}: {required}",
+                        t.cohorts.attendance_threshold,
+                        t.cohorts.required_hours,
                     )
                 }}
             </p>
@@ -343,9 +354,10 @@ fn Enrol(
 }
 
 /// The attendance of one session at a time: a check box per placed participant, the
-/// marks so far checked; «Сохранить посещаемость» replaces the session's marks.
+/// marks so far checked; «Сохранить посещаемость» replaces the session's marks. The
+/// user's own box, if they are enrolled, is another person's to tick.
 #[component]
-fn Attendance(cohort: Cohort, enrolments: Vec<Enrolment>, kept: Kept) -> impl IntoView {
+fn Attendance(cohort: Cohort, enrolments: Vec<Enrolment>, me: UserId, kept: Kept) -> impl IntoView {
     let i18n = use_i18n();
     let placed: Vec<Enrolment> = enrolments
         .into_iter()
@@ -397,11 +409,14 @@ fn Attendance(cohort: Cohort, enrolments: Vec<Enrolment>, kept: Kept) -> impl In
         .iter()
         .map(|enrolment| {
             let id = enrolment.id;
+            let own = enrolment.user_id == me;
             view! {
                 <label class="check">
                     <input
                         type="checkbox"
                         data-testid=format!("attended-{id}")
+                        disabled=own
+                        title=move || own.then(|| i18n.t().cohorts.own_record_hint)
                         prop:checked=move || present.with(|present| present.contains(&id))
                         on:change=move |event| {
                             let on = event_target_checked(&event);
@@ -494,8 +509,10 @@ fn Participants(
                     || auth
                         .with_me_untracked(|who| access::may_withdraw_others(who, enrolment.org_id, host))
                         .unwrap_or(false));
-            let completes = runs && status == EnrolmentStatus::Enrolled;
             let own = enrolment.user_id == me;
+            let completes = runs && status == EnrolmentStatus::Enrolled && !own;
+            let own_hint = runs && status == EnrolmentStatus::Enrolled && own;
+            let below = enrolment.attended_hours < cohort.required_hours;
             let position = enrolment.position;
             let certificate = enrolment.certificate_number.clone().map(|number| {
                 view! {
@@ -511,7 +528,10 @@ fn Participants(
                         {move || i18n.t().cohorts.enrolment_name(status)}
                         {position.map(|position| format!(" ({}: {position})", i18n.t().cohorts.waiting_position))}
                     </td>
-                    <td class="num" data-testid="attended-hours">{enrolment.attended_hours}</td>
+                    <td class="num" data-testid="attended-hours">
+                        {enrolment.attended_hours}
+                        {(live && below).then(|| view! { <span class="muted">" (" {move || i18n.t().cohorts.below_threshold} ")"</span> })}
+                    </td>
                     <td>{certificate}</td>
                     <td class="actions">
                         {completes
@@ -526,6 +546,10 @@ fn Participants(
                                         {move || i18n.t().cohorts.complete}
                                     </button>
                                 }
+                            })}
+                        {own_hint
+                            .then(|| {
+                                view! { <span class="muted" data-testid="own-record-hint">{move || i18n.t().cohorts.own_record_hint}</span> }
                             })}
                         {withdraws
                             .then(|| {
