@@ -1,9 +1,11 @@
 // Teacher training: СОШ № 61's council opens a cohort of its training programme with two
 // sessions and one place; СОШ № 12's teacher enrols, Гимназия № 17's goes to the waiting
-// list; the host marks attendance and completes СОШ № 12's teacher after a confirmation;
-// the certificate prints, downloads as DOCX and verifies by its number without an
-// account; the teacher sees it in «Моё обучение»; a second place given to the cohort goes
-// to the waiting teacher.
+// list; the host marks attendance and completes СОШ № 12's teacher after a confirmation
+// once she attended three quarters of the hours; the certificate prints, downloads as
+// DOCX and verifies without an account — her name masked by the number alone, in full
+// with the code printed on it; the teacher sees it in «Моё обучение»; a second place
+// given to the cohort goes to the waiting teacher. A teacher of the host cannot mark or
+// complete her own enrolment.
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -95,7 +97,8 @@ describe('teacher training', () => {
       assert.match(await participant(page, name17).getByTestId('enrolment-status').textContent(), /Лист ожидания/);
     });
 
-    // The host marks the first session and completes СОШ № 12's teacher.
+    // The host marks the first session: 8 of 18 hours are not enough to complete; with
+    // the second session marked too, СОШ № 12's teacher completes.
     let certificatePath;
     await withPage(async (page) => {
       await signIn(page, 'council@sch61.demo');
@@ -113,6 +116,18 @@ describe('teacher training', () => {
       );
       // The waiting teacher cannot be completed.
       assert.equal(await participant(page, name17).getByTestId('complete-enrolment').count(), 0);
+      assert.match(await page.getByTestId('cohort-required-hours').textContent(), /75 · .*: 14/);
+      await participant(page, name12).getByTestId('complete-enrolment').click();
+      await page.getByTestId('confirm-yes').click();
+      await page.getByTestId('enrolment-error').getByText('Посещено меньше часов, чем нужно для завершения обучения.').waitFor();
+      assert.equal(await participant(page, name12).getAttribute('data-status'), 'enrolled');
+      await attendance.getByTestId('attendance-session').selectOption({ index: 1 });
+      await attendance.getByTestId(`attended-${enrolment}`).check();
+      await attendance.getByTestId('attendance-save').click();
+      await page.waitForFunction(
+        (id) => document.querySelector(`[data-enrolment-id="${id}"] [data-testid=attended-hours]`)?.textContent.trim() === '18',
+        enrolment,
+      );
       await participant(page, name12).getByTestId('complete-enrolment').click();
       // Cancelling the confirmation leaves the enrolment as it was.
       await page.getByTestId('confirm-cancel').click();
@@ -133,7 +148,12 @@ describe('teacher training', () => {
       assert.equal((await sheet.getByTestId('certificate-hours').textContent()).trim(), 'в объёме 18 ч.');
       const number = (await sheet.getByTestId('certificate-number').textContent()).trim();
       assert.match(number, new RegExp(`^${school}-\\d{4}-\\d{4}$`));
-      assert.match(await sheet.getByTestId('certificate-verify-url').textContent(), new RegExp(`/verify/${number}$`));
+      const code = (await sheet.getByTestId('certificate-code').textContent()).trim();
+      assert.match(code, /^[0-9A-F]{4}(-[0-9A-F]{4}){4}$/);
+      assert.match(
+        await sheet.getByTestId('certificate-verify-url').textContent(),
+        new RegExp(`/verify/${number}\\?code=${code.replaceAll('-', '')}$`),
+      );
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByTestId('download-certificate').click(),
@@ -143,21 +163,33 @@ describe('teacher training', () => {
       assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK');
     });
 
-    // Anyone checks the number without an account; an unknown number is not valid.
-    const number = await withPage(async (page) => {
+    // Anyone checks the number without an account: the name masked by the number alone,
+    // in full with the code printed on the certificate; an unknown number is not valid.
+    const [number, code] = await withPage(async (page) => {
       await signIn(page, 'partner@sch12.demo');
       await page.goto(certificatePath);
-      return (await page.getByTestId('certificate-number').textContent()).trim();
+      return [
+        (await page.getByTestId('certificate-number').textContent()).trim(),
+        (await page.getByTestId('certificate-code').textContent()).trim(),
+      ];
     });
     await withPage(async (page) => {
       await page.goto('/verify');
       await page.getByTestId('verify-number-input').fill(number);
       await page.getByTestId('verify-submit').click();
-      const valid = page.getByTestId('verify-valid');
+      const masked = page.locator('[data-testid=verify-valid][data-full-name=false]');
+      await masked.waitFor();
+      const [surname, first, middle] = name12.split(' ');
+      assert.equal((await masked.getByTestId('verify-holder').textContent()).trim(), `${surname[0]}*** ${first[0]}. ${middle[0]}.`);
+      await masked.getByTestId('verify-name-note').getByText(/только с кодом проверки/).waitFor();
+      assert.equal((await masked.getByTestId('verify-hours').textContent()).trim(), '18');
+      assert.equal(new URL(page.url()).pathname, `/verify/${number}`);
+      await page.getByTestId('verify-code-input').fill(code.toLowerCase());
+      await page.getByTestId('verify-submit').click();
+      const valid = page.locator('[data-testid=verify-valid][data-full-name=true]');
       await valid.waitFor();
       assert.equal((await valid.getByTestId('verify-holder').textContent()).trim(), name12);
-      assert.equal((await valid.getByTestId('verify-hours').textContent()).trim(), '18');
-      assert.equal(new URL(page.url()).pathname, `/verify/${number}`);
+      assert.equal(new URL(page.url()).searchParams.get('code'), code.toLowerCase());
       await page.goto(`/verify/${school}-1999-9999`);
       await page.getByTestId('verify-refused').getByText('Документ с таким номером не выдавался.').waitFor();
     });
@@ -186,6 +218,50 @@ describe('teacher training', () => {
       await form.getByTestId('cohort-submit').click();
       await page.locator('[data-testid=enrolment-row][data-status=enrolled]').filter({ hasText: name17 }).waitFor();
       assert.equal(await page.getByTestId('cohort-form').count(), 0);
+    });
+  });
+
+  it('a teacher of the host cannot mark or complete her own enrolment; a colleague does', async () => {
+    const council = await apiSignIn('council@sch61.demo');
+    const teacher = await apiSignIn('teacher@sch61.demo');
+    const school = council.user.organisation.id;
+    const programmes = await apiCall(council, 'GET', `/api/resources?org_id=${school}&form=training_programme&per_page=5`);
+    const cohort = await apiCall(council, 'POST', `/api/resources/${programmes.items[0].id}/cohorts`, {
+      title: `Поток своих ${Date.now()}`,
+      starts_on: isoDay(-1),
+      ends_on: isoDay(10),
+      capacity: 5,
+      place: 'СОШ № 61, кабинет 204',
+      online_link: 'https://meet.example.org/sch61-own',
+      trainers: ['Кузнецова Ольга Сергеевна'],
+      sessions: [{ held_on: isoDay(-1), topic: 'Критерии оценивания', hours: 8 }],
+    });
+    const own = await apiCall(teacher, 'POST', `/api/cohorts/${cohort.id}/enrolments`, {});
+    await apiCall(council, 'PUT', `/api/cohort-sessions/${cohort.sessions[0].id}/attendance`, { present: [own.id] });
+    const name = teacher.user.full_name;
+    await withPage(async (page) => {
+      await signIn(page, 'teacher@sch61.demo');
+      await page.goto(`/cohorts/${cohort.id}`);
+      const row = participant(page, name);
+      await row.waitFor();
+      // No «Завершить обучение» on her own row, and a word why; her own box is not hers to tick.
+      await row.getByTestId('own-record-hint').getByText('Свою посещаемость и завершение обучения отмечает другой сотрудник школы.').waitFor();
+      assert.equal(await row.getByTestId('complete-enrolment').count(), 0);
+      assert.ok(await page.getByTestId(`attended-${own.id}`).isDisabled());
+    });
+    // Asked directly, the server refuses too, and nothing changes.
+    await assert.rejects(
+      apiCall(teacher, 'POST', `/api/enrolments/${own.id}/complete`, {}),
+      /409 .*own_record/,
+    );
+    assert.equal((await apiCall(teacher, 'GET', `/api/enrolments/${own.id}`)).status, 'enrolled');
+    // The council completes her.
+    await withPage(async (page) => {
+      await signIn(page, 'council@sch61.demo');
+      await page.goto(`/cohorts/${cohort.id}`);
+      await participant(page, name).getByTestId('complete-enrolment').click();
+      await page.getByTestId('confirm-yes').click();
+      await page.locator(`[data-enrolment-id="${own.id}"][data-status=completed]`).waitFor();
     });
   });
 

@@ -102,7 +102,7 @@ describe('a school year of dissemination', () => {
     });
 
     // 2. The council opens a two-day 16-hour cohort of the training programme; the gymnasium's
-    // teacher enrols; the council marks the session and completes her.
+    // teacher enrols; the council marks both days and completes her.
     const programmes = await apiCall(director, 'GET', `/api/resources?org_id=${school}&form=training_programme&per_page=5`);
     let cohortPath;
     await withPage(async (page) => {
@@ -138,11 +138,12 @@ describe('a school year of dissemination', () => {
       await page.getByTestId('enrol-notice').getByText('Вы записаны на поток.').waitFor();
     });
     let number;
+    let enrolment;
     await withPage(async (page) => {
       await signIn(page, 'council@sch61.demo');
       await page.goto(cohortPath);
       const row = page.getByTestId('enrolment-row').filter({ hasText: 'Соколова Ирина Андреевна' });
-      const enrolment = await row.getAttribute('data-enrolment-id');
+      enrolment = await row.getAttribute('data-enrolment-id');
       await page.getByTestId(`attended-${enrolment}`).check();
       await page.getByTestId('attendance-save').click();
       await page.getByTestId('attendance-saved').waitFor();
@@ -151,14 +152,24 @@ describe('a school year of dissemination', () => {
         (id) => document.querySelector(`[data-enrolment-id="${id}"] [data-testid=attended-hours]`)?.textContent.trim() === '8',
         enrolment,
       );
+      // Completion needs three quarters of the 16 hours: the second day is marked too.
+      await page.getByTestId('attendance-session').selectOption({ index: 1 });
+      await page.getByTestId(`attended-${enrolment}`).check();
+      await page.getByTestId('attendance-save').click();
+      await page.waitForFunction(
+        (id) => document.querySelector(`[data-enrolment-id="${id}"] [data-testid=attended-hours]`)?.textContent.trim() === '16',
+        enrolment,
+      );
       await page.getByTestId('enrolment-row').filter({ hasText: 'Соколова Ирина Андреевна' }).getByTestId('complete-enrolment').click();
       await page.getByTestId('confirm-yes').click();
       const link = page.getByTestId('enrolment-row').filter({ hasText: 'Соколова Ирина Андреевна' }).getByTestId('certificate-link');
       await link.waitFor();
       number = (await link.textContent()).trim();
     });
+    // The check shows her name in full with the code printed on the certificate.
+    const { code } = await apiCall(director, 'GET', `/api/enrolments/${enrolment}/certificate`);
     await withPage(async (page) => {
-      await page.goto(`/verify/${number}`);
+      await page.goto(`/verify/${number}?code=${code}`);
       await page.getByTestId('verify-holder').getByText('Соколова Ирина Андреевна').waitFor();
     });
 
