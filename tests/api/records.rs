@@ -366,3 +366,65 @@ async fn a_capacity_lowered_while_a_teacher_enrols_never_lets_one_too_many_in() 
         );
     }
 }
+
+#[tokio::test]
+async fn the_demo_accounts_cannot_forge_the_demo_training_records() {
+    use openapi::cohorts::TrainingHistory;
+    let app = spawn_app().await;
+    app.load_demo();
+    let director = app.demo_token("director@sch61.demo").await;
+    let teacher = app.demo_token("teacher@sch61.demo").await;
+    let gymnasium = app.demo_token("partner@gym17.demo").await;
+    let partner = app.demo_token("partner@sch12.demo").await;
+    let history: TrainingHistory = app.get("/api/me/training", Some(&partner)).await.json(StatusCode::OK);
+    let certified = history
+        .enrolments
+        .items
+        .iter()
+        .find(|e| e.status == EnrolmentStatus::Completed)
+        .unwrap()
+        .clone();
+    let cohort = certified.cohort_id;
+    let listed = format!("/api/cohorts/{cohort}/enrolments?per_page=100");
+    let before: Page<Enrolment> = app.get(&listed, Some(&director)).await.json(StatusCode::OK);
+
+    // СОШ № 61's director puts the gymnasium's partner into the school's cohort: 404.
+    let gymnasium_id = app
+        .get("/api/me", Some(&gymnasium))
+        .await
+        .json::<serde_json::Value>(StatusCode::OK)["id"]
+        .as_i64()
+        .unwrap();
+    app.post(
+        &format!("/api/cohorts/{cohort}/enrolments"),
+        Some(&director),
+        &json!({"user_id": gymnasium_id}),
+    )
+    .await
+    .problem(StatusCode::NOT_FOUND, "not_found");
+
+    // СОШ № 61's teacher, enrolled in it, completes herself: 409 own_record.
+    let mine: TrainingHistory = app.get("/api/me/training", Some(&teacher)).await.json(StatusCode::OK);
+    let own = mine.enrolments.items.iter().find(|e| e.cohort_id == cohort).unwrap();
+    let refused = app
+        .post(
+            &format!("/api/enrolments/{}/complete", own.id),
+            Some(&teacher),
+            &json!({}),
+        )
+        .await
+        .problem(StatusCode::CONFLICT, "conflict");
+    assert_eq!(refused.reason.map(|r| r.as_str()), Some("own_record"));
+    let after: Page<Enrolment> = app.get(&listed, Some(&director)).await.json(StatusCode::OK);
+    assert_eq!(after.items, before.items, "nothing changed");
+
+    // The demo certificate's number alone gives no name.
+    let number = certified.certificate_number.unwrap();
+    let checked: CertificateCheck = app
+        .get(&format!("/api/public/certificates/{number}"), None)
+        .await
+        .json(StatusCode::OK);
+    assert_eq!(checked.full_name, None);
+    assert!(checked.masked_name.contains("***"));
+    assert_eq!(checked.hours, 28, "the hours attended, not the cohort's 36");
+}
