@@ -1,5 +1,6 @@
 //! Configuration from the command line, the environment and `.env`.
 
+use crate::http::forwarded::TrustedProxies;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -114,6 +115,20 @@ pub struct Settings {
     /// no metrics are kept or served. Never the public address.
     #[arg(long, env = "METRICS_LISTEN", global = true)]
     pub metrics_listen: Option<String>,
+    /// The reverse proxies in front of the server: comma-separated addresses and CIDR
+    /// networks (`10.0.0.5,2001:db8::/64`; a bare address is one host), none by default.
+    /// On a connection from one of them the client is read from `X-Forwarded-For` or
+    /// `Forwarded`, for the per-client limits and the sign-in lock-out; from anyone else
+    /// those headers are ignored. List only the proxies' addresses: whoever connects from
+    /// a listed address can pass for any client.
+    #[arg(
+        long,
+        env = "TRUSTED_PROXIES",
+        default_value = "",
+        hide_default_value = true,
+        global = true
+    )]
+    pub trusted_proxies: TrustedProxies,
 }
 
 /// When the refresh-token cookie carries the `Secure` attribute.
@@ -140,5 +155,36 @@ impl Settings {
     /// The PostgreSQL statement timeout, `None` when disabled.
     pub fn statement_timeout(&self) -> Option<std::time::Duration> {
         (self.db_statement_timeout > 0).then(|| std::time::Duration::from_secs(self.db_statement_timeout))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::Parser;
+
+    #[test]
+    fn no_proxy_is_trusted_unless_configured() {
+        let cli = Cli::try_parse_from(["backend"]).unwrap();
+        assert!(cli.settings.trusted_proxies.is_empty());
+    }
+
+    #[test]
+    fn trusted_proxies_are_a_comma_separated_list_of_networks() {
+        let cli = Cli::try_parse_from(["backend", "--trusted-proxies", "10.0.0.0/8, 2001:db8::1"]).unwrap();
+        assert_eq!(cli.settings.trusted_proxies.to_string(), "10.0.0.0/8,2001:db8::1/128");
+        assert!(cli.settings.trusted_proxies.trusts("10.9.8.7".parse().unwrap()));
+    }
+
+    #[test]
+    fn an_invalid_trusted_proxy_stops_the_server_naming_the_entry() {
+        let err = Cli::try_parse_from(["backend", "serve", "--trusted-proxies", "10.0.0.0/8,10.0.0.0/40"]).unwrap_err();
+        assert_eq!(err.kind(), clap::error::ErrorKind::ValueValidation);
+        let message = err.to_string();
+        assert!(
+            message.contains("`10.0.0.0/40` is not an IP address or CIDR network"),
+            "{message}"
+        );
+        assert!(message.contains("TRUSTED_PROXIES"), "{message}");
     }
 }

@@ -183,6 +183,10 @@ fn serve(
     let api_docs = settings.api_docs;
     let cookie_policy = CookiePolicy(settings.cookie_secure);
     let body_deadline = BodyDeadline(Duration::from_secs(settings.body_read_timeout.max(1)));
+    let proxies = settings.trusted_proxies.clone();
+    if !proxies.is_empty() {
+        tracing::info!(trusted_proxies = %proxies, "reading the client from these proxies' forwarded headers");
+    }
     let spec = api_spec();
     let methods = Arc::new(Methods::of(&spec));
     let spec_json = web::Data::new(web::Bytes::from(
@@ -205,6 +209,7 @@ fn serve(
             .app_data(web::PayloadConfig::new(crate::extract::JSON_LIMIT))
             .app_data(cookie_policy)
             .app_data(body_deadline)
+            .app_data(proxies.clone())
             .wrap(from_fn(security::body_deadline_middleware))
             .wrap(Compress::default())
             .wrap(from_fn(security::headers_middleware))

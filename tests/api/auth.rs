@@ -8,7 +8,7 @@ use std::net::IpAddr;
 use tests::fixtures::{PASSWORD, TestOrg, TestUser};
 use tests::{JWT_SECRET, TestApp, spawn_app};
 
-async fn staff(app: &TestApp) -> tests::fixtures::Account {
+pub(crate) async fn staff(app: &TestApp) -> tests::fixtures::Account {
     let school = TestOrg::school("СОШ № 1").create(app);
     TestUser::new(school, &[Role::Staff])
         .named("Иванова Мария Петровна")
@@ -75,7 +75,7 @@ async fn a_deactivated_account_cannot_sign_in() {
 
 /// A client whose connections come from another loopback address (Linux routes the whole
 /// 127.0.0.0/8 to the loopback interface), to act as another client of the server.
-fn client_from(last: u8) -> reqwest::Client {
+pub(crate) fn client_from(last: u8) -> reqwest::Client {
     reqwest::Client::builder()
         .local_address(IpAddr::from([127, 0, 0, last]))
         .build()
@@ -89,12 +89,25 @@ async fn sign_in_from(
     email: &str,
     password: &str,
 ) -> (StatusCode, Option<u64>) {
-    let reply = client
+    sign_in_with(app, client, &[], email, password).await
+}
+
+/// A sign-in from `client` sending `headers` too: the status and the `Retry-After`
+/// header, if any.
+pub(crate) async fn sign_in_with(
+    app: &TestApp,
+    client: &reqwest::Client,
+    headers: &[(&str, &str)],
+    email: &str,
+    password: &str,
+) -> (StatusCode, Option<u64>) {
+    let mut request = client
         .post(format!("{}/api/auth/login", app.address))
-        .json(&json!({"email": email, "password": password}))
-        .send()
-        .await
-        .unwrap();
+        .json(&json!({"email": email, "password": password}));
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let reply = request.send().await.unwrap();
     let retry_after = reply
         .headers()
         .get("retry-after")
@@ -103,7 +116,7 @@ async fn sign_in_from(
 }
 
 /// The sign-in attempts of an e-mail from an address that have not succeeded.
-fn attempts_of(app: &TestApp, email: &str, address: &str) -> i64 {
+pub(crate) fn attempts_of(app: &TestApp, email: &str, address: &str) -> i64 {
     use backend::db::schema::login_failures;
     use diesel::prelude::*;
     app.with_db(|conn| {

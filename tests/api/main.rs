@@ -4,6 +4,7 @@
 
 mod audit_trail;
 mod auth;
+mod auth_behind_proxy;
 mod authorization_matrix;
 mod bad_input;
 mod cohorts;

@@ -192,6 +192,7 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
         db_statement_timeout: 30,
         body_read_timeout: 60,
         metrics_listen: None,
+        trusted_proxies: backend::http::forwarded::TrustedProxies::default(),
     };
     configure(&mut settings);
     let app = Application::build(&settings).expect("the application starts");

@@ -11,10 +11,13 @@
 //! The counters live in this process's memory: each instance counts on its own (behind a
 //! load balancer an address gets the budget once per instance), and the map is bounded
 //! ([`ClientLimits::MAX_ADDRESSES`]): when full, the least recently seen entry goes,
-//! with the idle ones seen next after it. The address is the TCP peer's; behind a
-//! reverse proxy every client is the proxy, so there the proxy must apply its own
-//! per-client limits (forwarded headers are not trusted, since a client can write them).
+//! with the idle ones seen next after it. The address is the TCP peer's, or, on a
+//! connection from a proxy listed in `TRUSTED_PROXIES`, the client that proxy names in
+//! `X-Forwarded-For` or `Forwarded` ([`super::forwarded`]); from any other peer those
+//! headers are ignored, since a client can write them. Behind a proxy that is not listed,
+//! every client is the proxy and shares one budget.
 
+use super::forwarded;
 use crate::error::ApiError;
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest};
@@ -71,25 +74,28 @@ impl EntryPoint {
     }
 }
 
-/// The client's address, as the limits key it: the TCP peer's IPv4 address, or the
-/// `/64` of an IPv6 one.
+/// The client's address, as the limits, the sign-in lock-out and its audit key it: an
+/// IPv4 address, or the `/64` of an IPv6 one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ClientAddress(pub IpAddr);
 
 impl ClientAddress {
     /// The key of an address.
     pub fn of(ip: IpAddr) -> Self {
-        match ip {
-            IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
-                Some(v4) => Self(IpAddr::V4(v4)),
-                None => {
-                    let mut segments = v6.segments();
-                    segments[4..].fill(0);
-                    Self(IpAddr::V6(Ipv6Addr::from(segments)))
-                }
-            },
+        match forwarded::canonical(ip) {
+            IpAddr::V6(v6) => {
+                let mut segments = v6.segments();
+                segments[4..].fill(0);
+                Self(IpAddr::V6(Ipv6Addr::from(segments)))
+            }
             v4 => Self(v4),
         }
+    }
+
+    /// The key of a request's client: the TCP peer, or the client a trusted proxy names
+    /// ([`forwarded::client_ip`]). Every use of the client address goes through here.
+    pub fn of_request(req: &HttpRequest) -> Self {
+        Self::of(forwarded::client_ip(req))
     }
 }
 
@@ -104,10 +110,7 @@ impl FromRequest for ClientAddress {
     type Future = Ready<Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let ip = req
-            .peer_addr()
-            .map_or(IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED), |peer| peer.ip());
-        ready(Ok(Self::of(ip)))
+        ready(Ok(Self::of_request(req)))
     }
 }
 

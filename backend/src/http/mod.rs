@@ -1,8 +1,10 @@
 //! HTTP plumbing the handlers share: file upload and download, the error responses
 //! every operation declares in the OpenAPI document, the records' versions on the wire
-//! (`ETag`, `If-Match`), the refresh-token cookie, the per-client-address limits, the
-//! security headers and a middleware that may be absent.
+//! (`ETag`, `If-Match`), the refresh-token cookie, the client address behind trusted
+//! proxies, the per-client-address limits, the security headers and a middleware that may
+//! be absent.
 
+pub mod forwarded;
 pub mod limits;
 pub mod methods;
 pub mod optional;
