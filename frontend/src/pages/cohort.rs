@@ -528,9 +528,9 @@ fn Participants(
                         {move || i18n.t().cohorts.enrolment_name(status)}
                         {position.map(|position| format!(" ({}: {position})", i18n.t().cohorts.waiting_position))}
                     </td>
-                    <td class="num" data-testid="attended-hours">
-                        {enrolment.attended_hours}
-                        {(live && below).then(|| view! { <span class="muted">" (" {move || i18n.t().cohorts.below_threshold} ")"</span> })}
+                    <td class="num">
+                        <span data-testid="attended-hours">{enrolment.attended_hours}</span>
+                        {(live && below).then(|| view! { <span class="muted" data-testid="below-threshold">" (" {move || i18n.t().cohorts.below_threshold} ")"</span> })}
                     </td>
                     <td>{certificate}</td>
                     <td class="actions">
