@@ -27,6 +27,7 @@ mod organisations;
 mod paths;
 mod pilots;
 mod projects;
+mod quota;
 mod ranking;
 mod read_model;
 mod records;

@@ -192,6 +192,8 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
         db_statement_timeout: 30,
         body_read_timeout: 60,
         metrics_listen: None,
+        attachment_quota_files: backend::domain::quota::StorageQuota::DEFAULT_FILES,
+        attachment_quota_bytes: backend::domain::quota::StorageQuota::DEFAULT_BYTES,
     };
     configure(&mut settings);
     let app = Application::build(&settings).expect("the application starts");

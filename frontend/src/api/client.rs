@@ -47,6 +47,10 @@ impl ApiError {
             errors: Vec::new(),
             reason: None,
             request_id: None,
+            used_files: None,
+            used_bytes: None,
+            quota_files: None,
+            quota_bytes: None,
         })
     }
 
@@ -66,6 +70,10 @@ impl ApiError {
             errors,
             reason,
             request_id: None,
+            used_files: None,
+            used_bytes: None,
+            quota_files: None,
+            quota_bytes: None,
         })
     }
 

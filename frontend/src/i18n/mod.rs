@@ -158,6 +158,7 @@ impl Texts {
                     problem.reason.map_or(self.err_conflict, |reason| self.refusal(reason))
                 }
                 ProblemCode::PayloadTooLarge => self.lifecycle.file_too_large,
+                ProblemCode::QuotaExceeded => self.lifecycle.storage_full,
                 code => self.problem(code),
             },
         }
@@ -241,6 +242,7 @@ impl Texts {
             | ProblemCode::MethodNotAllowed
             | ProblemCode::PreconditionRequired
             | ProblemCode::PayloadTooLarge
+            | ProblemCode::QuotaExceeded
             | ProblemCode::UnsupportedMediaType => self.err_bad_request,
             ProblemCode::RequestTimeout => self.err_network,
             ProblemCode::Internal | ProblemCode::Unknown => self.err_internal,
