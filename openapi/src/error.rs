@@ -212,6 +212,10 @@ pub enum RefusalReason {
     AttendanceBelowThreshold,
     /// The certificate is already revoked.
     CertificateRevoked,
+    /// The list has as many entries as it may have (a project's plan items, indicators,
+    /// risks or structures, a pilot's risks); each limit is stated in its operation's
+    /// description.
+    ItemLimit,
 }
 
 impl RefusalReason {
@@ -266,6 +270,7 @@ impl RefusalReason {
         Self::OwnRecord,
         Self::AttendanceBelowThreshold,
         Self::CertificateRevoked,
+        Self::ItemLimit,
     ];
 
     /// The snake_case spelling used on the wire.
@@ -320,6 +325,7 @@ impl RefusalReason {
             Self::OwnRecord => "own_record",
             Self::AttendanceBelowThreshold => "attendance_below_threshold",
             Self::CertificateRevoked => "certificate_revoked",
+            Self::ItemLimit => "item_limit",
         }
     }
 }

@@ -20,6 +20,7 @@ mod hardening;
 mod health;
 mod launch;
 mod lifecycle;
+mod limits;
 mod lost_updates;
 mod me;
 mod metrics;

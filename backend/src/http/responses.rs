@@ -83,6 +83,16 @@ state what it keeps, `quota_files` and `quota_bytes` what it may keep (set by th
 )]
 pub struct UploadTooLarge(pub Problem);
 
+/// `409` of an operation that adds to a bounded list (`openapi::limits::ON_INSERT`).
+#[derive(IntoResponses)]
+#[response(
+    status = 409,
+    description = "The list holds as many entries as it may (`conflict`, reason `item_limit`); the \
+limit is stated above",
+    content_type = "application/problem+json"
+)]
+pub struct ItemLimit(pub Problem);
+
 /// `415`: the body is not `application/json`.
 #[derive(IntoResponses)]
 #[response(

@@ -198,6 +198,7 @@ pub fn mark_attendance(
     id: EventId,
     input: &AttendanceInput,
 ) -> Outcome<Event> {
+    text::at_most("attended", input.attended.len(), limits::ATTENDED).map_err(DomainError::from)?;
     write(conn, |conn| {
         lock(conn, Locked::Event, id.0)?;
         let row = organised(conn, caller, id, Access::Edit)?;

@@ -190,6 +190,7 @@ impl Texts {
             R::FeedbackLinkLimit => self.feedback_links.refused_limit,
             R::FeedbackRespondentLinked => self.feedback_links.refused_linked,
             R::PilotConcluded => launch.refused_pilot_concluded,
+            R::ItemLimit => launch.refused_item_limit,
             R::AlreadyEnrolled => self.cohorts.refused_already_enrolled,
             R::CohortFinished => self.cohorts.refused_cohort_finished,
             R::CohortNotStarted => self.cohorts.refused_cohort_not_started,
