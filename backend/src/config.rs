@@ -1,6 +1,7 @@
 //! Configuration from the command line, the environment and `.env`.
 
 use crate::http::forwarded::TrustedProxies;
+use crate::domain::quota::StorageQuota;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -129,6 +130,13 @@ pub struct Settings {
         global = true
     )]
     pub trusted_proxies: TrustedProxies,
+    /// The most files an organisation keeps (attachments and resource version files
+    /// together); an upload past it is refused with `413 quota_exceeded`.
+    #[arg(long, env = "ATTACHMENT_QUOTA_FILES", default_value_t = StorageQuota::DEFAULT_FILES, global = true)]
+    pub attachment_quota_files: u64,
+    /// The most bytes an organisation's files take together (default 2 GiB).
+    #[arg(long, env = "ATTACHMENT_QUOTA_BYTES", default_value_t = StorageQuota::DEFAULT_BYTES, global = true)]
+    pub attachment_quota_bytes: u64,
 }
 
 /// When the refresh-token cookie carries the `Secure` attribute.
@@ -150,6 +158,11 @@ impl Settings {
             Some(url) if !url.trim().is_empty() => url.clone(),
             _ => self.data_dir.join("innovation.db").to_string_lossy().into_owned(),
         }
+    }
+
+    /// How much each organisation may store.
+    pub fn storage_quota(&self) -> StorageQuota {
+        StorageQuota::new(self.attachment_quota_files, self.attachment_quota_bytes)
     }
 
     /// The PostgreSQL statement timeout, `None` when disabled.

@@ -2,6 +2,7 @@
 //! an RFC 9457 `application/problem+json` body; internal causes are logged, never sent.
 
 use crate::domain::error::DomainError;
+use crate::domain::quota::QuotaExceeded;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpResponse, ResponseError};
@@ -92,6 +93,9 @@ pub enum ApiError {
     /// The body exceeds the limit.
     #[error("payload too large")]
     PayloadTooLarge,
+    /// A file the organisation's storage quota has no room for.
+    #[error("storage quota exceeded: {:?} of {:?}", .0.used, .0.quota)]
+    QuotaExceeded(QuotaExceeded),
     /// The body is not JSON.
     #[error("unsupported media type")]
     UnsupportedMediaType,
@@ -162,6 +166,7 @@ impl ApiError {
             Self::Conflict { .. } | Self::Refused { .. } => ProblemCode::Conflict,
             Self::TransitionRefused(_) => ProblemCode::TransitionRefused,
             Self::PayloadTooLarge => ProblemCode::PayloadTooLarge,
+            Self::QuotaExceeded(_) => ProblemCode::QuotaExceeded,
             Self::UnsupportedMediaType => ProblemCode::UnsupportedMediaType,
             Self::PreconditionRequired => ProblemCode::PreconditionRequired,
             Self::PreconditionFailed { .. } => ProblemCode::PreconditionFailed,
@@ -192,6 +197,7 @@ impl ApiError {
             Self::Conflict { .. } | Self::Refused { .. } => "Conflict",
             Self::TransitionRefused(_) => "Transition refused",
             Self::PayloadTooLarge => "Payload too large",
+            Self::QuotaExceeded(_) => "Storage quota exceeded",
             Self::UnsupportedMediaType => "Unsupported media type",
             Self::PreconditionRequired => "Precondition required",
             Self::PreconditionFailed { .. } => "Precondition failed",
@@ -223,6 +229,10 @@ impl ApiError {
             Self::PreconditionFailed { current: None } => {
                 Some("The version named in `If-Match` is not the record's current one.".to_owned())
             }
+            Self::QuotaExceeded(QuotaExceeded { used, quota }) => Some(format!(
+                "The organisation keeps {} files of {} bytes; it may keep {} files of {} bytes, and this file does not fit.",
+                used.files, used.bytes, quota.files, quota.bytes
+            )),
             _ => None,
         }
     }
@@ -230,6 +240,10 @@ impl ApiError {
     /// The problem body for this error.
     pub fn problem(&self) -> Problem {
         let code = self.code();
+        let quota = match self {
+            Self::QuotaExceeded(refusal) => Some(*refusal),
+            _ => None,
+        };
         Problem {
             problem_type: format!("urn:problem:{}", code.as_str()),
             title: self.title().to_owned(),
@@ -246,6 +260,10 @@ impl ApiError {
                 _ => None,
             },
             request_id: current_request_id(),
+            used_files: quota.map(|q| q.used.files),
+            used_bytes: quota.map(|q| q.used.bytes),
+            quota_files: quota.map(|q| q.quota.files),
+            quota_bytes: quota.map(|q| q.quota.bytes),
         }
     }
 }
@@ -267,7 +285,7 @@ impl ResponseError for ApiError {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             Self::Conflict { .. } | Self::Refused { .. } | Self::TransitionRefused(_) => StatusCode::CONFLICT,
-            Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::PayloadTooLarge | Self::QuotaExceeded(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             Self::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
@@ -318,6 +336,12 @@ impl From<DomainError> for ApiError {
             DomainError::Refused { reason, detail } => Self::Refused { reason, detail },
             DomainError::Forbidden => Self::Forbidden,
         }
+    }
+}
+
+impl From<QuotaExceeded> for ApiError {
+    fn from(refusal: QuotaExceeded) -> Self {
+        Self::QuotaExceeded(refusal)
     }
 }
 
@@ -381,6 +405,29 @@ mod tests {
             Box::new(String::from("no such table: x")),
         ));
         assert_eq!(other.status_code(), StatusCode::INTERNAL_SERVER_ERROR);
+    }
+
+    #[test]
+    fn a_refused_upload_states_the_use_and_the_quota() {
+        use crate::domain::quota::{StorageQuota, StorageUse};
+        let err = ApiError::QuotaExceeded(QuotaExceeded {
+            used: StorageUse { files: 3, bytes: 90 },
+            quota: StorageQuota { files: 3, bytes: 100 },
+        });
+        assert_eq!(err.status_code(), StatusCode::PAYLOAD_TOO_LARGE);
+        let problem = err.problem();
+        assert_eq!(problem.code, ProblemCode::QuotaExceeded);
+        assert_eq!(
+            (
+                problem.used_files,
+                problem.used_bytes,
+                problem.quota_files,
+                problem.quota_bytes
+            ),
+            (Some(3), Some(90), Some(3), Some(100))
+        );
+        let other = ApiError::PayloadTooLarge.problem();
+        assert_eq!((other.used_files, other.quota_bytes), (None, None));
     }
 
     #[test]

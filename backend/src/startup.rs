@@ -77,6 +77,7 @@ impl Application {
             storage,
             hashing: Arc::new(HashGate::per_core()),
             limits: Arc::new(ClientLimits::new()),
+            quota: settings.storage_quota(),
         };
         crate::auth::password::prepare_dummy();
         let listener = TcpListener::bind((settings.host.as_str(), settings.port))

@@ -3,6 +3,7 @@
 use crate::auth::JwtKeys;
 use crate::auth::password::HashGate;
 use crate::db::{DbPool, Engine};
+use crate::domain::quota::StorageQuota;
 use crate::http::limits::ClientLimits;
 use crate::storage::Storage;
 use std::sync::Arc;
@@ -22,4 +23,6 @@ pub struct AppState {
     pub hashing: Arc<HashGate>,
     /// Per-client-address limits of sign-in, refresh and feedback links (this process only).
     pub limits: Arc<ClientLimits>,
+    /// How much each organisation may store.
+    pub quota: StorageQuota,
 }

@@ -58,6 +58,10 @@ pub enum ProblemCode {
     TooManyRequests,
     /// The database cannot be reached right now.
     DatabaseUnavailable,
+    /// The organisation's files would exceed its storage quota (how many files, how many
+    /// bytes): `used_files`, `used_bytes`, `quota_files` and `quota_bytes` say how much it
+    /// keeps and may keep. Remove files it no longer needs, or ask the operator for more.
+    QuotaExceeded,
     /// An unexpected error; the server log has the details under the request id.
     Internal,
     /// A code this client version does not know yet.
@@ -93,6 +97,7 @@ impl ProblemCode {
             Self::RequestTimeout => "request_timeout",
             Self::TooManyRequests => "too_many_requests",
             Self::DatabaseUnavailable => "database_unavailable",
+            Self::QuotaExceeded => "quota_exceeded",
             Self::Internal => "internal",
             Self::Unknown => "unknown",
         }
@@ -207,6 +212,10 @@ pub enum RefusalReason {
     AttendanceBelowThreshold,
     /// The certificate is already revoked.
     CertificateRevoked,
+    /// The list has as many entries as it may have (a project's plan items, indicators,
+    /// risks or structures, a pilot's risks); each limit is stated in its operation's
+    /// description.
+    ItemLimit,
 }
 
 impl RefusalReason {
@@ -261,6 +270,7 @@ impl RefusalReason {
         Self::OwnRecord,
         Self::AttendanceBelowThreshold,
         Self::CertificateRevoked,
+        Self::ItemLimit,
     ];
 
     /// The snake_case spelling used on the wire.
@@ -315,6 +325,7 @@ impl RefusalReason {
             Self::OwnRecord => "own_record",
             Self::AttendanceBelowThreshold => "attendance_below_threshold",
             Self::CertificateRevoked => "certificate_revoked",
+            Self::ItemLimit => "item_limit",
         }
     }
 }
@@ -381,4 +392,16 @@ pub struct Problem {
     /// The id of the request, as logged by the server and sent in `x-request-id`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
+    /// For `quota_exceeded`: how many files the organisation keeps now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub used_files: Option<i64>,
+    /// For `quota_exceeded`: how many bytes the organisation's files take now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub used_bytes: Option<i64>,
+    /// For `quota_exceeded`: how many files the organisation may keep.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quota_files: Option<i64>,
+    /// For `quota_exceeded`: how many bytes the organisation's files may take.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quota_bytes: Option<i64>,
 }

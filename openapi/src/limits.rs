@@ -321,6 +321,36 @@ pub const FOLLOW_UPS: Text = Text::optional(1, 4000);
 /// Why a consultation is declined or cancelled.
 pub const CONSULTATION_REASON: Text = Text::new(3, 2000);
 
+/// The problems a project cites.
+pub const CITED_PROBLEMS: Items = Items::new(0, 20);
+/// The target and actual values of an indicator: at most one per school year of its
+/// project (which spans at most 11).
+pub const INDICATOR_VALUES: Items = Items::new(0, 11);
+/// The roles of an account: each once (six roles exist).
+pub const ROLES: Items = Items::new(1, 6);
+/// The registrations marked present at an event: at most its places.
+pub const ATTENDED: Items = Items::new(0, CAPACITY.max as usize);
+
+/// The plan items of one project; one beyond them is refused with `409 item_limit`.
+pub const PLAN_ITEMS: Items = Items::new(0, 300);
+/// The indicators of one project (`409 item_limit`).
+pub const INDICATORS: Items = Items::new(0, 50);
+/// The risks of one project's or one pilot's register (`409 item_limit`).
+pub const RISKS: Items = Items::new(0, 100);
+/// The managing structures of one project (`409 item_limit`).
+pub const STRUCTURES: Items = Items::new(0, 20);
+
+/// The lists that grow one record at a time, by the operation that adds a record: what
+/// the entries are and how many there may be. The document states each limit in its
+/// operation's description; one more is refused with `409 item_limit`.
+pub const ON_INSERT: &[(&str, &str, Items)] = &[
+    ("create_plan_item", "plan items per project", PLAN_ITEMS),
+    ("create_indicator", "indicators per project", INDICATORS),
+    ("create_project_risk", "risks per project", RISKS),
+    ("create_pilot_risk", "risks per pilot", RISKS),
+    ("create_structure", "structures per project", STRUCTURES),
+];
+
 /// The 1-based page number of a list.
 pub const PAGE: Range = Range::new(1, u32::MAX as i64);
 /// Rows per page of a list.
@@ -331,7 +361,9 @@ pub const PER_PAGE: Range = Range::new(1, crate::pagination::MAX_PER_PAGE as i64
 /// schema that is one of several objects a segment names the variant by its tag value.
 pub const PUBLISHED: &[(&str, &str, Rule)] = &[
     ("CreateUser", "full_name", Rule::Text(FULL_NAME)),
+    ("CreateUser", "roles", Rule::Items(ROLES)),
     ("UpdateUser", "full_name", Rule::Text(FULL_NAME)),
+    ("UpdateUser", "roles", Rule::Items(ROLES)),
     ("UpdateMe", "full_name", Rule::Text(FULL_NAME)),
     ("CreateOrganisation", "name", Rule::Text(ORGANISATION_NAME)),
     ("CreateOrganisation", "short_name", Rule::Text(ORGANISATION_SHORT_NAME)),
@@ -344,6 +376,7 @@ pub const PUBLISHED: &[(&str, &str, Rule)] = &[
     ("ProjectInput", "directions", Rule::Items(DIRECTIONS)),
     ("ProjectInput", "directions.[]", Rule::Text(DIRECTION)),
     ("ProjectInput", "start_year", Rule::Range(SCHOOL_YEAR)),
+    ("ProjectInput", "problem_ids", Rule::Items(CITED_PROBLEMS)),
     ("ConfirmationInput", "basis", Rule::Text(CONFIRMATION_BASIS)),
     ("ResourceInput", "title", Rule::Text(RESOURCE_TITLE)),
     ("ResourceInput", "description", Rule::Text(LONG_NOTE)),
@@ -365,6 +398,7 @@ pub const PUBLISHED: &[(&str, &str, Rule)] = &[
     ("FeedbackInput", "comment", Rule::Text(LONG_NOTE)),
     ("IndicatorInput", "title", Rule::Text(INDICATOR_TITLE)),
     ("IndicatorInput", "unit", Rule::Text(INDICATOR_UNIT)),
+    ("IndicatorInput", "values", Rule::Items(INDICATOR_VALUES)),
     ("RequestInput", "need", Rule::Text(REQUEST_NEED)),
     ("RequestInput", "audience", Rule::Text(REQUEST_AUDIENCE)),
     ("RequestDecision", "answer.note", Rule::Text(OPTIONAL_NOTE)),
@@ -391,6 +425,7 @@ pub const PUBLISHED: &[(&str, &str, Rule)] = &[
     ("CriteriaInput", "criteria", Rule::Items(CRITERIA)),
     ("Criterion", "title", Rule::Text(CRITERION_TITLE)),
     ("Criterion", "weight", Rule::Range(CRITERION_WEIGHT)),
+    ("ScoreInput", "scores", Rule::Items(CRITERIA)),
     ("ScoreInput", "scores.[]", Rule::Range(SCORE)),
     ("SchoolProblemInput", "title", Rule::Text(PROBLEM_TITLE)),
     ("SchoolProblemInput", "description", Rule::Text(PROBLEM_DESCRIPTION)),
@@ -441,6 +476,7 @@ pub const PUBLISHED: &[(&str, &str, Rule)] = &[
     ("EventInput", "speakers.[]", Rule::Text(SPEAKER)),
     ("EventInput", "resource_ids", Rule::Items(PRESENTED)),
     ("EventInput", "capacity", Rule::Range(CAPACITY)),
+    ("AttendanceInput", "attended", Rule::Items(ATTENDED)),
     ("EventFeedbackInput", "csat", Rule::Range(CSAT)),
     ("EventFeedbackInput", "comment", Rule::Text(LONG_NOTE)),
     ("StandInput", "title", Rule::Text(STAND_TITLE)),

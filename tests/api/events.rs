@@ -467,3 +467,43 @@ async fn registrations_at_once_take_exactly_the_places_and_the_rest_are_told_it_
     assert_eq!(listed.total, 3);
     assert_eq!(read(&app, &c.organiser, event.id).await.registered, 3);
 }
+
+#[tokio::test]
+async fn a_capacity_lowered_while_teachers_register_never_lets_one_too_many_in() {
+    let app = spawn_app().await;
+    let c = city(&app).await;
+    for _ in 0..6 {
+        let event = published(&app, &c, &seminar(2, 3)).await;
+        let path = format!("/api/events/{}/registrations", event.id);
+        let empty = json!({});
+        for guest in &c.guests[..2] {
+            app.post(&path, Some(guest), &empty)
+                .await
+                .json::<Registration>(StatusCode::CREATED);
+        }
+        // The organiser lowers the places to 2 at the moment the third teacher registers.
+        let event_path = format!("/api/events/{}", event.id);
+        let current = read(&app, &c.organiser, event.id).await;
+        let etag = format!("\"{}\"", current.version);
+        let lower = seminar(2, 2);
+        let (changed, registered) = futures_util::join!(
+            app.send_if_match(Method::PUT, &event_path, Some(&c.organiser), Some(&etag), Some(&lower)),
+            app.post(&path, Some(&c.guests[2]), &empty)
+        );
+        let now = read(&app, &c.organiser, event.id).await;
+        let capacity = now.capacity.unwrap_or_default();
+        assert!(
+            now.registered <= i64::from(capacity),
+            "{} places taken of {capacity}",
+            now.registered
+        );
+        match (changed.status, registered.status) {
+            (StatusCode::OK, StatusCode::CONFLICT) => {
+                let problem = registered.problem(StatusCode::CONFLICT, "conflict");
+                assert_eq!(problem.reason, Some(openapi::RefusalReason::EventFull));
+            }
+            (StatusCode::UNPROCESSABLE_ENTITY, StatusCode::CREATED) => assert_eq!(now.registered, 3),
+            other => panic!("{other:?}: {} / {}", changed.body, registered.body),
+        }
+    }
+}

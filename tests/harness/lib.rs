@@ -193,6 +193,8 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
         body_read_timeout: 60,
         metrics_listen: None,
         trusted_proxies: backend::http::forwarded::TrustedProxies::default(),
+        attachment_quota_files: backend::domain::quota::StorageQuota::DEFAULT_FILES,
+        attachment_quota_bytes: backend::domain::quota::StorageQuota::DEFAULT_BYTES,
     };
     configure(&mut settings);
     let app = Application::build(&settings).expect("the application starts");

@@ -55,6 +55,22 @@ impl DomainError {
         }
     }
 
+    /// Refuses one more entry of a list that holds `taken` of at most `limit.max`
+    /// (`item_limit`); `what` names the entries and their parent in the detail.
+    pub fn room_for_one(taken: i64, limit: openapi::limits::Items, what: &str) -> Result<(), Self> {
+        if usize::try_from(taken).is_ok_and(|taken| taken < limit.max) {
+            Ok(())
+        } else {
+            Err(Self::refused(
+                RefusalReason::ItemLimit,
+                format!(
+                    "There are {taken} {what} already, the most there may be is {}.",
+                    limit.max
+                ),
+            ))
+        }
+    }
+
     /// The invalid fields, when this is a validation refusal: `(field, code)` pairs, for
     /// tests and logs.
     pub fn fields(&self) -> Vec<(&str, FieldErrorCode)> {

@@ -22,6 +22,7 @@ pub fn parse(input: &IndicatorInput, years: (i32, i32)) -> Result<IndicatorField
     let mut errors = Errors::default();
     let title = errors.take(text::bounded("title", &input.title, limits::INDICATOR_TITLE));
     let unit = errors.take(text::bounded("unit", &input.unit, limits::INDICATOR_UNIT));
+    errors.take(text::at_most("values", input.values.len(), limits::INDICATOR_VALUES));
     for (index, value) in input.values.iter().enumerate() {
         if value.school_year < years.0 || value.school_year > years.1 {
             errors.add(

@@ -22,6 +22,7 @@ pub mod pilots;
 pub mod plan;
 pub mod policy;
 pub mod projects;
+pub mod quota;
 pub mod ranking;
 pub mod requests;
 pub mod resources;

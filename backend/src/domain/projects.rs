@@ -103,6 +103,11 @@ impl ProjectCard {
                 ))
             })
             .collect();
+        errors.take(text::at_most(
+            "problem_ids",
+            input.problem_ids.len(),
+            limits::CITED_PROBLEMS,
+        ));
         let mut problem_ids = input.problem_ids.clone();
         problem_ids.sort_unstable();
         problem_ids.dedup();

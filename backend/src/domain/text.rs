@@ -1,7 +1,7 @@
 //! Parsing of free-text fields: trimmed, length-checked, with the field named on error.
 
 use crate::domain::error::DomainError;
-use openapi::limits::{Range, Text};
+use openapi::limits::{Items, Range, Text};
 use openapi::{FieldError, FieldErrorCode};
 use rules::limits::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
 
@@ -82,6 +82,21 @@ pub fn bounded(field: &str, value: &str, limit: Text) -> Result<String, FieldErr
         ));
     }
     Ok(value.to_owned())
+}
+
+/// A list of at most `limit.max` entries: the error names the list, not an entry. (The
+/// fewest entries are each list's own rule, with its own message.) The OpenAPI document
+/// states the same bound as `maxItems` (`openapi::limits`).
+pub fn at_most(field: &str, entries: usize, limit: Items) -> Result<(), FieldError> {
+    if entries > limit.max {
+        Err(field_error(
+            field,
+            FieldErrorCode::OutOfRange,
+            format!("must have at most {} entries", limit.max),
+        ))
+    } else {
+        Ok(())
+    }
 }
 
 /// A number within `limit`, both ends included; the error names the field and the range.

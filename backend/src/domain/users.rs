@@ -17,6 +17,7 @@ pub fn roles_allowed_in(kind: OrganisationKind) -> &'static [Role] {
 
 /// A non-empty, de-duplicated, sorted set of roles that fit the organisation.
 pub fn parse_roles(field: &str, roles: &[Role], kind: OrganisationKind) -> Result<Vec<Role>, openapi::FieldError> {
+    crate::domain::text::at_most(field, roles.len(), openapi::limits::ROLES)?;
     let mut roles = roles.to_vec();
     roles.sort();
     roles.dedup();

@@ -70,6 +70,29 @@ pub struct NotFound(pub Problem);
 )]
 pub struct PayloadTooLarge(pub Problem);
 
+/// `413` of an upload: the file is over 20 MiB, or the school's files would exceed its
+/// storage quota.
+#[derive(IntoResponses)]
+#[response(
+    status = 413,
+    description = "The file is over 20 MiB (`payload_too_large`), or the school's files would exceed \
+its storage quota (`quota_exceeded`, refused before anything is recorded): `used_files` and `used_bytes` \
+state what it keeps, `quota_files` and `quota_bytes` what it may keep (set by the operator, by default \
+2000 files and 2 GiB)",
+    content_type = "application/problem+json"
+)]
+pub struct UploadTooLarge(pub Problem);
+
+/// `409` of an operation that adds to a bounded list (`openapi::limits::ON_INSERT`).
+#[derive(IntoResponses)]
+#[response(
+    status = 409,
+    description = "The list holds as many entries as it may (`conflict`, reason `item_limit`); the \
+limit is stated above",
+    content_type = "application/problem+json"
+)]
+pub struct ItemLimit(pub Problem);
+
 /// `415`: the body is not `application/json`.
 #[derive(IntoResponses)]
 #[response(

@@ -102,9 +102,11 @@ impl Modify for BearerAuth {
 }
 
 /// States the bounds of the request fields in `openapi::limits::PUBLISHED` (`minLength`,
-/// `maxLength` and `pattern`; `minimum` and `maximum`; `minItems` and `maxItems`) and of
-/// the query parameters in `openapi::limits::QUERY`, from the constants the server checks;
-/// run on the document once every handler's schemas are in it.
+/// `maxLength` and `pattern`; `minimum` and `maximum`; `minItems` and `maxItems`), of
+/// the query parameters in `openapi::limits::QUERY` and of the lists of
+/// `openapi::limits::ON_INSERT` (a sentence of the adding operation's description), from
+/// the constants the server checks; run on the document once every handler's schemas are
+/// in it.
 pub fn state_limits(spec: &mut utoipa::openapi::OpenApi) {
     use openapi::limits::{QUERY, Rule};
     use utoipa::openapi::{RefOr, Schema};
@@ -129,6 +131,17 @@ pub fn state_limits(spec: &mut utoipa::openapi::OpenApi) {
     }
     for item in spec.paths.paths.values_mut() {
         for operation in crate::http::responses::operations(item) {
+            let id = operation.operation_id.as_deref().unwrap_or_default();
+            if let Some((_, what, items)) = openapi::limits::ON_INSERT.iter().find(|(named, ..)| *named == id) {
+                let limit = format!(
+                    "At most {} {what}: one more is refused with `409 conflict`, reason `item_limit`.",
+                    items.max
+                );
+                operation.description = Some(match operation.description.take() {
+                    Some(text) if !text.is_empty() => format!("{text}\n\n{limit}"),
+                    _ => limit,
+                });
+            }
             for parameter in operation.parameters.iter_mut().flatten() {
                 let range = QUERY.iter().find(|(name, _)| *name == parameter.name);
                 if let (Some((_, range)), Some(RefOr::T(Schema::Object(schema)))) = (range, &mut parameter.schema) {

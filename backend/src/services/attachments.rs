@@ -8,8 +8,10 @@ use super::{Caller, Outcome, write};
 use crate::db::DbConnection;
 use crate::db::models::attachment::{self, AttachmentRow, NewAttachment};
 use crate::db::models::audit::Event;
+use crate::db::models::{Locked, lock, storage_use};
 use crate::domain::package as rules;
 use crate::domain::policy::Actor;
+use crate::domain::quota::StorageQuota;
 use openapi::audit::{AuditAction, AuditEntity};
 use openapi::plan::Attachment;
 use openapi::{AttachmentId, OrganisationId};
@@ -45,10 +47,19 @@ pub fn may_attach(conn: &mut DbConnection, caller: &Caller, owner: Owner) -> Out
 }
 
 /// Records a stored file of `owner`: the owner is checked inside the transaction that
-/// writes the row, since a version may be decided while its file is being received.
-pub fn attach(conn: &mut DbConnection, caller: &Caller, owner: Owner, file: Upload<'_>) -> Outcome<Attachment> {
+/// writes the row, since a version may be decided while its file is being received, and
+/// the school's files are counted under its row's lock against its `quota`
+/// (`413 quota_exceeded`).
+pub fn attach(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    owner: Owner,
+    file: Upload<'_>,
+    quota: StorageQuota,
+) -> Outcome<Attachment> {
     write(conn, |conn| {
         let org = editable_owner(conn, &caller.actor, owner)?;
+        fits(conn, org, file.size, quota)?;
         let row = attachment::insert(
             conn,
             &NewAttachment {
@@ -70,6 +81,14 @@ pub fn attach(conn: &mut DbConnection, caller: &Caller, owner: Owner, file: Uplo
             .record(conn)?;
         Ok(created)
     })
+}
+
+/// Refuses a file of `size` bytes that `org`'s files leave no room for under `quota`: the
+/// school's row is locked first, and what it stores counted after, so that uploads at
+/// once are counted one after another (on SQLite the write transaction is serial).
+pub fn fits(conn: &mut DbConnection, org: OrganisationId, size: i64, quota: StorageQuota) -> Outcome<()> {
+    lock(conn, Locked::Organisation, org.0)?;
+    Ok(quota.admits(storage_use::of(conn, org)?, size)?)
 }
 
 /// An attached file to download, for whoever may read the school's work.
@@ -102,7 +121,7 @@ fn editable_owner(conn: &mut DbConnection, actor: &Actor, owner: Owner) -> Outco
     match owner {
         Owner::DocumentVersion(id) => {
             // A review decided while this transaction runs must wait for it, or be seen.
-            crate::db::models::lock(conn, crate::db::models::Locked::DocumentVersion, id.0)?;
+            lock(conn, Locked::DocumentVersion, id.0)?;
             let row = access::document_version(conn, actor, id, Access::Edit)?;
             if let Some(refusal) = rules::files_refusal(row.status()) {
                 return Err(refusal.into());
@@ -111,11 +130,14 @@ fn editable_owner(conn: &mut DbConnection, actor: &Actor, owner: Owner) -> Outco
         }
         Owner::PlanItem(id) => Ok(access::plan_item(conn, actor, id, Access::Edit)?.org()),
         Owner::Pilot(id) => {
+            // A conclusion made while this transaction runs must wait for it, or be seen.
+            lock(conn, Locked::Pilot, id.0)?;
             let (row, _) = access::pilot(conn, actor, id, Access::Edit)?;
             crate::domain::pilots::editable(row.is_concluded())?;
             Ok(row.org())
         }
         Owner::Event(id) => {
+            lock(conn, Locked::Event, id.0)?;
             let row = access::event(conn, actor, id, Access::Edit)?;
             crate::domain::events::changeable(row.status())?;
             Ok(row.org())

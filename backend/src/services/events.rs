@@ -75,6 +75,8 @@ pub fn update(
 ) -> Outcome<Event> {
     write(conn, |conn| {
         let row = access::event(conn, &caller.actor, id, Access::Edit)?;
+        // The claim takes the event's row lock (as a registration's `lock` does), so the
+        // registrations are counted after it: none slips in between count and change.
         claim(expected, row.version, |version| rows::claim(conn, id.0, version))?;
         rules::changeable(row.status())?;
         let fields = resolve(conn, row.org(), input)?;
@@ -160,10 +162,12 @@ pub fn register(conn: &mut DbConnection, caller: &Caller, id: EventId) -> Outcom
     })
 }
 
-/// Cancels the caller's registration (`404` when they hold none).
+/// Cancels the caller's registration (`404` when they hold none), under the event's lock
+/// so that it is never half-way through an attendance list or a registration.
 pub fn unregister(conn: &mut DbConnection, caller: &Caller, id: EventId) -> Outcome<()> {
     let actor = &caller.actor;
     write(conn, |conn| {
+        lock(conn, Locked::Event, id.0)?;
         let row = access::event(conn, actor, id, Access::Read)?;
         let Some(existing) =
             rows::registration_of(conn, id, actor.user_id)?.filter(rows::RegistrationRow::is_confirmed)
@@ -186,14 +190,17 @@ pub fn unregister(conn: &mut DbConnection, caller: &Caller, id: EventId) -> Outc
 
 /// Marks who attended, from the event's first day: the listed confirmed registrations
 /// present, the others absent. An id that is not a confirmed registration of the event
-/// is refused by its position in `attended`.
+/// is refused by its position in `attended`. The registrations are read under the
+/// event's lock, so none is cancelled between the check and the marks.
 pub fn mark_attendance(
     conn: &mut DbConnection,
     caller: &Caller,
     id: EventId,
     input: &AttendanceInput,
 ) -> Outcome<Event> {
+    text::at_most("attended", input.attended.len(), limits::ATTENDED).map_err(DomainError::from)?;
     write(conn, |conn| {
+        lock(conn, Locked::Event, id.0)?;
         let row = organised(conn, caller, id, Access::Edit)?;
         rules::may_mark_attendance(row.status(), row.starts_on, today())?;
         let confirmed = rows::confirmed_ids(conn, id)?;
@@ -222,9 +229,11 @@ pub fn mark_attendance(
 }
 
 /// Asks the attendees for feedback, once, from the event's last day: each attendee finds
-/// it among their reminders.
+/// it among their reminders. Asked under the event's lock, so two requests at once ask
+/// once.
 pub fn request_feedback(conn: &mut DbConnection, caller: &Caller, id: EventId) -> Outcome<Event> {
     write(conn, |conn| {
+        lock(conn, Locked::Event, id.0)?;
         let row = organised(conn, caller, id, Access::Edit)?;
         rules::may_request_feedback(row.status(), row.ends_on, row.feedback_requested_at.is_some(), today())?;
         let before = rows::load(conn, id, caller.actor.user_id)?;
@@ -234,7 +243,8 @@ pub fn request_feedback(conn: &mut DbConnection, caller: &Caller, id: EventId) -
     })
 }
 
-/// Records the caller's one answer about an event they attended, once asked.
+/// Records the caller's one answer about an event they attended, once asked; whether
+/// they attended is read under the event's lock.
 pub fn answer(
     conn: &mut DbConnection,
     caller: &Caller,
@@ -248,6 +258,7 @@ pub fn answer(
     errors.finish()?;
     let comment = comment.flatten().unwrap_or_default();
     write(conn, |conn| {
+        lock(conn, Locked::Event, id.0)?;
         let row = access::event(conn, actor, id, Access::Read)?;
         let registration = rows::registration_of(conn, id, actor.user_id)?;
         let attended = registration.as_ref().is_some_and(|r| r.is_confirmed() && r.attended);

@@ -167,7 +167,7 @@ mod tests {
             sha256: "00",
             key: "k",
         };
-        versions::record_file(&mut s.conn, &staff, &target, file).expect("file");
+        versions::record_file(&mut s.conn, &staff, &target, file, Default::default()).expect("file");
         let moved = transition(&mut s.conn, &staff, s.resource, &to(Stage::Production, None)).expect("moved");
         assert_eq!(moved.stage, Stage::Production);
         let history = history(&mut s.conn, &staff, s.resource, &first_page()).expect("history");

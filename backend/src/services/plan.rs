@@ -11,7 +11,7 @@ use crate::db::models::attachment::{self, Owner};
 use crate::db::models::audit::Event;
 use crate::db::models::plan::{self as rows, PlanRow};
 use crate::db::models::project::{self, ProjectRow};
-use crate::db::models::{PageRequest, user};
+use crate::db::models::{Locked, PageRequest, lock, user};
 use crate::domain::error::DomainError;
 use crate::domain::indicators;
 use crate::domain::plan::{self as rules, ItemContext, ItemFields};
@@ -23,7 +23,7 @@ use openapi::audit::{AuditAction, AuditEntity};
 use openapi::plan::{
     Indicator, IndicatorInput, PlanFilter, PlanItem, PlanItemInput, PlanSummary, Reminder, ReminderKind,
 };
-use openapi::{IndicatorId, OrganisationId, Page, PageQuery, PlanItemId, ProjectId};
+use openapi::{IndicatorId, OrganisationId, Page, PageQuery, PlanItemId, ProjectId, limits};
 
 /// Today in UTC: the date the plan's figures and overdue marks are computed for.
 pub fn today() -> NaiveDate {
@@ -107,7 +107,8 @@ pub fn items(
     Ok(page.wrap(items, total))
 }
 
-/// Plans an item (the school's administration, council or staff).
+/// Plans an item (the school's administration, council or staff); a project has at most
+/// `limits::PLAN_ITEMS` (`item_limit`), counted under the project's lock.
 pub fn create_item(
     conn: &mut DbConnection,
     caller: &Caller,
@@ -116,6 +117,9 @@ pub fn create_item(
 ) -> Outcome<PlanItem> {
     write(conn, |conn| {
         let row = access::project_work(conn, &caller.actor, project, Access::Edit)?;
+        lock(conn, Locked::Project, project.0)?;
+        let items = rows::count_items(conn, project)?;
+        DomainError::room_for_one(items, limits::PLAN_ITEMS, "plan items of the project")?;
         let today = today();
         let fields = resolve(conn, &row, input, None, today)?;
         let org = OrganisationId(row.org_id);
@@ -187,7 +191,8 @@ pub fn indicators(conn: &mut DbConnection, caller: &Caller, project: ProjectId) 
     Ok(rows::indicators_of(conn, project)?)
 }
 
-/// Adds an indicator (the school's administration, council or staff).
+/// Adds an indicator (the school's administration, council or staff); a project has at
+/// most `limits::INDICATORS` (`item_limit`), counted under the project's lock.
 pub fn create_indicator(
     conn: &mut DbConnection,
     caller: &Caller,
@@ -197,6 +202,9 @@ pub fn create_indicator(
     write(conn, |conn| {
         let row = access::project_work(conn, &caller.actor, project, Access::Edit)?;
         let fields = indicators::parse(input, (row.start_year, row.end_year))?;
+        lock(conn, Locked::Project, project.0)?;
+        let indicators = rows::count_indicators(conn, project)?;
+        DomainError::room_for_one(indicators, limits::INDICATORS, "indicators of the project")?;
         let org = OrganisationId(row.org_id);
         let id = rows::insert_indicator(conn, project, org, &fields.title, &fields.unit, &input.values)?;
         let created = rows::load_indicator(conn, id)?;

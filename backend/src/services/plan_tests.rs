@@ -115,7 +115,7 @@ fn an_attached_file_is_evidence_and_deleting_the_item_hands_back_its_files() {
         sha256: "00",
         storage_key: "attachments/plan_item/test",
     };
-    attachments::attach(conn, &teacher, Owner::PlanItem(id), upload).expect("attached");
+    attachments::attach(conn, &teacher, Owner::PlanItem(id), upload, Default::default()).expect("attached");
     let done =
         update_item(conn, &teacher, id, Expected::Version(item.version), &input).expect("done with a file as evidence");
     assert_eq!((done.status, done.attachments.len()), (PlanStatus::Done, 1));

@@ -10,7 +10,7 @@ use super::{Caller, Outcome, write};
 use crate::db::DbConnection;
 use crate::db::models::audit::Event;
 use crate::db::models::risk::{self as rows, Parent};
-use crate::db::models::{PageRequest, pilot, project, user};
+use crate::db::models::{Locked, PageRequest, lock, pilot, project, user};
 use crate::domain::error::DomainError;
 use crate::domain::risks::{self as rules, RiskFields};
 use chrono::NaiveDate;
@@ -18,7 +18,7 @@ use openapi::FieldErrorCode::NotAllowed;
 use openapi::audit::{AuditAction, AuditEntity};
 use openapi::plan::{Reminder, ReminderKind};
 use openapi::risks::{Risk, RiskChange, RiskFilter, RiskInput};
-use openapi::{OrganisationId, Page, PageQuery, PilotId, ProjectId, RiskId, UserId};
+use openapi::{OrganisationId, Page, PageQuery, PilotId, ProjectId, RiskId, UserId, limits};
 
 /// The school of a register the caller asks for, checked for `access`.
 fn register(conn: &mut DbConnection, caller: &Caller, parent: Parent, access: Access) -> Outcome<OrganisationId> {
@@ -75,12 +75,19 @@ pub fn get(conn: &mut DbConnection, caller: &Caller, id: RiskId) -> Outcome<Risk
 }
 
 /// Records a risk of a project or a pilot (the school's administration, council or
-/// teachers); its owner must be an active account of the school.
+/// teachers); its owner must be an active account of the school. A register holds at most
+/// `limits::RISKS` (`item_limit`), counted under its parent's lock.
 fn create(conn: &mut DbConnection, caller: &Caller, parent: Parent, input: &RiskInput) -> Outcome<Risk> {
     let fields = rules::parse(input)?;
     write(conn, |conn| {
         let org = register(conn, caller, parent, Access::Edit)?;
         check_owner(conn, org, &fields)?;
+        match parent {
+            Parent::Project(id) => lock(conn, Locked::Project, id.0)?,
+            Parent::Pilot(id) => lock(conn, Locked::Pilot, id.0)?,
+        }
+        let risks = rows::count_of(conn, parent)?;
+        DomainError::room_for_one(risks, limits::RISKS, "risks in the register")?;
         let id = rows::insert(conn, org, parent, &fields, caller.actor.user_id)?;
         let created = rows::load(conn, id, today())?;
         Event::new(AuditAction::Create, AuditEntity::Risk, id.0)

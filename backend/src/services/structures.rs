@@ -7,7 +7,7 @@ use super::concurrency::{Expected, claim, claimed};
 use super::{Caller, Outcome, write};
 use crate::db::DbConnection;
 use crate::db::models::audit::Event;
-use crate::db::models::{structure, user};
+use crate::db::models::{Locked, lock, structure, user};
 use crate::domain::error::DomainError;
 use crate::domain::policy;
 use crate::domain::structures::{self as rules, Composition};
@@ -16,7 +16,7 @@ use crate::error::ApiError;
 use openapi::FieldErrorCode::NotAllowed;
 use openapi::audit::{AuditAction, AuditEntity};
 use openapi::structures::{Structure, StructureInput};
-use openapi::{OrganisationId, ProjectId, StructureId, UserId};
+use openapi::{OrganisationId, ProjectId, StructureId, UserId, limits};
 
 /// The structures of a project with their members and approval history, in the order
 /// they were formed.
@@ -26,7 +26,8 @@ pub fn list(conn: &mut DbConnection, caller: &Caller, project: ProjectId) -> Out
 }
 
 /// Forms a structure of a project (the school's administration or council); it is a
-/// draft until the director approves it.
+/// draft until the director approves it. A project has at most `limits::STRUCTURES`
+/// (`item_limit`), counted under the project's lock.
 pub fn create(
     conn: &mut DbConnection,
     caller: &Caller,
@@ -38,6 +39,9 @@ pub fn create(
         let row = access::project(conn, &caller.actor, project, Access::Edit)?;
         let org = OrganisationId(row.org_id);
         check_members(conn, org, &composition)?;
+        lock(conn, Locked::Project, project.0)?;
+        let structures = structure::count_of(conn, project)?;
+        DomainError::room_for_one(structures, limits::STRUCTURES, "structures of the project")?;
         let id = structure::insert(conn, org, project, &composition)?;
         let created = structure::load(conn, id)?;
         Event::new(AuditAction::Create, AuditEntity::Structure, id)

@@ -2,7 +2,7 @@
 //! filled by the resource's school, read by whoever may read the resource.
 
 use super::access::{self, Access};
-use super::{Caller, Outcome, write};
+use super::{Caller, Outcome, attachments, write};
 use crate::db::DbConnection;
 use crate::db::models::PageRequest;
 use crate::db::models::audit::Event;
@@ -10,6 +10,7 @@ use crate::db::models::resource;
 use crate::db::models::version::{self, FileRow, NewFile};
 use crate::domain::error::DomainError;
 use crate::domain::files::AcceptedFile;
+use crate::domain::quota::StorageQuota;
 use crate::domain::text;
 use openapi::audit::{AuditAction, AuditEntity};
 use openapi::limits;
@@ -103,14 +104,17 @@ pub struct StoredFile<'a> {
     pub key: &'a str,
 }
 
-/// Records a stored file of the version [`upload_target`] allowed.
+/// Records a stored file of the version [`upload_target`] allowed, when the school's
+/// `quota` has room for it (`413 quota_exceeded`, counted under the school's lock).
 pub fn record_file(
     conn: &mut DbConnection,
     caller: &Caller,
     target: &UploadTarget,
     file: StoredFile<'_>,
+    quota: StorageQuota,
 ) -> Outcome<ResourceFile> {
     write(conn, |conn| {
+        attachments::fits(conn, target.org, file.size, quota)?;
         let user = caller.actor.user_id;
         let new = NewFile {
             version_id: target.version.0,
@@ -175,7 +179,7 @@ mod tests {
             sha256: "00",
             key: "1/abc",
         };
-        let recorded = record_file(&mut s.conn, &staff, &target, stored).expect("recorded");
+        let recorded = record_file(&mut s.conn, &staff, &target, stored, StorageQuota::default()).expect("recorded");
         let listed = list(&mut s.conn, &staff, s.resource, &first_page()).expect("listed");
         assert_eq!(listed.items[0].files, vec![recorded.clone()]);
         assert_eq!(s.audit("resource_file", recorded.id), vec!["upload".to_owned()]);

@@ -28,8 +28,9 @@ pub enum ApiError {
     Network,
     /// There is no valid session any more; the user has to sign in again.
     SignedOut,
-    /// The server answered with a problem body.
-    Problem(Problem),
+    /// The server answered with a problem body (boxed: it is large, and errors travel
+    /// through every `Result`).
+    Problem(Box<Problem>),
     /// The answer could not be understood (not JSON, or not the expected shape).
     Unexpected,
 }
@@ -38,16 +39,7 @@ impl ApiError {
     /// The error of a page whose address names no record (a malformed id in the path),
     /// shown as the server's «not found».
     pub fn not_found() -> Self {
-        Self::Problem(Problem {
-            problem_type: "urn:problem:not_found".to_owned(),
-            title: "Not Found".to_owned(),
-            status: 404,
-            detail: None,
-            code: ProblemCode::NotFound,
-            errors: Vec::new(),
-            reason: None,
-            request_id: None,
-        })
+        Self::problem(ProblemCode::NotFound, 404, None, Vec::new())
     }
 
     /// A problem with a code, a refusal reason and field errors, as the server would send.
@@ -57,16 +49,29 @@ impl ApiError {
         reason: Option<openapi::RefusalReason>,
         errors: Vec<openapi::FieldError>,
     ) -> Self {
-        Self::Problem(Problem {
+        Self::problem(code, 400, reason, errors)
+    }
+
+    fn problem(
+        code: ProblemCode,
+        status: u16,
+        reason: Option<openapi::RefusalReason>,
+        errors: Vec<openapi::FieldError>,
+    ) -> Self {
+        Self::Problem(Box::new(Problem {
             problem_type: format!("urn:problem:{}", code.as_str()),
             title: code.as_str().to_owned(),
-            status: 400,
+            status,
             detail: None,
             code,
             errors,
             reason,
             request_id: None,
-        })
+            used_files: None,
+            used_bytes: None,
+            quota_files: None,
+            quota_bytes: None,
+        }))
     }
 
     /// Whether someone else changed the record since it was read (`412`): the caller
@@ -128,7 +133,8 @@ impl Raw {
     }
 
     fn problem(&self) -> ApiError {
-        serde_json::from_slice::<Problem>(&self.body).map_or(ApiError::Unexpected, ApiError::Problem)
+        serde_json::from_slice::<Problem>(&self.body)
+            .map_or(ApiError::Unexpected, |problem| ApiError::Problem(Box::new(problem)))
     }
 
     fn decode<T: DeserializeOwned>(self) -> Result<T, ApiError> {

@@ -350,6 +350,7 @@ pub const EN: Texts = Texts {
         upload_hint: "PDF, DOCX, DOC, XLSX, PPTX, ODT, TXT, PNG, JPG or ZIP, up to 20 MB",
         file_refused: "This file type is not accepted or its content does not match the extension",
         file_too_large: "The file is larger than 20 MB",
+        storage_full: "The school's file storage is full: remove files it no longer needs or ask the platform's administrator",
         kb: "KB",
     },
     deliveries: DeliveryTexts {

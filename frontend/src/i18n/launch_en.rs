@@ -180,6 +180,7 @@ pub const EN_LAUNCH: LaunchTexts = LaunchTexts {
     refused_no_ranked_problems: "The order cannot be issued: the project cites no problem of a frozen ranking.",
     refused_order_issued: "The order is issued and cannot change.",
     refused_pilot_concluded: "The pilot is concluded and cannot change.",
+    refused_item_limit: "The list holds as many entries as it may: remove one you no longer need to add another.",
     refused_ranking_frozen: "The ranking is frozen: no more changes.",
     refused_ranking_scored: "The criteria cannot change: problems have been scored.",
     refused_problem_cited: "The problem cannot be deleted: a project cites it.",

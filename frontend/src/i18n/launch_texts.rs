@@ -356,6 +356,8 @@ pub struct LaunchTexts {
     pub refused_order_issued: &'static str,
     /// «Апробация завершена: изменения невозможны.»
     pub refused_pilot_concluded: &'static str,
+    /// «В списке уже столько записей, сколько допускается…» (plan items, indicators, risks, structures)
+    pub refused_item_limit: &'static str,
     /// «Ранжирование зафиксировано: изменения невозможны.»
     pub refused_ranking_frozen: &'static str,
     /// «Критерии нельзя изменить: проблемы уже оценивались.»

@@ -158,6 +158,7 @@ impl Texts {
                     problem.reason.map_or(self.err_conflict, |reason| self.refusal(reason))
                 }
                 ProblemCode::PayloadTooLarge => self.lifecycle.file_too_large,
+                ProblemCode::QuotaExceeded => self.lifecycle.storage_full,
                 code => self.problem(code),
             },
         }
@@ -189,6 +190,7 @@ impl Texts {
             R::FeedbackLinkLimit => self.feedback_links.refused_limit,
             R::FeedbackRespondentLinked => self.feedback_links.refused_linked,
             R::PilotConcluded => launch.refused_pilot_concluded,
+            R::ItemLimit => launch.refused_item_limit,
             R::AlreadyEnrolled => self.cohorts.refused_already_enrolled,
             R::CohortFinished => self.cohorts.refused_cohort_finished,
             R::CohortNotStarted => self.cohorts.refused_cohort_not_started,
@@ -244,6 +246,7 @@ impl Texts {
             | ProblemCode::MethodNotAllowed
             | ProblemCode::PreconditionRequired
             | ProblemCode::PayloadTooLarge
+            | ProblemCode::QuotaExceeded
             | ProblemCode::UnsupportedMediaType => self.err_bad_request,
             ProblemCode::RequestTimeout => self.err_network,
             ProblemCode::Internal | ProblemCode::Unknown => self.err_internal,

@@ -350,6 +350,7 @@ pub const RU: Texts = Texts {
         upload_hint: "PDF, DOCX, DOC, XLSX, PPTX, ODT, TXT, PNG, JPG или ZIP, не больше 20 МБ",
         file_refused: "Файл этого типа не принимается или его содержимое не совпадает с расширением",
         file_too_large: "Файл больше 20 МБ",
+        storage_full: "Место для файлов школы исчерпано: удалите ненужные файлы или обратитесь к администратору платформы",
         kb: "КБ",
     },
     deliveries: DeliveryTexts {

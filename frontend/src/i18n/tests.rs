@@ -62,6 +62,10 @@ fn a_refusal_shows_its_reason_and_a_conflict_without_one_the_generic_message() {
         RU.error(&problem(ProblemCode::PayloadTooLarge, None)),
         RU.lifecycle.file_too_large
     );
+    assert_eq!(
+        EN.error(&problem(ProblemCode::QuotaExceeded, None)),
+        EN.lifecycle.storage_full
+    );
 }
 
 #[test]

@@ -403,6 +403,8 @@ pub struct LifecycleTexts {
     pub file_refused: &'static str,
     /// A file over the limit.
     pub file_too_large: &'static str,
+    /// A file the school's storage quota has no room for.
+    pub storage_full: &'static str,
     /// The unit of file size.
     pub kb: &'static str,
 }

@@ -61,6 +61,7 @@ pub mod request;
 pub mod resource;
 pub mod risk;
 pub mod session;
+pub mod storage_use;
 pub mod structure;
 pub mod transition;
 pub mod user;
@@ -91,12 +92,15 @@ pub enum Locked {
     DocumentVersion,
     /// `cohorts` (its places and waiting list, while teachers enrol and withdraw).
     Cohort,
-    /// `organisations` (its series of certificate numbers).
+    /// `organisations` (its series of certificate numbers; what it stores, while a file
+    /// is recorded against its quota).
     Organisation,
     /// `events` (its places, while a registration takes one).
     Event,
     /// `deliveries` (its feedback links, while one is issued).
     Delivery,
+    /// `pilots` (whether it is concluded, while a file is attached).
+    Pilot,
 }
 
 impl Locked {
@@ -110,20 +114,27 @@ impl Locked {
             Self::Organisation => "organisations",
             Self::Event => "events",
             Self::Delivery => "deliveries",
+            Self::Pilot => "pilots",
         }
     }
 }
 
 /// Locks one row until the end of the current transaction, so that concurrent writers of
-/// the same record go one after another: on PostgreSQL with `SELECT … FOR UPDATE`; on
-/// SQLite the write transaction holds the database's write lock from its start
-/// (`BEGIN IMMEDIATE`), so there is nothing more to take.
+/// the same record go one after another: on PostgreSQL with `SELECT … FOR NO KEY
+/// UPDATE`, the lock an `UPDATE` of the row takes (so a lock and a version claim wait for
+/// each other too) and one that leaves inserts of rows referring to it free (a school's
+/// row locked for its quota blocks none of its other writes); on SQLite the write
+/// transaction holds the database's write lock from its start (`BEGIN IMMEDIATE`), so
+/// there is nothing more to take.
 pub fn lock(conn: &mut crate::db::DbConnection, table: Locked, id: i64) -> diesel::QueryResult<()> {
     use diesel::RunQueryDsl;
     if let crate::db::DbConnection::Postgresql(pg) = conn {
-        diesel::sql_query(format!("SELECT id FROM {} WHERE id = $1 FOR UPDATE", table.table()))
-            .bind::<diesel::sql_types::BigInt, _>(id)
-            .execute(pg)?;
+        diesel::sql_query(format!(
+            "SELECT id FROM {} WHERE id = $1 FOR NO KEY UPDATE",
+            table.table()
+        ))
+        .bind::<diesel::sql_types::BigInt, _>(id)
+        .execute(pg)?;
     }
     Ok(())
 }

@@ -117,6 +117,22 @@ pub fn find(conn: &mut DbConnection, id: PlanItemId) -> QueryResult<PlanRow> {
     plan_items::table.find(id.0).select(PlanRow::as_select()).first(conn)
 }
 
+/// How many plan items a project has.
+pub fn count_items(conn: &mut DbConnection, project: ProjectId) -> QueryResult<i64> {
+    plan_items::table
+        .filter(plan_items::project_id.eq(project.0))
+        .count()
+        .get_result(conn)
+}
+
+/// How many indicators a project has.
+pub fn count_indicators(conn: &mut DbConnection, project: ProjectId) -> QueryResult<i64> {
+    indicators::table
+        .filter(indicators::project_id.eq(project.0))
+        .count()
+        .get_result(conn)
+}
+
 /// Plans an item.
 pub fn insert(
     conn: &mut DbConnection,

@@ -153,6 +153,11 @@ impl<'a> Values<'a> {
     }
 }
 
+/// How many risks `parent`'s register holds.
+pub fn count_of(conn: &mut DbConnection, parent: Parent) -> QueryResult<i64> {
+    filtered(parent, &RiskFilter::default()).count().get_result(conn)
+}
+
 /// Records a risk of `parent`, of school `org`; the score is computed from the fields.
 pub fn insert(
     conn: &mut DbConnection,

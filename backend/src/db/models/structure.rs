@@ -65,6 +65,14 @@ fn write_members(conn: &mut DbConnection, id: i64, composition: &Composition) ->
     Ok(())
 }
 
+/// How many structures a project has.
+pub fn count_of(conn: &mut DbConnection, project: ProjectId) -> QueryResult<i64> {
+    structures::table
+        .filter(structures::project_id.eq(project.0))
+        .count()
+        .get_result(conn)
+}
+
 /// Forms a structure (a draft).
 pub fn insert(
     conn: &mut DbConnection,

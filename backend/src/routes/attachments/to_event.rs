@@ -1,7 +1,7 @@
 use super::upload::attach;
 use crate::auth::Session;
 use crate::error::ApiError;
-use crate::http::responses::{NotFound, Unauthorized};
+use crate::http::responses::{NotFound, Unauthorized, UploadTooLarge};
 use crate::http::uploads::FileContent;
 use crate::services::attachments::Owner;
 use actix_web::{HttpRequest, HttpResponse, post, web};
@@ -23,7 +23,7 @@ use openapi::{EventId, Problem};
         (status = 403, description = "Not one of the event's organisers", body = Problem, content_type = "application/problem+json"),
         NotFound,
         (status = 409, description = "The event is cancelled (`event_cancelled`)", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "Over 20 MiB", body = Problem, content_type = "application/problem+json"),
+        UploadTooLarge,
         (status = 422, description = "A type that is not accepted, or content that is not of the named type", body = Problem, content_type = "application/problem+json")
     )
 )]

@@ -26,6 +26,7 @@ pub(super) async fn attach(
     let stored = uploads::receive(session.state(), &req, payload, file_name, &prefix).await?;
     let files = session.clone();
     let key = stored.key.clone();
+    let quota = session.state().quota;
     let recorded = session
         .run(move |conn, caller| {
             let upload = Upload {
@@ -35,7 +36,7 @@ pub(super) async fn attach(
                 sha256: &stored.sha256,
                 storage_key: &stored.key,
             };
-            attachments::attach(conn, caller, owner, upload)
+            attachments::attach(conn, caller, owner, upload, quota)
         })
         .await;
     match recorded {

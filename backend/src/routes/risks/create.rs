@@ -1,7 +1,7 @@
 use crate::auth::Session;
 use crate::error::ApiError;
 use crate::extract::Json;
-use crate::http::responses::{Forbidden, NotFound, Unauthorized};
+use crate::http::responses::{Forbidden, ItemLimit, NotFound, Unauthorized};
 use crate::http::versions::tagged_created;
 use crate::services::risks;
 use actix_web::{HttpResponse, post, web};
@@ -21,6 +21,7 @@ use openapi::{PilotId, Problem, ProjectId};
         Unauthorized,
         Forbidden,
         NotFound,
+        ItemLimit,
         (status = 422, description = "Invalid fields, or an owner who is not an active account of the school", body = Problem, content_type = "application/problem+json")
     )
 )]
@@ -50,6 +51,7 @@ pub async fn create_project_risk(
         Unauthorized,
         Forbidden,
         NotFound,
+        ItemLimit,
         (status = 422, description = "Invalid fields, or an owner who is not an active account of the school", body = Problem, content_type = "application/problem+json")
     )
 )]

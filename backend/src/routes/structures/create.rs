@@ -1,7 +1,7 @@
 use crate::auth::Session;
 use crate::error::ApiError;
 use crate::extract::Json;
-use crate::http::responses::{Forbidden, Invalid, NotFound, Unauthorized};
+use crate::http::responses::{Forbidden, Invalid, ItemLimit, NotFound, Unauthorized};
 use crate::http::versions::tagged_created;
 use crate::services::structures;
 use actix_web::{HttpResponse, post, web};
@@ -21,6 +21,7 @@ use openapi::structures::{Structure, StructureInput};
         Unauthorized,
         Forbidden,
         NotFound,
+        ItemLimit,
         Invalid
     )
 )]

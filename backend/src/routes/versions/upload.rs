@@ -2,7 +2,7 @@
 
 use crate::auth::Session;
 use crate::error::ApiError;
-use crate::http::responses::{NotFound, Unauthorized};
+use crate::http::responses::{NotFound, Unauthorized, UploadTooLarge};
 use crate::http::uploads::{self, FileContent};
 use crate::services::versions::{self, StoredFile};
 use actix_web::{HttpRequest, HttpResponse, post, web};
@@ -23,7 +23,7 @@ use openapi::{Problem, VersionId};
         Unauthorized,
         (status = 403, description = "Not staff, council or administration of the resource's school", body = Problem, content_type = "application/problem+json"),
         NotFound,
-        (status = 413, description = "Over 20 MiB", body = Problem, content_type = "application/problem+json"),
+        UploadTooLarge,
         (status = 422, description = "A type that is not accepted, or content that is not of the named type", body = Problem, content_type = "application/problem+json")
     )
 )]
@@ -45,6 +45,7 @@ pub async fn upload_version_file(
     let state = session.state().clone();
     let stored = uploads::receive(&state, &req, payload, &query.file_name, &target.storage_prefix()).await?;
     let key = stored.key.clone();
+    let quota = state.quota;
     let recorded = session
         .run(move |conn, caller| {
             let file = StoredFile {
@@ -53,7 +54,7 @@ pub async fn upload_version_file(
                 sha256: &stored.sha256,
                 key: &stored.key,
             };
-            versions::record_file(conn, caller, &target, file)
+            versions::record_file(conn, caller, &target, file, quota)
         })
         .await;
     match recorded {

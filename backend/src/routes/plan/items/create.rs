@@ -1,7 +1,7 @@
 use crate::auth::Session;
 use crate::error::ApiError;
 use crate::extract::Json;
-use crate::http::responses::{Invalid, NotFound, Unauthorized};
+use crate::http::responses::{Invalid, ItemLimit, NotFound, Unauthorized};
 use crate::http::versions::tagged_created;
 use crate::services::plan;
 use actix_web::{HttpResponse, post, web};
@@ -20,6 +20,7 @@ use openapi::{Problem, ProjectId};
         Unauthorized,
         (status = 403, description = "Not the school's administration, council or staff", body = Problem, content_type = "application/problem+json"),
         NotFound,
+        ItemLimit,
         Invalid
     )
 )]
