@@ -1,7 +1,7 @@
 //! Configuration from the command line, the environment and `.env`.
 
-use crate::http::forwarded::TrustedProxies;
 use crate::domain::quota::StorageQuota;
+use crate::http::forwarded::TrustedProxies;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 

@@ -87,7 +87,7 @@ async fn create_cohort(app: &TestApp, s: &Setting, body: &Value) -> Cohort {
     .json(StatusCode::CREATED)
 }
 
-async fn enrol(app: &TestApp, token: &str, cohort: &Cohort) -> Enrolment {
+pub(crate) async fn enrol(app: &TestApp, token: &str, cohort: &Cohort) -> Enrolment {
     app.post(
         &format!("/api/cohorts/{}/enrolments", cohort.id),
         Some(token),

@@ -3,7 +3,7 @@
 //! another school, marking and completing oneself, harvesting names from the public
 //! check, lowering a capacity while teachers enrol — and read back unchanged.
 
-use crate::cohorts::{cohort_body, mark};
+use crate::cohorts::{cohort_body, enrol, mark};
 use openapi::cohorts::{Certificate, CertificateCheck, Cohort, Enrolment, EnrolmentStatus};
 use openapi::dissemination::Dissemination;
 use openapi::users::Role;
@@ -85,16 +85,6 @@ async fn enrolments(app: &TestApp, token: &str, cohort: &Cohort) -> Page<Enrolme
     .json(StatusCode::OK)
 }
 
-async fn enrol_self(app: &TestApp, token: &str, cohort: &Cohort) -> Enrolment {
-    app.post(
-        &format!("/api/cohorts/{}/enrolments", cohort.id),
-        Some(token),
-        &json!({}),
-    )
-    .await
-    .json(StatusCode::CREATED)
-}
-
 async fn complete(app: &TestApp, token: &str, enrolment: &Enrolment) -> Enrolment {
     app.post(
         &format!("/api/enrolments/{}/complete", enrolment.id),
@@ -159,7 +149,7 @@ async fn nobody_marks_or_completes_their_own_enrolment_and_a_renamed_holder_keep
     let app = spawn_app().await;
     let t = training(&app).await;
     let cohort = t.cohort(&app, 10).await;
-    let own = enrol_self(&app, &t.host_teacher_token, &cohort).await;
+    let own = enrol(&app, &t.host_teacher_token, &cohort).await;
     let attendance = format!("/api/cohort-sessions/{}/attendance", cohort.sessions[0].id);
     let refused = app
         .put(&attendance, Some(&t.host_teacher_token), &json!({"present": [own.id]}))
@@ -216,7 +206,7 @@ async fn the_public_check_masks_the_name_without_the_code_and_counts_every_looku
     let app = spawn_app().await;
     let t = training(&app).await;
     let cohort = t.cohort(&app, 10).await;
-    let placed = enrol_self(&app, &t.other_teacher_token, &cohort).await;
+    let placed = enrol(&app, &t.other_teacher_token, &cohort).await;
     for session in 0..cohort.sessions.len() {
         mark(&app, &t.host.staff, &cohort, session, &[placed.id.0]).await;
     }
@@ -266,7 +256,7 @@ async fn a_revoked_certificate_says_so_and_no_longer_counts() {
     let app = spawn_app().await;
     let t = training(&app).await;
     let cohort = t.cohort(&app, 10).await;
-    let placed = enrol_self(&app, &t.other_teacher_token, &cohort).await;
+    let placed = enrol(&app, &t.other_teacher_token, &cohort).await;
     for session in 0..cohort.sessions.len() {
         mark(&app, &t.host.staff, &cohort, session, &[placed.id.0]).await;
     }
@@ -331,7 +321,7 @@ async fn a_capacity_lowered_while_a_teacher_enrols_never_lets_one_too_many_in() 
     for _ in 0..6 {
         let cohort = t.cohort(&app, 3).await;
         for token in &teachers[..2] {
-            enrol_self(&app, token, &cohort).await;
+            enrol(&app, token, &cohort).await;
         }
         // The host lowers the places to 2 at the moment the third teacher enrols.
         let mut lower = cohort_body(2, -3);
