@@ -530,7 +530,7 @@ fn Participants(
                     </td>
                     <td class="num">
                         <span data-testid="attended-hours">{enrolment.attended_hours}</span>
-                        {(live && below).then(|| view! { <span class="muted" data-testid="below-threshold">" (" {move || i18n.t().cohorts.below_threshold} ")"</span> })}
+                        {(status == EnrolmentStatus::Enrolled && below).then(|| view! { <span class="muted" data-testid="below-threshold">" (" {move || i18n.t().cohorts.below_threshold} ")"</span> })}
                     </td>
                     <td>{certificate}</td>
                     <td class="actions">
