@@ -65,6 +65,21 @@ async fn training(app: &TestApp) -> Training {
 }
 
 impl Training {
+    /// The other school's teacher enrolled in a new cohort, marked at every session and
+    /// completed by the host: her enrolment and her certificate's number.
+    async fn certified(&self, app: &TestApp) -> (Enrolment, String) {
+        let cohort = self.cohort(app, 10).await;
+        let placed = enrol(app, &self.other_teacher_token, &cohort).await;
+        for session in 0..cohort.sessions.len() {
+            mark(app, &self.host.staff, &cohort, session, &[placed.id.0]).await;
+        }
+        let number = complete(app, &self.host.staff, &placed)
+            .await
+            .certificate_number
+            .unwrap();
+        (placed, number)
+    }
+
     async fn cohort(&self, app: &TestApp, capacity: i32) -> Cohort {
         app.post(
             &format!("/api/resources/{}/cohorts", self.programme),
@@ -205,12 +220,7 @@ async fn nobody_marks_or_completes_their_own_enrolment_and_a_renamed_holder_keep
 async fn the_public_check_masks_the_name_without_the_code_and_counts_every_lookup() {
     let app = spawn_app().await;
     let t = training(&app).await;
-    let cohort = t.cohort(&app, 10).await;
-    let placed = enrol(&app, &t.other_teacher_token, &cohort).await;
-    for session in 0..cohort.sessions.len() {
-        mark(&app, &t.host.staff, &cohort, session, &[placed.id.0]).await;
-    }
-    let number = complete(&app, &t.host.staff, &placed).await.certificate_number.unwrap();
+    let (placed, number) = t.certified(&app).await;
     let issued: Certificate = app
         .get(
             &format!("/api/enrolments/{}/certificate", placed.id),
@@ -255,12 +265,7 @@ async fn the_public_check_masks_the_name_without_the_code_and_counts_every_looku
 async fn a_revoked_certificate_says_so_and_no_longer_counts() {
     let app = spawn_app().await;
     let t = training(&app).await;
-    let cohort = t.cohort(&app, 10).await;
-    let placed = enrol(&app, &t.other_teacher_token, &cohort).await;
-    for session in 0..cohort.sessions.len() {
-        mark(&app, &t.host.staff, &cohort, session, &[placed.id.0]).await;
-    }
-    let number = complete(&app, &t.host.staff, &placed).await.certificate_number.unwrap();
+    let (placed, number) = t.certified(&app).await;
     let figures = format!("/api/organisations/{}/dissemination", t.host.org);
     let before: Dissemination = app.get(&figures, Some(&t.host.staff)).await.json(StatusCode::OK);
     assert_eq!((before.certificates, before.teachers_trained), (1, 1));
