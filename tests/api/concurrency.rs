@@ -50,7 +50,8 @@ fn request_needs(app: &TestApp) -> Vec<String> {
 }
 
 /// Invariant: 16, then 64, writers filing requests on one table at once all get `201`
-/// (no "database is locked", no 5xx), and every request is stored exactly once.
+/// (no "database is locked", no 5xx), every request is stored exactly once, and the
+/// school's kept school year counts each.
 #[tokio::test]
 async fn sixteen_then_sixty_four_writers_file_requests_at_once_and_every_row_is_kept() {
     let app = spawn_app().await;
@@ -74,6 +75,15 @@ async fn sixteen_then_sixty_four_writers_file_requests_at_once_and_every_row_is_
     let stored = request_needs(&app);
     assert_eq!(stored.len(), 80, "no row lost, none doubled");
     assert_eq!(stored.into_iter().collect::<BTreeSet<_>>(), expected);
+    // Every writer recomputed the host's school year under its row lock, each after the
+    // one before it committed: the kept figure counts all 80.
+    use chrono::Datelike;
+    let today = chrono::Utc::now().date_naive();
+    let year = today.year() - i32::from(today.month() < 9);
+    let kept = app
+        .with_db(|conn| backend::db::read_model::years::of_schools(conn, &[host.org.0], year))
+        .unwrap();
+    assert_eq!(kept[&host.org.0].requests, 80, "the school year's requests");
 }
 
 /// Invariant: 16 versions of one resource created at once are all created, numbered

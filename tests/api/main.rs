@@ -35,6 +35,7 @@ mod read_model;
 mod records;
 mod requests;
 mod resources;
+mod school_years;
 mod sessions;
 mod structures;
 mod users;

@@ -127,6 +127,7 @@ pub fn connect_with(url: &str, max_size: u32, statement_timeout: Option<Duration
     let mut conn = pool.get().context("cannot take a connection from the pool")?;
     set_statement_timeout(&mut conn, None)?;
     migrate(&mut conn)?;
+    read_model::years::catch_up(&mut conn).context("cannot bring the read model's school years up to date")?;
     set_statement_timeout(&mut conn, statement_timeout)?;
     Ok(pool)
 }

@@ -776,6 +776,46 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// The read model: each school's dissemination figures per school year.
+    school_year_stats (org_id, school_year) {
+        org_id -> BigInt,
+        school_year -> Integer,
+        pilots -> BigInt,
+        pilot_sites -> BigInt,
+        pilot_pupils -> BigInt,
+        risks_open -> BigInt,
+        risks_closed -> BigInt,
+        cohorts -> BigInt,
+        teachers_trained -> BigInt,
+        training_hours -> BigInt,
+        certificates -> BigInt,
+        consultations -> BigInt,
+        consultation_participants -> BigInt,
+        events_by_kind -> Text,
+        events_by_level -> Text,
+        attendees -> BigInt,
+        fair_stands -> BigInt,
+        fair_ratings -> BigInt,
+        fair_score_sum -> BigInt,
+        requests -> BigInt,
+        deliveries -> BigInt,
+        responses -> BigInt,
+        satisfied -> BigInt,
+        schools_reached -> BigInt,
+    }
+}
+
+diesel::table! {
+    /// The read model: schools and school years a write changed, until it recomputes them.
+    read_model_dirty (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        first_year -> Integer,
+        last_year -> Integer,
+    }
+}
+
+diesel::table! {
     /// The read model: list totals by list and filter (`catalogue`, `catalogue.form:…`).
     list_counts (name) {
         name -> Text,
@@ -965,6 +1005,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     resource_respondents,
     school_respondents,
     list_counts,
+    school_year_stats,
+    read_model_dirty,
     resources_search,
     cohorts,
     cohort_sessions,

@@ -9,7 +9,7 @@ use openapi::dissemination::{Dissemination, EventKindCount, EventLevelCount, Sch
 use openapi::events::{EventKind, EventLevel};
 use openapi::limits;
 use rules::dates::{school_year_bounds, school_year_of};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// One school's raw counts for a school year.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -56,8 +56,9 @@ pub struct Figures {
     pub responses: i64,
     /// Of them with CSAT 4 or 5.
     pub satisfied: i64,
-    /// Other organisations reached.
-    pub reached: BTreeSet<i64>,
+    /// Distinct other organisations reached (pilot sites, trainees' schools, consulted
+    /// schools, attendees' schools, recipients of deliveries).
+    pub schools_reached: i64,
 }
 
 /// The school year asked for (`school_year`, 2000–2100), or the one `today` falls in.
@@ -112,7 +113,7 @@ pub fn represent(school_year: SchoolYearSpan, figures: Figures) -> Dissemination
         deliveries: figures.deliveries,
         responses: figures.responses,
         csat_percent: ratio(figures.satisfied, figures.responses, 100.0, 10.0),
-        schools_reached: i64::try_from(figures.reached.len()).unwrap_or(i64::MAX),
+        schools_reached: figures.schools_reached,
     }
 }
 
@@ -161,7 +162,7 @@ mod tests {
         figures.events_by_kind.insert(EventKind::Seminar, 2);
         figures.events_by_kind.insert(EventKind::Fair, 1);
         figures.events_by_level.insert(EventLevel::Municipal, 3);
-        figures.reached.extend([7, 9]);
+        figures.schools_reached = 2;
         let year = school_year(Some(2026), day(2026, 11, 30)).unwrap();
         let out = represent(year, figures);
         assert_eq!(out.events, 3);

@@ -4,9 +4,9 @@
 use super::access::{self, Access};
 use super::plan::today;
 use super::{Caller, Outcome};
-use crate::db::DbConnection;
 use crate::db::models::dissemination::{self as rows, Scope, Span};
 use crate::db::schema::resources;
+use crate::db::{DbConnection, read_model};
 use crate::domain::dissemination::{self as rules, Figures};
 use crate::domain::policy;
 use crate::error::ApiError;
@@ -64,7 +64,10 @@ pub fn organisation(
         return Err(ApiError::Forbidden);
     }
     let year = rules::school_year(query.school_year, today())?;
-    one(conn, Scope::Schools(&[id.0]), year)
+    let figures = read_model::years::of_schools(conn, &[id.0], year.start)?
+        .remove(&id.0)
+        .unwrap_or_default();
+    Ok(rules::represent(year, figures))
 }
 
 /// The days of a school year.

@@ -43,7 +43,7 @@ pub mod users;
 pub mod versions;
 
 use crate::auth::CurrentUser;
-use crate::db::DbConnection;
+use crate::db::{DbConnection, read_model};
 use crate::error::ApiError;
 use diesel::Connection;
 use diesel::connection::{AnsiTransactionManager, TransactionManager};
@@ -65,7 +65,15 @@ pub type Caller = CurrentUser;
 /// PostgreSQL the conditional `UPDATE`s of the use cases serialise the writers of one
 /// record through its row lock. Inside an open transaction (a nested call) the work runs
 /// in a savepoint, as diesel does.
+///
+/// Before it commits, the transaction recomputes the read model's school years its writes
+/// marked ([`read_model::years::settle`]).
 pub fn write<T>(conn: &mut DbConnection, work: impl FnOnce(&mut DbConnection) -> Outcome<T>) -> Outcome<T> {
+    let work = |conn: &mut DbConnection| {
+        let value = work(conn)?;
+        read_model::years::settle(conn)?;
+        Ok(value)
+    };
     let DbConnection::Sqlite(sqlite) = conn else {
         return conn.transaction(work);
     };

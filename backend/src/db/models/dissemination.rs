@@ -73,27 +73,72 @@ macro_rules! scoped {
     };
 }
 
+/// A school's figures while they are counted, with the organisations it reached (their
+/// number is the figure).
+#[derive(Debug, Default)]
+struct Working {
+    figures: Figures,
+    reached: BTreeSet<i64>,
+}
+
+impl std::ops::Deref for Working {
+    type Target = Figures;
+
+    fn deref(&self) -> &Figures {
+        &self.figures
+    }
+}
+
+impl std::ops::DerefMut for Working {
+    fn deref_mut(&mut self) -> &mut Figures {
+        &mut self.figures
+    }
+}
+
+/// Which risks count for a span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Risks {
+    /// Every risk recorded before the span ends (a school year's figure).
+    UpToEnd,
+    /// The risks recorded within the span (a row of the read model, summed over the years).
+    Within,
+}
+
 /// The figures of every school in scope with at least one record (others are absent).
 pub fn figures(conn: &mut DbConnection, scope: Scope<'_>, span: Span) -> QueryResult<HashMap<i64, Figures>> {
-    let mut out: HashMap<i64, Figures> = HashMap::new();
+    collect(conn, scope, span, Risks::UpToEnd)
+}
+
+/// The figures of the schools `orgs` as the read model keeps them for a school year: as
+/// [`figures`], but with the risks recorded within the span only.
+pub fn recorded(conn: &mut DbConnection, orgs: &[i64], span: Span) -> QueryResult<HashMap<i64, Figures>> {
+    collect(conn, Scope::Schools(orgs), span, Risks::Within)
+}
+
+fn collect(conn: &mut DbConnection, scope: Scope<'_>, span: Span, risks: Risks) -> QueryResult<HashMap<i64, Figures>> {
+    let mut out: HashMap<i64, Working> = HashMap::new();
     pilots_of(conn, scope, span, &mut out)?;
-    risks_of(conn, scope, span, &mut out)?;
+    risks_of(conn, scope, span, risks, &mut out)?;
     training_of(conn, scope, span, &mut out)?;
     consultations_of(conn, scope, span, &mut out)?;
     events_of(conn, scope, span, &mut out)?;
     fairs_of(conn, scope, span, &mut out)?;
     demand_of(conn, scope, span, &mut out)?;
-    for (org, figures) in &mut out {
-        figures.reached.remove(org);
-    }
-    Ok(out)
+    Ok(out
+        .into_iter()
+        .map(|(org, mut working)| {
+            working.reached.remove(&org);
+            working.figures.schools_reached = i64::try_from(working.reached.len()).unwrap_or(i64::MAX);
+            (org, working.figures)
+        })
+        .collect())
 }
 
 fn pilots_of(
     conn: &mut DbConnection,
     scope: Scope<'_>,
     span: Span,
-    out: &mut HashMap<i64, Figures>,
+    out: &mut HashMap<i64, Working>,
 ) -> QueryResult<()> {
     let base = pilots::table
         .filter(pilots::starts_on.le(span.to))
@@ -127,8 +172,23 @@ fn pilots_of(
     Ok(())
 }
 
-fn risks_of(conn: &mut DbConnection, scope: Scope<'_>, span: Span, out: &mut HashMap<i64, Figures>) -> QueryResult<()> {
-    let recorded = risks::table.filter(risks::created_at.lt(span.end()));
+fn risks_of(
+    conn: &mut DbConnection,
+    scope: Scope<'_>,
+    span: Span,
+    which: Risks,
+    out: &mut HashMap<i64, Working>,
+) -> QueryResult<()> {
+    let since = match which {
+        // The first day both engines store: every risk was recorded after it.
+        Risks::UpToEnd => NaiveDate::from_ymd_opt(1, 1, 1)
+            .unwrap_or(span.from)
+            .and_time(chrono::NaiveTime::MIN),
+        Risks::Within => span.start(),
+    };
+    let recorded = risks::table
+        .filter(risks::created_at.lt(span.end()))
+        .filter(risks::created_at.ge(since));
     let rows: Vec<(i64, String, i64)> = match scope {
         Scope::Schools(orgs) => recorded
             .filter(risks::org_id.eq_any(orgs))
@@ -165,7 +225,7 @@ fn training_of(
     conn: &mut DbConnection,
     scope: Scope<'_>,
     span: Span,
-    out: &mut HashMap<i64, Figures>,
+    out: &mut HashMap<i64, Working>,
 ) -> QueryResult<()> {
     let base = cohorts::table
         .filter(cohorts::starts_on.le(span.to))
@@ -224,7 +284,7 @@ fn consultations_of(
     conn: &mut DbConnection,
     scope: Scope<'_>,
     span: Span,
-    out: &mut HashMap<i64, Figures>,
+    out: &mut HashMap<i64, Working>,
 ) -> QueryResult<()> {
     let held = consultations::table
         .filter(consultations::status.eq(ConsultationStatus::Held.as_str()))
@@ -261,7 +321,7 @@ fn events_of(
     conn: &mut DbConnection,
     scope: Scope<'_>,
     span: Span,
-    out: &mut HashMap<i64, Figures>,
+    out: &mut HashMap<i64, Working>,
 ) -> QueryResult<()> {
     let published = events::table
         .filter(events::status.eq(EventStatus::Published.as_str()))
@@ -314,7 +374,7 @@ fn events_of(
     Ok(())
 }
 
-fn fairs_of(conn: &mut DbConnection, scope: Scope<'_>, span: Span, out: &mut HashMap<i64, Figures>) -> QueryResult<()> {
+fn fairs_of(conn: &mut DbConnection, scope: Scope<'_>, span: Span, out: &mut HashMap<i64, Working>) -> QueryResult<()> {
     let of_year = fair_stands::table
         .inner_join(events::table)
         .filter(events::status.eq(EventStatus::Published.as_str()))
@@ -360,7 +420,7 @@ fn demand_of(
     conn: &mut DbConnection,
     scope: Scope<'_>,
     span: Span,
-    out: &mut HashMap<i64, Figures>,
+    out: &mut HashMap<i64, Working>,
 ) -> QueryResult<()> {
     let (start, end) = (span.start(), span.end());
     let filed = requests::table

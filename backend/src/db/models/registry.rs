@@ -2,7 +2,6 @@
 //! read model's row of each school.
 
 use super::Backend;
-use super::dissemination::{self, Scope, Span};
 use super::organisation::{self, OrganisationRow};
 use crate::db::schema::{organisations, projects};
 use crate::db::{DbConnection, read_model};
@@ -15,8 +14,8 @@ use openapi::feedback::{RegistryFilter, RegistrySchool};
 use openapi::organisations::{OrganisationFilter, OrganisationKind};
 use openapi::projects::ProjectStatus;
 
-/// The registry rows of the given schools: one query for their figures, and a few for
-/// their dissemination in `year`.
+/// The registry rows of the given schools: one query for their figures, one for their
+/// dissemination in `year` (both from the read model).
 fn rows(
     conn: &mut DbConnection,
     schools: Vec<OrganisationRow>,
@@ -24,11 +23,7 @@ fn rows(
 ) -> QueryResult<Vec<RegistrySchool>> {
     let ids: Vec<i64> = schools.iter().map(|org| org.id).collect();
     let mut stats = read_model::schools(conn, &ids)?;
-    let span = Span {
-        from: year.from,
-        to: year.to,
-    };
-    let mut spread = dissemination::figures(conn, Scope::Schools(&ids), span)?;
+    let mut spread = read_model::years::of_schools(conn, &ids, year.start)?;
     Ok(schools
         .into_iter()
         .map(|org| {

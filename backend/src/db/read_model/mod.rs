@@ -1,7 +1,8 @@
 //! The read model: the figures lists show, kept per resource (`resource_stats`), per school
 //! (`school_stats`), with the schools reached (`resource_adopters`, `school_adopters`), the
 //! people who answered (`resource_respondents`, `school_respondents`) and the list totals
-//! (`list_counts`).
+//! (`list_counts`), and each school's dissemination figures per school year
+//! ([`years`]).
 //!
 //! The model functions that write answers, requests, deliveries, resources, projects and
 //! organisations call the `on_…` functions below in their own transaction, so a list
@@ -30,7 +31,10 @@ const REBUILD: &str = include_str!("rebuild.sql");
 
 /// Recomputes the whole read model from the raw rows, in one transaction.
 pub fn rebuild(conn: &mut DbConnection) -> QueryResult<()> {
-    conn.transaction(|conn| conn.batch_execute(REBUILD))
+    conn.transaction(|conn| {
+        conn.batch_execute(REBUILD)?;
+        years::rebuild(conn)
+    })
 }
 
 /// Runs the same diesel statement on whichever engine the connection is, for what the
@@ -43,6 +47,8 @@ macro_rules! on_engine {
         }
     };
 }
+
+pub mod years;
 
 /// Adds a change of a resource's figures to its row; its school's share is the caller's
 /// to write with the school's other changes.
@@ -672,6 +678,8 @@ pub struct Snapshot {
     /// `list_counts` without the totals at zero (a total that went back to zero stays as
     /// a row; the rebuild leaves it out).
     pub counts: Vec<(String, i64)>,
+    /// `school_year_stats` without the rows that count nothing.
+    pub years: Vec<years::YearRow>,
 }
 
 /// Reads the whole read model.
@@ -702,6 +710,7 @@ pub fn snapshot(conn: &mut DbConnection) -> QueryResult<Snapshot> {
             .filter(list_counts::total.ne(0))
             .order(list_counts::name)
             .load(conn)?,
+        years: years::snapshot(conn)?,
     })
 }
 
