@@ -191,16 +191,32 @@ pub struct MonthlyMetrics {
     pub ready_percent: Option<f64>,
 }
 
-/// A published resource in the catalogue, with its demand and satisfaction.
+/// A published resource as the catalogue lists it: what its row shows and what its
+/// filters select by. The whole record is at `GET /api/resources/{id}`, its metrics at
+/// `GET /api/resources/{id}/metrics`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
 pub struct CatalogueItem {
-    /// The resource.
-    pub resource: crate::resources::Resource,
+    /// The resource's id.
+    pub id: ResourceId,
+    /// The title.
+    pub title: String,
+    /// The form.
+    pub form: crate::resources::ResourceForm,
+    /// For a methodological development: the element of the educational process.
+    pub element: Option<crate::resources::DevelopmentElement>,
     /// Its project's level (school-laboratory or innovation platform).
     pub level: crate::projects::ProjectLevel,
-    /// Its metrics (formulas as in `Metrics`).
-    pub metrics: Metrics,
+    /// The school that develops it.
+    pub org_id: OrganisationId,
+    /// The school's short name.
+    pub org_short_name: String,
+    /// CSAT %: satisfied ÷ responses × 100; `null` before the first response.
+    pub csat_percent: Option<f64>,
+    /// NPS: % promoters − % detractors, from −100 to 100; `null` before the first response.
+    pub nps: Option<f64>,
+    /// Deliveries of it.
+    pub deliveries: i64,
 }
 
 /// Filters of the catalogue.

@@ -1,9 +1,10 @@
 use chrono::Datelike;
 use openapi::Page;
-use openapi::feedback::{Feedback, FeedbackInvitation, FeedbackLink, Metrics, MonthlyMetrics};
+use openapi::feedback::{CatalogueItem, Feedback, FeedbackInvitation, FeedbackLink, Metrics, MonthlyMetrics};
 use openapi::lifecycle::Delivery;
 use openapi::projects::Project;
-use openapi::resources::{Resource, Stage};
+use openapi::projects::ProjectLevel;
+use openapi::resources::{DevelopmentElement, Resource, ResourceForm, Stage};
 use openapi::users::Role;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
@@ -379,8 +380,7 @@ async fn the_catalogue_shows_published_resources_with_metrics_to_every_school() 
     )
     .await
     .json::<Feedback>(StatusCode::CREATED);
-    let empty: Page<openapi::feedback::CatalogueItem> =
-        app.get("/api/catalogue", Some(&d.partner)).await.json(StatusCode::OK);
+    let empty: Page<CatalogueItem> = app.get("/api/catalogue", Some(&d.partner)).await.json(StatusCode::OK);
     assert_eq!(empty.total, 0, "internal resources stay out of the catalogue");
 
     let mut body = resource_body("Ресурс");
@@ -393,20 +393,46 @@ async fn the_catalogue_shows_published_resources_with_metrics_to_every_school() 
     )
     .await
     .json::<Resource>(StatusCode::OK);
-    let listed: Page<openapi::feedback::CatalogueItem> =
-        app.get("/api/catalogue", Some(&d.partner)).await.json(StatusCode::OK);
-    assert_eq!(listed.total, 1);
-    let item = &listed.items[0];
+    let listed = app.get("/api/catalogue", Some(&d.partner)).await;
+    let page: Page<CatalogueItem> = listed.json(StatusCode::OK);
+    assert_eq!(page.total, 1);
     assert_eq!(
-        (
-            item.resource.id,
-            item.level,
-            item.metrics.responses,
-            item.metrics.csat_percent
-        ),
-        (d.resource.id, openapi::projects::ProjectLevel::Platform, 1, Some(100.0))
+        page.items,
+        [CatalogueItem {
+            id: d.resource.id,
+            title: "Ресурс".to_owned(),
+            form: ResourceForm::MethodologicalDevelopment,
+            element: Some(DevelopmentElement::Technology),
+            level: ProjectLevel::Platform,
+            org_id: d.host,
+            org_short_name: d.resource.org_short_name.clone(),
+            csat_percent: Some(100.0),
+            nps: Some(100.0),
+            deliveries: 1,
+        }]
     );
-    assert_eq!((item.metrics.deliveries, item.metrics.adopting_schools), (1, 1));
+    let wire: Value = listed.json(StatusCode::OK);
+    let mut fields: Vec<&str> = wire["items"][0]
+        .as_object()
+        .map(|item| item.keys().map(String::as_str).collect())
+        .unwrap_or_default();
+    fields.sort_unstable();
+    assert_eq!(
+        fields,
+        [
+            "csat_percent",
+            "deliveries",
+            "element",
+            "form",
+            "id",
+            "level",
+            "nps",
+            "org_id",
+            "org_short_name",
+            "title"
+        ],
+        "a list item carries what the list shows, not the description, authors or kit"
+    );
     for (query, expected) in [
         ("form=material_kit", 0),
         ("form=methodological_development", 1),
@@ -414,7 +440,7 @@ async fn the_catalogue_shows_published_resources_with_metrics_to_every_school() 
         ("element=technology", 1),
         ("q=%D1%80%D0%B5%D1%81%D1%83%D1%80%D1%81", 1),
     ] {
-        let found: Page<openapi::feedback::CatalogueItem> = app
+        let found: Page<CatalogueItem> = app
             .get(&format!("/api/catalogue?{query}"), Some(&d.partner))
             .await
             .json(StatusCode::OK);

@@ -143,7 +143,7 @@ async fn every_write_keeps_the_read_model_equal_to_its_rebuild_from_the_raw_rows
 
     let after: Page<CatalogueItem> = app.get("/api/catalogue", Some(&committee)).await.json(StatusCode::OK);
     assert_eq!(after.total, before.total, "one resource out, one in");
-    let shown: HashSet<ResourceId> = after.items.iter().map(|item| item.resource.id).collect();
+    let shown: HashSet<ResourceId> = after.items.iter().map(|item| item.id).collect();
     assert!(shown.contains(&internal.id) && !shown.contains(&published.id));
     let level = if body["level"] == "laboratory" {
         "laboratory"
@@ -159,7 +159,7 @@ async fn every_write_keeps_the_read_model_equal_to_its_rebuild_from_the_raw_rows
         i64::try_from(by_level.items.len()).unwrap(),
         "the counter is the list"
     );
-    assert!(by_level.items.iter().any(|item| item.resource.id == internal.id));
+    assert!(by_level.items.iter().any(|item| item.id == internal.id));
 }
 
 /// A committee specialist's token, in a committee of its own.
@@ -282,14 +282,14 @@ async fn cursor_pages_walk_the_registry_and_the_catalogue_without_gaps_or_repeat
         "/api/catalogue?per_page=2&q=%D0%BF%D0%BE%20%D1%84%D0%B8%D0%B7%D0%B8%D0%BA%D0%B5",
     ] {
         let (walked, total) = walk::<CatalogueItem>(&app, &token, path).await;
-        let ids: Vec<ResourceId> = walked.iter().map(|item| item.resource.id).collect();
+        let ids: Vec<ResourceId> = walked.iter().map(|item| item.id).collect();
         assert!(!ids.is_empty(), "{path}");
         assert_eq!(i64::try_from(ids.len()).unwrap(), total, "{path}: every row once");
         assert!(ids.windows(2).all(|pair| pair[0].0 > pair[1].0), "{path}: newest first");
         let numbered: Vec<ResourceId> = by_numbers::<CatalogueItem>(&app, &token, path)
             .await
             .iter()
-            .map(|item| item.resource.id)
+            .map(|item| item.id)
             .collect();
         assert_eq!(ids, numbered, "{path}");
     }
@@ -320,7 +320,7 @@ async fn cursor_pages_walk_the_registry_and_the_catalogue_without_gaps_or_repeat
             .get(&format!("/api/catalogue?{}", url.query().unwrap()), Some(&token))
             .await
             .json(StatusCode::OK);
-        let ids: Vec<i64> = found.items.iter().map(|item| item.resource.id.0).collect();
+        let ids: Vec<i64> = found.items.iter().map(|item| item.id.0).collect();
         assert_eq!(
             (ids, found.total),
             (expected.clone(), i64::try_from(expected.len()).unwrap()),

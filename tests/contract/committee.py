@@ -74,11 +74,12 @@ def catalogue_and_metrics(client: AuthenticatedClient) -> None:
     assert not isinstance(catalogue, Problem) and catalogue is not None, f"catalogue: {catalogue!r}"
     assert catalogue.total >= 1 and catalogue.items, "the demo catalogue is empty"
     entry = catalogue.items[0]
-    metrics = get_resource_metrics.sync(client=client, id=entry.resource.id)
-    assert isinstance(metrics, Metrics), f"metrics of resource {entry.resource.id}: {metrics!r}"
+    metrics = get_resource_metrics.sync(client=client, id=entry.id)
+    assert isinstance(metrics, Metrics), f"metrics of resource {entry.id}: {metrics!r}"
     assert metrics.satisfied <= metrics.responses
     assert metrics.promoters + metrics.passives + metrics.detractors == metrics.responses
-    assert metrics.deliveries == entry.metrics.deliveries, (metrics, entry.metrics)
+    assert metrics.deliveries == entry.deliveries, (metrics, entry)
+    assert metrics.csat_percent == entry.csat_percent and metrics.nps == entry.nps, (metrics, entry)
 
 
 def main() -> int:

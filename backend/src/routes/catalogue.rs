@@ -8,10 +8,12 @@ use actix_web::{get, web};
 use openapi::feedback::{CatalogueFilter, CatalogueItem};
 use openapi::{CursorQuery, Page, PageQuery, Problem};
 
-/// Lists published resources of every school, newest first, with their metrics (see
-/// `Metrics` for the formulas), searchable and filterable by form, element, school and
-/// level; by page number, or by `cursor` (a page's `next_cursor`), which costs the same
-/// however deep. Open to every signed-in user; a partner school requests from it.
+/// Lists published resources of every school, newest first, each with what the list
+/// shows: title, form, school and three figures (CSAT %, NPS, deliveries; formulas as in
+/// `Metrics`); the whole record is at `GET /api/resources/{id}`. Searchable and
+/// filterable by form, element, school and level; by page number, or by `cursor` (a
+/// page's `next_cursor`), which costs the same however deep. Open to every signed-in
+/// user; a partner school requests from it.
 #[utoipa::path(
     tag = "catalogue",
     operation_id = "list_catalogue",

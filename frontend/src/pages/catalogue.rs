@@ -68,10 +68,17 @@ pub fn CataloguePage() -> impl IntoView {
         async move { api::catalogue::list_catalogue(&filter, paging).await }
     });
     let row = move |item: CatalogueItem| {
-        let resource = item.resource;
-        let metrics = item.metrics;
-        let (id, kind) = (resource.id, resource.form);
-        let title = resource.title.clone();
+        let CatalogueItem {
+            id,
+            title,
+            form: kind,
+            org_short_name,
+            csat_percent,
+            nps,
+            deliveries,
+            ..
+        } = item;
+        let link_title = title.clone();
         let ask = may_request.then(|| {
             view! {
                 <button
@@ -87,15 +94,15 @@ pub fn CataloguePage() -> impl IntoView {
         view! {
             <tr data-testid="catalogue-row">
                 <td>
-                    <A href=format!("/resources/{id}") {..} data-testid="catalogue-link">{resource.title}</A>
+                    <A href=format!("/resources/{id}") {..} data-testid="catalogue-link">{link_title}</A>
                 </td>
-                <td class="nowrap">{resource.org_short_name}</td>
+                <td class="nowrap">{org_short_name}</td>
                 <td>{move || i18n.t().resources.form(kind)}</td>
                 <td class="nowrap" data-testid="catalogue-csat">
-                    {move || i18n.t().deliveries.figure(metrics.csat_percent, " %")}
+                    {move || i18n.t().deliveries.figure(csat_percent, " %")}
                 </td>
-                <td class="nowrap">{move || i18n.t().deliveries.figure(metrics.nps, "")}</td>
-                <td>{metrics.deliveries}</td>
+                <td class="nowrap">{move || i18n.t().deliveries.figure(nps, "")}</td>
+                <td>{deliveries}</td>
                 <td>{ask}</td>
             </tr>
         }

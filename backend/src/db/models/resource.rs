@@ -2,15 +2,18 @@
 
 use super::{Backend, PageRequest};
 use crate::db::Engine;
-use crate::db::schema::{resource_authors, resource_kit_items, resources, resources_search, users};
+use crate::db::schema::{
+    organisations, projects, resource_authors, resource_kit_items, resource_stats, resources, resources_search, users,
+};
 use crate::db::{DbConnection, read_model};
+use crate::domain::metrics::Tally;
 use crate::domain::pagination::{Keyset, Split};
 use crate::domain::resources::ResourceCard;
 use crate::domain::text::{like_term, search_key, search_term};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use diesel::sql_types::Text;
-use openapi::feedback::CatalogueFilter;
+use openapi::feedback::{CatalogueFilter, CatalogueItem};
 use openapi::projects::ProjectLevel;
 use openapi::resources::{
     Author, DevelopmentElement, KitItem, KitItemType, ProgrammeFormat, Resource, ResourceFilter, ResourceForm, Stage,
@@ -354,7 +357,6 @@ pub fn list(conn: &mut DbConnection, filter: &ResourceFilter, page: PageRequest)
 
 /// The published resources a catalogue filter selects, as a query to extend.
 fn catalogue<'a>(filter: &CatalogueFilter, engine: Engine) -> resources::BoxedQuery<'a, Backend> {
-    use crate::db::schema::projects;
     let base = ResourceFilter {
         q: filter.q.clone(),
         org_id: filter.org_id,
@@ -400,44 +402,91 @@ pub fn catalogue_total(conn: &mut DbConnection, filter: &CatalogueFilter) -> Que
     }
 }
 
-/// One page of the public catalogue (rows read: up to the page's limit): published
-/// resources, newest first, with their projects' levels, and the key the next page
-/// starts after when one follows. By cursor the page starts after the last id shown,
-/// an index range scan however deep; by number it skips rows.
+/// What a catalogue row shows, read in one query: the resource's columns, its project's
+/// level, its school's short name and the figures of its row of the read model.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = resources)]
+struct CatalogueRow {
+    id: i64,
+    title: String,
+    form: String,
+    element: Option<String>,
+    org_id: i64,
+    #[diesel(select_expression = projects::level)]
+    level: String,
+    #[diesel(select_expression = organisations::short_name)]
+    org_short_name: String,
+    #[diesel(embed)]
+    figures: Option<CatalogueFigures>,
+}
+
+/// The counts behind a catalogue row's figures, from `resource_stats`.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = resource_stats)]
+struct CatalogueFigures {
+    responses: i64,
+    satisfied: i64,
+    promoters: i64,
+    detractors: i64,
+    deliveries: i64,
+}
+
+impl CatalogueRow {
+    fn into_item(self) -> CatalogueItem {
+        let count = |value: i64| u64::try_from(value).unwrap_or(0);
+        let (tally, deliveries) = self.figures.map_or_else(Default::default, |figures| {
+            let tally = Tally {
+                responses: count(figures.responses),
+                satisfied: count(figures.satisfied),
+                promoters: count(figures.promoters),
+                detractors: count(figures.detractors),
+                ..Tally::default()
+            };
+            (tally, figures.deliveries)
+        });
+        CatalogueItem {
+            id: ResourceId(self.id),
+            title: self.title,
+            form: ResourceForm::parse(&self.form).unwrap_or(ResourceForm::MethodologicalDevelopment),
+            element: self.element.as_deref().and_then(DevelopmentElement::parse),
+            level: ProjectLevel::parse(&self.level).unwrap_or(ProjectLevel::Platform),
+            org_id: OrganisationId(self.org_id),
+            org_short_name: self.org_short_name,
+            csat_percent: tally.csat_percent(),
+            nps: tally.nps(),
+            deliveries,
+        }
+    }
+}
+
+/// One page of the public catalogue, newest first, and the key the next page starts
+/// after when one follows: the page's ids (rows read: up to the page's limit), then
+/// their rows with what the list shows, joined by primary key. By cursor the page starts
+/// after the last id shown, an index range scan however deep; by number it skips rows.
 pub fn catalogue_page(
     conn: &mut DbConnection,
     filter: &CatalogueFilter,
     page: &Keyset<i64>,
-) -> QueryResult<Split<(Resource, ProjectLevel), i64>> {
-    use crate::db::schema::projects;
-    let mut rows = catalogue(filter, Engine::of(conn))
+) -> QueryResult<Split<CatalogueItem, i64>> {
+    let mut ids = catalogue(filter, Engine::of(conn))
         .order(resources::id.desc())
         .limit(page.limit());
     if let Some(after) = page.after {
-        rows = rows.filter(resources::id.lt(after));
+        ids = ids.filter(resources::id.lt(after));
     } else {
-        rows = rows.offset(page.offset());
+        ids = ids.offset(page.offset());
     }
-    let rows = rows.select(ResourceRow::as_select()).load(conn)?;
-    let (rows, next) = page.split(rows, |row| row.id);
-    let project_ids: Vec<i64> = rows.iter().map(|row| row.project_id).collect();
-    let levels: HashMap<i64, String> = projects::table
-        .filter(projects::id.eq_any(&project_ids))
-        .select((projects::id, projects::level))
-        .load(conn)?
-        .into_iter()
-        .collect();
-    let items = complete(conn, rows)?
-        .into_iter()
-        .map(|resource| {
-            let level = levels
-                .get(&resource.project_id.0)
-                .and_then(|level| ProjectLevel::parse(level))
-                .unwrap_or(ProjectLevel::Platform);
-            (resource, level)
-        })
-        .collect();
-    Ok((items, next))
+    let ids: Vec<i64> = ids.select(resources::id).load(conn)?;
+    let (ids, next) = page.split(ids, |id| *id);
+    let rows: Vec<CatalogueRow> = resources::table
+        .inner_join(projects::table)
+        .inner_join(organisations::table.on(organisations::id.eq(resources::org_id)))
+        .left_join(resource_stats::table.on(resource_stats::resource_id.eq(resources::id)))
+        .filter(resources::id.eq_any(&ids))
+        .order(resources::id.desc())
+        .select(CatalogueRow::as_select())
+        .load(conn)?;
+    Ok((rows.into_iter().map(CatalogueRow::into_item).collect(), next))
 }
 
 /// Where the read model keeps a catalogue total.
