@@ -3,16 +3,16 @@
 //! - `run [--release] [-- <backend args>]` — build the web app and serve it with the API
 //!   on SQLite in `./data` (or `DATABASE_URL`), demo data loaded on first start;
 //! - `test` — every check: formatting, clippy, unit tests, the API suite on SQLite and
-//!   PostgreSQL, the contract, the wasm build and the browser tests;
+//!   PostgreSQL, the load guard, the contract, the wasm build and the browser tests;
 //! - `contract` — only the contract checks of `test`: schemathesis against a live server
 //!   and the committee's script on a Python client generated from the spec;
 //! - `build-frontend [--dev]` — only the web app, into `dist/`;
 //! - `openapi` — regenerate `openapi/openapi.json` from the handlers;
-//! - `bench [--flood | --load [--national] | --web]` — region-scale latency of the catalogue
-//!   and the registry on both databases; with `--flood`, `GET /api/me` during a sign-in
-//!   flood instead; with `--load`, throughput of the release server under `wrk` next to the
-//!   machine's ceilings (see `load`); with `--web`, the web app's load times in throttled
-//!   Chromium;
+//! - `bench [--flood | --load [--national] | --guard | --web]` — region-scale latency of the
+//!   catalogue and the registry on both databases; with `--flood`, `GET /api/me` during a
+//!   sign-in flood instead; with `--load`, throughput of the release server under `wrk` next
+//!   to the machine's ceilings (see `load`); with `--guard`, only the load guard of `test`;
+//!   with `--web`, the web app's load times in throttled Chromium;
 //! - `seed [--schools N --resources N --feedback N]` — fill the database at region scale.
 
 mod coverage;
@@ -90,6 +90,10 @@ enum Task {
         /// With --load: wrk's threads.
         #[arg(long, requires = "load", default_value_t = 2, value_name = "N")]
         threads: u32,
+        /// Instead: only the load guard of `cargo xtask test` (every list under wrk on a
+        /// small data set, against the committed baseline), on both databases.
+        #[arg(long, conflicts_with_all = ["flood", "load", "web"])]
+        guard: bool,
         /// Instead: the sign-in and a project page's load times in Chromium on a throttled
         /// network and CPU (`BENCH_WEB_DIST` measures an existing build of the web app).
         #[arg(long)]
@@ -140,6 +144,7 @@ fn run() -> anyhow::Result<()> {
             seed(&root, &args)
         }
         Task::Bench { web: true, .. } => test::bench_web(&root),
+        Task::Bench { guard: true, .. } => test::run_guard(&root),
         Task::Bench {
             load: true,
             national,

@@ -2,7 +2,7 @@
 //! with a summary of times and test counts per step.
 
 use crate::process::{self, Counts};
-use crate::{coverage, frontend, tools};
+use crate::{coverage, frontend, load, tools};
 use anyhow::{Context, bail};
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -102,6 +102,37 @@ pub fn run(root: &Path) -> anyhow::Result<()> {
     result
 }
 
+/// Only the load guard (the release server, then the guard on SQLite and PostgreSQL),
+/// with the same summary.
+pub fn run_guard(root: &Path) -> anyhow::Result<()> {
+    let mut report = Report::default();
+    let pg_url = tools::postgres_url();
+    let result = (|| {
+        report.time("tools", tools::ensure_wrk)?;
+        load_guard(root, &mut report, tools::postgres_reachable(&pg_url), &pg_url)
+    })();
+    report.print();
+    result
+}
+
+/// The release server's build (which every later server of the run uses), then the load
+/// guard on SQLite and, when it is there, on PostgreSQL at `pg_url`.
+fn load_guard(root: &Path, report: &mut Report, postgres: bool, pg_url: &str) -> anyhow::Result<()> {
+    report.time("server (release)", || load::release(root).map(drop))?;
+    report.time("load guard on SQLite", || load::guard(root, None))?;
+    if postgres {
+        report.time("load guard, PostgreSQL", || load::guard(root, Some(pg_url)))
+    } else {
+        report.skip("load guard, PostgreSQL", no_postgres(pg_url));
+        Ok(())
+    }
+}
+
+/// Why a PostgreSQL step is skipped.
+fn no_postgres(pg_url: &str) -> String {
+    format!("no PostgreSQL at {pg_url} (set TEST_POSTGRES_URL; required when CI is set)")
+}
+
 /// Only the contract checks (schemathesis and the generated Python client), with the
 /// same summary.
 pub fn run_contract(root: &Path) -> anyhow::Result<()> {
@@ -127,6 +158,7 @@ fn run_steps(root: &Path, report: &mut Report) -> anyhow::Result<()> {
     let (chromium, compose, postgres, python) = report.time("tools", || {
         tools::ensure_wasm_target()?;
         tools::ensure_node()?;
+        tools::ensure_wrk()?;
         let chromium = tools::ensure_chromium()?;
         let compose = tools::ensure_docker_compose()?;
         tools::ensure_node_packages(&root.join("tests/e2e"))?;
@@ -214,11 +246,9 @@ fn run_steps(root: &Path, report: &mut Report) -> anyhow::Result<()> {
             process::run_counting(&mut command, "the API suite on PostgreSQL")
         })?;
     } else {
-        report.skip(
-            "API on PostgreSQL",
-            format!("no PostgreSQL at {pg_url} (set TEST_POSTGRES_URL; required when CI is set)"),
-        );
+        report.skip("API on PostgreSQL", no_postgres(&pg_url));
     }
+    load_guard(root, report, postgres.is_some(), &pg_url)?;
     report.count("contract: schemathesis", || schemathesis(root, &python))?;
     report.count("contract: Python client", || python_client(root, &python))?;
     let dist = report.time("web app (wasm)", || frontend::build(root, true))?;
@@ -240,10 +270,7 @@ fn run_steps(root: &Path, report: &mut Report) -> anyhow::Result<()> {
             Ok(database) => browser_tests(root, &dist, &chromium, Some(&database.url)),
             Err(err) => (Counts::default(), Err(err)),
         })?,
-        None => report.skip(
-            "browser on PostgreSQL",
-            format!("no PostgreSQL at {pg_url} (set TEST_POSTGRES_URL; required when CI is set)"),
-        ),
+        None => report.skip("browser on PostgreSQL", no_postgres(&pg_url)),
     }
     Ok(())
 }
@@ -337,21 +364,12 @@ fn ready(port: u16) -> bool {
         && response.starts_with("HTTP/1.1 200")
 }
 
-/// Builds the backend and starts it with the demo data, on SQLite in a data directory of
-/// its own (made fresh, removed when the server is dropped) or on the fresh PostgreSQL
-/// database `database`, so what one step's requests change no other step sees. Without
-/// `dist` it serves the API only.
+/// Starts the release server (the build the load guard uses, made once per run) with the
+/// demo data, on SQLite in a data directory of its own (made fresh, removed when the
+/// server is dropped) or on the fresh PostgreSQL database `database`, so what one step's
+/// requests change no other step sees. Without `dist` it serves the API only.
 pub(crate) fn start_server(root: &Path, dist: Option<&Path>, database: Option<&str>) -> anyhow::Result<(Server, u16)> {
-    // One build serves every step of this run.
-    static BUILT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-    if !BUILT.load(std::sync::atomic::Ordering::Relaxed) {
-        process::run_status(
-            &mut cargo_in(root, &["build", "--package", "backend", "--bin", "backend"]),
-            "the backend build",
-        )?;
-        BUILT.store(true, std::sync::atomic::Ordering::Relaxed);
-    }
-    let binary = crate::target_dir(root).join("debug").join("backend");
+    let binary = load::release(root)?.backend;
     let port = free_port()?;
     let dir = std::env::temp_dir().join(format!("ip-xtask-{}-{port}", std::process::id()));
     std::fs::create_dir_all(&dir)?;

@@ -82,9 +82,9 @@ pub fn ensure_chromium() -> anyhow::Result<PathBuf> {
     ensure_debian_program("chromium", "chromium", "for the browser tests (or set CHROMIUM_PATH)")
 }
 
-/// wrk, the HTTP load generator of `bench --load`.
+/// wrk, the HTTP load generator of the load guard and `bench --load`.
 pub fn ensure_wrk() -> anyhow::Result<()> {
-    ensure_debian_program("wrk", "wrk", "for `cargo xtask bench --load`").map(drop)
+    ensure_debian_program("wrk", "wrk", "for the load guard and `cargo xtask bench --load`").map(drop)
 }
 
 /// pgbench, PostgreSQL's own load generator (its ceiling in `bench --load`). Debian ships

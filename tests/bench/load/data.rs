@@ -30,7 +30,8 @@ impl Engine {
         }
     }
 
-    fn key(self) -> &'static str {
+    /// The name in settings (`LOAD_ENGINE`) and files.
+    pub fn key(self) -> &'static str {
         match self {
             Self::Sqlite => "sqlite",
             Self::Postgres => "postgres",
@@ -41,7 +42,7 @@ impl Engine {
 /// How much data the generator makes (`backend seed`).
 #[derive(Debug, Clone, Copy)]
 pub struct Scale {
-    /// `region` or `national`.
+    /// `guard`, `region` or `national`.
     pub name: &'static str,
     /// Schools.
     pub schools: u64,
@@ -52,6 +53,13 @@ pub struct Scale {
 }
 
 impl Scale {
+    /// The load guard of `cargo xtask test`: a tenth of a region, seeded in seconds.
+    pub const GUARD: Self = Self {
+        name: "guard",
+        schools: 60,
+        resources: 2_000,
+        feedback: 50_000,
+    };
     /// A municipality or region: the generator's defaults.
     pub const REGION: Self = Self {
         name: "region",

@@ -4,7 +4,8 @@
 //! data at the chosen scale is loaded into a fresh copy (seeded once and reused while the
 //! generator and migrations stay the same), the release server (`BENCH_BACKEND`) is
 //! started on it, and `wrk` drives every request kind for `LOAD_SECONDS` (default 10)
-//! with `LOAD_THREADS` threads (2) and `LOAD_CONNECTIONS` connections (64). In the same
+//! with `LOAD_THREADS` threads (2) and `LOAD_CONNECTIONS` connections (64), an answer
+//! slower than `LOAD_TIMEOUT` seconds (2) counted as an error. In the same
 //! run: a bare actix-web server answering a fixed 20-item page (the web tier's ceiling)
 //! with the same settings, and `pgbench -S -M prepared -c 16 -j 2` (PostgreSQL's).
 //! Printed: a markdown table of requests/s, p50, p99, errors and the ratio to the
@@ -12,6 +13,8 @@
 //!
 //! `LOAD_SCALE=national` seeds 40 000 schools, 1 000 000 resources and 20 000 000 answers
 //! (PostgreSQL only) and drops that database afterwards unless `LOAD_KEEP=1`.
+//! `LOAD_SCALE=guard` is the load guard of `cargo xtask test` instead (see `guard`);
+//! `LOAD_ENGINE=sqlite` or `postgres` measures only that database.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -20,6 +23,7 @@
 )]
 
 mod data;
+mod guard;
 mod wrk;
 
 use data::{Engine, RunDatabase, Scale, Server, Setup};
@@ -75,8 +79,8 @@ async fn sign_in(client: &reqwest::Client, address: &str, email: &str) -> String
 }
 
 /// A platform administrator from `backend create-admin` (in a new committee
-/// organisation), who then adds a committee member and a partner school's staff member.
-async fn actors(db: &RunDatabase, address: &str) -> Actors {
+/// organisation) and a committee member added by them, both signed in: their tokens.
+async fn committee(db: &RunDatabase, client: &reqwest::Client, address: &str) -> (String, String) {
     let output = db
         .backend()
         .args(["create-admin", "--email", "load.admin@bench.test"])
@@ -95,17 +99,42 @@ async fn actors(db: &RunDatabase, address: &str) -> Actors {
         .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
         .and_then(|id| id.parse().ok())
         .unwrap_or_else(|| panic!("no organisation id in: {text}"));
-    let client = reqwest::Client::new();
-    let admin = sign_in(&client, address, "load.admin@bench.test").await;
-    let user = |email: &str, name: &str, role: &str| json!({"email": email, "full_name": name, "roles": [role], "password": PASSWORD});
-    post(
-        &client,
-        format!("{address}/api/organisations/{committee_org}/users"),
-        Some(&admin),
-        &user("load.committee@bench.test", "Специалист комитета", "committee"),
+    let admin = sign_in(client, address, "load.admin@bench.test").await;
+    let committee = account(
+        client,
+        address,
+        &admin,
+        committee_org,
+        ("load.committee@bench.test", "Специалист комитета", "committee"),
     )
     .await;
-    let committee = sign_in(&client, address, "load.committee@bench.test").await;
+    (admin, committee)
+}
+
+/// A new account of the organisation `org` with one role (`(email, full name, role)`),
+/// made by the administrator `admin` and signed in.
+async fn account(
+    client: &reqwest::Client,
+    address: &str,
+    admin: &str,
+    org: i64,
+    (email, name, role): (&str, &str, &str),
+) -> String {
+    post(
+        client,
+        format!("{address}/api/organisations/{org}/users"),
+        Some(admin),
+        &json!({"email": email, "full_name": name, "roles": [role], "password": PASSWORD}),
+    )
+    .await;
+    sign_in(client, address, email).await
+}
+
+/// The committee member and a partner school's staff member, and the ids the write mix
+/// chooses from.
+async fn actors(db: &RunDatabase, address: &str) -> Actors {
+    let client = reqwest::Client::new();
+    let (admin, committee) = committee(db, &client, address).await;
     let page = get(&client, &format!("{address}/api/catalogue?per_page=100"), &committee).await;
     let items: Vec<(i64, i64)> = page["items"]
         .as_array()
@@ -117,14 +146,14 @@ async fn actors(db: &RunDatabase, address: &str) -> Actors {
         })
         .collect();
     let partner_school = items.first().expect("the catalogue is empty").1;
-    post(
+    let partner = account(
         &client,
-        format!("{address}/api/organisations/{partner_school}/users"),
-        Some(&admin),
-        &user("load.partner@bench.test", "Учитель школы-партнёра", "partner"),
+        address,
+        &admin,
+        partner_school,
+        ("load.partner@bench.test", "Учитель школы-партнёра", "partner"),
     )
     .await;
-    let partner = sign_in(&client, address, "load.partner@bench.test").await;
     let others: Vec<(i64, i64)> = items.into_iter().filter(|item| item.1 != partner_school).collect();
     let mut schools: Vec<i64> = others.iter().map(|item| item.1).collect();
     schools.sort_unstable();
@@ -135,6 +164,15 @@ async fn actors(db: &RunDatabase, address: &str) -> Actors {
         resources: others.iter().map(|item| item.0).collect(),
         schools,
     }
+}
+
+/// The status of one `GET` of `url`, with an optional bearer token.
+async fn status(client: &reqwest::Client, url: &str, token: Option<&str>) -> StatusCode {
+    let mut request = client.get(url);
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    request.send().await.unwrap().status()
 }
 
 /// The cursor of the catalogue's page `page` of 20, when the catalogue pages by cursor:
@@ -257,11 +295,7 @@ async fn measure(setup: &Setup, load: &Load, engine: Engine, scale: Scale) -> Fi
             }
         } else {
             // Checked once before the load, so that a refusal is not measured as speed.
-            let mut check = client.get(&kind.url);
-            if let Some(token) = &kind.token {
-                check = check.bearer_auth(token);
-            }
-            let status = check.send().await.unwrap().status();
+            let status = status(&client, &kind.url, kind.token.as_deref()).await;
             if status != StatusCode::OK {
                 println!(
                     "{}: {} answered {status} before the load: not measured",
@@ -483,19 +517,23 @@ async fn main() {
     let work = target.join("bench-load");
     let scale = match std::env::var("LOAD_SCALE").as_deref() {
         Ok("national") => Scale::NATIONAL,
+        Ok("guard") => Scale::GUARD,
         _ => Scale::REGION,
     };
     let postgres = std::env::var("TEST_POSTGRES_URL").ok();
     let mut engines = Vec::new();
-    if scale.name == "region" {
+    if scale.name != Scale::NATIONAL.name {
         engines.push(Engine::Sqlite);
     }
     if postgres.is_some() {
         engines.push(Engine::Postgres);
     }
+    if let Ok(only) = std::env::var("LOAD_ENGINE") {
+        engines.retain(|engine| engine.key() == only);
+    }
     assert!(
         !engines.is_empty(),
-        "national scale needs PostgreSQL (TEST_POSTGRES_URL)"
+        "no database to measure: national scale and LOAD_ENGINE=postgres need PostgreSQL (TEST_POSTGRES_URL)"
     );
     let setup = Setup {
         backend: std::env::var_os("BENCH_BACKEND")
@@ -504,12 +542,13 @@ async fn main() {
         root,
         work: work.clone(),
         postgres: postgres.clone().unwrap_or_default(),
-        drop_seed: scale.name == "national" && std::env::var("LOAD_KEEP").is_err(),
+        drop_seed: scale.name == Scale::NATIONAL.name && std::env::var("LOAD_KEEP").is_err(),
     };
     let load = Load {
         threads: env_or("LOAD_THREADS", 2),
         connections: env_or("LOAD_CONNECTIONS", 64),
         seconds: env_or("LOAD_SECONDS", 10),
+        timeout: env_or("LOAD_TIMEOUT", 2),
         scripts: work.join("wrk"),
     };
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
@@ -522,6 +561,16 @@ async fn main() {
     let web = load.run(&format!("{}/", ceiling.address), None, &Script::Get);
     drop(ceiling);
     println!("web ceiling (bare actix-web, 20-item page): {:.0} req/s", web.rate);
+    if scale.name == Scale::GUARD.name {
+        let mut passed = true;
+        for engine in engines {
+            passed &= guard::check(&setup, &load, engine, web).await;
+        }
+        if !passed {
+            std::process::exit(1);
+        }
+        return;
+    }
     let pgbench = postgres.as_deref().map(|server| wrk::pgbench(server, load.seconds));
     if let Some(tps) = pgbench {
         println!("PostgreSQL ceiling (pgbench -S -M prepared -c 16 -j 2): {tps:.0} transactions/s");

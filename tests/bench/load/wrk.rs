@@ -13,6 +13,8 @@ pub struct Load {
     pub connections: u32,
     /// Seconds per request kind (`-d`).
     pub seconds: u32,
+    /// Seconds after which an answer counts as a timeout error (`--timeout`).
+    pub timeout: u32,
     /// Where the scripts are written.
     pub scripts: PathBuf,
 }
@@ -27,17 +29,22 @@ pub struct Measured {
     /// 99th percentile latency, ms.
     pub p99: f64,
     /// Answers with a status of 400 or more, plus socket errors (connect, read, write,
-    /// timeout: wrk's default timeout of 2 s counts a slower answer as an error).
+    /// timeout: an answer slower than [`Load::timeout`] counts as an error).
     pub errors: u64,
+    /// Answers outside 200–299, counted by [`Script::GetCounted`] only (0 otherwise).
+    pub non_2xx: u64,
 }
 
 const REPORT: &str = include_str!("../wrk/report.lua");
 const WRITE: &str = include_str!("../wrk/write.lua");
+const STATUS: &str = include_str!("../wrk/status.lua");
 
 /// What wrk sends.
 pub enum Script<'a> {
     /// `GET` of the URL.
     Get,
+    /// `GET` of the URL, counting every answer outside 200–299 ([`Measured::non_2xx`]).
+    GetCounted,
     /// The write mix, with the ids it chooses from.
     Write {
         /// Published resources of other schools.
@@ -61,13 +68,17 @@ impl Load {
         command
             .arg(format!("-t{}", self.threads))
             .arg(format!("-c{}", self.connections))
-            .arg(format!("-d{}s", self.seconds));
+            .arg(format!("-d{}s", self.seconds))
+            .arg(format!("--timeout={}s", self.timeout));
         if let Some(token) = token {
             command.args(["-H", &format!("Authorization: Bearer {token}")]);
         }
         match script {
             Script::Get => {
                 command.arg("-s").arg(self.script("get.lua", "")).arg(url);
+            }
+            Script::GetCounted => {
+                command.arg("-s").arg(self.script("status.lua", STATUS)).arg(url);
             }
             Script::Write { resources, schools } => {
                 command
@@ -112,6 +123,7 @@ pub fn parse_summary(output: &str) -> Option<Measured> {
         p50: get("p50_us")? / 1000.0,
         p99: get("p99_us")? / 1000.0,
         errors: errors as u64,
+        non_2xx: get("non2xx").unwrap_or(0.0) as u64,
     })
 }
 
