@@ -812,6 +812,7 @@ diesel::table! {
         org_id -> BigInt,
         first_year -> Integer,
         last_year -> Integer,
+        parts -> Integer,
     }
 }
 

@@ -32,12 +32,15 @@ CREATE TABLE school_year_stats (
     PRIMARY KEY (org_id, school_year)
 );
 
--- The schools and school years a write changed, until its transaction recomputes them.
+-- The schools, school years and figures a write changed, until its transaction
+-- recomputes them.
 CREATE TABLE read_model_dirty (
     id BIGSERIAL PRIMARY KEY,
     org_id BIGINT NOT NULL,
     first_year INTEGER NOT NULL,
-    last_year INTEGER NOT NULL
+    last_year INTEGER NOT NULL,
+    -- Which figures the write may have moved (`read_model::years::Parts`).
+    parts INTEGER NOT NULL
 );
 
 -- The school year a day falls in: it begins on the first of September.
@@ -48,12 +51,12 @@ $$;
 CREATE FUNCTION pilots_read_model() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP <> 'INSERT' THEN
-        INSERT INTO read_model_dirty (org_id, first_year, last_year)
-        SELECT OLD.org_id, school_year_of(CAST(OLD.starts_on AS DATE)), school_year_of(CAST(OLD.ends_on AS DATE));
+        INSERT INTO read_model_dirty (org_id, first_year, last_year, parts)
+        SELECT OLD.org_id, school_year_of(CAST(OLD.starts_on AS DATE)), school_year_of(CAST(OLD.ends_on AS DATE)), 1;
     END IF;
     IF TG_OP <> 'DELETE' THEN
-        INSERT INTO read_model_dirty (org_id, first_year, last_year)
-        SELECT NEW.org_id, school_year_of(CAST(NEW.starts_on AS DATE)), school_year_of(CAST(NEW.ends_on AS DATE));
+        INSERT INTO read_model_dirty (org_id, first_year, last_year, parts)
+        SELECT NEW.org_id, school_year_of(CAST(NEW.starts_on AS DATE)), school_year_of(CAST(NEW.ends_on AS DATE)), 1;
     END IF;
     RETURN NULL;
 END
@@ -64,12 +67,12 @@ FOR EACH ROW EXECUTE FUNCTION pilots_read_model();
 CREATE FUNCTION pilot_sites_read_model() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP <> 'INSERT' THEN
-        INSERT INTO read_model_dirty (org_id, first_year, last_year)
-        SELECT p.org_id, school_year_of(CAST(p.starts_on AS DATE)), school_year_of(CAST(p.ends_on AS DATE)) FROM pilots p WHERE p.id = OLD.pilot_id;
+        INSERT INTO read_model_dirty (org_id, first_year, last_year, parts)
+        SELECT p.org_id, school_year_of(CAST(p.starts_on AS DATE)), school_year_of(CAST(p.ends_on AS DATE)), 1 FROM pilots p WHERE p.id = OLD.pilot_id;
     END IF;
     IF TG_OP <> 'DELETE' THEN
-        INSERT INTO read_model_dirty (org_id, first_year, last_year)
-        SELECT p.org_id, school_year_of(CAST(p.starts_on AS DATE)), school_year_of(CAST(p.ends_on AS DATE)) FROM pilots p WHERE p.id = NEW.pilot_id;
+        INSERT INTO read_model_dirty (org_id, first_year, last_year, parts)
+        SELECT p.org_id, school_year_of(CAST(p.starts_on AS DATE)), school_year_of(CAST(p.ends_on AS DATE)), 1 FROM pilots p WHERE p.id = NEW.pilot_id;
     END IF;
     RETURN NULL;
 END
@@ -80,12 +83,12 @@ FOR EACH ROW EXECUTE FUNCTION pilot_sites_read_model();
 CREATE FUNCTION risks_read_model() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP <> 'INSERT' THEN
-        INSERT INTO read_model_dirty (org_id, first_year, last_year)
-        SELECT OLD.org_id, school_year_of(CAST(OLD.created_at AS DATE)), school_year_of(CAST(OLD.created_at AS DATE));
+        INSERT INTO read_model_dirty (org_id, first_year, last_year, parts)
+        SELECT OLD.org_id, school_year_of(CAST(OLD.created_at AS DATE)), school_year_of(CAST(OLD.created_at AS DATE)), 2;
     END IF;
     IF TG_OP <> 'DELETE' THEN
-        INSERT INTO read_model_dirty (org_id, first_year, last_year)
-        SELECT NEW.org_id, school_year_of(CAST(NEW.created_at AS DATE)), school_year_of(CAST(NEW.created_at AS DATE));
+        INSERT INTO read_model_dirty (org_id, first_year, last_year, parts)
+        SELECT NEW.org_id, school_year_of(CAST(NEW.created_at AS DATE)), school_year_of(CAST(NEW.created_at AS DATE)), 2;
     END IF;
     RETURN NULL;
 END
@@ -96,12 +99,12 @@ FOR EACH ROW EXECUTE FUNCTION risks_read_model();
 CREATE FUNCTION cohorts_read_model() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP <> 'INSERT' THEN
-        INSERT INTO read_model_dirty (org_id, first_year, last_year)
-        SELECT OLD.org_id, school_year_of(CAST(OLD.starts_on AS DATE)), school_year_of(CAST(OLD.ends_on AS DATE));
+        INSERT INTO read_model_dirty (org_id, first_year, last_year, parts)
+        SELECT OLD.org_id, school_year_of(CAST(OLD.starts_on AS DATE)), school_year_of(CAST(OLD.ends_on AS DATE)), 4;
     END IF;
     IF TG_OP <> 'DELETE' THEN
-        INSERT INTO read_model_dirty (org_id, first_year, last_year)
-        SELECT NEW.org_id, school_year_of(CAST(NEW.starts_on AS DATE)), school_year_of(CAST(NEW.ends_on AS DATE));
+        INSERT INTO read_model_dirty (org_id, first_year, last_year, parts)
+        SELECT NEW.org_id, school_year_of(CAST(NEW.starts_on AS DATE)), school_year_of(CAST(NEW.ends_on AS DATE)), 4;
     END IF;
     RETURN NULL;
 END
@@ -112,12 +115,12 @@ FOR EACH ROW EXECUTE FUNCTION cohorts_read_model();
 CREATE FUNCTION enrolments_read_model() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP <> 'INSERT' THEN
-        INSERT INTO read_model_dirty (org_id, first_year, last_year)
-        SELECT OLD.host_org_id, school_year_of(CAST(OLD.completed_on AS DATE)), school_year_of(CAST(OLD.completed_on AS DATE)) WHERE OLD.completed_on IS NOT NULL;
+        INSERT INTO read_model_dirty (org_id, first_year, last_year, parts)
+        SELECT OLD.host_org_id, school_year_of(CAST(OLD.completed_on AS DATE)), school_year_of(CAST(OLD.completed_on AS DATE)), 4 WHERE OLD.completed_on IS NOT NULL;
     END IF;
     IF TG_OP <> 'DELETE' THEN
-        INSERT INTO read_model_dirty (org_id, first_year, last_year)
-        SELECT NEW.host_org_id, school_year_of(CAST(NEW.completed_on AS DATE)), school_year_of(CAST(NEW.completed_on AS DATE)) WHERE NEW.completed_on IS NOT NULL;
+        INSERT INTO read_model_dirty (org_id, first_year, last_year, parts)
+        SELECT NEW.host_org_id, school_year_of(CAST(NEW.completed_on AS DATE)), school_year_of(CAST(NEW.completed_on AS DATE)), 4 WHERE NEW.completed_on IS NOT NULL;
     END IF;
     RETURN NULL;
 END
@@ -128,16 +131,16 @@ FOR EACH ROW EXECUTE FUNCTION enrolments_read_model();
 CREATE FUNCTION certificates_read_model() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP <> 'INSERT' THEN
-        INSERT INTO read_model_dirty (org_id, first_year, last_year)
-        SELECT OLD.org_id, school_year_of(CAST(OLD.issued_on AS DATE)), school_year_of(CAST(OLD.issued_on AS DATE));
-        INSERT INTO read_model_dirty (org_id, first_year, last_year)
-        SELECT e.host_org_id, school_year_of(CAST(e.completed_on AS DATE)), school_year_of(CAST(e.completed_on AS DATE)) FROM enrolments e WHERE e.id = OLD.enrolment_id AND e.completed_on IS NOT NULL;
+        INSERT INTO read_model_dirty (org_id, first_year, last_year, parts)
+        SELECT OLD.org_id, school_year_of(CAST(OLD.issued_on AS DATE)), school_year_of(CAST(OLD.issued_on AS DATE)), 4;
+        INSERT INTO read_model_dirty (org_id, first_year, last_year, parts)
+        SELECT e.host_org_id, school_year_of(CAST(e.completed_on AS DATE)), school_year_of(CAST(e.completed_on AS DATE)), 4 FROM enrolments e WHERE e.id = OLD.enrolment_id AND e.completed_on IS NOT NULL;
     END IF;
     IF TG_OP <> 'DELETE' THEN
-        INSERT INTO read_model_dirty (org_id, first_year, last_year)
-        SELECT NEW.org_id, school_year_of(CAST(NEW.issued_on AS DATE)), school_year_of(CAST(NEW.issued_on AS DATE));
-        INSERT INTO read_model_dirty (org_id, first_year, last_year)
-        SELECT e.host_org_id, school_year_of(CAST(e.completed_on AS DATE)), school_year_of(CAST(e.completed_on AS DATE)) FROM enrolments e WHERE e.id = NEW.enrolment_id AND e.completed_on IS NOT NULL;
+        INSERT INTO read_model_dirty (org_id, first_year, last_year, parts)
+        SELECT NEW.org_id, school_year_of(CAST(NEW.issued_on AS DATE)), school_year_of(CAST(NEW.issued_on AS DATE)), 4;
+        INSERT INTO read_model_dirty (org_id, first_year, last_year, parts)
+        SELECT e.host_org_id, school_year_of(CAST(e.completed_on AS DATE)), school_year_of(CAST(e.completed_on AS DATE)), 4 FROM enrolments e WHERE e.id = NEW.enrolment_id AND e.completed_on IS NOT NULL;
     END IF;
     RETURN NULL;
 END
@@ -148,12 +151,12 @@ FOR EACH ROW EXECUTE FUNCTION certificates_read_model();
 CREATE FUNCTION consultations_read_model() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP <> 'INSERT' THEN
-        INSERT INTO read_model_dirty (org_id, first_year, last_year)
-        SELECT OLD.host_org_id, school_year_of(CAST(OLD.held_on AS DATE)), school_year_of(CAST(OLD.held_on AS DATE)) WHERE OLD.held_on IS NOT NULL;
+        INSERT INTO read_model_dirty (org_id, first_year, last_year, parts)
+        SELECT OLD.host_org_id, school_year_of(CAST(OLD.held_on AS DATE)), school_year_of(CAST(OLD.held_on AS DATE)), 8 WHERE OLD.held_on IS NOT NULL;
     END IF;
     IF TG_OP <> 'DELETE' THEN
-        INSERT INTO read_model_dirty (org_id, first_year, last_year)
-        SELECT NEW.host_org_id, school_year_of(CAST(NEW.held_on AS DATE)), school_year_of(CAST(NEW.held_on AS DATE)) WHERE NEW.held_on IS NOT NULL;
+        INSERT INTO read_model_dirty (org_id, first_year, last_year, parts)
+        SELECT NEW.host_org_id, school_year_of(CAST(NEW.held_on AS DATE)), school_year_of(CAST(NEW.held_on AS DATE)), 8 WHERE NEW.held_on IS NOT NULL;
     END IF;
     RETURN NULL;
 END
@@ -164,16 +167,16 @@ FOR EACH ROW EXECUTE FUNCTION consultations_read_model();
 CREATE FUNCTION events_read_model() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP <> 'INSERT' THEN
-        INSERT INTO read_model_dirty (org_id, first_year, last_year)
-        SELECT OLD.org_id, school_year_of(CAST(OLD.starts_on AS DATE)), school_year_of(CAST(OLD.starts_on AS DATE));
-        INSERT INTO read_model_dirty (org_id, first_year, last_year)
-        SELECT s.org_id, school_year_of(CAST(OLD.starts_on AS DATE)), school_year_of(CAST(OLD.starts_on AS DATE)) FROM fair_stands s WHERE s.event_id = OLD.id;
+        INSERT INTO read_model_dirty (org_id, first_year, last_year, parts)
+        SELECT OLD.org_id, school_year_of(CAST(OLD.starts_on AS DATE)), school_year_of(CAST(OLD.starts_on AS DATE)), 16;
+        INSERT INTO read_model_dirty (org_id, first_year, last_year, parts)
+        SELECT s.org_id, school_year_of(CAST(OLD.starts_on AS DATE)), school_year_of(CAST(OLD.starts_on AS DATE)), 32 FROM fair_stands s WHERE s.event_id = OLD.id;
     END IF;
     IF TG_OP <> 'DELETE' THEN
-        INSERT INTO read_model_dirty (org_id, first_year, last_year)
-        SELECT NEW.org_id, school_year_of(CAST(NEW.starts_on AS DATE)), school_year_of(CAST(NEW.starts_on AS DATE));
-        INSERT INTO read_model_dirty (org_id, first_year, last_year)
-        SELECT s.org_id, school_year_of(CAST(NEW.starts_on AS DATE)), school_year_of(CAST(NEW.starts_on AS DATE)) FROM fair_stands s WHERE s.event_id = NEW.id;
+        INSERT INTO read_model_dirty (org_id, first_year, last_year, parts)
+        SELECT NEW.org_id, school_year_of(CAST(NEW.starts_on AS DATE)), school_year_of(CAST(NEW.starts_on AS DATE)), 16;
+        INSERT INTO read_model_dirty (org_id, first_year, last_year, parts)
+        SELECT s.org_id, school_year_of(CAST(NEW.starts_on AS DATE)), school_year_of(CAST(NEW.starts_on AS DATE)), 32 FROM fair_stands s WHERE s.event_id = NEW.id;
     END IF;
     RETURN NULL;
 END
@@ -184,12 +187,12 @@ FOR EACH ROW EXECUTE FUNCTION events_read_model();
 CREATE FUNCTION event_registrations_read_model() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP <> 'INSERT' THEN
-        INSERT INTO read_model_dirty (org_id, first_year, last_year)
-        SELECT e.org_id, school_year_of(CAST(e.starts_on AS DATE)), school_year_of(CAST(e.starts_on AS DATE)) FROM events e WHERE e.id = OLD.event_id;
+        INSERT INTO read_model_dirty (org_id, first_year, last_year, parts)
+        SELECT e.org_id, school_year_of(CAST(e.starts_on AS DATE)), school_year_of(CAST(e.starts_on AS DATE)), 16 FROM events e WHERE e.id = OLD.event_id;
     END IF;
     IF TG_OP <> 'DELETE' THEN
-        INSERT INTO read_model_dirty (org_id, first_year, last_year)
-        SELECT e.org_id, school_year_of(CAST(e.starts_on AS DATE)), school_year_of(CAST(e.starts_on AS DATE)) FROM events e WHERE e.id = NEW.event_id;
+        INSERT INTO read_model_dirty (org_id, first_year, last_year, parts)
+        SELECT e.org_id, school_year_of(CAST(e.starts_on AS DATE)), school_year_of(CAST(e.starts_on AS DATE)), 16 FROM events e WHERE e.id = NEW.event_id;
     END IF;
     RETURN NULL;
 END
@@ -200,12 +203,12 @@ FOR EACH ROW EXECUTE FUNCTION event_registrations_read_model();
 CREATE FUNCTION fair_stands_read_model() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP <> 'INSERT' THEN
-        INSERT INTO read_model_dirty (org_id, first_year, last_year)
-        SELECT OLD.org_id, school_year_of(CAST(e.starts_on AS DATE)), school_year_of(CAST(e.starts_on AS DATE)) FROM events e WHERE e.id = OLD.event_id;
+        INSERT INTO read_model_dirty (org_id, first_year, last_year, parts)
+        SELECT OLD.org_id, school_year_of(CAST(e.starts_on AS DATE)), school_year_of(CAST(e.starts_on AS DATE)), 32 FROM events e WHERE e.id = OLD.event_id;
     END IF;
     IF TG_OP <> 'DELETE' THEN
-        INSERT INTO read_model_dirty (org_id, first_year, last_year)
-        SELECT NEW.org_id, school_year_of(CAST(e.starts_on AS DATE)), school_year_of(CAST(e.starts_on AS DATE)) FROM events e WHERE e.id = NEW.event_id;
+        INSERT INTO read_model_dirty (org_id, first_year, last_year, parts)
+        SELECT NEW.org_id, school_year_of(CAST(e.starts_on AS DATE)), school_year_of(CAST(e.starts_on AS DATE)), 32 FROM events e WHERE e.id = NEW.event_id;
     END IF;
     RETURN NULL;
 END
@@ -216,12 +219,12 @@ FOR EACH ROW EXECUTE FUNCTION fair_stands_read_model();
 CREATE FUNCTION stand_ratings_read_model() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP <> 'INSERT' THEN
-        INSERT INTO read_model_dirty (org_id, first_year, last_year)
-        SELECT s.org_id, school_year_of(CAST(e.starts_on AS DATE)), school_year_of(CAST(e.starts_on AS DATE)) FROM fair_stands s JOIN events e ON e.id = s.event_id WHERE s.id = OLD.stand_id;
+        INSERT INTO read_model_dirty (org_id, first_year, last_year, parts)
+        SELECT s.org_id, school_year_of(CAST(e.starts_on AS DATE)), school_year_of(CAST(e.starts_on AS DATE)), 32 FROM fair_stands s JOIN events e ON e.id = s.event_id WHERE s.id = OLD.stand_id;
     END IF;
     IF TG_OP <> 'DELETE' THEN
-        INSERT INTO read_model_dirty (org_id, first_year, last_year)
-        SELECT s.org_id, school_year_of(CAST(e.starts_on AS DATE)), school_year_of(CAST(e.starts_on AS DATE)) FROM fair_stands s JOIN events e ON e.id = s.event_id WHERE s.id = NEW.stand_id;
+        INSERT INTO read_model_dirty (org_id, first_year, last_year, parts)
+        SELECT s.org_id, school_year_of(CAST(e.starts_on AS DATE)), school_year_of(CAST(e.starts_on AS DATE)), 32 FROM fair_stands s JOIN events e ON e.id = s.event_id WHERE s.id = NEW.stand_id;
     END IF;
     RETURN NULL;
 END
@@ -232,12 +235,12 @@ FOR EACH ROW EXECUTE FUNCTION stand_ratings_read_model();
 CREATE FUNCTION requests_read_model() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP <> 'INSERT' THEN
-        INSERT INTO read_model_dirty (org_id, first_year, last_year)
-        SELECT OLD.target_org_id, school_year_of(CAST(OLD.created_at AS DATE)), school_year_of(CAST(OLD.created_at AS DATE)) WHERE OLD.target_org_id IS NOT NULL;
+        INSERT INTO read_model_dirty (org_id, first_year, last_year, parts)
+        SELECT OLD.target_org_id, school_year_of(CAST(OLD.created_at AS DATE)), school_year_of(CAST(OLD.created_at AS DATE)), 64 WHERE OLD.target_org_id IS NOT NULL;
     END IF;
     IF TG_OP <> 'DELETE' THEN
-        INSERT INTO read_model_dirty (org_id, first_year, last_year)
-        SELECT NEW.target_org_id, school_year_of(CAST(NEW.created_at AS DATE)), school_year_of(CAST(NEW.created_at AS DATE)) WHERE NEW.target_org_id IS NOT NULL;
+        INSERT INTO read_model_dirty (org_id, first_year, last_year, parts)
+        SELECT NEW.target_org_id, school_year_of(CAST(NEW.created_at AS DATE)), school_year_of(CAST(NEW.created_at AS DATE)), 64 WHERE NEW.target_org_id IS NOT NULL;
     END IF;
     RETURN NULL;
 END
@@ -248,12 +251,12 @@ FOR EACH ROW EXECUTE FUNCTION requests_read_model();
 CREATE FUNCTION deliveries_read_model() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP <> 'INSERT' THEN
-        INSERT INTO read_model_dirty (org_id, first_year, last_year)
-        SELECT OLD.org_id, school_year_of(CAST(OLD.delivered_on AS DATE)), school_year_of(CAST(OLD.delivered_on AS DATE));
+        INSERT INTO read_model_dirty (org_id, first_year, last_year, parts)
+        SELECT OLD.org_id, school_year_of(CAST(OLD.delivered_on AS DATE)), school_year_of(CAST(OLD.delivered_on AS DATE)), 128;
     END IF;
     IF TG_OP <> 'DELETE' THEN
-        INSERT INTO read_model_dirty (org_id, first_year, last_year)
-        SELECT NEW.org_id, school_year_of(CAST(NEW.delivered_on AS DATE)), school_year_of(CAST(NEW.delivered_on AS DATE));
+        INSERT INTO read_model_dirty (org_id, first_year, last_year, parts)
+        SELECT NEW.org_id, school_year_of(CAST(NEW.delivered_on AS DATE)), school_year_of(CAST(NEW.delivered_on AS DATE)), 128;
     END IF;
     RETURN NULL;
 END
@@ -264,12 +267,12 @@ FOR EACH ROW EXECUTE FUNCTION deliveries_read_model();
 CREATE FUNCTION feedback_read_model() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP <> 'INSERT' THEN
-        INSERT INTO read_model_dirty (org_id, first_year, last_year)
-        SELECT OLD.org_id, school_year_of(CAST(OLD.created_at AS DATE)), school_year_of(CAST(OLD.created_at AS DATE));
+        INSERT INTO read_model_dirty (org_id, first_year, last_year, parts)
+        SELECT OLD.org_id, school_year_of(CAST(OLD.created_at AS DATE)), school_year_of(CAST(OLD.created_at AS DATE)), 256;
     END IF;
     IF TG_OP <> 'DELETE' THEN
-        INSERT INTO read_model_dirty (org_id, first_year, last_year)
-        SELECT NEW.org_id, school_year_of(CAST(NEW.created_at AS DATE)), school_year_of(CAST(NEW.created_at AS DATE));
+        INSERT INTO read_model_dirty (org_id, first_year, last_year, parts)
+        SELECT NEW.org_id, school_year_of(CAST(NEW.created_at AS DATE)), school_year_of(CAST(NEW.created_at AS DATE)), 256;
     END IF;
     RETURN NULL;
 END

@@ -104,26 +104,140 @@ enum Risks {
     Within,
 }
 
+/// Which figures to count: a set of the parts below.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Parts(pub i32);
+
+impl Parts {
+    /// Pilots, their sites and pupils.
+    pub const PILOTS: Self = Self(1);
+    /// Risks.
+    pub const RISKS: Self = Self(2);
+    /// Cohorts, completions, hours and certificates.
+    pub const TRAINING: Self = Self(4);
+    /// Consultations held and their participants.
+    pub const CONSULTATIONS: Self = Self(8);
+    /// Events by kind and level, and the organised ones' attendees.
+    pub const EVENTS: Self = Self(16);
+    /// Fair stands and their ratings.
+    pub const FAIRS: Self = Self(32);
+    /// Requests filed.
+    pub const REQUESTS: Self = Self(64);
+    /// Deliveries made.
+    pub const DELIVERIES: Self = Self(128);
+    /// Answers and the satisfied among them.
+    pub const ANSWERS: Self = Self(256);
+    /// The parts that reach other schools: the schools reached are counted from all of
+    /// them at once.
+    pub const REACH: Self = Self(1 | 4 | 8 | 16 | 128);
+    /// Every figure.
+    pub const ALL: Self = Self(511);
+
+    /// Whether any of `other`'s parts is among these.
+    pub fn any(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// These parts and `other`'s.
+    #[must_use]
+    pub fn with(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+
+    /// These parts, with every part that reaches schools when one of them does (the
+    /// schools reached are one figure over all of them).
+    #[must_use]
+    pub fn closed(self) -> Self {
+        if self.any(Self::REACH) {
+            self.with(Self::REACH)
+        } else {
+            self
+        }
+    }
+}
+
 /// The figures of every school in scope with at least one record (others are absent).
 pub fn figures(conn: &mut DbConnection, scope: Scope<'_>, span: Span) -> QueryResult<HashMap<i64, Figures>> {
-    collect(conn, scope, span, Risks::UpToEnd)
+    collect(conn, scope, span, Risks::UpToEnd, Parts::ALL)
 }
 
 /// The figures of the schools `orgs` as the read model keeps them for a school year: as
-/// [`figures`], but with the risks recorded within the span only.
-pub fn recorded(conn: &mut DbConnection, orgs: &[i64], span: Span) -> QueryResult<HashMap<i64, Figures>> {
-    collect(conn, Scope::Schools(orgs), span, Risks::Within)
+/// [`figures`], but with the risks recorded within the span only, and only the `parts`
+/// asked for (with every part that reaches schools when one of them is asked for).
+pub fn recorded(conn: &mut DbConnection, orgs: &[i64], span: Span, parts: Parts) -> QueryResult<HashMap<i64, Figures>> {
+    collect(conn, Scope::Schools(orgs), span, Risks::Within, parts.closed())
 }
 
-fn collect(conn: &mut DbConnection, scope: Scope<'_>, span: Span, risks: Risks) -> QueryResult<HashMap<i64, Figures>> {
+/// Replaces the figures of `parts` in `into` with those of `from` (the schools reached
+/// when `parts` reach schools).
+pub fn replace(into: &mut Figures, from: Figures, parts: Parts) {
+    let parts = parts.closed();
+    if parts.any(Parts::PILOTS) {
+        (into.pilots, into.pilot_sites, into.pilot_pupils) = (from.pilots, from.pilot_sites, from.pilot_pupils);
+    }
+    if parts.any(Parts::RISKS) {
+        (into.risks_open, into.risks_closed) = (from.risks_open, from.risks_closed);
+    }
+    if parts.any(Parts::TRAINING) {
+        into.cohorts = from.cohorts;
+        into.teachers_trained = from.teachers_trained;
+        into.training_hours = from.training_hours;
+        into.certificates = from.certificates;
+    }
+    if parts.any(Parts::CONSULTATIONS) {
+        into.consultations = from.consultations;
+        into.consultation_participants = from.consultation_participants;
+    }
+    if parts.any(Parts::EVENTS) {
+        into.events_by_kind = from.events_by_kind;
+        into.events_by_level = from.events_by_level;
+        into.attendees = from.attendees;
+    }
+    if parts.any(Parts::FAIRS) {
+        (into.fair_stands, into.fair_ratings, into.fair_score_sum) =
+            (from.fair_stands, from.fair_ratings, from.fair_score_sum);
+    }
+    if parts.any(Parts::REQUESTS) {
+        into.requests = from.requests;
+    }
+    if parts.any(Parts::DELIVERIES) {
+        into.deliveries = from.deliveries;
+    }
+    if parts.any(Parts::ANSWERS) {
+        (into.responses, into.satisfied) = (from.responses, from.satisfied);
+    }
+    if parts.any(Parts::REACH) {
+        into.schools_reached = from.schools_reached;
+    }
+}
+
+fn collect(
+    conn: &mut DbConnection,
+    scope: Scope<'_>,
+    span: Span,
+    risks: Risks,
+    parts: Parts,
+) -> QueryResult<HashMap<i64, Figures>> {
+    type Count = fn(&mut DbConnection, Scope<'_>, Span, &mut HashMap<i64, Working>) -> QueryResult<()>;
+    let counts: [(Parts, Count); 8] = [
+        (Parts::PILOTS, pilots_of),
+        (Parts::TRAINING, training_of),
+        (Parts::CONSULTATIONS, consultations_of),
+        (Parts::EVENTS, events_of),
+        (Parts::FAIRS, fairs_of),
+        (Parts::REQUESTS, requests_of),
+        (Parts::DELIVERIES, deliveries_of),
+        (Parts::ANSWERS, answers_of),
+    ];
     let mut out: HashMap<i64, Working> = HashMap::new();
-    pilots_of(conn, scope, span, &mut out)?;
-    risks_of(conn, scope, span, risks, &mut out)?;
-    training_of(conn, scope, span, &mut out)?;
-    consultations_of(conn, scope, span, &mut out)?;
-    events_of(conn, scope, span, &mut out)?;
-    fairs_of(conn, scope, span, &mut out)?;
-    demand_of(conn, scope, span, &mut out)?;
+    if parts.any(Parts::RISKS) {
+        risks_of(conn, scope, span, risks, &mut out)?;
+    }
+    for (part, count) in counts {
+        if parts.any(part) {
+            count(conn, scope, span, &mut out)?;
+        }
+    }
     Ok(out
         .into_iter()
         .map(|(org, mut working)| {
@@ -416,7 +530,7 @@ fn fairs_of(conn: &mut DbConnection, scope: Scope<'_>, span: Span, out: &mut Has
     Ok(())
 }
 
-fn demand_of(
+fn requests_of(
     conn: &mut DbConnection,
     scope: Scope<'_>,
     span: Span,
@@ -453,6 +567,15 @@ fn demand_of(
     for (org, count) in counted {
         out.entry(org).or_default().requests += count;
     }
+    Ok(())
+}
+
+fn deliveries_of(
+    conn: &mut DbConnection,
+    scope: Scope<'_>,
+    span: Span,
+    out: &mut HashMap<i64, Working>,
+) -> QueryResult<()> {
     let made = deliveries::table
         .filter(deliveries::delivered_on.ge(span.from))
         .filter(deliveries::delivered_on.le(span.to));
@@ -464,6 +587,16 @@ fn demand_of(
         figures.deliveries += 1;
         figures.reached.insert(recipient);
     }
+    Ok(())
+}
+
+fn answers_of(
+    conn: &mut DbConnection,
+    scope: Scope<'_>,
+    span: Span,
+    out: &mut HashMap<i64, Working>,
+) -> QueryResult<()> {
+    let (start, end) = (span.start(), span.end());
     let answered = feedback::table
         .filter(feedback::created_at.ge(start))
         .filter(feedback::created_at.lt(end))

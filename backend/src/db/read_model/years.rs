@@ -3,15 +3,15 @@
 //! counting the pilots, trainings, events and answers on every request.
 //!
 //! Every insert, change and delete of a record they count marks its school and the school
-//! years it falls in (`read_model_dirty`, by the triggers of the migration, so no write
-//! path can forget it), and [`settle`] — run by every write transaction before it commits
-//! — recomputes the marked rows from the raw rows, each under its row lock, so that two
-//! writers of one school's year go one after the other and the second counts the first's
-//! records. A row keeps the risks recorded in its year; a year's figure sums the rows up
+//! years it falls in, and which of its figures (`read_model_dirty`, by the triggers of the
+//! migration, so no write path can forget it), and [`settle`] — run by every write
+//! transaction before it commits — recomputes those figures of the marked rows from the
+//! raw rows, each row under its lock, so that two writers of one school's year go one
+//! after the other and the second counts the first's records. A row keeps the risks recorded in its year; a year's figure sums the rows up
 //! to it (a risk counts in every year from the one it was recorded in).
 
 use crate::db::DbConnection;
-use crate::db::models::dissemination::{self, Figures, Span};
+use crate::db::models::dissemination::{self, Figures, Parts, Span};
 use crate::db::schema::{
     certificates, cohorts, consultations, deliveries, enrolments, events, fair_stands, feedback, pilots,
     read_model_dirty, requests, risks, school_year_stats,
@@ -170,15 +170,17 @@ pub fn of_schools(conn: &mut DbConnection, orgs: &[i64], year: i32) -> QueryResu
     Ok(out)
 }
 
-/// Recomputes the rows the current transaction's writes marked (and any mark left by a
-/// write that did not settle), in school order, each under its row lock.
+/// Recomputes the figures the current transaction's writes marked (and any mark left by
+/// a write that did not settle), in school order, each row under its lock: only the
+/// parts a mark names, the others kept as the row has them.
 pub fn settle(conn: &mut DbConnection) -> QueryResult<()> {
-    let marks: Vec<(i64, i64, i32, i32)> = read_model_dirty::table
+    let marks: Vec<(i64, i64, i32, i32, i32)> = read_model_dirty::table
         .select((
             read_model_dirty::id,
             read_model_dirty::org_id,
             read_model_dirty::first_year,
             read_model_dirty::last_year,
+            read_model_dirty::parts,
         ))
         .load(conn)?;
     if marks.is_empty() {
@@ -188,19 +190,34 @@ pub fn settle(conn: &mut DbConnection) -> QueryResult<()> {
     for ids in ids.chunks(CHUNK) {
         diesel::delete(read_model_dirty::table.filter(read_model_dirty::id.eq_any(ids))).execute(conn)?;
     }
-    let mut keys: BTreeSet<(i64, i32)> = BTreeSet::new();
-    for (_, org, first, last) in marks {
-        extend(&mut keys, org, first, last);
+    let mut keys: BTreeMap<(i64, i32), Parts> = BTreeMap::new();
+    for (_, org, first, last, parts) in marks {
+        for year in years(first, last) {
+            let marked = keys.entry((org, year)).or_default();
+            *marked = marked.with(Parts(parts));
+        }
     }
-    for &(org, year) in &keys {
+    for &(org, year) in keys.keys() {
         lock(conn, org, year)?;
     }
-    for (year, orgs) in by_year(&keys) {
+    let mut groups: BTreeMap<(i32, i32), Vec<i64>> = BTreeMap::new();
+    for (&(org, year), parts) in &keys {
+        groups.entry((year, parts.closed().0)).or_default().push(org);
+    }
+    for ((year, parts), orgs) in groups {
+        let parts = Parts(parts);
         for orgs in orgs.chunks(CHUNK) {
-            let mut figures = dissemination::recorded(conn, orgs, span(year))?;
-            for &org in orgs {
-                let row = YearRow::new(org, year, figures.remove(&org).unwrap_or_default());
-                diesel::update(school_year_stats::table.find((org, year)))
+            let mut counted = dissemination::recorded(conn, orgs, span(year), parts)?;
+            let kept: Vec<YearRow> = school_year_stats::table
+                .filter(school_year_stats::org_id.eq_any(orgs))
+                .filter(school_year_stats::school_year.eq(year))
+                .select(YearRow::as_select())
+                .load(conn)?;
+            for row in kept {
+                let mut figures = row.figures();
+                dissemination::replace(&mut figures, counted.remove(&row.org_id).unwrap_or_default(), parts);
+                let row = YearRow::new(row.org_id, year, figures);
+                diesel::update(school_year_stats::table.find((row.org_id, year)))
                     .set(&row)
                     .execute(conn)?;
             }
@@ -254,7 +271,7 @@ pub fn rebuild(conn: &mut DbConnection) -> QueryResult<()> {
     diesel::delete(school_year_stats::table).execute(conn)?;
     for (year, orgs) in by_year(&keys(conn)?) {
         for orgs in orgs.chunks(CHUNK) {
-            let mut figures = dissemination::recorded(conn, orgs, span(year))?;
+            let mut figures = dissemination::recorded(conn, orgs, span(year), Parts::ALL)?;
             let rows: Vec<YearRow> = orgs
                 .iter()
                 .map(|&org| YearRow::new(org, year, figures.remove(&org).unwrap_or_default()))
@@ -391,15 +408,14 @@ pub fn snapshot(conn: &mut DbConnection) -> QueryResult<Vec<YearRow>> {
 pub fn keys(conn: &mut DbConnection) -> QueryResult<BTreeSet<(i64, i32)>> {
     let mut keys = BTreeSet::new();
     for (org, (first, last)) in ranges(conn)? {
-        extend(&mut keys, org, first, last);
+        keys.extend(years(first, last).map(|year| (org, year)));
     }
     Ok(keys)
 }
 
-/// Adds the school years `first..=last` of a school (within [`YEARS`]).
-fn extend(keys: &mut BTreeSet<(i64, i32)>, org: i64, first: i32, last: i32) {
-    let (first, last) = (first.max(*YEARS.start()), last.min(*YEARS.end()));
-    keys.extend((first..=last).map(|year| (org, year)));
+/// The school years `first..=last` (within [`YEARS`]).
+fn years(first: i32, last: i32) -> std::ops::RangeInclusive<i32> {
+    first.max(*YEARS.start())..=last.min(*YEARS.end())
 }
 
 #[cfg(test)]
