@@ -140,10 +140,7 @@ async fn actors(db: &RunDatabase, address: &str) -> Actors {
         .as_array()
         .unwrap()
         .iter()
-        .map(|item| {
-            let resource = &item["resource"];
-            (resource["id"].as_i64().unwrap(), resource["org_id"].as_i64().unwrap())
-        })
+        .map(|item| (item["id"].as_i64().unwrap(), item["org_id"].as_i64().unwrap()))
         .collect();
     let partner_school = items.first().expect("the catalogue is empty").1;
     let partner = account(
