@@ -113,8 +113,9 @@ fn pg_databases(server: &str, prefix: &str) -> Vec<String> {
     names.into_iter().map(|name| name.datname).collect()
 }
 
-/// A short hash of everything the seeded data depends on: the scale, the generator and
-/// the engine's migrations. A change to any of them seeds afresh.
+/// A short hash of everything the seeded data depends on: the scale, the generator, the
+/// engine's migrations and the read model the generator rebuilds (its code and the
+/// dissemination counts it keeps). A change to any of them seeds afresh.
 fn seed_key(root: &Path, engine: Engine, scale: Scale) -> String {
     fn files(dir: &Path, into: &mut Vec<PathBuf>) {
         let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -133,7 +134,11 @@ fn seed_key(root: &Path, engine: Engine, scale: Scale) -> String {
             }
         }
     }
-    let mut inputs = vec![root.join("backend/src/seed.rs")];
+    let mut inputs = vec![
+        root.join("backend/src/seed.rs"),
+        root.join("backend/src/db/models/dissemination.rs"),
+    ];
+    files(&root.join("backend/src/db/read_model"), &mut inputs);
     files(&root.join("backend/migrations").join(engine.key()), &mut inputs);
     let mut hash = hmac_sha256::Hash::new();
     hash.update(format!("{scale:?}"));
