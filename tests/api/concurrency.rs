@@ -77,9 +77,7 @@ async fn sixteen_then_sixty_four_writers_file_requests_at_once_and_every_row_is_
     assert_eq!(stored.into_iter().collect::<BTreeSet<_>>(), expected);
     // Every writer recomputed the host's school year under its row lock, each after the
     // one before it committed: the kept figure counts all 80.
-    use chrono::Datelike;
-    let today = chrono::Utc::now().date_naive();
-    let year = today.year() - i32::from(today.month() < 9);
+    let year = rules::dates::school_year_of(chrono::Utc::now().date_naive());
     let kept = app
         .with_db(|conn| backend::db::read_model::years::of_schools(conn, &[host.org.0], year))
         .unwrap();

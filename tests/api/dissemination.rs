@@ -12,13 +12,7 @@ use tests::{TestApp, spawn_app};
 
 /// The school year under way today, by the year it starts.
 fn this_school_year() -> i32 {
-    use chrono::Datelike;
-    let today = chrono::Utc::now().date_naive();
-    if today.month() >= 9 {
-        today.year()
-    } else {
-        today.year() - 1
-    }
+    rules::dates::school_year_of(chrono::Utc::now().date_naive())
 }
 
 async fn figures(app: &TestApp, token: &str, path: &str, year: i32) -> Dissemination {

@@ -12,7 +12,7 @@ use backend::db::schema::{
     pilot_sites, pilots, requests, risks, stand_ratings,
 };
 use backend::services;
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Days, NaiveDate};
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 use openapi::dissemination::Dissemination;
@@ -20,6 +20,7 @@ use openapi::feedback::RegistrySchool;
 use openapi::users::Role;
 use openapi::{OrganisationId, Page};
 use reqwest::StatusCode;
+use rules::dates::{school_year_bounds, school_year_of};
 use std::collections::HashMap;
 use tests::fixtures::{TestOrg, TestUser};
 use tests::{TestApp, spawn_app};
@@ -31,14 +32,8 @@ fn year_back(day: NaiveDate) -> NaiveDate {
 
 /// The days of the school year beginning in `year`.
 fn span(year: i32) -> Span {
-    Span {
-        from: NaiveDate::from_ymd_opt(year, 9, 1).unwrap(),
-        to: NaiveDate::from_ymd_opt(year + 1, 8, 31).unwrap(),
-    }
-}
-
-fn school_year(day: NaiveDate) -> i32 {
-    if day.month() >= 9 { day.year() } else { day.year() - 1 }
+    let (from, to) = school_year_bounds(year).unwrap();
+    Span { from, to }
 }
 
 /// Runs raw writes as one write transaction of the application (which settles the read
@@ -72,7 +67,7 @@ fn assert_kept_equal_counted(app: &TestApp) -> usize {
             .unwrap();
         let mut by_year: HashMap<(i64, i32), i64> = HashMap::new();
         for (org, day) in deliveries {
-            *by_year.entry((org, school_year(day))).or_default() += 1;
+            *by_year.entry((org, school_year_of(day))).or_default() += 1;
         }
         for (&(org, year), &count) in &by_year {
             let kept = read_model::years::of_schools(conn, &[org], year).unwrap();

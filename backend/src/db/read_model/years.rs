@@ -200,11 +200,7 @@ pub fn settle(conn: &mut DbConnection) -> QueryResult<()> {
     for &(org, year) in keys.keys() {
         lock(conn, org, year)?;
     }
-    let mut groups: BTreeMap<(i32, i32), Vec<i64>> = BTreeMap::new();
-    for (&(org, year), parts) in &keys {
-        groups.entry((year, parts.closed().0)).or_default().push(org);
-    }
-    for ((year, parts), orgs) in groups {
+    for ((year, parts), orgs) in groups(keys) {
         let parts = Parts(parts);
         for orgs in orgs.chunks(CHUNK) {
             let mut counted = dissemination::recorded(conn, orgs, span(year), parts)?;
@@ -248,11 +244,11 @@ fn lock(conn: &mut DbConnection, org: i64, year: i32) -> QueryResult<()> {
     .map(|_| ())
 }
 
-/// The schools of each year among `keys`.
-fn by_year(keys: &BTreeSet<(i64, i32)>) -> BTreeMap<i32, Vec<i64>> {
-    let mut out: BTreeMap<i32, Vec<i64>> = BTreeMap::new();
-    for &(org, year) in keys {
-        out.entry(year).or_default().push(org);
+/// The schools of each school year and set of parts among `keys`, to be counted together.
+fn groups(keys: impl IntoIterator<Item = ((i64, i32), Parts)>) -> BTreeMap<(i32, i32), Vec<i64>> {
+    let mut out: BTreeMap<(i32, i32), Vec<i64>> = BTreeMap::new();
+    for ((org, year), parts) in keys {
+        out.entry((year, parts.closed().0)).or_default().push(org);
     }
     out
 }
@@ -269,7 +265,8 @@ fn span(year: i32) -> Span {
 pub fn rebuild(conn: &mut DbConnection) -> QueryResult<()> {
     diesel::delete(read_model_dirty::table).execute(conn)?;
     diesel::delete(school_year_stats::table).execute(conn)?;
-    for (year, orgs) in by_year(&keys(conn)?) {
+    let every = keys(conn)?.into_iter().map(|key| (key, Parts::ALL));
+    for ((year, _), orgs) in groups(every) {
         for orgs in orgs.chunks(CHUNK) {
             let mut figures = dissemination::recorded(conn, orgs, span(year), Parts::ALL)?;
             let rows: Vec<YearRow> = orgs
