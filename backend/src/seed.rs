@@ -736,13 +736,18 @@ fn bulk_mode(conn: &mut DbConnection, on: bool) {
     }
 }
 
-/// After the bulk load: on PostgreSQL, `ANALYZE`, so that the planner knows the new
-/// sizes at once (autovacuum would only get to it later). Whatever is derived from the
+/// After the bulk load: `ANALYZE` (on PostgreSQL `VACUUM (ANALYZE)`, so that the
+/// index-only scans of the lists find every page visible at once), so that the planner
+/// knows the new sizes at once: autovacuum would only get to it later, and SQLite's
+/// planner without statistics drives a filtered search through whole rows instead of
+/// covering indexes (41 ms instead of 4 for a search with a level at region scale).
+/// Whatever is derived from the
 /// raw rows in bulk (a read model's rebuild) is computed here, before it.
 fn finish(conn: &mut DbConnection) -> QueryResult<()> {
     crate::db::read_model::rebuild(conn)?;
-    if let DbConnection::Postgresql(conn) = conn {
-        diesel::sql_query("ANALYZE").execute(conn)?;
-    }
+    match conn {
+        DbConnection::Postgresql(conn) => diesel::sql_query("VACUUM (ANALYZE)").execute(conn)?,
+        DbConnection::Sqlite(conn) => diesel::sql_query("ANALYZE").execute(conn)?,
+    };
     Ok(())
 }

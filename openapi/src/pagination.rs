@@ -10,8 +10,9 @@ pub const DEFAULT_PER_PAGE: u32 = 20;
 /// How many matches of a text search a list counts at most: past it, `total` is this
 /// number and `total_capped` is set. A common word matches a large share of a big
 /// catalogue, and counting every match would cost what the whole table costs; the page
-/// itself and the next cursor are found however many match.
-pub const SEARCH_COUNT_CAP: i64 = 1000;
+/// itself and the next cursor are found however many match. Ten pages of twenty: a
+/// search that matches more is one to narrow (decision 22).
+pub const SEARCH_COUNT_CAP: i64 = 200;
 /// The longest cursor a list gives (a registry cursor holds a short name of up to 100
 /// characters).
 pub const MAX_CURSOR_LEN: usize = 800;
@@ -29,7 +30,7 @@ pub struct Page<T> {
     /// How many rows match the filters across all pages — with `total_capped`, how many
     /// were counted: at least this many match.
     pub total: i64,
-    /// Set when a text search matched more rows than a list counts (1000): `total` is
+    /// Set when a text search matched more rows than a list counts (200): `total` is
     /// then that cap, the page numbers reach only that far, and `next_cursor` goes on
     /// past it. Absent otherwise.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]

@@ -66,3 +66,33 @@ async fn the_published_spec_answers_head_with_its_length_and_no_body() {
     assert_eq!(head.headers()["content-length"], length.to_string().as_str());
     assert!(head.bytes().await.unwrap().is_empty());
 }
+
+/// The pool hands a connection back out untested only while it is known good: after the
+/// database dropped every connection (a restart), an idle pool tests each one at
+/// check-out and opens a new one in its place, so no request fails; a connection a
+/// request found lost is closed instead of going back to the pool.
+#[tokio::test]
+async fn connections_dropped_by_postgresql_cost_no_request_once_the_pool_idled() {
+    if Database::selected() != Database::Postgres {
+        // SQLite's connections are a file: nothing drops them.
+        return;
+    }
+    use diesel::RunQueryDsl;
+    let app = spawn_app().await;
+    let held: Vec<_> = (0..4).map(|_| app.conn()).collect();
+    drop(held);
+    let dropped = app.with_db(|conn| {
+        diesel::sql_query(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+             WHERE datname = current_database() AND pid <> pg_backend_pid()",
+        )
+        .execute(conn)
+        .unwrap()
+    });
+    assert!(dropped >= 3, "the pool's other connections were dropped: {dropped}");
+    tokio::time::sleep(std::time::Duration::from_millis(1200)).await;
+    let replies = futures_util::future::join_all((0..8).map(|_| app.get("/readyz", None))).await;
+    for reply in replies {
+        reply.json::<serde_json::Value>(StatusCode::OK);
+    }
+}

@@ -10,9 +10,9 @@ use anyhow::Context;
 use diesel::connection::SimpleConnection;
 use diesel::migration::MigrationSource;
 use diesel::prelude::*;
-use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
+use diesel::r2d2::{ConnectionManager, CustomizeConnection, ManageConnection, Pool, PooledConnection};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
@@ -27,9 +27,77 @@ pub enum DbConnection {
 }
 
 /// The connection pool shared by all workers.
-pub type DbPool = Pool<ConnectionManager<DbConnection>>;
+pub type DbPool = Pool<Manager>;
 /// A connection checked out of the pool.
-pub type PooledConn = PooledConnection<ConnectionManager<DbConnection>>;
+pub type PooledConn = PooledConnection<Manager>;
+
+/// How long a connection back in the pool counts as known good: checked out again
+/// within this time it is handed out as it is; after it, it is tested with a `SELECT 1`
+/// first.
+const KNOWN_GOOD: Duration = Duration::from_secs(1);
+
+/// The pool's connections: diesel's manager, testing a connection at check-out only
+/// when it sat idle longer than [`KNOWN_GOOD`]. Under load a request's checkout costs no
+/// round trip of its own (a `SELECT 1` before each request's query was half of what
+/// `/api/me` asked PostgreSQL); an idle pool is still tested, so that a database that
+/// restarted in the meantime costs no request. A connection found lost while it served
+/// a request (`503 database_unavailable`) is marked and closed on return.
+#[derive(Debug)]
+pub struct Manager(ConnectionManager<DbConnection>);
+
+/// A pooled connection, when it last came back to the pool, and whether it was lost.
+pub struct Pooled {
+    conn: DbConnection,
+    returned: Instant,
+    lost: bool,
+}
+
+impl Pooled {
+    /// Marks the connection lost: the pool closes it instead of handing it out again.
+    pub fn mark_lost(&mut self) {
+        self.lost = true;
+    }
+}
+
+impl std::ops::Deref for Pooled {
+    type Target = DbConnection;
+
+    fn deref(&self) -> &DbConnection {
+        &self.conn
+    }
+}
+
+impl std::ops::DerefMut for Pooled {
+    fn deref_mut(&mut self) -> &mut DbConnection {
+        &mut self.conn
+    }
+}
+
+impl ManageConnection for Manager {
+    type Connection = Pooled;
+    type Error = diesel::r2d2::Error;
+
+    fn connect(&self) -> Result<Pooled, Self::Error> {
+        self.0.connect().map(|conn| Pooled {
+            conn,
+            returned: Instant::now(),
+            lost: false,
+        })
+    }
+
+    fn is_valid(&self, conn: &mut Pooled) -> Result<(), Self::Error> {
+        if conn.returned.elapsed() < KNOWN_GOOD {
+            return Ok(());
+        }
+        self.0.is_valid(&mut conn.conn)
+    }
+
+    /// Asked as the connection comes back to the pool.
+    fn has_broken(&self, conn: &mut Pooled) -> bool {
+        conn.returned = Instant::now();
+        conn.lost || self.0.has_broken(&mut conn.conn)
+    }
+}
 
 /// Which database engine a URL points to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,9 +142,9 @@ struct ConnectionSetup {
     statement_timeout: Option<Duration>,
 }
 
-impl CustomizeConnection<DbConnection, diesel::r2d2::Error> for ConnectionSetup {
-    fn on_acquire(&self, conn: &mut DbConnection) -> Result<(), diesel::r2d2::Error> {
-        match conn {
+impl CustomizeConnection<Pooled, diesel::r2d2::Error> for ConnectionSetup {
+    fn on_acquire(&self, conn: &mut Pooled) -> Result<(), diesel::r2d2::Error> {
+        match &mut conn.conn {
             DbConnection::Sqlite(conn) => conn.batch_execute(
                 "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
                  PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
@@ -122,12 +190,19 @@ pub fn connect_with(url: &str, max_size: u32, statement_timeout: Option<Duration
         .max_size(max_size)
         .connection_timeout(Duration::from_secs(5))
         .connection_customizer(Box::new(ConnectionSetup { statement_timeout }))
-        .build(ConnectionManager::<DbConnection>::new(url))
+        .build(Manager(ConnectionManager::<DbConnection>::new(url)))
         .with_context(|| format!("cannot open the database at {}", redact(url)))?;
     let mut conn = pool.get().context("cannot take a connection from the pool")?;
     set_statement_timeout(&mut conn, None)?;
     migrate(&mut conn)?;
     read_model::years::catch_up(&mut conn).context("cannot bring the read model's school years up to date")?;
+    if let DbConnection::Sqlite(conn) = &mut **conn {
+        // The planner's statistics, gathered for the tables that have none or have grown
+        // much since (SQLite's advice for a long-lived database; PostgreSQL's autovacuum
+        // does it there).
+        conn.batch_execute("PRAGMA optimize = 0x10002;")
+            .context("cannot gather the planner's statistics")?;
+    }
     set_statement_timeout(&mut conn, statement_timeout)?;
     Ok(pool)
 }
@@ -209,7 +284,11 @@ where
             ApiError::DatabaseUnavailable
         })?;
         drop(waiting);
-        work(&mut conn)
+        let done = work(&mut conn);
+        if matches!(done, Err(ApiError::DatabaseUnavailable)) {
+            conn.mark_lost();
+        }
+        done
     })
     .await
     .map_err(|err| ApiError::Internal(anyhow::anyhow!("blocking task failed: {err}")))?

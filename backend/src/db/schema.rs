@@ -825,6 +825,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// The read model: the catalogue's totals per range of ids (`bucket` = id / 256), by
+    /// the names of `list_counts`.
+    list_buckets (name, bucket) {
+        name -> Text,
+        bucket -> BigInt,
+        total -> BigInt,
+    }
+}
+
+diesel::table! {
     /// SQLite only: the FTS5 trigram index of `resources.search` (an external-content
     /// table kept by triggers; PostgreSQL has a trigram GIN index on the column instead).
     resources_search (rowid) {
@@ -1006,6 +1016,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     resource_respondents,
     school_respondents,
     list_counts,
+    list_buckets,
     school_year_stats,
     read_model_dirty,
     resources_search,

@@ -18,10 +18,9 @@ pub fn list(
     filter: &CatalogueFilter,
 ) -> Outcome<Page<CatalogueItem>> {
     let page = Keyset::parse(page, cursor)?;
-    let (total, total_capped) = resource::catalogue_total(conn, filter)?;
-    let (items, next) = resource::catalogue_page(conn, filter, &page)?;
+    let found = resource::catalogue_page(conn, filter, &page)?;
     Ok(Page {
-        total_capped,
-        ..page.page(items, total, next)
+        total_capped: found.capped,
+        ..page.page(found.items, found.total, found.next)
     })
 }

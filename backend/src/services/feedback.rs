@@ -167,7 +167,7 @@ mod tests {
             .filter(deliveries::recipient_org_id.eq(recipient.0))
             .order(deliveries::id.desc())
             .select(deliveries::id)
-            .first::<i64>(&mut *db.conn)
+            .first::<i64>(&mut **db.conn)
             .map(DeliveryId)
             .unwrap()
     }

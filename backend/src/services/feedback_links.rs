@@ -146,11 +146,11 @@ mod tests {
             .filter(deliveries::recipient_org_id.eq(recipient.0))
             .order(deliveries::id.desc())
             .select(deliveries::id)
-            .first::<i64>(&mut *db.conn)
+            .first::<i64>(&mut **db.conn)
             .unwrap();
         diesel::update(deliveries::table.find(id))
             .set(deliveries::recipients.eq(recipients))
-            .execute(&mut *db.conn)
+            .execute(&mut **db.conn)
             .unwrap();
         DeliveryId(id)
     }
@@ -170,7 +170,7 @@ mod tests {
             .filter(deliveries::recipient_org_id.eq(partner.actor.org_id.0))
             .order(deliveries::id.desc())
             .select(deliveries::feedback_links_issued)
-            .first(&mut *db.conn)
+            .first(&mut **db.conn)
             .unwrap();
         let id = delivery_for(&mut db, partner.actor.org_id, issued + 2);
         let (conn, keys) = (&mut db.conn, keys());

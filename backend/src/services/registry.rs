@@ -189,7 +189,7 @@ mod tests {
         let resources: Vec<i64> = resources::table
             .filter(resources::org_id.eq(host.id.0))
             .select(resources::id)
-            .load(&mut *db.conn)
+            .load(&mut **db.conn)
             .unwrap();
         let each: Vec<_> = resources
             .into_iter()

@@ -112,7 +112,7 @@ impl School {
             .filter(audit_log::entity_id.eq(id))
             .order(audit_log::id)
             .select(audit_log::action)
-            .load(&mut self.conn)
+            .load(&mut **self.conn)
             .expect("audit read")
     }
 }

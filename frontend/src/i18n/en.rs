@@ -14,7 +14,7 @@ pub const EN: Texts = Texts {
     time_format: "%H:%M",
     loading: "Loading…",
     empty: "Nothing found",
-    total_capped: "More than 1000 found — the first 1000 are shown. Narrow the search to see the others.",
+    total_capped: "More than 200 found — the first 200 are shown. Narrow the search to see the others.",
     save: "Save",
     saved: "Changes saved",
     cancel: "Cancel",

@@ -207,6 +207,23 @@ const FILTERED: &str = "catalogue, form + search";
 const DEEP: &str = "catalogue, page 500";
 const CURSOR: &str = "catalogue, page 500 by cursor";
 const REGISTRY: &str = "registry, page of 50";
+/// The searches of decision 36: each case with the terms the generator's titles give
+/// («Методический ресурс № N по <предмету>»), alone and with each filter.
+const SEARCHES: [(&str, &[(&str, &str)]); 10] = [
+    ("search, common word", &[("q", "ресурс")]),
+    ("search, rare word", &[("q", "12345")]),
+    ("search, no match (Cyrillic)", &[("q", "квантовой")]),
+    ("search, no match (Latin)", &[("q", "python")]),
+    ("search, one character", &[("q", "ф")]),
+    ("search, two characters", &[("q", "фи")]),
+    ("search + element", &[("q", "ресурс"), ("element", "technology")]),
+    ("search + level", &[("q", "истории"), ("level", "platform")]),
+    ("search + school", &[("q", "ресурс"), ("org_id", "{school}")]),
+    (
+        "search + form, no match",
+        &[("q", "физике"), ("form", "training_programme")],
+    ),
+];
 const METRICS: &str = "a resource's metrics";
 const WRITES: &str = "write mix (`POST /api/requests`)";
 
@@ -257,6 +274,20 @@ async fn measure(setup: &Setup, load: &Load, engine: Engine, scale: Scale) -> Fi
         let url = Url::parse_with_params(&format!("{address}/api/catalogue"), &[("cursor", cursor)]).unwrap();
         kinds.push(Kind {
             label: CURSOR,
+            url: url.to_string(),
+            token: committee.clone(),
+            write: false,
+        });
+    }
+    for (label, params) in SEARCHES {
+        let school = actors.schools[0].to_string();
+        let params: Vec<(&str, String)> = params
+            .iter()
+            .map(|(name, value)| (*name, value.replace("{school}", &school)))
+            .collect();
+        let url = Url::parse_with_params(&format!("{address}/api/catalogue"), &params).unwrap();
+        kinds.push(Kind {
+            label,
             url: url.to_string(),
             token: committee.clone(),
             write: false,

@@ -7,7 +7,7 @@ use crate::db::schema::{
 };
 use crate::db::{DbConnection, read_model};
 use crate::domain::metrics::Tally;
-use crate::domain::pagination::{Keyset, Split};
+use crate::domain::pagination::Keyset;
 use crate::domain::resources::ResourceCard;
 use crate::domain::text::{like_term, search_key, search_term};
 use chrono::NaiveDateTime;
@@ -298,25 +298,45 @@ pub fn update(conn: &mut DbConnection, id: ResourceId, card: &ResourceCard) -> Q
 
 diesel::infix_operator!(Matches, " MATCH ");
 
-/// The resources a filter selects, as a query to extend. The search is a substring of
-/// the normalised `search` column, found through an index: on PostgreSQL `LIKE` with the
-/// column's trigram GIN index; on SQLite the FTS5 trigram table, asked for the term as a
-/// phrase (consecutive trigrams: exactly the substring, without reading the rows back
-/// as its `LIKE` does). A term under three characters has no trigram and is looked for
-/// by `LIKE` on the rows, on both engines.
-fn filtered<'a>(filter: &ResourceFilter, engine: Engine) -> resources::BoxedQuery<'a, Backend> {
+#[diesel::declare_sql_function]
+extern "SQL" {
+    /// PostgreSQL's position of `needle` in `haystack` (1-based, 0 when absent).
+    fn strpos(haystack: Text, needle: Text) -> diesel::sql_types::Integer;
+}
+
+/// How a query finds a search term in the normalised `search` column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Matching {
+    /// Through an index: on PostgreSQL `LIKE` with the column's trigram GIN index; on
+    /// SQLite the ids the FTS5 trigram table finds for the term as a phrase (consecutive
+    /// trigrams: exactly the substring). A term under three characters has no trigram
+    /// and is looked for on the rows, on both engines: on PostgreSQL by `strpos`, which
+    /// the planner does not take for rare as it does a short `LIKE` (it scanned the whole
+    /// table for «ф» instead of walking the newest rows until a page was found).
+    Indexed(Engine),
+    /// By `LIKE` on each row the other filters' index walks to, newest first: cheapest
+    /// when those rows are few or the term is common (decision 36).
+    Walk,
+}
+
+/// The resources a filter selects, as a query to extend; a search is matched as `how`
+/// says.
+fn filtered<'a>(filter: &ResourceFilter, how: Matching) -> resources::BoxedQuery<'a, Backend> {
     let mut query = resources::table.into_boxed();
     if let Some(term) = filter.q.as_deref().and_then(search_term) {
-        query = match engine {
-            Engine::Sqlite if term.chars().count() >= 3 => {
-                let phrase = format!("\"{}\"", term.replace('"', "\"\""));
-                query.filter(
-                    resources::id.eq_any(
-                        resources_search::table
-                            .filter(Matches::new(resources_search::search, phrase.into_sql::<Text>()))
-                            .select(resources_search::rowid),
-                    ),
-                )
+        query = match how {
+            Matching::Indexed(Engine::Sqlite) if term.chars().count() >= 3 => query.filter(
+                resources::id.eq_any(
+                    resources_search::table
+                        .filter(Matches::new(
+                            resources_search::search,
+                            fts_phrase(&term).into_sql::<Text>(),
+                        ))
+                        .select(resources_search::rowid),
+                ),
+            ),
+            Matching::Indexed(Engine::Postgresql) if term.chars().count() < 3 => {
+                query.filter(strpos(resources::search, term).gt(0))
             }
             _ => query.filter(resources::search.like(like_term(&term)).escape('\\')),
         };
@@ -342,11 +362,16 @@ fn filtered<'a>(filter: &ResourceFilter, engine: Engine) -> resources::BoxedQuer
     query
 }
 
+/// A term as an FTS5 phrase: quoted, its quotes doubled.
+fn fts_phrase(term: &str) -> String {
+    format!("\"{}\"", term.replace('"', "\"\""))
+}
+
 /// One page of resources, newest first, and the total.
 pub fn list(conn: &mut DbConnection, filter: &ResourceFilter, page: PageRequest) -> QueryResult<(Vec<Resource>, i64)> {
-    let engine = Engine::of(conn);
-    let total = filtered(filter, engine).count().get_result(conn)?;
-    let rows = filtered(filter, engine)
+    let how = Matching::Indexed(Engine::of(conn));
+    let total = filtered(filter, how).count().get_result(conn)?;
+    let rows = filtered(filter, how)
         .order(resources::id.desc())
         .limit(page.limit())
         .offset(page.offset())
@@ -356,7 +381,7 @@ pub fn list(conn: &mut DbConnection, filter: &ResourceFilter, page: PageRequest)
 }
 
 /// The published resources a catalogue filter selects, as a query to extend.
-fn catalogue<'a>(filter: &CatalogueFilter, engine: Engine) -> resources::BoxedQuery<'a, Backend> {
+fn catalogue<'a>(filter: &CatalogueFilter, how: Matching) -> resources::BoxedQuery<'a, Backend> {
     let base = ResourceFilter {
         q: filter.q.clone(),
         org_id: filter.org_id,
@@ -365,7 +390,7 @@ fn catalogue<'a>(filter: &CatalogueFilter, engine: Engine) -> resources::BoxedQu
         visibility: Some(Visibility::Published),
         ..ResourceFilter::default()
     };
-    let mut query = filtered(&base, engine);
+    let mut query = filtered(&base, how);
     if let Some(level) = filter.level {
         let ids = projects::table
             .filter(projects::level.eq(level.as_str()))
@@ -373,33 +398,6 @@ fn catalogue<'a>(filter: &CatalogueFilter, engine: Engine) -> resources::BoxedQu
         query = query.filter(resources::project_id.eq_any(ids));
     }
     query
-}
-
-/// The number of resources in the public catalogue a filter selects, and whether it is
-/// only a lower bound: from the read model's counters when at most one of form, element,
-/// school and level is set and there is no search; otherwise the matching rows are
-/// counted through the indexes the page uses (a cost that grows with the matches, not
-/// with the table) — a search's matches up to [`SEARCH_COUNT_CAP`], so that a common
-/// word does not cost what the whole table costs.
-pub fn catalogue_total(conn: &mut DbConnection, filter: &CatalogueFilter) -> QueryResult<(i64, bool)> {
-    match catalogue_counter(filter) {
-        Some(Counter::List(name)) => Ok((read_model::total(conn, &name)?, false)),
-        Some(Counter::School(org)) => Ok((
-            read_model::schools(conn, &[org.0])?
-                .get(&org.0)
-                .map_or(0, |stats| stats.published_resources),
-            false,
-        )),
-        None if filter.q.as_deref().and_then(search_term).is_some() => {
-            let counted: Vec<i64> = catalogue(filter, Engine::of(conn))
-                .select(resources::id)
-                .limit(SEARCH_COUNT_CAP + 1)
-                .load(conn)?;
-            let counted = i64::try_from(counted.len()).unwrap_or(i64::MAX);
-            Ok((counted.min(SEARCH_COUNT_CAP), counted > SEARCH_COUNT_CAP))
-        }
-        None => Ok((catalogue(filter, Engine::of(conn)).count().get_result(conn)?, false)),
-    }
 }
 
 /// What a catalogue row shows, read in one query: the resource's columns, its project's
@@ -459,24 +457,89 @@ impl CatalogueRow {
     }
 }
 
-/// One page of the public catalogue, newest first, and the key the next page starts
-/// after when one follows: the page's ids (rows read: up to the page's limit), then
-/// their rows with what the list shows, joined by primary key. By cursor the page starts
-/// after the last id shown, an index range scan however deep; by number it skips rows.
+/// One page of the public catalogue, newest first: its items, the key the next page
+/// starts after when one follows, how many resources the filter selects and whether
+/// that is only a lower bound.
+pub struct CataloguePage {
+    /// The page's items.
+    pub items: Vec<CatalogueItem>,
+    /// The id the next page starts after.
+    pub next: Option<i64>,
+    /// How many resources match, or with `capped` how many were counted.
+    pub total: i64,
+    /// Whether a search matched more than [`SEARCH_COUNT_CAP`].
+    pub capped: bool,
+}
+
+impl CataloguePage {
+    /// A page past the end of the list.
+    fn empty(total: i64) -> Self {
+        Self {
+            items: Vec::new(),
+            next: None,
+            total,
+            capped: false,
+        }
+    }
+}
+
+/// One page of the public catalogue. Without a search the total comes from the read
+/// model's counters when at most one of form, element, school and level is set, from a
+/// count through the indexes the page uses otherwise; the page's ids are read by cursor
+/// (an index range however deep) or by number: where the read model keeps the list's
+/// totals per range of ids, from the range the page starts in (decision 37), else by
+/// skipping rows. A search counts its matches
+/// up to [`SEARCH_COUNT_CAP`] (a cost that grows with the cap, not with the table) and,
+/// when the page lies within them, takes the page's ids from that same read. Then the
+/// page's rows are read with what the list shows, joined by primary key.
 pub fn catalogue_page(
     conn: &mut DbConnection,
     filter: &CatalogueFilter,
     page: &Keyset<i64>,
-) -> QueryResult<Split<CatalogueItem, i64>> {
-    let mut ids = catalogue(filter, Engine::of(conn))
-        .order(resources::id.desc())
-        .limit(page.limit());
-    if let Some(after) = page.after {
-        ids = ids.filter(resources::id.lt(after));
-    } else {
-        ids = ids.offset(page.offset());
-    }
-    let ids: Vec<i64> = ids.select(resources::id).load(conn)?;
+) -> QueryResult<CataloguePage> {
+    let (ids, total, capped) = match filter.q.as_deref().and_then(search_term) {
+        Some(term) => {
+            let cap = usize::try_from(SEARCH_COUNT_CAP).unwrap_or(usize::MAX);
+            let counted = search_ids(conn, filter, &term, None, 0, SEARCH_COUNT_CAP + 1)?;
+            let (offset, limit) = (page.offset(), page.limit());
+            let ids = match usize::try_from(offset) {
+                Ok(from) if page.after.is_none() && offset + limit <= SEARCH_COUNT_CAP + 1 => counted
+                    .get(from..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take(usize::try_from(limit).unwrap_or(usize::MAX))
+                    .copied()
+                    .collect(),
+                _ => search_ids(conn, filter, &term, page.after, offset, limit)?,
+            };
+            let total = i64::try_from(counted.len().min(cap)).unwrap_or(SEARCH_COUNT_CAP);
+            (ids, total, counted.len() > cap)
+        }
+        None => {
+            let counter = catalogue_counter(filter);
+            let total = match &counter {
+                Some(Counter::List(name)) => read_model::total(conn, name)?,
+                Some(Counter::School(org)) => read_model::schools(conn, &[org.0])?
+                    .get(&org.0)
+                    .map_or(0, |stats| stats.published_resources),
+                None => catalogue(filter, Matching::Walk).count().get_result(conn)?,
+            };
+            let mut ids = catalogue(filter, Matching::Walk)
+                .order(resources::id.desc())
+                .limit(page.limit());
+            match (page.after, counter) {
+                (Some(after), _) => ids = ids.filter(resources::id.lt(after)),
+                (None, Some(Counter::List(name))) if page.offset() >= read_model::BUCKET => {
+                    match read_model::seek(conn, &name, page.offset())? {
+                        Some((below, skip)) => ids = ids.filter(resources::id.lt(below)).offset(skip),
+                        None => return Ok(CataloguePage::empty(total)),
+                    }
+                }
+                (None, _) => ids = ids.offset(page.offset()),
+            }
+            (ids.select(resources::id).load(conn)?, total, false)
+        }
+    };
     let (ids, next) = page.split(ids, |id| *id);
     let rows: Vec<CatalogueRow> = resources::table
         .inner_join(projects::table)
@@ -486,7 +549,70 @@ pub fn catalogue_page(
         .order(resources::id.desc())
         .select(CatalogueRow::as_select())
         .load(conn)?;
-    Ok((rows.into_iter().map(CatalogueRow::into_item).collect(), next))
+    Ok(CataloguePage {
+        items: rows.into_iter().map(CatalogueRow::into_item).collect(),
+        next,
+        total,
+        capped,
+    })
+}
+
+/// The ids of the published resources a searched catalogue filter selects, newest
+/// first, after `after` or from `offset`, at most `limit` (decision 36). On SQLite a term
+/// of three characters or more drives the read from the FTS5 trigram table in descending
+/// id order (it stops once `limit` rows passed the other filters, so a common word costs
+/// what the page costs and a rare one what its few matches cost), except within one
+/// school, whose few resources are walked with `LIKE`; on PostgreSQL the planner
+/// chooses between the trigram GIN index and the filters' indexes.
+fn search_ids(
+    conn: &mut DbConnection,
+    filter: &CatalogueFilter,
+    term: &str,
+    after: Option<i64>,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<Vec<i64>> {
+    let engine = Engine::of(conn);
+    if engine == Engine::Sqlite && term.chars().count() >= 3 && filter.org_id.is_none() {
+        let mut query = resources::table
+            .inner_join(resources_search::table.on(resources_search::rowid.eq(resources::id)))
+            .filter(Matches::new(
+                resources_search::search,
+                fts_phrase(term).into_sql::<Text>(),
+            ))
+            .filter(resources::visibility.eq(Visibility::Published.as_str()))
+            .into_boxed();
+        if let Some(form) = filter.form {
+            query = query.filter(resources::form.eq(form.as_str()));
+        }
+        if let Some(element) = filter.element {
+            query = query.filter(resources::element.eq(element.as_str()));
+        }
+        if let Some(level) = filter.level {
+            let ids = projects::table
+                .filter(projects::level.eq(level.as_str()))
+                .select(projects::id);
+            query = query.filter(resources::project_id.eq_any(ids));
+        }
+        if let Some(after) = after {
+            query = query.filter(resources_search::rowid.lt(after));
+        }
+        return query
+            .order(resources_search::rowid.desc())
+            .limit(limit)
+            .offset(offset)
+            .select(resources::id)
+            .load(conn);
+    }
+    let how = match engine {
+        Engine::Sqlite => Matching::Walk,
+        Engine::Postgresql => Matching::Indexed(engine),
+    };
+    let mut query = catalogue(filter, how).order(resources::id.desc()).limit(limit);
+    if let Some(after) = after {
+        query = query.filter(resources::id.lt(after));
+    }
+    query.offset(offset).select(resources::id).load(conn)
 }
 
 /// Where the read model keeps a catalogue total.

@@ -1,7 +1,7 @@
 //! The read model: the figures lists show, kept per resource (`resource_stats`), per school
 //! (`school_stats`), with the schools reached (`resource_adopters`, `school_adopters`), the
-//! people who answered (`resource_respondents`, `school_respondents`) and the list totals
-//! (`list_counts`), and each school's dissemination figures per school year
+//! people who answered (`resource_respondents`, `school_respondents`), the list totals
+//! (`list_counts`) with the catalogue's per range of ids (`list_buckets`), and each school's dissemination figures per school year
 //! ([`years`]).
 //!
 //! The model functions that write answers, requests, deliveries, resources, projects and
@@ -15,7 +15,7 @@
 use crate::db::DbConnection;
 use crate::db::models::feedback::{Counts, Scope, to_metrics};
 use crate::db::schema::{
-    list_counts, resource_adopters, resource_respondents, resource_stats, resources, school_adopters,
+    list_buckets, list_counts, resource_adopters, resource_respondents, resource_stats, resources, school_adopters,
     school_respondents, school_stats,
 };
 use crate::domain::metrics::{Response, Tally};
@@ -148,6 +148,53 @@ fn count(conn: &mut DbConnection, name: &str, delta: i64) -> QueryResult<()> {
     .map(|_| ())
 }
 
+/// The ids a row of `list_buckets` counts: `id / BUCKET` names the range.
+pub const BUCKET: i64 = 256;
+
+/// Moves a list total and the total of the range of ids `resource` lies in by `delta`.
+fn count_resource(conn: &mut DbConnection, name: &str, resource: i64, delta: i64) -> QueryResult<()> {
+    use list_buckets as b;
+    count(conn, name, delta)?;
+    on_engine!(conn, c_ => diesel::insert_into(b::table)
+        .values((b::name.eq(name), b::bucket.eq(resource / BUCKET), b::total.eq(delta)))
+        .on_conflict((b::name, b::bucket))
+        .do_update()
+        .set(b::total.eq(b::total + delta))
+        .execute(c_))
+    .map(|_| ())
+}
+
+/// Where a list's row number `offset` (from the newest, counting from 0) lies: the id
+/// the rows from it are below and how many of them come before it there; `None` when
+/// the list is shorter. Reads the ranges' totals newest first, a batch at a time, until
+/// they add up past `offset`: a deep page costs a few dozen small rows, not the skipped
+/// ones (decision 37).
+pub fn seek(conn: &mut DbConnection, name: &str, offset: i64) -> QueryResult<Option<(i64, i64)>> {
+    use list_buckets as b;
+    const BATCH: i64 = 128;
+    let (mut skipped, mut below) = (0, i64::MAX);
+    loop {
+        let ranges: Vec<(i64, i64)> = b::table
+            .filter(b::name.eq(name))
+            .filter(b::bucket.lt(below))
+            .order(b::bucket.desc())
+            .select((b::bucket, b::total))
+            .limit(BATCH)
+            .load(conn)?;
+        let last = i64::try_from(ranges.len()).unwrap_or(BATCH) < BATCH;
+        for (bucket, total) in ranges {
+            if skipped + total > offset {
+                return Ok(Some(((bucket + 1) * BUCKET, offset - skipped)));
+            }
+            skipped += total;
+            below = bucket;
+        }
+        if last {
+            return Ok(None);
+        }
+    }
+}
+
 /// A change of one school's row only.
 fn school(conn: &mut DbConnection, org: i64, change: impl FnOnce(&mut SchoolStats)) -> QueryResult<()> {
     let mut changes = SchoolChanges::default();
@@ -258,6 +305,8 @@ pub fn on_request_decided(
 /// What of a resource decides the lists it is counted in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Listing {
+    /// The resource.
+    pub id: i64,
     /// School.
     pub org: i64,
     /// In the public catalogue.
@@ -286,6 +335,7 @@ impl Listing {
             ))
             .first::<(i64, String, String, Option<String>, String)>(conn)?;
         Ok(Self {
+            id: resource,
             org,
             published: visibility == openapi::resources::Visibility::Published.as_str(),
             form,
@@ -310,12 +360,12 @@ impl Listing {
         if !self.published {
             return Ok(0);
         }
-        count(conn, CATALOGUE, delta)?;
-        count(conn, &catalogue_form(&self.form), delta)?;
+        count_resource(conn, CATALOGUE, self.id, delta)?;
+        count_resource(conn, &catalogue_form(&self.form), self.id, delta)?;
         if let Some(element) = &self.element {
-            count(conn, &catalogue_element(element), delta)?;
+            count_resource(conn, &catalogue_element(element), self.id, delta)?;
         }
-        count(conn, &catalogue_level(&self.level), delta)?;
+        count_resource(conn, &catalogue_level(&self.level), self.id, delta)?;
         Ok(delta)
     }
 }
@@ -387,14 +437,14 @@ pub fn on_project_changed(
 ) -> QueryResult<()> {
     let ((was_active, was_level), (is_active, is_level)) = (was, is);
     if was_level != is_level {
-        let published: i64 = resources::table
+        let published: Vec<i64> = resources::table
             .filter(resources::project_id.eq(project.0))
             .filter(resources::visibility.eq(openapi::resources::Visibility::Published.as_str()))
-            .count()
-            .get_result(conn)?;
-        if published > 0 {
-            count(conn, &catalogue_level(was_level), -published)?;
-            count(conn, &catalogue_level(is_level), published)?;
+            .select(resources::id)
+            .load(conn)?;
+        for resource in published {
+            count_resource(conn, &catalogue_level(was_level), resource, -1)?;
+            count_resource(conn, &catalogue_level(is_level), resource, 1)?;
         }
     }
     school(conn, org, |s| {
@@ -678,6 +728,8 @@ pub struct Snapshot {
     /// `list_counts` without the totals at zero (a total that went back to zero stays as
     /// a row; the rebuild leaves it out).
     pub counts: Vec<(String, i64)>,
+    /// `list_buckets` without the totals at zero.
+    pub buckets: Vec<(String, i64, i64)>,
     /// `school_year_stats` without the rows that count nothing.
     pub years: Vec<years::YearRow>,
 }
@@ -709,6 +761,10 @@ pub fn snapshot(conn: &mut DbConnection) -> QueryResult<Snapshot> {
         counts: list_counts::table
             .filter(list_counts::total.ne(0))
             .order(list_counts::name)
+            .load(conn)?,
+        buckets: list_buckets::table
+            .filter(list_buckets::total.ne(0))
+            .order((list_buckets::name, list_buckets::bucket))
             .load(conn)?,
         years: years::snapshot(conn)?,
     })

@@ -1,7 +1,8 @@
 -- Recomputes the read model from the raw rows (the same statements as the migration's
 -- backfill): per resource, per school, the adopting schools, the respondents, and the
--- list totals. A respondent is an answer's e-mail, or an old answer's respondent key.
+-- list totals, whole and per range of ids. A respondent is an answer's e-mail, or an old answer's respondent key.
 DELETE FROM list_counts;
+DELETE FROM list_buckets;
 DELETE FROM school_respondents;
 DELETE FROM resource_respondents;
 DELETE FROM school_adopters;
@@ -81,3 +82,17 @@ SELECT 'catalogue.level:' || p.level, COUNT(*) FROM resources r JOIN projects p 
 WHERE r.visibility = 'published' GROUP BY p.level
 UNION ALL
 SELECT 'registry', COUNT(*) FROM organisations WHERE kind = 'school';
+
+INSERT INTO list_buckets (name, bucket, total)
+SELECT 'catalogue', id / 256, COUNT(*) FROM resources WHERE visibility = 'published'
+GROUP BY id / 256
+UNION ALL
+SELECT 'catalogue.form:' || form, id / 256, COUNT(*) FROM resources WHERE visibility = 'published'
+GROUP BY form, id / 256
+UNION ALL
+SELECT 'catalogue.element:' || element, id / 256, COUNT(*) FROM resources
+WHERE visibility = 'published' AND element IS NOT NULL GROUP BY element, id / 256
+UNION ALL
+SELECT 'catalogue.level:' || p.level, r.id / 256, COUNT(*) FROM resources r
+JOIN projects p ON p.id = r.project_id
+WHERE r.visibility = 'published' GROUP BY p.level, r.id / 256;
