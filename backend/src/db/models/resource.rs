@@ -336,9 +336,9 @@ fn filtered<'a>(filter: &ResourceFilter, how: Matching) -> resources::BoxedQuery
                 ),
             ),
             Matching::Indexed(Engine::Postgresql) if term.chars().count() < 3 => {
-                query.filter(strpos(resources::search, term).gt(0))
+                query.filter(strpos(resources::search, planned_with(term)).gt(0))
             }
-            _ => query.filter(resources::search.like(like_term(&term)).escape('\\')),
+            _ => query.filter(resources::search.like(planned_with(like_term(&term))).escape('\\')),
         };
     }
     if let Some(org) = filter.org_id {
@@ -360,6 +360,22 @@ fn filtered<'a>(filter: &ResourceFilter, how: Matching) -> resources::BoxedQuery
         query = query.filter(resources::visibility.eq(visibility.as_str()));
     }
     query
+}
+
+/// A search's text as a bind parameter that keeps its statement out of diesel's
+/// prepared-statement cache (an SQL literal does), so that PostgreSQL plans the statement
+/// with the value each time. A cached statement run with other terms gets PostgreSQL's
+/// generic plan after five runs, which cannot tell a common word from a rare one: a
+/// search within one school intersected the trigram index's 20,000 matches of «ресурс»
+/// with the school's 34 rows (2.4 ms) instead of reading those rows (0.5 ms). SQLite
+/// plans without the values either way.
+fn planned_with(
+    value: String,
+) -> diesel::expression::UncheckedBind<
+    diesel::expression::SqlLiteral<Text>,
+    <String as diesel::expression::AsExpression<Text>>::Expression,
+> {
+    diesel::dsl::sql::<Text>("").bind::<Text, _>(value)
 }
 
 /// A term as an FTS5 phrase: quoted, its quotes doubled.
