@@ -325,7 +325,7 @@ fn filtered<'a>(
         query = query.filter(consultations::status.eq(status.as_str()));
     }
     if let Some(pattern) = q.and_then(like_pattern) {
-        query = query.filter(consultations::search.like(pattern).escape('\\'));
+        query = query.filter(consultations::search.like(super::planned_with(pattern)).escape('\\'));
     }
     query
 }

@@ -390,7 +390,7 @@ fn filtered<'a>(filter: &EventFilter, drafts: Drafts) -> events::BoxedQuery<'a, 
         query = query.filter(events::status.eq(status.as_str()));
     }
     if let Some(pattern) = filter.q.as_deref().and_then(like_pattern) {
-        query = query.filter(events::search.like(pattern).escape('\\'));
+        query = query.filter(events::search.like(super::planned_with(pattern)).escape('\\'));
     }
     query
 }

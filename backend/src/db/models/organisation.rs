@@ -132,7 +132,7 @@ pub fn insert(conn: &mut DbConnection, new: &NewOrganisation<'_>) -> QueryResult
 pub fn filtered<'a>(filter: &OrganisationFilter) -> organisations::BoxedQuery<'a, Backend> {
     let mut query = organisations::table.into_boxed();
     if let Some(pattern) = filter.q.as_deref().and_then(like_pattern) {
-        query = query.filter(organisations::search.like(pattern).escape('\\'));
+        query = query.filter(organisations::search.like(super::planned_with(pattern)).escape('\\'));
     }
     if let Some(kind) = filter.kind {
         query = query.filter(organisations::kind.eq(kind.as_str()));

@@ -347,7 +347,7 @@ pub fn update(conn: &mut DbConnection, before: &Project, card: &ProjectCard) -> 
 fn filtered<'a>(filter: &ProjectFilter) -> projects::BoxedQuery<'a, Backend> {
     let mut query = projects::table.into_boxed();
     if let Some(pattern) = filter.q.as_deref().and_then(like_pattern) {
-        query = query.filter(projects::search.like(pattern).escape('\\'));
+        query = query.filter(projects::search.like(super::planned_with(pattern)).escape('\\'));
     }
     if let Some(org) = filter.org_id {
         query = query.filter(projects::org_id.eq(org.0));

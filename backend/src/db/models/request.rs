@@ -276,7 +276,7 @@ fn filtered<'a>(scope: Scope, status: Option<RequestStatus>, q: Option<&str>) ->
         query = query.filter(requests::status.eq(status.as_str()));
     }
     if let Some(pattern) = q.and_then(like_pattern) {
-        query = query.filter(requests::search.like(pattern).escape('\\'));
+        query = query.filter(requests::search.like(super::planned_with(pattern)).escape('\\'));
     }
     query
 }

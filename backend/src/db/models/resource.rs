@@ -1,6 +1,6 @@
 //! The `resources`, `resource_authors` and `resource_kit_items` tables.
 
-use super::{Backend, PageRequest};
+use super::{Backend, PageRequest, planned_with};
 use crate::db::Engine;
 use crate::db::schema::{
     organisations, projects, resource_authors, resource_kit_items, resource_stats, resources, resources_search, users,
@@ -362,22 +362,6 @@ fn filtered<'a>(filter: &ResourceFilter, how: Matching) -> resources::BoxedQuery
     query
 }
 
-/// A search's text as a bind parameter that keeps its statement out of diesel's
-/// prepared-statement cache (an SQL literal does), so that PostgreSQL plans the statement
-/// with the value each time. A cached statement run with other terms gets PostgreSQL's
-/// generic plan after five runs, which cannot tell a common word from a rare one: a
-/// search within one school intersected the trigram index's 20,000 matches of «ресурс»
-/// with the school's 34 rows (2.4 ms) instead of reading those rows (0.5 ms). SQLite
-/// plans without the values either way.
-fn planned_with(
-    value: String,
-) -> diesel::expression::UncheckedBind<
-    diesel::expression::SqlLiteral<Text>,
-    <String as diesel::expression::AsExpression<Text>>::Expression,
-> {
-    diesel::dsl::sql::<Text>("").bind::<Text, _>(value)
-}
-
 /// A term as an FTS5 phrase: quoted, its quotes doubled.
 fn fts_phrase(term: &str) -> String {
     format!("\"{}\"", term.replace('"', "\"\""))
@@ -408,12 +392,21 @@ fn catalogue<'a>(filter: &CatalogueFilter, how: Matching) -> resources::BoxedQue
     };
     let mut query = filtered(&base, how);
     if let Some(level) = filter.level {
-        let ids = projects::table
-            .filter(projects::level.eq(level.as_str()))
-            .select(projects::id);
-        query = query.filter(resources::project_id.eq_any(ids));
+        query = query.filter(resources::project_id.eq_any(projects_of_level(level)));
     }
     query
+}
+
+/// The projects of a level, as a subquery of the catalogue's level filter.
+fn projects_of_level(
+    level: ProjectLevel,
+) -> diesel::dsl::Select<
+    diesel::dsl::Filter<projects::table, diesel::dsl::Eq<projects::level, &'static str>>,
+    projects::id,
+> {
+    projects::table
+        .filter(projects::level.eq(level.as_str()))
+        .select(projects::id)
 }
 
 /// What a catalogue row shows, read in one query: the resource's columns, its project's
@@ -605,10 +598,7 @@ fn search_ids(
             query = query.filter(resources::element.eq(element.as_str()));
         }
         if let Some(level) = filter.level {
-            let ids = projects::table
-                .filter(projects::level.eq(level.as_str()))
-                .select(projects::id);
-            query = query.filter(resources::project_id.eq_any(ids));
+            query = query.filter(resources::project_id.eq_any(projects_of_level(level)));
         }
         if let Some(after) = after {
             query = query.filter(resources_search::rowid.lt(after));

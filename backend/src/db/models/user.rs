@@ -217,7 +217,7 @@ pub fn set_password_hash(conn: &mut DbConnection, user_id: UserId, hash: &str) -
 fn filtered<'a>(org_id: i64, filter: &UserFilter) -> users::BoxedQuery<'a, Backend> {
     let mut query = users::table.filter(users::org_id.eq(org_id)).into_boxed();
     if let Some(pattern) = filter.q.as_deref().and_then(like_pattern) {
-        query = query.filter(users::search.like(pattern).escape('\\'));
+        query = query.filter(users::search.like(super::planned_with(pattern)).escape('\\'));
     }
     if let Some(role) = filter.role {
         let holders = user_roles::table

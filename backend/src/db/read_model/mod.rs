@@ -153,10 +153,15 @@ pub const BUCKET: i64 = 256;
 
 /// Moves a list total and the total of the range of ids `resource` lies in by `delta`.
 fn count_resource(conn: &mut DbConnection, name: &str, resource: i64, delta: i64) -> QueryResult<()> {
-    use list_buckets as b;
     count(conn, name, delta)?;
+    count_range(conn, name, resource / BUCKET, delta)
+}
+
+/// Moves the total of one range of ids of a list by `delta`, creating it at its first row.
+fn count_range(conn: &mut DbConnection, name: &str, bucket: i64, delta: i64) -> QueryResult<()> {
+    use list_buckets as b;
     on_engine!(conn, c_ => diesel::insert_into(b::table)
-        .values((b::name.eq(name), b::bucket.eq(resource / BUCKET), b::total.eq(delta)))
+        .values((b::name.eq(name), b::bucket.eq(bucket), b::total.eq(delta)))
         .on_conflict((b::name, b::bucket))
         .do_update()
         .set(b::total.eq(b::total + delta))
@@ -442,9 +447,19 @@ pub fn on_project_changed(
             .filter(resources::visibility.eq(openapi::resources::Visibility::Published.as_str()))
             .select(resources::id)
             .load(conn)?;
-        for resource in published {
-            count_resource(conn, &catalogue_level(was_level), resource, -1)?;
-            count_resource(conn, &catalogue_level(is_level), resource, 1)?;
+        let moved = i64::try_from(published.len()).unwrap_or(i64::MAX);
+        if moved > 0 {
+            let (was, is) = (catalogue_level(was_level), catalogue_level(is_level));
+            count(conn, &was, -moved)?;
+            count(conn, &is, moved)?;
+            let mut ranges = std::collections::BTreeMap::<i64, i64>::new();
+            for resource in published {
+                *ranges.entry(resource / BUCKET).or_default() += 1;
+            }
+            for (bucket, n) in ranges {
+                count_range(conn, &was, bucket, -n)?;
+                count_range(conn, &is, bucket, n)?;
+            }
         }
     }
     school(conn, org, |s| {
