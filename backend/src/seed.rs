@@ -609,7 +609,7 @@ fn generate_dissemination(
                 events::time_text.eq("15:00"),
                 events::place.eq("Актовый зал"),
                 events::online_url.eq(""),
-                events::speakers.eq("[]"),
+                events::speakers.eq(""),
                 events::open_to_city.eq(places.is_some()),
                 events::capacity.eq(places),
                 events::status.eq("published"),

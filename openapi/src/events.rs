@@ -166,6 +166,37 @@ pub struct Event {
     pub version: i32,
 }
 
+/// An event as the calendar lists it: what its row and its day cell show. The whole
+/// record (description, place, speakers, resources, registrations, feedback, materials) is
+/// at `GET /api/events/{id}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
+pub struct EventItem {
+    /// The event's id.
+    pub id: EventId,
+    /// The organisation whose event it is (a school or the committee).
+    pub org_id: OrganisationId,
+    /// Its short name.
+    pub org_name: String,
+    /// Whether the organisation organises it or takes part in it.
+    pub role: EventRole,
+    /// Who organises it: the organisation's own name, or the external organiser of an
+    /// event it takes part in.
+    pub organiser_name: String,
+    /// The form.
+    pub kind: EventKind,
+    /// The level.
+    pub level: EventLevel,
+    /// The title.
+    pub title: String,
+    /// The first day.
+    pub starts_on: NaiveDate,
+    /// The last day (the first for a one-day event).
+    pub ends_on: NaiveDate,
+    /// Draft, published or cancelled.
+    pub status: EventStatus,
+}
+
 /// A new event, or the whole new state of one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]

@@ -236,9 +236,9 @@ pub struct CatalogueFilter {
     pub level: Option<crate::projects::ProjectLevel>,
 }
 
-/// One school in the committee's registry: its innovation work in figures.
+/// One school in the committee's registry with every figure, as the CSV export writes it;
+/// the list sends each as a [`RegistryItem`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
 pub struct RegistrySchool {
     /// The school.
     pub organisation: crate::organisations::OrganisationSummary,
@@ -257,6 +257,93 @@ pub struct RegistrySchool {
     /// Its dissemination figures for the filter's school year (formulas as in
     /// `Dissemination`).
     pub dissemination: crate::dissemination::Dissemination,
+}
+
+/// One school as the registry lists it: what its row shows, flat. The same figures in
+/// full (every count behind the percentages, the dissemination by kind and level) are in
+/// the registry's CSV export, `GET /api/organisations/{id}/dissemination` and the
+/// resources' metrics.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
+pub struct RegistryItem {
+    /// The school's id.
+    pub org_id: OrganisationId,
+    /// The school's short name.
+    pub short_name: String,
+    /// Its projects.
+    pub projects: i64,
+    /// Of them active.
+    pub active_projects: i64,
+    /// Its resources.
+    pub resources: i64,
+    /// Of them published in the catalogue.
+    pub published_resources: i64,
+    /// Consumer requests addressed to it or taken by it.
+    pub requests_received: i64,
+    /// Deliveries of its resources.
+    pub deliveries: i64,
+    /// Distinct schools that received its resources.
+    pub adopting_schools: i64,
+    /// Feedback responses about its resources.
+    pub responses: i64,
+    /// Of them answered in the app.
+    pub app_responses: i64,
+    /// Of them answered through single-use links.
+    pub link_responses: i64,
+    /// Distinct respondents among the responses.
+    pub respondents: i64,
+    /// CSAT %: satisfied ÷ responses × 100; `null` before the first response.
+    pub csat_percent: Option<f64>,
+    /// NPS: % promoters − % detractors, from −100 to 100; `null` before the first response.
+    pub nps: Option<f64>,
+    /// Pilots in the filter's school year (formulas of this and the following figures as
+    /// in `Dissemination`).
+    pub pilots: i64,
+    /// Distinct teachers with an enrolment completed in the year.
+    pub teachers_trained: i64,
+    /// Hours of those enrolments.
+    pub training_hours: i64,
+    /// Consultations held in the year.
+    pub consultations: i64,
+    /// Published events that start in the year.
+    pub events: i64,
+    /// Registrations marked attended at the events it organised.
+    pub attendees: i64,
+    /// Distinct other organisations reached in the year.
+    pub schools_reached: i64,
+    /// The mean rating of its fair stands in the year (1–5); `null` without ratings.
+    pub fair_rating: Option<f64>,
+}
+
+impl From<RegistrySchool> for RegistryItem {
+    fn from(school: RegistrySchool) -> Self {
+        let (m, d) = (school.metrics, school.dissemination);
+        Self {
+            org_id: school.organisation.id,
+            short_name: school.organisation.short_name,
+            projects: school.projects,
+            active_projects: school.active_projects,
+            resources: school.resources,
+            published_resources: school.published_resources,
+            requests_received: school.requests_received,
+            deliveries: m.deliveries,
+            adopting_schools: m.adopting_schools,
+            responses: m.responses,
+            app_responses: m.app_responses,
+            link_responses: m.link_responses,
+            respondents: m.respondents,
+            csat_percent: m.csat_percent,
+            nps: m.nps,
+            pilots: d.pilots,
+            teachers_trained: d.teachers_trained,
+            training_hours: d.training_hours,
+            consultations: d.consultations,
+            events: d.events,
+            attendees: d.attendees,
+            schools_reached: d.schools_reached,
+            fair_rating: d.fair_rating,
+        }
+    }
 }
 
 /// Filters of the registry.

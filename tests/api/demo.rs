@@ -79,12 +79,12 @@ async fn the_region_scale_generator_fills_every_table_consistently() {
         .create(&app)
         .token(&app)
         .await;
-    let registry: Page<openapi::feedback::RegistrySchool> = app
+    let registry: Page<openapi::feedback::RegistryItem> = app
         .get("/api/registry?per_page=100", Some(&token))
         .await
         .json(StatusCode::OK);
     assert_eq!(registry.total, 7);
-    assert_eq!(registry.items.iter().map(|row| row.metrics.responses).sum::<i64>(), 300);
+    assert_eq!(registry.items.iter().map(|row| row.responses).sum::<i64>(), 300);
     let catalogue: Page<openapi::feedback::CatalogueItem> =
         app.get("/api/catalogue", Some(&token)).await.json(StatusCode::OK);
     assert_eq!(catalogue.total, 15, "every other resource is published");

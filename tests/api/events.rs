@@ -3,7 +3,7 @@
 //! feedback, attendees answer once; the calendar and a school's history; materials read
 //! by the registrants; a fair's stands rated by visitors and ranked by the formula.
 
-use openapi::events::{Event, EventStatus, Registration, RegistrationStatus};
+use openapi::events::{Event, EventItem, EventStatus, Registration, RegistrationStatus};
 use openapi::fairs::{FairResults, Stand};
 use openapi::plan::{Reminder, ReminderKind};
 use openapi::users::Role;
@@ -262,7 +262,7 @@ async fn the_calendar_filters_by_dates_kind_and_level_and_a_school_keeps_its_his
         .json(StatusCode::CREATED);
     assert_eq!(taking_part.organiser_name, "КРИПКиПРО");
     let guest = &c.guests[0];
-    let ids = |page: Page<Event>| page.items.iter().map(|e| e.id).collect::<Vec<_>>();
+    let ids = |page: Page<EventItem>| page.items.iter().map(|e| e.id).collect::<Vec<_>>();
     let month = format!("/api/events?from={}&to={}", days_from_today(0), days_from_today(30));
     assert_eq!(
         ids(app.get(&month, Some(guest)).await.json(StatusCode::OK)),

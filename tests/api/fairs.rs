@@ -105,7 +105,8 @@ fn ranking(results: &FairResults) -> Vec<(i64, i64, Option<f64>, i64, i64)> {
 
 /// The demo fair as a demo account reads it: its stands and its results.
 async fn demo_fair(app: &TestApp, token: &str) -> (i64, Page<Stand>, FairResults) {
-    let events: Page<openapi::events::Event> = app.get("/api/events?kind=fair", Some(token)).await.json(StatusCode::OK);
+    let events: Page<openapi::events::EventItem> =
+        app.get("/api/events?kind=fair", Some(token)).await.json(StatusCode::OK);
     let fair = events.items[0].id.0;
     let stands = app
         .get(&format!("/api/events/{fair}/stands"), Some(token))

@@ -464,19 +464,19 @@ async fn the_committee_reads_the_registry_and_exports_it_as_csv_that_excel_opens
         .create(&app)
         .token(&app)
         .await;
-    let registry: Page<openapi::feedback::RegistrySchool> =
+    let registry: Page<openapi::feedback::RegistryItem> =
         app.get("/api/registry", Some(&reader)).await.json(StatusCode::OK);
     assert_eq!(registry.total, 2, "every school, the committee itself excluded");
-    let host = registry.items.iter().find(|row| row.organisation.id == d.host).unwrap();
+    let host = registry.items.iter().find(|row| row.org_id == d.host).unwrap();
     assert_eq!(
         (
             host.projects,
             host.resources,
-            host.metrics.deliveries,
-            host.metrics.responses,
-            host.metrics.app_responses,
-            host.metrics.link_responses,
-            host.metrics.nps
+            host.deliveries,
+            host.responses,
+            host.app_responses,
+            host.link_responses,
+            host.nps
         ),
         (1, 1, 1, 1, 1, 0, Some(0.0))
     );
@@ -484,11 +484,11 @@ async fn the_committee_reads_the_registry_and_exports_it_as_csv_that_excel_opens
         let app = &app;
         let reader = &reader;
         async move {
-            let page: Page<openapi::feedback::RegistrySchool> = app
+            let page: Page<openapi::feedback::RegistryItem> = app
                 .get(&format!("/api/registry?{query}"), Some(reader))
                 .await
                 .json(StatusCode::OK);
-            page.items.iter().map(|row| row.organisation.id).collect::<Vec<_>>()
+            page.items.iter().map(|row| row.org_id).collect::<Vec<_>>()
         }
     };
     assert_eq!(schools("level=platform").await, [d.host]);

@@ -9,7 +9,7 @@ use diesel::prelude::*;
 use futures_util::future::join_all;
 use openapi::FieldErrorCode::{self, InvalidFormat, NotAllowed, Required};
 use openapi::Page;
-use openapi::feedback::{Feedback, FeedbackLink, IssuedFeedbackLink, Metrics, RegistrySchool};
+use openapi::feedback::{Feedback, FeedbackLink, IssuedFeedbackLink, Metrics, RegistryItem};
 use openapi::lifecycle::Delivery;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -99,7 +99,7 @@ impl Demo {
 
     /// The host school's responses and respondents in the committee's registry.
     async fn registry_row(&self) -> (i64, i64) {
-        let page: Page<RegistrySchool> = self
+        let page: Page<RegistryItem> = self
             .app
             .get("/api/registry", Some(&self.committee))
             .await
@@ -107,9 +107,9 @@ impl Demo {
         let row = page
             .items
             .into_iter()
-            .find(|row| row.organisation.id == self.bank.org_id)
+            .find(|row| row.org_id == self.bank.org_id)
             .unwrap();
-        (row.metrics.responses, row.metrics.respondents)
+        (row.responses, row.respondents)
     }
 
     /// A link for `email` on `delivery`, answered by its respondent.

@@ -6,7 +6,7 @@ use backend::db::models::organisation::{self, NewOrganisation};
 use backend::db::read_model;
 use backend::db::schema::{organisations, projects, resources};
 use diesel::prelude::*;
-use openapi::feedback::{CatalogueItem, RegistrySchool};
+use openapi::feedback::{CatalogueItem, RegistryItem};
 use openapi::organisations::OrganisationKind;
 use openapi::projects::Project;
 use openapi::resources::{Resource, Visibility};
@@ -252,27 +252,27 @@ async fn cursor_pages_walk_the_registry_and_the_catalogue_without_gaps_or_repeat
     });
     let token = committee_token(&app).await;
 
-    let (walked, total) = walk::<RegistrySchool>(&app, &token, "/api/registry?per_page=3").await;
+    let (walked, total) = walk::<RegistryItem>(&app, &token, "/api/registry?per_page=3").await;
     assert_eq!(
         total, 12,
         "the counter: 5 generated and 7 tied schools, not the committee"
     );
-    let ids: Vec<OrganisationId> = walked.iter().map(|row| row.organisation.id).collect();
+    let ids: Vec<OrganisationId> = walked.iter().map(|row| row.org_id).collect();
     assert_eq!(
         ids.iter().collect::<HashSet<_>>().len(),
         12,
         "no school twice, none left out"
     );
-    let numbered: Vec<OrganisationId> = by_numbers::<RegistrySchool>(&app, &token, "/api/registry?per_page=3")
+    let numbered: Vec<OrganisationId> = by_numbers::<RegistryItem>(&app, &token, "/api/registry?per_page=3")
         .await
         .iter()
-        .map(|row| row.organisation.id)
+        .map(|row| row.org_id)
         .collect();
     assert_eq!(ids, numbered, "the same order as by page numbers");
     let tied: Vec<OrganisationId> = walked
         .iter()
-        .filter(|row| row.organisation.short_name == "Школа")
-        .map(|row| row.organisation.id)
+        .filter(|row| row.short_name == "Школа")
+        .map(|row| row.org_id)
         .collect();
     assert!(tied.windows(2).all(|pair| pair[0].0 < pair[1].0), "ties by id");
 

@@ -18,8 +18,9 @@ from ip_client import AuthenticatedClient, Client
 from ip_client.api.auth import create_session
 from ip_client.api.catalogue import list_catalogue
 from ip_client.api.feedback import get_resource_metrics
+from ip_client.api.organisations import get_organisation
 from ip_client.api.registry import export_registry, list_registry
-from ip_client.models import LoginRequest, Metrics, OrganisationKind, Problem, Role, TokenPair
+from ip_client.models import LoginRequest, Metrics, Organisation, OrganisationKind, Problem, Role, TokenPair
 
 BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8080")
 EMAIL = "committee@kom.demo"
@@ -50,10 +51,10 @@ def registry_pages(client: AuthenticatedClient) -> list:
     assert len(schools) == total, f"{len(schools)} rows over {page} pages, total {total}"
     assert page >= 2, "the registry fitted one page: the paging was not exercised"
     for school in schools:
-        assert school.organisation.kind == OrganisationKind.SCHOOL, school.organisation
+        assert school.short_name, school
         assert school.active_projects <= school.projects
         assert school.published_resources <= school.resources
-        assert isinstance(school.metrics, Metrics)
+        assert school.app_responses + school.link_responses <= school.responses, school
     return schools
 
 
@@ -64,9 +65,12 @@ def export(client: AuthenticatedClient, schools: list) -> None:
     text = answer.content.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert len(rows) == len(schools) + 1, f"{len(rows)} CSV rows for {len(schools)} schools and a header"
-    names = "\n".join(";".join(row) for row in rows[1:])
+    names = {row[0] for row in rows[1:]}
     for school in schools:
-        assert school.organisation.short_name in names or school.organisation.name in names, school.organisation
+        organisation = get_organisation.sync(client=client, id=school.org_id)
+        assert isinstance(organisation, Organisation), f"organisation {school.org_id}: {organisation!r}"
+        assert organisation.kind == OrganisationKind.SCHOOL, organisation
+        assert organisation.name in names, f"{organisation.name} is not in the export"
 
 
 def catalogue_and_metrics(client: AuthenticatedClient) -> None:

@@ -7,11 +7,12 @@ use crate::http::uploads::FileContent;
 use crate::services::registry;
 use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
 use actix_web::{HttpResponse, get, web};
-use openapi::feedback::{RegistryFilter, RegistrySchool};
+use openapi::feedback::{RegistryFilter, RegistryItem};
 use openapi::{CursorQuery, Page, PageQuery, Problem};
 
-/// Every school with its projects, resources, requests, deliveries and metrics (see
-/// `Metrics` for the formulas), by short name; by page number, or by `cursor` (a page's
+/// Every school with its projects, resources, requests, deliveries, satisfaction (see
+/// `Metrics` for the formulas) and the school year's dissemination, one flat row each, by
+/// short name; by page number, or by `cursor` (a page's
 /// `next_cursor`), which costs the same however deep. The committee only.
 #[utoipa::path(
     tag = "registry",
@@ -19,7 +20,7 @@ use openapi::{CursorQuery, Page, PageQuery, Problem};
     security(("bearer" = [])),
     params(PageQuery, CursorQuery, RegistryFilter),
     responses(
-        (status = 200, description = "One page of schools", body = Page<RegistrySchool>),
+        (status = 200, description = "One page of schools", body = Page<RegistryItem>),
         Unauthorized,
         (status = 403, description = "Not the committee", body = Problem, content_type = "application/problem+json")
     )
@@ -30,7 +31,7 @@ pub async fn list_registry(
     page: web::Query<PageQuery>,
     cursor: web::Query<CursorQuery>,
     filter: web::Query<RegistryFilter>,
-) -> Result<web::Json<Page<RegistrySchool>>, ApiError> {
+) -> Result<web::Json<Page<RegistryItem>>, ApiError> {
     session
         .run(move |conn, caller| registry::list(conn, caller, &page, &cursor, &filter))
         .await

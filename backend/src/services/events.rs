@@ -18,14 +18,20 @@ use crate::error::ApiError;
 use openapi::FieldErrorCode::NotAllowed;
 use openapi::audit::{AuditAction, AuditEntity};
 use openapi::events::{
-    AttendanceInput, Event, EventFeedback, EventFeedbackInput, EventFilter, EventInput, EventStatus, Registration,
+    AttendanceInput, Event, EventFeedback, EventFeedbackInput, EventFilter, EventInput, EventItem, EventStatus,
+    Registration,
 };
 use openapi::plan::{Reminder, ReminderKind};
 use openapi::{EventId, OrganisationId, Page, PageQuery, ResourceId, UserId, limits};
 
 /// One page of the calendar, by first day: the published and cancelled events of every
 /// organisation, and the drafts of the caller's own (every draft for the committee).
-pub fn list(conn: &mut DbConnection, caller: &Caller, page: &PageQuery, filter: &EventFilter) -> Outcome<Page<Event>> {
+pub fn list(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    page: &PageQuery,
+    filter: &EventFilter,
+) -> Outcome<Page<EventItem>> {
     let page = PageRequest::parse(page)?;
     let actor = &caller.actor;
     let drafts = if policy::reads_every_school(actor) {
@@ -35,7 +41,7 @@ pub fn list(conn: &mut DbConnection, caller: &Caller, page: &PageQuery, filter: 
     } else {
         Drafts::None
     };
-    let (items, total) = rows::list(conn, filter, drafts, page, actor.user_id)?;
+    let (items, total) = rows::list(conn, filter, drafts, page)?;
     Ok(page.wrap(items, total))
 }
 

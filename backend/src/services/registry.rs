@@ -9,7 +9,7 @@ use crate::domain::dissemination;
 use crate::domain::pagination::Keyset;
 use crate::error::ApiError;
 use openapi::dissemination::SchoolYearSpan;
-use openapi::feedback::{RegistryFilter, RegistrySchool};
+use openapi::feedback::{RegistryFilter, RegistryItem, RegistrySchool};
 use openapi::users::Role;
 use openapi::{CursorQuery, Page, PageQuery};
 
@@ -55,12 +55,13 @@ pub fn list(
     page: &PageQuery,
     cursor: &CursorQuery,
     filter: &RegistryFilter,
-) -> Outcome<Page<RegistrySchool>> {
+) -> Outcome<Page<RegistryItem>> {
     committee_only(caller)?;
     let page = Keyset::parse(page, cursor)?;
     let year = school_year(filter)?;
     let total = registry::total(conn, filter)?;
     let (items, next) = registry::page(conn, filter, &page, &year)?;
+    let items = items.into_iter().map(RegistryItem::from).collect();
     Ok(page.page(items, total, next))
 }
 

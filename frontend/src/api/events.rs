@@ -4,13 +4,13 @@
 use super::ApiError;
 use super::client::Call;
 use openapi::events::{
-    AttendanceInput, Event, EventFeedback, EventFeedbackInput, EventFilter, EventInput, Registration,
+    AttendanceInput, Event, EventFeedback, EventFeedbackInput, EventFilter, EventInput, EventItem, Registration,
 };
 use openapi::fairs::{FairResults, RatingInput, Stand, StandInput};
 use openapi::{EventId, Page, StandId};
 
 /// `GET /api/events`: one page (up to 100) of the calendar with these filters.
-pub async fn list_events(filter: EventFilter) -> Result<Page<Event>, ApiError> {
+pub async fn list_events(filter: EventFilter) -> Result<Page<EventItem>, ApiError> {
     Call::get("/api/events")
         .query("per_page", Some(100))
         .query("from", filter.from)

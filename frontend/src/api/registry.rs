@@ -2,11 +2,11 @@
 
 use super::ApiError;
 use super::client::Call;
-use openapi::feedback::{RegistryFilter, RegistrySchool};
+use openapi::feedback::{RegistryFilter, RegistryItem};
 use openapi::{Page, PageQuery};
 
 /// `GET /api/registry`: one page of schools matching the search.
-pub async fn list_registry(filter: &RegistryFilter, page: PageQuery) -> Result<Page<RegistrySchool>, ApiError> {
+pub async fn list_registry(filter: &RegistryFilter, page: PageQuery) -> Result<Page<RegistryItem>, ApiError> {
     Call::get("/api/registry")
         .query("q", filter.q.as_ref())
         .query("level", filter.level.map(|level| level.as_str()))

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use openapi::OrganisationId;
-use openapi::events::{Event, EventFilter, EventKind, EventLevel, EventStatus};
+use openapi::events::{Event, EventFilter, EventItem, EventKind, EventLevel, EventStatus};
 
 /// Today in the browser's time zone.
 fn today() -> NaiveDate {
@@ -171,7 +171,7 @@ fn MonthGrid(
     /// The month's first day.
     start: NaiveDate,
     /// The events that overlap the month.
-    events: Vec<Event>,
+    events: Vec<EventItem>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let lead = u64::from(start.weekday().num_days_from_monday());
@@ -182,7 +182,7 @@ fn MonthGrid(
     while day < end {
         let mut cells = Vec::new();
         for _ in 0..7 {
-            let of_day: Vec<Event> = events
+            let of_day: Vec<EventItem> = events
                 .iter()
                 .filter(|event| event.starts_on <= day && day <= event.ends_on)
                 .cloned()
@@ -227,7 +227,7 @@ fn MonthGrid(
 #[component]
 fn EventList(
     /// The events, by first day.
-    events: Vec<Event>,
+    events: Vec<EventItem>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let rows = events

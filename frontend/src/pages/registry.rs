@@ -12,7 +12,7 @@ use crate::components::search_filters::SearchFilters;
 use crate::files;
 use crate::i18n::{self, Pick, use_i18n};
 use leptos::prelude::*;
-use openapi::feedback::{RegistryFilter, RegistrySchool};
+use openapi::feedback::{RegistryFilter, RegistryItem};
 use openapi::projects::{PlatformStatus, ProjectLevel};
 
 /// The headings of the registry table.
@@ -76,31 +76,30 @@ pub fn RegistryPage() -> impl IntoView {
         ]
     });
     let first_page = Callback::new(move |()| page.set(1));
-    let row = move |school: RegistrySchool| {
-        let metrics = school.metrics;
-        let spread = school.dissemination;
-        let rating = spread
+    let row = move |school: RegistryItem| {
+        let rating = school
             .fair_rating
             .map_or_else(|| "—".to_owned(), |rating| format!("{rating:.2}"));
+        let (csat, nps) = (school.csat_percent, school.nps);
         view! {
             <tr data-testid="registry-row">
-                <td>{school.organisation.short_name}</td>
+                <td>{school.short_name}</td>
                 <td>{format!("{} / {}", school.active_projects, school.projects)}</td>
                 <td>{format!("{} / {}", school.published_resources, school.resources)}</td>
                 <td>{school.requests_received}</td>
-                <td>{metrics.deliveries}</td>
-                <td>{metrics.adopting_schools}</td>
-                <td data-testid="registry-responses">{metrics.responses}</td>
-                <td data-testid="registry-app-responses">{metrics.app_responses}</td>
-                <td data-testid="registry-link-responses">{metrics.link_responses}</td>
-                <td data-testid="registry-respondents">{metrics.respondents}</td>
-                <td class="nowrap">{move || i18n.t().deliveries.figure(metrics.csat_percent, " %")}</td>
-                <td class="nowrap">{move || i18n.t().deliveries.figure(metrics.nps, "")}</td>
-                <td data-testid="registry-pilots">{spread.pilots}</td>
-                <td data-testid="registry-trained">{format!("{} / {}", spread.teachers_trained, spread.training_hours)}</td>
-                <td data-testid="registry-consultations">{spread.consultations}</td>
-                <td data-testid="registry-events">{format!("{} / {}", spread.events, spread.attendees)}</td>
-                <td data-testid="registry-reached">{spread.schools_reached}</td>
+                <td>{school.deliveries}</td>
+                <td>{school.adopting_schools}</td>
+                <td data-testid="registry-responses">{school.responses}</td>
+                <td data-testid="registry-app-responses">{school.app_responses}</td>
+                <td data-testid="registry-link-responses">{school.link_responses}</td>
+                <td data-testid="registry-respondents">{school.respondents}</td>
+                <td class="nowrap">{move || i18n.t().deliveries.figure(csat, " %")}</td>
+                <td class="nowrap">{move || i18n.t().deliveries.figure(nps, "")}</td>
+                <td data-testid="registry-pilots">{school.pilots}</td>
+                <td data-testid="registry-trained">{format!("{} / {}", school.teachers_trained, school.training_hours)}</td>
+                <td data-testid="registry-consultations">{school.consultations}</td>
+                <td data-testid="registry-events">{format!("{} / {}", school.events, school.attendees)}</td>
+                <td data-testid="registry-reached">{school.schools_reached}</td>
                 <td data-testid="registry-fair-rating">{rating}</td>
             </tr>
         }

@@ -38,7 +38,7 @@ describe('registry', () => {
       /** Waits until the table lists exactly the schools the server selects with `query`. */
       const showsAsServer = async (query) => {
         const selected = await apiCall(committee, 'GET', `/api/registry?per_page=20&${query}`);
-        const expected = selected.items.map((school) => school.organisation.short_name);
+        const expected = selected.items.map((school) => school.short_name);
         if (expected.length === 0) {
           await page.getByTestId('empty').waitFor();
         } else {

@@ -47,7 +47,7 @@ describe('requests: the whole lifecycle', () => {
   // before it left, so the steps are one test.
   it('request → acceptance → design → production → delivery → answers by link and in the app → registry', async () => {
     const committee = await apiSignIn('committee@kom.demo');
-    const responsesAtStart = (await registryRow(committee, 'СОШ № 61')).metrics.responses;
+    const responsesAtStart = (await registryRow(committee, 'СОШ № 61')).responses;
 
     // The partner files a request to СОШ № 61 and sees it awaiting a decision.
     await withPage(async (page) => {
@@ -153,7 +153,7 @@ describe('requests: the whole lifecycle', () => {
       // The respondent's answer by link is counted; the partner has not rated it yet.
       assert.equal((await rated.getByTestId('delivery-responses').textContent()).trim(), 'Отзывов: 1');
       assert.equal(await rated.getByTestId('already-rated').count(), 0);
-      const before = (await registryRow(committee, 'СОШ № 61')).metrics.responses;
+      const before = (await registryRow(committee, 'СОШ № 61')).responses;
       await rated.getByTestId('rate-delivery').click();
       await rated.getByTestId('score-csat').getByLabel('4').check();
       await rated.getByTestId('score-recommend').getByLabel('8').check();

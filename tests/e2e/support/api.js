@@ -34,7 +34,7 @@ export async function apiCall(session, method, path, body, version) {
 /** The committee's registry row of the school with the short name `shortName`. */
 export async function registryRow(session, shortName) {
   const page = await apiCall(session, 'GET', `/api/registry?q=${encodeURIComponent(shortName)}&per_page=100`);
-  const row = page.items.find((school) => school.organisation.short_name === shortName);
+  const row = page.items.find((school) => school.short_name === shortName);
   if (!row) throw new Error(`${shortName} is not in the registry`);
   return row;
 }

@@ -9,8 +9,8 @@ use crate::domain::text::{like_pattern, search_key};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use openapi::events::{
-    Event, EventFeedbackSummary, EventFilter, EventKind, EventLevel, EventRole, EventStatus, PresentedResource,
-    Registration, RegistrationStatus,
+    Event, EventFeedbackSummary, EventFilter, EventItem, EventKind, EventLevel, EventRole, EventStatus,
+    PresentedResource, Registration, RegistrationStatus,
 };
 use openapi::{EventId, OrganisationId, RegistrationId, ResourceId, UserId};
 use std::collections::HashMap;
@@ -401,16 +401,55 @@ pub fn list(
     filter: &EventFilter,
     drafts: Drafts,
     page: PageRequest,
-    viewer: UserId,
-) -> QueryResult<(Vec<Event>, i64)> {
+) -> QueryResult<(Vec<EventItem>, i64)> {
     let total = filtered(filter, drafts).count().get_result(conn)?;
-    let rows: Vec<EventRow> = filtered(filter, drafts)
+    let rows: Vec<ItemRow> = filtered(filter, drafts)
         .order((events::starts_on, events::id))
         .limit(page.limit())
         .offset(page.offset())
-        .select(EventRow::as_select())
+        .select(ItemRow::as_select())
         .load(conn)?;
-    Ok((complete(conn, rows, viewer)?, total))
+    let names = super::organisation::short_names(conn, rows.iter().map(|row| row.org_id))?;
+    let items = rows
+        .into_iter()
+        .map(|row| {
+            let org_name = names.get(&row.org_id).cloned().unwrap_or_default();
+            EventItem {
+                id: EventId(row.id),
+                org_id: OrganisationId(row.org_id),
+                role: EventRole::parse(&row.role).unwrap_or(EventRole::Organiser),
+                organiser_name: if row.organiser_name.is_empty() {
+                    org_name.clone()
+                } else {
+                    row.organiser_name
+                },
+                org_name,
+                kind: EventKind::parse(&row.kind).unwrap_or(EventKind::Other),
+                level: EventLevel::parse(&row.level).unwrap_or(EventLevel::School),
+                title: row.title,
+                starts_on: row.starts_on,
+                ends_on: row.ends_on,
+                status: EventStatus::parse(&row.status).unwrap_or(EventStatus::Draft),
+            }
+        })
+        .collect();
+    Ok((items, total))
+}
+
+/// The columns of an event that the calendar's row shows.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = events)]
+struct ItemRow {
+    id: i64,
+    org_id: i64,
+    role: String,
+    organiser_name: String,
+    kind: String,
+    level: String,
+    title: String,
+    starts_on: NaiveDate,
+    ends_on: NaiveDate,
+    status: String,
 }
 
 /// A row of `event_registrations`.
