@@ -315,37 +315,6 @@ pub struct RegistryItem {
     pub fair_rating: Option<f64>,
 }
 
-impl From<RegistrySchool> for RegistryItem {
-    fn from(school: RegistrySchool) -> Self {
-        let (m, d) = (school.metrics, school.dissemination);
-        Self {
-            org_id: school.organisation.id,
-            short_name: school.organisation.short_name,
-            projects: school.projects,
-            active_projects: school.active_projects,
-            resources: school.resources,
-            published_resources: school.published_resources,
-            requests_received: school.requests_received,
-            deliveries: m.deliveries,
-            adopting_schools: m.adopting_schools,
-            responses: m.responses,
-            app_responses: m.app_responses,
-            link_responses: m.link_responses,
-            respondents: m.respondents,
-            csat_percent: m.csat_percent,
-            nps: m.nps,
-            pilots: d.pilots,
-            teachers_trained: d.teachers_trained,
-            training_hours: d.training_hours,
-            consultations: d.consultations,
-            events: d.events,
-            attendees: d.attendees,
-            schools_reached: d.schools_reached,
-            fair_rating: d.fair_rating,
-        }
-    }
-}
-
 /// Filters of the registry.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(utoipa::IntoParams))]

@@ -161,6 +161,37 @@ pub struct Resource {
     pub version: i32,
 }
 
+/// A resource as its lists show it (a project's resources, the board, pickers): the
+/// whole record is at `GET /api/resources/{id}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
+pub struct ResourceItem {
+    /// The resource's id.
+    pub id: ResourceId,
+    /// The project it belongs to.
+    pub project_id: ProjectId,
+    /// The project's title.
+    pub project_title: String,
+    /// The school that develops it.
+    pub org_id: OrganisationId,
+    /// The school's short name.
+    pub org_short_name: String,
+    /// The title.
+    pub title: String,
+    /// The form.
+    pub form: ResourceForm,
+    /// For a methodological development: the element of the educational process.
+    pub element: Option<DevelopmentElement>,
+    /// The authors, with shares adding up to 100.
+    pub authors: Vec<Author>,
+    /// Internal or published in the catalogue.
+    pub visibility: Visibility,
+    /// The current lifecycle stage.
+    pub stage: Stage,
+    /// When it last changed.
+    pub updated_at: DateTime<Utc>,
+}
+
 /// A new resource, or the whole new state of one (`PUT`; the stage is changed only by
 /// transitions).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,6 +1,6 @@
 use openapi::Page;
 use openapi::feedback::Metrics;
-use openapi::resources::{Resource, Stage};
+use openapi::resources::{ResourceItem, Stage};
 use reqwest::StatusCode;
 use tests::spawn_app;
 
@@ -21,7 +21,7 @@ async fn the_demo_municipality_has_a_resource_at_every_step_and_metrics_that_add
         .login("committee@kom.demo", backend::demo::DEMO_PASSWORD)
         .await
         .access_token;
-    let resources: Page<Resource> = app.get("/api/resources", Some(&committee)).await.json(StatusCode::OK);
+    let resources: Page<ResourceItem> = app.get("/api/resources", Some(&committee)).await.json(StatusCode::OK);
     let mut stages: Vec<Stage> = resources.items.iter().map(|r| r.stage).collect();
     stages.sort();
     assert_eq!(stages, Stage::ALL);
@@ -203,7 +203,7 @@ async fn the_demo_school_pilots_two_resources_and_keeps_their_risks() {
         .login("committee@kom.demo", backend::demo::DEMO_PASSWORD)
         .await
         .access_token;
-    let resources: Page<Resource> = app.get("/api/resources", Some(&committee)).await.json(StatusCode::OK);
+    let resources: Page<ResourceItem> = app.get("/api/resources", Some(&committee)).await.json(StatusCode::OK);
     let pilots_of = |fragment: &str| {
         let id = resources.items.iter().find(|r| r.title.contains(fragment)).unwrap().id;
         let (app, committee) = (&app, &committee);

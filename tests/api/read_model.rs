@@ -9,7 +9,7 @@ use diesel::prelude::*;
 use openapi::feedback::{CatalogueItem, RegistryItem};
 use openapi::organisations::OrganisationKind;
 use openapi::projects::Project;
-use openapi::resources::{Resource, Visibility};
+use openapi::resources::{Resource, ResourceItem, Visibility};
 use openapi::users::Role;
 use openapi::{OrganisationId, Page, ProjectId, ResourceId};
 use reqwest::{Method, StatusCode};
@@ -92,18 +92,25 @@ async fn every_write_keeps_the_read_model_equal_to_its_rebuild_from_the_raw_rows
 
     // Withdraw a published resource from the catalogue and publish an internal one.
     let me: openapi::users::Me = app.get("/api/me", Some(&director)).await.json(StatusCode::OK);
-    let own: Page<Resource> = app
+    let own: Page<ResourceItem> = app
         .get(
             &format!("/api/resources?per_page=100&org_id={}", me.organisation.id),
             Some(&director),
         )
         .await
         .json(StatusCode::OK);
-    let own: Vec<&Resource> = own.items.iter().collect();
-    let published = own.iter().find(|r| r.visibility == Visibility::Published).unwrap();
-    let internal = own.iter().find(|r| r.visibility == Visibility::Internal).unwrap();
-    for (resource, visibility) in [(published, Visibility::Internal), (internal, Visibility::Published)] {
-        let body = card(resource, visibility);
+    let published = own
+        .items
+        .iter()
+        .find(|r| r.visibility == Visibility::Published)
+        .unwrap();
+    let internal = own.items.iter().find(|r| r.visibility == Visibility::Internal).unwrap();
+    for (item, visibility) in [(published, Visibility::Internal), (internal, Visibility::Published)] {
+        let resource: Resource = app
+            .get(&format!("/api/resources/{}", item.id), Some(&director))
+            .await
+            .json(StatusCode::OK);
+        let body = card(&resource, visibility);
         let reply = app
             .send(
                 Method::PUT,

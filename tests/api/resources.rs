@@ -1,6 +1,6 @@
 use openapi::audit::AuditEntry;
 use openapi::projects::Project;
-use openapi::resources::{Resource, ResourceForm, Stage, Visibility};
+use openapi::resources::{Resource, ResourceForm, ResourceItem, Stage, Visibility};
 use openapi::users::Role;
 use openapi::{FieldErrorCode, Page};
 use reqwest::{Method, StatusCode};
@@ -162,9 +162,9 @@ async fn staff_of_another_school_cannot_see_or_change_a_schools_resources_and_th
     app.send(Method::PUT, &path, Some(&reader), Some(&edit))
         .await
         .problem(StatusCode::FORBIDDEN, "forbidden");
-    let all: Page<Resource> = app.get("/api/resources", Some(&reader)).await.json(StatusCode::OK);
+    let all: Page<ResourceItem> = app.get("/api/resources", Some(&reader)).await.json(StatusCode::OK);
     assert_eq!(all.total, 1);
-    let own_b: Page<Resource> = app.get("/api/resources", Some(&b.staff)).await.json(StatusCode::OK);
+    let own_b: Page<ResourceItem> = app.get("/api/resources", Some(&b.staff)).await.json(StatusCode::OK);
     assert_eq!(own_b.total, 0);
     let unchanged: Resource = app.get(&path, Some(&a.staff)).await.json(StatusCode::OK);
     assert_eq!(unchanged, created);

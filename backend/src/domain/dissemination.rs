@@ -61,6 +61,18 @@ pub struct Figures {
     pub schools_reached: i64,
 }
 
+impl Figures {
+    /// Events in the year, of every kind.
+    pub fn events(&self) -> i64 {
+        self.events_by_kind.values().sum()
+    }
+
+    /// The mean rating of the fair stands (1–5, two decimals); absent without ratings.
+    pub fn fair_rating(&self) -> Option<f64> {
+        ratio(self.fair_score_sum, self.fair_ratings, 1.0, 100.0)
+    }
+}
+
 /// The school year asked for (`school_year`, 2000–2100), or the one `today` falls in.
 pub fn school_year(asked: Option<i32>, today: NaiveDate) -> Result<SchoolYearSpan, DomainError> {
     let start = match asked {
@@ -80,7 +92,7 @@ pub fn school_year(asked: Option<i32>, today: NaiveDate) -> Result<SchoolYearSpa
 
 /// The wire figures of one school (or resource, or project) from its raw counts.
 pub fn represent(school_year: SchoolYearSpan, figures: Figures) -> Dissemination {
-    let events = figures.events_by_kind.values().sum();
+    let (events, fair_rating) = (figures.events(), figures.fair_rating());
     Dissemination {
         school_year,
         pilots: figures.pilots,
@@ -108,7 +120,7 @@ pub fn represent(school_year: SchoolYearSpan, figures: Figures) -> Dissemination
         attendees: figures.attendees,
         fair_stands: figures.fair_stands,
         fair_ratings: figures.fair_ratings,
-        fair_rating: ratio(figures.fair_score_sum, figures.fair_ratings, 1.0, 100.0),
+        fair_rating,
         requests: figures.requests,
         deliveries: figures.deliveries,
         responses: figures.responses,

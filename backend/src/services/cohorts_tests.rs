@@ -9,7 +9,7 @@ use openapi::cohorts::{CohortSessionInput, CohortStatus, EnrolmentInput};
 use openapi::resources::ResourceFilter;
 
 /// The demo resource whose title contains `fragment`.
-pub(crate) fn demo_resource(conn: &mut DbConnection, fragment: &str) -> openapi::resources::Resource {
+pub(crate) fn demo_resource(conn: &mut DbConnection, fragment: &str) -> openapi::resources::ResourceItem {
     let page = PageRequest { page: 1, per_page: 100 };
     let (all, _) = resource::list(conn, &ResourceFilter::default(), page).unwrap();
     all.into_iter().find(|r| r.title.contains(fragment)).unwrap()

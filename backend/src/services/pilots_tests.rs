@@ -13,7 +13,7 @@ use openapi::resources::{ResourceFilter, Stage, VersionInput, VersionKind};
 use openapi::{RefusalReason, VersionId};
 
 /// The demo resource whose title contains `fragment`.
-fn demo_resource(conn: &mut DbConnection, fragment: &str) -> openapi::resources::Resource {
+fn demo_resource(conn: &mut DbConnection, fragment: &str) -> openapi::resources::ResourceItem {
     let page = PageRequest { page: 1, per_page: 100 };
     let (all, _) = resource::list(conn, &ResourceFilter::default(), page).unwrap();
     all.into_iter().find(|r| r.title.contains(fragment)).unwrap()

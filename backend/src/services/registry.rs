@@ -61,7 +61,6 @@ pub fn list(
     let year = school_year(filter)?;
     let total = registry::total(conn, filter)?;
     let (items, next) = registry::page(conn, filter, &page, &year)?;
-    let items = items.into_iter().map(RegistryItem::from).collect();
     Ok(page.page(items, total, next))
 }
 
@@ -80,7 +79,7 @@ pub fn export(conn: &mut DbConnection, caller: &Caller, filter: &RegistryFilter)
         after: None,
     };
     loop {
-        let (rows, next) = registry::page(conn, filter, &page, &year)?;
+        let (rows, next) = registry::page_in_full(conn, filter, &page, &year)?;
         for row in &rows {
             out.push_str(&line(row));
         }

@@ -13,7 +13,7 @@ use crate::domain::policy;
 use crate::domain::resources::ResourceCard;
 use crate::error::ApiError;
 use openapi::audit::{AuditAction, AuditEntity};
-use openapi::resources::{Resource, ResourceFilter, ResourceInput};
+use openapi::resources::{Resource, ResourceFilter, ResourceInput, ResourceItem};
 use openapi::{OrganisationId, Page, PageQuery, ProjectId, ResourceId};
 
 /// Resources, newest first. The committee reads every school's; school staff read their
@@ -23,7 +23,7 @@ pub fn list(
     caller: &Caller,
     page: &PageQuery,
     mut filter: ResourceFilter,
-) -> Outcome<Page<Resource>> {
+) -> Outcome<Page<ResourceItem>> {
     let page = PageRequest::parse(page)?;
     filter.org_id = policy::school_work_scope(&caller.actor, filter.org_id)?;
     let (items, total) = resource::list(conn, &filter, page)?;

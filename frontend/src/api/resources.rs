@@ -3,11 +3,11 @@
 
 use super::ApiError;
 use super::client::Call;
-use openapi::resources::{Resource, ResourceFilter, ResourceInput};
+use openapi::resources::{Resource, ResourceFilter, ResourceInput, ResourceItem};
 use openapi::{Page, PageQuery, ProjectId, ResourceId};
 
 /// `GET /api/resources`: one page of the resources the user may read that match the filter.
-pub async fn list_resources(filter: &ResourceFilter, page: PageQuery) -> Result<Page<Resource>, ApiError> {
+pub async fn list_resources(filter: &ResourceFilter, page: PageQuery) -> Result<Page<ResourceItem>, ApiError> {
     Call::get("/api/resources")
         .query("q", filter.q.as_ref())
         .query("org_id", filter.org_id)

@@ -6,7 +6,7 @@ use crate::components::loading::Loading;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use openapi::resources::{Resource, ResourceFilter, Stage};
+use openapi::resources::{ResourceFilter, ResourceItem, Stage};
 use openapi::{OrganisationId, PageQuery};
 
 /// Cards per page of a column.
@@ -24,7 +24,7 @@ pub fn BoardColumn(
     query: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let cards = RwSignal::new(Vec::<Resource>::new());
+    let cards = RwSignal::new(Vec::<ResourceItem>::new());
     let total = RwSignal::new(None::<i64>);
     let loaded = RwSignal::new(0_u32);
     let load = Action::new_local(move |page: &u32| {
@@ -102,9 +102,9 @@ pub fn BoardColumn(
 /// A resource on the board: its title linking to its page, its form, its project and
 /// when it last changed.
 #[component]
-fn BoardCard(resource: Resource) -> impl IntoView {
+fn BoardCard(resource: ResourceItem) -> impl IntoView {
     let i18n = use_i18n();
-    let Resource {
+    let ResourceItem {
         id,
         project_id,
         project_title,

@@ -10,7 +10,7 @@ use crate::components::stage_badge::StageBadge;
 use crate::i18n::{Pick, use_i18n};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use openapi::resources::{Resource, ResourceFilter};
+use openapi::resources::{Resource, ResourceFilter, ResourceItem};
 use openapi::{OrganisationId, ProjectId};
 
 /// The headings of the resource table.
@@ -49,8 +49,8 @@ pub fn ProjectResources(
         adding.set(false);
         resources.refetch();
     });
-    let row = move |resource: Resource| {
-        let Resource {
+    let row = move |resource: ResourceItem| {
+        let ResourceItem {
             id,
             title,
             form,

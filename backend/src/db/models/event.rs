@@ -71,17 +71,47 @@ impl EventRow {
 
     /// The status.
     pub fn status(&self) -> EventStatus {
-        EventStatus::parse(&self.status).unwrap_or(EventStatus::Draft)
+        status_of(&self.status)
     }
 
     /// The form.
     pub fn kind(&self) -> EventKind {
-        EventKind::parse(&self.kind).unwrap_or(EventKind::Other)
+        kind_of(&self.kind)
     }
 
     /// Organiser or participant.
     pub fn role(&self) -> EventRole {
-        EventRole::parse(&self.role).unwrap_or(EventRole::Organiser)
+        role_of(&self.role)
+    }
+}
+
+/// A stored status read back (an unknown value reads as a draft).
+fn status_of(stored: &str) -> EventStatus {
+    EventStatus::parse(stored).unwrap_or(EventStatus::Draft)
+}
+
+/// A stored form read back.
+fn kind_of(stored: &str) -> EventKind {
+    EventKind::parse(stored).unwrap_or(EventKind::Other)
+}
+
+/// A stored level read back.
+fn level_of(stored: &str) -> EventLevel {
+    EventLevel::parse(stored).unwrap_or(EventLevel::School)
+}
+
+/// A stored role read back.
+fn role_of(stored: &str) -> EventRole {
+    EventRole::parse(stored).unwrap_or(EventRole::Organiser)
+}
+
+/// Who organises the event as shown: the external organiser when one is named, else the
+/// organisation itself.
+fn organiser_shown(organiser: String, org_name: &str) -> String {
+    if organiser.is_empty() {
+        org_name.to_owned()
+    } else {
+        organiser
     }
 }
 
@@ -294,19 +324,16 @@ pub fn complete(conn: &mut DbConnection, rows: Vec<EventRow>, viewer: UserId) ->
                 .as_ref()
                 .is_some_and(|r| r.attended && r.status == RegistrationStatus::Confirmed);
             let my_feedback_due = attended && row.feedback_requested_at.is_some() && !answered.contains(&id);
+            let org_name = names.get(&row.org_id).cloned().unwrap_or_default();
             Event {
                 id: EventId(id),
                 org_id: OrganisationId(row.org_id),
-                org_name: names.get(&row.org_id).cloned().unwrap_or_default(),
                 role: row.role(),
-                organiser_name: if row.organiser_name.is_empty() {
-                    names.get(&row.org_id).cloned().unwrap_or_default()
-                } else {
-                    row.organiser_name.clone()
-                },
                 kind: row.kind(),
-                level: EventLevel::parse(&row.level).unwrap_or(EventLevel::School),
+                level: level_of(&row.level),
                 status: row.status(),
+                organiser_name: organiser_shown(row.organiser_name, &org_name),
+                org_name,
                 title: row.title,
                 description: row.description,
                 starts_on: row.starts_on,
@@ -417,19 +444,15 @@ pub fn list(
             EventItem {
                 id: EventId(row.id),
                 org_id: OrganisationId(row.org_id),
-                role: EventRole::parse(&row.role).unwrap_or(EventRole::Organiser),
-                organiser_name: if row.organiser_name.is_empty() {
-                    org_name.clone()
-                } else {
-                    row.organiser_name
-                },
+                role: role_of(&row.role),
+                organiser_name: organiser_shown(row.organiser_name, &org_name),
                 org_name,
-                kind: EventKind::parse(&row.kind).unwrap_or(EventKind::Other),
-                level: EventLevel::parse(&row.level).unwrap_or(EventLevel::School),
+                kind: kind_of(&row.kind),
+                level: level_of(&row.level),
                 title: row.title,
                 starts_on: row.starts_on,
                 ends_on: row.ends_on,
-                status: EventStatus::parse(&row.status).unwrap_or(EventStatus::Draft),
+                status: status_of(&row.status),
             }
         })
         .collect();

@@ -3,43 +3,83 @@
 
 use super::Backend;
 use super::organisation::{self, OrganisationRow};
+use crate::db::read_model::SchoolStats;
 use crate::db::schema::{organisations, projects};
 use crate::db::{DbConnection, read_model};
 use crate::domain::dissemination as rules;
 use crate::domain::pagination::{Keyset, Split};
 use crate::domain::text::search_term;
 use diesel::prelude::*;
+use openapi::OrganisationId;
 use openapi::dissemination::SchoolYearSpan;
-use openapi::feedback::{RegistryFilter, RegistrySchool};
+use openapi::feedback::{RegistryFilter, RegistryItem, RegistrySchool};
 use openapi::organisations::{OrganisationFilter, OrganisationKind};
 use openapi::projects::ProjectStatus;
 
-/// The registry rows of the given schools: one query for their figures, one for their
-/// dissemination in `year` (both from the read model).
-fn rows(
+/// The given schools with their figures and their dissemination in `year`, each made
+/// into a row by `make`: one query for the figures, one for the dissemination (both from
+/// the read model).
+fn rows<T>(
     conn: &mut DbConnection,
     schools: Vec<OrganisationRow>,
-    year: &SchoolYearSpan,
-) -> QueryResult<Vec<RegistrySchool>> {
+    year: i32,
+    make: impl Fn(OrganisationRow, SchoolStats, rules::Figures) -> T,
+) -> QueryResult<Vec<T>> {
     let ids: Vec<i64> = schools.iter().map(|org| org.id).collect();
     let mut stats = read_model::schools(conn, &ids)?;
-    let mut spread = read_model::years::of_schools(conn, &ids, year.start)?;
+    let mut spread = read_model::years::of_schools(conn, &ids, year)?;
     Ok(schools
         .into_iter()
         .map(|org| {
             let figures = stats.remove(&org.id).unwrap_or_default();
-            RegistrySchool {
-                organisation: org.summary(),
-                projects: figures.projects,
-                active_projects: figures.active_projects,
-                resources: figures.resources,
-                published_resources: figures.published_resources,
-                requests_received: figures.requests_received,
-                metrics: figures.metrics(true),
-                dissemination: rules::represent(year.clone(), spread.remove(&org.id).unwrap_or_default()),
-            }
+            let spread = spread.remove(&org.id).unwrap_or_default();
+            make(org, figures, spread)
         })
         .collect())
+}
+
+/// A school as the export writes it: every figure in full.
+fn school(year: &SchoolYearSpan) -> impl Fn(OrganisationRow, SchoolStats, rules::Figures) -> RegistrySchool + '_ {
+    move |org, figures, spread| RegistrySchool {
+        organisation: org.summary(),
+        projects: figures.projects,
+        active_projects: figures.active_projects,
+        resources: figures.resources,
+        published_resources: figures.published_resources,
+        requests_received: figures.requests_received,
+        metrics: figures.metrics(true),
+        dissemination: rules::represent(year.clone(), spread),
+    }
+}
+
+/// A school as the list shows it: its row's figures only.
+fn item(org: OrganisationRow, figures: SchoolStats, spread: rules::Figures) -> RegistryItem {
+    let metrics = figures.metrics(true);
+    RegistryItem {
+        org_id: OrganisationId(org.id),
+        short_name: org.short_name,
+        projects: figures.projects,
+        active_projects: figures.active_projects,
+        resources: figures.resources,
+        published_resources: figures.published_resources,
+        requests_received: figures.requests_received,
+        deliveries: metrics.deliveries,
+        adopting_schools: metrics.adopting_schools,
+        responses: metrics.responses,
+        app_responses: metrics.app_responses,
+        link_responses: metrics.link_responses,
+        respondents: metrics.respondents,
+        csat_percent: metrics.csat_percent,
+        nps: metrics.nps,
+        pilots: spread.pilots,
+        teachers_trained: spread.teachers_trained,
+        training_hours: spread.training_hours,
+        consultations: spread.consultations,
+        events: spread.events(),
+        attendees: spread.attendees,
+        schools_reached: spread.schools_reached,
+        fair_rating: spread.fair_rating(),
+    }
 }
 
 /// The schools a registry filter selects: the name search, then conditions on their
@@ -94,14 +134,36 @@ pub fn total(conn: &mut DbConnection, filter: &RegistryFilter) -> QueryResult<i6
     }
 }
 
-/// One page of the registry (schools by short name, ties by id; rows read: up to the
-/// page's limit), and the key the next page starts after when one follows.
+/// One page of the registry as the list shows it (schools by short name, ties by id;
+/// rows read: up to the page's limit), and the key the next page starts after when one
+/// follows.
 pub fn page(
     conn: &mut DbConnection,
     filter: &RegistryFilter,
     page: &Keyset<(String, i64)>,
     year: &SchoolYearSpan,
+) -> QueryResult<Split<RegistryItem, (String, i64)>> {
+    let (schools, next) = schools(conn, filter, page)?;
+    Ok((rows(conn, schools, year.start, item)?, next))
+}
+
+/// One page of the registry with every figure in full, as the export writes it.
+pub fn page_in_full(
+    conn: &mut DbConnection,
+    filter: &RegistryFilter,
+    page: &Keyset<(String, i64)>,
+    year: &SchoolYearSpan,
 ) -> QueryResult<Split<RegistrySchool, (String, i64)>> {
+    let (schools, next) = schools(conn, filter, page)?;
+    Ok((rows(conn, schools, year.start, school(year))?, next))
+}
+
+/// The schools of one page, and the key the next page starts after when one follows.
+fn schools(
+    conn: &mut DbConnection,
+    filter: &RegistryFilter,
+    page: &Keyset<(String, i64)>,
+) -> QueryResult<Split<OrganisationRow, (String, i64)>> {
     let mut query = filtered(filter)
         .order((organisations::short_name.asc(), organisations::id.asc()))
         .limit(page.limit());
@@ -115,6 +177,5 @@ pub fn page(
         query = query.offset(page.offset());
     }
     let schools = query.select(OrganisationRow::as_select()).load(conn)?;
-    let (schools, next) = page.split(schools, |org| (org.short_name.clone(), org.id));
-    Ok((rows(conn, schools, year)?, next))
+    Ok(page.split(schools, |org| (org.short_name.clone(), org.id)))
 }

@@ -16,8 +16,8 @@ use diesel::sql_types::Text;
 use openapi::feedback::{CatalogueFilter, CatalogueItem};
 use openapi::projects::ProjectLevel;
 use openapi::resources::{
-    Author, DevelopmentElement, KitItem, KitItemType, ProgrammeFormat, Resource, ResourceFilter, ResourceForm, Stage,
-    Visibility,
+    Author, DevelopmentElement, KitItem, KitItemType, ProgrammeFormat, Resource, ResourceFilter, ResourceForm,
+    ResourceItem, Stage, Visibility,
 };
 use openapi::{OrganisationId, ProjectId, ResourceId, SEARCH_COUNT_CAP, UserId};
 use std::collections::HashMap;
@@ -58,10 +58,25 @@ pub struct ResourceRow {
     pub version: i32,
 }
 
+/// A stored stage read back (an unknown value reads as the first stage).
+fn stage_of(stored: &str) -> Stage {
+    Stage::parse(stored).unwrap_or(Stage::Request)
+}
+
+/// A stored form read back.
+fn form_of(stored: &str) -> ResourceForm {
+    ResourceForm::parse(stored).unwrap_or(ResourceForm::MethodologicalDevelopment)
+}
+
+/// A stored visibility read back.
+fn visibility_of(stored: &str) -> Visibility {
+    Visibility::parse(stored).unwrap_or(Visibility::Internal)
+}
+
 impl ResourceRow {
     /// The lifecycle stage.
     pub fn stage(&self) -> Stage {
-        Stage::parse(&self.stage).unwrap_or(Stage::Request)
+        stage_of(&self.stage)
     }
 
     /// Whether it is in the public catalogue.
@@ -80,14 +95,14 @@ impl ResourceRow {
             org_short_name,
             title: self.title,
             description: self.description,
-            form: ResourceForm::parse(&self.form).unwrap_or(ResourceForm::MethodologicalDevelopment),
+            form: form_of(&self.form),
             element: self.element.as_deref().and_then(DevelopmentElement::parse),
             hours: self.hours,
             programme_format: self.programme_format.as_deref().and_then(ProgrammeFormat::parse),
             kit_items,
             authors,
             licence: self.licence,
-            visibility: Visibility::parse(&self.visibility).unwrap_or(Visibility::Internal),
+            visibility: visibility_of(&self.visibility),
             stage,
             created_at: self.created_at.and_utc(),
             updated_at: self.updated_at.and_utc(),
@@ -368,16 +383,56 @@ fn fts_phrase(term: &str) -> String {
 }
 
 /// One page of resources, newest first, and the total.
-pub fn list(conn: &mut DbConnection, filter: &ResourceFilter, page: PageRequest) -> QueryResult<(Vec<Resource>, i64)> {
+pub fn list(
+    conn: &mut DbConnection,
+    filter: &ResourceFilter,
+    page: PageRequest,
+) -> QueryResult<(Vec<ResourceItem>, i64)> {
     let how = Matching::Indexed(Engine::of(conn));
     let total = filtered(filter, how).count().get_result(conn)?;
-    let rows = filtered(filter, how)
+    let rows: Vec<ItemRow> = filtered(filter, how)
         .order(resources::id.desc())
         .limit(page.limit())
         .offset(page.offset())
-        .select(ResourceRow::as_select())
+        .select(ItemRow::as_select())
         .load(conn)?;
-    Ok((complete(conn, rows)?, total))
+    let ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
+    let names = super::organisation::short_names(conn, rows.iter().map(|row| row.org_id))?;
+    let projects = super::project::titles(conn, rows.iter().map(|row| row.project_id))?;
+    let mut authors = authors_of(conn, &ids)?;
+    let items = rows
+        .into_iter()
+        .map(|row| ResourceItem {
+            id: ResourceId(row.id),
+            project_id: ProjectId(row.project_id),
+            project_title: projects.get(&row.project_id).cloned().unwrap_or_default(),
+            org_id: OrganisationId(row.org_id),
+            org_short_name: names.get(&row.org_id).cloned().unwrap_or_default(),
+            title: row.title,
+            form: form_of(&row.form),
+            element: row.element.as_deref().and_then(DevelopmentElement::parse),
+            authors: authors.remove(&row.id).unwrap_or_default(),
+            visibility: visibility_of(&row.visibility),
+            stage: stage_of(&row.stage),
+            updated_at: row.updated_at.and_utc(),
+        })
+        .collect();
+    Ok((items, total))
+}
+
+/// The columns of a resource that its lists show.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = resources)]
+struct ItemRow {
+    id: i64,
+    project_id: i64,
+    org_id: i64,
+    title: String,
+    form: String,
+    element: Option<String>,
+    visibility: String,
+    stage: String,
+    updated_at: NaiveDateTime,
 }
 
 /// The published resources a catalogue filter selects, as a query to extend.
@@ -454,7 +509,7 @@ impl CatalogueRow {
         CatalogueItem {
             id: ResourceId(self.id),
             title: self.title,
-            form: ResourceForm::parse(&self.form).unwrap_or(ResourceForm::MethodologicalDevelopment),
+            form: form_of(&self.form),
             element: self.element.as_deref().and_then(DevelopmentElement::parse),
             level: ProjectLevel::parse(&self.level).unwrap_or(ProjectLevel::Platform),
             org_id: OrganisationId(self.org_id),
