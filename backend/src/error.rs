@@ -313,7 +313,7 @@ impl ResponseError for ApiError {
                 response.insert_header((header::RETRY_AFTER, retry_after.to_string()));
             }
             Self::PreconditionFailed { current: Some(current) } => {
-                response.insert_header((header::ETAG, crate::http::versions::etag_of(*current)));
+                response.insert_header((header::ETAG, crate::http::etag::etag_of(*current)));
             }
             Self::MethodNotAllowed { allow } => {
                 response.insert_header((header::ALLOW, allow.clone()));

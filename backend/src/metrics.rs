@@ -8,7 +8,6 @@ use actix_web_prom::{PrometheusMetrics, PrometheusMetricsBuilder};
 use anyhow::Context;
 use prometheus::{Encoder, IntGauge, IntGaugeVec, Opts, Registry, TextEncoder};
 use std::net::TcpListener;
-use std::sync::atomic::{AtomicI64, Ordering};
 
 /// The namespace of every metric the server exports.
 const NAMESPACE: &str = "innovation";
@@ -20,26 +19,6 @@ const UNMATCHED: &str = "unmatched";
 const BUCKETS: [f64; 14] = [
     0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0,
 ];
-
-/// Requests in this process waiting for a pooled database connection right now.
-static WAITING_FOR_CONNECTION: AtomicI64 = AtomicI64::new(0);
-
-/// Counts a request as waiting for a database connection until the guard is dropped.
-pub struct Waiting(());
-
-impl Waiting {
-    /// Starts waiting.
-    pub fn start() -> Self {
-        WAITING_FOR_CONNECTION.fetch_add(1, Ordering::Relaxed);
-        Self(())
-    }
-}
-
-impl Drop for Waiting {
-    fn drop(&mut self) {
-        WAITING_FOR_CONNECTION.fetch_sub(1, Ordering::Relaxed);
-    }
-}
 
 /// The registry, the request middleware and the gauges read when scraped.
 #[derive(Clone)]
@@ -105,7 +84,7 @@ impl Metrics {
             .set(i64::from(state.connections) - idle);
         self.connections.with_label_values(&["idle"]).set(idle);
         self.pool_size.set(i64::from(self.pool.max_size()));
-        self.waiting.set(WAITING_FOR_CONNECTION.load(Ordering::Relaxed).max(0));
+        self.waiting.set(crate::db::waiting_for_connection());
         let mut buffer = Vec::new();
         TextEncoder::new()
             .encode(&self.registry.gather(), &mut buffer)

@@ -280,4 +280,20 @@ mod tests {
         assert!(super::is_asset("/frontend_bg.wasm"));
         assert!(super::is_asset("/missing.JS"));
     }
+
+    #[test]
+    fn a_known_path_lists_its_methods_and_an_unknown_one_none() {
+        let methods = crate::http::methods::Methods::of(&super::api_spec());
+        assert_eq!(methods.allowed("/api/projects/17"), vec!["GET", "PUT"]);
+        assert_eq!(methods.allowed("/api/projects"), vec!["GET", "POST"]);
+        assert!(methods.allowed("/api/projects/17/nothing").is_empty());
+        assert!(methods.allowed("/api/projects/").is_empty());
+        assert_eq!(methods.allowed("/healthz"), vec!["GET"]);
+        // A literal segment is that path's own, not a value of another's parameter.
+        assert_eq!(methods.allowed("/api/consultations/given"), vec!["POST"]);
+        assert_eq!(methods.allowed("/api/consultations/5"), vec!["GET"]);
+        // Pages of the web app are not walked through the documented paths.
+        assert!(methods.allowed("/projects/17").is_empty());
+        assert!(methods.allowed("/").is_empty());
+    }
 }

@@ -8,6 +8,7 @@
 mod access;
 mod api;
 mod app;
+mod auth;
 mod components;
 mod files;
 mod i18n;

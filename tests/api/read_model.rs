@@ -1,10 +1,11 @@
 //! The read model behind the catalogue, the registry and the metrics: kept equal to its
 //! rebuild from the raw rows by every write; and keyset pages that walk whole lists.
 
-use backend::db::models::feedback::{self, Scope};
+use backend::db::models::feedback;
 use backend::db::models::organisation::{self, NewOrganisation};
 use backend::db::read_model;
 use backend::db::schema::{organisations, projects, resources};
+use backend::domain::metrics::Scope;
 use diesel::prelude::*;
 use openapi::feedback::{CatalogueItem, RegistryItem};
 use openapi::organisations::OrganisationKind;

@@ -17,6 +17,8 @@
 
 mod coverage;
 mod frontend;
+#[cfg(test)]
+mod imports;
 mod load;
 mod process;
 mod test;

@@ -12,6 +12,7 @@ use diesel::migration::MigrationSource;
 use diesel::prelude::*;
 use diesel::r2d2::{ConnectionManager, CustomizeConnection, ManageConnection, Pool, PooledConnection};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{Duration, Instant};
 
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
@@ -267,6 +268,32 @@ pub fn redact(url: &str) -> String {
     }
 }
 
+/// Requests in this process waiting for a pooled database connection right now.
+static WAITING_FOR_CONNECTION: AtomicI64 = AtomicI64::new(0);
+
+/// The requests of this process waiting for a pooled connection now (a gauge of the
+/// metrics).
+pub fn waiting_for_connection() -> i64 {
+    WAITING_FOR_CONNECTION.load(Ordering::Relaxed).max(0)
+}
+
+/// Counts a request as waiting for a database connection until the guard is dropped.
+struct Waiting(());
+
+impl Waiting {
+    /// Starts waiting.
+    fn start() -> Self {
+        WAITING_FOR_CONNECTION.fetch_add(1, Ordering::Relaxed);
+        Self(())
+    }
+}
+
+impl Drop for Waiting {
+    fn drop(&mut self) {
+        WAITING_FOR_CONNECTION.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
 /// Runs blocking database work on the blocking thread pool with a pooled connection.
 ///
 /// A pool that cannot hand out a connection in time means the database is unreachable:
@@ -278,7 +305,7 @@ where
 {
     let pool = pool.clone();
     actix_web::web::block(move || {
-        let waiting = crate::metrics::Waiting::start();
+        let waiting = Waiting::start();
         let mut conn = pool.get().map_err(|err| {
             tracing::warn!(error = %err, "no database connection available");
             ApiError::DatabaseUnavailable

@@ -6,6 +6,9 @@
 //!
 //! With no responses every percentage is absent rather than zero.
 
+use openapi::feedback::Metrics;
+use openapi::{OrganisationId, ProjectId, ResourceId};
+
 /// One feedback response.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Response {
@@ -121,6 +124,52 @@ impl FromIterator<Response> for Tally {
 /// A figure with one decimal.
 pub fn round1(value: f64) -> f64 {
     (value * 10.0).round() / 10.0
+}
+
+/// What metrics are computed over.
+#[derive(Debug, Clone, Copy)]
+pub enum Scope {
+    /// One resource.
+    Resource(ResourceId),
+    /// Every resource of a project.
+    Project(ProjectId),
+    /// Every resource of a school.
+    School(OrganisationId),
+}
+
+/// The demand counts that go with a tally.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Counts {
+    /// Requests accepted or answered.
+    pub requests: i64,
+    /// Deliveries.
+    pub deliveries: i64,
+    /// Distinct schools reached.
+    pub adopting_schools: i64,
+    /// Distinct respondents.
+    pub respondents: i64,
+}
+
+/// The metrics of a tally and its counts.
+pub fn to_metrics(tally: &Tally, counts: Counts) -> Metrics {
+    let count = |value: u64| i64::try_from(value).unwrap_or(i64::MAX);
+    Metrics {
+        responses: count(tally.responses),
+        app_responses: count(tally.in_app()),
+        link_responses: count(tally.by_link),
+        respondents: counts.respondents,
+        satisfied: count(tally.satisfied),
+        promoters: count(tally.promoters),
+        passives: count(tally.passives),
+        detractors: count(tally.detractors),
+        ready: count(tally.ready),
+        csat_percent: tally.csat_percent(),
+        nps: tally.nps(),
+        ready_percent: tally.ready_percent(),
+        requests: counts.requests,
+        deliveries: counts.deliveries,
+        adopting_schools: counts.adopting_schools,
+    }
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! proxies, the per-client-address limits, the security headers and a middleware that may
 //! be absent.
 
+pub mod etag;
 pub mod forwarded;
 pub mod limits;
 pub mod methods;

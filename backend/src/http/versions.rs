@@ -3,22 +3,18 @@
 //! itself happens in the use case, inside its write transaction
 //! (`services::concurrency`).
 
+use super::etag::etag_of;
 use crate::error::ApiError;
 use crate::services::concurrency::Expected;
 use actix_web::dev::Payload;
 use actix_web::http::StatusCode;
-use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, HttpResponse};
 use serde::Serialize;
 use std::future::{Ready, ready};
 use utoipa::IntoParams;
 use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn};
 use utoipa::openapi::{ObjectBuilder, Required, Type};
-
-/// The strong entity tag of a record at `version`: the version in double quotes.
-pub fn etag_of(version: i32) -> HeaderValue {
-    HeaderValue::from_str(&format!("\"{version}\"")).unwrap_or(HeaderValue::from_static("\"0\""))
-}
 
 /// A record representation that carries its version.
 pub trait Versioned {
@@ -165,10 +161,5 @@ mod tests {
         for value in ["W/\"7\"", "7", "\"7\", \"8\"", "\"x\"", ""] {
             assert_eq!(IfMatch::parse(Some(value)).expected(), Expected::Unmatchable, "{value}");
         }
-    }
-
-    #[test]
-    fn the_etag_is_the_quoted_version() {
-        assert_eq!(etag_of(12), HeaderValue::from_static("\"12\""));
     }
 }

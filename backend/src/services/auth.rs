@@ -182,6 +182,7 @@ pub fn refresh(conn: &mut DbConnection, keys: &JwtKeys, token: &str) -> Outcome<
     let issued =
         write(conn, |conn| match refresh_token::redeem(conn, token)? {
             Redeemed::Refused => Ok(None),
+            Redeemed::Reused { family_id } => session::end(conn, &family_id).map(|_| None).map_err(ApiError::from),
             Redeemed::Valid { user_id, family_id } => issue_tokens(conn, keys, user_id, Some(family_id))
                 .map(Some)
                 .map_err(|err| match err {

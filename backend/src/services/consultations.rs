@@ -5,8 +5,8 @@
 
 use super::access::{self, Access};
 use super::concurrency::{Expected, claim};
-use super::plan::today;
 use super::{Caller, Outcome, write};
+use crate::clock::today;
 use crate::db::DbConnection;
 use crate::db::models::audit::Event;
 use crate::db::models::consultation::{self as rows, ConsultationRow, NewConsultation, Scope};

@@ -2,8 +2,8 @@
 //! like the resource, like the project, and by the school's staff and the committee.
 
 use super::access::{self, Access};
-use super::plan::today;
 use super::{Caller, Outcome};
+use crate::clock::today;
 use crate::db::models::dissemination::{self as rows, Scope, Span};
 use crate::db::schema::resources;
 use crate::db::{DbConnection, read_model};

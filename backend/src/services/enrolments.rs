@@ -6,8 +6,8 @@
 //! random verification code; the host may revoke it with a reason.
 
 use super::access::{self, Access};
-use super::plan::today;
 use super::{Caller, Outcome, cohorts, write};
+use crate::clock::today;
 use crate::db::DbConnection;
 use crate::db::models::audit::Event;
 use crate::db::models::enrolment::{self as rows, NewEnrolment, Scope};

@@ -4,8 +4,8 @@
 
 use super::access::{self, Access};
 use super::concurrency::{Expected, claim};
-use super::plan::today;
 use super::{Caller, Outcome, write};
+use crate::clock::today;
 use crate::db::DbConnection;
 use crate::db::models::audit::Event as Audit;
 use crate::db::models::event::{self as rows, Drafts, EventRow};

@@ -4,8 +4,8 @@
 //! over organisation votes.
 
 use super::access::{self, Access};
-use super::plan::today;
 use super::{Caller, Outcome, write};
+use crate::clock::today;
 use crate::db::DbConnection;
 use crate::db::models::audit::Event as Audit;
 use crate::db::models::event::registration_of;

@@ -5,8 +5,9 @@
 use super::access::{self, Access};
 use super::{Caller, Outcome};
 use crate::db::DbConnection;
-use crate::db::models::feedback::{self, Scope};
+use crate::db::models::feedback;
 use crate::db::read_model;
+use crate::domain::metrics::Scope;
 use crate::domain::policy;
 use crate::error::ApiError;
 use openapi::feedback::{Metrics, MonthlyMetrics};

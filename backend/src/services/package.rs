@@ -168,7 +168,7 @@ fn snapshot(conn: &mut DbConnection, kind: DocumentKind, project: ProjectId) -> 
     };
     if kind == DocumentKind::WorkPlan {
         let rows = plan::all(conn, project, None)?;
-        let items = plan::complete(conn, rows, super::plan::today())?;
+        let items = plan::complete(conn, rows, crate::clock::today())?;
         if items.is_empty() {
             return Err(nothing("plan items"));
         }

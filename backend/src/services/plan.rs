@@ -6,6 +6,7 @@
 use super::access::{self, Access};
 use super::concurrency::{Expected, claim};
 use super::{Caller, Outcome, write};
+use crate::clock::today;
 use crate::db::DbConnection;
 use crate::db::models::attachment::{self, Owner};
 use crate::db::models::audit::Event;
@@ -15,7 +16,7 @@ use crate::db::models::{Locked, PageRequest, lock, user};
 use crate::domain::error::DomainError;
 use crate::domain::indicators;
 use crate::domain::plan::{self as rules, ItemContext, ItemFields};
-use chrono::{Days, NaiveDate, Utc};
+use chrono::{Days, NaiveDate};
 use diesel::OptionalExtension;
 use openapi::FieldErrorCode::NotAllowed;
 use openapi::UserId;
@@ -24,11 +25,6 @@ use openapi::plan::{
     Indicator, IndicatorInput, PlanFilter, PlanItem, PlanItemInput, PlanSummary, Reminder, ReminderKind,
 };
 use openapi::{IndicatorId, OrganisationId, Page, PageQuery, PlanItemId, ProjectId, limits};
-
-/// Today in UTC: the date the plan's figures and overdue marks are computed for.
-pub fn today() -> NaiveDate {
-    Utc::now().date_naive()
-}
 
 /// Reminders look this many days ahead.
 const REMINDER_DAYS: u64 = 14;

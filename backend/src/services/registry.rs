@@ -1,7 +1,7 @@
 //! The committee's registry of every school's innovation work, and its CSV export.
 
-use super::plan::today;
 use super::{Caller, Outcome};
+use crate::clock::today;
 use crate::db::DbConnection;
 use crate::db::models::{PageRequest, registry};
 use crate::domain::csv;
@@ -145,8 +145,9 @@ fn committee_only(caller: &Caller) -> Outcome<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::db::models::feedback::{self, Scope};
+    use crate::db::models::feedback;
     use crate::db::schema::resources;
+    use crate::domain::metrics::Scope;
     use crate::services::seeded;
     use diesel::prelude::*;
     use openapi::ResourceId;

@@ -186,3 +186,26 @@ pub fn read_version(conn: &mut DbConnection, table: &str, id: i64) -> crate::ser
     .expect("a versioned record");
     crate::services::concurrency::Expected::Version(row.version)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::read_model;
+
+    #[test]
+    fn the_demo_written_through_the_models_equals_the_rebuild() {
+        let mut db = demo();
+        let kept = read_model::snapshot(&mut db.conn).unwrap();
+        assert!(
+            kept.resources.iter().any(|row| row.3.responses > 0),
+            "the demo has answers"
+        );
+        assert!(
+            kept.counts
+                .iter()
+                .any(|(name, total)| name == read_model::CATALOGUE && *total > 0)
+        );
+        read_model::rebuild(&mut db.conn).unwrap();
+        assert_eq!(kept, read_model::snapshot(&mut db.conn).unwrap());
+    }
+}

@@ -1,6 +1,7 @@
-//! `/api/auth`: sign-in, token refresh and sign-out. The refresh token never reaches
-//! this code: the server keeps it in an HttpOnly cookie on `/api/auth`, which the
-//! browser sends with these calls (same origin) and nowhere else.
+//! `/api/auth`: sign-in and sign-out (the token refresh is the client's own, see
+//! [`super::client::refresh_after`]). The refresh token never reaches this code: the
+//! server keeps it in an HttpOnly cookie on `/api/auth`, which the browser sends with
+//! these calls (same origin) and nowhere else.
 
 use super::ApiError;
 use super::client::Call;
@@ -10,14 +11,6 @@ use openapi::auth::{LoginRequest, RefreshRequest, TokenPair};
 /// refresh token is set as the cookie.
 pub async fn login(request: &LoginRequest) -> Result<TokenPair, ApiError> {
     Call::post("/api/auth/login").json(request).send_public().await
-}
-
-/// `POST /api/auth/refresh` with the cookie: a new access token, and a new cookie.
-pub async fn refresh() -> Result<TokenPair, ApiError> {
-    Call::post("/api/auth/refresh")
-        .json(&RefreshRequest::default())
-        .send_public()
-        .await
 }
 
 /// `POST /api/auth/logout`: revokes the cookie's session and removes the cookie.

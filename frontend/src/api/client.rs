@@ -6,7 +6,7 @@
 //! access token: it buys a new one with the refresh cookie once and retries. When the refresh is refused the session is cleared, which signs the
 //! user out; the signed-in layout then sends them to `/login?next=<path>`.
 
-use super::{auth, session};
+use super::session;
 use futures::future::LocalBoxFuture;
 use futures::lock::Mutex;
 use js_sys::{Function, Promise, Reflect, Uint8Array};
@@ -341,7 +341,7 @@ pub async fn refresh_after(expired: Option<&str>) -> Result<String, ApiError> {
     if expired.is_none() && !session::may_have_cookie() {
         return Err(ApiError::SignedOut);
     }
-    let refreshed = across_tabs(REFRESH_LOCK, auth::refresh()).await;
+    let refreshed = across_tabs(REFRESH_LOCK, refresh()).await;
     match refreshed.unwrap_or(Err(ApiError::Unexpected)) {
         Ok(pair) => {
             session::store_pair(&pair);
@@ -354,6 +354,14 @@ pub async fn refresh_after(expired: Option<&str>) -> Result<String, ApiError> {
             Err(ApiError::SignedOut)
         }
     }
+}
+
+/// `POST /api/auth/refresh` with the cookie: a new access token, and a new cookie.
+async fn refresh() -> Result<openapi::auth::TokenPair, ApiError> {
+    Call::post("/api/auth/refresh")
+        .json(&openapi::auth::RefreshRequest::default())
+        .send_public()
+        .await
 }
 
 /// Runs `work` holding the browser-wide lock `name` of the Web Locks API, so that two

@@ -2,7 +2,7 @@
 //!
 //! No token is ever written to `localStorage`: the refresh token lives in an HttpOnly
 //! cookie the page cannot read, scoped to `/api/auth`. After a reload the app buys a new
-//! access token with it ([`super::auth::refresh`]). `localStorage` keeps only a hint
+//! access token with it ([`super::client::refresh_after`]). `localStorage` keeps only a hint
 //! that this browser signed in (no secret), so that a visitor who never did is not sent
 //! through a refresh that must fail, and so that signing out in one tab signs out the
 //! others.

@@ -2,7 +2,7 @@
 //! recipient said, and the actions the signed-in user may take on it.
 
 use crate::access;
-use crate::app::use_auth;
+use crate::auth::use_auth;
 use crate::components::consultation_forms::{CloseForm, HoldForm, RateForm, ScheduleForm};
 use crate::i18n::{Pick, use_i18n};
 use leptos::prelude::*;

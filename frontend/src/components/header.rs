@@ -1,6 +1,6 @@
 //! The top bar of the signed-in pages.
 
-use crate::app::use_auth;
+use crate::auth::use_auth;
 use crate::components::language_switch::LanguageSwitch;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;

@@ -1,6 +1,6 @@
 //! The RU/EN switch.
 
-use crate::app::{save_locale, use_auth};
+use crate::auth::{save_locale, use_auth};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use openapi::users::Locale;

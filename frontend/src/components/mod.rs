@@ -29,6 +29,7 @@ pub mod form_actions;
 pub mod header;
 pub mod indicator_card;
 pub mod indicator_form;
+pub mod innovation_map;
 pub mod kit_items_editor;
 pub mod language_switch;
 pub mod lifecycle;

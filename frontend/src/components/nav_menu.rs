@@ -1,7 +1,7 @@
 //! The main navigation of the signed-in pages.
 
 use crate::access;
-use crate::app::use_auth;
+use crate::auth::use_auth;
 use crate::i18n::{Pick, use_i18n};
 use leptos::prelude::*;
 use leptos_router::components::A;

@@ -3,44 +3,20 @@
 use crate::access;
 use crate::api;
 use crate::api::attachments::AttachTo;
-use crate::app::use_auth;
+use crate::auth::use_auth;
 use crate::components::add_button::AddButton;
 use crate::components::attachments::Attachments;
 use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::field_error::server_message;
 use crate::components::form_actions::FormActions;
+use crate::components::innovation_map::{EDITED_NO_MORE, MAP_FIELDS};
 use crate::components::loading::Loading;
 use crate::components::textarea_field::TextAreaField;
 use crate::components::version_review::VersionView;
-use crate::i18n::{Pick, use_i18n};
+use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use openapi::package::{DocumentKind, InnovationMap, PackageDocument, VersionInput, VersionStatus};
 use openapi::{OrganisationId, ProjectId};
-
-/// The innovation map's fields: the wire name, the label, and the field of the struct.
-type MapField = (&'static str, Pick, fn(&mut InnovationMap) -> &mut String);
-
-/// The nine fields of the innovation map, in order. The free-text `risks` is shown for
-/// the versions that have it but no longer edited: the project's risk register (the
-/// «Риски» tab) replaces it.
-pub const MAP_FIELDS: [MapField; 9] = [
-    ("problem", |t| t.launch.map_problem, |m| &mut m.problem),
-    ("idea", |t| t.launch.map_idea, |m| &mut m.idea),
-    ("goal", |t| t.launch.map_goal, |m| &mut m.goal),
-    ("tasks", |t| t.launch.map_tasks, |m| &mut m.tasks),
-    (
-        "expected_results",
-        |t| t.launch.map_expected_results,
-        |m| &mut m.expected_results,
-    ),
-    ("products", |t| t.launch.map_products, |m| &mut m.products),
-    ("resources", |t| t.launch.map_resources, |m| &mut m.resources),
-    ("risks", |t| t.launch.map_risks, |m| &mut m.risks),
-    ("consumers", |t| t.launch.map_consumers, |m| &mut m.consumers),
-];
-
-/// The map's field the web app no longer edits: new versions leave it blank.
-pub const EDITED_NO_MORE: &str = "risks";
 
 /// The document's name, its latest version with the review and the thread, a form for
 /// a new version (the programme's text, the map's nine fields, or a button that records

@@ -7,6 +7,7 @@ use crate::api::{self, ApiError};
 use crate::components::add_button::AddButton;
 use crate::components::attachments::Attachments;
 use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::date_field::today_value;
 use crate::components::error_alert::{ErrorAlert, general_failure};
 use crate::components::form_actions::FormActions;
 use crate::components::option_select::{OptionSelect, organisations};
@@ -228,8 +229,8 @@ fn PilotForm(
     let i18n = use_i18n();
     let version = RwSignal::new(None::<i64>);
     let partners = RwSignal::new(Vec::<OrganisationId>::new());
-    let starts_on = RwSignal::new(today());
-    let ends_on = RwSignal::new(today());
+    let starts_on = RwSignal::new(today_value());
+    let ends_on = RwSignal::new(today_value());
     let teachers = RwSignal::new(String::from("1"));
     let classes = RwSignal::new(String::new());
     let pupils = RwSignal::new(String::from("0"));
@@ -418,7 +419,7 @@ fn ResultsForm(pilot: Pilot, on_saved: Callback<()>, on_cancel: Callback<()>) ->
 fn ConcludeForm(pilot: Pilot, on_saved: Callback<()>, on_cancel: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let conclusion = RwSignal::new(PilotConclusion::Recommended);
-    let concluded_on = RwSignal::new(today());
+    let concluded_on = RwSignal::new(today_value());
     let final_results = RwSignal::new(pilot.final_results.clone());
     let asking = RwSignal::new(false);
     let (id, version) = (PilotId(pilot.id), pilot.version);
@@ -474,15 +475,4 @@ fn ConcludeForm(pilot: Pilot, on_saved: Callback<()>, on_cancel: Callback<()>) -
             />
         </Show>
     }
-}
-
-/// Today in the browser's time zone as `yyyy-mm-dd`, the value of a date input.
-pub fn today() -> String {
-    let now = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        now.get_full_year(),
-        now.get_month() + 1,
-        now.get_date()
-    )
 }

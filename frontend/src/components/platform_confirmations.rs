@@ -2,7 +2,7 @@
 
 use crate::access;
 use crate::api;
-use crate::app::use_auth;
+use crate::auth::use_auth;
 use crate::components::add_button::AddButton;
 use crate::components::date_field::{DateField, parse_date, today_value};
 use crate::components::error_alert::{ErrorAlert, failure};

@@ -1,7 +1,7 @@
 //! Changing one's own name and interface language.
 
 use crate::api::{self, session};
-use crate::app::use_auth;
+use crate::auth::use_auth;
 use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::field_error::server_message;
 use crate::components::form_actions::FormActions;

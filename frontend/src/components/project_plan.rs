@@ -3,7 +3,7 @@
 use crate::access;
 use crate::api;
 use crate::api::attachments::AttachTo;
-use crate::app::use_auth;
+use crate::auth::use_auth;
 use crate::components::add_button::AddButton;
 use crate::components::attachments::Attachments;
 use crate::components::confirm_dialog::ConfirmDialog;

@@ -1,6 +1,6 @@
 //! The guard of pages that only some roles may use.
 
-use crate::app::use_auth;
+use crate::auth::use_auth;
 use crate::components::forbidden::Forbidden;
 use leptos::prelude::*;
 use openapi::users::Me;

@@ -2,10 +2,12 @@
 //! filter, a 5×5 heat map (likelihood × impact), the form that adds or changes a risk and
 //! each risk's history.
 
+use crate::access;
 use crate::api;
 use crate::api::risks::Register;
-use crate::app::use_auth;
+use crate::auth::use_auth;
 use crate::components::add_button::AddButton;
+use crate::components::date_field::today_value;
 use crate::components::error_alert::{ErrorAlert, general_failure};
 use crate::components::form_actions::FormActions;
 use crate::components::option_select::{OptionSelect, school_accounts};
@@ -13,7 +15,6 @@ use crate::components::select_field::SelectField;
 use crate::components::text_field::{TextField, trimmed};
 use crate::components::textarea_field::TextAreaField;
 use crate::i18n::{Texts, use_i18n};
-use crate::{access, components::pilots::today};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use openapi::risks::{Risk, RiskCategory, RiskField, RiskFilter, RiskInput, RiskStatus};
@@ -384,7 +385,7 @@ fn RiskForm(
         risk.as_ref()
             .and_then(|risk| risk.next_review_on)
             .map(|day| day.format("%Y-%m-%d").to_string())
-            .unwrap_or_else(today),
+            .unwrap_or_else(today_value),
     );
     let note = RwSignal::new(String::new());
     let accounts = school_accounts(org, None, lists_accounts);

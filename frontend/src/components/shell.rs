@@ -1,7 +1,7 @@
 //! The layout of every signed-in page, and the guard that sends signed-out visitors to
 //! the sign-in page.
 
-use crate::app::{login_path, use_auth};
+use crate::auth::{login_path, use_auth};
 use crate::components::header::Header;
 use crate::components::loading::Loading;
 use crate::components::nav_menu::NavMenu;

@@ -2,7 +2,7 @@
 
 use crate::access;
 use crate::api;
-use crate::app::use_auth;
+use crate::auth::use_auth;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::stale_notice::StaleNotice;

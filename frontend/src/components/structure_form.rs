@@ -2,7 +2,7 @@
 
 use crate::access;
 use crate::api::{self, ApiError};
-use crate::app::use_auth;
+use crate::auth::use_auth;
 use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::field_error::{FieldError, server_message, server_message_for};
 use crate::components::form_actions::FormActions;

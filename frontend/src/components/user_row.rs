@@ -43,7 +43,7 @@ pub fn UserRow(
     // The server refuses both for one's own account: a stolen session must not reset
     // the password without the current one, and an administrator must not lock
     // themselves out.
-    let own = crate::app::use_auth()
+    let own = crate::auth::use_auth()
         .with_me_untracked(|me| me.id == id)
         .unwrap_or(false);
     let panel = RwSignal::new(Panel::Closed);

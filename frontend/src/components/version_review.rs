@@ -2,10 +2,10 @@
 
 use crate::access;
 use crate::api;
-use crate::app::use_auth;
+use crate::auth::use_auth;
 use crate::components::error_alert::{ErrorAlert, failure};
+use crate::components::innovation_map::{EDITED_NO_MORE, MAP_FIELDS};
 use crate::components::map_risks::MapRisks;
-use crate::components::package_document::{EDITED_NO_MORE, MAP_FIELDS};
 use crate::components::review_thread::ReviewThread;
 use crate::components::stale_notice::StaleNotice;
 use crate::i18n::use_i18n;

@@ -2,7 +2,7 @@
 //! stage, with a search over all of them.
 
 use crate::access;
-use crate::app::use_auth;
+use crate::auth::use_auth;
 use crate::components::board_column::BoardColumn;
 use crate::components::option_select::{OptionSelect, organisations};
 use crate::components::search_filters::SearchFilters;

@@ -4,7 +4,7 @@
 
 use crate::access;
 use crate::api::{self, ApiError};
-use crate::app::use_auth;
+use crate::auth::use_auth;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_alert::{ErrorAlert, failure, general_failure};
 use crate::components::field_error::server_message;

@@ -3,7 +3,7 @@
 
 use crate::access;
 use crate::api::dissemination::Scope;
-use crate::app::use_auth;
+use crate::auth::use_auth;
 use crate::components::dissemination_panel::DisseminationPanel;
 use crate::components::option_select::{OptionSelect, organisations};
 use crate::i18n::use_i18n;

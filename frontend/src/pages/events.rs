@@ -3,7 +3,7 @@
 
 use crate::access;
 use crate::api;
-use crate::app::use_auth;
+use crate::auth::use_auth;
 use crate::components::error_alert::ErrorAlert;
 use crate::components::event_form::EventForm;
 use crate::components::filter_select::FilterSelect;

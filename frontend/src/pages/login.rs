@@ -1,7 +1,7 @@
 //! `/login`: signing in.
 
 use crate::api;
-use crate::app::{is_safe_next, use_auth};
+use crate::auth::{is_safe_next, use_auth};
 use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::field_error::server_message;
 use crate::components::language_switch::LanguageSwitch;

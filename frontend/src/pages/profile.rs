@@ -1,6 +1,6 @@
 //! `/profile`: the user's own data, name, language and password.
 
-use crate::app::use_auth;
+use crate::auth::use_auth;
 use crate::components::password_form::PasswordForm;
 use crate::components::profile_form::ProfileForm;
 use crate::i18n::use_i18n;

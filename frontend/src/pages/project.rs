@@ -5,7 +5,7 @@ use crate::access;
 use crate::api::dissemination::Scope;
 use crate::api::risks::Register;
 use crate::api::{self, ApiError};
-use crate::app::use_auth;
+use crate::auth::use_auth;
 use crate::components::dissemination_panel::DisseminationPanel;
 use crate::components::error_alert::ErrorAlert;
 use crate::components::loading::Loading;

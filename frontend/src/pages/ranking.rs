@@ -2,7 +2,7 @@
 
 use crate::access;
 use crate::api::{self, ApiError};
-use crate::app::use_auth;
+use crate::auth::use_auth;
 use crate::components::error_alert::{ErrorAlert, failure};
 use crate::components::loading::Loading;
 use crate::components::option_select::{OptionSelect, organisations};

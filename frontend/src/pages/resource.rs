@@ -3,7 +3,7 @@
 use crate::access;
 use crate::api::dissemination::Scope;
 use crate::api::{self, ApiError};
-use crate::app::use_auth;
+use crate::auth::use_auth;
 use crate::components::audit_history::AuditHistory;
 use crate::components::cohorts::Cohorts;
 use crate::components::deliveries::Deliveries;

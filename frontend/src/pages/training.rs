@@ -4,7 +4,7 @@
 
 use crate::access;
 use crate::api;
-use crate::app::use_auth;
+use crate::auth::use_auth;
 use crate::components::error_alert::ErrorAlert;
 use crate::components::loading::Loading;
 use crate::i18n::use_i18n;

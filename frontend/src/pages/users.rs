@@ -1,7 +1,7 @@
 //! `/users`: the administrator's management of their organisation's accounts.
 
 use crate::api::{self, ApiError};
-use crate::app::use_auth;
+use crate::auth::use_auth;
 use crate::components::add_button::AddButton;
 use crate::components::data_table::{DataTable, paging};
 use crate::components::filter_select::FilterSelect;

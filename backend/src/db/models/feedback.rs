@@ -3,13 +3,13 @@
 use super::PageRequest;
 use crate::db::schema::{deliveries, feedback, requests, resources};
 use crate::db::{DbConnection, read_model};
-use crate::domain::metrics::{Response, Tally};
+use crate::domain::metrics::{Counts, Response, Scope, Tally, to_metrics};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 use openapi::feedback::{Feedback, Metrics, MonthlyMetrics};
 use openapi::requests::RequestStatus;
-use openapi::{FeedbackId, OrganisationId, ProjectId, ResourceId};
+use openapi::{FeedbackId, OrganisationId, ResourceId};
 
 /// The `via` of an answer given in the app.
 pub const VIA_APP: &str = "app";
@@ -171,52 +171,6 @@ pub fn list_for_resource(
         .offset(page.offset())
         .load(conn)?;
     Ok((rows.into_iter().map(to_dto).collect(), total))
-}
-
-/// What metrics are computed over.
-#[derive(Debug, Clone, Copy)]
-pub enum Scope {
-    /// One resource.
-    Resource(ResourceId),
-    /// Every resource of a project.
-    Project(ProjectId),
-    /// Every resource of a school.
-    School(OrganisationId),
-}
-
-/// The demand counts that go with a tally.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Counts {
-    /// Requests accepted or answered.
-    pub requests: i64,
-    /// Deliveries.
-    pub deliveries: i64,
-    /// Distinct schools reached.
-    pub adopting_schools: i64,
-    /// Distinct respondents.
-    pub respondents: i64,
-}
-
-/// The metrics of a tally and its counts.
-pub fn to_metrics(tally: &Tally, counts: Counts) -> Metrics {
-    let count = |value: u64| i64::try_from(value).unwrap_or(i64::MAX);
-    Metrics {
-        responses: count(tally.responses),
-        app_responses: count(tally.in_app()),
-        link_responses: count(tally.by_link),
-        respondents: counts.respondents,
-        satisfied: count(tally.satisfied),
-        promoters: count(tally.promoters),
-        passives: count(tally.passives),
-        detractors: count(tally.detractors),
-        ready: count(tally.ready),
-        csat_percent: tally.csat_percent(),
-        nps: tally.nps(),
-        ready_percent: tally.ready_percent(),
-        requests: counts.requests,
-        deliveries: counts.deliveries,
-        adopting_schools: counts.adopting_schools,
-    }
 }
 
 /// The metrics of a scope aggregated from the raw rows: one grouped query for the scores

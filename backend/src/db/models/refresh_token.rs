@@ -24,8 +24,14 @@ pub enum Redeemed {
         /// The sign-in the token belongs to.
         family_id: String,
     },
-    /// Unknown, expired, revoked, or already spent (in which case its family is revoked).
+    /// Unknown, expired or revoked.
     Refused,
+    /// Already spent: presented again, it may have been stolen, and its session is to be
+    /// ended (`session::end`).
+    Reused {
+        /// The sign-in the token belongs to.
+        family_id: String,
+    },
 }
 
 fn digest(token: &str) -> String {
@@ -55,7 +61,7 @@ pub fn issue(conn: &mut DbConnection, user_id: UserId, family_id: &str) -> Query
 }
 
 /// Spends a token. The spend is a conditional update, so of two concurrent uses only one
-/// wins; presenting a spent token ends its whole session (it may have been stolen).
+/// wins; a token that cannot be spent any more is answered as reused with its family.
 pub fn redeem(conn: &mut DbConnection, token: &str) -> QueryResult<Redeemed> {
     let now = super::now();
     let row: Option<(i64, i64, String)> = refresh_tokens::table
@@ -81,8 +87,7 @@ pub fn redeem(conn: &mut DbConnection, token: &str) -> QueryResult<Redeemed> {
             family_id,
         })
     } else {
-        super::session::end(conn, &family_id)?;
-        Ok(Redeemed::Refused)
+        Ok(Redeemed::Reused { family_id })
     }
 }
 
