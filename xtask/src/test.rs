@@ -432,17 +432,20 @@ pub fn bench_web(root: &Path) -> anyhow::Result<()> {
     result
 }
 
-/// The browser tests against a server with the web app and the demo data, on SQLite or
-/// on the PostgreSQL database `database`.
+/// The browser tests against a server with the web app and the demo data: every spec on
+/// SQLite; on the PostgreSQL database `database` the specs whose pages search, filter and
+/// page the long lists and the two whole stories (`npm run test:postgres`), the API suite
+/// having run in full on both engines.
 fn browser_tests(root: &Path, dist: &Path, chromium: &Path, database: Option<&str>) -> (Counts, anyhow::Result<()>) {
     let (server, port) = match start_server(root, Some(dist), database) {
         Ok(started) => started,
         Err(err) => return (Counts::default(), Err(err)),
     };
+    let script = if database.is_some() { "test:postgres" } else { "test" };
     let mut command = Command::new("npm");
     command
         .current_dir(root.join("tests/e2e"))
-        .args(["test", "--silent"])
+        .args(["run", "--silent", script])
         .env("BASE_URL", format!("http://127.0.0.1:{port}"))
         .env("CHROMIUM_PATH", chromium);
     let (counts, result) = process::run_counting(&mut command, "the browser tests");
