@@ -2,7 +2,6 @@
 //! imports this module but the crate root.
 
 use crate::auth::Auth;
-use crate::components::shell::Shell;
 use crate::i18n::I18n;
 use crate::pages::{home::HomePage, login::LoginPage, not_found::NotFoundPage};
 use crate::routes::{
@@ -12,6 +11,7 @@ use crate::routes::{
 };
 use crate::routes::{CertificateRoute, CohortRoute, TrainingRoute, VerifyRoute};
 use crate::routes::{EventRoute, EventsRoute, FairResultsRoute};
+use crate::shell::layout::Shell;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{Lazy, path};
@@ -22,7 +22,7 @@ use leptos_router::{Lazy, path};
 pub fn App() -> impl IntoView {
     let i18n = I18n::provide();
     Auth::provide(i18n);
-    crate::components::stale_notice::StaleNotice::provide();
+    crate::ui::stale_notice::StaleNotice::provide();
     Effect::new(move |_| {
         if let Some(document) = web_sys::window().and_then(|window| window.document()) {
             document.set_title(i18n.t().app_name);

@@ -9,12 +9,14 @@ mod access;
 mod api;
 mod app;
 mod auth;
-mod components;
+mod features;
 mod files;
 mod i18n;
 mod pages;
 mod routes;
+mod shell;
 mod storage;
+mod ui;
 
 /// Mounts the application; wasm-bindgen runs it once the module is instantiated.
 #[wasm_bindgen::prelude::wasm_bindgen(start)]

@@ -10,7 +10,7 @@
 //! group holds the pages one kind of user opens together.
 
 use crate::access;
-use crate::components::require_access::RequireAccess;
+use crate::shell::require_access::RequireAccess;
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
 use openapi::users::Me;

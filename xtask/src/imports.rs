@@ -478,4 +478,26 @@ mod tests {
             "files importing the router's module: {importers:?}"
         );
     }
+
+    #[test]
+    fn widgets_know_no_feature_and_features_no_page() {
+        let layer = |module: &ModPath| module.first().map_or("", String::as_str).to_owned();
+        let above = |from: &str| -> &[&str] {
+            match from {
+                "ui" => &["features", "shell", "pages", "routes", "app"],
+                "features" => &["shell", "pages", "routes", "app"],
+                "api" => &["ui", "features", "shell", "pages", "routes", "app", "auth"],
+                _ => &[],
+            }
+        };
+        let mut wrong = Vec::new();
+        for (from, targets) in graph(&crate_src("frontend")) {
+            for to in targets {
+                if above(&layer(&from)).contains(&layer(&to).as_str()) {
+                    wrong.push(format!("{} -> {}", name(&from), name(&to)));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "imports against the web app's layers: {wrong:#?}");
+    }
 }

@@ -1,10 +1,10 @@
 //! `/approvals`: what waits for the signed-in user's decision.
 
 use crate::api;
-use crate::components::empty_state::EmptyState;
-use crate::components::error_alert::ErrorAlert;
-use crate::components::loading::Loading;
 use crate::i18n::use_i18n;
+use crate::ui::empty_state::EmptyState;
+use crate::ui::error_alert::ErrorAlert;
+use crate::ui::loading::Loading;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use openapi::plan::WaitingKind;

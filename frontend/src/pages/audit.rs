@@ -3,11 +3,11 @@
 use crate::access;
 use crate::api;
 use crate::auth::use_auth;
-use crate::components::audit_row::AuditRow;
-use crate::components::data_table::{DataTable, paging};
-use crate::components::filter_select::FilterSelect;
-use crate::components::option_select::{OptionSelect, organisations};
+use crate::features::audit::audit_row::AuditRow;
 use crate::i18n::{Choice, Pick, Texts, use_i18n};
+use crate::ui::data_table::{DataTable, paging};
+use crate::ui::filter_select::FilterSelect;
+use crate::ui::option_select::{OptionSelect, organisations};
 use leptos::prelude::*;
 use openapi::audit::{AuditEntry, AuditFilter};
 use openapi::organisations::OrganisationKind;

@@ -3,10 +3,10 @@
 
 use crate::access;
 use crate::auth::use_auth;
-use crate::components::board_column::BoardColumn;
-use crate::components::option_select::{OptionSelect, organisations};
-use crate::components::search_filters::SearchFilters;
+use crate::features::lifecycle::board_column::BoardColumn;
 use crate::i18n::use_i18n;
+use crate::ui::option_select::{OptionSelect, organisations};
+use crate::ui::search_filters::SearchFilters;
 use leptos::prelude::*;
 use openapi::organisations::OrganisationKind;
 use openapi::resources::Stage;

@@ -7,12 +7,12 @@
 use crate::access;
 use crate::api::{self, ApiError};
 use crate::auth::use_auth;
-use crate::components::cohorts::CohortForm;
-use crate::components::confirm_dialog::ConfirmDialog;
-use crate::components::error_alert::{ErrorAlert, failure};
-use crate::components::loading::Loading;
-use crate::components::option_select::{OptionSelect, school_accounts};
+use crate::features::training::cohort_form::CohortForm;
 use crate::i18n::use_i18n;
+use crate::ui::confirm_dialog::ConfirmDialog;
+use crate::ui::error_alert::{ErrorAlert, failure};
+use crate::ui::loading::Loading;
+use crate::ui::option_select::{OptionSelect, school_accounts};
 use leptos::Params;
 use leptos::prelude::*;
 use leptos_router::components::A;

@@ -6,14 +6,15 @@
 use crate::access;
 use crate::api;
 use crate::auth::use_auth;
-use crate::components::add_button::AddButton;
-use crate::components::consultation_card::ConsultationCard;
-use crate::components::consultation_forms::{GivenForm, RequestForm};
-use crate::components::empty_state::EmptyState;
-use crate::components::error_alert::ErrorAlert;
-use crate::components::filter_select::FilterSelect;
-use crate::components::loading::Loading;
+use crate::features::consultations::consultation_card::ConsultationCard;
+use crate::features::consultations::given_form::GivenForm;
+use crate::features::consultations::request_form::RequestForm;
 use crate::i18n::use_i18n;
+use crate::ui::add_button::AddButton;
+use crate::ui::empty_state::EmptyState;
+use crate::ui::error_alert::ErrorAlert;
+use crate::ui::filter_select::FilterSelect;
+use crate::ui::loading::Loading;
 use leptos::prelude::*;
 use openapi::consultations::{Consultation, ConsultationFilter, ConsultationRole, ConsultationStatus};
 

@@ -4,9 +4,9 @@
 use crate::access;
 use crate::api::dissemination::Scope;
 use crate::auth::use_auth;
-use crate::components::dissemination_panel::DisseminationPanel;
-use crate::components::option_select::{OptionSelect, organisations};
+use crate::features::dissemination::dissemination_panel::DisseminationPanel;
 use crate::i18n::use_i18n;
+use crate::ui::option_select::{OptionSelect, organisations};
 use leptos::prelude::*;
 use openapi::organisations::OrganisationKind;
 

@@ -4,11 +4,11 @@
 use crate::access;
 use crate::api;
 use crate::auth::use_auth;
-use crate::components::error_alert::ErrorAlert;
-use crate::components::event_form::EventForm;
-use crate::components::filter_select::FilterSelect;
-use crate::components::loading::Loading;
+use crate::features::events::event_form::EventForm;
 use crate::i18n::use_i18n;
+use crate::ui::error_alert::ErrorAlert;
+use crate::ui::filter_select::FilterSelect;
+use crate::ui::loading::Loading;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -18,7 +18,7 @@ use openapi::events::{Event, EventFilter, EventItem, EventKind, EventLevel, Even
 
 /// Today in the browser's time zone.
 fn today() -> NaiveDate {
-    crate::components::date_field::parse_date(&crate::components::date_field::today_value()).unwrap_or_default()
+    crate::ui::date_field::parse_date(&crate::ui::date_field::today_value()).unwrap_or_default()
 }
 
 /// The first day of the month of `day`.

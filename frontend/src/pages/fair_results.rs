@@ -1,10 +1,10 @@
 //! `/events/:id/results`: a fair's stands ranked by the published formula.
 
 use crate::api::{self, ApiError};
-use crate::components::error_alert::ErrorAlert;
-use crate::components::loading::Loading;
-use crate::components::pager::Pager;
 use crate::i18n::use_i18n;
+use crate::ui::error_alert::ErrorAlert;
+use crate::ui::loading::Loading;
+use crate::ui::pager::Pager;
 use leptos::Params;
 use leptos::prelude::*;
 use leptos_router::components::A;

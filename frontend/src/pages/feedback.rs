@@ -2,9 +2,9 @@
 //! signing in and outside the application's layout.
 
 use crate::api::{self, ApiError};
-use crate::components::loading::Loading;
-use crate::components::score_form::ScoreForm;
+use crate::features::requests::score_form::ScoreForm;
 use crate::i18n::{Pick, use_i18n};
+use crate::ui::loading::Loading;
 use leptos::Params;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params;

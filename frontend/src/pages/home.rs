@@ -3,8 +3,8 @@
 use crate::access;
 use crate::api;
 use crate::auth::use_auth;
-use crate::components::reminders::Reminders;
 use crate::i18n::use_i18n;
+use crate::shell::reminders::Reminders;
 use leptos::prelude::*;
 
 /// A greeting with the user's name, their organisation, and what each of their roles

@@ -2,11 +2,11 @@
 
 use crate::api;
 use crate::auth::{is_safe_next, use_auth};
-use crate::components::error_alert::{ErrorAlert, failure};
-use crate::components::field_error::server_message;
-use crate::components::language_switch::LanguageSwitch;
-use crate::components::text_field::{TextField, trimmed};
 use crate::i18n::use_i18n;
+use crate::shell::language_switch::LanguageSwitch;
+use crate::ui::error_alert::{ErrorAlert, failure};
+use crate::ui::field_error::server_message;
+use crate::ui::text_field::{TextField, trimmed};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};

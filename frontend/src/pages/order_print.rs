@@ -1,11 +1,11 @@
 //! `/orders/:id/print`: an order as it is printed.
 
 use crate::api::{self, ApiError};
-use crate::components::error_alert::ErrorAlert;
-use crate::components::loading::Loading;
-use crate::components::order_sheet::OrderSheet;
-use crate::components::print_button::PrintButton;
+use crate::features::launch::order_sheet::OrderSheet;
 use crate::i18n::use_i18n;
+use crate::ui::error_alert::ErrorAlert;
+use crate::ui::loading::Loading;
+use crate::ui::print_button::PrintButton;
 use leptos::Params;
 use leptos::prelude::*;
 use leptos_router::components::A;

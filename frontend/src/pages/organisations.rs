@@ -3,12 +3,12 @@
 use crate::access;
 use crate::api;
 use crate::auth::use_auth;
-use crate::components::add_button::AddButton;
-use crate::components::data_table::{DataTable, paging};
-use crate::components::filter_select::FilterSelect;
-use crate::components::organisation_form::OrganisationForm;
-use crate::components::search_filters::SearchFilters;
+use crate::features::accounts::organisation_form::OrganisationForm;
 use crate::i18n::{Pick, use_i18n};
+use crate::ui::add_button::AddButton;
+use crate::ui::data_table::{DataTable, paging};
+use crate::ui::filter_select::FilterSelect;
+use crate::ui::search_filters::SearchFilters;
 use leptos::prelude::*;
 use openapi::organisations::{Organisation, OrganisationFilter, OrganisationKind};
 

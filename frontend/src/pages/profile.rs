@@ -1,8 +1,8 @@
 //! `/profile`: the user's own data, name, language and password.
 
 use crate::auth::use_auth;
-use crate::components::password_form::PasswordForm;
-use crate::components::profile_form::ProfileForm;
+use crate::features::accounts::password_form::PasswordForm;
+use crate::features::accounts::profile_form::ProfileForm;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 

@@ -3,11 +3,11 @@
 use crate::access;
 use crate::api::{self, ApiError};
 use crate::auth::use_auth;
-use crate::components::error_alert::{ErrorAlert, failure};
-use crate::components::loading::Loading;
-use crate::components::option_select::{OptionSelect, organisations};
-use crate::components::ranking_round::RankingRound;
+use crate::features::launch::ranking_round::RankingRound;
 use crate::i18n::{self, use_i18n};
+use crate::ui::error_alert::{ErrorAlert, failure};
+use crate::ui::loading::Loading;
+use crate::ui::option_select::{OptionSelect, organisations};
 use leptos::prelude::*;
 use openapi::organisations::OrganisationKind;
 use openapi::ranking::{Ranking, RoundInput};

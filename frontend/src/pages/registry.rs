@@ -3,14 +3,14 @@
 //! project level, platform status and activity, with a CSV export of the same selection.
 
 use crate::api::{self, ApiError};
-use crate::components::data_table::{DataTable, paging};
-use crate::components::dissemination_panel::school_year_options;
-use crate::components::error_alert::{ErrorAlert, failure};
-use crate::components::filter_select::FilterSelect;
-use crate::components::option_select::OptionSelect;
-use crate::components::search_filters::SearchFilters;
+use crate::features::dissemination::dissemination_panel::school_year_options;
 use crate::files;
 use crate::i18n::{self, Pick, use_i18n};
+use crate::ui::data_table::{DataTable, paging};
+use crate::ui::error_alert::{ErrorAlert, failure};
+use crate::ui::filter_select::FilterSelect;
+use crate::ui::option_select::OptionSelect;
+use crate::ui::search_filters::SearchFilters;
 use leptos::prelude::*;
 use openapi::feedback::{RegistryFilter, RegistryItem};
 use openapi::projects::{PlatformStatus, ProjectLevel};

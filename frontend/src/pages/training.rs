@@ -5,9 +5,9 @@
 use crate::access;
 use crate::api;
 use crate::auth::use_auth;
-use crate::components::error_alert::ErrorAlert;
-use crate::components::loading::Loading;
 use crate::i18n::use_i18n;
+use crate::ui::error_alert::ErrorAlert;
+use crate::ui::loading::Loading;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use openapi::cohorts::{Enrolment, TeacherTraining};

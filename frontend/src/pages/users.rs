@@ -2,13 +2,13 @@
 
 use crate::api::{self, ApiError};
 use crate::auth::use_auth;
-use crate::components::add_button::AddButton;
-use crate::components::data_table::{DataTable, paging};
-use crate::components::filter_select::FilterSelect;
-use crate::components::search_filters::SearchFilters;
-use crate::components::user_create_form::UserCreateForm;
-use crate::components::user_row::UserRow;
+use crate::features::accounts::user_create_form::UserCreateForm;
+use crate::features::accounts::user_row::UserRow;
 use crate::i18n::{Choice, Pick, Texts, use_i18n};
+use crate::ui::add_button::AddButton;
+use crate::ui::data_table::{DataTable, paging};
+use crate::ui::filter_select::FilterSelect;
+use crate::ui::search_filters::SearchFilters;
 use leptos::prelude::*;
 use openapi::users::{Role, User, UserFilter};
 

@@ -4,9 +4,9 @@
 //! full name shows only with the verification code printed beside the number.
 
 use crate::api;
-use crate::components::loading::Loading;
-use crate::components::text_field::TextField;
 use crate::i18n::use_i18n;
+use crate::ui::loading::Loading;
+use crate::ui::text_field::TextField;
 use leptos::Params;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params, use_query_map};

@@ -1,0 +1,4 @@
+//! Training programmes' cohorts: enrolment, attendance, completion.
+
+pub mod cohort_form;
+pub mod cohorts;
