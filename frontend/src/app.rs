@@ -12,6 +12,7 @@ use crate::routes::{
 use crate::routes::{CertificateRoute, CohortRoute, TrainingRoute, VerifyRoute};
 use crate::routes::{EventRoute, EventsRoute, FairResultsRoute};
 use crate::shell::layout::Shell;
+use crate::shell::require_access::RequireAccess;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{Lazy, path};
@@ -38,7 +39,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/verify") view={Lazy::<VerifyRoute>::new()}/>
                 <Route path=path!("/verify/:number") view={Lazy::<VerifyRoute>::new()}/>
                 <ParentRoute path=path!("") view=Shell>
-                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/") view=|| view! { <RequireAccess allowed=|_| true><HomePage/></RequireAccess> }/>
                     <Route path=path!("/profile") view={Lazy::<ProfileRoute>::new()}/>
                     <Route path=path!("/users") view={Lazy::<UsersRoute>::new()}/>
                     <Route path=path!("/projects") view={Lazy::<ProjectsRoute>::new()}/>

@@ -7,13 +7,15 @@
 //! user out; the signed-in layout then sends them to `/login?next=<path>`.
 
 use super::session;
-use futures::future::LocalBoxFuture;
+use futures::FutureExt;
+use futures::future::{LocalBoxFuture, Shared};
 use futures::lock::Mutex;
 use js_sys::{Function, Promise, Reflect, Uint8Array};
 use openapi::{FieldErrorCode, Problem, ProblemCode};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::future::Future;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -119,6 +121,7 @@ enum Body {
 }
 
 /// A response read to the end.
+#[derive(Clone)]
 struct Raw {
     status: u16,
     body: Vec<u8>,
@@ -152,6 +155,19 @@ thread_local! {
     /// spend the single-use refresh cookie once and then share the new token.
     static REFRESHING: Rc<Mutex<()>> = Rc::new(Mutex::new(()));
 }
+
+/// A GET started ahead of the page that asks for it: its answer, shared.
+type Prefetched = Shared<LocalBoxFuture<'static, Result<Raw, ApiError>>>;
+
+thread_local! {
+    /// GETs started by [`Call::prefetch`], by URL, with the time they started (ms since
+    /// the epoch): the first `send` of the same GET takes the answer.
+    static PREFETCHED: RefCell<HashMap<String, (f64, Prefetched)>> = RefCell::new(HashMap::new());
+}
+
+/// How long a prefetched answer may wait for its page (ms): one that waited longer is
+/// dropped, so that a later visit reads the record as it is then.
+const PREFETCH_KEEP_MS: f64 = 10_000.0;
 
 /// The name of the browser-wide lock around a refresh (see [`across_tabs`]).
 const REFRESH_LOCK: &str = "innovation-platform.refresh";
@@ -236,9 +252,40 @@ impl Call {
         }
     }
 
+    /// Starts this `GET` now (waiting for the session to be restored if it is), so that
+    /// the page that sends the same `GET` once its code has arrived gets the answer
+    /// without a second round trip: a lazily loaded route asks for its record while its
+    /// chunk downloads. The answer is kept for the first such `send`, for a few seconds.
+    pub fn prefetch(self) {
+        if self.method != "GET" || self.body.is_some() {
+            return;
+        }
+        let url = self.url();
+        let answer: Prefetched = self.exchange().shared();
+        wasm_bindgen_futures::spawn_local(answer.clone().map(drop));
+        PREFETCHED.with(|kept| kept.borrow_mut().insert(url, (js_sys::Date::now(), answer)));
+    }
+
+    /// The answer of a prefetched `GET` of the same URL that is still fresh, taken.
+    fn prefetched(&self) -> Option<Prefetched> {
+        if self.method != "GET" || self.body.is_some() {
+            return None;
+        }
+        let (started, answer) = PREFETCHED.with(|kept| kept.borrow_mut().remove(&self.url()))?;
+        (js_sys::Date::now() - started < PREFETCH_KEEP_MS).then_some(answer)
+    }
+
     /// The exchange itself, boxed: every typed [`Call::send`] holds one pointer to it
-    /// instead of a copy of its state.
+    /// instead of a copy of its state. A prefetched answer is used when there is one.
     fn send_signed_in(self) -> LocalBoxFuture<'static, Result<Raw, ApiError>> {
+        match self.prefetched() {
+            Some(answer) => Box::pin(answer),
+            None => self.exchange(),
+        }
+    }
+
+    /// Sends with the session's token, refreshing it once when it has expired.
+    fn exchange(self) -> LocalBoxFuture<'static, Result<Raw, ApiError>> {
         Box::pin(async move {
             let body = self.body()?;
             let token = match session::load() {

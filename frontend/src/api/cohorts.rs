@@ -41,7 +41,18 @@ pub async fn update_cohort(id: CohortId, version: i32, input: &CohortInput) -> R
 
 /// `GET /api/cohorts/{id}`: one cohort with its sessions.
 pub async fn get_cohort(id: CohortId) -> Result<Cohort, ApiError> {
-    Call::get(format!("/api/cohorts/{id}")).send().await
+    one_cohort(id).send().await
+}
+
+/// Starts `GET /api/cohorts/{id}` ahead of the cohort's page, while its code downloads (see
+/// [`Call::prefetch`]).
+pub fn prefetch_cohort(id: CohortId) {
+    one_cohort(id).prefetch();
+}
+
+/// `GET /api/cohorts/{id}`.
+fn one_cohort(id: CohortId) -> Call {
+    Call::get(format!("/api/cohorts/{id}"))
 }
 
 /// `GET /api/cohorts/{id}/enrolments`: the enrolments the user may see.

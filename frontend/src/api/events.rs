@@ -25,7 +25,18 @@ pub async fn list_events(filter: EventFilter) -> Result<Page<EventItem>, ApiErro
 
 /// `GET /api/events/{id}`: one event.
 pub async fn get_event(id: EventId) -> Result<Event, ApiError> {
-    Call::get(format!("/api/events/{id}")).send().await
+    one_event(id).send().await
+}
+
+/// Starts `GET /api/events/{id}` ahead of the event's page, while its code downloads (see
+/// [`Call::prefetch`]).
+pub fn prefetch_event(id: EventId) {
+    one_event(id).prefetch();
+}
+
+/// `GET /api/events/{id}`.
+fn one_event(id: EventId) -> Call {
+    Call::get(format!("/api/events/{id}"))
 }
 
 /// `POST /api/events`: a draft event of the signed-in user's organisation.

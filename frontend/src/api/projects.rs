@@ -27,7 +27,18 @@ pub async fn create_project(project: &ProjectInput) -> Result<Project, ApiError>
 
 /// `GET /api/projects/{id}`: one project.
 pub async fn get_project(id: ProjectId) -> Result<Project, ApiError> {
-    Call::get(format!("/api/projects/{id}")).send().await
+    one_project(id).send().await
+}
+
+/// Starts `GET /api/projects/{id}` ahead of the project's page, while its code downloads (see
+/// [`Call::prefetch`]).
+pub fn prefetch_project(id: ProjectId) {
+    one_project(id).prefetch();
+}
+
+/// `GET /api/projects/{id}`.
+fn one_project(id: ProjectId) -> Call {
+    Call::get(format!("/api/projects/{id}"))
 }
 
 /// `PUT /api/projects/{id}`: replaces the project's card.

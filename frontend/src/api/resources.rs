@@ -32,7 +32,18 @@ pub async fn create_resource(project: ProjectId, resource: &ResourceInput) -> Re
 
 /// `GET /api/resources/{id}`: one resource.
 pub async fn get_resource(id: ResourceId) -> Result<Resource, ApiError> {
-    Call::get(format!("/api/resources/{id}")).send().await
+    one_resource(id).send().await
+}
+
+/// Starts `GET /api/resources/{id}` ahead of the resource's page, while its code downloads (see
+/// [`Call::prefetch`]).
+pub fn prefetch_resource(id: ResourceId) {
+    one_resource(id).prefetch();
+}
+
+/// `GET /api/resources/{id}`.
+fn one_resource(id: ResourceId) -> Call {
+    Call::get(format!("/api/resources/{id}"))
 }
 
 /// `PUT /api/resources/{id}`: replaces the resource's card (not its stage).

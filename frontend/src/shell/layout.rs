@@ -4,15 +4,17 @@
 use crate::auth::{login_path, use_auth};
 use crate::shell::header::Header;
 use crate::shell::nav_menu::NavMenu;
-use crate::ui::loading::Loading;
 use crate::ui::stale_notice::StaleBanner;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, Redirect};
 use leptos_router::hooks::use_location;
 
 /// The header, the navigation and the current page; signed out, a redirect to
-/// `/login?next=<this page>` instead; while an earlier session is being restored with
-/// the refresh cookie, «Загрузка…».
+/// `/login?next=<this page>` instead. While an earlier session is being restored with
+/// the refresh cookie the page is already chosen, so that its code and its first data
+/// download meanwhile; it shows «Загрузка…» until someone is signed in (see
+/// [`RequireAccess`](crate::shell::require_access::RequireAccess)), and the header and
+/// the navigation appear with the user.
 #[component]
 pub fn Shell() -> impl IntoView {
     let auth = use_auth();
@@ -34,19 +36,17 @@ pub fn Shell() -> impl IntoView {
     };
 
     let restoring = Memo::new(move |_| auth.restoring());
-    let signed_out = move || {
-        if restoring.get() {
-            view! { <Loading/> }.into_any()
-        } else {
-            to_login().into_any()
-        }
-    };
+    let present = Memo::new(move |_| signed_in.get() || restoring.get());
 
     view! {
-        <Show when=move || signed_in.get() fallback=signed_out>
-            <Header/>
+        <Show when=move || present.get() fallback=to_login>
+            <Show when=move || signed_in.get()>
+                <Header/>
+            </Show>
             <div class="layout">
-                <NavMenu/>
+                <Show when=move || signed_in.get()>
+                    <NavMenu/>
+                </Show>
                 <main id="main" class="content">
                     <StaleBanner/>
                     <Outlet/>

@@ -8,7 +8,10 @@
 //   form; the project's title);
 // - interactive: until the app has answered the first action (sign-in submitted and the
 //   signed-in layout shown; the plan tab clicked and its section shown);
-// - downloaded: the bytes that came over the network (compressed) until first render.
+// - downloaded: the bytes that came over the network (compressed) until first render;
+// - for the project: when its code (the last wasm module) had arrived, when its data (the
+//   project's record) was asked for and arrived, and the first render over the later of
+//   code and data (1.00: a page that waits for nothing else).
 
 import { apiCall, apiSignIn } from '../support/api.js';
 import { DEMO_PASSWORD, freshPage, launchBrowser, submitLogin } from '../support/browser.js';
@@ -35,10 +38,21 @@ async function throttledPage(browser) {
   await cdp.send('Network.emulateNetworkConditions', NETWORK);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
   const bytes = { total: 0 };
+  // When each request finished (ms on this process's clock), by URL path.
+  const urls = new Map();
+  const sent = new Map();
+  const finished = new Map();
+  cdp.on('Network.requestWillBeSent', (event) => {
+    const path = new URL(event.request.url).pathname;
+    urls.set(event.requestId, path);
+    if (!sent.has(path)) sent.set(path, performance.now());
+  });
   cdp.on('Network.loadingFinished', (event) => {
     bytes.total += event.encodedDataLength;
+    const path = urls.get(event.requestId);
+    if (path) finished.set(path, performance.now());
   });
-  return { context, page, bytes };
+  return { context, page, bytes, sent, finished };
 }
 
 /** The sign-in page: the form, then a sign-in that reaches the signed-in layout. */
@@ -70,7 +84,7 @@ async function someProject() {
  * after a browser restart): the title, then the plan tab.
  */
 async function projectPage(browser, projectId) {
-  const { context, page, bytes } = await throttledPage(browser);
+  const { context, page, bytes, sent, finished } = await throttledPage(browser);
   try {
     // Signed in before the measured visit, through the API (the cookie lands in this
     // context); the app sees the hint and restores the session from the cookie.
@@ -82,9 +96,14 @@ async function projectPage(browser, projectId) {
     await page.getByTestId('project-title').waitFor({ state: 'visible' });
     const firstRender = performance.now() - started;
     const downloaded = bytes.total;
+    // The code (every wasm module fetched so far) and the data (the project's record).
+    const code = Math.max(...[...finished].filter(([path]) => path.endsWith('.wasm')).map(([, at]) => at)) - started;
+    const record = `/api/projects/${projectId}`;
+    const data = (finished.get(record) ?? Number.NaN) - started;
+    const asked = (sent.get(record) ?? Number.NaN) - started;
     await page.getByTestId('tab-plan').click();
     await page.getByTestId('project-plan').waitFor({ state: 'visible' });
-    return { firstRender, interactive: performance.now() - started, downloaded };
+    return { firstRender, interactive: performance.now() - started, downloaded, code, asked, data };
   } finally {
     await context.close();
   }
@@ -106,16 +125,21 @@ async function main() {
     console.log(
       `cold visits, median of ${RUNS}; network 1.6 Mbit/s down, 750 kbit/s up, 150 ms RTT; CPU ${CPU_SLOWDOWN}× slower`,
     );
-    console.log('| page | first render | interactive | downloaded before first render |');
-    console.log('|---|---|---|---|');
+    console.log('| page | first render | interactive | downloaded before first render | code arrived | data asked for | data arrived | first render ÷ the later |');
+    console.log('|---|---|---|---|---|---|---|---|');
     for (const [name, measure] of pages) {
       const runs = [];
       for (let i = 0; i < RUNS; i += 1) runs.push(await measure());
       const firstRender = median(runs.map((r) => r.firstRender));
       const interactive = median(runs.map((r) => r.interactive));
       const downloaded = median(runs.map((r) => r.downloaded));
+      const seconds = (ms) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(2)} s` : '–');
+      const code = median(runs.map((r) => r.code ?? Number.NaN));
+      const asked = median(runs.map((r) => r.asked ?? Number.NaN));
+      const data = median(runs.map((r) => r.data ?? Number.NaN));
+      const ratio = median(runs.map((r) => r.firstRender / Math.max(r.code ?? Number.NaN, r.data ?? Number.NaN)));
       console.log(
-        `| ${name} | ${(firstRender / 1000).toFixed(2)} s | ${(interactive / 1000).toFixed(2)} s | ${Math.round(downloaded / 1024)} KB |`,
+        `| ${name} | ${seconds(firstRender)} | ${seconds(interactive)} | ${Math.round(downloaded / 1024)} KB | ${seconds(code)} | ${seconds(asked)} | ${seconds(data)} | ${Number.isFinite(ratio) ? ratio.toFixed(2) : '–'} |`,
       );
     }
   } finally {
