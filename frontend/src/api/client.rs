@@ -7,17 +7,16 @@
 //! user out; the signed-in layout then sends them to `/login?next=<path>`.
 
 use super::session;
-use futures::FutureExt;
-use futures::future::{LocalBoxFuture, Shared};
+use futures::future::LocalBoxFuture;
 use futures::lock::Mutex;
 use js_sys::{Function, Promise, Reflect, Uint8Array};
 use openapi::{FieldErrorCode, Problem, ProblemCode};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::future::Future;
 use std::rc::Rc;
+use std::task::{Poll, Waker};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 use wasm_bindgen::closure::Closure;
@@ -121,7 +120,6 @@ enum Body {
 }
 
 /// A response read to the end.
-#[derive(Clone)]
 struct Raw {
     status: u16,
     body: Vec<u8>,
@@ -156,13 +154,26 @@ thread_local! {
     static REFRESHING: Rc<Mutex<()>> = Rc::new(Mutex::new(()));
 }
 
-/// A GET started ahead of the page that asks for it: its answer, shared.
-type Prefetched = Shared<LocalBoxFuture<'static, Result<Raw, ApiError>>>;
+/// The answer of a GET started ahead of the page that asks for it, once it has come,
+/// and who waits for it.
+#[derive(Default)]
+struct Slot {
+    answer: Option<Result<Raw, ApiError>>,
+    waiting: Option<Waker>,
+}
+
+/// A GET started by [`Call::prefetch`]: its URL, when it started (ms since the epoch),
+/// and where its answer lands.
+struct Prefetched {
+    url: String,
+    started: f64,
+    slot: Rc<RefCell<Slot>>,
+}
 
 thread_local! {
-    /// GETs started by [`Call::prefetch`], by URL, with the time they started (ms since
-    /// the epoch): the first `send` of the same GET takes the answer.
-    static PREFETCHED: RefCell<HashMap<String, (f64, Prefetched)>> = RefCell::new(HashMap::new());
+    /// The GETs started ahead (a few at most): the first `send` of the same GET takes the
+    /// answer.
+    static PREFETCHED: RefCell<Vec<Prefetched>> = const { RefCell::new(Vec::new()) };
 }
 
 /// How long a prefetched answer may wait for its page (ms): one that waited longer is
@@ -260,26 +271,57 @@ impl Call {
         if self.method != "GET" || self.body.is_some() {
             return;
         }
-        let url = self.url();
-        let answer: Prefetched = self.exchange().shared();
-        wasm_bindgen_futures::spawn_local(answer.clone().map(drop));
-        PREFETCHED.with(|kept| kept.borrow_mut().insert(url, (js_sys::Date::now(), answer)));
+        let slot = Rc::new(RefCell::new(Slot::default()));
+        let landing = Rc::clone(&slot);
+        let entry = Prefetched {
+            url: self.url(),
+            started: js_sys::Date::now(),
+            slot,
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            let answer = self.exchange().await;
+            let mut slot = landing.borrow_mut();
+            slot.answer = Some(answer);
+            if let Some(waiting) = slot.waiting.take() {
+                waiting.wake();
+            }
+        });
+        PREFETCHED.with(|kept| {
+            let mut kept = kept.borrow_mut();
+            kept.retain(|old| old.url != entry.url);
+            kept.push(entry);
+        });
     }
 
-    /// The answer of a prefetched `GET` of the same URL that is still fresh, taken.
-    fn prefetched(&self) -> Option<Prefetched> {
+    /// Where the answer of a prefetched `GET` of the same URL lands, taken, if it is
+    /// still fresh.
+    fn prefetched(&self) -> Option<Rc<RefCell<Slot>>> {
         if self.method != "GET" || self.body.is_some() {
             return None;
         }
-        let (started, answer) = PREFETCHED.with(|kept| kept.borrow_mut().remove(&self.url()))?;
-        (js_sys::Date::now() - started < PREFETCH_KEEP_MS).then_some(answer)
+        let url = self.url();
+        let entry = PREFETCHED.with(|kept| {
+            let mut kept = kept.borrow_mut();
+            let at = kept.iter().position(|entry| entry.url == url)?;
+            Some(kept.swap_remove(at))
+        })?;
+        (js_sys::Date::now() - entry.started < PREFETCH_KEEP_MS).then_some(entry.slot)
     }
 
     /// The exchange itself, boxed: every typed [`Call::send`] holds one pointer to it
     /// instead of a copy of its state. A prefetched answer is used when there is one.
     fn send_signed_in(self) -> LocalBoxFuture<'static, Result<Raw, ApiError>> {
         match self.prefetched() {
-            Some(answer) => Box::pin(answer),
+            Some(slot) => Box::pin(std::future::poll_fn(move |context| {
+                let mut slot = slot.borrow_mut();
+                match slot.answer.take() {
+                    Some(answer) => Poll::Ready(answer),
+                    None => {
+                        slot.waiting = Some(context.waker().clone());
+                        Poll::Pending
+                    }
+                }
+            })),
             None => self.exchange(),
         }
     }
