@@ -173,13 +173,25 @@ pub fn school_accounts(
     Ok(rows.into_iter().map(|(id, name)| (UserId(id), name)).collect())
 }
 
+/// What a resource is shown with besides its row, for the resources `ids` of these
+/// (school, project) pairs: the schools' short names and the projects' titles by id, and
+/// the authors by resource; three queries for any number of rows.
+#[allow(clippy::type_complexity, reason = "three maps by id, named where they are bound")]
+fn context(
+    conn: &mut DbConnection,
+    ids: &[i64],
+    owners: impl Iterator<Item = (i64, i64)> + Clone,
+) -> QueryResult<(HashMap<i64, String>, HashMap<i64, String>, HashMap<i64, Vec<Author>>)> {
+    let names = super::organisation::short_names(conn, owners.clone().map(|(org, _)| org))?;
+    let projects = super::project::titles(conn, owners.map(|(_, project)| project))?;
+    Ok((names, projects, authors_of(conn, ids)?))
+}
+
 /// Completes rows with their schools, projects, authors and kit items: four queries for
 /// any number of rows.
 pub fn complete(conn: &mut DbConnection, rows: Vec<ResourceRow>) -> QueryResult<Vec<Resource>> {
     let ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
-    let names = super::organisation::short_names(conn, rows.iter().map(|row| row.org_id))?;
-    let projects = super::project::titles(conn, rows.iter().map(|row| row.project_id))?;
-    let mut authors = authors_of(conn, &ids)?;
+    let (names, projects, mut authors) = context(conn, &ids, rows.iter().map(|row| (row.org_id, row.project_id)))?;
     let mut kits: HashMap<i64, Vec<KitItem>> = HashMap::new();
     let kit_rows: Vec<(i64, String, String)> = resource_kit_items::table
         .filter(resource_kit_items::resource_id.eq_any(&ids))
@@ -397,9 +409,7 @@ pub fn list(
         .select(ItemRow::as_select())
         .load(conn)?;
     let ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
-    let names = super::organisation::short_names(conn, rows.iter().map(|row| row.org_id))?;
-    let projects = super::project::titles(conn, rows.iter().map(|row| row.project_id))?;
-    let mut authors = authors_of(conn, &ids)?;
+    let (names, projects, mut authors) = context(conn, &ids, rows.iter().map(|row| (row.org_id, row.project_id)))?;
     let items = rows
         .into_iter()
         .map(|row| ResourceItem {
